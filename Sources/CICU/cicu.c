@@ -1,0 +1,121 @@
+#include "cicu.h"
+
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_err.h>
+#include <unicode/ucsdet.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/unum.h>
+#include <unicode/uversion.h>
+
+int32_t jx_nfkc(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *normalizer = unorm2_getNFKCInstance(&status);
+  if (U_FAILURE(status)) return -1;
+  int32_t written = unorm2_normalize(normalizer, (const UChar *)source, length,
+                                     (UChar *)destination, capacity, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) return written;
+  if (U_FAILURE(status)) return -1;
+  return written;
+}
+
+int32_t jx_detect_charset(const char *bytes, int32_t length, char *name, int32_t nameCapacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector *detector = ucsdet_open(&status);
+  if (U_FAILURE(status)) return -1;
+  ucsdet_setText(detector, bytes, length, &status);
+  const UCharsetMatch *match = ucsdet_detect(detector, &status);
+  int32_t confidence = -1;
+  if (U_SUCCESS(status) && match != NULL) {
+    const char *matchName = ucsdet_getName(match, &status);
+    confidence = ucsdet_getConfidence(match, &status);
+    if (U_SUCCESS(status) && matchName != NULL && nameCapacity > 0) {
+      strncpy(name, matchName, (size_t)nameCapacity - 1);
+      name[nameCapacity - 1] = 0;
+    } else {
+      confidence = -1;
+    }
+  }
+  ucsdet_close(detector);
+  return confidence;
+}
+
+typedef struct {
+  const char *start;
+  int32_t *offsets;
+  int32_t capacity;
+  int32_t count;
+} InvalidRecorder;
+
+static void recordInvalid(const void *context, UConverterToUnicodeArgs *args, const char *codeUnits,
+                          int32_t length, UConverterCallbackReason reason, UErrorCode *err) {
+  InvalidRecorder *recorder = (InvalidRecorder *)context;
+  if (reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR || reason == UCNV_UNASSIGNED) {
+    // args->source points past the offending bytes.
+    int32_t offset = (int32_t)(args->source - recorder->start) - length;
+    if (recorder->count < recorder->capacity) recorder->offsets[recorder->count] = offset;
+    recorder->count += 1;
+  }
+  UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, codeUnits, length, reason, err);
+}
+
+int32_t jx_convert_to_utf16(const char *charset, const char *source, int32_t length,
+                            uint16_t *destination, int32_t capacity, int32_t *sourceOffsets,
+                            int32_t *invalidOffsets, int32_t invalidCapacity,
+                            int32_t *invalidCount) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter *converter = ucnv_open(charset, &status);
+  if (U_FAILURE(status) || converter == NULL) return -1;
+  InvalidRecorder recorder = {source, invalidOffsets, invalidCapacity, 0};
+  ucnv_setToUCallBack(converter, recordInvalid, &recorder, NULL, NULL, &status);
+  if (U_FAILURE(status)) {
+    ucnv_close(converter);
+    return -3;
+  }
+  UChar *target = (UChar *)destination;
+  const char *sourcePointer = source;
+  ucnv_toUnicode(converter, &target, (UChar *)destination + capacity, &sourcePointer,
+                 source + length, sourceOffsets, 1, &status);
+  ucnv_close(converter);
+  *invalidCount = recorder.count;
+  if (status == U_BUFFER_OVERFLOW_ERROR) return -2;
+  if (U_FAILURE(status)) return -3;
+  return (int32_t)(target - (UChar *)destination);
+}
+
+static _Thread_local UNumberFormat *spelloutFormat = NULL;
+
+int32_t jx_spellout_parse_zh(const uint16_t *text, int32_t length, char *decimal,
+                             int32_t capacity, int32_t *parsedLength) {
+  UErrorCode status = U_ZERO_ERROR;
+  *parsedLength = 0;
+  if (spelloutFormat == NULL) {
+    spelloutFormat = unum_open(UNUM_SPELLOUT, NULL, 0, "zh", NULL, &status);
+    if (U_FAILURE(status)) {
+      spelloutFormat = NULL;
+      return -1;
+    }
+  }
+  int32_t position = 0;
+  int32_t written = unum_parseDecimal(spelloutFormat, (const UChar *)text, length, &position,
+                                      decimal, capacity, &status);
+  if (U_FAILURE(status) || position <= 0) return -1;
+  *parsedLength = position;
+  return written;
+}
+
+int32_t jx_east_asian_width(uint32_t codePoint) {
+  return u_getIntPropertyValue((UChar32)codePoint, UCHAR_EAST_ASIAN_WIDTH);
+}
+
+void jx_icu_version(char *buffer, int32_t capacity) {
+  UVersionInfo version;
+  u_getVersion(version);
+  char text[U_MAX_VERSION_STRING_LENGTH];
+  u_versionToString(version, text);
+  if (capacity > 0) {
+    strncpy(buffer, text, (size_t)capacity - 1);
+    buffer[capacity - 1] = 0;
+  }
+}

@@ -1,0 +1,52 @@
+// Plain-C face of the system ICU library (libicu-dev). Only plain C types cross this
+// boundary: Foundation on Linux bundles its own ICU headers, and a Swift module that
+// imported <unicode/...> beside Foundation would clash on UErrorCode.
+#ifndef JIXIAO_CICU_H
+#define JIXIAO_CICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// NFKC-normalises UTF-16 text. Returns the length of the result in UTF-16 units, or -1
+/// on error. When the result does not fit in `capacity`, nothing useful is written and
+/// the required length is returned: call again with a larger buffer.
+int32_t jx_nfkc(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity);
+
+/// Guesses the charset of `bytes` with ICU's detector. Writes the canonical name (such as
+/// "UTF-8", "GB18030", "UTF-16LE") into `name` and returns the confidence 0...100, or -1
+/// when ICU could not guess at all.
+int32_t jx_detect_charset(const char *bytes, int32_t length, char *name, int32_t nameCapacity);
+
+/// Converts `length` bytes in `charset` to UTF-16. For every output unit, `sourceOffsets`
+/// receives the byte offset it came from. Invalid or unmappable byte sequences become
+/// U+FFFD and their byte offsets are written to `invalidOffsets` (at most
+/// `invalidCapacity`; `invalidCount` receives the full count). Returns the number of UTF-16
+/// units written, -1 for an unknown charset, -2 when `capacity` is too small, -3 on any
+/// other ICU error.
+int32_t jx_convert_to_utf16(const char *charset, const char *source, int32_t length,
+                            uint16_t *destination, int32_t capacity, int32_t *sourceOffsets,
+                            int32_t *invalidOffsets, int32_t invalidCapacity,
+                            int32_t *invalidCount);
+
+/// Parses Chinese spelled-out numerals (三百五十, 两百, 二〇二四, 壹佰贰拾叁万肆仟) with ICU's
+/// rule-based "zh" spellout in strict mode. Writes the value as an ASCII decimal string into
+/// `decimal` and returns its length, or -1 when nothing was parsed. `parsedLength` receives
+/// how many UTF-16 units were consumed: callers must check it covers the whole input.
+int32_t jx_spellout_parse_zh(const uint16_t *text, int32_t length, char *decimal,
+                             int32_t capacity, int32_t *parsedLength);
+
+/// East Asian Width of a code point (ICU's UEastAsianWidth: 0 neutral, 1 ambiguous,
+/// 2 halfwidth, 3 fullwidth, 4 narrow, 5 wide).
+int32_t jx_east_asian_width(uint32_t codePoint);
+
+/// ICU's version as "major.minor" into `buffer`.
+void jx_icu_version(char *buffer, int32_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

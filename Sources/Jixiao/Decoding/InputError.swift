@@ -1,0 +1,44 @@
+/// A whole file that cannot be read as a disclosure. Problems inside a readable file are
+/// diagnostics instead; this is thrown only when nothing useful can come out.
+public enum InputError: Error, Equatable, Sendable {
+  case empty(path: String)
+  case whitespaceOnly(path: String)
+  /// A known binary format (PNG, ZIP …) or NUL bytes in what should be text.
+  case binary(path: String, what: String, byteOffset: Int)
+  case tooLarge(path: String, bytes: Int, limit: Int)
+  case unknownEncoding(path: String, name: String)
+  case undecodable(path: String, detail: String)
+  case noTable(path: String, firstLines: [String])
+  case notFound(path: String)
+  case isDirectory(path: String)
+  case unreadable(path: String, reason: String)
+
+  /// The one-line message printed on stderr.
+  public var message: String {
+    switch self {
+    case .empty(let path): "\(path): file is empty"
+    case .whitespaceOnly(let path): "\(path): file holds only blank characters"
+    case .binary(let path, let what, let offset):
+      "\(path): not a text file (\(what) at byte \(offset))"
+    case .tooLarge(let path, let bytes, let limit):
+      "\(path): file is \(bytes) bytes, over the limit of \(limit) (raise it with --max-size)"
+    case .unknownEncoding(let path, let name): "\(path): unknown encoding '\(name)'"
+    case .undecodable(let path, let detail): "\(path): cannot decode the text (\(detail))"
+    case .noTable(let path, let lines):
+      "\(path): no performance table found; first lines read: "
+        + lines.map { "'\($0)'" }.joined(separator: " / ")
+    case .notFound(let path): "\(path): no such file"
+    case .isDirectory(let path): "\(path): is a directory, not a file"
+    case .unreadable(let path, let reason): "\(path): cannot read the file (\(reason))"
+    }
+  }
+
+  /// The process exit code (DESIGN.md): 65 the input is not a readable table, 66 the file
+  /// is missing or unreadable.
+  public var exitCode: Int32 {
+    switch self {
+    case .notFound, .isDirectory, .unreadable: 66
+    default: 65
+    }
+  }
+}

@@ -1,0 +1,84 @@
+/// The decoded text of a document as UTF-8 bytes, split into lines, with the way back to
+/// the original file's byte offsets.
+///
+/// Everything downstream works on slices of `utf8`; spans are computed here so that every
+/// stage reports positions in the user's own file whatever its encoding.
+public struct SourceText: Sendable {
+  /// A line of the decoded text: `start..<end` in `utf8`, terminator excluded.
+  public struct Line: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+  }
+
+  public let utf8: [UInt8]
+  public let lines: [Line]
+  /// Original byte offset of every decoded byte, when the text was converted or repaired;
+  /// `nil` when the decoded bytes are the original bytes after a `bomLength` prefix.
+  let originalOffsets: [Int32]?
+  let bomLength: Int
+  let originalLength: Int
+
+  init(utf8: [UInt8], originalOffsets: [Int32]?, bomLength: Int, originalLength: Int) {
+    self.utf8 = utf8
+    self.originalOffsets = originalOffsets
+    self.bomLength = bomLength
+    self.originalLength = originalLength
+    self.lines = SourceText.splitLines(utf8)
+  }
+
+  /// Splits at LF, CRLF and CR.
+  static func splitLines(_ bytes: [UInt8]) -> [Line] {
+    var lines: [Line] = []
+    lines.reserveCapacity(bytes.count / 40 + 1)
+    var start = 0
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte == 0x0A {
+        lines.append(Line(start: start, end: index))
+        index += 1
+        start = index
+      } else if byte == 0x0D {
+        lines.append(Line(start: start, end: index))
+        index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    if start < count { lines.append(Line(start: start, end: count)) }
+    return lines
+  }
+
+  /// The original file's byte offset of a decoded byte offset.
+  public func originalOffset(of decoded: Int) -> Int {
+    if let originalOffsets {
+      if decoded < originalOffsets.count { return Int(originalOffsets[decoded]) }
+      return originalLength
+    }
+    return decoded + bomLength
+  }
+
+  /// The text of a line.
+  public func text(ofLine index: Int) -> String {
+    let line = lines[index]
+    return String(decoding: utf8[line.start..<line.end], as: UTF8.self)
+  }
+
+  /// The span of `byteRange` (decoded offsets) on line `lineIndex` (0-based).
+  public func span(lineIndex: Int, byteRange: Range<Int>) -> SourceSpan {
+    let line = lines[lineIndex]
+    let column = SourceText.scalarCount(utf8, line.start..<byteRange.lowerBound) + 1
+    let length = SourceText.scalarCount(utf8, byteRange)
+    return SourceSpan(
+      line: lineIndex + 1, column: column, offset: originalOffset(of: byteRange.lowerBound),
+      length: length)
+  }
+
+  static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    var count = 0
+    for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+    return count
+  }
+}

@@ -1,0 +1,103 @@
+/// How much a finding matters; `error` is the default threshold of `jixiao check`.
+public enum Severity: String, Sendable, Comparable, CaseIterable {
+  case note
+  case warning
+  case error
+
+  private var rank: Int {
+    switch self {
+    case .note: 0
+    case .warning: 1
+    case .error: 2
+    }
+  }
+
+  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// The language of messages: users read Chinese; English is for everyone else.
+public enum Language: String, Sendable, CaseIterable {
+  case zh
+  case en
+}
+
+/// A finding about the document: a reading problem (1xx) or an inconsistency in the
+/// published table itself (2xx–6xx). Its text is rendered from the catalogue entry of its
+/// `code` and its `arguments`, so the same finding can be shown in either language.
+public struct Diagnostic: Hashable, Sendable {
+  /// Another place that explains the finding, such as the cell a number was compared with.
+  public struct Related: Hashable, Sendable {
+    public var span: SourceSpan
+    public var arguments: [String]
+    public var note: NoteKind
+
+    public init(_ note: NoteKind, span: SourceSpan, _ arguments: String...) {
+      self.note = note
+      self.span = span
+      self.arguments = arguments
+    }
+  }
+
+  public var code: String
+  public var severity: Severity
+  public var arguments: [String]
+  public var span: SourceSpan?
+  public var related: [Related]
+
+  public init(
+    _ code: String, span: SourceSpan?, _ arguments: [String], related: [Related] = [],
+    severity: Severity? = nil
+  ) {
+    self.code = code
+    self.arguments = arguments
+    self.span = span
+    self.related = related
+    self.severity = severity ?? Catalogue.entry(code)?.severity ?? .warning
+  }
+
+  public func message(in language: Language) -> String {
+    guard let entry = Catalogue.entry(code) else { return code }
+    return Template.render(entry.message.text(language), arguments)
+  }
+}
+
+/// Renders a message template whose placeholders are `{0}`, `{1}`, …
+enum Template {
+  static func render(_ template: String, _ arguments: [String]) -> String {
+    var result = ""
+    var index = template.startIndex
+    while index < template.endIndex {
+      let character = template[index]
+      if character == "{",
+        let close = template[index...].firstIndex(of: "}"),
+        let number = Int(template[template.index(after: index)..<close]),
+        number >= 0
+      {
+        result += number < arguments.count ? arguments[number] : ""
+        index = template.index(after: close)
+      } else {
+        result.append(character)
+        index = template.index(after: index)
+      }
+    }
+    return result
+  }
+}
+
+/// A text in both languages.
+public struct Localized: Hashable, Sendable {
+  public var zh: String
+  public var en: String
+
+  public init(zh: String, en: String) {
+    self.zh = zh
+    self.en = en
+  }
+
+  public func text(_ language: Language) -> String {
+    switch language {
+    case .zh: zh
+    case .en: en
+    }
+  }
+}

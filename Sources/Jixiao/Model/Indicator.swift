@@ -1,0 +1,58 @@
+import FoundationEssentials
+
+/// Whether an indicator targets the budget year or the project's whole term.
+public enum Horizon: String, Sendable {
+  case annual
+  case longTerm
+}
+
+/// How an indicator's level was known.
+public enum LevelOrigin: String, Sendable {
+  /// Written on the indicator's own row.
+  case cell
+  /// Inherited from a merged cell above (a blank cell under a label).
+  case merged
+  /// From a label printed after its rows (PDF extraction puts a merged label at its end
+  /// or middle).
+  case following
+  /// Implied by the level 2 under the table's framework (数量指标 is always 产出).
+  case framework
+  /// Unknown.
+  case none
+}
+
+/// One performance indicator (三级指标) with its target.
+public struct Indicator: Sendable, Hashable {
+  /// The standard level-1 name (产出指标, 效益指标, 满意度指标, 成本指标), or as written when
+  /// it is not a known name.
+  public var level1: String?
+  public var level2: String?
+  public var level1Raw: String?
+  public var level2Raw: String?
+  public var level1Origin: LevelOrigin = .none
+  public var level2Origin: LevelOrigin = .none
+  public var name: String?
+  public var target: Target
+  public var horizon: Horizon = .annual
+  public var explanation: String?
+  public var scoring: String?
+  public var weight: Decimal?
+  public var weightRaw: String?
+  public var unitColumn: String?
+  /// The 指标值类型 / 指标性质 column as written: an operator (≥, ＝) or 定性/定量.
+  public var valueType: String?
+  /// 指标方向: 正向 / 反向.
+  public var direction: String?
+  /// 绩效标准: 计划标准, 历史标准 …
+  public var standard: String?
+  public var remark: String?
+  /// The first cell of the indicator's row.
+  public var span: SourceSpan
+  /// Where each part came from, keyed by field name (name, level1, scoring …).
+  public var spans: [String: SourceSpan] = [:]
+
+  public init(target: Target, span: SourceSpan) {
+    self.target = target
+    self.span = span
+  }
+}

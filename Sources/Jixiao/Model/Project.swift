@@ -1,0 +1,110 @@
+import FoundationEssentials
+
+/// One project of a target table, with its indicators.
+public struct Project: Sendable, Hashable {
+  public var table: Int
+  public var name: String?
+  public var code: String?
+  public var department = Department()
+  public var implementingUnit: String?
+  /// 项目属性 / 项目性质: 新增项目, 延续项目, 0101—一年期项目 …
+  public var attribute: String?
+  /// 项目类别 / 项目分类.
+  public var category: String?
+  public var manager: String?
+  public var period = Period()
+  public var funds = Funds()
+  public var goals = Goals()
+  public var indicators: [Indicator] = []
+  public var placeholders: [Placeholder] = []
+  public var milestones: [Milestone] = []
+  /// Every label/value pair read for the project, with the role it was given.
+  public var fields: [Field] = []
+  public var span: SourceSpan
+
+  public init(table: Int, span: SourceSpan) {
+    self.table = table
+    self.span = span
+  }
+}
+
+/// Department-wide targets (部门整体支出绩效目标表).
+public struct DepartmentTarget: Sendable, Hashable {
+  public var table: Int
+  public var name: String?
+  public var code: String?
+  public var funds = Funds()
+  public var goals = Goals()
+  public var indicators: [Indicator] = []
+  public var placeholders: [Placeholder] = []
+  public var fields: [Field] = []
+  public var span: SourceSpan
+
+  public init(table: Int, span: SourceSpan) {
+    self.table = table
+    self.span = span
+  }
+}
+
+public struct Department: Sendable, Hashable {
+  public var name: String?
+  public var code: String?
+}
+
+/// The project period. Dates are ISO `YYYY-MM-DD` strings.
+public struct Period: Sendable, Hashable {
+  public var start: String?
+  public var end: String?
+  public var years: Int?
+  /// The text as written (`1 年`, `2023年4月-2024年2月`).
+  public var raw: String?
+}
+
+/// A project's funds. Only lines the table has are set.
+public struct Funds: Sendable, Hashable {
+  public var total: Amount?
+  /// 财政拨款 / 当年财政拨款 / 一般公共预算.
+  public var fiscal: Amount?
+  /// 其他资金 / 自有资金.
+  public var other: Amount?
+  /// 上年结转资金.
+  public var carryover: Amount?
+  /// Other lines: 基本支出, 项目支出, 政府性基金 … keyed by their label.
+  public var lines: [FundLine] = []
+}
+
+public struct FundLine: Sendable, Hashable {
+  public var label: String
+  public var amount: Amount
+}
+
+public struct Goals: Sendable, Hashable {
+  public var annual: String?
+  public var longTerm: String?
+  public var annualSpan: SourceSpan?
+  public var longTermSpan: SourceSpan?
+}
+
+/// A row of the implementation schedule (项目实施进度计划).
+public struct Milestone: Sendable, Hashable {
+  public var content: String
+  public var start: String?
+  public var end: String?
+  public var span: SourceSpan
+}
+
+/// A template row that names only a level (`生态效益指标` and nothing else).
+public struct Placeholder: Sendable, Hashable {
+  public var level1: String?
+  public var level2: String?
+  public var span: SourceSpan
+}
+
+/// A label/value pair as read from the table, and what it was taken to mean.
+public struct Field: Sendable, Hashable {
+  public var role: String
+  public var label: String?
+  public var labelSpan: SourceSpan?
+  public var text: String
+  public var span: SourceSpan
+}

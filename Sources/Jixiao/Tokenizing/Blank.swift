@@ -1,0 +1,55 @@
+/// Blank characters as pasted pages have them: ASCII space and tab, NBSP, ideographic space.
+enum Blank {
+  @inline(__always) static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x3000, 0xFEFF, 0x200B, 0x2002...0x200A: true
+    default: false
+    }
+  }
+
+  /// Byte range of `bytes[range]` without blanks at either end.
+  static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    while lower < upper, let length = blankLength(bytes, at: lower, limit: upper) {
+      lower += length
+    }
+    while upper > lower, let length = blankLengthBefore(bytes, end: upper, limit: lower) {
+      upper -= length
+    }
+    return lower..<upper
+  }
+
+  /// Length of the blank character starting at `index`, if it is one.
+  static func blankLength(_ bytes: [UInt8], at index: Int, limit: Int) -> Int? {
+    let byte = bytes[index]
+    if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { return 1 }
+    if byte == 0xC2, index + 1 < limit, bytes[index + 1] == 0xA0 { return 2 }
+    if byte == 0xE3, index + 2 < limit, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+      return 3
+    }
+    if byte == 0xEF, index + 2 < limit, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+      return 3
+    }
+    if byte == 0xE2, index + 2 < limit, bytes[index + 1] == 0x80,
+      (0x82...0x8B).contains(bytes[index + 2])
+    {
+      return 3
+    }
+    return nil
+  }
+
+  static func blankLengthBefore(_ bytes: [UInt8], end: Int, limit: Int) -> Int? {
+    let byte = bytes[end - 1]
+    if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { return 1 }
+    if end - 2 >= limit, bytes[end - 2] == 0xC2, byte == 0xA0 { return 2 }
+    if end - 3 >= limit {
+      let a = bytes[end - 3]
+      let b = bytes[end - 2]
+      if a == 0xE3 && b == 0x80 && byte == 0x80 { return 3 }
+      if a == 0xEF && b == 0xBB && byte == 0xBF { return 3 }
+      if a == 0xE2 && b == 0x80 && (0x82...0x8B).contains(byte) { return 3 }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,64 @@
+/// One cell per line, as docx-to-text converters write tables: a tab leads each cell; a
+/// blank line ends a row; a line without a leading tab continues the cell above (its text
+/// wrapped, or a new paragraph in it); a blank before the tab (` \t`) starts a new row even
+/// without a blank line, as the converter does at page breaks.
+enum CellPerLineTokenizer {
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+    var rows: [Row] = []
+    var current: Row?
+    var pendingBlank = false
+    let bytes = text.utf8
+
+    func close() {
+      if let row = current { rows.append(row) }
+      current = nil
+    }
+
+    for index in text.lines.indices {
+      let (range, pageBreak) = builder.pageBreakStripped(index)
+      if Blank.trim(bytes, range).isEmpty {
+        pendingBlank = true
+        continue
+      }
+      var cursor = range.lowerBound
+      var ledByBlank = false
+      while cursor < range.upperBound && (bytes[cursor] == 0x20) {
+        cursor += 1
+        ledByBlank = true
+      }
+      let isCellLine = cursor < range.upperBound && bytes[cursor] == 0x09
+      if isCellLine {
+        if pendingBlank || ledByBlank || current == nil {
+          close()
+          if pendingBlank { rows.append(Row(cells: [], lineIndex: index)) }
+          var row = Row(cells: [], lineIndex: index)
+          row.isExplicitStart = ledByBlank && !pendingBlank
+          row.followsPageBreak = pageBreak
+          current = row
+        }
+        pendingBlank = false
+        let column = current?.cells.count ?? 0
+        current?.cells.append(
+          builder.cell(lineIndex: index, range: (cursor + 1)..<range.upperBound, column: column))
+        continue
+      }
+      // A line without a leading tab: wrapped text of the last cell, a new paragraph of a
+      // long row's cell, or free text outside any table.
+      if var row = current, var last = row.cells.last, !pendingBlank || row.cells.count >= 2 {
+        builder.extend(&last, lineIndex: index, range: range, separator: "\n")
+        row.cells[row.cells.count - 1] = last
+        current = row
+        pendingBlank = false
+        continue
+      }
+      close()
+      if pendingBlank { rows.append(Row(cells: [], lineIndex: index)) }
+      pendingBlank = false
+      var row = Row(cells: [builder.cell(lineIndex: index, range: range, column: 0)], lineIndex: index)
+      row.followsPageBreak = pageBreak
+      rows.append(row)
+    }
+    close()
+    return rows
+  }
+}

@@ -1,0 +1,58 @@
+/// A cell as the tokenizer found it: its text as written (outer blanks trimmed) and where.
+public struct Cell: Sendable, Hashable {
+  /// The text as written, outer blanks trimmed; lines of a wrapped cell joined with "\n".
+  public var text: String
+  public var span: SourceSpan
+  /// Position in its row (0-based), counting empty cells.
+  public var column: Int
+
+  public var isEmpty: Bool { text.isEmpty }
+
+  public init(text: String, span: SourceSpan, column: Int) {
+    self.text = text
+    self.span = span
+    self.column = column
+  }
+}
+
+/// A row of cells, or a blank line.
+public struct Row: Sendable, Hashable {
+  public var cells: [Cell]
+  /// 0-based index of the row's first line.
+  public var lineIndex: Int
+  /// The row was marked as starting a new row explicitly (a `\t`-led line after a space in
+  /// the one-cell-per-line dialect) rather than by a blank line.
+  public var isExplicitStart = false
+  /// A form feed before the row: a page break from a PDF converter.
+  public var followsPageBreak = false
+  /// A markdown or grid separator (`---|---`, `+----+`).
+  public var isSeparator = false
+
+  public var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
+  public var nonEmpty: [Cell] { cells.filter { !$0.isEmpty } }
+
+  public init(cells: [Cell], lineIndex: Int) {
+    self.cells = cells
+    self.lineIndex = lineIndex
+  }
+}
+
+/// The layout dialects the tokenizer recognises.
+public enum Dialect: String, Sendable, CaseIterable {
+  /// One row per line, cells separated by tabs.
+  case tabbed
+  /// One cell per line, each led by a tab; a blank line ends a row (docx exports).
+  case cellPerLine
+  /// Markdown or converter pipe rows (`| a | b |`, `a | b ||||`).
+  case pipe
+  /// One cell per line ending with ` |`; a line of pipes ends a row.
+  case cellPerLinePipe
+  /// Plain lines; cells separated by runs of blanks.
+  case plain
+}
+
+/// The tokenizer's output: rows in document order.
+public struct Grid: Sendable {
+  public var dialect: Dialect
+  public var rows: [Row]
+}

@@ -1,0 +1,127 @@
+/// Pipe rows from markdown and HTML-to-text converters: `| a | b |`, `a | b ||||`.
+/// Outer pipes are optional, `\|` is a literal pipe, and runs of pipes are empty cells.
+enum PipeTokenizer {
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+    var rows: [Row] = []
+    let bytes = text.utf8
+    for index in text.lines.indices {
+      let (range, pageBreak) = builder.pageBreakStripped(index)
+      let trimmed = Blank.trim(bytes, range)
+      var cells: [Cell] = []
+      if !trimmed.isEmpty {
+        var lower = trimmed.lowerBound
+        var upper = trimmed.upperBound
+        let hadLeadingPipe = bytes[lower] == 0x7C
+        if hadLeadingPipe { lower += 1 }
+        if upper > lower && bytes[upper - 1] == 0x7C && !(upper - 2 >= lower && bytes[upper - 2] == 0x5C) {
+          upper -= 1
+        }
+        var start = lower
+        var column = 0
+        var position = lower
+        while position < upper {
+          if bytes[position] == 0x5C && position + 1 < upper && bytes[position + 1] == 0x7C {
+            position += 2
+            continue
+          }
+          if bytes[position] == 0x7C {
+            cells.append(builder.cell(lineIndex: index, range: start..<position, column: column))
+            column += 1
+            start = position + 1
+          }
+          position += 1
+        }
+        if start <= upper {
+          cells.append(builder.cell(lineIndex: index, range: start..<upper, column: column))
+        }
+        for i in cells.indices where cells[i].text.contains("\\|") {
+          cells[i].text = cells[i].text.replacing("\\|", with: "|")
+        }
+      }
+      var row = Row(cells: cells, lineIndex: index)
+      row.followsPageBreak = pageBreak
+      row.isSeparator = Separators.isSeparatorRow(cells)
+      rows.append(row)
+    }
+    return rows
+  }
+}
+
+/// One cell per line ending with ` |`; a line of nothing but pipes ends the row.
+enum CellPerLinePipeTokenizer {
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+    var rows: [Row] = []
+    var current: Row?
+    let bytes = text.utf8
+    for index in text.lines.indices {
+      let (range, _) = builder.pageBreakStripped(index)
+      let trimmed = Blank.trim(bytes, range)
+      if trimmed.isEmpty { continue }
+      if bytes[trimmed].allSatisfy({ $0 == 0x7C || $0 == 0x20 }) {
+        if let row = current { rows.append(row) }
+        current = nil
+        continue
+      }
+      var upper = trimmed.upperBound
+      let endsWithPipe = bytes[upper - 1] == 0x7C
+      if endsWithPipe { upper -= 1 }
+      let cell = builder.cell(
+        lineIndex: index, range: trimmed.lowerBound..<upper, column: current?.cells.count ?? 0)
+      if !endsWithPipe && current == nil {
+        rows.append(Row(cells: [cell], lineIndex: index))
+        continue
+      }
+      if current == nil { current = Row(cells: [], lineIndex: index) }
+      current?.cells.append(cell)
+    }
+    if let row = current { rows.append(row) }
+    return rows
+  }
+}
+
+/// Plain lines: cells are separated by runs of two or more blanks.
+enum PlainTokenizer {
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+    var rows: [Row] = []
+    let bytes = text.utf8
+    for index in text.lines.indices {
+      let (range, pageBreak) = builder.pageBreakStripped(index)
+      var cells: [Cell] = []
+      var position = range.lowerBound
+      var start = position
+      var column = 0
+      while position < range.upperBound {
+        if let length = Blank.blankLength(bytes, at: position, limit: range.upperBound) {
+          var end = position + length
+          var count = 1
+          while end < range.upperBound,
+            let next = Blank.blankLength(bytes, at: end, limit: range.upperBound)
+          {
+            end += next
+            count += 1
+          }
+          let wide = length > 1 || bytes[position] == 0x09
+          if count >= 2 || wide {
+            if start < position {
+              cells.append(builder.cell(lineIndex: index, range: start..<position, column: column))
+              column += 1
+            }
+            start = end
+          }
+          position = end
+        } else {
+          position += 1
+        }
+      }
+      if start < range.upperBound {
+        cells.append(builder.cell(lineIndex: index, range: start..<range.upperBound, column: column))
+      }
+      cells = cells.filter { !$0.isEmpty }
+      for i in cells.indices { cells[i].column = i }
+      var row = Row(cells: cells, lineIndex: index)
+      row.followsPageBreak = pageBreak
+      rows.append(row)
+    }
+    return rows
+  }
+}

@@ -1,0 +1,157 @@
+/// Recognises the layout dialect of a decoded text and cuts it into rows of cells.
+public enum Tokenizer {
+  public static func tokenize(_ text: SourceText, dialect forced: Dialect? = nil) -> Grid {
+    let dialect = forced ?? DialectDetector.detect(text)
+    var builder = CellBuilder(text: text)
+    let rows: [Row]
+    switch dialect {
+    case .tabbed: rows = TabbedTokenizer.rows(text, &builder)
+    case .cellPerLine: rows = CellPerLineTokenizer.rows(text, &builder)
+    case .pipe: rows = PipeTokenizer.rows(text, &builder)
+    case .cellPerLinePipe: rows = CellPerLinePipeTokenizer.rows(text, &builder)
+    case .plain: rows = PlainTokenizer.rows(text, &builder)
+    }
+    return Grid(dialect: dialect, rows: rows)
+  }
+}
+
+/// Makes cells from byte ranges of the decoded text.
+struct CellBuilder {
+  let text: SourceText
+
+  /// A cell from `range` on line `lineIndex`, outer blanks trimmed.
+  func cell(lineIndex: Int, range: Range<Int>, column: Int) -> Cell {
+    let trimmed = Blank.trim(text.utf8, range)
+    let string = String(decoding: text.utf8[trimmed], as: UTF8.self)
+    let span = text.span(lineIndex: lineIndex, byteRange: trimmed)
+    return Cell(text: string, span: span, column: column)
+  }
+
+  /// Appends a wrapped line to a cell.
+  func extend(_ cell: inout Cell, lineIndex: Int, range: Range<Int>, separator: String) {
+    let trimmed = Blank.trim(text.utf8, range)
+    guard !trimmed.isEmpty else { return }
+    let string = String(decoding: text.utf8[trimmed], as: UTF8.self)
+    if cell.text.isEmpty {
+      cell = Cell(
+        text: string, span: text.span(lineIndex: lineIndex, byteRange: trimmed),
+        column: cell.column)
+    } else {
+      cell.text += separator + string
+      cell.span.length += separator.unicodeScalars.count + string.unicodeScalars.count
+    }
+  }
+
+  func isBlankLine(_ index: Int) -> Bool {
+    let line = text.lines[index]
+    return Blank.trim(text.utf8, line.start..<line.end).isEmpty
+  }
+
+  /// The line without a leading form feed, and whether it had one.
+  func pageBreakStripped(_ index: Int) -> (Range<Int>, Bool) {
+    let line = text.lines[index]
+    var start = line.start
+    var found = false
+    while start < line.end && text.utf8[start] == 0x0C {
+      start += 1
+      found = true
+    }
+    return (start..<line.end, found)
+  }
+}
+
+/// Scores the text against each dialect's signature.
+enum DialectDetector {
+  static func detect(_ text: SourceText) -> Dialect {
+    var nonBlank = 0
+    var tabLed = 0
+    var innerTabs = 0
+    var pipeRows = 0
+    var pipeCellLines = 0
+    var pipeOnly = 0
+    let bytes = text.utf8
+    for line in text.lines {
+      let trimmed = Blank.trim(bytes, line.start..<line.end)
+      if trimmed.isEmpty { continue }
+      nonBlank += 1
+      var firstNonSpace = line.start
+      while firstNonSpace < line.end && bytes[firstNonSpace] == 0x20 { firstNonSpace += 1 }
+      let leadingTab = firstNonSpace < line.end && bytes[firstNonSpace] == 0x09
+      var tabsAfterText = 0
+      var pipes = 0
+      var seenText = false
+      for index in firstNonSpace..<line.end {
+        let byte = bytes[index]
+        if byte == 0x09 {
+          if seenText { tabsAfterText += 1 }
+        } else if byte == 0x7C {
+          pipes += 1
+        } else if byte != 0x20 {
+          seenText = true
+        }
+      }
+      if leadingTab && tabsAfterText == 0 { tabLed += 1 }
+      if tabsAfterText > 0 { innerTabs += 1 }
+      let onlyPipes = bytes[trimmed].allSatisfy { $0 == 0x7C || $0 == 0x20 }
+      if onlyPipes {
+        pipeOnly += 1
+      } else if pipes == 1 && bytes[trimmed.upperBound - 1] == 0x7C {
+        pipeCellLines += 1
+      } else if pipes >= 2 {
+        pipeRows += 1
+      }
+    }
+    guard nonBlank > 0 else { return .plain }
+    if tabLed * 10 >= nonBlank * 3 && tabLed > innerTabs { return .cellPerLine }
+    if innerTabs >= 3 && innerTabs * 10 >= nonBlank { return .tabbed }
+    if pipeCellLines + pipeOnly >= 6 && pipeCellLines > pipeRows { return .cellPerLinePipe }
+    if pipeRows >= 3 { return .pipe }
+    return .plain
+  }
+}
+
+/// One row per line; tabs separate cells.
+enum TabbedTokenizer {
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+    var rows: [Row] = []
+    rows.reserveCapacity(text.lines.count)
+    for index in text.lines.indices {
+      let (range, pageBreak) = builder.pageBreakStripped(index)
+      var cells: [Cell] = []
+      var start = range.lowerBound
+      var column = 0
+      for position in range where text.utf8[position] == 0x09 {
+        cells.append(builder.cell(lineIndex: index, range: start..<position, column: column))
+        column += 1
+        start = position + 1
+      }
+      cells.append(builder.cell(lineIndex: index, range: start..<range.upperBound, column: column))
+      var row = Row(cells: cells, lineIndex: index)
+      row.followsPageBreak = pageBreak
+      row.isSeparator = Separators.isSeparatorRow(cells)
+      rows.append(row)
+    }
+    return rows
+  }
+}
+
+/// Markdown separator rows (`---`, `:---:`) and grid-table rules (`+----+`).
+enum Separators {
+  static func isSeparatorRow(_ cells: [Cell]) -> Bool {
+    let nonEmpty = cells.filter { !$0.isEmpty }
+    guard !nonEmpty.isEmpty else { return false }
+    return nonEmpty.allSatisfy { isRule($0.text) }
+  }
+
+  static func isRule(_ text: String) -> Bool {
+    var dashes = 0
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "-", "=", "—", "─", "━": dashes += 1
+      case ":", "+", " ", "|": continue
+      default: return false
+      }
+    }
+    return dashes >= 2
+  }
+}

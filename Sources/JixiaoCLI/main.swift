@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct JixiaoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "jixiao",
+    abstract: "Read Chinese performance-target tables (绩效目标表) into normalised JSON and check them.",
+    discussion: """
+      Examples:
+        jixiao parse Corpus/seeds/000_68f22dc76fd3e3d9.txt
+        jixiao value '≥96%'
+      """,
+    subcommands: [ValueCommand.self]
+  )
+}
