@@ -1,12 +1,75 @@
 /// Options of a parse.
 public struct ParseOptions: Sendable {
+  /// Decode with this charset instead of detecting one.
   public var encoding: String?
+  /// Tokenize with this dialect instead of detecting one.
   public var dialect: Dialect?
-  public var language: Language = .en
+  /// Run the validation checks (the 2xx–6xx families) after reading.
+  public var validate: Bool
 
-  public init(encoding: String? = nil, dialect: Dialect? = nil, language: Language = .en) {
+  public init(encoding: String? = nil, dialect: Dialect? = nil, validate: Bool = true) {
     self.encoding = encoding
     self.dialect = dialect
-    self.language = language
+    self.validate = validate
+  }
+}
+
+/// The library's entry point: the whole pipeline from bytes to a checked document.
+public enum Jixiao {
+  /// Reads a disclosure. Throws only when the file as a whole cannot be read (binary, empty,
+  /// undecodable, no performance table); problems inside a readable file are diagnostics.
+  public static func parse(_ bytes: [UInt8], path: String, options: ParseOptions = ParseOptions())
+    throws(InputError) -> Document
+  {
+    let (text, report) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
+    let grid = Tokenizer.tokenize(text, dialect: options.dialect)
+    let segmentation = TableSegmenter.segment(grid)
+    var reader = DocumentReader(text: text)
+    reader.read(segmentation)
+    guard !reader.tables.isEmpty else {
+      throw .noTable(path: path, firstLines: firstLines(text))
+    }
+    var document = Document(
+      source: SourceInfo(
+        path: path, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: report.encoding,
+        encodingConfidence: report.confidence, hasBOM: report.hasBOM, lineEnding: report.lineEnding,
+        lines: text.lines.count, dialect: grid.dialect.rawValue))
+    document.tables = reader.tables
+    document.projects = reader.projects
+    document.departments = reader.departments
+    document.budgetLines = reader.budgetLines
+    document.passages = segmentation.passages
+    document.residue = (segmentation.residue + reader.context.residue).sorted { $0.span < $1.span }
+    var diagnostics = DecodingDiagnostics.make(report, text: text) + reader.context.diagnostics
+    if options.validate { diagnostics += Validator.check(document) }
+    document.diagnostics = diagnostics.sorted { ($0.span ?? SourceSpan(line: 0, column: 0, offset: -1)) < ($1.span ?? SourceSpan(line: 0, column: 0, offset: -1)) }
+    return document
+  }
+
+  /// The first non-blank lines, for the "no table" error.
+  static func firstLines(_ text: SourceText) -> [String] {
+    var lines: [String] = []
+    for index in text.lines.indices where lines.count < 3 {
+      let line = text.text(ofLine: index).trimmingBlanks()
+      if !line.isEmpty { lines.append(String(line.prefix(40))) }
+    }
+    return lines
+  }
+}
+
+/// Findings about the bytes themselves.
+enum DecodingDiagnostics {
+  static func make(_ report: DecodingReport, text: SourceText) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    if report.isLowConfidence {
+      diagnostics.append(Diagnostic("JX101", span: nil, [report.encoding, String(report.confidence)]))
+    }
+    if report.invalidCount > 0 {
+      let offsets = report.invalidOffsets.prefix(10).map(String.init).joined(separator: ", ")
+      let first = report.invalidOffsets.first ?? 0
+      diagnostics.append(
+        Diagnostic("JX102", span: SourceSpan(line: 0, column: 0, offset: first), [String(report.invalidCount), offsets]))
+    }
+    return diagnostics
   }
 }

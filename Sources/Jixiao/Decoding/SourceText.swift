@@ -82,3 +82,43 @@ public struct SourceText: Sendable {
     return count
   }
 }
+
+extension SourceText {
+  /// The span of part of a cell: `scalarOffset` Unicode scalars after the cell's first byte
+  /// `cellStart`, `length` scalars long. Parts on later lines of a wrapped cell get the line
+  /// they are on.
+  public func span(cellStart: Int, scalarOffset: Int, length: Int) -> SourceSpan {
+    var position = cellStart
+    var remaining = scalarOffset
+    var lineIndex = lineIndex(containing: cellStart)
+    while remaining > 0 && position < utf8.count {
+      let byte = utf8[position]
+      position += 1
+      if byte == 0x0A || (byte == 0x0D && !(position < utf8.count && utf8[position] == 0x0A)) {
+        lineIndex += 1
+      }
+      while position < utf8.count && utf8[position] & 0xC0 == 0x80 { position += 1 }
+      remaining -= 1
+    }
+    guard lineIndex < lines.count else {
+      return SourceSpan(line: lines.count, column: 1, offset: originalLength, length: 0)
+    }
+    // Skip blanks the cell's text dropped at the start of a continuation line.
+    let line = lines[lineIndex]
+    let clamped = Swift.max(Swift.min(position, line.end), line.start)
+    var span = self.span(lineIndex: lineIndex, byteRange: clamped..<clamped)
+    span.length = length
+    return span
+  }
+
+  /// The 0-based index of the line holding decoded byte `offset`.
+  public func lineIndex(containing offset: Int) -> Int {
+    var low = 0
+    var high = lines.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if lines[middle].start <= offset { low = middle } else { high = middle - 1 }
+    }
+    return Swift.max(low, 0)
+  }
+}

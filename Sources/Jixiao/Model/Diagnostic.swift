@@ -61,6 +61,12 @@ public struct Diagnostic: Hashable, Sendable {
   }
 }
 
+extension Diagnostic.Related {
+  public func message(in language: Language) -> String {
+    Template.render(note.template.text(language), arguments)
+  }
+}
+
 /// Renders a message template whose placeholders are `{0}`, `{1}`, …
 enum Template {
   static func render(_ template: String, _ arguments: [String]) -> String {

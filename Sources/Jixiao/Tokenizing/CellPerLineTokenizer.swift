@@ -16,17 +16,18 @@ enum CellPerLineTokenizer {
 
     for index in text.lines.indices {
       let (range, pageBreak) = builder.pageBreakStripped(index)
-      if Blank.trim(bytes, range).isEmpty {
-        pendingBlank = true
-        continue
-      }
       var cursor = range.lowerBound
       var ledByBlank = false
       while cursor < range.upperBound && (bytes[cursor] == 0x20) {
         cursor += 1
         ledByBlank = true
       }
+      // A tab alone is an empty cell, not a blank line.
       let isCellLine = cursor < range.upperBound && bytes[cursor] == 0x09
+      if !isCellLine && Blank.trim(bytes, range).isEmpty {
+        pendingBlank = true
+        continue
+      }
       if isCellLine {
         if pendingBlank || ledByBlank || current == nil {
           close()

@@ -5,13 +5,17 @@ public struct Cell: Sendable, Hashable {
   public var span: SourceSpan
   /// Position in its row (0-based), counting empty cells.
   public var column: Int
+  /// Offset of the text's first byte in the decoded text (`SourceText.utf8`), for spans of
+  /// parts of the cell.
+  public var start: Int
 
   public var isEmpty: Bool { text.isEmpty }
 
-  public init(text: String, span: SourceSpan, column: Int) {
+  public init(text: String, span: SourceSpan, column: Int, start: Int) {
     self.text = text
     self.span = span
     self.column = column
+    self.start = start
   }
 }
 

@@ -24,7 +24,7 @@ struct CellBuilder {
     let trimmed = Blank.trim(text.utf8, range)
     let string = String(decoding: text.utf8[trimmed], as: UTF8.self)
     let span = text.span(lineIndex: lineIndex, byteRange: trimmed)
-    return Cell(text: string, span: span, column: column)
+    return Cell(text: string, span: span, column: column, start: trimmed.lowerBound)
   }
 
   /// Appends a wrapped line to a cell.
@@ -35,7 +35,7 @@ struct CellBuilder {
     if cell.text.isEmpty {
       cell = Cell(
         text: string, span: text.span(lineIndex: lineIndex, byteRange: trimmed),
-        column: cell.column)
+        column: cell.column, start: trimmed.lowerBound)
     } else {
       cell.text += separator + string
       cell.span.length += separator.unicodeScalars.count + string.unicodeScalars.count

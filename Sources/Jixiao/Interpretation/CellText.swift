@@ -1,0 +1,104 @@
+/// Turns a cell's text as written into the text a reader wants: HTML tags removed (`<p>`
+/// paragraphs become line breaks), entities decoded, blanks tidied. The raw text stays in
+/// the file; spans point to it.
+enum CellText {
+  static func clean(_ text: String) -> String {
+    guard text.contains("<") || text.contains("&") else { return text }
+    var output = ""
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if character == "<", let close = text[index...].firstIndex(of: ">") {
+        let tag = text[text.index(after: index)..<close].lowercased()
+        let name = tag.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
+        if ["p", "br", "div", "li", "tr"].contains(name) || tag.hasPrefix("/p") || tag.hasPrefix("/div") {
+          if !output.isEmpty && !output.hasSuffix("\n") { output.append("\n") }
+        } else if name == "input" && tag.contains("checkbox") {
+          output.append(tag.contains("checked") ? "☑" : "☐")
+        }
+        index = text.index(after: close)
+        continue
+      }
+      if character == "&", let semicolon = text[index...].prefix(10).firstIndex(of: ";") {
+        let entity = String(text[text.index(after: index)..<semicolon])
+        if let decoded = decodeEntity(entity) {
+          output.append(decoded)
+          index = text.index(after: semicolon)
+          continue
+        }
+      }
+      output.append(character)
+      index = text.index(after: index)
+    }
+    let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.trimmingBlanks() }
+    var result: [Substring] = []
+    for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) { result.append(line) }
+    while result.last?.isEmpty == true { result.removeLast() }
+    return result.joined(separator: "\n")
+  }
+
+  static func decodeEntity(_ entity: String) -> String? {
+    switch entity {
+    case "amp": return "&"
+    case "lt": return "<"
+    case "gt": return ">"
+    case "quot": return "\""
+    case "apos", "#39": return "'"
+    case "nbsp": return " "
+    case "ge": return "≥"
+    case "le": return "≤"
+    default:
+      if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let value = UInt32(entity.dropFirst(2), radix: 16),
+        let scalar = Unicode.Scalar(value)
+      {
+        return String(Character(scalar))
+      }
+      if entity.hasPrefix("#"), let value = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(value) {
+        return String(Character(scalar))
+      }
+      return nil
+    }
+  }
+}
+
+extension StringProtocol {
+  /// The text without blanks (including U+3000 and NBSP) at either end.
+  func trimmingBlanks() -> Substring {
+    let scalars = Substring(self).unicodeScalars
+    guard let first = scalars.firstIndex(where: { !Blank.isBlank($0) && !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !Blank.isBlank($0) && !$0.properties.isWhitespace })
+    else { return "" }
+    return Substring(scalars[first...last])
+  }
+}
+
+/// Reads the option a checkbox group marks: `新增项目 ☑ 延续项目 ☐`, `新增项目□延续项目√`.
+enum Checkbox {
+  static let checked: Set<Character> = ["☑", "√", "✓", "✔", "■", "☒", "R", "▇"]
+  static let unchecked: Set<Character> = ["☐", "□", "○", "◯"]
+
+  /// The label of the checked option, if the text is a checkbox group.
+  static func selected(in text: String) -> String? {
+    let cleaned = CellText.clean(text)
+    guard cleaned.contains(where: { checked.contains($0) || unchecked.contains($0) }) else { return nil }
+    var options: [(label: String, isChecked: Bool?)] = []
+    var label = ""
+    for character in cleaned {
+      if checked.contains(character) || unchecked.contains(character) {
+        let trimmed = String(label.trimmingBlanks())
+        if !trimmed.isEmpty {
+          options.append((trimmed, checked.contains(character)))
+        } else if let lastIndex = options.indices.last, options[lastIndex].isChecked == nil {
+          options[lastIndex].isChecked = checked.contains(character)
+        }
+        label = ""
+      } else {
+        label.append(character)
+      }
+    }
+    let picked = options.filter { $0.isChecked == true }.map(\.label)
+    guard picked.count == 1 else { return nil }
+    return picked[0]
+  }
+}

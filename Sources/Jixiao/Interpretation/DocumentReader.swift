@@ -1,0 +1,58 @@
+/// The interpretation stage: tables of rows in, projects, departments and budget lines out.
+struct DocumentReader {
+  var context: ReadingContext
+  var tables: [TableInfo] = []
+  var projects: [Project] = []
+  var departments: [DepartmentTarget] = []
+  var budgetLines: [BudgetLine] = []
+
+  init(text: SourceText) {
+    context = ReadingContext(text: text)
+  }
+
+  mutating func read(_ segmentation: Segmentation) {
+    for block in segmentation.blocks {
+      read(block, documentYear: segmentation.documentYear)
+    }
+  }
+
+  private mutating func read(_ block: TableBlock, documentYear: Int?) {
+    let index = tables.count
+    var info = TableInfo(index: index, kind: block.kind, title: block.title?.text, year: block.year ?? documentYear, span: block.span)
+    info.moneyUnit = block.moneyUnit?.rawValue
+    info.layout = block.layout
+    if block.kind == .budgetSummary {
+      let unit = block.moneyUnit ?? .wanYuan
+      if block.moneyUnit == nil { context.diagnose("JX110", block.span, block.title?.text ?? "") }
+      budgetLines += BudgetSummaryReader.read(
+        block, table: index, unit: unit, unitSource: block.moneyUnit == nil ? .assumed : .header, context: &context)
+      tables.append(info)
+      return
+    }
+    let isList = block.rows.first(where: { !$0.isBlank }).map { row in
+      RowClassifier.classify(row) == .header
+        && row.nonEmpty.contains { ColumnVocabulary.role($0.key)?.isProjectColumn == true }
+    } ?? false
+    let (entities, readerLayout) =
+      isList ? ListTableReader.read(block, context: &context) : FormTableReader.read(block, context: &context)
+    info.layout += readerLayout
+    let allDrafts = entities.flatMap { $0.sections.flatMap { $0 } }
+    info.framework = FrameworkDetector.detect(allDrafts)
+    var assembler = EntityAssembler(
+      tableIndex: index, framework: info.framework, budgetYear: info.year, tableUnit: block.moneyUnit,
+      remarksAreWeights: IndicatorBuilder.remarksLookLikeWeights(allDrafts),
+      labelsMayFollowRows: LevelResolver.labelsMayFollowRows(entities.flatMap(\.sections)), context: context)
+    if assembler.remarksAreWeights { assembler.context.diagnose("JX113", block.span) }
+    for entity in entities {
+      if block.kind == .departmentTargets {
+        departments.append(assembler.department(entity))
+      } else {
+        projects.append(assembler.project(entity))
+      }
+    }
+    context = assembler.context
+    info.layout += assembler.layout
+    info.placeholderRows = assembler.placeholderRows
+    tables.append(info)
+  }
+}

@@ -1,0 +1,208 @@
+import FoundationEssentials
+
+/// Interprets an entity draft's fields and indicator rows into a project or a department.
+struct EntityAssembler {
+  let tableIndex: Int
+  let framework: Framework?
+  let budgetYear: Int?
+  let tableUnit: MoneyUnit?
+  let remarksAreWeights: Bool
+  let labelsMayFollowRows: Bool
+  var context: ReadingContext
+  var layout: [LayoutCell] = []
+  var placeholderRows = 0
+
+  // MARK: Indicators
+
+  mutating func indicators(_ draft: EntityDraft) -> ([Indicator], [Placeholder]) {
+    var indicators: [Indicator] = []
+    var placeholders: [Placeholder] = []
+    let builder = IndicatorBuilder(budgetYear: budgetYear, remarksAreWeights: remarksAreWeights)
+    for var section in draft.sections where !section.isEmpty {
+      var diagnostics: [Diagnostic] = []
+      LevelResolver(framework: framework, labelsMayFollowRows: labelsMayFollowRows).resolve(&section, diagnostics: &diagnostics)
+      context.diagnostics += diagnostics
+      for row in section {
+        if row.isLevel1Label {
+          if let cell = row.level1Cell { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
+          continue
+        }
+        if row.hasOnlyLevels {
+          placeholders.append(
+            Placeholder(
+              level1: row.resolvedLevel1?.rawValue ?? row.level1Source.map { TextKey.make($0.text) },
+              level2: row.resolvedLevel2?.rawValue ?? row.level2Source.map { TextKey.make($0.text) },
+              span: row.level2Cell?.span ?? row.level1Cell?.span ?? row.level2Fragment?.span ?? row.rowSpan))
+          if let cell = row.level1Cell, cell != row.level1Source {
+            layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
+          }
+          if let cell = row.level1Cell, row.level2Cell == nil {
+            layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
+          }
+          continue
+        }
+        var indicator = builder.build(row)
+        // A level cell on the row that the resolver did not use stays accounted for.
+        if let cell = row.level1Cell, cell != row.level1Source { indicator.spans["level1Cell"] = cell.span }
+        if row.inheritsNameAndTarget {
+          indicator.spans["name"] = nil
+          indicator.span = row.rowSpan
+        }
+        indicators.append(indicator)
+      }
+    }
+    placeholderRows += placeholders.count
+    return (indicators, placeholders)
+  }
+
+  // MARK: Fields
+
+  mutating func project(_ draft: EntityDraft) -> Project {
+    var project = Project(table: tableIndex, span: draft.span)
+    project.fields = draft.fields.map(field)
+    layout += draft.layout
+    for field in draft.fields {
+      let text = CellText.clean(field.value.text)
+      switch field.role {
+      case .name: project.name = project.name ?? text
+      case .department:
+        let (name, code) = NameAndCode.split(text)
+        project.department.name = project.department.name ?? name
+        if project.department.code == nil { project.department.code = code }
+      case .departmentCode, .unitCode: project.department.code = project.department.code ?? text
+      case .implementingUnit: project.implementingUnit = project.implementingUnit ?? NameAndCode.split(text).name
+      case .budgetUnit: if project.implementingUnit == nil { project.implementingUnit = NameAndCode.split(text).name }
+      case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: field.value.text) ?? text)
+      case .category: project.category = project.category ?? text
+      case .manager: project.manager = project.manager ?? text
+      case .period: readPeriod(text, into: &project.period)
+      case .periodStart: project.period.start = project.period.start ?? FormDate.read(text)
+      case .periodEnd: project.period.end = project.period.end ?? FormDate.read(text, endOfMonth: true)
+      case .goalAnnual: append(text, to: &project.goals.annual, span: &project.goals.annualSpan, field.value.span)
+      case .goalLongTerm: append(text, to: &project.goals.longTerm, span: &project.goals.longTermSpan, field.value.span)
+      default:
+        if InlineFields.isMoney(field.role) { readFunds(field, into: &project.funds, unit: draft.moneyUnit) }
+      }
+    }
+    project.milestones = draft.milestones.compactMap(milestone)
+    if project.period.start == nil && project.period.end == nil, !project.milestones.isEmpty {
+      let starts = project.milestones.compactMap(\.start).sorted()
+      let ends = project.milestones.compactMap(\.end).sorted()
+      if let start = starts.first, let end = ends.last {
+        project.period.start = start
+        project.period.end = end
+        context.diagnose("JX112", project.milestones[0].span, start, end)
+      }
+    }
+    // Whole calendar years only: 2024-01-01…2024-12-31 is one year; a contract year is not.
+    if project.period.years == nil, let start = project.period.start, let end = project.period.end,
+      start.hasSuffix("-01-01"), end.hasSuffix("-12-31"),
+      let startYear = Int(start.prefix(4)), let endYear = Int(end.prefix(4)), endYear >= startYear
+    {
+      project.period.years = endYear - startYear + 1
+    }
+    (project.indicators, project.placeholders) = indicators(draft)
+    return project
+  }
+
+  mutating func department(_ draft: EntityDraft) -> DepartmentTarget {
+    var department = DepartmentTarget(table: tableIndex, span: draft.span)
+    department.fields = draft.fields.map(field)
+    layout += draft.layout
+    for field in draft.fields {
+      let text = CellText.clean(field.value.text)
+      switch field.role {
+      case .name, .department: department.name = department.name ?? text
+      case .unitCode, .departmentCode: department.code = department.code ?? text
+      case .goalAnnual:
+        if department.goals.annual == nil {
+          department.goals.annual = text
+          department.goals.annualSpan = field.value.span
+        }
+      case .goalLongTerm: append(text, to: &department.goals.longTerm, span: &department.goals.longTermSpan, field.value.span)
+      default:
+        if InlineFields.isMoney(field.role) { readFunds(field, into: &department.funds, unit: draft.moneyUnit) }
+      }
+    }
+    (department.indicators, department.placeholders) = indicators(draft)
+    return department
+  }
+
+  private func field(_ draft: FieldDraft) -> Field {
+    Field(
+      role: draft.role.rawValue, label: draft.label?.text, labelSpan: draft.label?.span,
+      text: draft.value.text, span: draft.value.span)
+  }
+
+  private func append(_ text: String, to goal: inout String?, span: inout SourceSpan?, _ valueSpan: SourceSpan) {
+    if let existing = goal {
+      if TextKey.make(existing) != TextKey.make(text) { goal = existing + "\n" + text }
+    } else {
+      goal = text
+      span = valueSpan
+    }
+  }
+
+  private func readPeriod(_ text: String, into period: inout Period) {
+    period.raw = period.raw ?? text
+    if let (start, end) = FormDate.readRange(text) {
+      period.start = period.start ?? start
+      period.end = period.end ?? end
+      return
+    }
+    let key = TextKey.make(text)
+    if key.hasSuffix("年"), let years = Int(key.dropLast()), (1...50).contains(years) {
+      period.years = years
+    }
+  }
+
+  private func milestone(_ fields: [FieldDraft]) -> Milestone? {
+    guard let first = fields.first else { return nil }
+    var milestone = Milestone(content: "", start: nil, end: nil, span: first.value.span)
+    for field in fields {
+      let text = CellText.clean(field.value.text)
+      switch field.role {
+      case .milestoneStart: milestone.start = FormDate.read(text)
+      case .milestoneEnd: milestone.end = FormDate.read(text, endOfMonth: true)
+      default: milestone.content = milestone.content.isEmpty ? text : milestone.content + "\n" + text
+      }
+    }
+    return milestone
+  }
+
+  private mutating func readFunds(_ field: FieldDraft, into funds: inout Funds, unit groupUnit: MoneyUnit?) {
+    let text = CellText.clean(field.value.text)
+    let labelUnit = field.label.flatMap { FormVocabulary.moneyUnit(in: TextKey.make($0.text)) }
+    let declared = labelUnit ?? groupUnit ?? tableUnit
+    guard let parsed = AmountReader.read(text, defaultUnit: declared ?? .wanYuan) else {
+      context.diagnose("JX111", field.value.span, text, field.label?.text ?? field.role.rawValue)
+      return
+    }
+    let source: Amount.UnitSource = parsed.unitWritten ? .cell : declared == nil ? .assumed : .header
+    if source == .assumed {
+      context.diagnose("JX110", field.value.span, text)
+    }
+    let amount = Amount(
+      yuan: parsed.yuan, value: parsed.value, raw: field.value.text, unit: parsed.unit.rawValue,
+      unitSource: source, decimals: parsed.decimals, span: field.value.span)
+    let slot: WritableKeyPath<Funds, Amount?>?
+    switch field.role {
+    case .fundsTotal: slot = \.total
+    case .fiscal: slot = \.fiscal
+    case .other, .ownFunds: slot = \.other
+    case .carryover: slot = \.carryover
+    default: slot = nil
+    }
+    if let slot {
+      guard let existing = funds[keyPath: slot] else {
+        funds[keyPath: slot] = amount
+        return
+      }
+      // The same amount again: a page break repeated the project's columns.
+      if existing.yuan == amount.yuan { return }
+    }
+    let label = field.label.map { TextKey.make($0.text) } ?? field.role.rawValue
+    if funds.lines.contains(where: { $0.label == label && $0.amount.yuan == amount.yuan }) { return }
+    funds.lines.append(FundLine(label: label, amount: amount))
+  }
+}

@@ -1,0 +1,123 @@
+/// Splits `平罗县住房和城乡建设局-029`, `湘潭市城市管理和综合执法局 308001`, `(433)乌海市供销合作社联合社`,
+/// `[610001]湖南省润山润水生态农业发展有限公司` into a name and a code.
+enum NameAndCode {
+  static func split(_ text: String) -> (name: String, code: String?) {
+    let trimmed = String(text.trimmingBlanks())
+    let normalized = ICU.nfkc(trimmed)
+    // Leading code in brackets.
+    for (open, close) in [("(", ")"), ("[", "]")] where normalized.hasPrefix(open) {
+      if let end = normalized.firstIndex(of: Character(close)) {
+        let code = normalized[normalized.index(after: normalized.startIndex)..<end]
+        let rest = normalized[normalized.index(after: end)...]
+        if isCode(code), !rest.isEmpty { return (String(rest.trimmingBlanks()), String(code)) }
+      }
+    }
+    // Trailing code after a dash or blank, or in brackets.
+    var characters = Array(normalized)
+    if characters.last == ")" || characters.last == "]",
+      let open = characters.lastIndex(where: { $0 == "(" || $0 == "[" })
+    {
+      let code = String(characters[(open + 1)..<(characters.count - 1)])
+      if isCode(code[...]), open > 0 {
+        return (String(String(characters[..<open]).trimmingBlanks()), code)
+      }
+    }
+    var digits = 0
+    while digits < characters.count, characters[characters.count - 1 - digits].isASCII,
+      characters[characters.count - 1 - digits].isNumber
+    {
+      digits += 1
+    }
+    if digits >= 2 && digits < characters.count {
+      let code = String(characters.suffix(digits))
+      characters.removeLast(digits)
+      var name = String(characters)
+      var separatorFound = false
+      while let last = name.last, last == "-" || last == "—" || last == "_" || last == " " || last == ":" {
+        name.removeLast()
+        separatorFound = true
+      }
+      if separatorFound && !name.isEmpty { return (name, code) }
+    }
+    return (trimmed, nil)
+  }
+
+  private static func isCode(_ text: Substring) -> Bool {
+    text.count >= 2 && text.count <= 16 && text.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLetter) }
+      && text.contains(where: \.isNumber)
+  }
+}
+
+/// Reads dates as printed in forms: `2024-01-01`, `2019年8月1日`, `2023.07`, `2023年4月`.
+enum FormDate {
+  /// An ISO date, or a month given as its first (or last) day.
+  static func read(_ text: String, endOfMonth: Bool = false) -> String? {
+    let key = TextKey.make(text)
+    var numbers: [Int] = []
+    var current = ""
+    var separators: [Character] = []
+    for character in key {
+      if character.isASCII && character.isNumber {
+        current.append(character)
+      } else {
+        if !current.isEmpty {
+          numbers.append(Int(current) ?? -1)
+          current = ""
+          separators.append(character)
+        } else if numbers.isEmpty {
+          return nil
+        }
+      }
+    }
+    if !current.isEmpty { numbers.append(Int(current) ?? -1) }
+    guard let year = numbers.first, (1990...2100).contains(year), numbers.count >= 2,
+      numbers.count <= 3
+    else { return nil }
+    let month = numbers[1]
+    guard (1...12).contains(month) else { return nil }
+    if numbers.count == 3 {
+      let day = numbers[2]
+      guard (1...CalendarMath.daysIn(month: month, year: year)).contains(day) else { return nil }
+      return CalendarMath.iso(year, month, day)
+    }
+    return CalendarMath.iso(year, month, endOfMonth ? CalendarMath.daysIn(month: month, year: year) : 1)
+  }
+
+  /// A period written in one cell: `2023.07-2024.01`, `2023年4月-2024年2月`, `2023年1月至12月`.
+  static func readRange(_ text: String) -> (start: String, end: String)? {
+    let key = TextKey.make(text)
+    for separator in ["至", "-", "~", "—", "－", "到"] {
+      let parts = key.components(separatedBy: separator)
+      guard parts.count == 2 else { continue }
+      guard let start = read(parts[0]) else { continue }
+      if let end = read(parts[1], endOfMonth: true) { return (start, end) }
+      // `2023年1月至12月`: the end omits the year.
+      if let year = Int(start.prefix(4)), let end = read("\(year)年" + parts[1], endOfMonth: true) {
+        return (start, end)
+      }
+    }
+    return nil
+  }
+}
+
+enum CalendarMath {
+  static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  static func iso(_ year: Int, _ month: Int, _ day: Int) -> String {
+    func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(year)-\(pad(month))-\(pad(day))"
+  }
+}
+
+extension String {
+  /// Splits at every occurrence of `separator` (FoundationEssentials has no components(separatedBy:)).
+  func components(separatedBy separator: String) -> [String] {
+    self.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+  }
+}

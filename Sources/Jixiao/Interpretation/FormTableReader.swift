@@ -1,0 +1,265 @@
+/// Reads a form-style table (项目名称 │ value │ 主管部门 │ value …, then a block of indicator
+/// rows): the layout of 申报表, 审批表 and 项目支出绩效目标表 templates.
+///
+/// Labels take the value cell after them. A row of labels without values (项目总目标 │
+/// 年度总体目标) hands its labels to the next row by column. An indicator header (一级指标 │
+/// 二级指标 …) starts a block of indicator rows, which lasts until a form label such as
+/// 其他需说明的问题 or the next 项目名称.
+struct FormTableReader {
+  private var context: ReadingContext
+  private let block: TableBlock
+  private var entities: [EntityDraft] = []
+  private var current: EntityDraft?
+  private var pendingLabels: [(column: Int, role: FieldRole, cell: Cell)] = []
+  private var indicatorReader: IndicatorRowReader?
+  private var horizon: Horizon = .annual
+  private var headerKeys: [String] = []
+  var layout: [LayoutCell] = []
+
+  init(block: TableBlock, context: ReadingContext) {
+    self.block = block
+    self.context = context
+  }
+
+  static func read(_ block: TableBlock, context: inout ReadingContext) -> (entities: [EntityDraft], layout: [LayoutCell]) {
+    var reader = FormTableReader(block: block, context: context)
+    for row in block.rows { reader.consume(row) }
+    reader.finishEntity()
+    context = reader.context
+    return (reader.entities, reader.layout)
+  }
+
+  private mutating func consume(_ row: Row) {
+    guard !row.isBlank else { return }
+    if RowClassifier.classify(row) == .header {
+      startIndicatorBlock(row)
+      return
+    }
+    if indicatorReader != nil {
+      if let first = row.nonEmpty.first, let role = FormVocabulary.role(first.key), Self.endsIndicators(role) {
+        indicatorReader = nil
+      } else {
+        readIndicatorRow(row)
+        return
+      }
+    }
+    readFieldRow(row)
+  }
+
+  static func endsIndicators(_ role: FieldRole) -> Bool {
+    switch role {
+    case .name, .notes, .review, .filler, .fillerUnit, .fillDate, .department, .fundsGroup,
+      .goalsGroup, .goalAnnual, .goalLongTerm, .description, .basis:
+      true
+    default: false
+    }
+  }
+
+  private mutating func startIndicatorBlock(_ row: Row) {
+    var columns: [Int: ColumnRole] = [:]
+    for cell in row.cells where !cell.isEmpty {
+      let key = cell.key
+      if let role = ColumnVocabulary.role(key) {
+        columns[cell.column] = role
+        if role == .blockLabel, let blockHorizon = LevelVocabulary.blockLabel(key), let blockHorizon {
+          horizon = blockHorizon
+        }
+      }
+      layout.append(LayoutCell(role: headerKeys.isEmpty ? .header : .header, text: cell.text, span: cell.span))
+    }
+    if current == nil { current = EntityDraft(span: row.nonEmpty.first?.span ?? block.span) }
+    if !columns.values.contains(.blockLabel), let first = columns.keys.min(), first > 0 {
+      columns[0] = .blockLabel
+    }
+    indicatorReader = IndicatorRowReader(columns: columns)
+    current?.sections.append([])
+    pendingLabels = []
+  }
+
+  private mutating func readIndicatorRow(_ row: Row) {
+    guard let reader = indicatorReader else { return }
+    let cells = row.cells
+    // A block label alone on a row: 长期绩效指标 / 年度绩效指标 switch the horizon.
+    let nonEmpty = row.nonEmpty
+    if nonEmpty.count == 1, let label = LevelVocabulary.blockLabel(nonEmpty[0].key) {
+      if let label { horizon = label }
+      layout.append(LayoutCell(role: .blockLabel, text: nonEmpty[0].text, span: nonEmpty[0].span))
+      return
+    }
+    var draft = reader.read(cells, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
+    for cell in nonEmpty where LevelVocabulary.blockLabel(cell.key) != nil && cell != draft.name && cell != draft.target {
+      layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
+    }
+    if draft.isShifted && !draft.hasOnlyLevels {
+      context.diagnose("JX103", draft.rowSpan, String(draft.rowSpan.line))
+    }
+    for cell in draft.unplaced {
+      context.leave(cell, .unknownColumn)
+    }
+    draft.unplaced = []
+    if current?.sections.isEmpty ?? true { current?.sections.append([]) }
+    if let last = current?.sections.indices.last { current?.sections[last].append(draft) }
+  }
+
+  private mutating func readFieldRow(_ row: Row) {
+    let cells = row.nonEmpty
+    let hasLabels = cells.contains { FormVocabulary.role($0.key) != nil }
+    if !hasLabels {
+      readUnlabelledRow(row)
+      return
+    }
+    var rowLabels: [(column: Int, role: FieldRole, cell: Cell, valued: Bool)] = []
+    for cell in cells {
+      let key = cell.key
+      if let role = FormVocabulary.role(key) {
+        if role == .name, current?.first(.name) != nil {
+          finishEntity()
+        }
+        if current == nil { current = EntityDraft(span: cell.span) }
+        if role == .fundsGroup, let unit = FormVocabulary.moneyUnit(in: key) { current?.moneyUnit = unit }
+        rowLabels.append((cell.column, role, cell, false))
+        continue
+      }
+      if LevelVocabulary.blockLabel(key) != nil {
+        layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
+        continue
+      }
+      if let index = rowLabels.indices.last {
+        if rowLabels[index].valued {
+          addField(rowLabels[index].role, label: nil, value: cell)
+        } else {
+          addField(rowLabels[index].role, label: rowLabels[index].cell, value: cell)
+          rowLabels[index].valued = true
+        }
+      } else if let pending = pendingLabel(for: cell.column) {
+        addField(pending.role, label: pending.cell, value: cell)
+      } else {
+        readLooseCell(cell)
+      }
+    }
+    let unvalued = rowLabels.filter { !$0.valued }
+    for label in unvalued {
+      addLabelOnly(label.cell, role: label.role)
+    }
+    // Labels without values hand their columns to the next row.
+    pendingLabels = unvalued.filter { !Self.isGroup($0.role) || $0.role == .scheduleGroup }
+      .map { ($0.column, $0.role, $0.cell) }
+    if pendingLabels.contains(where: { $0.role == .milestoneContent }) { pendingLabels.removeAll { $0.role == .scheduleGroup || $0.role == .goalsGroup } }
+  }
+
+  static func isGroup(_ role: FieldRole) -> Bool {
+    role == .fundsGroup || role == .goalsGroup || role == .scheduleGroup
+  }
+
+  private mutating func readUnlabelledRow(_ row: Row) {
+    let cells = row.nonEmpty
+    guard !pendingLabels.isEmpty else {
+      for cell in cells { readLooseCell(cell) }
+      return
+    }
+    let labelRowCells = pendingLabels.map(\.column).max() ?? 0
+    if pendingLabels.contains(where: { $0.role == .milestoneContent || $0.role == .milestoneStart }) {
+      var milestone: [FieldDraft] = []
+      for cell in cells {
+        if let label = pendingLabel(for: cell.column) {
+          milestone.append(FieldDraft(role: label.role, label: label.cell, value: cell))
+        } else {
+          readLooseCell(cell)
+        }
+      }
+      if !milestone.isEmpty { current?.milestones.append(milestone) }
+      return
+    }
+    for cell in cells {
+      if let label = pendingLabel(for: cell.column) {
+        if row.cells.count <= labelRowCells && pendingLabels.count > 1 {
+          context.diagnose("JX105", cell.span, label.cell.text, String(cell.span.line))
+        }
+        addField(label.role, label: label.cell, value: cell)
+      } else {
+        readLooseCell(cell)
+      }
+    }
+  }
+
+  /// The pending label of a column, or of the nearest column to its left.
+  private func pendingLabel(for column: Int) -> (column: Int, role: FieldRole, cell: Cell)? {
+    if let exact = pendingLabels.first(where: { $0.column == column }) { return exact }
+    return pendingLabels.filter { $0.column < column }.max { $0.column < $1.column }
+  }
+
+  /// A cell outside any label: `填报人： 李长洋`, or something unknown.
+  private mutating func readLooseCell(_ cell: Cell) {
+    if let (pieces, leftover) = InlineFields.split(cell.text), !pieces.isEmpty {
+      if current == nil { current = EntityDraft(span: cell.span) }
+      for piece in pieces {
+        let label = context.part(of: cell, scalarOffset: piece.labelOffset, text: piece.label)
+        if piece.value.isEmpty {
+          addLabelOnly(label, role: piece.role)
+        } else {
+          addField(piece.role, label: label, value: context.part(of: cell, scalarOffset: piece.valueOffset, text: piece.value))
+        }
+      }
+      if let leftover { leaveBledText(cell, from: leftover) }
+      return
+    }
+    context.leave(cell, .unrecognisedRow)
+  }
+
+  private mutating func addField(_ role: FieldRole, label: Cell?, value: Cell) {
+    if current == nil { current = EntityDraft(span: label?.span ?? value.span) }
+    // A funds group label's value is a cell of inline pairs (`资金总额：350 财政拨款：350`).
+    if role == .fundsGroup || InlineFields.isMoney(role) && AmountReader.read(value.text, defaultUnit: .yuan) == nil,
+      let (pieces, leftover) = InlineFields.split(value.text), !pieces.isEmpty
+    {
+      if let label { addLabelOnly(label, role: role) }
+      for piece in pieces {
+        let pieceLabel = context.part(of: value, scalarOffset: piece.labelOffset, text: piece.label)
+        if piece.value.isEmpty {
+          addLabelOnly(pieceLabel, role: piece.role)
+        } else {
+          current?.fields.append(
+            FieldDraft(role: piece.role, label: pieceLabel, value: context.part(of: value, scalarOffset: piece.valueOffset, text: piece.value)))
+        }
+      }
+      if let leftover { leaveBledText(value, from: leftover) }
+      return
+    }
+    current?.fields.append(FieldDraft(role: role, label: label, value: value))
+  }
+
+  private mutating func addLabelOnly(_ label: Cell, role: FieldRole) {
+    if current == nil { current = EntityDraft(span: label.span) }
+    current?.layout.append(LayoutCell(role: .label, text: label.text, span: label.span))
+  }
+
+  /// Text after the last inline pair that no label explains: template sub-labels (`1、事业收入`)
+  /// are layout; the rest bled in from elsewhere on the page.
+  private mutating func leaveBledText(_ cell: Cell, from offset: Int) {
+    let scalars = Array(cell.text.unicodeScalars)
+    var position = offset
+    while position < scalars.count {
+      var end = position
+      while end < scalars.count, !Blank.isBlank(scalars[end]) { end += 1 }
+      let word = String(String.UnicodeScalarView(scalars[position..<end]))
+      let key = FormVocabulary.stripNumbering(TextKey.make(word))
+      guard key != TextKey.make(word), ["事业收入", "经营性收入", "其他", "经营收入", "其他收入"].contains(key) else { break }
+      current?.layout.append(LayoutCell(role: .label, text: word, span: context.text.span(cellStart: cell.start, scalarOffset: position, length: end - position)))
+      position = end
+      while position < scalars.count, Blank.isBlank(scalars[position]) { position += 1 }
+    }
+    guard position < scalars.count else { return }
+    let text = String(String.UnicodeScalarView(scalars[position...]))
+    let part = context.part(of: cell, scalarOffset: position, text: text)
+    context.residue.append(ResidueItem(text: text, span: part.span, reason: .bledText))
+    context.diagnose("JX104", part.span, String(text.prefix(24)))
+  }
+
+  private mutating func finishEntity() {
+    if let entity = current { entities.append(entity) }
+    current = nil
+    pendingLabels = []
+    indicatorReader = nil
+    horizon = .annual
+  }
+}

@@ -1,0 +1,83 @@
+import FoundationEssentials
+
+/// Turns resolved drafts into indicators: targets read by the grammar, weights parsed,
+/// every part's span kept.
+struct IndicatorBuilder {
+  let budgetYear: Int?
+  /// The table's 备注 column holds weights (`20分`), not remarks.
+  let remarksAreWeights: Bool
+
+  func build(_ draft: IndicatorDraft) -> Indicator {
+    let unitColumn = draft.extra(.unit)
+    let valueType = draft.extra(.valueType)
+    let context = TargetContext(
+      unitColumn: unitColumn?.text, operatorColumn: valueType?.text, budgetYear: budgetYear)
+    let targetCell = draft.target
+    let target = TargetGrammar.read(
+      targetCell.map { CellText.clean($0.text) } ?? "", context: context, span: targetCell?.span)
+    var indicator = Indicator(target: target, span: draft.name?.span ?? draft.target?.span ?? draft.rowSpan)
+    indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source.map { TextKey.make($0.text) }
+    indicator.level2 = draft.resolvedLevel2?.rawValue ?? draft.level2Source.map { TextKey.make($0.text) }
+    indicator.level1Raw = draft.level1Source?.text
+    indicator.level2Raw = draft.level2Source?.text
+    indicator.level1Origin = draft.level1Origin
+    indicator.level2Origin = draft.level2Origin
+    indicator.name = draft.name.map { CellText.clean($0.text) }
+    indicator.horizon = draft.horizon
+    var spans: [String: SourceSpan] = [:]
+    spans["name"] = draft.name?.span
+    spans["level1"] = draft.level1Source?.span
+    spans["level2"] = draft.level2Source?.span
+    spans["level2Fragment"] = draft.level2Fragment?.span
+    for (role, cell) in draft.extras {
+      let text = CellText.clean(cell.text)
+      switch role {
+      case .explanation: indicator.explanation = text
+      case .scoring: indicator.scoring = text
+      case .unit: indicator.unitColumn = text
+      case .valueType: indicator.valueType = text
+      case .direction: indicator.direction = text
+      case .standard: indicator.standard = text
+      case .weight:
+        indicator.weightRaw = text
+        indicator.weight = Self.weight(text)
+      case .remark:
+        if remarksAreWeights {
+          indicator.weightRaw = text
+          indicator.weight = Self.weight(text)
+        } else {
+          indicator.remark = text
+        }
+      default: continue
+      }
+      spans[remarksAreWeights && role == .remark ? "weight" : Self.spanKey(role)] = cell.span
+    }
+    indicator.spans = spans
+    return indicator
+  }
+
+  static func spanKey(_ role: ColumnRole) -> String {
+    switch role {
+    case .unit: "unitColumn"
+    default: role.rawValue
+    }
+  }
+
+  /// `20分`, `20`, `10 分`, `１０分` → the number; nil when it is not one.
+  static func weight(_ text: String) -> Decimal? {
+    var key = TextKey.make(text)
+    if key.hasSuffix("分") { key.removeLast() }
+    guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+      key.filter({ $0 == "." }).count <= 1, key.first != "."
+    else { return nil }
+    return Decimal(string: key)
+  }
+
+  /// A 备注 column whose filled cells are all numbers (`20分`, `5`) carries weights.
+  static func remarksLookLikeWeights(_ drafts: [IndicatorDraft]) -> Bool {
+    let remarks = drafts.compactMap { $0.extra(.remark) }
+    guard remarks.count >= 2 else { return false }
+    let numeric = remarks.filter { weight($0.text) != nil }
+    return numeric.count * 10 >= remarks.count * 9
+  }
+}

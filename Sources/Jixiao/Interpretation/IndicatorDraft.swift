@@ -1,0 +1,45 @@
+/// An indicator row as read, before its levels are resolved.
+struct IndicatorDraft {
+  var level1Cell: Cell?
+  var level1: Level1?
+  var level2Cell: Cell?
+  var level2: Level2?
+  /// `指标` alone: the tail of a level-2 label split over two rows.
+  var level2Fragment: Cell?
+  var name: Cell?
+  var target: Cell?
+  var extras: [(role: ColumnRole, cell: Cell)] = []
+  var horizon: Horizon
+  var rowSpan: SourceSpan
+  /// Cells sat in columns other than their header's: read by what they contain.
+  var isShifted = false
+  /// Name and target came from the merged cells of the row above.
+  var inheritsNameAndTarget = false
+  /// Cells the row reader could not place.
+  var unplaced: [Cell] = []
+  // Resolved by LevelResolver.
+  var resolvedLevel1: Level1?
+  var resolvedLevel2: Level2?
+  var level1Origin: LevelOrigin = .none
+  var level2Origin: LevelOrigin = .none
+  var level1Source: Cell?
+  var level2Source: Cell?
+
+  init(horizon: Horizon, rowSpan: SourceSpan) {
+    self.horizon = horizon
+    self.rowSpan = rowSpan
+  }
+
+  /// Only level names, nothing else: a template row (placeholder) or a level label.
+  var hasOnlyLevels: Bool {
+    name == nil && target == nil && extras.isEmpty && unplaced.isEmpty
+  }
+
+  /// A template row that names a level 2 and nothing else.
+  var isPlaceholder: Bool { hasOnlyLevels && (level2Cell != nil || level2Fragment != nil) }
+
+  /// A row holding only a level-1 name: the label of the rows around it.
+  var isLevel1Label: Bool { hasOnlyLevels && level2Cell == nil && level2Fragment == nil && level1Cell != nil }
+
+  func extra(_ role: ColumnRole) -> Cell? { extras.first { $0.role == role }?.cell }
+}

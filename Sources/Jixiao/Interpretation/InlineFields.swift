@@ -1,0 +1,102 @@
+/// Label/value pairs written inside one cell: `资金总额：350 财政拨款：350 自有资金：`,
+/// `填报人： 李长洋`, `资金总额: 250\n一、预算资金:250`.
+enum InlineFields {
+  struct Piece {
+    var role: FieldRole
+    var label: String
+    var labelOffset: Int
+    var value: String
+    var valueOffset: Int
+  }
+
+  /// The pairs in the cell, and where the text they do not explain starts (scalar offset),
+  /// if it is not consumed.
+  static func split(_ text: String) -> (pieces: [Piece], leftoverOffset: Int?)? {
+    let scalars = Array(text.unicodeScalars)
+    // Find colons preceded by a known label.
+    var labels: [(role: FieldRole, label: String, start: Int, valueStart: Int)] = []
+    for (index, scalar) in scalars.enumerated() where scalar == ":" || scalar == "：" {
+      var best: (FieldRole, Int)?
+      var start = index - 1
+      while start >= 0 && index - start <= 14 {
+        let candidate = String(String.UnicodeScalarView(scalars[start..<index]))
+        let key = TextKey.make(candidate)
+        if let role = FormVocabulary.role(key), !candidate.hasPrefix(" ") {
+          best = (role, start)
+        }
+        start -= 1
+      }
+      if let (role, labelStart) = best {
+        var trimmedStart = labelStart
+        while trimmedStart < index, Blank.isBlank(scalars[trimmedStart]) { trimmedStart += 1 }
+        labels.append((role, String(String.UnicodeScalarView(scalars[trimmedStart..<index])), trimmedStart, index + 1))
+      }
+    }
+    guard !labels.isEmpty else { return nil }
+    var pieces: [Piece] = []
+    var leftover: Int?
+    for (position, label) in labels.enumerated() {
+      let end = position + 1 < labels.count ? labels[position + 1].start : scalars.count
+      guard label.valueStart <= end else { continue }
+      var valueStart = label.valueStart
+      while valueStart < end, Blank.isBlank(scalars[valueStart]) || scalars[valueStart] == "\n" { valueStart += 1 }
+      var valueEnd = end
+      while valueEnd > valueStart, Blank.isBlank(scalars[valueEnd - 1]) || scalars[valueEnd - 1] == "\n" { valueEnd -= 1 }
+      var value = String(String.UnicodeScalarView(scalars[valueStart..<valueEnd]))
+      // A money label takes only the amount; what follows it is not its value.
+      if isMoney(label.role) {
+        let (amountLength, rest) = leadingAmount(value)
+        if rest > 0 || amountLength == 0 {
+          let restStart = valueStart + amountLength
+          var restTrimmed = restStart
+          while restTrimmed < valueEnd, Blank.isBlank(scalars[restTrimmed]) { restTrimmed += 1 }
+          if restTrimmed < valueEnd, position == labels.count - 1 { leftover = restTrimmed }
+          value = String(String.UnicodeScalarView(scalars[valueStart..<restStart])).trimmingBlanks().description
+        }
+      }
+      pieces.append(Piece(role: label.role, label: label.label, labelOffset: label.start, value: value, valueOffset: valueStart))
+    }
+    if let first = labels.first, first.start > 0 {
+      let before = String(String.UnicodeScalarView(scalars[0..<first.start])).trimmingBlanks()
+      if !before.isEmpty { return nil }
+    }
+    return (pieces, leftover)
+  }
+
+  static func isMoney(_ role: FieldRole) -> Bool {
+    switch role {
+    case .fundsTotal, .fundsProjectTotal, .fiscal, .other, .carryover, .ownFunds, .fundsLine: true
+    default: false
+    }
+  }
+
+  /// Scalars of the amount at the start of `value` (digits, separators, a money unit), and
+  /// how many scalars follow it.
+  static func leadingAmount(_ value: String) -> (Int, Int) {
+    let scalars = Array(value.unicodeScalars)
+    var index = 0
+    var digits = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) {
+        digits += 1
+      } else if scalar == "." || scalar == "," || scalar == "，" || scalar == "．" {
+        // part of the number
+      } else {
+        break
+      }
+      index += 1
+    }
+    guard digits > 0 else { return (0, scalars.count) }
+    // `1、事业收入` is a numbered label, not an amount.
+    if index < scalars.count, scalars[index] == "、" || scalars[index] == "." { return (0, scalars.count) }
+    for unit in ["万元", "元", "万", "亿元", "千元"] {
+      let unitScalars = Array(unit.unicodeScalars)
+      if index + unitScalars.count <= scalars.count, Array(scalars[index..<(index + unitScalars.count)]) == unitScalars {
+        index += unitScalars.count
+        break
+      }
+    }
+    return (index, scalars.count - index)
+  }
+}

@@ -1,0 +1,191 @@
+/// Gives every indicator of a section its level 1 and level 2.
+///
+/// Merged cells are written once: on the first row of their block (docx, web pages), or on
+/// the middle or last row (PDF extractions). A row without a level takes the label above it
+/// (a merged cell), or the label below when none is above; between two labels, the rows are
+/// split where their names best fit each label. Every level not on its own row says where
+/// it came from (`LevelOrigin`), and a label taken from below gets a diagnostic.
+struct LevelResolver {
+  let framework: Framework?
+  /// The table prints some labels after or amid their rows (a PDF extraction): rows between
+  /// two labels may belong to either. Otherwise merged labels sit on their block's first row.
+  let labelsMayFollowRows: Bool
+  /// The least name evidence (see `LevelHints`) that moves rows to the label below.
+  static let evidenceMargin = 1.5
+
+  /// Does a table print labels after their rows? Yes when a section opens with rows that
+  /// have no level 2, or a level-1 name stands alone on a row.
+  static func labelsMayFollowRows(_ sections: [[IndicatorDraft]]) -> Bool {
+    for section in sections {
+      if section.contains(where: \.isLevel1Label) { return true }
+      if let first = section.first(where: { !$0.isLevel1Label }), first.level2Cell == nil,
+        first.level2Fragment == nil, section.contains(where: { $0.level2Cell != nil })
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  func resolve(_ drafts: inout [IndicatorDraft], diagnostics: inout [Diagnostic]) {
+    mergeFragments(&drafts, diagnostics: &diagnostics)
+    let labelled = drafts.indices.filter { drafts[$0].level2 != nil || (drafts[$0].level2Cell != nil) }
+    for index in labelled {
+      drafts[index].resolvedLevel2 = drafts[index].level2
+      drafts[index].level2Origin = .cell
+      drafts[index].level2Source = drafts[index].level2Cell
+    }
+    assignUnlabelled(&drafts, labelled: labelled, diagnostics: &diagnostics)
+    assignLevel1(&drafts)
+  }
+
+  /// `服务对象满意度` on one row and `指标` on the next: one label split by a page.
+  private func mergeFragments(_ drafts: inout [IndicatorDraft], diagnostics: inout [Diagnostic]) {
+    for index in drafts.indices where drafts[index].level2Fragment != nil && drafts[index].level2Cell == nil {
+      guard let fragment = drafts[index].level2Fragment else { continue }
+      let previous = drafts[..<index].last { $0.level2Cell != nil }
+      if let previous, let cell = previous.level2Cell {
+        diagnostics.append(
+          Diagnostic(
+            "JX107", span: fragment.span, [cell.text, fragment.text],
+            related: [.init(.labelHere, span: cell.span, cell.text)]))
+      }
+    }
+  }
+
+  private func assignUnlabelled(
+    _ drafts: inout [IndicatorDraft], labelled: [Int], diagnostics: inout [Diagnostic]
+  ) {
+    var runStart: Int?
+    func flush(upTo end: Int) {
+      guard let start = runStart else { return }
+      runStart = nil
+      let above = labelled.last { $0 < start }
+      let below = labelled.first { $0 >= end }
+      assignRun(&drafts, start..<end, above: above, below: below, diagnostics: &diagnostics)
+    }
+    for index in drafts.indices {
+      if drafts[index].resolvedLevel2 != nil || drafts[index].level2Cell != nil {
+        flush(upTo: index)
+      } else if drafts[index].isLevel1Label {
+        flush(upTo: index)
+      } else if runStart == nil {
+        runStart = index
+      }
+    }
+    flush(upTo: drafts.count)
+  }
+
+  private func assignRun(
+    _ drafts: inout [IndicatorDraft], _ run: Range<Int>, above: Int?, below: Int?,
+    diagnostics: inout [Diagnostic]
+  ) {
+    func fits(_ row: Int, _ label: Int?) -> Bool {
+      guard let label, let level2 = drafts[label].level2 else { return label != nil }
+      guard let level1 = drafts[row].level1 else {
+        // A row without a level 1 cannot take a label across a level-1 boundary.
+        if let rowLevel1 = inheritedLevel1(drafts, before: row), let labelLevel1 = drafts[label].level1 ?? Optional(level2.parent(in: framework)),
+          label < row
+        {
+          return rowLevel1 == labelLevel1 || drafts[label].level1 == nil
+        }
+        return true
+      }
+      return level2.parent(in: framework) == level1 || drafts[label].level1 == level1
+        || (level2 == .serviceSatisfaction && level1 == .benefit)
+    }
+    let rows = Array(run).filter { !drafts[$0].isLevel1Label }
+    guard !rows.isEmpty else { return }
+    var split = rows.count  // rows[..<split] take the label above, the rest the label below
+    switch (above, below) {
+    case (nil, nil):
+      return
+    case (.some, nil):
+      split = rows.count
+    case (nil, .some):
+      split = 0
+    case (.some(let up), .some(let down)):
+      guard labelsMayFollowRows, let upLevel = drafts[up].level2, let downLevel = drafts[down].level2, upLevel != downLevel else {
+        split = rows.count
+        break
+      }
+      // Move the tail of the run to the label below only on evidence: the names moved must
+      // fit the lower label better than the upper one by a clear margin.
+      var best = 0.0
+      for candidate in stride(from: rows.count, through: 0, by: -1) {
+        var gain = 0.0
+        var blocked = false
+        for row in rows[candidate...] {
+          if !fits(row, down) { blocked = true }
+          gain += LevelHints.score(drafts[row], for: downLevel) - LevelHints.score(drafts[row], for: upLevel)
+        }
+        if rows[..<candidate].contains(where: { !fits($0, up) }) { blocked = true }
+        if !blocked && gain >= Self.evidenceMargin && gain > best {
+          best = gain
+          split = candidate
+        }
+      }
+    }
+    for (position, row) in rows.enumerated() {
+      guard let label = position < split ? above : below, fits(row, label) else { continue }
+      drafts[row].resolvedLevel2 = drafts[label].level2
+      drafts[row].level2Source = drafts[label].level2Cell
+      drafts[row].level2Origin = label < row ? .merged : .following
+    }
+    let following = rows[split...].filter { drafts[$0].level2Origin == .following }
+    if let first = following.first, let below, let cell = drafts[below].level2Cell {
+      let lines = following.map { String(drafts[$0].rowSpan.line) }.joined(separator: ", ")
+      diagnostics.append(
+        Diagnostic(
+          "JX106", span: drafts[first].rowSpan, [cell.text, lines, String(cell.span.line)],
+          related: [.init(.labelHere, span: cell.span, cell.text)]))
+    }
+  }
+
+  private func inheritedLevel1(_ drafts: [IndicatorDraft], before index: Int) -> Level1? {
+    for row in drafts[..<index].reversed() {
+      if let level1 = row.level1 { return level1 }
+    }
+    return nil
+  }
+
+  private func assignLevel1(_ drafts: inout [IndicatorDraft]) {
+    var lastExplicit: (Level1, Cell)?
+    for index in drafts.indices {
+      if let level1 = drafts[index].level1, let cell = drafts[index].level1Cell {
+        drafts[index].resolvedLevel1 = level1
+        drafts[index].level1Origin = .cell
+        drafts[index].level1Source = cell
+        lastExplicit = (level1, cell)
+        continue
+      }
+      if drafts[index].level1Cell != nil {
+        // An unknown level-1 name: kept as written, judged by the validator.
+        drafts[index].level1Origin = .cell
+        drafts[index].level1Source = drafts[index].level1Cell
+        continue
+      }
+      if let level2 = drafts[index].resolvedLevel2 {
+        let parent = level2.parent(in: framework)
+        if let (level1, cell) = lastExplicit, level1 == parent || (level2 == .serviceSatisfaction && level1 == .benefit) {
+          drafts[index].resolvedLevel1 = level1
+          drafts[index].level1Origin = .merged
+          drafts[index].level1Source = cell
+        } else {
+          drafts[index].resolvedLevel1 = parent
+          drafts[index].level1Origin = .framework
+        }
+        continue
+      }
+      if let (level1, cell) = lastExplicit {
+        drafts[index].resolvedLevel1 = level1
+        drafts[index].level1Origin = .merged
+        drafts[index].level1Source = cell
+      } else if let next = drafts[(index + 1)...].first(where: { $0.level1 != nil }), let cell = next.level1Cell {
+        drafts[index].resolvedLevel1 = next.level1
+        drafts[index].level1Origin = .following
+        drafts[index].level1Source = cell
+      }
+    }
+  }
+}

@@ -1,0 +1,149 @@
+/// Reads a list-style table: one row per indicator, with project columns (单位编码, 项目名称,
+/// 资金总额, 绩效目标) written on a project's first row and left blank below (merged cells).
+///
+/// After a page break the converter repeats the header, and the first row repeats the
+/// project's columns: the project continues. A row whose name column is blank but whose
+/// 绩效目标 column holds new text starts a project named by that text (the name slid one
+/// column right in the source).
+struct ListTableReader {
+  private var context: ReadingContext
+  private let block: TableBlock
+  private var entities: [EntityDraft] = []
+  private var current: EntityDraft?
+  private var currentKey: String?
+  private var header = HeaderResolver.Result()
+  private var headerSignatures: [[String]] = []
+  private var indicatorReader = IndicatorRowReader(columns: [:])
+  var layout: [LayoutCell] = []
+
+  private init(block: TableBlock, context: ReadingContext) {
+    self.block = block
+    self.context = context
+  }
+
+  static func read(_ block: TableBlock, context: inout ReadingContext) -> (entities: [EntityDraft], layout: [LayoutCell]) {
+    var reader = ListTableReader(block: block, context: context)
+    reader.readAll()
+    context = reader.context
+    return (reader.entities, reader.layout)
+  }
+
+  private mutating func readAll() {
+    var headerRows: [Row] = []
+    var index = 0
+    let rows = block.rows
+    while index < rows.count, rows[index].isBlank || RowClassifier.classify(rows[index]) == .header {
+      if !rows[index].isBlank { headerRows.append(rows[index]) }
+      index += 1
+    }
+    useHeader(headerRows, role: .header)
+    var pendingHeader: [Row] = []
+    while index < rows.count {
+      let row = rows[index]
+      index += 1
+      if row.isBlank { continue }
+      if RowClassifier.classify(row) == .header {
+        pendingHeader.append(row)
+        continue
+      }
+      if !pendingHeader.isEmpty {
+        let signatures = pendingHeader.map { $0.nonEmpty.map(\.key) }
+        if signatures.allSatisfy({ headerSignatures.contains($0) }) {
+          for headerRow in pendingHeader { addLayout(headerRow, .repeatedHeader) }
+        } else {
+          useHeader(pendingHeader, role: .header)
+        }
+        pendingHeader = []
+      }
+      readDataRow(row)
+    }
+    for headerRow in pendingHeader { addLayout(headerRow, .repeatedHeader) }
+    finishEntity()
+  }
+
+  private mutating func useHeader(_ rows: [Row], role: LayoutCell.Role) {
+    header = HeaderResolver.resolve(rows)
+    headerSignatures = rows.map { $0.nonEmpty.map(\.key) }
+    for row in rows { addLayout(row, role) }
+    indicatorReader = IndicatorRowReader(columns: header.roles.filter { $0.value.isIndicatorColumn })
+  }
+
+  private mutating func addLayout(_ row: Row, _ role: LayoutCell.Role) {
+    for cell in row.nonEmpty { layout.append(LayoutCell(role: role, text: cell.text, span: cell.span)) }
+  }
+
+  private func cell(_ row: Row, _ role: ColumnRole) -> Cell? {
+    guard let column = header.roles.first(where: { $0.value == role })?.key, column < row.cells.count else { return nil }
+    let cell = row.cells[column]
+    return cell.isEmpty ? nil : cell
+  }
+
+  private mutating func readDataRow(_ row: Row) {
+    let nameCell = cell(row, .projectName)
+    let goalCell = cell(row, .goal)
+    if let nameCell {
+      let key = TextKey.make(nameCell.text)
+      if key != currentKey {
+        finishEntity()
+        startEntity(at: nameCell, key: key)
+      }
+    } else if let goalCell, current == nil || TextKey.make(goalCell.text) != currentGoalKey {
+      // The name slid into the goal column: the project is named by that text.
+      let key = TextKey.make(goalCell.text)
+      if key != currentKey {
+        finishEntity()
+        startEntity(at: goalCell, key: key)
+        current?.fields.append(FieldDraft(role: .name, label: header.labels[goalCell.column], value: goalCell))
+        context.diagnose("JX109", goalCell.span, goalCell.text)
+      }
+    }
+    if current == nil { startEntity(at: row.nonEmpty.first ?? nameCell ?? block.title ?? row.cells[0], key: "") }
+    for cell in row.cells where !cell.isEmpty {
+      guard let role = header.roles[cell.column], role.isProjectColumn else { continue }
+      current?.fields.append(FieldDraft(role: Self.fieldRole(role), label: header.labels[cell.column], value: cell))
+    }
+    let indicatorCells = row.cells.filter { header.roles[$0.column]?.isProjectColumn != true }
+    guard indicatorCells.contains(where: { !$0.isEmpty }) else { return }
+    var draft = indicatorReader.read(indicatorCells, horizon: .annual, rowSpan: indicatorCells.first { !$0.isEmpty }?.span ?? row.cells[0].span)
+    for cell in draft.unplaced { context.leave(cell, .unknownColumn) }
+    draft.unplaced = []
+    if draft.name == nil && draft.target == nil && !draft.extras.isEmpty,
+      let previous = current?.sections.last?.last(where: { $0.name != nil || $0.target != nil })
+    {
+      // 三级指标 and 指标值 merged over this row and the one above.
+      draft.name = previous.name
+      draft.target = previous.target
+      draft.inheritsNameAndTarget = true
+      context.diagnose("JX108", draft.rowSpan, previous.name?.text ?? "", String(previous.rowSpan.line))
+    }
+    if current?.sections.isEmpty ?? true { current?.sections.append([]) }
+    if let last = current?.sections.indices.last { current?.sections[last].append(draft) }
+  }
+
+  private var currentGoalKey: String? {
+    current?.fields.first { $0.role == .goalAnnual }.map { TextKey.make($0.value.text) }
+  }
+
+  private mutating func startEntity(at cell: Cell, key: String) {
+    current = EntityDraft(span: cell.span)
+    currentKey = key
+  }
+
+  private mutating func finishEntity() {
+    if let entity = current { entities.append(entity) }
+    current = nil
+    currentKey = nil
+  }
+
+  static func fieldRole(_ role: ColumnRole) -> FieldRole {
+    switch role {
+    case .unitCode: .unitCode
+    case .projectName: .name
+    case .fundsTotal: .fundsTotal
+    case .fiscal: .fiscal
+    case .otherFunds: .other
+    case .goal: .goalAnnual
+    default: .fundsLine
+    }
+  }
+}

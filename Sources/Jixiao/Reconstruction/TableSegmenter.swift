@@ -1,0 +1,267 @@
+/// Cuts the grid into tables and the text around them.
+///
+/// A table opens at a header row, a form label (项目名称 …) or a budget-summary line, and
+/// takes the title, year and unit lines just before it; it closes at the next title, at a
+/// note (`注：本表…`), or at a header of a different table. Text outside tables becomes
+/// passages; image placeholders and the OCR noise after them become residue.
+struct TableSegmenter {
+  private var result = Segmentation()
+  private var current: TableBlock?
+  private var currentHasData = false
+  private var currentHeaderKind: TableKind?
+  private var preamble: [(Row, RowKind)] = []
+  private var afterImage = false
+
+  static func segment(_ grid: Grid) -> Segmentation {
+    var segmenter = TableSegmenter()
+    for row in grid.rows { segmenter.consume(row) }
+    segmenter.closeTable()
+    segmenter.flushPreambleAsPassages()
+    return segmenter.result
+  }
+
+  private mutating func consume(_ row: Row) {
+    let kind = RowClassifier.classify(row)
+    if kind != .blank && kind != .image && !(afterImage && isOCRNoise(row)) { afterImage = false }
+    switch kind {
+    case .blank:
+      current?.rows.append(row)
+    case .separator:
+      if current != nil {
+        addLayout(row, role: .separator)
+      } else {
+        preamble.append((row, kind))
+      }
+    case .image:
+      for cell in row.nonEmpty {
+        result.residue.append(ResidueItem(text: cell.text, span: cell.span, reason: .imagePlaceholder))
+      }
+      afterImage = true
+    case .title(let tableKind):
+      noteDocumentYear(row)
+      if current != nil && currentHasData { closeTable() }
+      if current != nil {
+        // A title right after a table opened on a header: the header belonged to it.
+        addLayout(row, role: .title)
+        if current?.title == nil {
+          current?.title = row.nonEmpty.first
+          current?.kind = tableKind
+        }
+      } else {
+        preamble.append((row, kind))
+      }
+    case .year, .moneyUnit:
+      if current != nil && !currentHasData {
+        apply(row, kind)
+      } else if current != nil && preamble.isEmpty {
+        apply(row, kind)
+      } else {
+        preamble.append((row, kind))
+      }
+    case .note:
+      if current != nil {
+        addLayout(row, role: .note)
+        if let unit = noteUnit(row), current?.moneyUnit == nil { current?.moneyUnit = unit }
+        closeTable()
+      } else {
+        flushPreambleAsPassages()
+        addPassage(row, kind: .note)
+      }
+    case .header:
+      let headerKind = Self.kindOfHeader(row)
+      if current != nil, currentHasData, let existing = currentHeaderKind, let headerKind,
+        existing != headerKind
+      {
+        closeTable()
+      }
+      if current == nil { openTable(at: row, kind: headerKind ?? .projectTargets) }
+      if currentHeaderKind == nil { currentHeaderKind = headerKind }
+      current?.rows.append(row)
+    case .content:
+      if afterImage && isOCRNoise(row) {
+        for cell in row.nonEmpty {
+          result.residue.append(ResidueItem(text: cell.text, span: cell.span, reason: .ocrNoise))
+        }
+        return
+      }
+      if current != nil {
+        current?.rows.append(row)
+        currentHasData = true
+      } else if let kind = opens(row) {
+        openTable(at: row, kind: kind)
+        current?.rows.append(row)
+        currentHasData = true
+      } else if isPreambleLine(row) {
+        preamble.append((row, kind))
+      } else {
+        noteDocumentYear(row)
+        flushPreambleAsPassages()
+        addPassage(row, kind: .prose)
+      }
+    }
+  }
+
+  /// Does this row open a table, and of what kind?
+  private func opens(_ row: Row) -> TableKind? {
+    let cells = row.nonEmpty
+    guard let first = cells.first else { return nil }
+    let key = first.key
+    if let role = FormVocabulary.role(key) {
+      switch role {
+      case .name, .department, .implementingUnit, .fundsGroup, .attribute, .budgetUnit:
+        return titleKind ?? .projectTargets
+      default:
+        if cells.count >= 2, cells.dropFirst().contains(where: { FormVocabulary.role($0.key) != nil }) {
+          return titleKind ?? .projectTargets
+        }
+      }
+    }
+    if BudgetVocabulary.opensSummary(key),
+      cells.contains(where: { AmountReader.read($0.text, defaultUnit: .wanYuan) != nil })
+    {
+      return .budgetSummary
+    }
+    if LevelVocabulary.level1(key) != nil, titleKind != nil { return titleKind }
+    return nil
+  }
+
+  private var titleKind: TableKind? {
+    for (_, kind) in preamble.reversed() {
+      if case .title(let tableKind) = kind { return tableKind }
+    }
+    return nil
+  }
+
+  /// Short lines between a title and its table: `表6`, `填报单位(盖章)`, `日期:2022-12-30`.
+  private func isPreambleLine(_ row: Row) -> Bool {
+    guard titleKind != nil else { return false }
+    let text = row.nonEmpty.map(\.text).joined()
+    return text.unicodeScalars.count <= 40
+  }
+
+  /// The kind of table a header row starts, when the row says: the first row of a list
+  /// header names its entity column (单位（项目）名称, 单位名称); lower header rows say nothing.
+  static func kindOfHeader(_ row: Row) -> TableKind? {
+    let keys = row.nonEmpty.map(\.key)
+    if keys.contains("实际完成值") || keys.contains("得分") { return .selfEvaluation }
+    guard keys.contains(where: { ColumnVocabulary.role($0) == .projectName }) else { return nil }
+    if keys.contains(where: { $0.contains("整体") }) { return .departmentTargets }
+    return .projectTargets
+  }
+
+  private mutating func openTable(at row: Row, kind: TableKind) {
+    let first = row.nonEmpty.first
+    var block = TableBlock(
+      kind: kind, span: first?.span ?? SourceSpan(line: row.lineIndex + 1, column: 1, offset: 0))
+    let titles = preamble.filter { if case .title = $0.1 { true } else { false } }
+    let tableTitle = titles.last
+    for (preambleRow, rowKind) in preamble {
+      if let tableTitle, preambleRow == tableTitle.0 {
+        block.title = preambleRow.nonEmpty.first
+        if case .title(let titleKind) = rowKind { block.kind = titleKind }
+        block.span = block.title?.span ?? block.span
+        for cell in preambleRow.nonEmpty { block.layout.append(LayoutCell(role: .title, text: cell.text, span: cell.span)) }
+        if block.year == nil, let cell = block.title { block.year = TitleVocabulary.year(in: cell.key) }
+        continue
+      }
+      switch rowKind {
+      case .title:
+        for cell in preambleRow.nonEmpty { result.passages.append(Passage(kind: .heading, text: cell.text, span: cell.span)) }
+      default:
+        current = block
+        apply(preambleRow, rowKind)
+        if let updated = current { block = updated }
+        current = nil
+      }
+    }
+    preamble = []
+    current = block
+    currentHasData = false
+    currentHeaderKind = nil
+  }
+
+  private mutating func apply(_ row: Row, _ kind: RowKind) {
+    switch kind {
+    case .year(let year):
+      current?.year = year
+      addLayout(row, role: .year)
+    case .moneyUnit(let unit):
+      current?.moneyUnit = unit
+      addLayout(row, role: .unit)
+    case .separator:
+      addLayout(row, role: .separator)
+    default:
+      addLayout(row, role: .subtitle)
+    }
+  }
+
+  private mutating func closeTable() {
+    guard var block = current else { return }
+    if block.kind == .unknown { block.kind = .projectTargets }
+    result.blocks.append(block)
+    current = nil
+    currentHasData = false
+    currentHeaderKind = nil
+  }
+
+  private mutating func flushPreambleAsPassages() {
+    for (row, kind) in preamble {
+      let passageKind: Passage.Kind
+      switch kind {
+      case .title: passageKind = .heading
+      case .separator:
+        for cell in row.nonEmpty { result.residue.append(ResidueItem(text: cell.text, span: cell.span, reason: .outsideTable)) }
+        continue
+      default: passageKind = .heading
+      }
+      addPassage(row, kind: passageKind)
+    }
+    preamble = []
+  }
+
+  private mutating func addLayout(_ row: Row, role: LayoutCell.Role) {
+    for cell in row.nonEmpty {
+      current?.layout.append(LayoutCell(role: role, text: cell.text, span: cell.span))
+    }
+  }
+
+  private mutating func addPassage(_ row: Row, kind: Passage.Kind) {
+    for cell in row.nonEmpty {
+      result.passages.append(Passage(kind: Self.passageKind(cell, default: kind), text: cell.text, span: cell.span))
+    }
+  }
+
+  static func passageKind(_ cell: Cell, default kind: Passage.Kind) -> Passage.Kind {
+    let key = cell.key
+    for prefix in ["发布时间", "发布日期", "来源", "作者", "浏览次数", "索引号", "发文时间", "归档时间", "[索引号]", "日期"]
+    where key.hasPrefix(prefix) {
+      return .metadata
+    }
+    for prefix in ["填报人", "填表人", "单位负责人", "填报日期", "联系电话"] where key.hasPrefix(prefix) {
+      return .signature
+    }
+    return kind
+  }
+
+  private mutating func noteDocumentYear(_ row: Row) {
+    guard result.documentYear == nil, let cell = row.nonEmpty.first, cell.text.unicodeScalars.count <= 60 else { return }
+    result.documentYear = TitleVocabulary.year(in: cell.key)
+  }
+
+  /// A footnote that states the unit: `本表金额转换为万元时…`.
+  private func noteUnit(_ row: Row) -> MoneyUnit? {
+    let key = row.nonEmpty.map(\.key).joined()
+    if key.contains("转换为万元") || key.contains("单位:万元") { return .wanYuan }
+    if key.contains("单位:元") { return .yuan }
+    return nil
+  }
+
+  /// Short runs of Latin letters and symbols that OCR made of a picture.
+  private func isOCRNoise(_ row: Row) -> Bool {
+    let cells = row.nonEmpty
+    guard cells.count == 1, let text = cells.first?.text, text.unicodeScalars.count <= 24 else {
+      return false
+    }
+    return !text.unicodeScalars.contains { $0.properties.isIdeographic }
+  }
+}

@@ -1,0 +1,97 @@
+/// The 1xx family: how the document was read. These come from the reading stages, not from
+/// checks over the model; they tell a reviewer where the reading is uncertain.
+enum ReadingChecks {
+  static let entries: [CatalogueEntry] = [
+    CatalogueEntry(
+      "JX101", .warning,
+      title: Localized(zh: "编码为推测", en: "encoding guessed"),
+      message: Localized(zh: "文件编码推测为 {0}（把握 {1}%），可能读错", en: "encoding guessed as {0} with {1}% confidence; the text may be misread"),
+      explanation: Localized(
+        zh: "文件没有 BOM，也不是有效的 UTF-8，编码由 ICU 的字符集检测推测，把握不高。\n示例：一个从旧县级网站抓取、以 GBK 保存且很短的文件。\n修正：确认原始编码后用 --encoding GB18030（或 UTF-16LE 等）重新解析。",
+        en: "The file has no byte-order mark and is not valid UTF-8; ICU's charset detector guessed its encoding with low confidence.\nExample: a short file scraped from an old county site and saved in GBK.\nFix: find the real encoding and parse again with --encoding GB18030 (or UTF-16LE …).")),
+    CatalogueEntry(
+      "JX102", .warning,
+      title: Localized(zh: "无效字节", en: "invalid bytes"),
+      message: Localized(zh: "{0} 处无效字节序列已替换为 U+FFFD（字节偏移：{1}）", en: "{0} invalid byte sequences replaced by U+FFFD (byte offsets: {1})"),
+      explanation: Localized(
+        zh: "有字节序列在所用编码中无效，已替换为 U+FFFD（�），其余文本照常读取。\n示例：UTF-8 文件中夹杂一个 GBK 编码的字。\n修正：检查这些偏移处的原文；必要时以正确编码重新保存。",
+        en: "Some byte sequences are invalid in the encoding used; each became U+FFFD (�) and the rest of the text was read normally.\nExample: a UTF-8 file with one character pasted in GBK.\nFix: look at the bytes at these offsets; save the file again in one encoding.")),
+    CatalogueEntry(
+      "JX103", .note,
+      title: Localized(zh: "单元格错位", en: "shifted cells"),
+      message: Localized(zh: "第 {0} 行的单元格与表头列不对齐，已按内容读取", en: "cells of line {0} do not sit under their headers; read by what they contain"),
+      explanation: Localized(
+        zh: "PDF 或网页转换常把合并单元格丢掉，使一行的单元格左移或右移。Jixiao 按内容判断：级次名称就是级次，其余依次为指标名称和指标值。\n示例：`→→公众号发布消息数量→>50.00(条)`（三级指标落在二级指标列）。\n修正：无需处理；若读错，请核对该行原表。",
+        en: "PDF and web converters drop merged cells, shifting a row's cells left or right. Jixiao reads such rows by content: a level name is a level wherever it sits; the rest are the indicator name and target in order.\nExample: `→→公众号发布消息数量→>50.00(条)` (the name sits in the level-2 column).\nFix: nothing to do; if the reading is wrong, check the row in the original table.")),
+    CatalogueEntry(
+      "JX104", .warning,
+      title: Localized(zh: "串入的文字", en: "text bled into a cell"),
+      message: Localized(zh: "单元格中混入了其他位置的文字：“{0}…”，已列入未识别内容", en: "text from elsewhere bled into the cell: '{0}…'; listed in residue"),
+      explanation: Localized(
+        zh: "一个单元格的内容后面接着不属于它的文字（常见于网页复制）。可识别的部分已读取，其余列入 residue。\n示例：`资金总额：350 财政拨款：350 自有资金： … 二、负责拟订…`。\n修正：从原表核对该单元格。",
+        en: "A cell's content is followed by text that does not belong to it (common in copied web pages). What could be read was read; the rest is in residue.\nExample: `资金总额：350 财政拨款：350 自有资金： … 二、负责拟订…`.\nFix: check the cell in the original table.")),
+    CatalogueEntry(
+      "JX105", .note,
+      title: Localized(zh: "按位置对应的值", en: "value placed by position"),
+      message: Localized(zh: "第 {1} 行的值按列位置归入“{0}”；该行单元格少于标签行，对应关系不确定", en: "the value on line {1} was placed under '{0}' by column; the row has fewer cells than its labels, so the match is uncertain"),
+      explanation: Localized(
+        zh: "一行标签（如 项目总目标 │ 年度总体目标）下的一行值少了单元格，只能按位置对应。\n示例：`项目 绩效 目标→项目总目标→年度总体目标` 下一行为 `→<目标文字>`。\n修正：核对原表，确认该文字属于哪个标签。",
+        en: "A row of values under a row of labels (项目总目标 │ 年度总体目标) has lost cells, so values were matched by position.\nExample: `项目 绩效 目标→项目总目标→年度总体目标` followed by `→<goal text>`.\nFix: check in the original which label the text belongs to.")),
+    CatalogueEntry(
+      "JX106", .note,
+      title: Localized(zh: "级次取自下方标签", en: "level taken from a label below"),
+      message: Localized(zh: "第 {1} 行本行没有二级指标，按下方第 {2} 行的“{0}”归类", en: "lines {1} have no level 2 of their own; placed under '{0}' from line {2} below"),
+      explanation: Localized(
+        zh: "PDF 提取把合并单元格的文字放在其区块的中间或末尾，区块前面的行没有级次。Jixiao 把这些行归入下方的标签（或在两个标签之间按指标名称划分）。\n示例：五行指标之后才出现 `绩效 指标→数量指标→…`。\n修正：核对原表的合并单元格范围。",
+        en: "PDF extraction prints a merged cell's text in the middle or at the end of its block, so the rows before it carry no level. Jixiao gives them the label below (or, between two labels, splits the rows where their names fit).\nExample: five indicator rows followed by `绩效 指标→数量指标→…`.\nFix: check the merged cell's extent in the original table.")),
+    CatalogueEntry(
+      "JX107", .note,
+      title: Localized(zh: "二级指标标签被拆开", en: "level-2 label split"),
+      message: Localized(zh: "二级指标“{0}”与“{1}”被分页拆开，已合并读取", en: "the level-2 label '{0}' was split by a page into '{0}' and '{1}'; read as one"),
+      explanation: Localized(
+        zh: "合并单元格跨页时，其文字可能被拆成两段，如“服务对象满意度”和“指标”。\n示例：`满意度指标→指标→全市城管执法人员满意度→≥90%`。\n修正：无需处理。",
+        en: "A merged cell that crosses a page can have its text split, as 服务对象满意度 and 指标.\nExample: `满意度指标→指标→全市城管执法人员满意度→≥90%`.\nFix: nothing to do.")),
+    CatalogueEntry(
+      "JX108", .note,
+      title: Localized(zh: "合并单元格向下填充", en: "merged name and target filled"),
+      message: Localized(zh: "该行三级指标与指标值为空，沿用第 {1} 行的“{0}”（合并单元格）", en: "this row has no name or target; took '{0}' from line {1} above (merged cells)"),
+      explanation: Localized(
+        zh: "一行有指标值内容、评分标准等，却没有三级指标和指标值：原表中这两格与上一行合并。\n示例：`协管员编制人数 22` 之下一行只有“局直属协管员编配人数 … 人 ＝ 5分”。\n修正：若两行本是两个指标，请在原表中补全名称与指标值。",
+        en: "A row has an explanation, scoring rule and so on but no name and target: in the original those cells are merged with the row above.\nExample: under `协管员编制人数 22`, a row with only `局直属协管员编配人数 … 人 ＝ 5分`.\nFix: if the rows are two indicators, give the second its own name and target.")),
+    CatalogueEntry(
+      "JX109", .warning,
+      title: Localized(zh: "项目名称位于绩效目标列", en: "project name in the goal column"),
+      message: Localized(zh: "项目“{0}”的名称位于绩效目标列，名称与资金总额列为空；按项目读取，资金总额记为空", en: "project '{0}' has its name in the goal column and no name or amount; read as a project with no amount"),
+      explanation: Localized(
+        zh: "清单式表格中，新项目的名称应在“单位（项目）名称”列；这里名称滑到了“绩效目标”列，金额也缺失。\n示例：`→→→三车三场专项整治经费→成本指标→…`。\n修正：在原表中把名称移回名称列并填写资金总额。",
+        en: "In a list-style table a new project's name belongs in the 单位（项目）名称 column; here it slid into the 绩效目标 column and the amount is missing.\nExample: `→→→三车三场专项整治经费→成本指标→…`.\nFix: move the name back to its column and give the amount.")),
+    CatalogueEntry(
+      "JX110", .warning,
+      title: Localized(zh: "金额单位为假定", en: "money unit assumed"),
+      message: Localized(zh: "金额“{0}”未注明单位，按万元读取", en: "amount '{0}' has no unit anywhere in its table; read as 万元"),
+      explanation: Localized(
+        zh: "表头、单元格和表注都没有写明金额单位。预算公开表格通常以万元为单位，Jixiao 按万元读取并提示。\n示例：`资金总额 │ 500`，表头无“（万元）”。\n修正：在表头写明单位，如“项目资金（万元）”。",
+        en: "Neither the header, the cell nor a table note states the money unit. Budget disclosures usually use 万元, so Jixiao reads 万元 and says so.\nExample: `资金总额 │ 500` with no (万元) in the header.\nFix: state the unit in the header, as 项目资金（万元）.")),
+    CatalogueEntry(
+      "JX111", .warning,
+      title: Localized(zh: "资金格不是金额", en: "funds cell is not an amount"),
+      message: Localized(zh: "“{1}”的值“{0}”不是金额", en: "the value '{0}' of '{1}' is not an amount"),
+      explanation: Localized(
+        zh: "资金类标签（资金总额、财政拨款……）后面的单元格读不出金额。\n示例：`财政拨款 │ 见附件`。\n修正：填写数字金额。",
+        en: "The cell after a funds label (资金总额, 财政拨款 …) does not read as an amount.\nExample: `财政拨款 │ 见附件`.\nFix: write the amount as a number.")),
+    CatalogueEntry(
+      "JX112", .note,
+      title: Localized(zh: "项目期取自实施进度", en: "period from the schedule"),
+      message: Localized(zh: "项目起止时间为空，按实施进度计划取为 {0} 至 {1}", en: "the project period is empty; took {0} to {1} from the implementation schedule"),
+      explanation: Localized(
+        zh: "“项目起止时间”未填，但“项目实施进度计划”给出了开始和完成时间，Jixiao 以其最早开始与最晚完成作为项目期。\n示例：起止时间为空，进度计划为 2019年8月1日 至 2020年7月31日。\n修正：填写项目起止时间。",
+        en: "The project period is blank, but the implementation schedule gives start and end dates; Jixiao takes the earliest start and the latest end.\nExample: an empty 项目起止时间 with a schedule from 2019年8月1日 to 2020年7月31日.\nFix: fill in the project period.")),
+    CatalogueEntry(
+      "JX113", .note,
+      title: Localized(zh: "备注列为分值", en: "weights in the remark column"),
+      message: Localized(zh: "该表“备注”列填的是分值（如 20分），已作为权重读取", en: "the table's 备注 column holds scores (such as 20分); read as weights"),
+      explanation: Localized(
+        zh: "一些模板没有“分值”列，填报人把各指标的分值写在“备注”列。该列几乎都是数字或“N分”时，Jixiao 把它读作权重。\n示例：`… │ ≥ │ 10分`，表头最后一列为“备注”。\n修正：无需处理；模板宜设“分值”列。",
+        en: "Some templates have no weight column and the clerk writes each indicator's score in 备注. When that column holds numbers or N分 almost everywhere, Jixiao reads it as weights.\nExample: `… │ ≥ │ 10分` under a last column headed 备注.\nFix: nothing to do; templates should have a 分值 column.")),
+  ]
+}

@@ -1,0 +1,33 @@
+/// Labels of budget summaries (部门收支总表).
+public enum BudgetVocabulary {
+  /// The side and role of a budget label, if the key is one.
+  public static func classify(_ key: String) -> (BudgetLine.Side, BudgetLine.Role)? {
+    let label = FormVocabulary.stripNumbering(key)
+    guard label.count >= 2, label.count <= 24, !label.contains("绩效") else { return nil }
+    let role: BudgetLine.Role =
+      label.contains("合计") || label.contains("总计") ? .total : .item
+    if label.contains("结转下年") || label.contains("结余分配") || label.contains("年末结转") {
+      return (.expenditure, role)
+    }
+    if label.contains("上年结转") || label.contains("年初结转") || label.hasSuffix("收入")
+      || label.hasSuffix("收入合计") || label.hasSuffix("收入总计") || label.hasSuffix("资金")
+      && label.contains("预算") || label.contains("弥补收支差额")
+    {
+      return (.income, role)
+    }
+    if label.hasSuffix("支出") || label.hasSuffix("支出合计") || label.hasSuffix("支出总计") {
+      return (.expenditure, role)
+    }
+    return nil
+  }
+
+  /// Labels that only a budget summary has: they open one.
+  static let openers: Set<String> = [
+    "本级财政拨款收入", "一般公共预算拨款收入", "财政拨款收入", "基本支出", "项目支出", "本年收入合计",
+    "本年支出合计", "收入总计", "支出总计", "本年收入", "本年支出", "一般公共预算资金",
+  ]
+
+  public static func opensSummary(_ key: String) -> Bool {
+    openers.contains(FormVocabulary.stripNumbering(key))
+  }
+}

@@ -1,0 +1,85 @@
+/// What a table column holds, as told by its header.
+public enum ColumnRole: String, Sendable, CaseIterable {
+  // Indicator columns.
+  case blockLabel, level1, level2, name, target, explanation, scoring, unit, valueType, direction
+  case weight, remark, standard
+  // Self-evaluation columns: their presence tells a 自评表 from a target table.
+  case actual, score, deviation
+  // Project columns of list-style tables (one row per indicator, project on its first row).
+  case unitCode, projectName, fundsTotal, fiscal, governmentFund, specialAccount, otherFunds
+  case basicSpending, projectSpending, goal
+  // Header cells that head a group of columns (按收入性质分, 绩效指标).
+  case group
+
+  var isIndicatorColumn: Bool {
+    switch self {
+    case .level1, .level2, .name, .target, .explanation, .scoring, .unit, .valueType,
+      .direction, .weight, .remark, .standard, .actual, .score, .deviation:
+      true
+    default: false
+    }
+  }
+
+  var isProjectColumn: Bool {
+    switch self {
+    case .unitCode, .projectName, .fundsTotal, .fiscal, .governmentFund, .specialAccount,
+      .otherFunds, .basicSpending, .projectSpending, .goal:
+      true
+    default: false
+    }
+  }
+}
+
+/// Header cells and the column role they give.
+public enum ColumnVocabulary {
+  static let exact: [String: ColumnRole] = [
+    "一级指标": .level1, "一级": .level1, "一级目标": .level1, "一级指标名称": .level1,
+    "二级指标": .level2, "二级": .level2, "二级指标名称": .level2,
+    "三级指标": .name, "三级": .name, "三级指标内容": .name, "指标内容": .name, "指标名称": .name,
+    "三级指标名称": .name, "绩效指标名称": .name, "具体指标": .name,
+    "指标值": .target, "年度指标值": .target, "目标值": .target, "年度(/项目)指标值": .target,
+    "指标值及单位": .target, "当年预期实现值": .target, "预期目标值": .target, "绩效目标值": .target,
+    "年度目标值": .target, "预期指标值": .target, "指标目标值": .target, "计划指标值": .target,
+    "目标值(指标值)": .target, "年度预期目标值": .target,
+    "指标值内容": .explanation, "指标解释": .explanation, "指标说明": .explanation,
+    "指标内容说明": .explanation, "评价内容": .explanation,
+    "评(扣)分标准": .scoring, "评分标准": .scoring, "扣分标准": .scoring, "评分规则": .scoring,
+    "评(扣)分依据": .scoring, "评分方法": .scoring,
+    "度量单位": .unit, "计量单位": .unit, "单位": .unit, "指标单位": .unit,
+    "指标值类型": .valueType, "指标性质": .valueType, "指标类型": .valueType, "指标值性质": .valueType,
+    "指标方向": .direction,
+    "分值": .weight, "权重": .weight, "权重(%)": .weight, "指标分值": .weight, "分值(分)": .weight,
+    "指标权重": .weight, "权重分值": .weight,
+    "备注": .remark, "说明": .remark,
+    "绩效标准": .standard, "标准类型": .standard,
+    "实际完成值": .actual, "全年实际值": .actual, "实际完成情况": .actual, "完成值": .actual,
+    "得分": .score,
+    "偏差原因分析及改进措施": .deviation, "未达到指标值原因": .deviation, "偏差原因": .deviation,
+    "单位编码": .unitCode, "单位代码": .unitCode, "项目编码": .unitCode, "项目代码": .unitCode,
+    "单位(项目)名称": .projectName, "项目名称": .projectName, "单位名称": .projectName,
+    "部门(单位)名称": .projectName,
+    "资金总额": .fundsTotal, "年度资金总额": .fundsTotal, "项目资金": .fundsTotal,
+    "一般公共预算": .fiscal, "财政拨款": .fiscal, "一般公共预算拨款": .fiscal,
+    "政府性基金拨款": .governmentFund, "政府性基金": .governmentFund,
+    "财政专户管理资金": .specialAccount,
+    "其他资金": .otherFunds,
+    "基本支出": .basicSpending, "项目支出": .projectSpending,
+    "绩效目标": .goal, "整体绩效目标": .goal, "年度绩效目标": .goal, "部门整体绩效目标": .goal,
+    "年度目标": .goal,
+    "年度预算申请": .group, "按收入性质分": .group, "按支出性质分": .group,
+    "部门整体支出年度绩效目标": .group, "绩效指标": .blockLabel, "名称": .blockLabel,
+    "年度绩效指标": .blockLabel, "长期绩效指标": .blockLabel, "本年度绩效指标": .blockLabel,
+    "专项年度绩效指标": .blockLabel,
+  ]
+
+  public static func role(_ key: String) -> ColumnRole? {
+    if let role = exact[key] { return role }
+    if key.hasPrefix("绩效指标(") || key.hasPrefix("年度绩效目标(") { return .blockLabel }
+    if key.hasPrefix("评(扣)分") { return .scoring }
+    if key.hasPrefix("指标值") && key.count <= 8 { return .target }
+    return nil
+  }
+
+  /// Header cells that only an indicator header has: a row with two of them is a header.
+  static let indicatorHeaderRoles: Set<ColumnRole> = [.level1, .level2, .name, .target]
+}

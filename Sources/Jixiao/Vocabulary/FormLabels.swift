@@ -1,0 +1,119 @@
+/// What a label of a form-style table (项目名称 │ value) introduces.
+public enum FieldRole: String, Sendable, CaseIterable {
+  case name, department, departmentCode, implementingUnit, attribute, category, manager, phone
+  case period, periodStart, periodEnd
+  /// A funds group label (`项目资金 (万元)`): carries the unit for the lines below it.
+  case fundsGroup
+  case fundsTotal, fundsProjectTotal, fiscal, other, carryover, ownFunds, fundsLine
+  case goalAnnual, goalLongTerm, goalsGroup
+  case description, basis, feasibility, necessity, functions
+  case scheduleGroup, milestoneContent, milestoneStart, milestoneEnd
+  case notes, review, filler, fillerUnit, fillDate, budgetUnit, budgetExecution, unitCode
+  case otherLabel
+}
+
+/// Labels of form-style tables and their roles.
+public enum FormVocabulary {
+  static let exact: [String: FieldRole] = [
+    "项目名称": .name, "专项名称": .name, "项目支出名称": .name, "项目(专项)名称": .name,
+    "主管部门": .department, "主管部门及代码": .department, "主管部门及其编码": .department,
+    "业务主管部门": .department, "主管单位": .department, "预算部门": .department,
+    "主管部门及编码": .department, "部门名称": .department, "部门(单位)名称": .department,
+    "主管部门编码": .departmentCode, "主管部门代码": .departmentCode,
+    "实施单位": .implementingUnit, "项目单位": .implementingUnit, "项目实施单位": .implementingUnit,
+    "预算单位": .budgetUnit,
+    "项目属性": .attribute, "项目性质": .attribute, "专项属性": .attribute,
+    "项目类别": .category, "项目分类": .category, "归口科室": .otherLabel,
+    "项目负责人": .manager, "专项负责人": .manager, "项目负责人及电话": .manager,
+    "项目负责人及联系电话": .manager,
+    "联系电话": .phone, "联系人及电话": .phone,
+    "项目期": .period, "项目起止时间": .period, "建设周期": .period, "项目支出实施期": .period,
+    "专项起止时间": .period, "实施期": .period, "项目周期": .period, "项目实施期": .period,
+    "项目起止日期": .period,
+    "计划开始日期": .periodStart, "项目开始日期": .periodStart,
+    "计划完成日期": .periodEnd, "项目完成日期": .periodEnd, "计划结束日期": .periodEnd,
+    "年度资金总额": .fundsTotal, "资金总额": .fundsTotal, "年度资金申请总额": .fundsTotal,
+    "项目总预算": .fundsTotal, "年度本级预算金额": .fundsTotal, "本年度预计投入": .fundsTotal,
+    "年度资金": .fundsTotal, "总额": .fundsTotal, "年度金额": .fundsTotal,
+    "当年年度预算": .fundsLine,
+    "项目资金总额": .fundsProjectTotal,
+    "其中:财政拨款": .fiscal, "财政拨款": .fiscal, "其中:当年财政拨款": .fiscal,
+    "当年财政拨款": .fiscal, "其中:财政资金": .fiscal, "财政资金": .fiscal, "一、预算资金": .fiscal,
+    "预算资金": .fiscal, "本年财政拨款": .fiscal, "其中:财政拨款数": .fiscal, "财政拨款数": .fiscal,
+    "其他资金": .other, "其中:其它资金": .other, "其中:其他资金": .other, "其它资金": .other,
+    "三、其他": .other, "其他": .other,
+    "自有资金": .ownFunds, "二、自有资金": .ownFunds,
+    "上年结转资金": .carryover, "上年结转": .carryover, "其中:上年结转资金": .carryover,
+    "年度总体目标": .goalAnnual, "年度目标": .goalAnnual, "年度绩效目标": .goalAnnual,
+    "本年度绩效目标": .goalAnnual, "年度主要目标和成果": .goalAnnual, "年度主要目标": .goalAnnual,
+    "本年度绩效目标(分目标)": .goalAnnual, "年度总目标": .goalAnnual,
+    "长期目标": .goalLongTerm, "项目总目标": .goalLongTerm, "中长期绩效目标": .goalLongTerm,
+    "实施期绩效目标": .goalLongTerm, "中长期目标": .goalLongTerm, "总体目标": .goalLongTerm,
+    "项目绩效目标": .goalsGroup, "绩效目标": .goalsGroup, "年度绩效目标及指标": .goalsGroup,
+    "项目概况": .description, "项目总体概况": .description, "专项概况": .description,
+    "项目基本概况": .description, "项目内容": .description,
+    "项目立项情况": .basis, "项目立项的依据": .basis, "项目审批": .basis, "立项依据": .basis,
+    "专项立项依据": .basis, "项目立项依据": .basis,
+    "项目申报的可行性": .feasibility, "项目申报的必要性": .necessity,
+    "项目单位职能概述": .functions,
+    "项目实施进度计划": .scheduleGroup,
+    "项目实施内容": .milestoneContent, "实施内容": .milestoneContent,
+    "开始时间": .milestoneStart, "完成时间": .milestoneEnd,
+    "其他需说明的问题": .notes, "其他需要说明事项": .notes, "其他说明的问题": .notes,
+    "其他需要说明的问题": .notes,
+    "填报单位(盖章)": .fillerUnit, "填报单位": .fillerUnit, "填报人": .filler,
+    "填表人": .filler, "单位负责人": .filler, "单位负责人签字": .filler, "填报日期": .fillDate,
+    "预算执行": .budgetExecution, "年度预算执行率": .budgetExecution,
+  ]
+
+  /// The role of a label cell's key, if it is a label.
+  public static func role(_ key: String) -> FieldRole? {
+    if let role = exact[key] { return role }
+    let stripped = stripNumbering(key)
+    if stripped != key, let role = exact[stripped] { return role }
+    if let unitStart = key.firstIndex(of: "("), key.hasSuffix("元)") {
+      let base = String(key[..<unitStart])
+      if fundsGroupBases.contains(base) { return .fundsGroup }
+    }
+    if fundsGroupBases.contains(key) { return .fundsGroup }
+    if key.hasSuffix("审核意见") || key.hasSuffix("审批意见") { return .review }
+    return nil
+  }
+
+  static let fundsGroupBases: Set<String> = [
+    "项目资金", "项目资金申请", "资金情况", "投入目标", "专项资金情况", "项目资金来源",
+    "项目资金总额及构成", "年度资金总额及构成", "资金来源", "项目预算", "金额",
+  ]
+
+  /// The money unit a funds label or unit line names (`项目资金 (万元)`, `单位:元`).
+  public static func moneyUnit(in key: String) -> MoneyUnit? {
+    if key.contains("(万元)") || key.hasSuffix("万元") && key.count <= 10 { return .wanYuan }
+    if key.contains("(元)") || key.hasSuffix(":元") || key == "单位元" { return .yuan }
+    if key.contains("(千元)") { return .qianYuan }
+    if key.contains("(亿元)") { return .yiYuan }
+    return nil
+  }
+
+  /// `一、预算资金` → `预算资金`, `1、事业收入` → `事业收入`, `(一)` prefixes removed.
+  static func stripNumbering(_ key: String) -> String {
+    var scalars = Substring(key)
+    let numerals: Set<Character> = [
+      "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "0", "1", "2", "3", "4", "5", "6",
+      "7", "8", "9",
+    ]
+    if scalars.first == "(" , let close = scalars.firstIndex(of: ")"),
+      scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy({ numerals.contains($0) })
+    {
+      scalars = scalars[scalars.index(after: close)...]
+    } else {
+      var index = scalars.startIndex
+      while index < scalars.endIndex, numerals.contains(scalars[index]) { index = scalars.index(after: index) }
+      if index > scalars.startIndex, index < scalars.endIndex,
+        ["、", ".", ",", ")"].contains(scalars[index])
+      {
+        scalars = scalars[scalars.index(after: index)...]
+      }
+    }
+    return String(scalars)
+  }
+}

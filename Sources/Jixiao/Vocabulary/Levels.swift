@@ -1,0 +1,131 @@
+/// Level-1 indicator families (一级指标).
+public enum Level1: String, Sendable, CaseIterable {
+  case output = "产出指标"
+  case benefit = "效益指标"
+  case satisfaction = "满意度指标"
+  case cost = "成本指标"
+}
+
+/// Level-2 indicator families (二级指标) of both national frameworks.
+public enum Level2: String, Sendable, CaseIterable {
+  case quantity = "数量指标"
+  case quality = "质量指标"
+  case timeliness = "时效指标"
+  /// 成本指标 as a level 2 under 产出 (legacy framework).
+  case cost = "成本指标"
+  case economicBenefit = "经济效益指标"
+  case socialBenefit = "社会效益指标"
+  case ecologicalBenefit = "生态效益指标"
+  case sustainability = "可持续影响指标"
+  case serviceSatisfaction = "服务对象满意度指标"
+  case economicCost = "经济成本指标"
+  case socialCost = "社会成本指标"
+  case ecologicalCost = "生态环境成本指标"
+
+  /// The level 1 this level 2 belongs to under `framework` (nil: either framework).
+  public func parent(in framework: Framework?) -> Level1 {
+    switch self {
+    case .quantity, .quality, .timeliness: .output
+    case .cost: framework == .y2021 ? .cost : .output
+    case .economicBenefit, .socialBenefit, .ecologicalBenefit, .sustainability: .benefit
+    case .serviceSatisfaction: .satisfaction
+    case .economicCost, .socialCost, .ecologicalCost: .cost
+    }
+  }
+
+  /// Level 2s that exist only in the 2021 framework.
+  public var isOnly2021: Bool { self == .economicCost || self == .socialCost || self == .ecologicalCost }
+}
+
+/// Recognises level names as written, with their local variants.
+public enum LevelVocabulary {
+  /// Removes score annotations (`(0-20)分`, `(50分)`, `（权重30分）`) and a trailing `等`.
+  static func stripAnnotations(_ key: String) -> String {
+    var result = ""
+    var depth = 0
+    var group = ""
+    for character in key {
+      if character == "(" {
+        depth += 1
+        if depth == 1 {
+          group = ""
+          continue
+        }
+      }
+      if character == ")" && depth > 0 {
+        depth -= 1
+        if depth == 0 {
+          // keep groups that are words (产出(工作量)指标); drop scores
+          if !(group.contains("分") || group.contains(where: { $0.isNumber })) {
+            result += "(" + group + ")"
+          }
+          continue
+        }
+      }
+      if depth > 0 { group.append(character) } else { result.append(character) }
+    }
+    if depth > 0 { result += "(" + group }
+    while let last = result.last, last.isNumber || last == "分" || last == "-" {
+      if last == "分" || result.count > 2 { result.removeLast() } else { break }
+    }
+    if result.hasSuffix("等") { result.removeLast() }
+    return result
+  }
+
+  /// The level 1 a key names, if any.
+  public static func level1(_ rawKey: String) -> Level1? {
+    let key = stripAnnotations(rawKey)
+    switch key {
+    case "产出指标", "产出", "产出(工作量)指标", "产出指标(工作量)", "项目产出", "产出目标": return .output
+    case "效益指标", "效益", "项目效益", "效果指标", "效益目标": return .benefit
+    case "满意度指标", "满意度", "满意度目标": return .satisfaction
+    case "成本指标", "成本": return .cost
+    default: break
+    }
+    if key.hasPrefix("产出(工作量)") || key.hasPrefix("产出指标(") { return .output }
+    return nil
+  }
+
+  /// The level 2 a key names, if any.
+  public static func level2(_ rawKey: String) -> Level2? {
+    var key = stripAnnotations(rawKey)
+    if key.hasSuffix("指标") { key.removeLast(2) }
+    switch key {
+    case "数量", "产出数量": return .quantity
+    case "质量", "产出质量": return .quality
+    case "时效", "产出时效", "进度": return .timeliness
+    case "成本", "产出成本": return .cost
+    case "经济效益": return .economicBenefit
+    case "社会效益": return .socialBenefit
+    case "生态效益", "环境效益", "生态环境效益": return .ecologicalBenefit
+    case "可持续影响", "可持续发展影响", "可持续发展": return .sustainability
+    case "服务对象满意度", "社会公众或服务对象满意度", "社会公众满意度", "群众满意度",
+      "服务对象满意", "社会满意度":
+      return .serviceSatisfaction
+    case "经济成本": return .economicCost
+    case "社会成本": return .socialCost
+    case "生态环境成本", "生态成本", "环境成本": return .ecologicalCost
+    default: return nil
+    }
+  }
+
+  /// Is this key the standard spelling (`数量指标`), or a variant worth a note?
+  public static func isStandardSpelling(_ key: String) -> Bool {
+    Level1(rawValue: key) != nil || Level2(rawValue: key) != nil
+  }
+
+  /// Block labels of indicator sections: 绩效指标, 年度绩效指标, 长期绩效指标.
+  public static func blockLabel(_ key: String) -> Horizon?? {
+    switch key {
+    case "绩效指标", "名称", "本年度绩效指标", "专项年度绩效指标", "项目绩效指标": return .some(nil)
+    case "年度绩效指标", "年度指标": return .some(.annual)
+    case "长期绩效指标", "中长期绩效指标", "长期指标": return .some(.longTerm)
+    default: return nil
+    }
+  }
+
+  /// Evaluation-table level 1s (决策, 过程): a sign of a self-evaluation or evaluation table.
+  public static func isEvaluationLevel(_ key: String) -> Bool {
+    ["决策", "过程", "项目决策", "项目过程", "项目管理"].contains(stripAnnotations(key))
+  }
+}

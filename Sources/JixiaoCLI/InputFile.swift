@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Jixiao
+
+/// Reads a whole input file (or standard input for `-`) with a size limit, turning every
+/// failure into an `InputError` that names the file.
+enum InputFile {
+  /// 64 MiB: far above any disclosure (the largest seed is 50 KB), far below memory trouble.
+  static let defaultMaxSize = 64 << 20
+
+  static func read(_ path: String, maxSize: Int) throws(InputError) -> [UInt8] {
+    if path == "-" { return try readAll(fd: 0, path: "<stdin>", maxSize: maxSize) }
+    var status = stat()
+    if stat(path, &status) != 0 {
+      if errno == ENOENT || errno == ENOTDIR { throw .notFound(path: path) }
+      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    if (status.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
+    if (status.st_mode & S_IFMT) == S_IFREG && Int(status.st_size) > maxSize {
+      throw .tooLarge(path: path, bytes: Int(status.st_size), limit: maxSize)
+    }
+    let fd = open(path, O_RDONLY)
+    if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+    defer { close(fd) }
+    return try readAll(fd: fd, path: path, maxSize: maxSize)
+  }
+
+  private static func readAll(fd: Int32, path: String, maxSize: Int) throws(InputError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+      if bytes.count > maxSize { throw .tooLarge(path: path, bytes: bytes.count, limit: maxSize) }
+    }
+    return bytes
+  }
+}
+
+/// Writes to standard output and standard error without Foundation.
+enum Console {
+  static func out(_ bytes: [UInt8]) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+      if written <= 0 {
+        if errno == EINTR { continue }
+        return
+      }
+      offset += written
+    }
+  }
+
+  static func out(_ text: String) { out(Array(text.utf8)) }
+
+  static func error(_ text: String) {
+    let bytes = Array((text + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+  }
+
+  static var stderrIsTerminal: Bool { isatty(2) != 0 }
+  static var stdoutIsTerminal: Bool { isatty(1) != 0 }
+
+  static func environment(_ name: String) -> String? {
+    guard let value = getenv(name) else { return nil }
+    return String(cString: value)
+  }
+
+  /// Chinese for zh_* locales, English otherwise (LC_ALL, LC_MESSAGES, LANG in that order).
+  static var localeLanguage: Language {
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+      if let value = environment(name), !value.isEmpty {
+        return value.lowercased().hasPrefix("zh") ? .zh : .en
+      }
+    }
+    return .en
+  }
+}
