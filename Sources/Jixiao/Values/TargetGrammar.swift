@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// What the grammar knows about a target cell besides its text.
 public struct TargetContext: Sendable, Hashable {
   /// The unit column (度量单位 / 计量单位) of the row, as written.
@@ -6,22 +8,169 @@ public struct TargetContext: Sendable, Hashable {
   public var operatorColumn: String?
   /// The table's budget year, for dates that omit it (`12月中旬`).
   public var budgetYear: Int?
+  /// The indicator's name (三级指标), used only as a hint that a bare number is a date
+  /// (`项目财政资金到位时间` with `44,561`, an Excel serial).
+  public var indicatorName: String?
 
-  public init(unitColumn: String? = nil, operatorColumn: String? = nil, budgetYear: Int? = nil) {
+  public init(
+    unitColumn: String? = nil, operatorColumn: String? = nil, budgetYear: Int? = nil,
+    indicatorName: String? = nil
+  ) {
     self.unitColumn = unitColumn
     self.operatorColumn = operatorColumn
     self.budgetYear = budgetYear
+    self.indicatorName = indicatorName
   }
 }
 
 /// Reads a target value (指标值) into a `Target`.
+///
+/// The text is NFKC-normalised (only when it is not ASCII), tokenized by `ValueTokenizer`
+/// against `ValueLexicon` and `UnitTable`, and parsed by `TargetParser`. The operator and
+/// unit columns are applied last: they fill what the text leaves open and raise
+/// `operatorConflict` / `unitConflict` when they disagree with it (the text's reading is
+/// kept). Never traps; anything unreadable becomes `text`.
 public enum TargetGrammar {
   public static func read(_ raw: String, context: TargetContext = TargetContext(), span: SourceSpan? = nil)
     -> Target
   {
-    var target = Target(raw: raw, kind: raw.isEmpty ? .empty : .text, span: span)
-    _ = context
-    target.flags = []
+    let normalized = ICU.nfkc(raw)
+    let scalars = Array(normalized.unicodeScalars)
+    let tokens = ValueTokenizer.tokenize(scalars)
+    let unitColumn = ColumnReading.unit(context.unitColumn, valueText: normalized)
+    let parser = TargetParser(
+      raw: raw, scalars: scalars, tokens: tokens, context: context, unitColumn: unitColumn,
+      expectsDate: ColumnReading.expectsDate(context, valueText: normalized), span: span)
+    var target = parser.read()
+    apply(context, unitColumn: unitColumn, expectsDate: parser.expectsDate, to: &target)
+    finish(&target, span: span)
     return target
+  }
+
+  /// Applies the operator and unit columns and the Excel-serial rule.
+  private static func apply(
+    _ context: TargetContext, unitColumn: UnitReading?, expectsDate: Bool, to target: inout Target
+  ) {
+    let operatorColumn = ColumnReading.operatorColumn(context.operatorColumn)
+    // 44,561 under a date column or name: an Excel serial for 2021-12-31.
+    if expectsDate, target.kind == .quantitative, target.unit == nil || target.unit == unitColumn?.canonical,
+      let value = target.value, let serial = ExactDecimal.integer(value), (36_526...73_050).contains(serial),
+      let day = CivilDate.excelSerial(serial)
+    {
+      target.kind = .date
+      target.value = nil
+      target.unit = nil
+      target.unitRaw = nil
+      target.date = CivilInterval.day(day).dateInterval
+      target.flags.append(.excelDateSerial)
+    }
+    switch target.kind {
+    case .quantitative, .date, .rank:
+      if case .comparison(let comparison) = operatorColumn {
+        if target.op == nil {
+          target.op = comparison
+          target.flags.append(.operatorFromColumn)
+        } else if target.op != comparison {
+          target.flags.append(.operatorConflict)
+        }
+      }
+    case .range:
+      if case .comparison = operatorColumn, !(operatorColumn == .comparison(.equal)) {
+        target.flags.append(.operatorConflict)
+      }
+    case .text:
+      if operatorColumn == .qualitative, !target.flags.contains(.templatePlaceholder) {
+        target.kind = .qualitative
+      }
+    case .qualitative, .compound, .empty:
+      break
+    }
+    guard let unitColumn else { return }
+    switch target.kind {
+    case .quantitative, .range:
+      if target.unit == nil {
+        target.unit = unitColumn.canonical
+        target.unitRaw = context.unitColumn
+        target.flags.append(.unitFromColumn)
+        if !unitColumn.isKnown { target.flags.append(.unitUnknown) }
+      } else if target.unit != unitColumn.canonical, !target.flags.contains(.unitFromColumn) {
+        // (1.5万 with a 人次 column was read as 万人次 by the parser, flagged unitFromColumn.)
+        target.flags.append(.unitConflict)
+      }
+    case .date:
+      if !ColumnReading.dateUnits.contains(unitColumn.canonical), !target.flags.contains(.excelDateSerial) {
+        target.flags.append(.unitConflict)
+      }
+    case .rank, .qualitative, .compound, .text, .empty:
+      break
+    }
+  }
+
+  /// Money in 元, spans on every part, and no duplicate flags.
+  private static func finish(_ target: inout Target, span: SourceSpan?) {
+    target.span = span
+    if target.kind == .quantitative, let value = target.value, let unit = target.unit,
+      let money = MoneyUnit(rawValue: unit)
+    {
+      target.yuan = value * money.multiplier
+    }
+    var seen: [Target.Flag] = []
+    for flag in target.flags where !seen.contains(flag) { seen.append(flag) }
+    target.flags = seen
+    for index in target.parts.indices { finish(&target.parts[index], span: span) }
+  }
+}
+
+/// Reads the operator and unit columns of a row.
+enum ColumnReading {
+  enum Operator: Equatable {
+    case comparison(Comparison)
+    case qualitative  // 定性
+    case quantitative  // 定量
+  }
+
+  /// Units a date target may carry in its unit column without a conflict.
+  static let dateUnits: Set<String> = ["年", "月", "季度", "日期", "时间", "年月", "年月日", "时限", "期限"]
+
+  static func operatorColumn(_ column: String?) -> Operator? {
+    guard let column else { return nil }
+    let normalized = ICU.nfkc(column)
+    if normalized.contains("定性") { return .qualitative }
+    if normalized.contains("定量") { return .quantitative }
+    let scalars = Array(normalized.unicodeScalars)
+    for token in ValueTokenizer.tokenize(scalars) {
+      if case .comparison(let comparison, _) = token.lexeme { return .comparison(comparison) }
+    }
+    return nil
+  }
+
+  /// The unit column as a unit; nil when empty, a dash or slash, a number, or the value text
+  /// itself repeated (seed 001 puts `有效保障` in both).
+  static func unit(_ column: String?, valueText: String) -> UnitReading? {
+    guard let column else { return nil }
+    let normalized = ICU.nfkc(column).filter { !$0.isWhitespace }
+    guard !normalized.isEmpty, normalized != valueText.filter({ !$0.isWhitespace }) else { return nil }
+    if ["/", "-", "—", "——", "无", "\\", "--", "空"].contains(normalized) { return nil }
+    if normalized.unicodeScalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return nil }
+    return UnitTable.read(normalized)
+  }
+
+  /// Whether the row suggests a date: a date unit column, the value repeated in the unit
+  /// column (how 102 prints a serial), or an indicator name about a time.
+  static func expectsDate(_ context: TargetContext, valueText: String) -> Bool {
+    if let column = context.unitColumn {
+      let normalized = ICU.nfkc(column).filter { !$0.isWhitespace }
+      if ["日期", "时间", "年月日", "年月", "日"].contains(normalized) { return true }
+      let digits = valueText.filter { $0.isNumber }
+      if !digits.isEmpty, normalized.filter({ $0.isNumber }) == digits,
+        normalized.allSatisfy({ $0.isNumber || $0 == "," })
+      {
+        return true
+      }
+    }
+    if let name = context.indicatorName {
+      for word in ["时间", "日期", "时限", "时点", "期限", "节点"] where name.hasSuffix(word) { return true }
+    }
+    return false
   }
 }
