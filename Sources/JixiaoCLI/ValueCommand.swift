@@ -35,7 +35,11 @@ struct ValueCommand: ParsableCommand {
 
   func run() throws {
     let context = TargetContext(
-      unitColumn: unitColumn, operatorColumn: operatorColumn, budgetYear: year, indicatorName: indicator)
+      unitColumn: unitColumn,
+      operatorColumn: operatorColumn,
+      budgetYear: year,
+      indicatorName: indicator
+    )
     let target = TargetGrammar.read(text, context: context)
     print(TargetJSON.render(target, indent: ""))
   }
@@ -59,7 +63,8 @@ private enum TargetJSON {
     ]
     if let date = target.date {
       fields.append(
-        ("date", "{\n\(inner)  \"start\": \(string(date.start)),\n\(inner)  \"end\": \(string(date.end))\n\(inner)}"))
+        ("date", "{\n\(inner)  \"start\": \(string(date.start)),\n\(inner)  \"end\": \(string(date.end))\n\(inner)}")
+      )
     } else {
       fields.append(("date", "null"))
     }

@@ -51,7 +51,10 @@ public enum AmountReader {
     }
     guard index == tokens.count, let chosen = unit ?? defaultUnit else { return nil }
     return ParsedAmount(
-      value: negative ? -literal.value : literal.value, unit: chosen, unitWritten: unit != nil,
-      decimals: literal.fractionDigits)
+      value: negative ? -literal.value : literal.value,
+      unit: chosen,
+      unitWritten: unit != nil,
+      decimals: literal.fractionDigits
+    )
   }
 }

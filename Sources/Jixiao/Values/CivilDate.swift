@@ -86,12 +86,16 @@ struct CivilInterval: Hashable, Sendable {
 
   static func month(_ month: Int, of year: Int) -> CivilInterval {
     CivilInterval(
-      start: CivilDate(year: year, month: month, day: 1), end: .lastDay(year: year, month: month))
+      start: CivilDate(year: year, month: month, day: 1),
+      end: .lastDay(year: year, month: month)
+    )
   }
 
   static func months(_ first: Int, _ last: Int, of year: Int) -> CivilInterval {
     CivilInterval(
-      start: CivilDate(year: year, month: first, day: 1), end: .lastDay(year: year, month: last))
+      start: CivilDate(year: year, month: first, day: 1),
+      end: .lastDay(year: year, month: last)
+    )
   }
 
   static func day(_ date: CivilDate) -> CivilInterval { CivilInterval(start: date, end: date) }

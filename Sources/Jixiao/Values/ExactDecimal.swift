@@ -8,7 +8,11 @@ import FoundationEssentials
 enum ExactDecimal {
   /// The decimal `digits` × 10^-`fractionDigits`, negated when `isNegative`; `digits` holds
   /// ASCII digits only. Nil when `digits` is empty or holds anything else.
-  static func make(digits: some Collection<UInt8>, fractionDigits: Int, isNegative: Bool = false)
+  static func make(
+    digits: some Collection<UInt8>,
+    fractionDigits: Int,
+    isNegative: Bool = false
+  )
     -> Decimal?
   {
     guard !digits.isEmpty else { return nil }
@@ -30,7 +34,10 @@ enum ExactDecimal {
     }
     let magnitude = big ?? Decimal(significand)
     let value = Decimal(
-      sign: isNegative ? .minus : .plus, exponent: -fractionDigits, significand: magnitude)
+      sign: isNegative ? .minus : .plus,
+      exponent: -fractionDigits,
+      significand: magnitude
+    )
     return value
   }
 

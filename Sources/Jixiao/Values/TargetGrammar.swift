@@ -13,7 +13,9 @@ public struct TargetContext: Sendable, Hashable {
   public var indicatorName: String?
 
   public init(
-    unitColumn: String? = nil, operatorColumn: String? = nil, budgetYear: Int? = nil,
+    unitColumn: String? = nil,
+    operatorColumn: String? = nil,
+    budgetYear: Int? = nil,
     indicatorName: String? = nil
   ) {
     self.unitColumn = unitColumn
@@ -31,7 +33,11 @@ public struct TargetContext: Sendable, Hashable {
 /// `operatorConflict` / `unitConflict` when they disagree with it (the text's reading is
 /// kept). Never traps; anything unreadable becomes `text`.
 public enum TargetGrammar {
-  public static func read(_ raw: String, context: TargetContext = TargetContext(), span: SourceSpan? = nil)
+  public static func read(
+    _ raw: String,
+    context: TargetContext = TargetContext(),
+    span: SourceSpan? = nil
+  )
     -> Target
   {
     let normalized = ICU.nfkc(raw)
@@ -39,8 +45,14 @@ public enum TargetGrammar {
     let tokens = ValueTokenizer.tokenize(scalars)
     let unitColumn = ColumnReading.unit(context.unitColumn, valueText: normalized)
     let parser = TargetParser(
-      raw: raw, scalars: scalars, tokens: tokens, context: context, unitColumn: unitColumn,
-      expectsDate: ColumnReading.expectsDate(context, valueText: normalized), span: span)
+      raw: raw,
+      scalars: scalars,
+      tokens: tokens,
+      context: context,
+      unitColumn: unitColumn,
+      expectsDate: ColumnReading.expectsDate(context, valueText: normalized),
+      span: span
+    )
     var target = parser.read()
     apply(context, unitColumn: unitColumn, expectsDate: parser.expectsDate, to: &target)
     finish(&target, span: span)
@@ -49,7 +61,10 @@ public enum TargetGrammar {
 
   /// Applies the operator and unit columns and the Excel-serial rule.
   private static func apply(
-    _ context: TargetContext, unitColumn: UnitReading?, expectsDate: Bool, to target: inout Target
+    _ context: TargetContext,
+    unitColumn: UnitReading?,
+    expectsDate: Bool,
+    to target: inout Target
   ) {
     let operatorColumn = ColumnReading.operatorColumn(context.operatorColumn)
     // 44,561 under a date column or name: an Excel serial for 2021-12-31.

@@ -37,7 +37,8 @@ struct DatePoint {
     case .year: return .months(1, 12, of: year)
     case .month(let month): return .month(month, of: year)
     case .monthPart(let month, let first, let last):
-      let end = last.flatMap { CivilDate.valid(year: year, month: month, day: $0) } ?? .lastDay(year: year, month: month)
+      let end =
+        last.flatMap { CivilDate.valid(year: year, month: month, day: $0) } ?? .lastDay(year: year, month: month)
       guard let start = CivilDate.valid(year: year, month: month, day: first) else { return nil }
       return CivilInterval(start: start, end: end)
     case .monthEnd(let month): return .day(.lastDay(year: year, month: month))
@@ -170,7 +171,8 @@ extension TargetParser {
       point.yearOffset = offset
       hasYear = true
       index += 1
-      if index < segment.count, segment[index].lexeme == .date(.budgetYearWord) || segment[index].lexeme == .date(.year) {
+      if index < segment.count, segment[index].lexeme == .date(.budgetYearWord) || segment[index].lexeme == .date(.year)
+      {
         index += 1
       }
     }
@@ -245,7 +247,12 @@ extension TargetParser {
     return (point, start)
   }
 
-  private func readQuarterTail(_ segment: [ValueToken], at start: Int, quarter: Int, point: DatePoint) -> (DatePoint, Int) {
+  private func readQuarterTail(
+    _ segment: [ValueToken],
+    at start: Int,
+    quarter: Int,
+    point: DatePoint
+  ) -> (DatePoint, Int) {
     var point = point
     point.period = .quarter(quarter)
     guard start < segment.count else { return (point, start) }

@@ -70,7 +70,8 @@ extension TargetParser {
 
   /// `≥**%`, `≤**元/人·月`: a template never filled in; operator and unit are kept.
   func readPlaceholder(_ segment: [ValueToken], raw: String) -> Target? {
-    guard let holder = segment.firstIndex(where: { if case .placeholder = $0.kind { return true } else { return false } }),
+    guard
+      let holder = segment.firstIndex(where: { if case .placeholder = $0.kind { return true } else { return false } }),
       !segment.contains(where: { $0.isNumeric })
     else { return nil }
     var target = makeTarget(.text, raw: raw)

@@ -89,13 +89,23 @@ extension TargetParser {
       }
     }
     return AmountMatch(
-      value: value, literal: literal, unit: unit, unitRaw: unitRaw, op: op, end: index,
-      usedUnitColumn: usedUnitColumn)
+      value: value,
+      literal: literal,
+      unit: unit,
+      unitRaw: unitRaw,
+      op: op,
+      end: index,
+      usedUnitColumn: usedUnitColumn
+    )
   }
 
   /// A unit at `index`: a unit word (with `/` rates), a parenthesised unit, a date word used
   /// as a unit (`一年`), or an unknown character or Latin word right after the number.
-  private func readUnit(_ segment: [ValueToken], at index: Int, after previous: ValueToken)
+  private func readUnit(
+    _ segment: [ValueToken],
+    at index: Int,
+    after previous: ValueToken
+  )
     -> (UnitReading, String, Int)?
   {
     guard index < segment.count else { return nil }

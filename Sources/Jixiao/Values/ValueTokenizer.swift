@@ -108,7 +108,8 @@ struct ValueTokenizer {
       guard CivilDate.valid(year: year, month: month, day: day) != nil else { return nil }
       if dayEnd < scalars.count, scalars[dayEnd] == "." || isDigit(scalars[dayEnd]) { return nil }
       tokens.append(
-        ValueToken(kind: .dateLiteral(year: year, month: month, day: day), start: position, end: dayEnd))
+        ValueToken(kind: .dateLiteral(year: year, month: month, day: day), start: position, end: dayEnd)
+      )
       return dayEnd
     }
     // 2023.07 stays a number (it may be an amount); the parser reads it as a month in a
@@ -116,7 +117,8 @@ struct ValueTokenizer {
     guard separator != "." else { return nil }
     if monthEnd < scalars.count, isDigit(scalars[monthEnd]) || scalars[monthEnd] == "." { return nil }
     tokens.append(
-      ValueToken(kind: .dateLiteral(year: year, month: month, day: nil), start: position, end: monthEnd))
+      ValueToken(kind: .dateLiteral(year: year, month: month, day: nil), start: position, end: monthEnd)
+    )
     return monthEnd
   }
 
@@ -173,10 +175,18 @@ struct ValueTokenizer {
           ValueToken(
             kind: .number(
               NumberLiteral(
-                value: Decimal(composed.value), fractionDigits: 0,
-                integerDigits: String(composed.value).count, integer: composed.value, isChinese: false,
-                hasThousandsSeparator: false)),
-            start: position, end: composed.end))
+                value: Decimal(composed.value),
+                fractionDigits: 0,
+                integerDigits: String(composed.value).count,
+                integer: composed.value,
+                isChinese: false,
+                hasThousandsSeparator: false
+              )
+            ),
+            start: position,
+            end: composed.end
+          )
+        )
         return composed.end
       }
     }
@@ -184,9 +194,18 @@ struct ValueTokenizer {
       ValueToken(
         kind: .number(
           NumberLiteral(
-            value: value, fractionDigits: fractionDigits, integerDigits: integerDigits,
-            integer: integer, isChinese: false, hasThousandsSeparator: hasSeparator)),
-        start: position, end: end))
+            value: value,
+            fractionDigits: fractionDigits,
+            integerDigits: integerDigits,
+            integer: integer,
+            isChinese: false,
+            hasThousandsSeparator: hasSeparator
+          )
+        ),
+        start: position,
+        end: end
+      )
+    )
     return end
   }
 
@@ -227,10 +246,18 @@ struct ValueTokenizer {
       ValueToken(
         kind: .number(
           NumberLiteral(
-            value: value, fractionDigits: fractionDigits,
-            integerDigits: integer.map { String($0).count } ?? 0, integer: integer, isChinese: true,
-            hasThousandsSeparator: false)),
-        start: position, end: end))
+            value: value,
+            fractionDigits: fractionDigits,
+            integerDigits: integer.map { String($0).count } ?? 0,
+            integer: integer,
+            isChinese: true,
+            hasThousandsSeparator: false
+          )
+        ),
+        start: position,
+        end: end
+      )
+    )
     return end
   }
 
@@ -248,7 +275,9 @@ struct ValueTokenizer {
     if end < scalars.count, scalars[end] == "2" || scalars[end] == "3", !isDigit(at: end + 1) {
       let spelling = String(String.UnicodeScalarView(scalars[position...end]))
       if UnitTable.spellings[spelling] != nil {
-        tokens.append(ValueToken(kind: .lexeme(.unit(UnitTable.spellings[spelling] ?? spelling)), start: position, end: end + 1))
+        tokens.append(
+          ValueToken(kind: .lexeme(.unit(UnitTable.spellings[spelling] ?? spelling)), start: position, end: end + 1)
+        )
         return end + 1
       }
     }

@@ -17,6 +17,7 @@ struct AmountReaderTests {
     var testDescription: String { "'\(text)'" + (defaultUnit.map { " default \($0.rawValue)" } ?? "") }
   }
 
+  // swift-format-ignore
   static let cases: [AmountCase] = [
     AmountCase(text: "237.2544", defaultUnit: .wanYuan, value: "237.2544", unit: .wanYuan, yuan: "2372544", decimals: 4, unitWritten: false),
     AmountCase(text: "237.2544万元", defaultUnit: nil, value: "237.2544", unit: .wanYuan, yuan: "2372544", decimals: 4, unitWritten: true),
@@ -47,9 +48,9 @@ struct AmountReaderTests {
   @Test(arguments: cases)
   func reads(_ expected: AmountCase) throws {
     let amount = try #require(AmountReader.read(expected.text, defaultUnit: expected.defaultUnit))
-    #expect(amount.value == Decimal(string: expected.value)!)
+    #expect(amount.value == exact(expected.value))
     #expect(amount.unit == expected.unit)
-    #expect(amount.yuan == Decimal(string: expected.yuan)!)
+    #expect(amount.yuan == exact(expected.yuan))
     #expect(amount.decimals == expected.decimals)
     #expect(amount.unitWritten == expected.unitWritten)
   }
@@ -65,7 +66,11 @@ struct AmountReaderTests {
   /// 万元 with up to six decimals converts to 元 exactly, however the number is written.
   @Test func wanYuanConvertsExactly() async {
     await propertyCheck(
-      count: 500, input: Gen.int(in: 0...99_999_999), Gen.int(in: 0...999_999), Gen.int(in: 0...6), Gen.bool
+      count: 500,
+      input: Gen.int(in: 0...99_999_999),
+      Gen.int(in: 0...999_999),
+      Gen.int(in: 0...6),
+      Gen.bool
     ) { whole, fractionSource, fractionDigits, fullWidth in
       let padded = String(repeating: "0", count: max(0, 6 - String(fractionSource).count)) + String(fractionSource)
       let fraction = String(padded.prefix(fractionDigits))
@@ -83,7 +88,8 @@ struct AmountReaderTests {
               return Character(Unicode.Scalar(scalar.value + 0xFEE0) ?? scalar)
             }
             return scalar == "," ? "，" : Character(scalar)
-          })
+          }
+        )
       }
       let plain = digits + (fraction.isEmpty ? "" : "." + fraction)
       let amount = AmountReader.read(text, defaultUnit: nil)

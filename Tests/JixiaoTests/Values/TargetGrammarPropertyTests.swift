@@ -111,13 +111,18 @@ struct TargetGrammarPropertyTests {
   @Test func anySpellingReadsBack() async {
     await propertyCheck(
       count: 2000,
-      input: Gen.int(in: 0...9_999_999), Gen.int(in: 0...4), Gen.int(in: 0...4),
-      Gen.int(in: 0...(operatorSpellings.count - 1)), Gen.int(in: 0...(unitSpellings.count - 1)),
-      Gen.int(in: 0...(labels.count - 1)), Gen.bool
+      input: Gen.int(in: 0...9_999_999),
+      Gen.int(in: 0...4),
+      Gen.int(in: 0...4),
+      Gen.int(in: 0...(operatorSpellings.count - 1)),
+      Gen.int(in: 0...(unitSpellings.count - 1)),
+      Gen.int(in: 0...(labels.count - 1)),
+      Gen.bool
     ) { integerPart, fractionDigits, style, operatorIndex, unitIndex, labelIndex, spaced in
       let fractionSource = String(integerPart * 7919 % 10_000)
       let fraction = String(
-        (String(repeating: "0", count: max(0, 4 - fractionSource.count)) + fractionSource).prefix(fractionDigits))
+        (String(repeating: "0", count: max(0, 4 - fractionSource.count)) + fractionSource).prefix(fractionDigits)
+      )
       let plain = fraction.isEmpty ? String(integerPart) : "\(integerPart).\(fraction)"
       var written: String
       switch style {
@@ -126,7 +131,8 @@ struct TargetGrammarPropertyTests {
       case 2: written = String(plain.map { fullWidthDigits[$0] ?? $0 })
       case 3:
         written = String(
-          (grouped(String(integerPart)) + (fraction.isEmpty ? "" : "." + fraction)).map { fullWidthDigits[$0] ?? $0 })
+          (grouped(String(integerPart)) + (fraction.isEmpty ? "" : "." + fraction)).map { fullWidthDigits[$0] ?? $0 }
+        )
       default:
         // Chinese numerals; a trailing 万 is a unit prefix by convention (350万 is 350 万元),
         // so whole multiples of 万 are written in digits.
@@ -174,7 +180,8 @@ struct TargetGrammarPropertyTests {
       ("≧", .atLeast), ("═", .equal),
     ]
     await propertyCheck(
-      input: Gen.int(in: 0...100_000), Gen.int(in: 0...(columns.count - 1)),
+      input: Gen.int(in: 0...100_000),
+      Gen.int(in: 0...(columns.count - 1)),
       Gen.int(in: 0...(operatorSpellings.count - 1))
     ) { number, columnIndex, spellingIndex in
       let (column, columnOp) = columns[columnIndex]

@@ -3,6 +3,7 @@ import Testing
 @testable import Jixiao
 
 /// Dates, quarters, halves and periods; the budget year is 2024 unless a case says otherwise.
+// swift-format-ignore
 let dateTargetCases: [TargetCase] = [
   .date("2024年12月", "2024-12-01", "2024-12-31"),
   .date("2024 年 12 月", "2024-12-01", "2024-12-31"),

@@ -3,6 +3,7 @@ import Testing
 @testable import Jixiao
 
 /// Targets from the public corpus (Corpus/public/101–115), with their columns where the table has them.
+// swift-format-ignore
 let publicTargetCases: [TargetCase] = [
   .quantity("≤65万元", .atMost, "65", "万元", yuan: "650000"),
   .quantity("8", .equal, "8", nil, operatorColumn: "=", flags: [.operatorFromColumn]),

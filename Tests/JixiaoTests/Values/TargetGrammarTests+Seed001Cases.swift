@@ -3,6 +3,7 @@ import Testing
 @testable import Jixiao
 
 /// Seed 001's targets with their unit column (度量单位) and operator column (指标值类型).
+// swift-format-ignore
 let seed001TargetCases: [TargetCase] = [
   .qualitative("有效保障", unitColumn: "有效保障", operatorColumn: "定性"),
   .quantity("95", .atLeast, "95", "%", unitColumn: "%", operatorColumn: "≥", flags: [.operatorFromColumn, .unitFromColumn]),

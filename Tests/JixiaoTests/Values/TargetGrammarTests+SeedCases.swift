@@ -3,6 +3,7 @@ import Testing
 @testable import Jixiao
 
 /// Every target in seeds 000, 002 and 003 (tab rows; no operator or unit column).
+// swift-format-ignore
 let seedTargetCases: [TargetCase] = [
   .quantity("≥96%", .atLeast, "96", "%"),
   .quantity("≥98%", .atLeast, "98", "%"),

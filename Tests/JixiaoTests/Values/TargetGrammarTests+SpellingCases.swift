@@ -3,6 +3,7 @@ import Testing
 @testable import Jixiao
 
 /// Operators, numbers and units in every spelling the issue lists, and the conventions around them.
+// swift-format-ignore
 let spellingTargetCases: [TargetCase] = [
   .quantity("三百五十万元", nil, "350", "万元", yuan: "3500000"),
   .quantity("百分之九十五", nil, "95", "%"),

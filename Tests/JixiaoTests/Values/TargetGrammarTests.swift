@@ -34,10 +34,15 @@ struct TargetCase: Sendable, CustomTestStringConvertible {
 /// Decimal from its exact text (never through a binary float).
 func exact(_ text: String?) -> Decimal? {
   guard let text else { return nil }
-  return Decimal(string: text)!
+  return Decimal(string: text) ?? .nan
 }
 
-func makeContext(_ unitColumn: String?, _ operatorColumn: String?, year: Int? = 2024, name: String? = nil)
+func makeContext(
+  _ unitColumn: String?,
+  _ operatorColumn: String?,
+  year: Int? = 2024,
+  name: String? = nil
+)
   -> TargetContext
 {
   TargetContext(unitColumn: unitColumn, operatorColumn: operatorColumn, budgetYear: year, indicatorName: name)
@@ -45,66 +50,146 @@ func makeContext(_ unitColumn: String?, _ operatorColumn: String?, year: Int? = 
 
 extension TargetCase {
   static func quantity(
-    _ raw: String, _ op: Comparison?, _ value: String, _ unit: String?, yuan: String? = nil,
-    qualifier: String? = nil, unitColumn: String? = nil, operatorColumn: String? = nil,
+    _ raw: String,
+    _ op: Comparison?,
+    _ value: String,
+    _ unit: String?,
+    yuan: String? = nil,
+    qualifier: String? = nil,
+    unitColumn: String? = nil,
+    operatorColumn: String? = nil,
     flags: Set<Target.Flag> = []
   ) -> TargetCase {
     TargetCase(
-      raw: raw, context: makeContext(unitColumn, operatorColumn), kind: .quantitative, op: op, value: exact(value),
-      unit: unit, yuan: exact(yuan), qualifier: qualifier, flags: flags)
+      raw: raw,
+      context: makeContext(unitColumn, operatorColumn),
+      kind: .quantitative,
+      op: op,
+      value: exact(value),
+      unit: unit,
+      yuan: exact(yuan),
+      qualifier: qualifier,
+      flags: flags
+    )
   }
 
   static func range(
-    _ raw: String, _ min: String, _ max: String, _ unit: String?, qualifier: String? = nil,
-    unitColumn: String? = nil, operatorColumn: String? = nil, flags: Set<Target.Flag> = []
+    _ raw: String,
+    _ min: String,
+    _ max: String,
+    _ unit: String?,
+    qualifier: String? = nil,
+    unitColumn: String? = nil,
+    operatorColumn: String? = nil,
+    flags: Set<Target.Flag> = []
   ) -> TargetCase {
     TargetCase(
-      raw: raw, context: makeContext(unitColumn, operatorColumn), kind: .range, unit: unit, min: exact(min),
-      max: exact(max), qualifier: qualifier, flags: flags)
+      raw: raw,
+      context: makeContext(unitColumn, operatorColumn),
+      kind: .range,
+      unit: unit,
+      min: exact(min),
+      max: exact(max),
+      qualifier: qualifier,
+      flags: flags
+    )
   }
 
   static func date(
-    _ raw: String, _ start: String?, _ end: String?, op: Comparison? = nil, qualifier: String? = nil,
-    year: Int? = 2024, unitColumn: String? = nil, operatorColumn: String? = nil, name: String? = nil,
+    _ raw: String,
+    _ start: String?,
+    _ end: String?,
+    op: Comparison? = nil,
+    qualifier: String? = nil,
+    year: Int? = 2024,
+    unitColumn: String? = nil,
+    operatorColumn: String? = nil,
+    name: String? = nil,
     flags: Set<Target.Flag> = []
   ) -> TargetCase {
     let interval = start.flatMap { start in end.map { Jixiao.DateInterval(start: start, end: $0) } }
     return TargetCase(
-      raw: raw, context: makeContext(unitColumn, operatorColumn, year: year, name: name), kind: .date, op: op,
-      interval: interval, qualifier: qualifier, flags: flags)
+      raw: raw,
+      context: makeContext(unitColumn, operatorColumn, year: year, name: name),
+      kind: .date,
+      op: op,
+      interval: interval,
+      qualifier: qualifier,
+      flags: flags
+    )
   }
 
   static func rank(
-    _ raw: String, _ position: Int?, _ op: Comparison?, qualifier: String? = nil, unitColumn: String? = nil,
-    operatorColumn: String? = nil, flags: Set<Target.Flag> = []
+    _ raw: String,
+    _ position: Int?,
+    _ op: Comparison?,
+    qualifier: String? = nil,
+    unitColumn: String? = nil,
+    operatorColumn: String? = nil,
+    flags: Set<Target.Flag> = []
   ) -> TargetCase {
     TargetCase(
-      raw: raw, context: makeContext(unitColumn, operatorColumn), kind: .rank, op: op,
-      value: position.map { Decimal($0) }, position: position, qualifier: qualifier, flags: flags)
+      raw: raw,
+      context: makeContext(unitColumn, operatorColumn),
+      kind: .rank,
+      op: op,
+      value: position.map { Decimal($0) },
+      position: position,
+      qualifier: qualifier,
+      flags: flags
+    )
   }
 
   static func qualitative(
-    _ raw: String, grade: String? = nil, op: Comparison? = nil, unitColumn: String? = nil,
-    operatorColumn: String? = nil, flags: Set<Target.Flag> = []
+    _ raw: String,
+    grade: String? = nil,
+    op: Comparison? = nil,
+    unitColumn: String? = nil,
+    operatorColumn: String? = nil,
+    flags: Set<Target.Flag> = []
   ) -> TargetCase {
     TargetCase(
-      raw: raw, context: makeContext(unitColumn, operatorColumn), kind: .qualitative, op: op, grade: grade,
-      flags: flags)
+      raw: raw,
+      context: makeContext(unitColumn, operatorColumn),
+      kind: .qualitative,
+      op: op,
+      grade: grade,
+      flags: flags
+    )
   }
 
   static func text(
-    _ raw: String, op: Comparison? = nil, unit: String? = nil, unitColumn: String? = nil,
-    operatorColumn: String? = nil, flags: Set<Target.Flag> = []
+    _ raw: String,
+    op: Comparison? = nil,
+    unit: String? = nil,
+    unitColumn: String? = nil,
+    operatorColumn: String? = nil,
+    flags: Set<Target.Flag> = []
   ) -> TargetCase {
     TargetCase(
-      raw: raw, context: makeContext(unitColumn, operatorColumn), kind: .text, op: op, unit: unit, flags: flags)
+      raw: raw,
+      context: makeContext(unitColumn, operatorColumn),
+      kind: .text,
+      op: op,
+      unit: unit,
+      flags: flags
+    )
   }
 
   static func compound(
-    _ raw: String, parts: [TargetKind], qualifier: String? = nil, flags: Set<Target.Flag> = [.yearAssumed]
+    _ raw: String,
+    parts: [TargetKind],
+    qualifier: String? = nil,
+    flags: Set<Target.Flag> = [.yearAssumed]
   ) -> TargetCase {
     TargetCase(
-      raw: raw, context: makeContext(nil, nil), kind: .compound, qualifier: qualifier, flags: flags, partKinds: parts)
+      raw: raw,
+      context: makeContext(nil, nil),
+      kind: .compound,
+      qualifier: qualifier,
+      flags: flags,
+      partKinds: parts
+    )
   }
 
   static func empty(_ raw: String) -> TargetCase {
@@ -149,9 +234,12 @@ struct TargetGrammarTests {
     let target = TargetGrammar.read("二季度完成开题，四季度完成结题", context: TargetContext(budgetYear: 2024))
     #expect(target.parts.map(\.raw) == ["二季度完成开题", "四季度完成结题"])
     #expect(target.parts.map(\.qualifier) == ["完成开题", "完成结题"])
-    #expect(target.parts.map(\.date) == [
-      Jixiao.DateInterval(start: "2024-04-01", end: "2024-06-30"), Jixiao.DateInterval(start: "2024-10-01", end: "2024-12-31"),
-    ])
+    #expect(
+      target.parts.map(\.date) == [
+        Jixiao.DateInterval(start: "2024-04-01", end: "2024-06-30"),
+        Jixiao.DateInterval(start: "2024-10-01", end: "2024-12-31"),
+      ]
+    )
   }
 
   @Test func datesWithoutABudgetYearKeepTheirKindButNoInterval() {
@@ -174,7 +262,10 @@ struct TargetGrammarTests {
       "**", "(≥**", "\u{0}", "🙂", "年", "月日", "Q", "Q9", "3-", "3-11", "12月-", "$\\", "&ge", "零点",
       "点五", "二零二四零零零零零零零零零零零零零", "1,000,000,000,000,000.000001元",
     ] {
-      let target = TargetGrammar.read(text, context: TargetContext(unitColumn: "万", operatorColumn: "≥", budgetYear: 2024))
+      let target = TargetGrammar.read(
+        text,
+        context: TargetContext(unitColumn: "万", operatorColumn: "≥", budgetYear: 2024)
+      )
       #expect(target.raw == text)
     }
   }
