@@ -20,7 +20,7 @@ public enum AmountReader {
   /// unit that is not money). `defaultUnit` applies when the text carries no unit (a funds
   /// column headed `(万元)`); without one, a unitless number is nil.
   public static func read(_ text: String, defaultUnit: MoneyUnit?) -> ParsedAmount? {
-    let scalars = Array(ICU.nfkc(text).unicodeScalars)
+    let scalars = Array(NormalizedText.nfkc(text).unicodeScalars)
     let tokens = ValueTokenizer.tokenize(scalars).filter { $0.lexeme != .ignorable }
     var index = 0
     var negative = false

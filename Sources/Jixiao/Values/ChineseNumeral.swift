@@ -117,7 +117,9 @@ enum ChineseNumeral {
 
   /// A section below 万: 三百五十 (ICU), 三百五 (colloquial 350), 十五, 零五.
   static func sectionValue(_ section: ArraySlice<Unicode.Scalar>) -> Int? {
-    guard !section.isEmpty else { return nil }
+    guard let first = section.first else { return nil }
+    // One digit (the most common numeral by far) needs no rule engine.
+    if section.count == 1, let value = digit(first) { return value }
     // Colloquial: a lone digit after 百 or 千 counts in the next unit down (三百五 = 350).
     if section.count >= 3, let last = section.last, let lastDigit = digit(last), lastDigit != 0,
       let unit = smallUnit(section[section.endIndex - 2]), unit >= 100,

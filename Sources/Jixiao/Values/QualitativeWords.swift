@@ -17,6 +17,7 @@ enum QualitativeWords {
   ]
 
   /// Direction words: 提高5% differs from 下降5%, so one right before a number is kept.
+  static let directionScalars: [[Unicode.Scalar]] = directions.map { Array($0.unicodeScalars) }
   static let directions: [String] = [
     "提高", "提升", "增长", "增加", "上升", "下降", "降低", "减少", "缩短", "节约", "压缩", "增幅", "降幅", "同比增长",
     "同比下降", "环比增长", "环比下降",
@@ -25,30 +26,55 @@ enum QualitativeWords {
   /// Text that is a form's sign-off, not a target.
   static let formResidue: [String] = ["盖章", "签字", "签名", "填报人", "联系电话", "审核意见"]
 
+  private static let gradeSet = Set(grades)
+  private static let prefixScalars = gradePrefixes.map { Array($0.unicodeScalars) }
+  private static let suffixScalars = gradeSuffixes.map { (Array($0.unicodeScalars), $0.contains("以上")) }
+  private static let atMostSuffixes = ["以下", "及以下"].map { Array($0.unicodeScalars) }
+  private static let residueScalars = formResidue.map { Array($0.unicodeScalars) }
+
   /// The grade in `text`, if the text is a grade with decoration around it.
-  static func grade(in text: String) -> (grade: String, atLeast: Bool, atMost: Bool)? {
-    var core = Substring(text)
+  static func grade(in text: [Unicode.Scalar]) -> (grade: String, atLeast: Bool, atMost: Bool)? {
+    var core = text[...]
     var atLeast = false
     var atMost = false
     var changed = true
     while changed {
       changed = false
-      for prefix in gradePrefixes where core.hasPrefix(prefix) && core.count > prefix.count {
+      for prefix in prefixScalars where core.count > prefix.count && core.starts(with: prefix) {
         core = core.dropFirst(prefix.count)
         changed = true
       }
-      for suffix in gradeSuffixes where core.hasSuffix(suffix) && core.count > suffix.count {
-        if suffix.contains("以上") { atLeast = true }
+      for (suffix, isAtLeast) in suffixScalars
+      where core.count > suffix.count && core.reversed().starts(with: suffix.reversed()) {
+        if isAtLeast { atLeast = true }
         core = core.dropLast(suffix.count)
         changed = true
       }
-      for suffix in ["以下", "及以下"] where core.hasSuffix(suffix) && core.count > suffix.count {
+      for suffix in atMostSuffixes where core.count > suffix.count && core.reversed().starts(with: suffix.reversed()) {
         atMost = true
         core = core.dropLast(suffix.count)
         changed = true
       }
     }
-    guard let grade = grades.first(where: { $0 == core }) else { return nil }
-    return (grade, atLeast, atMost)
+    guard core.count <= 4 else { return nil }
+    let candidate = String(String.UnicodeScalarView(core))
+    guard gradeSet.contains(candidate) else { return nil }
+    return (candidate, atLeast, atMost)
+  }
+
+  /// Whether `text` holds a form's sign-off words (盖章, 签字 …).
+  static func isFormResidue(_ text: [Unicode.Scalar]) -> Bool {
+    guard text.count >= 2 else { return false }
+    for word in residueScalars where text.count >= word.count {
+      for start in 0...(text.count - word.count) where text[start] == word[0] {
+        if text[start..<(start + word.count)].elementsEqual(word) { return true }
+      }
+    }
+    return false
+  }
+
+  /// Whether `text` ends with one of `words`; returns that word.
+  static func suffix(of text: ArraySlice<Unicode.Scalar>, among words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+    words.first { text.count >= $0.count && text.reversed().starts(with: $0.reversed()) }
   }
 }

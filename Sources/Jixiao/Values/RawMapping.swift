@@ -12,7 +12,9 @@ enum RawMapping {
       offset += scalar.isASCII ? 1 : ICU.nfkc(String(scalar)).unicodeScalars.count
       boundaries.append(offset)
     }
-    let fallback = String(String.UnicodeScalarView(normalized[max(0, start)..<min(end, normalized.count)]))
+    let lower = min(max(0, start), normalized.count)
+    let upper = max(lower, min(end, normalized.count))
+    let fallback = String(String.UnicodeScalarView(normalized[lower..<upper]))
     guard offset == normalized.count,
       let first = boundaries.firstIndex(where: { $0 >= start }),
       let last = boundaries.firstIndex(where: { $0 >= end }), first <= last, last <= rawScalars.count

@@ -25,6 +25,14 @@ public struct TargetContext: Sendable, Hashable {
   }
 }
 
+extension TargetContext {
+  /// The budget year when it is a plausible calendar year (a typo such as 20246 is ignored).
+  var usableBudgetYear: Int? {
+    guard let budgetYear, (1000...9999).contains(budgetYear) else { return nil }
+    return budgetYear
+  }
+}
+
 /// Reads a target value (指标值) into a `Target`.
 ///
 /// The text is NFKC-normalised (only when it is not ASCII), tokenized by `ValueTokenizer`
@@ -40,35 +48,31 @@ public enum TargetGrammar {
   )
     -> Target
   {
-    let normalized = ICU.nfkc(raw)
-    let scalars = Array(normalized.unicodeScalars)
-    let tokens = ValueTokenizer.tokenize(scalars)
-    let unitColumn = ColumnReading.unit(context.unitColumn, valueText: normalized)
+    let normalized = NormalizedText(raw)
+    let tokens = ValueTokenizer.tokenize(normalized.scalars)
+    let columns = ColumnReading(context, value: normalized)
+    let unitColumn = columns.unit
     let parser = TargetParser(
       raw: raw,
-      scalars: scalars,
+      normalized: normalized,
       tokens: tokens,
       context: context,
       unitColumn: unitColumn,
-      expectsDate: ColumnReading.expectsDate(context, valueText: normalized),
+      expectsDate: columns.expectsDate,
       span: span
     )
     var target = parser.read()
-    apply(context, unitColumn: unitColumn, expectsDate: parser.expectsDate, to: &target)
+    apply(context, columns: columns, to: &target)
     finish(&target, span: span)
     return target
   }
 
   /// Applies the operator and unit columns and the Excel-serial rule.
-  private static func apply(
-    _ context: TargetContext,
-    unitColumn: UnitReading?,
-    expectsDate: Bool,
-    to target: inout Target
-  ) {
-    let operatorColumn = ColumnReading.operatorColumn(context.operatorColumn)
+  private static func apply(_ context: TargetContext, columns: ColumnReading, to target: inout Target) {
+    let operatorColumn = columns.op
+    let unitColumn = columns.unit
     // 44,561 under a date column or name: an Excel serial for 2021-12-31.
-    if expectsDate, target.kind == .quantitative, target.unit == nil || target.unit == unitColumn?.canonical,
+    if columns.expectsDate, target.kind == .quantitative, target.unit == nil || target.unit == unitColumn?.canonical,
       let value = target.value, let serial = ExactDecimal.integer(value), (36_526...73_050).contains(serial),
       let day = CivilDate.excelSerial(serial)
     {
@@ -136,8 +140,8 @@ public enum TargetGrammar {
   }
 }
 
-/// Reads the operator and unit columns of a row.
-enum ColumnReading {
+/// The operator and unit columns of a row, read once per cell.
+struct ColumnReading {
   enum Operator: Equatable {
     case comparison(Comparison)
     case qualitative  // 定性
@@ -146,46 +150,55 @@ enum ColumnReading {
 
   /// Units a date target may carry in its unit column without a conflict.
   static let dateUnits: Set<String> = ["年", "月", "季度", "日期", "时间", "年月", "年月日", "时限", "期限"]
+  private static let notUnits: Set<String> = ["/", "-", "—", "——", "无", "\\", "--", "空"]
+  private static let dateColumns: Set<String> = ["日期", "时间", "年月日", "年月", "日"]
+  private static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点"]
 
-  static func operatorColumn(_ column: String?) -> Operator? {
-    guard let column else { return nil }
-    let normalized = ICU.nfkc(column)
-    if normalized.contains("定性") { return .qualitative }
-    if normalized.contains("定量") { return .quantitative }
-    let scalars = Array(normalized.unicodeScalars)
+  /// The unit column as a unit; nil when empty, a dash or slash, a number, or the value text
+  /// itself repeated (seed 001 puts `有效保障` in both).
+  let unit: UnitReading?
+  let op: Operator?
+  /// Whether the row suggests a date: a date unit column, the value repeated in the unit
+  /// column (how 102 prints a serial), or an indicator name about a time.
+  let expectsDate: Bool
+
+  init(_ context: TargetContext, value: NormalizedText) {
+    let unitScalars = context.unitColumn.map(ColumnReading.compact) ?? []
+    let valueScalars = value.scalars.filter { !$0.properties.isWhitespace }
+    let unitText = String(String.UnicodeScalarView(unitScalars))
+    let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
+    if unitScalars.isEmpty || unitScalars == valueScalars || ColumnReading.notUnits.contains(unitText)
+      || unitScalars.contains(where: isDigit)
+    {
+      unit = nil
+    } else {
+      unit = UnitTable.read(unitText)
+    }
+    var expectsDate = ColumnReading.dateColumns.contains(unitText)
+    if !expectsDate, !unitScalars.isEmpty, unitScalars.allSatisfy({ isDigit($0) || $0 == "," }) {
+      let digits = valueScalars.filter(isDigit)
+      expectsDate = !digits.isEmpty && unitScalars.filter(isDigit) == digits
+    }
+    if !expectsDate, let name = context.indicatorName {
+      expectsDate = ColumnReading.dateNameEndings.contains { name.hasSuffix($0) }
+    }
+    self.expectsDate = expectsDate
+    op = context.operatorColumn.flatMap(ColumnReading.readOperator)
+  }
+
+  private static func compact(_ text: String) -> [Unicode.Scalar] {
+    NormalizedText.nfkc(text).unicodeScalars.filter { !$0.properties.isWhitespace }
+  }
+
+  private static func readOperator(_ column: String) -> Operator? {
+    let scalars = compact(column)
+    for (index, scalar) in scalars.enumerated() where scalar == "定" && index + 1 < scalars.count {
+      if scalars[index + 1] == "性" { return .qualitative }
+      if scalars[index + 1] == "量" { return .quantitative }
+    }
     for token in ValueTokenizer.tokenize(scalars) {
       if case .comparison(let comparison, _) = token.lexeme { return .comparison(comparison) }
     }
     return nil
-  }
-
-  /// The unit column as a unit; nil when empty, a dash or slash, a number, or the value text
-  /// itself repeated (seed 001 puts `有效保障` in both).
-  static func unit(_ column: String?, valueText: String) -> UnitReading? {
-    guard let column else { return nil }
-    let normalized = ICU.nfkc(column).filter { !$0.isWhitespace }
-    guard !normalized.isEmpty, normalized != valueText.filter({ !$0.isWhitespace }) else { return nil }
-    if ["/", "-", "—", "——", "无", "\\", "--", "空"].contains(normalized) { return nil }
-    if normalized.unicodeScalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { return nil }
-    return UnitTable.read(normalized)
-  }
-
-  /// Whether the row suggests a date: a date unit column, the value repeated in the unit
-  /// column (how 102 prints a serial), or an indicator name about a time.
-  static func expectsDate(_ context: TargetContext, valueText: String) -> Bool {
-    if let column = context.unitColumn {
-      let normalized = ICU.nfkc(column).filter { !$0.isWhitespace }
-      if ["日期", "时间", "年月日", "年月", "日"].contains(normalized) { return true }
-      let digits = valueText.filter { $0.isNumber }
-      if !digits.isEmpty, normalized.filter({ $0.isNumber }) == digits,
-        normalized.allSatisfy({ $0.isNumber || $0 == "," })
-      {
-        return true
-      }
-    }
-    if let name = context.indicatorName {
-      for word in ["时间", "日期", "时限", "时点", "期限", "节点"] where name.hasSuffix(word) { return true }
-    }
-    return false
   }
 }

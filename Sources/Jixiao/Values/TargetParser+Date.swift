@@ -134,7 +134,7 @@ extension TargetParser {
 
   private func resolveYear(_ point: DatePoint) -> (Int, Bool)? {
     if let year = point.year { return (year, false) }
-    guard let budgetYear = context.budgetYear else { return nil }
+    guard let budgetYear = context.usableBudgetYear else { return nil }
     return (budgetYear + (point.yearOffset ?? 0), true)
   }
 

@@ -45,16 +45,15 @@ extension TargetParser {
   /// No number: a grade (`良好`, `合格`, `得到良好等次`), a direction (`有效提高`), or
   /// free text, which is `qualitative` when short and `text` otherwise.
   func readQualitative(_ segment: [ValueToken], raw: String) -> Target {
-    let written = trimSpaces(text(segment))
-    let scalarCount = written.unicodeScalars.count
-    let hasLetters = written.unicodeScalars.contains { $0.properties.isIdeographic || $0.properties.isAlphabetic }
-    let isResidue = QualitativeWords.formResidue.contains { written.contains($0) }
+    var start = segment.first?.start ?? 0
+    var end = segment.last?.end ?? 0
+    while start < end, scalars[start].properties.isWhitespace { start += 1 }
+    while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+    let written = Array(scalars[start..<end])
+    let hasLetters = written.contains { $0.properties.isIdeographic || $0.properties.isAlphabetic }
+    // Numbers the grammar could not place (`2280次 392%`) are not a reading to trust.
     let hasNumber = segment.contains { $0.isNumeric }
-    guard hasLetters, !isResidue, scalarCount <= 60, !hasNumber || scalarCount <= 30 else {
-      return makeTarget(.text, raw: raw)
-    }
-    if hasNumber {
-      // Numbers the grammar could not place (`2280次 392%`): not a reading to trust.
+    guard hasLetters, !hasNumber, written.count <= 60, !QualitativeWords.isFormResidue(written) else {
       return makeTarget(.text, raw: raw)
     }
     var target = makeTarget(.qualitative, raw: raw)
@@ -102,7 +101,7 @@ extension TargetParser {
     var compound = makeTarget(.compound, raw: raw)
     for half in 1...2 {
       var part = makeTarget(.date, raw: half == 1 ? "上半年" : "下半年")
-      if let year = context.budgetYear {
+      if let year = context.usableBudgetYear {
         part.date = DatePoint(year: year, period: .half(half)).interval(in: year)?.dateInterval
         part.flags.append(.yearAssumed)
       }

@@ -146,6 +146,9 @@ extension TargetParser {
       }
     }
     let written = text(segment[index..<end])
+    if end == index + 1, case .lexeme(.unit(let canonical)) = token.kind {
+      return (UnitReading(canonical: canonical, isKnown: true), written, end)
+    }
     guard let reading = UnitTable.read(written) else { return nil }
     return (reading, written, end)
   }
@@ -168,13 +171,13 @@ extension TargetParser {
   // MARK: Quantity
 
   /// `≥96%`, `大于90%`, `满意度≥90%`, `90%以上`, `控制在350万元以内`, `80%合格`, `提供78个就业机会`.
-  func readQuantity(_ segment: [ValueToken], raw: String, allowNumericLabel: Bool = false) -> Target? {
-    guard let anchor = amountStart(segment, from: 0, allowNumericLabel: allowNumericLabel) else { return nil }
+  func readQuantity(_ segment: [ValueToken], raw: String) -> Target? {
+    guard let anchor = amountStart(segment, from: 0) else { return nil }
     // The operator words right before the number; anything before them is a label.
     var prefixStart = anchor
     while prefixStart > 0, isPrefixWord(segment[prefixStart - 1]) { prefixStart -= 1 }
     let label = segment[0..<prefixStart]
-    if !allowNumericLabel, label.contains(where: { $0.isNumeric }) { return nil }
+    if label.contains(where: { $0.isNumeric }) { return nil }
     var op: Comparison?
     var weakUpperBound = false
     var approximate: String?
@@ -200,10 +203,14 @@ extension TargetParser {
       index += 1
     }
     let trailing = segment[index...]
-    guard !trailing.contains(where: { $0.isNumeric || $0.lexeme == .rangeSeparator && isNumericAfter(segment, $0) })
-    else { return nil }
+    guard !trailing.contains(where: { $0.isNumeric }) else { return nil }
+    // 不低于上年的95%: an operator word earlier in the label still applies.
+    let labelOp = label.reversed().lazy.compactMap { token -> Comparison? in
+      if case .comparison(let comparison, .prefix) = token.lexeme { return comparison }
+      return nil
+    }.first
     var target = makeTarget(.quantitative, raw: raw)
-    target.op = op ?? suffixOp ?? (weakUpperBound ? .atMost : nil) ?? amount.op
+    target.op = op ?? suffixOp ?? (weakUpperBound ? .atMost : nil) ?? labelOp ?? amount.op
     target.value = amount.value
     if let unit = amount.unit {
       target.unit = unit.canonical
@@ -241,12 +248,8 @@ extension TargetParser {
     }
   }
 
-  private func isNumericAfter(_ segment: [ValueToken], _ token: ValueToken) -> Bool {
-    segment.contains { $0.start == token.end && $0.isNumeric }
-  }
-
   /// Index of the first amount: a number, a percent word, or a `-` sign before a number.
-  func amountStart(_ segment: [ValueToken], from start: Int, allowNumericLabel: Bool = false) -> Int? {
+  func amountStart(_ segment: [ValueToken], from start: Int) -> Int? {
     var index = start
     while index < segment.count {
       let token = segment[index]
@@ -262,7 +265,7 @@ extension TargetParser {
       if case .percentPrefix = token.lexeme, index + 1 < segment.count, segment[index + 1].number != nil {
         return index
       }
-      if case .dateLiteral = token.kind, !allowNumericLabel { return nil }
+      if case .dateLiteral = token.kind { return nil }
       index += 1
     }
     return nil
@@ -270,15 +273,16 @@ extension TargetParser {
 
   /// 每季度1次, 每月: a frequency written before the number is kept as a qualifier.
   private func frequencyLabel(_ label: ArraySlice<ValueToken>) -> String? {
-    let written = text(label)
-    guard written.unicodeScalars.first == "每" || written.hasPrefix("按") else { return nil }
-    return written
+    guard let first = label.first, scalars[first.start] == "每" || scalars[first.start] == "按" else { return nil }
+    return text(label)
   }
 
   /// 较上年下降5%: a direction word right before the number changes its meaning; keep it.
   private func directionWord(endingLabel label: ArraySlice<ValueToken>) -> String? {
-    let written = text(label)
-    for word in QualitativeWords.directions where written.hasSuffix(word) { return word }
-    return nil
+    guard let first = label.first, let last = label.last else { return nil }
+    let written = scalars[first.start..<last.end]
+    return QualitativeWords.suffix(of: written, among: QualitativeWords.directionScalars).map {
+      String(String.UnicodeScalarView($0))
+    }
   }
 }

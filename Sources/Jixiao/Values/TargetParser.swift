@@ -9,7 +9,7 @@ import FoundationEssentials
 /// grammar stays readable and a new word is a lexicon entry, not a new rule.
 struct TargetParser {
   let raw: String
-  let scalars: [Unicode.Scalar]
+  let normalized: NormalizedText
   let tokens: [ValueToken]
   let context: TargetContext
   /// The unit column read through `UnitTable`, nil when absent or not a unit.
@@ -31,7 +31,11 @@ struct TargetParser {
       if let bounded = readTwoBounds(parts) { return bounded }
       if structured >= 2 {
         var compound = Target(raw: raw, kind: .compound, span: span)
-        compound.parts = parts
+        compound.parts = zip(parts, segments).map { part, segment in
+          var part = part
+          part.raw = rawText(of: segment)
+          return part
+        }
         compound.flags = parts.reduce(into: []) { flags, part in
           for flag in part.flags where !flags.contains(flag) { flags.append(flag) }
         }
@@ -103,7 +107,8 @@ struct TargetParser {
     var segment = removePlaceholderGroups(Array(slice), flags: &flags)
     segment = segment.filter { $0.lexeme != .ignorable }
     segment = demoteEmbeddedNumerals(segment)
-    let segmentRaw = rawText(of: slice)
+    // A part's raw text is mapped back from the normalised text only when a compound keeps it.
+    let segmentRaw = slice.count == tokens.count ? raw : text(slice)
     var target = readCore(segment, raw: segmentRaw)
     for flag in flags where !target.flags.contains(flag) { target.flags.append(flag) }
     return target
@@ -163,14 +168,11 @@ struct TargetParser {
   // MARK: Text helpers
 
   /// The normalised text of tokens, from the first one's start to the last one's end.
-  func text(_ tokens: some Collection<ValueToken>) -> String {
-    guard let first = tokens.first, let last = tokens.reversed().first else { return "" }
-    return text(from: first.start, to: last.end)
-  }
+  var scalars: [Unicode.Scalar] { normalized.scalars }
 
-  func text(from start: Int, to end: Int) -> String {
-    guard start < end, end <= scalars.count else { return "" }
-    return String(String.UnicodeScalarView(scalars[start..<end]))
+  func text(_ tokens: some BidirectionalCollection<ValueToken>) -> String {
+    guard let first = tokens.first, let last = tokens.last else { return "" }
+    return normalized.text(from: first.start, to: last.end)
   }
 
   /// The words after a reading, trimmed of separators: `合格` in `80%合格`.
@@ -187,10 +189,18 @@ struct TargetParser {
   /// The segment as the user wrote it (the raw text when the whole cell is one segment).
   private func rawText(of slice: ArraySlice<ValueToken>) -> String {
     guard slice.count != tokens.count else { return raw }
-    return RawMapping.rawText(raw: raw, normalized: scalars, from: slice.first?.start ?? 0, to: slice.last?.end ?? 0)
+    return RawMapping.rawText(
+      raw: raw,
+      normalized: scalars,
+      from: slice.first?.start ?? 0,
+      to: slice.last?.end ?? 0
+    )
   }
 
   func trimSpaces(_ value: String) -> String {
+    guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+      first.properties.isWhitespace || last.properties.isWhitespace
+    else { return value }
     var scalars = Substring(value).unicodeScalars[...]
     while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

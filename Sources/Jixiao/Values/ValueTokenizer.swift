@@ -158,8 +158,9 @@ struct ValueTokenizer {
       if integerDigits == 0 { integer = 0 }
     }
     // 3万2 (32000) and 3万2千: spoken forms that ICU cannot read.
-    if fractionDigits == 0, let whole = integer, end < scalars.count,
-      let big = ChineseNumeral.bigUnit(scalars[end]), isDigit(at: end + 1)
+    if fractionDigits == 0, let whole = integer, whole < 100_000, end < scalars.count,
+      let big = ChineseNumeral.bigUnit(scalars[end]), isDigit(at: end + 1),
+      digitRun(from: end + 1) - end - 1 <= 4
     {
       let tailEnd = digitRun(from: end + 1)
       let tail = intValue(end + 1, tailEnd)
