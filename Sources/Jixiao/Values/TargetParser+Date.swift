@@ -62,7 +62,7 @@ extension TargetParser {
   /// last day); 前/之前/以前/截至 make the operator `<=`, 后/以后/起 make it `>=`.
   func readDate(_ segment: [ValueToken], raw: String) -> Target? {
     var index = 0
-    while index < segment.count, segment[index].isWord || segment[index].lexeme == .word { index += 1 }
+    while index < segment.count, isLabel(segment[index]) { index += 1 }
     var op: Comparison?
     while index < segment.count, case .comparison(let comparison, .prefix) = segment[index].lexeme {
       op = op ?? comparison

@@ -6,7 +6,7 @@ extension TargetParser {
   /// `前三名` (≤ 3), `第一` (= 1), `排名前3位`, `全市前列`.
   func readRank(_ segment: [ValueToken], raw: String) -> Target? {
     var index = 0
-    while index < segment.count, segment[index].isWord || segment[index].lexeme == .word { index += 1 }
+    while index < segment.count, isLabel(segment[index]) { index += 1 }
     guard index < segment.count else { return nil }
     var target = makeTarget(.rank, raw: raw)
     switch segment[index].lexeme {

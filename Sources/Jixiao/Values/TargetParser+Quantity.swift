@@ -139,10 +139,12 @@ extension TargetParser {
     // Rates: 元/亩, 人/次/天, 万元/人, 元/人·月.
     while end + 1 < segment.count, segment[end].lexeme == .slash, isUnitPart(segment[end + 1]) {
       end += 2
-      while end < segment.count, segment[end].isWord, segment[end].start == segment[end - 1].end,
-        scalars[segment[end].start] == "·" || isUnitPart(segment[end])
+      // 人·月: a compound unit joined by a middle dot, right after the last part.
+      while end + 1 < segment.count, segment[end].isWord, segment[end].start == segment[end - 1].end,
+        segment[end].end - segment[end].start == 1, scalars[segment[end].start] == "·",
+        isUnitPart(segment[end + 1]), segment[end + 1].start == segment[end].end
       {
-        end += 1
+        end += 2
       }
     }
     let written = text(segment[index..<end])

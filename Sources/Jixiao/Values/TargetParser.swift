@@ -22,33 +22,44 @@ struct TargetParser {
   // MARK: Top level
 
   func read() -> Target {
-    let meaningful = tokens.filter { !isFiller($0) }
-    guard !meaningful.isEmpty else { return Target(raw: raw, kind: .empty, span: span) }
+    guard tokens.contains(where: { !isFiller($0) }) else { return Target(raw: raw, kind: .empty, span: span) }
     let segments = splitSegments(tokens)
-    if segments.count >= 2 {
-      let parts = segments.map { readSegment($0) }
-      let structured = parts.filter { $0.kind.isStructured }.count
-      if let bounded = readTwoBounds(parts) { return bounded }
-      if structured >= 2 {
-        var compound = Target(raw: raw, kind: .compound, span: span)
-        compound.parts = zip(parts, segments).map { part, segment in
-          var part = part
-          part.raw = rawText(of: segment)
-          return part
-        }
-        compound.flags = parts.reduce(into: []) { flags, part in
-          for flag in part.flags where !flags.contains(flag) { flags.append(flag) }
-        }
-        // 第二季度、第四季度开展: a qualifier written once at the end belongs to every part.
-        if let last = parts.last?.qualifier, parts.dropLast().allSatisfy({ $0.qualifier == nil }) {
-          compound.qualifier = last
-        }
-        return compound
-      }
-    }
+    let parts = segments.count >= 2 ? segments.map { readSegment($0) } : []
+    let structured = parts.filter { $0.kind.isStructured }
+    if let bounded = readTwoBounds(parts) { return bounded }
+    if structured.count >= 2 { return compound(parts, segments: segments) }
     var whole = readSegment(tokens[...])
     whole.raw = raw
+    // 按计划，12月完成: when one part alone carries a value, its reading wins over a reading
+    // of the whole cell that took the other parts for a label.
+    if structured.count == 1, var part = structured.first, part.kind != whole.kind {
+      part.raw = raw
+      return part
+    }
     return whole
+  }
+
+  /// Several targets in one cell, each part with its own raw text and reading.
+  private func compound(_ parts: [Target], segments: [ArraySlice<ValueToken>]) -> Target {
+    var compound = Target(raw: raw, kind: .compound, span: span)
+    compound.parts = zip(parts, segments).map { part, segment in
+      var part = part
+      part.raw = rawText(of: segment)
+      return part
+    }
+    compound.flags = parts.reduce(into: []) { flags, part in
+      for flag in part.flags where !flags.contains(flag) { flags.append(flag) }
+    }
+    // 第二季度、第四季度开展: a qualifier written once at the end belongs to every part.
+    if let last = parts.last?.qualifier, parts.dropLast().allSatisfy({ $0.qualifier == nil }) {
+      compound.qualifier = last
+    }
+    return compound
+  }
+
+  /// Words and separators before a value that only name it (满意度, 全市, 按计划，).
+  func isLabel(_ token: ValueToken) -> Bool {
+    token.isWord || token.lexeme == .word || token.lexeme == .listSeparator
   }
 
   /// `≥90%且≤100%`, `≥90，≤100`: a lower and an upper inclusive bound make one range.
@@ -167,9 +178,9 @@ struct TargetParser {
 
   // MARK: Text helpers
 
-  /// The normalised text of tokens, from the first one's start to the last one's end.
   var scalars: [Unicode.Scalar] { normalized.scalars }
 
+  /// The normalised text of tokens, from the first one's start to the last one's end.
   func text(_ tokens: some BidirectionalCollection<ValueToken>) -> String {
     guard let first = tokens.first, let last = tokens.last else { return "" }
     return normalized.text(from: first.start, to: last.end)
