@@ -7,7 +7,7 @@ struct ValueCommand: ParsableCommand {
     commandName: "value",
     abstract: "Show how one target value (指标值) is read.",
     discussion: """
-      Prints the reading as JSON: kind, operator, value, unit, range, date interval, rank,
+      Prints the reading as JSON: kind, operator, value, unit, range, date interval, rank, \
       grade, qualifier, parts and flags, with the text as written in raw.
 
       Examples:
@@ -15,6 +15,7 @@ struct ValueCommand: ParsableCommand {
         jixiao value '12月中旬' --year 2024
         jixiao value 95 --unit-column % --operator-column ≥
         jixiao value '25万元' --unit-column 元 --operator-column ＝
+        jixiao value -- '-5%'        (a value starting with '-' follows '--')
       """
   )
 

@@ -214,3 +214,31 @@ struct TargetGrammarPropertyTests {
     }
   }
 }
+
+/// Pieces of target text, valid and broken, for the no-trap property.
+private let fragments: [String] = [
+  "≥", ">", "=", "<", "≤", "＞", "$\\geq", "\\%", "$", "大于", "不低于", "以上", "以内", "控制在", "前", "第", "名", "0", "1",
+  "9", "12", "2024", "44,561", "１２，０００", ".", ",", "-", "~", "至", "、", "，", "和", "(", ")", "（", "）", "%", "％", "百分之",
+  "成", "万", "亿", "千", "元", "万元", "人", "人次", "/", "·", "年", "月", "日", "季度", "上半年", "上下半年", "底", "中旬", "前",
+  "后", "次年", "一", "二", "十", "百", "零", "〇", "两", "三万五", "**", "*", "良好", "提高", "合格", "M", "km", "Q", "m²",
+  "㎡", " ", "\n", "余", "约", "左右", "点", "五", "🙂", "\u{0301}",
+]
+
+@Test func neverTrapsOnFragments() async {
+  await propertyCheck(
+    count: 3000,
+    input: Gen.int(in: 0...(fragments.count - 1)).array(of: 0...10),
+    Gen.int(in: 0...3)
+  ) { indexes, columns in
+    let text = indexes.map { fragments[$0] }.joined()
+    let context = TargetContext(
+      unitColumn: columns & 1 == 1 ? "万" : nil,
+      operatorColumn: columns & 2 == 2 ? "≥" : nil,
+      budgetYear: 2024,
+      indicatorName: columns == 3 ? "完成时间" : nil
+    )
+    let target = TargetGrammar.read(text, context: context)
+    #expect(target.raw == text)
+    if let date = target.date { #expect(date.start <= date.end, "\(text)") }
+  }
+}
