@@ -6,7 +6,10 @@ extension TargetParser {
   /// `前三名` (≤ 3), `第一` (= 1), `排名前3位`, `全市前列`.
   func readRank(_ segment: [ValueToken], raw: String) -> Target? {
     var index = 0
-    while index < segment.count, isLabel(segment[index]) { index += 1 }
+    // 保持全省前列, 达到全市前三名: the verb before a rank does not change it.
+    while index < segment.count, isLabel(segment[index]) || segment[index].lexeme?.isComparison == true {
+      index += 1
+    }
     guard index < segment.count else { return nil }
     var target = makeTarget(.rank, raw: raw)
     switch segment[index].lexeme {
