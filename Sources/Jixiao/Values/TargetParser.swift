@@ -224,8 +224,10 @@ struct TargetParser {
 }
 
 extension TargetKind {
-  /// Kinds that carry a number, a date or a position.
-  var isStructured: Bool {
+  /// Kinds that carry a number, a date or a position (quantitative, range, date, rank):
+  /// what a reader should test to tell a value cell from a name or a remark, since almost
+  /// any short phrase reads as `qualitative`.
+  public var isStructured: Bool {
     switch self {
     case .quantitative, .range, .date, .rank: true
     default: false

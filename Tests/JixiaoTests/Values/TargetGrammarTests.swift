@@ -1,4 +1,4 @@
-import FoundationEssentials
+import struct FoundationEssentials.Decimal
 import Testing
 
 @testable import Jixiao
@@ -14,7 +14,7 @@ struct TargetCase: Sendable, CustomTestStringConvertible {
   var yuan: Decimal?
   var min: Decimal?
   var max: Decimal?
-  var interval: Jixiao.DateInterval?
+  var interval: DateInterval?
   var position: Int?
   var grade: String?
   var qualifier: String?
@@ -107,7 +107,7 @@ extension TargetCase {
     name: String? = nil,
     flags: Set<Target.Flag> = []
   ) -> TargetCase {
-    let interval = start.flatMap { start in end.map { Jixiao.DateInterval(start: start, end: $0) } }
+    let interval = start.flatMap { start in end.map { DateInterval(start: start, end: $0) } }
     return TargetCase(
       raw: raw,
       context: makeContext(unitColumn, operatorColumn, year: year, name: name),
@@ -236,8 +236,8 @@ struct TargetGrammarTests {
     #expect(target.parts.map(\.qualifier) == ["完成开题", "完成结题"])
     #expect(
       target.parts.map(\.date) == [
-        Jixiao.DateInterval(start: "2024-04-01", end: "2024-06-30"),
-        Jixiao.DateInterval(start: "2024-10-01", end: "2024-12-31"),
+        DateInterval(start: "2024-04-01", end: "2024-06-30"),
+        DateInterval(start: "2024-10-01", end: "2024-12-31"),
       ]
     )
   }
