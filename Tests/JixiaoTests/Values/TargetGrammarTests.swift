@@ -1,5 +1,6 @@
-import struct FoundationEssentials.Decimal
 import Testing
+
+import struct FoundationEssentials.Decimal
 
 @testable import Jixiao
 
