@@ -60,6 +60,11 @@ extension Indicator {
     level1 == Level1.cost.rawValue || level2 == Level2.cost.rawValue || level2 == Level2.economicCost.rawValue
   }
 
+  /// A cost indicator stated in money (a rate such as 成本节约率 is not, whatever its unit).
+  var isCostAmount: Bool {
+    isCost && target.money != nil && !(name.map { TextKey.make($0).hasSuffix("率") } ?? false)
+  }
+
   var isSatisfaction: Bool {
     level1 == Level1.satisfaction.rawValue || level2 == Level2.serviceSatisfaction.rawValue
       || (name?.contains("满意") ?? false)

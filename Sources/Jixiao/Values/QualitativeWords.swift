@@ -23,6 +23,31 @@ enum QualitativeWords {
     "同比下降", "环比增长", "环比下降",
   ]
 
+  /// Words that make a phrase a qualitative target (an outcome or a quality to reach), as
+  /// opposed to a description that says what will be done (`采集上报城市管理问题`, kept as
+  /// text with a diagnostic).
+  static let evaluative: [String] = [
+    "完成", "及时", "健全", "建立", "有效", "明显", "显著", "改善", "保障", "稳定", "准确", "规范", "持续",
+    "实现", "达到", "达成", "优化", "推广", "一致", "扩大", "适宜", "共享", "符合", "落实", "形成", "覆盖",
+    "长期", "公开", "公布", "应用", "保证", "确保", "满足", "增强", "加强", "完善", "不断", "逐步", "全面",
+    "高于", "低于", "不低于", "不高于", "零", "无重大", "杜绝", "消除", "控制在", "统一", "唯一", "一流", "领先",
+    "前列", "保持", "维护", "应保尽保", "應保盡保", "满意", "认可", "到位", "正常", "安全", "按时", "按期", "按月",
+    "按季", "按年", "每月", "每季", "每年", "定期", "常态", "良好", "健康", "畅通", "整洁", "有序", "可持续",
+    "通过", "十佳", "先进", "示范",
+  ]
+
+  static let evaluativeScalars: [[Unicode.Scalar]] = evaluative.map { Array($0.unicodeScalars) }
+
+  /// Whether the phrase states a quality or an outcome (see `evaluative`).
+  static func isEvaluative(_ text: [Unicode.Scalar]) -> Bool {
+    for word in evaluativeScalars + directionScalars where text.count >= word.count {
+      for start in 0...(text.count - word.count) where text[start] == word[0] {
+        if text[start..<(start + word.count)].elementsEqual(word) { return true }
+      }
+    }
+    return false
+  }
+
   /// Text that is a form's sign-off, not a target.
   static let formResidue: [String] = ["盖章", "签字", "签名", "填报人", "联系电话", "审核意见"]
 

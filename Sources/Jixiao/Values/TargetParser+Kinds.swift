@@ -59,8 +59,11 @@ extension TargetParser {
     guard hasLetters, !hasNumber, written.count <= 60, !QualitativeWords.isFormResidue(written) else {
       return makeTarget(.text, raw: raw)
     }
+    let grade = QualitativeWords.grade(in: written)
+    // A phrase with no grade and no word of outcome or quality is a description, not a target.
+    guard grade != nil || QualitativeWords.isEvaluative(written) else { return makeTarget(.text, raw: raw) }
     var target = makeTarget(.qualitative, raw: raw)
-    if let found = QualitativeWords.grade(in: written) {
+    if let found = grade {
       target.grade = found.grade
       if found.atLeast { target.op = .atLeast }
       if found.atMost { target.op = .atMost }

@@ -26,7 +26,7 @@ let seedTargetCases: [TargetCase] = [
   .quantity("<700万", .less, "700", "万元", yuan: "7000000"),
   .qualitative("提升城市形象，促进新动能转换，促进经济发展"),
   .quantity("提供78个就业机会", nil, "78", "个", qualifier: "就业机会"),
-  .qualitative("采集上报城市管理问题"),
+  .text("采集上报城市管理问题"),
   .qualitative("达到文明城市创建对数字城管的要求，该项不区分"),
   .quantity("70000", nil, "70000", nil),
   .quantity("59500", nil, "59500", nil),

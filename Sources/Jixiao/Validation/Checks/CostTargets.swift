@@ -17,7 +17,7 @@ enum CostTargetsExceedFunds: Check {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
       guard let funds = entity.funds.total else { continue }
-      let costs = entity.indicators.filter { $0.isCost && $0.horizon == .annual && $0.target.money != nil }
+      let costs = entity.ownTargets.filter { $0.isCostAmount && $0.horizon == .annual }
       guard !costs.isEmpty else { continue }
       let sum = costs.reduce(Decimal(0)) { $0 + ($1.target.money ?? 0) }
       if sum > funds.yuan + funds.halfUnit {
@@ -45,7 +45,7 @@ enum CostTargetWithoutFunds: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.compactMap { entity in
       guard entity.funds.total == nil,
-        let cost = entity.indicators.first(where: { $0.isCost && $0.target.money != nil })
+        let cost = entity.ownTargets.first(where: { $0.isCostAmount })
       else { return nil }
       return Diagnostic(self, span: cost.targetSpan, entity.name, "\(cost.name ?? "") \(cost.target.raw)\(cost.unitColumn.map { " \($0)" } ?? "")")
     }

@@ -28,10 +28,11 @@ enum DateOutsideYear: Check {
     return diagnostics
   }
 
-  /// The explicit dates of a target and of its parts (years the grammar assumed are skipped).
+  /// The dates of a target and of its parts. A year the grammar filled in is the budget
+  /// year, so only written years (`2023年12月`) and relative ones (`次年1月`) can fall outside.
   static func dates(_ target: Target) -> [DateInterval] {
     var result: [DateInterval] = []
-    if let date = target.date, !target.flags.contains(.yearAssumed) { result.append(date) }
+    if let date = target.date { result.append(date) }
     for part in target.parts { result += dates(part) }
     return result
   }

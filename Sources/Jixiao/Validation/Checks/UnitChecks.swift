@@ -15,7 +15,10 @@ enum UnitColumnConflict: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
       entity.ownTargets.compactMap { indicator in
-        guard indicator.target.flags.contains(.unitConflict), let column = indicator.unitColumn else { return nil }
+        // A date under a duration unit is JX309's finding.
+        guard indicator.target.flags.contains(.unitConflict), indicator.target.kind != .date,
+          let column = indicator.unitColumn
+        else { return nil }
         return Diagnostic(
           self, span: indicator.targetSpan, indicator.target.raw, column,
           related: indicator.spans["unitColumn"].map { [.init(.comparedWith, span: $0, column)] } ?? [])
@@ -24,23 +27,25 @@ enum UnitColumnConflict: Check {
   }
 }
 
-/// JX302: a money unit on a rate (成本节约率 in 元).
-enum MoneyUnitOnRate: Check {
+/// JX302: a rate with a unit that is not a percentage (成本节约率 in 元, 及时发放率 in 天).
+enum RateWithoutPercent: Check {
   static let entry = CatalogueEntry(
     "JX302", .warning,
-    title: Localized(zh: "比率指标用了金额单位", en: "money unit on a rate"),
-    message: Localized(zh: "“{0}”是比率，却以“{1}”为单位", en: "'{0}' is a rate but its unit is '{1}'"),
+    title: Localized(zh: "比率指标的单位不是百分比", en: "rate with a non-percentage unit"),
+    message: Localized(zh: "“{0}”是比率，单位却是“{1}”", en: "'{0}' is a rate but its unit is '{1}'"),
     explanation: Localized(
-      zh: "名称以“率”结尾的指标（成本节约率、合格率……）是百分比，不应以元或万元计。成本节约率 =（计划成本 − 实际成本）/ 计划成本 × 100%。\n示例：`成本节约率 │ 0 │ … │ 元 │ ≥`。\n修正：单位改为 %。",
-      en: "An indicator whose name ends in 率 (成本节约率, 合格率 …) is a percentage, not an amount of 元 or 万元. 成本节约率 = (planned − actual cost) / planned cost × 100%.\nExample: `成本节约率 │ 0 │ … │ 元 │ ≥`.\nFix: make the unit %."))
+      zh: "名称以“率”结尾的指标（成本节约率、合格率、及时发放率……）是百分比，不应以元、天、项、季度等计量。成本节约率 =（计划成本 − 实际成本）/ 计划成本 × 100%。\n示例：`成本节约率 │ 0 │ … │ 元 │ ≥`；`保险及时发放率 │ 0 │ … │ 天`。\n修正：单位改为 %，或把指标改名为它实际衡量的量（如“推迟天数”）。",
+      en: "An indicator whose name ends in 率 (成本节约率, 合格率, 及时发放率 …) is a percentage, not an amount of 元, days, items or quarters. 成本节约率 = (planned − actual cost) / planned cost × 100%.\nExample: `成本节约率 │ 0 │ … │ 元 │ ≥`; `保险及时发放率 │ 0 │ … │ 天`.\nFix: make the unit %, or rename the indicator to what it measures (推迟天数)."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
       entity.ownTargets.compactMap { indicator in
-        guard indicator.isRate, !(indicator.name.map { TextKey.make($0).hasSuffix("满意度") } ?? false) else { return nil }
-        let unit = indicator.unitColumn ?? indicator.target.unitRaw ?? indicator.target.unit
-        guard let unit, MoneyUnit(rawValue: TextKey.make(unit)) != nil || TextKey.make(unit) == "万" else { return nil }
-        return Diagnostic(self, span: indicator.spans["unitColumn"] ?? indicator.targetSpan, indicator.name ?? "", unit)
+        guard let name = indicator.name, TextKey.make(name).hasSuffix("率"), indicator.target.isNumeric else { return nil }
+        let written = indicator.unitColumn ?? indicator.target.unitRaw
+        guard let unit = indicator.target.unit ?? written.map(TextKey.make), !unit.isEmpty,
+          unit != "%", unit != "‰", unit != "/", let shown = written ?? indicator.target.unit
+        else { return nil }
+        return Diagnostic(self, span: indicator.spans["unitColumn"] ?? indicator.targetSpan, name, shown)
       }
     }
   }

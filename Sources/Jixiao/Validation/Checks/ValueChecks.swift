@@ -99,8 +99,8 @@ enum DirectionReversed: Check {
     title: Localized(zh: "指标方向可能相反", en: "direction may be reversed"),
     message: Localized(zh: "“{0}”的目标“{1}”方向可能相反", en: "the target '{1}' of '{0}' may point the wrong way"),
     explanation: Localized(
-      zh: "正向指标（满意度、合格率、完成率）通常用 ≥，反向指标（逾期率、差错率、事故数）通常用 ≤。方向相反可能是笔误。自评时正向指标按 实际/目标 计分，反向按 目标/实际 计分，方向错会颠倒得分。\n示例：`逾期发放率 │ >=100%`。\n修正：核对运算符。",
-      en: "Positive indicators (satisfaction, pass and completion rates) are usually ≥ and negative ones (overdue, error, accident rates) ≤. The opposite may be a slip; self-evaluation scores forward indicators as actual/target and reverse ones as target/actual, so a wrong direction inverts the score.\nExample: `逾期发放率 │ >=100%`.\nFix: check the operator."))
+      zh: "正向指标（满意度、合格率、完成率，以及数量指标中的“…数量”）通常用 ≥，反向指标（逾期率、差错率、事故数）通常用 ≤。方向相反可能是笔误。自评时正向指标按 实际/目标 计分，反向按 目标/实际 计分，方向错会颠倒得分。\n示例：`逾期发放率 │ >=100%`。\n修正：核对运算符。",
+      en: "Positive indicators (satisfaction, pass and completion rates, and …数量 under 数量指标) are usually ≥ and negative ones (overdue, error, accident rates) ≤. The opposite may be a slip; self-evaluation scores forward indicators as actual/target and reverse ones as target/actual, so a wrong direction inverts the score.\nExample: `逾期发放率 │ >=100%`.\nFix: check the operator."))
 
   static let negative = ["逾期", "差错", "错误", "事故", "投诉", "败诉", "违规", "违法", "超支", "发生率", "死亡", "纠错"]
   static let positive = ["满意度", "合格率", "完成率", "达标率", "覆盖率", "通过率", "知晓率", "及时率"]
@@ -112,9 +112,10 @@ enum DirectionReversed: Check {
         let key = TextKey.make(name)
         let isNegative = negative.contains { key.contains($0) }
         let isPositive = positive.contains { key.hasSuffix($0) } && !isNegative
+        let isQuantity = indicator.level2 == Level2.quantity.rawValue && key.hasSuffix("数量") && !isNegative
         let reversed =
           (isNegative && (op == .atLeast || op == .greater) && (indicator.target.value ?? 0) > 0)
-          || (isPositive && (op == .atMost || op == .less))
+          || ((isPositive || isQuantity) && (op == .atMost || op == .less))
         return reversed ? Diagnostic(self, span: indicator.targetSpan, name, indicator.target.raw) : nil
       }
     }
