@@ -8,8 +8,10 @@ import Testing
 
 /// Golden files: every `Corpus/**/*.txt` is parsed through the library entry point and
 /// compared with `NAME.expected.json` beside it (hand-checked against the source).
-/// `JIXIAO_RECORD=1 swift test --filter CorpusTests` rewrites the expected files and fails,
-/// so that someone reads each diff against its source document before committing it.
+/// `JIXIAO_RECORD=1 swift test --filter CorpusTests` rewrites the existing expected files and
+/// fails, so that someone reads each diff against its source document before committing it;
+/// `JIXIAO_RECORD=new:Corpus/public/104` also creates golden files for documents under that
+/// prefix (only once they have been checked by hand).
 @Suite struct CorpusTests {
   static let root: String = {
     var path = #filePath
@@ -18,6 +20,12 @@ import Testing
   }()
 
   static let documents: [String] = CorpusFiles.list(root + "/Corpus")
+
+  static func shouldRecord(_ path: String, mode: String, exists: Bool) -> Bool {
+    if mode == "1" { return exists }
+    if mode.hasPrefix("new:") { return path.hasPrefix(String(mode.dropFirst(4))) }
+    return false
+  }
 
   @Test func corpusIsPresent() {
     #expect(Self.documents.filter { $0.hasPrefix("Corpus/seeds/") }.count == 4)
@@ -38,12 +46,13 @@ import Testing
     let expectedError = Self.root + "/" + base + ".expected-error.txt"
     let isError = actual.hasPrefix("error ")
     let expectedPath = isError ? expectedError : expectedJSON
-    if CorpusFiles.environment("JIXIAO_RECORD") == "1" {
+    let existing = CorpusFiles.read(expectedJSON) ?? CorpusFiles.read(expectedError)
+    if let record = CorpusFiles.environment("JIXIAO_RECORD"), Self.shouldRecord(relativePath, mode: record, exists: existing != nil) {
       CorpusFiles.write(expectedPath, actual)
       Issue.record("recorded \(expectedPath): read the diff against the source before committing")
       return
     }
-    guard let expectedBytes = CorpusFiles.read(expectedJSON) ?? CorpusFiles.read(expectedError) else {
+    guard let expectedBytes = existing else {
       // Documents not hand-checked yet must still read without a crash.
       return
     }
