@@ -6,8 +6,9 @@ struct DocumentReader {
   var departments: [DepartmentTarget] = []
   var budgetLines: [BudgetLine] = []
 
-  init(text: SourceText) {
+  init(text: SourceText, dialect: Dialect) {
     context = ReadingContext(text: text)
+    context.positionsTrusted = dialect.keepsEmptyCells
   }
 
   mutating func read(_ segmentation: Segmentation) {

@@ -61,6 +61,7 @@ struct EntityAssembler {
   mutating func project(_ draft: EntityDraft) -> Project {
     var project = Project(table: tableIndex, span: draft.span)
     project.fields = draft.fields.map(field)
+    project.declaredWeightTotal = draft.declaredWeightTotal
     layout += draft.layout
     for field in draft.fields {
       let text = CellText.clean(field.value.text)
@@ -72,7 +73,6 @@ struct EntityAssembler {
         if project.department.code == nil { project.department.code = code }
       case .departmentCode, .unitCode: project.department.code = project.department.code ?? text
       case .implementingUnit: project.implementingUnit = project.implementingUnit ?? NameAndCode.split(text).name
-      case .budgetUnit: if project.implementingUnit == nil { project.implementingUnit = NameAndCode.split(text).name }
       case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: field.value.text) ?? text)
       case .category: project.category = project.category ?? text
       case .manager: project.manager = project.manager ?? text
@@ -84,6 +84,10 @@ struct EntityAssembler {
       default:
         if InlineFields.isMoney(field.role) { readFunds(field, into: &project.funds, unit: draft.moneyUnit) }
       }
+    }
+    // 预算单位 names the implementing unit only where no 实施单位 does.
+    if project.implementingUnit == nil, let unit = draft.first(.budgetUnit) {
+      project.implementingUnit = NameAndCode.split(CellText.clean(unit.value.text)).name
     }
     project.milestones = draft.milestones.compactMap(milestone)
     if project.period.start == nil && project.period.end == nil, !project.milestones.isEmpty {

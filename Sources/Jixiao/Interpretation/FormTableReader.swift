@@ -71,6 +71,10 @@ struct FormTableReader {
         if role == .blockLabel, let blockHorizon = LevelVocabulary.blockLabel(key), let blockHorizon {
           horizon = blockHorizon
         }
+        if role == .blockLabel, let total = LevelVocabulary.declaredWeight(key) {
+          if current == nil { current = EntityDraft(span: cell.span) }
+          current?.declaredWeightTotal = total
+        }
       }
       layout.append(LayoutCell(role: headerKeys.isEmpty ? .header : .header, text: cell.text, span: cell.span))
     }
@@ -78,7 +82,7 @@ struct FormTableReader {
     if !columns.values.contains(.blockLabel), let first = columns.keys.min(), first > 0 {
       columns[0] = .blockLabel
     }
-    indicatorReader = IndicatorRowReader(columns: columns)
+    indicatorReader = IndicatorRowReader(columns: columns, positionsTrusted: context.positionsTrusted)
     current?.sections.append([])
     pendingLabels = []
   }
@@ -162,11 +166,11 @@ struct FormTableReader {
       for cell in cells { readLooseCell(cell) }
       return
     }
-    let labelRowCells = pendingLabels.map(\.column).max() ?? 0
+    let placed = placeUnderPendingLabels(cells, row: row)
     if pendingLabels.contains(where: { $0.role == .milestoneContent || $0.role == .milestoneStart }) {
       var milestone: [FieldDraft] = []
-      for cell in cells {
-        if let label = pendingLabel(for: cell.column) {
+      for (cell, label) in placed {
+        if let label {
           milestone.append(FieldDraft(role: label.role, label: label.cell, value: cell))
         } else {
           readLooseCell(cell)
@@ -175,16 +179,38 @@ struct FormTableReader {
       if !milestone.isEmpty { current?.milestones.append(milestone) }
       return
     }
-    for cell in cells {
-      if let label = pendingLabel(for: cell.column) {
-        if row.cells.count <= labelRowCells && pendingLabels.count > 1 {
-          context.diagnose("JX105", cell.span, label.cell.text, String(cell.span.line))
-        }
+    for (cell, label) in placed {
+      if let label {
         addField(label.role, label: label.cell, value: cell)
       } else {
         readLooseCell(cell)
       }
     }
+  }
+
+  /// Values under a row of labels: by column where the layout keeps empty cells, in order
+  /// where it drops them. A row with fewer values than labels is matched uncertainly (JX105).
+  private mutating func placeUnderPendingLabels(_ cells: [Cell], row: Row)
+    -> [(Cell, (column: Int, role: FieldRole, cell: Cell)?)]
+  {
+    let labels = pendingLabels.sorted { $0.column < $1.column }
+    let labelRowWidth = (labels.map(\.column).max() ?? 0) + 1
+    if context.positionsTrusted, cells.allSatisfy({ pendingLabel(for: $0.column) != nil }) {
+      let placed = cells.map { ($0, pendingLabel(for: $0.column)) }
+      if row.cells.count < labelRowWidth && labels.count > 1, let (cell, label) = placed.first, let label {
+        context.diagnose("JX105", cell.span, label.cell.text, String(cell.span.line))
+      }
+      return placed
+    }
+    var placed: [(Cell, (column: Int, role: FieldRole, cell: Cell)?)] = []
+    for (index, cell) in cells.enumerated() {
+      let label = index < labels.count ? labels[index] : labels.last
+      placed.append((cell, label))
+    }
+    if cells.count < labels.count, let (cell, label) = placed.first, let label {
+      context.diagnose("JX105", cell.span, label.cell.text, String(cell.span.line))
+    }
+    return placed
   }
 
   /// The pending label of a column, or of the nearest column to its left.

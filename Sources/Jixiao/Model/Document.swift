@@ -38,6 +38,8 @@ public struct SourceInfo: Sendable, Hashable {
   public var lines: Int
   /// The layout the tokenizer recognised: "tabbed", "cellPerLine" …
   public var dialect: String
+  /// The text ends mid-cell or on a bare label without a line break: probably cut off.
+  public var isTruncated = false
 
   public init(
     path: String, sha256: String, bytes: Int, encoding: String, encodingConfidence: Int,

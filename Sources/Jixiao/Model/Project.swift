@@ -17,6 +17,8 @@ public struct Project: Sendable, Hashable {
   public var goals = Goals()
   public var indicators: [Indicator] = []
   public var placeholders: [Placeholder] = []
+  /// The weight total the indicator header declares: 90 in `年度绩效目标(90分)`.
+  public var declaredWeightTotal: Decimal?
   public var milestones: [Milestone] = []
   /// Every label/value pair read for the project, with the role it was given.
   public var fields: [Field] = []

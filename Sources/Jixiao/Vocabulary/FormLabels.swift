@@ -35,7 +35,7 @@ public enum FormVocabulary {
     "年度资金总额": .fundsTotal, "资金总额": .fundsTotal, "年度资金申请总额": .fundsTotal,
     "项目总预算": .fundsTotal, "年度本级预算金额": .fundsTotal, "本年度预计投入": .fundsTotal,
     "年度资金": .fundsTotal, "总额": .fundsTotal, "年度金额": .fundsTotal,
-    "当年年度预算": .fundsLine,
+    "当年年度预算": .fundsLine, "该项目支出上级资金": .fundsLine, "上级资金": .fundsLine, "上级补助": .fundsLine,
     "项目资金总额": .fundsProjectTotal,
     "其中:财政拨款": .fiscal, "财政拨款": .fiscal, "其中:当年财政拨款": .fiscal,
     "当年财政拨款": .fiscal, "其中:财政资金": .fiscal, "财政资金": .fiscal, "一、预算资金": .fiscal,
@@ -46,16 +46,21 @@ public enum FormVocabulary {
     "上年结转资金": .carryover, "上年结转": .carryover, "其中:上年结转资金": .carryover,
     "年度总体目标": .goalAnnual, "年度目标": .goalAnnual, "年度绩效目标": .goalAnnual,
     "本年度绩效目标": .goalAnnual, "年度主要目标和成果": .goalAnnual, "年度主要目标": .goalAnnual,
-    "本年度绩效目标(分目标)": .goalAnnual, "年度总目标": .goalAnnual,
+    "本年度绩效目标(分目标)": .goalAnnual, "年度总目标": .goalAnnual, "年度总体绩效目标": .goalAnnual,
+    "部门整体绩效目标": .goalAnnual, "整体绩效目标": .goalAnnual,
     "长期目标": .goalLongTerm, "项目总目标": .goalLongTerm, "中长期绩效目标": .goalLongTerm,
-    "实施期绩效目标": .goalLongTerm, "中长期目标": .goalLongTerm, "总体目标": .goalLongTerm,
+    "实施期绩效目标": .goalLongTerm, "中长期目标": .goalLongTerm, "总体目标": .goalsGroup,
+    "年度总体目标完成情况": .otherLabel, "目标完成情况": .otherLabel,
+    "财政资金预算分类": .otherLabel, "财政资金科目代码": .otherLabel, "资金来源": .otherLabel,
+    "年初安排金额": .fundsGroup, "项目负责人及电话号码": .manager,
     "项目绩效目标": .goalsGroup, "绩效目标": .goalsGroup, "年度绩效目标及指标": .goalsGroup,
     "项目概况": .description, "项目总体概况": .description, "专项概况": .description,
     "项目基本概况": .description, "项目内容": .description,
     "项目立项情况": .basis, "项目立项的依据": .basis, "项目审批": .basis, "立项依据": .basis,
     "专项立项依据": .basis, "项目立项依据": .basis,
     "项目申报的可行性": .feasibility, "项目申报的必要性": .necessity,
-    "项目单位职能概述": .functions,
+    "项目单位职能概述": .functions, "部门(单位)职责": .functions, "部门职责": .functions, "单位职责": .functions,
+    "主要职能": .functions,
     "项目实施进度计划": .scheduleGroup,
     "项目实施内容": .milestoneContent, "实施内容": .milestoneContent,
     "开始时间": .milestoneStart, "完成时间": .milestoneEnd,
@@ -76,7 +81,7 @@ public enum FormVocabulary {
       if fundsGroupBases.contains(base) { return .fundsGroup }
     }
     if fundsGroupBases.contains(key) { return .fundsGroup }
-    if key.hasSuffix("审核意见") || key.hasSuffix("审批意见") { return .review }
+    if key.hasSuffix("意见") && key.count <= 16 { return .review }
     return nil
   }
 
