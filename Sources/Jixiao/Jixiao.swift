@@ -35,8 +35,11 @@ public enum Jixiao {
     }
     var reader = DocumentReader(text: text, dialect: grid.dialect)
     reader.read(segmentation)
-    guard !reader.tables.isEmpty else {
-      throw .noTable(path: path, firstLines: firstLines(text))
+    if reader.projects.isEmpty && reader.departments.isEmpty {
+      if let lookAlike = LookAlike.identify(text, tables: reader.tables) {
+        throw .notATargetTable(path: path, what: lookAlike)
+      }
+      if reader.tables.isEmpty { throw .noTable(path: path, firstLines: firstLines(text)) }
     }
     var document = Document(
       source: SourceInfo(

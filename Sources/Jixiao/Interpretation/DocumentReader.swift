@@ -30,6 +30,13 @@ struct DocumentReader {
       tables.append(info)
       return
     }
+    if block.kind == .selfEvaluation || block.kind == .evaluationIndicators {
+      // Not targets: named and set aside, never read into projects.
+      for row in block.rows { for cell in row.nonEmpty { context.leave(cell, .notATargetTable) } }
+      context.diagnose("JX116", block.span, block.title?.text ?? block.kind.rawValue)
+      tables.append(info)
+      return
+    }
     let isList = block.rows.first(where: { !$0.isBlank }).map { row in
       RowClassifier.classify(row) == .header
         && row.nonEmpty.contains { ColumnVocabulary.role($0.key)?.isProjectColumn == true }

@@ -129,7 +129,7 @@ struct FormTableReader {
         rowLabels.append((cell.column, role, cell, false))
         continue
       }
-      if LevelVocabulary.blockLabel(key) != nil {
+      if LevelVocabulary.blockLabel(key) != nil || Self.isLabelFragment(cell, in: row) {
         layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
         continue
       }
@@ -154,6 +154,15 @@ struct FormTableReader {
     pendingLabels = unvalued.filter { !Self.isGroup($0.role) || $0.role == .scheduleGroup }
       .map { ($0.column, $0.role, $0.cell) }
     if pendingLabels.contains(where: { $0.role == .milestoneContent }) { pendingLabels.removeAll { $0.role == .scheduleGroup || $0.role == .goalsGroup } }
+  }
+
+  /// A vertical label that lost its other characters (`总` for 总体目标, `绩` for 绩效指标):
+  /// one character that begins a group label, first on a row that holds a real label.
+  static func isLabelFragment(_ cell: Cell, in row: Row) -> Bool {
+    let key = cell.key
+    guard key.count == 1, cell == row.nonEmpty.first, let character = key.first, character.unicodeScalars.first?.properties.isIdeographic == true
+    else { return false }
+    return ["总体目标", "绩效指标", "绩效目标", "项目绩效目标", "资金情况"].contains { $0.first == character }
   }
 
   static func isGroup(_ role: FieldRole) -> Bool {

@@ -91,6 +91,8 @@ public struct ResidueItem: Sendable, Hashable {
     case truncated
     /// Text in a document with no performance table.
     case outsideTable
+    /// A cell of a table that is not a target table (a self-evaluation, an evaluation table).
+    case notATargetTable
   }
 
   public var text: String

@@ -107,5 +107,12 @@ enum ReadingChecks {
       explanation: Localized(
         zh: "文件以级次名称或标签结束、且没有换行：很可能被网站或下载截断。最后一个项目的指标缺失未必是表格本身的问题，因此不对它做分值合计、一级指标缺失等完整性检查。\n示例：文件以 `效益指标 │ 经济效益` 结束。\n修正：重新获取完整的页面。",
         en: "The file ends with a level name or a label and no line break: the site or the download probably cut it off. Missing indicators in the last project may not be the table's fault, so its completeness (weight totals, missing level-1 families) is not checked.\nExample: a file ending in `效益指标 │ 经济效益`.\nFix: fetch the whole page again.")),
+    CatalogueEntry(
+      "JX116", .warning,
+      title: Localized(zh: "非目标表已跳过", en: "non-target table set aside"),
+      message: Localized(zh: "表格“{0}”不是绩效目标表（自评表或评价表），其内容列入未识别内容", en: "the table '{0}' is not a target table (a self-evaluation or an evaluation table); its cells are listed in residue"),
+      explanation: Localized(
+        zh: "自评表有实际完成值和得分，评价指标表有评价内容和分值：它们不是绩效目标，不读作项目。\n示例：表头含“实际完成值 │ 得分”的表格。\n修正：无需处理；若该表确是目标表，请检查表头。",
+        en: "A self-evaluation has actual values and scores, an evaluation table has criteria and points: they are not targets and are not read as projects.\nExample: a table whose header has 实际完成值 │ 得分.\nFix: nothing to do; if it is a target table, check its header.")),
   ]
 }

@@ -68,7 +68,7 @@ enum LevelNameNonStandard: Check {
         for (raw, standard, key) in [(indicator.level1Raw, indicator.level1, "level1"), (indicator.level2Raw, indicator.level2, "level2")] {
           guard let raw, let standard, let span = indicator.spans[key] else { continue }
           // The standard name in traditional script is the standard name.
-          let rawKey = TextKey.make(raw, simplify: true)
+          let rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
           guard rawKey != standard, Level1(rawValue: standard) != nil || Level2(rawValue: standard) != nil,
             seen.insert("\(entity.table?.index ?? -1)|\(rawKey)").inserted
           else { continue }
