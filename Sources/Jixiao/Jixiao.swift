@@ -22,7 +22,9 @@ public enum Jixiao {
     throws(InputError) -> Document
   {
     let (text, report) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
-    let (grid, ending) = Truncation.cut(Tokenizer.tokenize(text, dialect: options.dialect), text: text)
+    var tokens = Tokenizer.tokenize(text, dialect: options.dialect)
+    if tokens.dialect == .cellStream { tokens = StreamRegrouper.regroup(tokens) }
+    let (grid, ending) = Truncation.cut(tokens, text: text)
     var segmentation = TableSegmenter.segment(grid)
     var endingDiagnostics: [Diagnostic] = []
     switch ending {

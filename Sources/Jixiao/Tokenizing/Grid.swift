@@ -63,6 +63,9 @@ public enum Dialect: String, Sendable, CaseIterable {
   case plain
   /// Text copied from a rendered page: one row per line, cells separated by single blanks.
   case spaced
+  /// One cell per line, a blank line after each, and nothing that marks rows: the rows are
+  /// rebuilt from what the cells are (labels, headers, level names).
+  case cellStream
 }
 
 extension Dialect {

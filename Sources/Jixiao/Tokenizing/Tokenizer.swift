@@ -12,6 +12,7 @@ public enum Tokenizer {
     case .cellPerLinePipe: rows = CellPerLinePipeTokenizer.rows(text, &builder)
     case .plain: rows = PlainTokenizer.rows(text, &builder)
     case .spaced: rows = SpacedTokenizer.rows(text, &builder)
+    case .cellStream: rows = StreamTokenizer.rows(text, &builder)
     }
     return Grid(dialect: dialect, rows: rows)
   }
@@ -109,6 +110,7 @@ enum DialectDetector {
     if innerTabs >= 3 && innerTabs * 10 >= nonBlank { return .tabbed }
     if pipeCellLines + pipeOnly >= 6 && pipeCellLines > pipeRows { return .cellPerLinePipe }
     if pipeRows >= 3 { return .pipe }
+    if StreamTokenizer.looksLikeStream(text) { return .cellStream }
     if SpacedTokenizer.looksSpaced(text) { return .spaced }
     return .plain
   }
