@@ -24,7 +24,7 @@ struct DocumentReader {
     info.layout = block.layout
     if block.kind == .budgetSummary {
       let unit = block.moneyUnit ?? .wanYuan
-      if block.moneyUnit == nil { context.diagnose("JX110", block.span, block.title?.text ?? "") }
+      if block.moneyUnit == nil { context.diagnose("JX110", block.span, "1", block.title?.text ?? "") }
       budgetLines += BudgetSummaryReader.read(
         block, table: index, unit: unit, unitSource: block.moneyUnit == nil ? .assumed : .header, context: &context)
       tables.append(info)

@@ -11,6 +11,15 @@ struct EntityAssembler {
   var context: ReadingContext
   var layout: [LayoutCell] = []
   var placeholderRows = 0
+  /// Amounts of the current entity read in an assumed unit, reported once per entity.
+  private var assumedUnits: [Cell] = []
+
+  private mutating func reportAssumedUnits() {
+    if let first = assumedUnits.first {
+      context.diagnose("JX110", first.span, String(assumedUnits.count), first.text)
+    }
+    assumedUnits = []
+  }
 
   // MARK: Indicators
 
@@ -85,6 +94,16 @@ struct EntityAssembler {
         if InlineFields.isMoney(field.role) { readFunds(field, into: &project.funds, unit: draft.moneyUnit) }
       }
     }
+    // A goal written beside the group label (总体目标 │ 目标1:…) is the annual goal unless the
+    // form has one of its own.
+    for field in draft.fields where field.role == .goalsGroup {
+      let text = CellText.clean(field.value.text)
+      if project.goals.annual == nil {
+        append(text, to: &project.goals.annual, span: &project.goals.annualSpan, field.value.span)
+      } else if project.goals.longTerm == nil {
+        append(text, to: &project.goals.longTerm, span: &project.goals.longTermSpan, field.value.span)
+      }
+    }
     // 预算单位 names the implementing unit only where no 实施单位 does.
     if project.implementingUnit == nil, let unit = draft.first(.budgetUnit) {
       project.implementingUnit = NameAndCode.split(CellText.clean(unit.value.text)).name
@@ -107,6 +126,7 @@ struct EntityAssembler {
       project.period.years = endYear - startYear + 1
     }
     (project.indicators, project.placeholders) = indicators(draft)
+    reportAssumedUnits()
     return project
   }
 
@@ -130,6 +150,7 @@ struct EntityAssembler {
       }
     }
     (department.indicators, department.placeholders) = indicators(draft)
+    reportAssumedUnits()
     return department
   }
 
@@ -184,9 +205,7 @@ struct EntityAssembler {
       return
     }
     let source: Amount.UnitSource = parsed.unitWritten ? .cell : declared == nil ? .assumed : .header
-    if source == .assumed {
-      context.diagnose("JX110", field.value.span, text)
-    }
+    if source == .assumed { assumedUnits.append(field.value) }
     let amount = Amount(
       yuan: parsed.yuan, value: parsed.value, raw: field.value.text, unit: parsed.unit.rawValue,
       unitSource: source, decimals: parsed.decimals, span: field.value.span)
@@ -206,7 +225,8 @@ struct EntityAssembler {
       // The same amount again: a page break repeated the project's columns.
       if existing.yuan == amount.yuan { return }
     }
-    let label = field.label.map { TextKey.make($0.text) } ?? field.role.rawValue
+    var label = field.label.map { TextKey.make($0.text) } ?? field.role.rawValue
+    if field.role == .fiscalPart { label = FundLine.fiscalPartPrefix + label }
     if funds.lines.contains(where: { $0.label == label && $0.amount.yuan == amount.yuan }) { return }
     funds.lines.append(FundLine(label: label, amount: amount))
   }

@@ -16,6 +16,10 @@ struct FormTableReader {
   private var headerKeys: [String] = []
   /// Rows read by content because their cells sat outside their header's columns.
   private var shiftedRows: [SourceSpan] = []
+  /// The role of the last field read, for text that continues it on the next row.
+  private var lastFieldRole: FieldRole?
+  /// Sub-labels under a group label (中央 │ 省级 │ 市级资金 │ 本级 under 财政资金).
+  private var pendingSubLabels: [Cell] = []
   var layout: [LayoutCell] = []
 
   init(block: TableBlock, context: ReadingContext) {
@@ -112,6 +116,15 @@ struct FormTableReader {
 
   private mutating func readFieldRow(_ row: Row) {
     let cells = row.nonEmpty
+    // Short words under a row of funds labels: sub-labels of a group (中央 │ 省级 │ 市级资金 │
+    // 本级 under 财政资金), whose values come on the next row.
+    if pendingSubLabels.isEmpty, cells.count >= 2, pendingLabels.contains(where: { InlineFields.isMoney($0.role) }),
+      cells.allSatisfy({ $0.key.count <= 6 && !$0.key.contains(where: \.isNumber) && FormVocabulary.role($0.key).map(InlineFields.isMoney) != false })
+    {
+      pendingSubLabels = cells
+      for cell in cells { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
+      return
+    }
     let hasLabels = cells.contains { FormVocabulary.role($0.key) != nil }
     if !hasLabels {
       readUnlabelledRow(row)
@@ -131,6 +144,10 @@ struct FormTableReader {
       }
       if LevelVocabulary.blockLabel(key) != nil || Self.isLabelFragment(cell, in: row) {
         layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
+        continue
+      }
+      if Self.isEmptyLabel(cell) {
+        addLabelOnly(cell, role: .otherLabel)
         continue
       }
       if let index = rowLabels.indices.last {
@@ -172,9 +189,10 @@ struct FormTableReader {
   private mutating func readUnlabelledRow(_ row: Row) {
     let cells = row.nonEmpty
     guard !pendingLabels.isEmpty else {
-      for cell in cells { readLooseCell(cell) }
+      readUnknownLabels(cells)
       return
     }
+    expandSubLabels(valueCount: cells.count)
     let placed = placeUnderPendingLabels(cells, row: row)
     if pendingLabels.contains(where: { $0.role == .milestoneContent || $0.role == .milestoneStart }) {
       var milestone: [FieldDraft] = []
@@ -194,6 +212,80 @@ struct FormTableReader {
       } else {
         readLooseCell(cell)
       }
+    }
+    // A row of labels heads one row of values (milestones excepted, above).
+    pendingLabels = []
+  }
+
+  /// Replaces the group label (财政资金) by its sub-labels when the values row has one value
+  /// per leaf column.
+  private mutating func expandSubLabels(valueCount: Int) {
+    guard !pendingSubLabels.isEmpty else { return }
+    defer { pendingSubLabels = [] }
+    let labels = pendingLabels.sorted { $0.column < $1.column }
+    guard labels.count - 1 + pendingSubLabels.count == valueCount,
+      let group = labels.firstIndex(where: { $0.role == .fiscal }) ?? (labels.count > 1 ? 1 : nil)
+    else { return }
+    // The sub-columns share the group's unit (财政资金(万元)).
+    if current?.moneyUnit == nil, let unit = FormVocabulary.moneyUnit(in: labels[group].cell.key) { current?.moneyUnit = unit }
+    var expanded = Array(labels[..<group])
+    for (offset, sub) in pendingSubLabels.enumerated() {
+      expanded.append((labels[group].column * 100 + offset, labels[group].role == .fiscal ? .fiscalPart : .fundsLine, sub))
+    }
+    expanded += labels[(group + 1)...].map { ($0.column * 100 + 99, $0.role, $0.cell) }
+    pendingLabels = expanded
+  }
+
+  /// A row with no label the vocabulary knows: label-shaped cells (`中央主管部门`,
+  /// `单位已有的保证专项实施的制度、措施`) with their values, text continuing the field above, or
+  /// residue.
+  private mutating func readUnknownLabels(_ cells: [Cell]) {
+    if cells.count == 1, let role = lastFieldRole, Self.continues(role), InlineFields.split(cells[0].text) == nil,
+      !Self.isEmptyLabel(cells[0]), !FormVocabulary.looksLikeLabel(cells[0].key)
+    {
+      addField(role, label: nil, value: cells[0])
+      return
+    }
+    // `中央主管部门 │ 财政部… │ 省级财政部门 │ …`: alternate labels and values.
+    if cells.count >= 2, cells.count % 2 == 0,
+      stride(from: 0, to: cells.count, by: 2).allSatisfy({ FormVocabulary.looksLikeLabel(cells[$0].key) })
+    {
+      for index in stride(from: 0, to: cells.count, by: 2) {
+        addField(.otherLabel, label: cells[index], value: cells[index + 1])
+      }
+      return
+    }
+    var index = 0
+    var paired = false
+    while index < cells.count {
+      let cell = cells[index]
+      if FormVocabulary.looksLikeLabel(cell.key), index + 1 < cells.count, !FormVocabulary.looksLikeLabel(cells[index + 1].key) {
+        addField(.otherLabel, label: cell, value: cells[index + 1])
+        index += 2
+        paired = true
+        continue
+      }
+      if (paired && FormVocabulary.looksLikeLabel(cell.key)) || Self.isEmptyLabel(cell) {
+        addLabelOnly(cell, role: .otherLabel)
+      } else {
+        readLooseCell(cell)
+      }
+      index += 1
+    }
+  }
+
+  /// `市:`, `已实施情况:`: a label whose value was left empty.
+  static func isEmptyLabel(_ cell: Cell) -> Bool {
+    let text = cell.text.trimmingBlanks()
+    return (text.hasSuffix(":") || text.hasSuffix("：")) && text.unicodeScalars.count <= 12
+  }
+
+  static func continues(_ role: FieldRole) -> Bool {
+    switch role {
+    case .goalAnnual, .goalLongTerm, .goalsGroup, .description, .basis, .feasibility, .necessity, .functions, .notes,
+      .otherLabel:
+      true
+    default: false
     }
   }
 
@@ -266,6 +358,7 @@ struct FormTableReader {
       return
     }
     current?.fields.append(FieldDraft(role: role, label: label, value: value))
+    lastFieldRole = role
   }
 
   private mutating func addLabelOnly(_ label: Cell, role: FieldRole) {

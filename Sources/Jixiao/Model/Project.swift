@@ -76,6 +76,9 @@ public struct Funds: Sendable, Hashable {
 }
 
 public struct FundLine: Sendable, Hashable {
+  /// Lines under the 财政资金 group are labelled `财政拨款·中央`, `财政拨款·省级` …
+  public static let fiscalPartPrefix = "财政拨款·"
+
   public var label: String
   public var amount: Amount
 }

@@ -68,7 +68,7 @@ enum ReadingChecks {
     CatalogueEntry(
       "JX110", .warning,
       title: Localized(zh: "金额单位为假定", en: "money unit assumed"),
-      message: Localized(zh: "金额“{0}”未注明单位，按万元读取", en: "amount '{0}' has no unit anywhere in its table; read as 万元"),
+      message: Localized(zh: "{0} 个金额（首个为“{1}”）在表中没有注明单位，按万元读取", en: "{0} amounts (the first '{1}') have no unit anywhere in their table; read as 万元"),
       explanation: Localized(
         zh: "表头、单元格和表注都没有写明金额单位。预算公开表格通常以万元为单位，Jixiao 按万元读取并提示。\n示例：`资金总额 │ 500`，表头无“（万元）”。\n修正：在表头写明单位，如“项目资金（万元）”。",
         en: "Neither the header, the cell nor a table note states the money unit. Budget disclosures usually use 万元, so Jixiao reads 万元 and says so.\nExample: `资金总额 │ 500` with no (万元) in the header.\nFix: state the unit in the header, as 项目资金（万元）.")),
