@@ -23,7 +23,7 @@ public enum Jixiao {
   {
     let (text, report) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
     var tokens = Tokenizer.tokenize(text, dialect: options.dialect)
-    if tokens.dialect == .cellStream { tokens = StreamRegrouper.regroup(tokens) }
+    if tokens.dialect.isCellStream { tokens = StreamRegrouper.regroup(tokens) }
     let (grid, ending) = Truncation.cut(tokens, text: text)
     var segmentation = TableSegmenter.segment(grid)
     var endingDiagnostics: [Diagnostic] = []
@@ -57,6 +57,9 @@ public enum Jixiao {
     document.residue = (segmentation.residue + reader.context.residue).sorted { $0.span < $1.span }
     var diagnostics = DecodingDiagnostics.make(report, text: text) + reader.context.diagnostics
     diagnostics += endingDiagnostics
+    if grid.dialect == .runTogether, let first = grid.rows.first(where: { !$0.isBlank })?.nonEmpty.first {
+      diagnostics.append(Diagnostic("JX117", span: first.span, []))
+    }
     if options.validate { diagnostics += Validator.check(document) }
     document.diagnostics = diagnostics.sorted { ($0.span ?? SourceSpan(line: 0, column: 0, offset: -1)) < ($1.span ?? SourceSpan(line: 0, column: 0, offset: -1)) }
     return document

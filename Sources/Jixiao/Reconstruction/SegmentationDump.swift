@@ -4,7 +4,7 @@ public enum SegmentationDump {
   public static func dump(_ bytes: [UInt8], path: String, options: ParseOptions = ParseOptions()) throws(InputError) -> String {
     let (text, _) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
     var grid = Tokenizer.tokenize(text, dialect: options.dialect)
-    if grid.dialect == .cellStream { grid = StreamRegrouper.regroup(grid) }
+    if grid.dialect.isCellStream { grid = StreamRegrouper.regroup(grid) }
     var output = "dialect: \(grid.dialect.rawValue)\n"
     let segmentation = TableSegmenter.segment(grid)
     var tableStarts: [Int: String] = [:]

@@ -66,10 +66,15 @@ public enum Dialect: String, Sendable, CaseIterable {
   /// One cell per line, a blank line after each, and nothing that marks rows: the rows are
   /// rebuilt from what the cells are (labels, headers, level names).
   case cellStream
+  /// Cells run together with no separator: cut at the vocabulary words they contain.
+  case runTogether
 }
 
 extension Dialect {
   /// Whether every empty cell keeps its place, so a cell's column index is its column.
+  /// Whether the rows must be rebuilt from what the cells are.
+  public var isCellStream: Bool { self == .cellStream || self == .runTogether }
+
   public var keepsEmptyCells: Bool {
     switch self {
     case .tabbed, .cellPerLine: true

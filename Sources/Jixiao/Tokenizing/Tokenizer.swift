@@ -13,6 +13,7 @@ public enum Tokenizer {
     case .plain: rows = PlainTokenizer.rows(text, &builder)
     case .spaced: rows = SpacedTokenizer.rows(text, &builder)
     case .cellStream: rows = StreamTokenizer.rows(text, &builder)
+    case .runTogether: rows = RunTogetherTokenizer.rows(text, &builder)
     }
     return Grid(dialect: dialect, rows: rows)
   }
@@ -111,6 +112,7 @@ enum DialectDetector {
     if pipeCellLines + pipeOnly >= 6 && pipeCellLines > pipeRows { return .cellPerLinePipe }
     if pipeRows >= 3 { return .pipe }
     if StreamTokenizer.looksLikeStream(text) { return .cellStream }
+    if RunTogetherTokenizer.looksRunTogether(text) { return .runTogether }
     if SpacedTokenizer.looksSpaced(text) { return .spaced }
     return .plain
   }

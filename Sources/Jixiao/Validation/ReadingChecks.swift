@@ -114,5 +114,12 @@ enum ReadingChecks {
       explanation: Localized(
         zh: "自评表有实际完成值和得分，评价指标表有评价内容和分值：它们不是绩效目标，不读作项目。\n示例：表头含“实际完成值 │ 得分”的表格。\n修正：无需处理；若该表确是目标表，请检查表头。",
         en: "A self-evaluation has actual values and scores, an evaluation table has criteria and points: they are not targets and are not read as projects.\nExample: a table whose header has 实际完成值 │ 得分.\nFix: nothing to do; if it is a target table, check its header.")),
+    CatalogueEntry(
+      "JX117", .warning,
+      title: Localized(zh: "单元格连在一起", en: "cells run together"),
+      message: Localized(zh: "表格的单元格之间没有分隔符，边界按已知的标签、表头和级次名称推断；连在一起的数字（如 88100）可能是几个单元格", en: "the table's cells run together with no separator; boundaries were inferred from known labels, headers and level names, and a run of digits (such as 88100) may be several cells"),
+      explanation: Localized(
+        zh: "从 docx 或网页提取的文字有时把整张表压成一行。Jixiao 在其中找出已知的标签、表头词和级次名称作为边界，其余文字作为单元格。数字与数字之间没有边界可找，可能把指标值和备注读成一个数。\n示例：`产出指标数量指标88100质量指标88100`。\n修正：用保留表格结构的方式重新转换原文件（HTML、带制表符的文本）。",
+        en: "Text extracted from a .docx or a web page sometimes squeezes a whole table into one line. Jixiao cuts it at the labels, header words and level names it knows and takes the text between as cells. Between two numbers there is no boundary to find, so a target and a remark may read as one number.\nExample: `产出指标数量指标88100质量指标88100`.\nFix: convert the original again in a way that keeps the table (HTML, text with tabs).")),
   ]
 }

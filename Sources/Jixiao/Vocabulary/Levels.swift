@@ -67,8 +67,12 @@ public enum LevelVocabulary {
       if depth > 0 { group.append(character) } else { result.append(character) }
     }
     if depth > 0 { result += "(" + group }
-    while let last = result.last, last.isNumber || last == "分" || last == "-" {
-      if last == "分" || result.count > 2 { result.removeLast() } else { break }
+    // A trailing score (`50分`, `0-20分`), not bare digits: `数量指标88100` is a level name with
+    // cells run into it, not a level name.
+    if result.hasSuffix("分") {
+      var trimmed = result.dropLast()
+      while let last = trimmed.last, last.isNumber || last == "-" { trimmed.removeLast() }
+      if trimmed.count >= 2 { result = String(trimmed) }
     }
     if result.hasSuffix("等") { result.removeLast() }
     return result
