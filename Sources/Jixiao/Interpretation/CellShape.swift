@@ -15,6 +15,8 @@ enum CellShape: Equatable {
   case number(small: Bool)
   /// A target with more than a number: `≥90%`, `2024年12月`, `前三名`, `合格`.
   case value
+  /// A scoring rule: `未达指标值酌情扣分`, `完成得满分`.
+  case scoringText
   /// Words: a name, or an explanation when long.
   case text(length: Int)
 
@@ -37,6 +39,7 @@ enum CellShape: Equatable {
     }
     let target = TargetGrammar.read(cell.text)
     if target.kind.isStructured || target.grade != nil { return .value }
+    if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
     return .text(length: key.count)
   }
 
@@ -66,6 +69,10 @@ enum CellShape: Equatable {
     case (.value, .remark): 0.5
     // A name can read like a value (`四季度完成“双十佳”工作`).
     case (.value, .name): 1
+    case (.scoringText, .scoring): 4
+    case (.scoringText, .remark): 1
+    case (.scoringText, .explanation): 0.5
+    case (.scoringText, .name): 0.5
     case (.text(let length), .name): length <= 40 ? 3 : 1
     case (.text(let length), .explanation): length > 30 ? 2.5 : 1
     case (.text(let length), .scoring): length > 30 ? 2 : 0.5

@@ -32,6 +32,8 @@ struct EntityAssembler {
       LevelResolver(framework: framework, labelsMayFollowRows: labelsMayFollowRows).resolve(&section, diagnostics: &diagnostics)
       context.diagnostics += diagnostics
       for row in section {
+        for cell in row.annotations { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
+        if row.isOnlyAnnotations { continue }
         if row.isLevel1Label {
           if let cell = row.level1Cell { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
           continue

@@ -188,7 +188,8 @@ struct FormTableReader {
 
   private mutating func readUnlabelledRow(_ row: Row) {
     let cells = row.nonEmpty
-    guard !pendingLabels.isEmpty else {
+    // A line of its own pairs (`填表人: 宋云花 联系电话:…`) is not a value of the labels above.
+    guard !pendingLabels.isEmpty, !(cells.count == 1 && InlineFields.split(cells[0].text) != nil) else {
       readUnknownLabels(cells)
       return
     }
@@ -240,6 +241,10 @@ struct FormTableReader {
   /// `单位已有的保证专项实施的制度、措施`) with their values, text continuing the field above, or
   /// residue.
   private mutating func readUnknownLabels(_ cells: [Cell]) {
+    if cells.count == 1, LevelVocabulary.blockLabel(cells[0].key) != nil {
+      layout.append(LayoutCell(role: .blockLabel, text: cells[0].text, span: cells[0].span))
+      return
+    }
     if cells.count == 1, let role = lastFieldRole, Self.continues(role), InlineFields.split(cells[0].text) == nil,
       !Self.isEmptyLabel(cells[0]), !FormVocabulary.looksLikeLabel(cells[0].key)
     {

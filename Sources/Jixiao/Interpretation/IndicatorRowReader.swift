@@ -104,7 +104,10 @@ struct IndicatorRowReader {
       }
       if LevelVocabulary.blockLabel(key) != nil, key != "名称" || role == .blockLabel { continue }
       // `(40-50)分` under a level name: its score range, not a cell of its own.
-      if LevelVocabulary.isScoreAnnotation(key) { continue }
+      if LevelVocabulary.isScoreAnnotation(key) {
+        draft.annotations.append(cell)
+        continue
+      }
       let asLevel1 = LevelVocabulary.level1(key)
       let asLevel2 = LevelVocabulary.level2(key)
       if asLevel1 != nil || asLevel2 != nil {

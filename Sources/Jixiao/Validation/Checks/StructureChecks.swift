@@ -52,6 +52,8 @@ enum MixedFrameworks: Check {
 
 /// JX503: a level name that is a local variant of a standard one (社会效益 for 社会效益指标).
 enum LevelNameNonStandard: Check {
+  static let acceptedVariants: Set<String> = ["社会公众或服务对象满意度指标"]
+
   static let entry = CatalogueEntry(
     "JX503", .note,
     title: Localized(zh: "非标准级次名称", en: "non-standard level name"),
@@ -69,7 +71,8 @@ enum LevelNameNonStandard: Check {
           guard let raw, let standard, let span = indicator.spans[key] else { continue }
           // The standard name in traditional script is the standard name.
           let rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
-          guard rawKey != standard, Level1(rawValue: standard) != nil || Level2(rawValue: standard) != nil,
+          // The national templates' own variant is standard too.
+          guard rawKey != standard, !LevelNameNonStandard.acceptedVariants.contains(rawKey), Level1(rawValue: standard) != nil || Level2(rawValue: standard) != nil,
             seen.insert("\(entity.table?.index ?? -1)|\(rawKey)").inserted
           else { continue }
           diagnostics.append(Diagnostic(self, span: span, raw, standard))
