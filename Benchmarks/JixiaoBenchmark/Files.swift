@@ -10,13 +10,15 @@ enum Files {
     defer { close(fd) }
     var status = stat()
     guard fstat(fd, &status) == 0 else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+    // Files of /proc report size 0: read those in pages until the end.
+    var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 4096))
     var count = 0
     while count < bytes.count {
       let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress.map { $0 + count }, $0.count - count) }
       if got < 0 && errno == EINTR { continue }
       if got <= 0 { break }
       count += got
+      if count == bytes.count && status.st_size == 0 { bytes += [UInt8](repeating: 0, count: 4096) }
     }
     return Array(bytes[0..<count])
   }

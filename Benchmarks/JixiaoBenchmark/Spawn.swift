@@ -7,6 +7,8 @@ struct ChildRun {
   var seconds: Double
   /// Peak resident set size in bytes (`ru_maxrss` from wait4).
   var peakRSS: Int
+  /// User + system CPU time of the child: with `seconds`, how many cores it really got.
+  var cpuSeconds: Double
   var exitStatus: Int32
   var output: [UInt8]
 }
@@ -53,7 +55,16 @@ enum Spawn {
     let seconds = now() - start
     let exited = (waitStatus & 0x7F) == 0
     let code = exited ? (waitStatus >> 8) & 0xFF : 128 + (waitStatus & 0x7F)
-    return ChildRun(seconds: seconds, peakRSS: Int(usage.ru_maxrss) * 1024, exitStatus: code, output: output)
+    let cpu =
+      Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
+      + Double(usage.ru_stime.tv_usec) / 1e6
+    return ChildRun(
+      seconds: seconds,
+      peakRSS: Int(usage.ru_maxrss) * 1024,
+      cpuSeconds: cpu,
+      exitStatus: code,
+      output: output
+    )
   }
 
   static func now() -> Double {
@@ -68,6 +79,12 @@ enum Spawn {
     guard count > 0 else { return CommandLine.arguments[0] }
     return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
+}
+
+/// The 1-minute load average: other processes on the machine compete for its cores.
+var loadAverage: String {
+  guard let bytes = Files.read("/proc/loadavg") else { return "?" }
+  return String(decoding: bytes, as: UTF8.self).split(separator: " ").first.map(String.init) ?? "?"
 }
 
 func fail(_ message: String) -> Never {

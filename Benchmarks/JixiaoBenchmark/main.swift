@@ -84,7 +84,9 @@ if let existing = options.corpus {
   corpus = CorpusBuilder.build(from: seeds, into: workDirectory, megabytes: options.megabytes)
 }
 let megabytes = Double(corpus.bytes) / 1_000_000
-say("corpus: \(corpus.files) files, \(fixed(megabytes, 1)) MB; \(Processors.count) cores; jixiao: \(jixiao)")
+say(
+  "corpus: \(corpus.files) files, \(fixed(megabytes, 1)) MB; \(Processors.count) cores, load average \(loadAverage); jixiao: \(jixiao)"
+)
 
 func best(_ body: () -> ChildRun) -> ChildRun {
   var runs: [ChildRun] = []
@@ -143,6 +145,7 @@ if options.largeMegabytes > 0 {
 }
 
 Report.print(rows)
+say("load average at the end: \(loadAverage) (other processes compete for the cores: see 'cores used')")
 say("")
 say(
   "jixiao parse \(largestSeed.split(separator: "/").last ?? "") end to end: \(fixed(parseMedian * 1000, 1)) ms (median of 11)"

@@ -15,6 +15,8 @@ struct ProgressLine {
     self.totalInputs = totalInputs
     self.totalBytes = totalBytes
     self.start = start
+    // The first line after a tenth of a second, when the rate means something.
+    lastDraw = start
   }
 
   mutating func update(_ summary: BatchSummary) {

@@ -157,3 +157,15 @@ import Glibc
     #expect(listed.map(\.path) == ["b/1.txt", "b/2.txt", "top.TXT"].map { directory + "/" + $0 })
   }
 }
+
+@Suite struct DocumentationTests {
+  /// Docs/batch.md names every column of every table, so a column added to a schema is
+  /// documented too.
+  @Test func everyColumnIsDocumented() {
+    let text = String(decoding: Support.read(Support.packageRoot + "/Docs/batch.md"), as: UTF8.self)
+    for table in BatchTables.descriptions {
+      #expect(text.contains("**\(table.name)**"), "table \(table.name)")
+      for (name, _) in table.columns { #expect(text.contains("`\(name)`"), "\(table.name).\(name)") }
+    }
+  }
+}
