@@ -16,7 +16,7 @@ struct DumpCommand: ParsableCommand {
     do {
       let bytes = try InputFile.read(file, maxSize: input.maxSize)
       Console.out(try SegmentationDump.dump(bytes, path: file, options: input.parseOptions))
-    } catch let error as InputError {
+    } catch {
       Console.error("jixiao: " + error.message)
       throw ExitCode(error.exitCode)
     }

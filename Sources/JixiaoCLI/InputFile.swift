@@ -84,3 +84,11 @@ enum Console {
     return .en
   }
 }
+
+/// The decoded lines of a file, for excerpts under findings.
+enum SourceLines {
+  static func lines(_ bytes: [UInt8], encoding: String?) -> [String] {
+    guard let (text, _) = try? SourceDecoder.decode(bytes, path: "", encoding: encoding) else { return [] }
+    return text.lines.indices.map { text.text(ofLine: $0) }
+  }
+}

@@ -120,6 +120,31 @@ import Testing
     try queue.close()
   }
 
+  /// A database written before a column existed gets the column on the next run.
+  @Test func addsNewColumnsToAnOlderDatabase() throws {
+    let directory = Support.temporaryDirectory()
+    defer { Support.removeTree(directory) }
+    let database = directory + "/old.db"
+    let seed = try #require(Support.corpusFiles.first { $0.hasSuffix("000_68f22dc76fd3e3d9.txt") })
+    _ = Support.batch([seed]) {
+      $0.format = .sqlite
+      $0.output = database
+    }
+    var queue = try DatabaseQueue(path: database)
+    try queue.write { try $0.execute(sql: "ALTER TABLE indicators DROP COLUMN remark") }
+    try queue.close()
+    let summary = Support.batch([seed]) {
+      $0.format = .sqlite
+      $0.output = database
+      $0.force = true
+    }
+    #expect(summary.read == 1 && summary.stopError == nil)
+    queue = try DatabaseQueue(path: database)
+    let columns = try queue.read { db in try db.columns(in: "indicators").map(\.name) }
+    #expect(columns.contains("remark"))
+    try queue.close()
+  }
+
   @Test func refusesADatabaseThatIsNotOurs() throws {
     let directory = Support.temporaryDirectory()
     defer { Support.removeTree(directory) }

@@ -45,6 +45,7 @@ struct EntityAssembler {
         // A level cell on the row that the resolver did not use stays accounted for.
         if let cell = row.level1Cell, cell != row.level1Source { indicator.spans["level1Cell"] = cell.span }
         if row.inheritsNameAndTarget {
+          indicator.sharesNameAndTargetWithAbove = true
           indicator.spans["name"] = nil
           indicator.span = row.rowSpan
         }

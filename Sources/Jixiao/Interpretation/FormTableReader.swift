@@ -14,6 +14,8 @@ struct FormTableReader {
   private var indicatorReader: IndicatorRowReader?
   private var horizon: Horizon = .annual
   private var headerKeys: [String] = []
+  /// Rows read by content because their cells sat outside their header's columns.
+  private var shiftedRows: [SourceSpan] = []
   var layout: [LayoutCell] = []
 
   init(block: TableBlock, context: ReadingContext) {
@@ -25,6 +27,11 @@ struct FormTableReader {
     var reader = FormTableReader(block: block, context: context)
     for row in block.rows { reader.consume(row) }
     reader.finishEntity()
+    if let first = reader.shiftedRows.first {
+      let lines = reader.shiftedRows.prefix(12).map { String($0.line) }.joined(separator: ", ")
+      let more = reader.shiftedRows.count > 12 ? ", …" : ""
+      reader.context.diagnose("JX103", first, String(reader.shiftedRows.count), lines + more)
+    }
     context = reader.context
     return (reader.entities, reader.layout)
   }
@@ -90,9 +97,7 @@ struct FormTableReader {
     for cell in nonEmpty where LevelVocabulary.blockLabel(cell.key) != nil && cell != draft.name && cell != draft.target {
       layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
     }
-    if draft.isShifted && !draft.hasOnlyLevels {
-      context.diagnose("JX103", draft.rowSpan, String(draft.rowSpan.line))
-    }
+    if draft.isShifted && !draft.hasOnlyLevels { shiftedRows.append(draft.rowSpan) }
     for cell in draft.unplaced {
       context.leave(cell, .unknownColumn)
     }

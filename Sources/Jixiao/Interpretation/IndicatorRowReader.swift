@@ -108,6 +108,20 @@ struct IndicatorRowReader {
       }
       rest.append(cell)
     }
+    // More cells than a name and a target: leading cells that sit in level columns are level
+    // names the vocabulary does not know (社会影响力); keep them as such for the validator.
+    let slots = columns.values.contains(.remark) ? 3 : 2
+    while rest.count > slots, let role = columns[rest[0].column], role == .level1 || role == .level2 {
+      let cell = rest.removeFirst()
+      if role == .level1 && draft.level1Cell == nil {
+        draft.level1Cell = cell
+      } else if draft.level2Cell == nil {
+        draft.level2Cell = cell
+      } else {
+        rest.insert(cell, at: 0)
+        break
+      }
+    }
     switch rest.count {
     case 0:
       break
@@ -136,11 +150,10 @@ struct IndicatorRowReader {
     return draft
   }
 
-  /// A lone cell is a target when the grammar finds a value in it, else a name.
+  /// A lone cell is a target when the grammar finds a number, date, rank or grade in it;
+  /// a phrase (`长效管理机制健全性`) is a name whose target is missing.
   private func readsAsTarget(_ cell: Cell) -> Bool {
-    switch TargetGrammar.read(cell.text).kind {
-    case .text, .empty: false
-    default: true
-    }
+    let target = TargetGrammar.read(cell.text)
+    return target.kind.isStructured || target.grade != nil
   }
 }

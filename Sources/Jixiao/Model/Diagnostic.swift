@@ -57,7 +57,24 @@ public struct Diagnostic: Hashable, Sendable {
 
   public func message(in language: Language) -> String {
     guard let entry = Catalogue.entry(code) else { return code }
-    return Template.render(entry.message.text(language), arguments)
+    return Template.render(entry.message.text(language), Term.localize(arguments, language))
+  }
+}
+
+/// Words that diagnostics pass as arguments and that read differently in each language:
+/// an argument `@scoring` renders as 评分标准 or "scoring rule".
+enum Term {
+  static let terms: [String: Localized] = [
+    "@explanation": Localized(zh: "指标解释", en: "explanation"),
+    "@scoring": Localized(zh: "评分标准", en: "scoring rule"),
+    "@output": Localized(zh: "产出指标", en: "output (产出指标)"),
+    "@benefit": Localized(zh: "效益指标", en: "benefit (效益指标)"),
+    "@satisfaction": Localized(zh: "满意度指标", en: "satisfaction (满意度指标)"),
+    "@cost": Localized(zh: "成本指标", en: "cost (成本指标)"),
+  ]
+
+  static func localize(_ arguments: [String], _ language: Language) -> [String] {
+    arguments.map { terms[$0]?.text(language) ?? $0 }
   }
 }
 

@@ -46,6 +46,9 @@ public struct Indicator: Sendable, Hashable {
   /// 绩效标准: 计划标准, 历史标准 …
   public var standard: String?
   public var remark: String?
+  /// Its name and target cells are merged with the indicator above (they were blank on this
+  /// row and filled from there); checks of the target skip it to not report twice.
+  public var sharesNameAndTargetWithAbove = false
   /// The first cell of the indicator's row.
   public var span: SourceSpan
   /// Where each part came from, keyed by field name (name, level1, scoring …).

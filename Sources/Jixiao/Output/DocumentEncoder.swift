@@ -128,6 +128,7 @@ public enum DocumentEncoder {
       ("weightRaw", .string(indicator.weightRaw)), ("unitColumn", .string(indicator.unitColumn)),
       ("valueType", .string(indicator.valueType)), ("direction", .string(indicator.direction)),
       ("standard", .string(indicator.standard)), ("remark", .string(indicator.remark)),
+      ("sharesNameAndTargetWithAbove", .bool(indicator.sharesNameAndTargetWithAbove)),
       ("span", span(indicator.span)),
       ("spans", .object(indicator.spans.sorted { $0.key < $1.key }.map { ($0.key, span($0.value)) })),
     ])

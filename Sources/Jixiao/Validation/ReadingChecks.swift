@@ -19,7 +19,7 @@ enum ReadingChecks {
     CatalogueEntry(
       "JX103", .note,
       title: Localized(zh: "单元格错位", en: "shifted cells"),
-      message: Localized(zh: "第 {0} 行的单元格与表头列不对齐，已按内容读取", en: "cells of line {0} do not sit under their headers; read by what they contain"),
+      message: Localized(zh: "该表有 {0} 行的单元格与表头列不对齐（第 {1} 行），已按内容读取", en: "{0} rows of this table have cells outside their headers' columns (lines {1}); read by what they contain"),
       explanation: Localized(
         zh: "PDF 或网页转换常把合并单元格丢掉，使一行的单元格左移或右移。Jixiao 按内容判断：级次名称就是级次，其余依次为指标名称和指标值。\n示例：`→→公众号发布消息数量→>50.00(条)`（三级指标落在二级指标列）。\n修正：无需处理；若读错，请核对该行原表。",
         en: "PDF and web converters drop merged cells, shifting a row's cells left or right. Jixiao reads such rows by content: a level name is a level wherever it sits; the rest are the indicator name and target in order.\nExample: `→→公众号发布消息数量→>50.00(条)` (the name sits in the level-2 column).\nFix: nothing to do; if the reading is wrong, check the row in the original table.")),

@@ -1,6 +1,21 @@
 /// The validation pass: every check of the catalogue over a read document.
 public enum Validator {
+  static let checks: [any Check.Type] = [
+    FundsDoNotAddUp.self, RoundingDifference.self, ProjectFundsDoNotMatchDepartment.self, BudgetSummaryDoesNotAddUp.self,
+    WeightsDoNotTotal.self, WeightsPartlyMissing.self, WeightNotANumber.self, MoneyUnitImplausible.self,
+    CostTargetsExceedFunds.self, CostTargetWithoutFunds.self,
+    UnitColumnConflict.self, RateWithoutPercent.self, PercentAboveHundred.self, SatisfactionNotMeasured.self,
+    OperatorColumnConflict.self, QualitativeTypeWithNumber.self, QuantitativeTypeWithoutNumber.self,
+    EmptyTarget.self, DateUnitOnDuration.self, DirectionReversed.self, UnreadableTarget.self,
+    DateOutsideYear.self, TextNamesAnotherYear.self, PeriodEndsBeforeStart.self,
+    LevelUnderWrongParent.self, MixedFrameworks.self, LevelNameNonStandard.self, LevelNameUnknown.self,
+    MissingLevelFamily.self, DuplicateIndicator.self, ProjectWithoutIndicators.self,
+    EvaluationLevelInTargetTable.self,
+    ExplanationNamesAnotherAmount.self, ScoringFullMarkDiffersFromWeight.self, YearInNameOrGoal.self,
+  ]
+
   public static func check(_ document: Document) -> [Diagnostic] {
-    []
+    let subject = ValidationSubject(document: document)
+    return checks.flatMap { $0.run(subject) }
   }
 }

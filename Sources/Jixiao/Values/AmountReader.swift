@@ -13,51 +13,48 @@ public struct ParsedAmount: Sendable, Hashable {
   public var yuan: Decimal { value * unit.multiplier }
 }
 
-/// Reads amounts such as `450,000.00`, `237.2544`, `350万元`, `１２，０００元`, `0.5亿元`.
+/// Reads amounts such as `450,000.00`, `237.2544`, `350万元`, `１２，０００元`, `0.5亿元`, `250万`,
+/// `三百五十万元`, with the target grammar's tokenizer (so both read numbers the same way).
 public enum AmountReader {
-  /// Reads `text` as one amount; nil when it is not an amount (words, several numbers).
-  /// `defaultUnit` applies when the text carries no unit.
+  /// Reads `text` as exactly one amount; nil when it is not one (words, several numbers, a
+  /// unit that is not money). `defaultUnit` applies when the text carries no unit (a funds
+  /// column headed `(万元)`); without one, a unitless number is nil.
   public static func read(_ text: String, defaultUnit: MoneyUnit?) -> ParsedAmount? {
-    let normalized = ICU.nfkc(text).filter { !$0.isWhitespace }
-    guard !normalized.isEmpty else { return nil }
-    var digits = ""
-    var decimals = 0
-    var seenPoint = false
-    var index = normalized.startIndex
-    if normalized[index] == "-" {
-      digits.append("-")
-      index = normalized.index(after: index)
+    let scalars = Array(NormalizedText.nfkc(text).unicodeScalars)
+    let tokens = ValueTokenizer.tokenize(scalars).filter { $0.lexeme != .ignorable }
+    var index = 0
+    var negative = false
+    if index < tokens.count, tokens[index].lexeme == .rangeSeparator, scalars[tokens[index].start] == "-" {
+      negative = true
+      index += 1
     }
-    var sawDigit = false
-    while index < normalized.endIndex {
-      let character = normalized[index]
-      if character.isASCII, character.isNumber {
-        digits.append(character)
-        sawDigit = true
-        if seenPoint { decimals += 1 }
-      } else if character == "." && !seenPoint {
-        seenPoint = true
-        digits.append(character)
-      } else if character == "," && sawDigit && !seenPoint {
-        // thousands separator
-      } else {
-        break
+    guard index < tokens.count, let literal = tokens[index].number else { return nil }
+    index += 1
+    var unit: MoneyUnit?
+    if index < tokens.count {
+      switch tokens[index].lexeme {
+      case .unit(let canonical): unit = MoneyUnit(rawValue: canonical)
+      case .scale(let scale) where scale != "千":
+        unit = UnitTable.bareScales[scale].flatMap(MoneyUnit.init(rawValue:))
+      case .openParen:
+        // 350(万元)
+        if index + 2 < tokens.count, tokens[index + 2].lexeme == .closeParen,
+          case .unit(let canonical) = tokens[index + 1].lexeme
+        {
+          unit = MoneyUnit(rawValue: canonical)
+          index += 2
+        }
+      default: break
       }
-      index = normalized.index(after: index)
+      guard unit != nil else { return nil }
+      index += 1
     }
-    guard sawDigit, let value = Decimal(string: digits) else { return nil }
-    let rest = String(normalized[index...])
-    let unit: MoneyUnit?
-    switch rest {
-    case "": unit = nil
-    case "元": unit = .yuan
-    case "万元", "万": unit = .wanYuan
-    case "千元": unit = .qianYuan
-    case "亿元", "亿": unit = .yiYuan
-    case "百万元": unit = .baiWanYuan
-    default: return nil
-    }
-    guard let chosen = unit ?? defaultUnit else { return nil }
-    return ParsedAmount(value: value, unit: chosen, unitWritten: unit != nil, decimals: decimals)
+    guard index == tokens.count, let chosen = unit ?? defaultUnit else { return nil }
+    return ParsedAmount(
+      value: negative ? -literal.value : literal.value,
+      unit: chosen,
+      unitWritten: unit != nil,
+      decimals: literal.fractionDigits
+    )
   }
 }

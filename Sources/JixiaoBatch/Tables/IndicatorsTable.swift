@@ -53,6 +53,7 @@ enum IndicatorsTable {
       .text("direction") { $0.indicator.direction },
       .text("standard") { $0.indicator.standard },
       .text("remark") { $0.indicator.remark },
+      Column("shares_name_and_target_with_above", .integer) { .boolean($0.indicator.sharesNameAndTargetWithAbove) },
     ] + SpanColumns.of { $0.indicator.span },
     indexes: [["level2"], ["name"]]
   )

@@ -1,0 +1,53 @@
+import FoundationEssentials
+
+/// JX209: cost targets in money above the project's funds: one target above them, or the
+/// cost indicators together.
+enum CostTargetsExceedFunds: Check {
+  static let entry = CatalogueEntry(
+    "JX209", .warning,
+    title: Localized(zh: "成本指标超过资金", en: "cost targets exceed the funds"),
+    message: Localized(
+      zh: "“{0}”的成本指标合计 {1}，超过项目资金 {2}",
+      en: "the cost targets of '{0}' add up to {1}, more than its funds of {2}"),
+    explanation: Localized(
+      zh: "成本指标（成本指标、经济成本指标）以金额表示的目标，是项目要花的钱；单个或合计都不应超过项目资金（“相应匹配”）。只计年度指标；“≤ X”按 X 计。\n示例：资金 118.10 万元，成本指标 43 + 84.66 + 40 + 11.4 + 24 = 203.06 万元。\n修正：更正成本指标或项目资金。",
+      en: "Cost indicators (成本指标, 经济成本指标) stated in money are what the project will spend; alone or together they should not exceed its funds (the 相应匹配 requirement). Only annual indicators count; '≤ X' counts as X.\nExample: funds 118.10 万元, cost targets 43 + 84.66 + 40 + 11.4 + 24 = 203.06 万元.\nFix: correct the cost targets or the funds."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for entity in subject.entities {
+      guard let funds = entity.funds.total else { continue }
+      let costs = entity.ownTargets.filter { $0.isCostAmount && $0.horizon == .annual }
+      guard !costs.isEmpty else { continue }
+      let sum = costs.reduce(Decimal(0)) { $0 + ($1.target.money ?? 0) }
+      if sum > funds.yuan + funds.halfUnit {
+        let related = costs.map { Diagnostic.Related(.part, span: $0.targetSpan, "\($0.name ?? "") \($0.target.raw)") }
+        diagnostics.append(
+          Diagnostic(self, span: funds.span, entity.name, Figures.inUnit(sum, like: funds), funds.printed, related: related))
+      }
+    }
+    return diagnostics
+  }
+}
+
+/// JX210: a project with cost targets in money but no funds stated.
+enum CostTargetWithoutFunds: Check {
+  static let entry = CatalogueEntry(
+    "JX210", .warning,
+    title: Localized(zh: "有成本指标而无资金", en: "cost target without funds"),
+    message: Localized(
+      zh: "“{0}”没有填写资金总额，却有成本指标 {1}",
+      en: "'{0}' states no funds but has the cost target {1}"),
+    explanation: Localized(
+      zh: "项目有以金额表示的成本指标，但资金总额为空，无法核对二者是否匹配。\n示例：资金总额为空，成本指标“城管公安大队办公经费 ≤ 16 万元”。\n修正：填写项目资金。",
+      en: "The project has a cost target in money but no funds, so the two cannot be matched.\nExample: an empty 资金总额 and the cost target 城管公安大队办公经费 ≤ 16 万元.\nFix: state the project's funds."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    subject.entities.compactMap { entity in
+      guard entity.funds.total == nil,
+        let cost = entity.ownTargets.first(where: { $0.isCostAmount })
+      else { return nil }
+      return Diagnostic(self, span: cost.targetSpan, entity.name, "\(cost.name ?? "") \(cost.target.raw)\(cost.unitColumn.map { " \($0)" } ?? "")")
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import FoundationEssentials
+
+/// JX201: 资金总额 ≠ 财政拨款 + 其他资金 + 上年结转 (or, for a department, ≠ the sum of its
+/// funding sources, or of 基本支出 + 项目支出). A gap that rounding explains is JX203.
+enum FundsDoNotAddUp: Check {
+  static let entry = CatalogueEntry(
+    "JX201", .error,
+    title: Localized(zh: "资金合计不符", en: "funds do not add up"),
+    message: Localized(
+      zh: "“{0}”的资金总额 {1} 不等于各项之和 {2}（相差 {3}）",
+      en: "total funds of '{0}' are {1}, but the parts add up to {2} (off by {3})"),
+    explanation: Localized(
+      zh: "资金总额应等于财政拨款、其他资金与上年结转之和（部门整体表中，也应等于按收入性质或按支出性质各列之和）。计算用精确小数；差额在各数字末位的舍入范围内时，报告为 JX203 而非本错误。\n示例：`年度资金总额 │ 50`、`其中：财政拨款 │ 40`、`其他资金 │ 5`。\n修正：核对各项金额，使合计与明细一致。",
+      en: "The total should equal 财政拨款 + 其他资金 + 上年结转 (in a department-wide table, also the sum of the columns by source and by spending). Arithmetic is exact; a gap within the rounding of the printed figures is JX203 instead.\nExample: `年度资金总额 │ 50`, `其中：财政拨款 │ 40`, `其他资金 │ 5`.\nFix: correct the lines so that they add up to the total."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for entity in subject.entities {
+      guard let total = entity.funds.total else { continue }
+      for parts in partitions(entity) where !parts.isEmpty {
+        if let diagnostic = compare(name: entity.name, total: total, parts: parts) {
+          diagnostics.append(diagnostic)
+        }
+      }
+    }
+    return diagnostics
+  }
+
+  /// The sets of lines that should each add up to the total.
+  static func partitions(_ entity: ValidationSubject.Entity) -> [[(String, Amount)]] {
+    let funds = entity.funds
+    var sources: [(String, Amount)] = []
+    if let fiscal = funds.fiscal { sources.append(("财政拨款", fiscal)) }
+    if let other = funds.other { sources.append(("其他资金", other)) }
+    if let carryover = funds.carryover { sources.append(("上年结转", carryover)) }
+    let bySpending = funds.lines.filter { $0.label == "基本支出" || $0.label == "项目支出" }
+    sources += funds.lines.filter { $0.label == "政府性基金拨款" || $0.label == "财政专户管理资金" }.map { ($0.label, $0.amount) }
+    var result = [sources]
+    if bySpending.count == 2 { result.append(bySpending.map { ($0.label, $0.amount) }) }
+    return result
+  }
+
+  static func compare(name: String, total: Amount, parts: [(String, Amount)]) -> Diagnostic? {
+    let related = parts.map { Diagnostic.Related(.part, span: $0.1.span, "\($0.0) \($0.1.printed)") }
+    let sum = parts.reduce(Decimal(0)) { $0 + $1.1.yuan }
+    switch SumComparison.compare(total: total, parts: parts.map(\.1)) {
+    case .equal:
+      return nil
+    case .rounding(let difference):
+      return Diagnostic(
+        RoundingDifference.self, span: total.span, total.printed, Figures.inUnit(sum, like: total),
+        Figures.yuan(difference), related: related)
+    case .mismatch(let difference):
+      return Diagnostic(
+        self, span: total.span, name, total.printed, Figures.inUnit(sum, like: total), Figures.yuan(difference),
+        related: related)
+    }
+  }
+}
+
+/// JX203: a total that differs from its parts by no more than the rounding of the printed
+/// figures (650.65 + 983.28 = 1,633.93 printed 1,633.94).
+enum RoundingDifference: Check {
+  static let entry = CatalogueEntry(
+    "JX203", .note,
+    title: Localized(zh: "尾数误差", en: "rounding difference"),
+    message: Localized(
+      zh: "合计 {0} 与各项之和 {1} 相差 {2}，在各数字末位的舍入误差之内",
+      en: "total {0} differs from the sum of its parts {1} by {2}, within the rounding of the printed figures"),
+    explanation: Localized(
+      zh: "合计与明细之差不超过 n × 末位半个单位（n 为参与计算的数字个数）：这是四舍五入造成的尾数误差，许多表格在表注中说明“因四舍五入可能存在尾数误差”。只作提示。\n示例：基本支出 650.65 + 项目支出 983.28 = 1,633.93，而合计印作 1,633.94。\n修正：无需修正；如需一致，可调整末位。",
+      en: "The total differs from its parts by no more than n × half the last printed digit (n = the figures involved): a rounding tail, which many tables footnote (因四舍五入可能存在尾数误差). Reported as a note only.\nExample: 基本支出 650.65 + 项目支出 983.28 = 1,633.93 while the total is printed 1,633.94.\nFix: none needed; adjust the last digit if the figures must agree."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] { [] }
+}

@@ -1,0 +1,82 @@
+import FoundationEssentials
+
+/// JX602: the scoring rule states a full mark (`共计8分`) other than the indicator's weight.
+enum ScoringFullMarkDiffersFromWeight: Check {
+  static let entry = CatalogueEntry(
+    "JX602", .warning,
+    title: Localized(zh: "评分标准的满分与分值不符", en: "scoring rule's full mark differs from the weight"),
+    message: Localized(zh: "“{0}”的分值为 {1}，评分标准却写“{2}”", en: "'{0}' is weighted {1} but its scoring rule says '{2}'"),
+    explanation: Localized(
+      zh: "评分标准写明了满分（“共计N分”“满分N分”），而分值（权重）列是另一个数，二者必有一处未更新。只比较明确写出的满分，不比较分档得分与扣分。\\n示例：分值 5分，评分标准“成本节约率大于0得满分，共计9分”。\\n修正：统一分值与评分标准。",
+      en: "The scoring rule states a full mark (共计N分, 满分N分) while the weight column gives another number; one of the two was not updated. Only an explicit full mark is compared, not tiered scores or deductions.\\nExample: weight 5分 and the rule 成本节约率大于0得满分，共计9分.\\nFix: make the weight and the scoring rule agree."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    subject.entities.flatMap { entity in
+      entity.indicators.compactMap { indicator in
+        guard let weight = indicator.weight, let scoring = indicator.scoring,
+          let (phrase, fullMark) = fullMark(in: scoring), fullMark != weight
+        else { return nil }
+        return Diagnostic(
+          self, span: indicator.spans["scoring"] ?? indicator.span, indicator.name ?? "", indicator.weightRaw ?? DecimalText.plain(weight), phrase,
+          related: indicator.spans["weight"].map { [.init(.comparedWith, span: $0, indicator.weightRaw ?? "")] } ?? [])
+      }
+    }
+  }
+
+  /// `共计8分`, `满分10分`, `满分为10分`, `总分20分`: the phrase and its number.
+  static func fullMark(in text: String) -> (String, Decimal)? {
+    let scalars = Array(ICU.nfkc(text).unicodeScalars)
+    for marker in ["共计", "满分为", "满分", "总分为", "总分"] {
+      let markerScalars = Array(marker.unicodeScalars)
+      var index = 0
+      while index + markerScalars.count < scalars.count {
+        if Array(scalars[index..<(index + markerScalars.count)]) == markerScalars {
+          var end = index + markerScalars.count
+          var digits = ""
+          while end < scalars.count, ("0"..."9").contains(scalars[end]) || scalars[end] == "." {
+            digits.unicodeScalars.append(scalars[end])
+            end += 1
+          }
+          if !digits.isEmpty, end < scalars.count, scalars[end] == "分", let value = Decimal(string: digits) {
+            return (String(String.UnicodeScalarView(scalars[index...end])), value)
+          }
+        }
+        index += 1
+      }
+    }
+    return nil
+  }
+}
+
+/// JX603: a project's name or short goal names only a year other than the budget year
+/// (`2022年餐饮油烟维护经费` in a 2023 table).
+enum YearInNameOrGoal: Check {
+  static let entry = CatalogueEntry(
+    "JX603", .warning,
+    title: Localized(zh: "名称或目标的年份与预算年度不符", en: "name or goal names another year"),
+    message: Localized(zh: "“{0}”写的是 {1} 年，而表格的预算年度是 {2} 年", en: "'{0}' names {1}, but the table's budget year is {2}"),
+    explanation: Localized(
+      zh: "项目名称或简短的绩效目标写了一个与预算年度不同的年份，多为沿用上年表格未改。只看名称和 40 字以内的目标，且其中没有出现预算年度时才报告。\\n示例：2023 年度表中，名称“2023年餐饮油烟维护经费”，绩效目标“2022年餐饮油烟维护经费”。\\n修正：更正年份。",
+      en: "A project's name or short goal names a year other than the budget year, usually because last year's table was copied. Only the name and goals of up to 40 characters are read, and only when the budget year does not appear in them.\\nExample: in a 2023 table, the name 2023年餐饮油烟维护经费 with the goal 2022年餐饮油烟维护经费.\\nFix: correct the year."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for project in subject.document.projects {
+      guard let year = subject.table(project.table)?.year else { continue }
+      var texts: [(String, SourceSpan)] = []
+      if let name = project.name, let field = project.fields.first(where: { $0.role == FieldRole.name.rawValue }) {
+        texts.append((name, field.span))
+      }
+      if let goal = project.goals.annual, goal.unicodeScalars.count <= 40, let span = project.goals.annualSpan {
+        texts.append((goal, span))
+      }
+      for (text, span) in texts {
+        let years = Set(TextNamesAnotherYear.yearsWritten(in: text))
+        if let other = years.sorted().first, !years.contains(String(year)) {
+          diagnostics.append(Diagnostic(self, span: span, text, other, String(year)))
+        }
+      }
+    }
+    return diagnostics
+  }
+}

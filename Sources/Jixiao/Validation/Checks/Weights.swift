@@ -1,0 +1,71 @@
+import FoundationEssentials
+
+/// JX205: the weights (分值) of an entity's indicators do not total 100 (90 when the table
+/// scores budget execution separately with 10).
+enum WeightsDoNotTotal: Check {
+  static let entry = CatalogueEntry(
+    "JX205", .warning,
+    title: Localized(zh: "分值合计不为100", en: "weights do not total 100"),
+    message: Localized(
+      zh: "“{0}”各指标分值合计为 {1}，应为 {2}",
+      en: "the indicator weights of '{0}' total {1}; expected {2}"),
+    explanation: Localized(
+      zh: "表中有分值（权重）时，一个项目各指标的分值合计应为 100；如表格另设“预算执行率 10 分”，则指标合计应为 90（此时按 90 判断）。\n示例：两个指标分别为 20分、10分，合计 30。\n修正：补全遗漏的指标或调整分值。",
+      en: "Where a table gives weights, a project's indicator weights should total 100; when the table scores budget execution separately with 10 (预算执行率 10分), they should total 90, and that is what is expected then.\nExample: two indicators weighted 20分 and 10分, total 30.\nFix: add the missing indicators or correct the weights."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    let reservesTen = subject.document.projects.contains { $0.fields.contains { $0.role == FieldRole.budgetExecution.rawValue } }
+    let expected: Decimal = reservesTen ? 90 : 100
+    var diagnostics: [Diagnostic] = []
+    for entity in subject.entities {
+      let weighted = entity.indicators.filter { $0.weight != nil }
+      guard !weighted.isEmpty else { continue }
+      let total = weighted.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
+      if total != expected {
+        let related = weighted.map { Diagnostic.Related(.part, span: $0.spans["weight"] ?? $0.span, "\($0.name ?? "") \($0.weightRaw ?? "")") }
+        diagnostics.append(Diagnostic(self, span: entity.span, entity.name, DecimalText.plain(total), DecimalText.plain(expected), related: related))
+      }
+    }
+    return diagnostics
+  }
+}
+
+/// JX206: some indicators of an entity carry weights and others do not.
+enum WeightsPartlyMissing: Check {
+  static let entry = CatalogueEntry(
+    "JX206", .warning,
+    title: Localized(zh: "部分指标缺分值", en: "weights missing on some rows"),
+    message: Localized(zh: "“{0}”有 {1} 个指标有分值，{2} 个没有", en: "'{0}' has weights on {1} indicators and none on {2}"),
+    explanation: Localized(
+      zh: "同一项目中，有的指标填了分值，有的没有。\n示例：`产出指标 … 20分` 下一行分值为空。\n修正：为每个指标填写分值。",
+      en: "Within one project some indicators have weights and others do not.\nExample: `产出指标 … 20分` followed by a row with an empty weight.\nFix: give every indicator its weight."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    subject.entities.compactMap { entity in
+      let withWeight = entity.indicators.filter { $0.weightRaw != nil }.count
+      let without = entity.indicators.count - withWeight
+      guard withWeight > 0, without > 0, let first = entity.indicators.first(where: { $0.weightRaw == nil }) else { return nil }
+      return Diagnostic(self, span: first.span, entity.name, String(withWeight), String(without))
+    }
+  }
+}
+
+/// JX207: a weight that is not a number once 分 is stripped.
+enum WeightNotANumber: Check {
+  static let entry = CatalogueEntry(
+    "JX207", .error,
+    title: Localized(zh: "分值不是数字", en: "weight is not a number"),
+    message: Localized(zh: "分值“{0}”不是数字", en: "weight '{0}' is not a number"),
+    explanation: Localized(
+      zh: "分值去掉“分”字后应为数字。\n示例：`分值 │ 二十分左右`。\n修正：写成数字，如 20 或 20分。",
+      en: "A weight should be a number once 分 is removed.\nExample: `分值 │ 二十分左右`.\nFix: write it as a number, such as 20 or 20分."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    subject.entities.flatMap { entity in
+      entity.indicators.compactMap { indicator in
+        guard let raw = indicator.weightRaw, indicator.weight == nil, !raw.isEmpty else { return nil }
+        return Diagnostic(self, span: indicator.spans["weight"] ?? indicator.span, raw)
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import FoundationEssentials
+
+extension Amount {
+  /// Half the last printed digit, in 元: the most rounding can have moved the printed figure.
+  var halfUnit: Decimal {
+    Decimal(sign: .plus, exponent: -(decimals + 1), significand: 5) * (MoneyUnit(rawValue: unit)?.multiplier ?? 1)
+  }
+
+  /// The amount as printed with its unit, for messages: `1,633.94 万元`.
+  var printed: String { raw.contains(unit) ? raw : "\(raw) \(unit)" }
+}
+
+/// How a published total compares with the sum of its parts.
+enum SumComparison {
+  case equal
+  /// Off by no more than rounding of the printed figures can explain.
+  case rounding(difference: Decimal)
+  case mismatch(difference: Decimal)
+
+  static func compare(total: Amount, parts: [Amount]) -> SumComparison {
+    let sum = parts.reduce(Decimal(0)) { $0 + $1.yuan }
+    let difference = total.yuan - sum
+    if difference == 0 { return .equal }
+    let tolerance = parts.reduce(total.halfUnit) { $0 + $1.halfUnit }
+    let magnitude = difference < 0 ? -difference : difference
+    return magnitude <= tolerance ? .rounding(difference: difference) : .mismatch(difference: difference)
+  }
+}
+
+enum Figures {
+  /// A sum of 元 written in the unit of `like` (万元 amounts are compared in 万元).
+  static func inUnit(_ yuan: Decimal, like amount: Amount) -> String {
+    let multiplier = MoneyUnit(rawValue: amount.unit)?.multiplier ?? 1
+    return "\(DecimalText.plain(yuan / multiplier)) \(amount.unit)"
+  }
+
+  static func yuan(_ value: Decimal) -> String { "\(DecimalText.plain(value)) 元" }
+}
+
+extension Target {
+  /// The target's amount in 元 when it is money.
+  var money: Decimal? {
+    if let yuan { return yuan }
+    guard let value, let unit, let moneyUnit = MoneyUnit(rawValue: unit) else { return nil }
+    return value * moneyUnit.multiplier
+  }
+
+  var isNumeric: Bool {
+    switch kind {
+    case .quantitative, .range, .rank: true
+    case .compound: parts.contains { $0.isNumeric }
+    default: false
+    }
+  }
+}
+
+extension Indicator {
+  /// A cost indicator under either framework: 成本指标 (level 1 or 2) or 经济成本指标.
+  var isCost: Bool {
+    level1 == Level1.cost.rawValue || level2 == Level2.cost.rawValue || level2 == Level2.economicCost.rawValue
+  }
+
+  /// A cost indicator stated in money (a rate such as 成本节约率 is not, whatever its unit).
+  var isCostAmount: Bool {
+    isCost && target.money != nil && !(name.map { TextKey.make($0).hasSuffix("率") } ?? false)
+  }
+
+  var isSatisfaction: Bool {
+    level1 == Level1.satisfaction.rawValue || level2 == Level2.serviceSatisfaction.rawValue
+      || (name?.contains("满意") ?? false)
+  }
+
+  /// A rate by its name: 率 at the end (合格率, 成本节约率) or 满意度.
+  var isRate: Bool {
+    guard let name else { return false }
+    let key = TextKey.make(name)
+    return key.hasSuffix("率") || key.hasSuffix("满意度") || key.hasSuffix("率(%)")
+  }
+
+  var nameSpan: SourceSpan { spans["name"] ?? span }
+  var targetSpan: SourceSpan { target.span ?? span }
+}

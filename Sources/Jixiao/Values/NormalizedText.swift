@@ -1,0 +1,55 @@
+/// A target's text after NFKC, as scalars, with cheap substrings.
+///
+/// Most cells hold only ASCII, CJK ideographs and a few symbols (≥, ≤, ‰, 、) that NFKC leaves
+/// alone; those skip the ICU call. Substrings are cut from the UTF-8 storage by offsets, not
+/// rebuilt scalar by scalar.
+struct NormalizedText {
+  let string: String
+  let scalars: [Unicode.Scalar]
+  /// `utf8Offsets[i]` is where scalar `i` starts; one extra entry marks the end.
+  private let utf8Offsets: [Int]
+
+  init(_ raw: String) {
+    string = NormalizedText.nfkc(raw)
+    var scalars: [Unicode.Scalar] = []
+    var offsets: [Int] = []
+    scalars.reserveCapacity(string.utf8.count)
+    offsets.reserveCapacity(string.utf8.count + 1)
+    var offset = 0
+    for scalar in string.unicodeScalars {
+      scalars.append(scalar)
+      offsets.append(offset)
+      offset += UTF8.width(scalar)
+    }
+    offsets.append(offset)
+    self.scalars = scalars
+    utf8Offsets = offsets
+  }
+
+  /// The text of scalars `start..<end` (empty when the range is empty or out of bounds).
+  func text(from start: Int, to end: Int) -> String {
+    guard start >= 0, start < end, end < utf8Offsets.count else { return "" }
+    let utf8 = string.utf8
+    let lower = utf8.index(utf8.startIndex, offsetBy: utf8Offsets[start])
+    let upper = utf8.index(utf8.startIndex, offsetBy: utf8Offsets[end])
+    return String(string[lower..<upper])
+  }
+
+  /// NFKC through ICU, unless every scalar is one NFKC leaves unchanged.
+  static func nfkc(_ text: String) -> String {
+    for scalar in text.unicodeScalars where !isStable(scalar) { return ICU.nfkc(text) }
+    return text
+  }
+
+  /// Scalars known to be their own NFKC form: ASCII, CJK unified ideographs, and the
+  /// symbols these tables use most. (Full-width forms, ㎡, ①, NBSP and … are not.)
+  static func isStable(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF: true
+    case 0x2264, 0x2265, 0x2266, 0x2267, 0x2A7D, 0x2A7E, 0x2030, 0x2550: true  // ≤ ≥ ≦ ≧ ⩽ ⩾ ‰ ═
+    case 0x3001, 0x3002, 0x3007, 0x300A...0x3011, 0x3014, 0x3015: true  // 、。〇 《》「」『』【】〔〕
+    case 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x00B1, 0x00B7, 0x00D7, 0x2605, 0x2606: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,105 @@
+/// Word lists for qualitative targets (定性): grades, directions and decoration.
+enum QualitativeWords {
+  /// Grades as written (分级分档): the reading keeps the one it finds in `grade`.
+  static let grades: [String] = [
+    "优秀", "优良", "良好", "较好", "合格", "不合格", "及格", "不及格", "达标", "不达标", "满意", "基本满意",
+    "非常满意", "不满意", "通过", "不通过", "中等", "一般", "较差", "优", "良", "中", "差", "好", "是", "否",
+    "有", "无", "A", "B", "C", "D", "A级", "B级", "C级", "AAA", "AA",
+  ]
+
+  /// Words around a grade that do not change it: 得到良好等次, 达到合格标准, 评为优秀.
+  static let gradePrefixes: [String] = [
+    "评定为", "评为", "达到", "得到", "获得", "保持", "确保", "均为", "为", "全部", "考核", "等次为", "等级为",
+    "结果为", "验收", "质量", "整体", "总体",
+  ]
+  static let gradeSuffixes: [String] = [
+    "等次", "等级", "级别", "标准", "水平", "以上", "及以上", "以上等次", "档次", "档", "级", "率", "结果", "评价",
+  ]
+
+  /// Direction words: 提高5% differs from 下降5%, so one right before a number is kept.
+  static let directionScalars: [[Unicode.Scalar]] = directions.map { Array($0.unicodeScalars) }
+  static let directions: [String] = [
+    "提高", "提升", "增长", "增加", "上升", "下降", "降低", "减少", "缩短", "节约", "压缩", "增幅", "降幅", "同比增长",
+    "同比下降", "环比增长", "环比下降",
+  ]
+
+  /// Words that make a phrase a qualitative target (an outcome or a quality to reach), as
+  /// opposed to a description that says what will be done (`采集上报城市管理问题`, kept as
+  /// text with a diagnostic).
+  static let evaluative: [String] = [
+    "完成", "及时", "健全", "建立", "有效", "明显", "显著", "改善", "保障", "稳定", "准确", "规范", "持续",
+    "实现", "达到", "达成", "优化", "推广", "一致", "扩大", "适宜", "共享", "符合", "落实", "形成", "覆盖",
+    "长期", "公开", "公布", "应用", "保证", "确保", "满足", "增强", "加强", "完善", "不断", "逐步", "全面",
+    "高于", "低于", "不低于", "不高于", "零", "无重大", "杜绝", "消除", "控制在", "统一", "唯一", "一流", "领先",
+    "前列", "保持", "维护", "应保尽保", "應保盡保", "满意", "认可", "到位", "正常", "安全", "按时", "按期", "按月",
+    "按季", "按年", "每月", "每季", "每年", "定期", "常态", "良好", "健康", "畅通", "整洁", "有序", "可持续",
+    "通过", "十佳", "先进", "示范",
+  ]
+
+  static let evaluativeScalars: [[Unicode.Scalar]] = evaluative.map { Array($0.unicodeScalars) }
+
+  /// Whether the phrase states a quality or an outcome (see `evaluative`).
+  static func isEvaluative(_ text: [Unicode.Scalar]) -> Bool {
+    for word in evaluativeScalars + directionScalars where text.count >= word.count {
+      for start in 0...(text.count - word.count) where text[start] == word[0] {
+        if text[start..<(start + word.count)].elementsEqual(word) { return true }
+      }
+    }
+    return false
+  }
+
+  /// Text that is a form's sign-off, not a target.
+  static let formResidue: [String] = ["盖章", "签字", "签名", "填报人", "联系电话", "审核意见"]
+
+  private static let gradeSet = Set(grades)
+  private static let prefixScalars = gradePrefixes.map { Array($0.unicodeScalars) }
+  private static let suffixScalars = gradeSuffixes.map { (Array($0.unicodeScalars), $0.contains("以上")) }
+  private static let atMostSuffixes = ["以下", "及以下"].map { Array($0.unicodeScalars) }
+  private static let residueScalars = formResidue.map { Array($0.unicodeScalars) }
+
+  /// The grade in `text`, if the text is a grade with decoration around it.
+  static func grade(in text: [Unicode.Scalar]) -> (grade: String, atLeast: Bool, atMost: Bool)? {
+    var core = text[...]
+    var atLeast = false
+    var atMost = false
+    var changed = true
+    while changed {
+      changed = false
+      for prefix in prefixScalars where core.count > prefix.count && core.starts(with: prefix) {
+        core = core.dropFirst(prefix.count)
+        changed = true
+      }
+      for (suffix, isAtLeast) in suffixScalars
+      where core.count > suffix.count && core.reversed().starts(with: suffix.reversed()) {
+        if isAtLeast { atLeast = true }
+        core = core.dropLast(suffix.count)
+        changed = true
+      }
+      for suffix in atMostSuffixes where core.count > suffix.count && core.reversed().starts(with: suffix.reversed()) {
+        atMost = true
+        core = core.dropLast(suffix.count)
+        changed = true
+      }
+    }
+    guard core.count <= 4 else { return nil }
+    let candidate = String(String.UnicodeScalarView(core))
+    guard gradeSet.contains(candidate) else { return nil }
+    return (candidate, atLeast, atMost)
+  }
+
+  /// Whether `text` holds a form's sign-off words (盖章, 签字 …).
+  static func isFormResidue(_ text: [Unicode.Scalar]) -> Bool {
+    guard text.count >= 2 else { return false }
+    for word in residueScalars where text.count >= word.count {
+      for start in 0...(text.count - word.count) where text[start] == word[0] {
+        if text[start..<(start + word.count)].elementsEqual(word) { return true }
+      }
+    }
+    return false
+  }
+
+  /// Whether `text` ends with one of `words`; returns that word.
+  static func suffix(of text: ArraySlice<Unicode.Scalar>, among words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+    words.first { text.count >= $0.count && text.reversed().starts(with: $0.reversed()) }
+  }
+}

@@ -1,0 +1,236 @@
+import FoundationEssentials
+
+/// The parser over a target's tokens: splits a cell into segments, reads each segment as a
+/// rank, date, range, quantity or qualitative statement, and assembles compounds.
+///
+/// Readers are tried in that order and each must account for the whole segment (a label
+/// before the value and a qualifier after it are allowed); the first that does wins. Every
+/// reader is a few lines of recursive descent over `[ValueToken]` with an index, so the
+/// grammar stays readable and a new word is a lexicon entry, not a new rule.
+struct TargetParser {
+  let raw: String
+  let normalized: NormalizedText
+  let tokens: [ValueToken]
+  let context: TargetContext
+  /// The unit column read through `UnitTable`, nil when absent or not a unit.
+  let unitColumn: UnitReading?
+  /// Whether the context suggests a date (a unit column such as 日期, an indicator name
+  /// ending in 时间): enables Excel serials and `2023.07` as a month.
+  let expectsDate: Bool
+  let span: SourceSpan?
+
+  // MARK: Top level
+
+  func read() -> Target {
+    guard tokens.contains(where: { !isFiller($0) }) else { return Target(raw: raw, kind: .empty, span: span) }
+    let segments = splitSegments(tokens)
+    let parts = segments.count >= 2 ? segments.map { readSegment($0) } : []
+    let structured = parts.filter { $0.kind.isStructured }
+    if let bounded = readTwoBounds(parts) { return bounded }
+    if structured.count >= 2 { return compound(parts, segments: segments) }
+    var whole = readSegment(tokens[...])
+    whole.raw = raw
+    // 按计划，12月完成: when one part alone carries a value, its reading wins over a reading
+    // of the whole cell that took the other parts for a label.
+    if structured.count == 1, var part = structured.first, part.kind != whole.kind {
+      part.raw = raw
+      return part
+    }
+    return whole
+  }
+
+  /// Several targets in one cell, each part with its own raw text and reading.
+  private func compound(_ parts: [Target], segments: [ArraySlice<ValueToken>]) -> Target {
+    var compound = Target(raw: raw, kind: .compound, span: span)
+    compound.parts = zip(parts, segments).map { part, segment in
+      var part = part
+      part.raw = rawText(of: segment)
+      return part
+    }
+    compound.flags = parts.reduce(into: []) { flags, part in
+      for flag in part.flags where !flags.contains(flag) { flags.append(flag) }
+    }
+    // 第二季度、第四季度开展: a qualifier written once at the end belongs to every part.
+    if let last = parts.last?.qualifier, parts.dropLast().allSatisfy({ $0.qualifier == nil }) {
+      compound.qualifier = last
+    }
+    return compound
+  }
+
+  /// Words and separators before a value that only name it (满意度, 全市, 按计划，).
+  func isLabel(_ token: ValueToken) -> Bool {
+    token.isWord || token.lexeme == .word || token.lexeme == .listSeparator
+  }
+
+  /// `≥90%且≤100%`, `≥90，≤100`: a lower and an upper inclusive bound make one range.
+  private func readTwoBounds(_ parts: [Target]) -> Target? {
+    guard parts.count == 2, parts.allSatisfy({ $0.kind == .quantitative && $0.qualifier == nil }) else { return nil }
+    let lower = parts.first { $0.op == .atLeast }
+    let upper = parts.first { $0.op == .atMost }
+    guard let lower, let upper, let min = lower.value, let max = upper.value, min <= max,
+      lower.unit == upper.unit || lower.unit == nil || upper.unit == nil
+    else { return nil }
+    var range = Target(raw: raw, kind: .range, span: span)
+    range.min = min
+    range.max = max
+    range.unit = upper.unit ?? lower.unit
+    range.unitRaw = upper.unitRaw ?? lower.unitRaw
+    range.flags = lower.flags + upper.flags.filter { !lower.flags.contains($0) }
+    return range
+  }
+
+  /// Tokens that carry no value: stray dashes and slashes (`/`, `——` mean "not applicable").
+  private func isFiller(_ token: ValueToken) -> Bool {
+    switch token.lexeme {
+    case .rangeSeparator, .slash, .ignorable, .listSeparator: return true
+    default: break
+    }
+    if token.isWord {
+      return scalars[token.start..<token.end].allSatisfy { "./\\-—_…·|'\"".unicodeScalars.contains($0) }
+    }
+    return false
+  }
+
+  /// Splits at list separators outside parentheses; a separator between two digits of a
+  /// number never gets here (the tokenizer read `12,000` as one number).
+  private func splitSegments(_ tokens: [ValueToken]) -> [ArraySlice<ValueToken>] {
+    var segments: [ArraySlice<ValueToken>] = []
+    var depth = 0
+    var start = 0
+    for (index, token) in tokens.enumerated() {
+      switch token.lexeme {
+      case .openParen: depth += 1
+      case .closeParen: depth = max(0, depth - 1)
+      case .listSeparator where depth == 0:
+        if index > start { segments.append(tokens[start..<index]) }
+        start = index + 1
+      default: break
+      }
+    }
+    if start < tokens.count { segments.append(tokens[start..<tokens.count]) }
+    return segments
+  }
+
+  // MARK: Segments
+
+  func readSegment(_ slice: ArraySlice<ValueToken>) -> Target {
+    var flags: [Target.Flag] = []
+    var segment = removePlaceholderGroups(Array(slice), flags: &flags)
+    segment = segment.filter { $0.lexeme != .ignorable }
+    segment = demoteEmbeddedNumerals(segment)
+    // A part's raw text is mapped back from the normalised text only when a compound keeps it.
+    let segmentRaw = slice.count == tokens.count ? raw : text(slice)
+    var target = readCore(segment, raw: segmentRaw)
+    for flag in flags where !target.flags.contains(flag) { target.flags.append(flag) }
+    return target
+  }
+
+  private func readCore(_ segment: [ValueToken], raw: String) -> Target {
+    if segment.isEmpty { return Target(raw: raw, kind: .empty, span: span) }
+    if let halves = readBothHalves(segment, raw: raw) { return halves }
+    if let placeholder = readPlaceholder(segment, raw: raw) { return placeholder }
+    if let rank = readRank(segment, raw: raw) { return rank }
+    if let date = readDate(segment, raw: raw) { return date }
+    if let range = readRange(segment, raw: raw) { return range }
+    if let quantity = readQuantity(segment, raw: raw) { return quantity }
+    if let anchored = readAnchoredQuantity(segment, raw: raw) { return anchored }
+    return readQualitative(segment, raw: raw)
+  }
+
+  /// `(≥**%)`, `(≥**万元)` left from a template inside a value: dropped, with a flag.
+  private func removePlaceholderGroups(_ segment: [ValueToken], flags: inout [Target.Flag]) -> [ValueToken] {
+    guard segment.contains(where: { if case .placeholder = $0.kind { return true } else { return false } })
+    else { return segment }
+    var result: [ValueToken] = []
+    var index = 0
+    while index < segment.count {
+      if segment[index].lexeme == .openParen,
+        let close = segment[index...].firstIndex(where: { $0.lexeme == .closeParen }),
+        segment[index...close].contains(where: { if case .placeholder = $0.kind { return true } else { return false } })
+      {
+        if !flags.contains(.templatePlaceholder) { flags.append(.templatePlaceholder) }
+        index = close + 1
+        continue
+      }
+      result.append(segment[index])
+      index += 1
+    }
+    return result
+  }
+
+  /// A Chinese numeral inside a word (统一规范's 一 is caught by the lexicon, but 一流 and
+  /// 双十佳 are not) is part of the word, not a number.
+  private func demoteEmbeddedNumerals(_ segment: [ValueToken]) -> [ValueToken] {
+    var result = segment
+    for index in result.indices {
+      guard let number = result[index].number, number.isChinese else { continue }
+      let token = result[index]
+      let next = index + 1 < result.count ? result[index + 1] : nil
+      let previous = index > 0 ? result[index - 1] : nil
+      let nextIsWord = next.map { ($0.isWord || $0.lexeme == .word) && $0.start == token.end } ?? false
+      let previousIsWord = previous.map { $0.isWord && $0.end == token.start } ?? false
+      if nextIsWord || (next == nil && previousIsWord && token.end - token.start == 1) {
+        result[index].kind = .word
+      }
+    }
+    return result
+  }
+
+  // MARK: Text helpers
+
+  var scalars: [Unicode.Scalar] { normalized.scalars }
+
+  /// The normalised text of tokens, from the first one's start to the last one's end.
+  func text(_ tokens: some BidirectionalCollection<ValueToken>) -> String {
+    guard let first = tokens.first, let last = tokens.last else { return "" }
+    return normalized.text(from: first.start, to: last.end)
+  }
+
+  /// The words after a reading, trimmed of separators: `合格` in `80%合格`.
+  func qualifierText(_ tokens: ArraySlice<ValueToken>) -> String? {
+    let kept = tokens.drop { $0.lexeme == .listSeparator || $0.lexeme == .ignorable }
+    var trimmed = Array(kept)
+    while let last = trimmed.last, last.lexeme == .listSeparator || last.lexeme == .ignorable {
+      trimmed.removeLast()
+    }
+    let value = trimSpaces(text(trimmed))
+    return value.isEmpty ? nil : value
+  }
+
+  /// The segment as the user wrote it (the raw text when the whole cell is one segment).
+  private func rawText(of slice: ArraySlice<ValueToken>) -> String {
+    guard slice.count != tokens.count else { return raw }
+    return RawMapping.rawText(
+      raw: raw,
+      normalized: scalars,
+      from: slice.first?.start ?? 0,
+      to: slice.last?.end ?? 0
+    )
+  }
+
+  func trimSpaces(_ value: String) -> String {
+    guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
+      first.properties.isWhitespace || last.properties.isWhitespace
+    else { return value }
+    var scalars = Substring(value).unicodeScalars[...]
+    while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+    while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+    return String(String.UnicodeScalarView(scalars))
+  }
+
+  func makeTarget(_ kind: TargetKind, raw: String) -> Target {
+    Target(raw: raw, kind: kind, span: span)
+  }
+}
+
+extension TargetKind {
+  /// Kinds that carry a number, a date or a position (quantitative, range, date, rank):
+  /// what a reader should test to tell a value cell from a name or a remark, since almost
+  /// any short phrase reads as `qualitative`.
+  public var isStructured: Bool {
+    switch self {
+    case .quantitative, .range, .date, .rank: true
+    default: false
+    }
+  }
+}

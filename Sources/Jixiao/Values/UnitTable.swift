@@ -1,0 +1,145 @@
+import FoundationEssentials
+
+/// A unit as the grammar understood it.
+struct UnitReading: Hashable, Sendable {
+  /// The one spelling every consumer sees: `%`, `元`, `万元`, `人次`, `平方米`, `元/亩`.
+  var canonical: String
+  /// False when some part of the unit is not in `UnitTable` (kept as written).
+  var isKnown: Bool
+
+  /// The money unit, when this is an amount of money (not a rate such as `万元/人`).
+  var money: MoneyUnit? { MoneyUnit(rawValue: canonical) }
+}
+
+/// Every unit spelling the grammar knows, with its canonical form.
+///
+/// Adding a unit is one line here: the tokenizer, the parenthesised-unit reader and the unit
+/// column all read this table. Spellings are after NFKC, so `％`, `㎡` and `ｋｍ` arrive as
+/// `%`, `m2` and `km`.
+enum UnitTable {
+  /// Spelling → canonical unit.
+  static let spellings: [String: String] = {
+    var table: [String: String] = [:]
+    func add(_ canonical: String, _ spellings: String...) {
+      table[canonical] = canonical
+      for spelling in spellings { table[spelling] = canonical }
+    }
+    add("%", "百分比", "百分率", "百分数", #"\%"#)
+    add("‰", "千分比", "千分率")
+    add("百分点", "个百分点")
+    add("元", "圆", "元人民币")
+    add("千元")
+    add("万元", "萬元", "万元人民币")
+    add("百万元", "百萬元")
+    add("亿元", "億元")
+    add("人", "人数", "名人员")
+    add("名")
+    add("人次", "人/次", "人·次")
+    add("户")
+    add("户次")
+    add("个")
+    add("次")
+    add("天", "日")
+    add("工作日", "个工作日")
+    add("月", "个月", "月份")
+    add("年")
+    add("季度", "个季度")
+    add("周", "星期", "个星期")
+    add("小时", "个小时", "h")
+    add("分钟", "min")
+    add("秒")
+    add("平方米", "平米", "m2", "平方")
+    add("平方公里", "km2")
+    add("立方米", "m3", "方")
+    add("公里", "km", "KM", "千米")
+    add("米", "m", "M")
+    add("厘米", "cm")
+    add("毫米", "mm")
+    add("公顷", "ha")
+    add("亩")
+    add("吨", "t")
+    add("公斤", "kg", "千克")
+    add("克", "g")
+    add("升")
+    add("倍")
+    add("分")
+    for word in [
+      "件", "场", "处", "家", "所", "台", "辆", "期", "项", "套", "册", "批", "条", "份", "篇", "张",
+      "部", "页", "字", "课", "课时", "学时", "学期", "班", "班次", "层级", "株", "棵", "盏", "座", "栋",
+      "间", "只", "头", "块", "根", "本", "组", "支", "队", "例", "笔", "宗", "起", "单", "票", "种", "类",
+      "车次", "辆次", "架次", "台次", "场次", "期次", "节", "堂", "门", "幅", "枚", "面", "校", "村", "个村",
+      "届", "轮", "遍", "版", "集", "首", "级", "档", "床", "口", "眼", "座次", "人日", "人天", "人月",
+      "个点", "点位", "站", "网点", "所次", "户数", "件次", "条次", "批次", "项次", "名次", "等次",
+    ] {
+      add(word)
+    }
+    return table
+  }()
+
+  /// Money units written as a scale word alone after a number: `350万` is 350 万元.
+  static let bareScales: [String: String] = ["万": "万元", "萬": "万元", "亿": "亿元", "億": "亿元"]
+
+  /// Reads a unit written on its own: inside parentheses (`(人)`, `（百分比）`), in a unit
+  /// column, or after a number. Unknown units are kept as written with `isKnown` false.
+  ///
+  /// Besides the table it understands scaled units (`万人次`, `万平方米`) and rates whose
+  /// parts are all known (`元/亩`, `人/次/天`, `万元/人`, `元/人·月`).
+  static func read(_ text: String) -> UnitReading? {
+    let trimmed = text.unicodeScalars.filter {
+      !$0.properties.isWhitespace && $0 != "(" && $0 != ")" && $0 != "[" && $0 != "]"
+        && $0 != "【" && $0 != "】"
+    }
+    guard !trimmed.isEmpty else { return nil }
+    let spelling = String(String.UnicodeScalarView(trimmed))
+    if let canonical = spellings[spelling] { return UnitReading(canonical: canonical, isKnown: true) }
+    if let money = bareScales[spelling] { return UnitReading(canonical: money, isKnown: true) }
+    if let scaled = readScaled(spelling) { return scaled }
+    if spelling.unicodeScalars.contains(where: { $0 == "/" || $0 == "·" }) {
+      return readRate(spelling)
+    }
+    return UnitReading(canonical: spelling, isKnown: false)
+  }
+
+  /// `万人次` → 万人次 (known because 人次 is); nil when there is no scale prefix.
+  private static func readScaled(_ spelling: String) -> UnitReading? {
+    guard let first = spelling.unicodeScalars.first, first == "万" || first == "萬" || first == "亿" || first == "億"
+    else { return nil }
+    let rest = String(String.UnicodeScalarView(spelling.unicodeScalars.dropFirst()))
+    guard !rest.isEmpty, let base = spellings[rest] else { return nil }
+    let scale = (first == "万" || first == "萬") ? "万" : "亿"
+    return UnitReading(canonical: scale + base, isKnown: true)
+  }
+
+  /// `元/亩`, `人/次/天`, `元/人·月`, `/株`: each part read on its own, joined as written.
+  private static func readRate(_ spelling: String) -> UnitReading {
+    // 人/次 is how many forms write 人次; read it as one unit before splitting.
+    let joined = spelling.replacing("人/次", with: "人次")
+    var canonical = ""
+    var isKnown = true
+    var part = ""
+    func flush() {
+      guard !part.isEmpty else { return }
+      if let known = spellings[part] {
+        canonical += known
+      } else if let scaled = readScaled(part) {
+        canonical += scaled.canonical
+      } else if let money = bareScales[part] {
+        canonical += money
+      } else {
+        canonical += part
+        isKnown = false
+      }
+      part = ""
+    }
+    for scalar in joined.unicodeScalars {
+      if scalar == "/" || scalar == "·" {
+        flush()
+        canonical.unicodeScalars.append(scalar)
+      } else {
+        part.unicodeScalars.append(scalar)
+      }
+    }
+    flush()
+    return UnitReading(canonical: canonical, isKnown: isKnown)
+  }
+}

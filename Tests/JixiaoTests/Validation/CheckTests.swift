@@ -1,0 +1,171 @@
+import Testing
+
+@testable import Jixiao
+
+/// Each check with a table that triggers it and a near-identical one that must not.
+@Suite struct CheckTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var code: String
+    var triggering: [String]
+    var clean: [String]
+    var testDescription: String { code }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      code: "JX201",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators, funds: TableFixtures.funds(total: "50", fiscal: "40", other: "5")),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators, funds: TableFixtures.funds(total: "50", fiscal: "45", other: "5"))),
+    Case(
+      code: "JX203",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators, funds: TableFixtures.funds(total: "50.00", fiscal: "45.00", other: "4.99"))
+        .map { $0.replacing("| 50万元", with: "| 50.00万元") },
+      clean: TableFixtures.with(indicators: TableFixtures.indicators, funds: TableFixtures.funds(total: "50.00", fiscal: "45.00", other: "5.00"))),
+    Case(
+      code: "JX205",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 20 | 群众满意度调查", with: "| 10 | 群众满意度调查") }),
+      clean: TableFixtures.cleanWide),
+    Case(
+      code: "JX206",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 20 | 群众满意度调查", with: "|  | 群众满意度调查") }),
+      clean: TableFixtures.cleanWide),
+    Case(
+      code: "JX207",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 20 | 群众满意度调查", with: "| 二十左右 | 群众满意度调查") }),
+      clean: TableFixtures.cleanWide),
+    Case(
+      code: "JX208",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("50万元", with: "450000万元") }, funds: TableFixtures.funds(total: "450,000.00", fiscal: "450,000.00")),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX209",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 成本指标 | 设备购置费 | 20万元"]),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("50万元", with: "30万元") } + [" |  | 成本指标 | 设备购置费 | 20万元"])),
+    Case(
+      code: "JX210",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators, funds: TableFixtures.funds(total: "", fiscal: "")),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX301",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 50 | 万元 |", with: "| 50万元 | 元 |") }),
+      clean: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 50 | 万元 |", with: "| 50万元 | 万元 |") })),
+    Case(
+      code: "JX302",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 成本指标 | 成本节约率 | 0 | 元 | ≥ |  | 节约成本 | 大于0得满分"]),
+      clean: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 成本指标 | 成本节约率 | 0 | % | ≥ |  | 节约成本 | 大于0得满分"])),
+    Case(
+      code: "JX303",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("群众满意度 | ≥95%", with: "群众满意度 | ≥105%") }),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX304",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("群众满意度 | ≥95%", with: "群众满意度 | 提升") }),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX305",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 12 | 次 | ≥", with: "| <12 | 次 | ≥") }),
+      clean: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 12 | 次 | ≥", with: "| ≥12 | 次 | ≥") })),
+    Case(
+      code: "JX306",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 12 | 次 | ≥", with: "| 12 | 次 | 定性") }),
+      clean: TableFixtures.cleanWide),
+    Case(
+      code: "JX307",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 显著提升 |  | 定性", with: "| 显著提升 |  | 定量") }),
+      clean: TableFixtures.cleanWide),
+    Case(
+      code: "JX308",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("| 显著提升", with: "|") }),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX309",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 时效指标 | 完成时间 | 2024年12月 | 天 | ＝ |  | 年底前完成 | 每推迟一月扣1分"]),
+      clean: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 时效指标 | 完成时间 | 2024年12月 |  | ＝ |  | 年底前完成 | 每推迟一月扣1分"])),
+    Case(
+      code: "JX310",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("问题整改合格率 | ≥95%", with: "问题整改合格率 | ≤95%") }),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX401",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("2024年12月", with: "2023年12月") }),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX402",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 时效指标 | 完成时间 | 2024年12月 |  | ＝ |  | 2024年12月底前完成 | 在2023年12月底前完成得满分"]),
+      clean: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 时效指标 | 完成时间 | 2024年12月 |  | ＝ |  | 2024年12月底前完成 | 在2024年12月底前完成得满分"])),
+    Case(
+      code: "JX403",
+      triggering: TableFixtures.clean.map { $0.replacing("项目期 | 1 年", with: "项目期 | 2024年6月-2024年1月") },
+      clean: TableFixtures.clean.map { $0.replacing("项目期 | 1 年", with: "项目期 | 2024年1月-2024年12月") }),
+    Case(
+      code: "JX501",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("| 效益指标 | 社会效益指标 |", with: "| 效益指标 | 数量指标 |") }),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX502",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators + [" | 成本指标 | 经济成本指标 | 设备购置费 | ≤0万元"]),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX503",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("社会效益指标", with: "社会效益") }),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX504",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("| 社会效益指标 |", with: "| 社会影响力 |") }),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX505",
+      triggering: TableFixtures.with(indicators: Array(TableFixtures.indicators.dropLast())),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX506",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 数量指标 | 专项治理行动次数 | ≥12次"]),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 数量指标 | 宣传活动次数 | ≥12次"])),
+    Case(
+      code: "JX507",
+      triggering: TableFixtures.header + TableFixtures.funds(),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX311",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("| 显著提升", with: "| 采集上报城市管理问题") }),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX508",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators + [" | 决策 | 项目立项 | 立项依据充分性 | 充分"]),
+      clean: TableFixtures.clean),
+    Case(
+      code: "JX602",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 少一次扣5分", with: "| 完成得满分，共计20分") }),
+      clean: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 少一次扣5分", with: "| 完成得满分，共计30分") })),
+    Case(
+      code: "JX603",
+      triggering: TableFixtures.clean.map { $0.replacing("城管队业务工作经费", with: "2023年城管队业务工作经费") },
+      clean: TableFixtures.clean.map { $0.replacing("城管队业务工作经费", with: "2024年城管队业务工作经费") }),
+    Case(
+      code: "JX601",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("控制经费支出50万元", with: "控制经费支出58万元") }),
+      clean: TableFixtures.cleanWide),
+  ]
+
+  @Test func cleanTablesHaveNoFindings() throws {
+    #expect(try TableFixtures.findings(TableFixtures.clean) == [])
+    #expect(try TableFixtures.findings(TableFixtures.cleanWide) == [])
+  }
+
+  @Test(arguments: cases)
+  func checkFiresOnlyWhereItShould(_ test: Case) throws {
+    let triggered = try TableFixtures.findings(test.triggering)
+    #expect(triggered.contains(test.code), "expected \(test.code), got \(triggered)")
+    let clean = try TableFixtures.findings(test.clean)
+    #expect(!clean.contains(test.code), "\(test.code) fired on the clean table: \(clean)")
+  }
+
+  /// Every check of the catalogue has a case here, except those over several tables
+  /// (JX202, JX204: see SummaryCheckTests).
+  @Test func everyCheckHasACase() {
+    let covered = Set(Self.cases.map(\.code))
+    let exempt: Set<String> = ["JX202", "JX204"]
+    let missing = ValidationChecks.entries.map(\.code).filter { !covered.contains($0) && !exempt.contains($0) }
+    #expect(missing.isEmpty, "checks without a triggering case: \(missing)")
+  }
+}
