@@ -26,6 +26,7 @@ public enum Batch {
     }
 
     let items: ItemSource
+    var recordsFile: Int32?
     switch configuration.inputMode {
     case .paths:
       let lines = { LineReader(fd: configuration.standardInput, maxLineLength: 1 << 16).remainingNonBlankLines() }
@@ -47,7 +48,9 @@ public enum Batch {
       // A record holds a whole document as JSON text: allow for escapes.
       let maxLine = configuration.maxSize > Int.max / 8 ? Int.max : configuration.maxSize * 6 + 4096
       items = ItemSource(records: RecordReader(lines: LineReader(fd: fd, maxLineLength: maxLine)))
+      if fd != configuration.standardInput { recordsFile = fd }
     }
+    defer { if let recordsFile { close(recordsFile) } }
 
     do throws(OutputError) {
       switch configuration.format {
@@ -56,7 +59,6 @@ public enum Batch {
           path: configuration.output,
           force: configuration.force,
           standardOutput: configuration.standardOutput,
-          flushEachLine: configuration.inputMode == .jsonl,
           language: configuration.language
         )
         summary = drive(sink, items: items, configuration: configuration, start: start)

@@ -12,15 +12,17 @@ final class JSONLSink: BatchSink {
   private let stream: OutputStream
   private let file: AtomicFile?
 
-  /// Writes to `path`, or to `standardOutput` (flushing every line when `flushEachLine`).
-  init(path: String?, force: Bool, standardOutput: Int32, flushEachLine: Bool, language: Language) throws(OutputError) {
+  /// Writes to `path` (buffered), or to `standardOutput`, where each line is written as
+  /// soon as it is rendered: a reader at the other end of a pipe sees every document when
+  /// it is done, and `--input jsonl` answers record by record.
+  init(path: String?, force: Bool, standardOutput: Int32, language: Language) throws(OutputError) {
     if let path {
       let file = try AtomicFile(path: path, force: force)
       self.file = file
       stream = file.stream
     } else {
       file = nil
-      stream = OutputStream(fd: standardOutput, name: "<stdout>", flushEachWrite: flushEachLine)
+      stream = OutputStream(fd: standardOutput, name: "<stdout>", flushEachWrite: true)
     }
     renderer = { JSONLSink.line($0, language: language) }
   }
