@@ -10,34 +10,39 @@ struct BatchCommand: ParsableCommand {
     commandName: "batch",
     abstract: "Read many disclosures in parallel into JSONL, CSV or SQLite.",
     discussion: """
-      Inputs are files, directories (walked recursively, keeping names that match --glob),
-      and '-' for a list of paths on standard input, one per line. Documents are read in
-      parallel and written in input order: the output is the same whatever --jobs is.
+      Inputs are files, directories (walked recursively, keeping names that
+      match --glob) and '-' for a list of paths on standard input. Documents are
+      read in parallel and written in input order: the output is the same
+      whatever --jobs is. Docs/batch.md describes formats and tables.
 
-      --format jsonl (default) writes one line per input to standard output or --out FILE:
-      a document exactly as `jixiao parse --compact` prints it, or for an input that could
-      not be read {"path": …, "error": {"kind": …, "message": …, "exitCode": …}}.
-      --format csv --out DIR writes documents.csv, projects.csv, indicators.csv and
-      diagnostics.csv (UTF-8 with BOM, CRLF), joined by document_id and project_id.
-      --format sqlite --out FILE.db writes the same tables into SQLite; a rerun skips
-      documents already stored (same SHA-256), so an interrupted batch resumes.
+      --format jsonl (default): one line per input on standard output or
+      --out FILE, the document as `jixiao parse --compact` prints it, or
+      {"path": …, "error": {"kind": …, "message": …, "exitCode": …}}.
+      --format csv --out DIR: documents.csv, projects.csv, indicators.csv and
+      diagnostics.csv (UTF-8 with BOM, CRLF), joined by document_id.
+      --format sqlite --out FILE.db: the same tables in SQLite; a rerun skips
+      documents already stored (same SHA-256), so a killed batch resumes.
 
-      --input jsonl - reads records {"id": …, "text": …} or {"id": …, "path": …}, one per
-      line, and writes {"id": …, "document": {…}} or {"id": …, "error": {…}} per record, in
-      order, flushing each line: a filter for Spark's RDD.pipe, GNU parallel or xargs -P.
+      --input jsonl - reads records {"id": …, "text": …} or {"id": …,
+      "path": …}, one per line, and writes {"id": …, "document": {…}} or
+      {"id": …, "error": {…}} per record, in order, each line flushed: a
+      filter for Spark's RDD.pipe, GNU parallel or xargs -P.
 
-      An existing --out is refused without --force (SQLite: appended to, --force parses
-      stored documents again). Files are written under a temporary name and renamed at the
-      end. A progress line is drawn when standard error is a terminal; a summary ends the run.
+      An existing --out is refused without --force (SQLite is appended to;
+      --force parses stored documents again). Files are written under a
+      temporary name and renamed at the end. A progress line is drawn when
+      standard error is a terminal; a summary ends the run.
 
-      Exit codes: 0 all read, 3 some inputs failed (each is in the output and the summary),
-      64 usage error, 66 records file unreadable, 73 output cannot be created, 74 write error.
+      Exit codes: 0 all read, 3 some inputs failed (each is in the output and
+      the summary), 64 usage error, 66 records file unreadable, 73 output
+      cannot be created, 74 write error.
 
       Examples:
         jixiao batch Corpus --jobs 4 > corpus.jsonl
         find scraped -name '*.txt' | jixiao batch - --format csv --out tables
         jixiao batch scraped --format sqlite --out corpus.db
-        jq -c '{id: .url, text: .body}' pages.jsonl | jixiao batch --input jsonl - > results.jsonl
+        jq -c '{id: .url, text: .body}' pages.jsonl \\
+          | jixiao batch --input jsonl - > results.jsonl
       """
   )
 
@@ -47,7 +52,7 @@ struct BatchCommand: ParsableCommand {
   @Option(help: "Names to read in directories (shell pattern).")
   var glob = "*.txt"
 
-  @Option(name: [.customShort("j"), .long], help: "Documents read at once (default: the number of processors).")
+  @Option(name: [.customShort("j"), .long], help: "Documents read at once; the default is the number of processors.")
   var jobs: Int = BatchConfiguration.defaultJobs
 
   @Option(help: "Output format: jsonl, csv or sqlite.")
