@@ -9,6 +9,8 @@ public enum InputError: Error, Equatable, Sendable {
   case unknownEncoding(path: String, name: String)
   case undecodable(path: String, detail: String)
   case noTable(path: String, firstLines: [String])
+  /// A look-alike: a self-evaluation, an evaluation table, a budget summary, targets in prose.
+  case notATargetTable(path: String, what: String)
   case notFound(path: String)
   case isDirectory(path: String)
   case unreadable(path: String, reason: String)
@@ -27,6 +29,7 @@ public enum InputError: Error, Equatable, Sendable {
     case .noTable(let path, let lines):
       "\(path): no performance table found; first lines read: "
         + lines.map { "'\($0)'" }.joined(separator: " / ")
+    case .notATargetTable(let path, let what): "\(path): not a performance target table: \(what)"
     case .notFound(let path): "\(path): no such file"
     case .isDirectory(let path): "\(path): is a directory, not a file"
     case .unreadable(let path, let reason): "\(path): cannot read the file (\(reason))"

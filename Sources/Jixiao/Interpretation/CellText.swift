@@ -3,6 +3,7 @@
 /// the file; spans point to it.
 enum CellText {
   static func clean(_ text: String) -> String {
+    let text = Pinyin.strip(text)
     guard text.contains("<") || text.contains("&") else { return text }
     var output = ""
     var index = text.startIndex

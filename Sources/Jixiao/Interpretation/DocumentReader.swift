@@ -6,8 +6,9 @@ struct DocumentReader {
   var departments: [DepartmentTarget] = []
   var budgetLines: [BudgetLine] = []
 
-  init(text: SourceText) {
+  init(text: SourceText, dialect: Dialect) {
     context = ReadingContext(text: text)
+    context.positionsTrusted = dialect.keepsEmptyCells
   }
 
   mutating func read(_ segmentation: Segmentation) {
@@ -23,9 +24,16 @@ struct DocumentReader {
     info.layout = block.layout
     if block.kind == .budgetSummary {
       let unit = block.moneyUnit ?? .wanYuan
-      if block.moneyUnit == nil { context.diagnose("JX110", block.span, block.title?.text ?? "") }
+      if block.moneyUnit == nil { context.diagnose("JX110", block.span, "1", block.title?.text ?? "") }
       budgetLines += BudgetSummaryReader.read(
         block, table: index, unit: unit, unitSource: block.moneyUnit == nil ? .assumed : .header, context: &context)
+      tables.append(info)
+      return
+    }
+    if block.kind == .selfEvaluation || block.kind == .evaluationIndicators {
+      // Not targets: named and set aside, never read into projects.
+      for row in block.rows { for cell in row.nonEmpty { context.leave(cell, .notATargetTable) } }
+      context.diagnose("JX116", block.span, block.title?.text ?? block.kind.rawValue)
       tables.append(info)
       return
     }

@@ -65,7 +65,7 @@ enum InlineFields {
 
   static func isMoney(_ role: FieldRole) -> Bool {
     switch role {
-    case .fundsTotal, .fundsProjectTotal, .fiscal, .other, .carryover, .ownFunds, .fundsLine: true
+    case .fundsTotal, .fundsProjectTotal, .fiscal, .other, .carryover, .ownFunds, .fundsLine, .fiscalPart: true
     default: false
     }
   }

@@ -37,6 +37,7 @@ public enum DocumentEncoder {
       ("encoding", .string(source.encoding)), ("encodingConfidence", .int(source.encodingConfidence)),
       ("hasBOM", .bool(source.hasBOM)), ("lineEnding", .string(source.lineEnding)),
       ("lines", .int(source.lines)), ("dialect", .string(source.dialect)),
+      ("truncated", .bool(source.isTruncated)),
     ])
   }
 
@@ -100,6 +101,7 @@ public enum DocumentEncoder {
       ("funds", funds(project.funds)), ("goals", goals(project.goals)),
       ("indicators", .array(project.indicators.map(indicator))),
       ("placeholders", placeholders(project.placeholders)),
+      ("declaredWeightTotal", .decimal(project.declaredWeightTotal)),
       ("milestones", .array(project.milestones.map {
         .object([("content", .string($0.content)), ("start", .string($0.start)), ("end", .string($0.end)), ("span", span($0.span))])
       })),

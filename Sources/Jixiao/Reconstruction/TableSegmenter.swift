@@ -105,7 +105,10 @@ struct TableSegmenter {
   private func opens(_ row: Row) -> TableKind? {
     let cells = row.nonEmpty
     guard let first = cells.first else { return nil }
-    let key = first.key
+    // A label opens a form in the first cell, or in the second after a group label
+    // (`专项基本情况 │ 专项名称 │ …`).
+    let labelled = cells.prefix(2).first { FormVocabulary.role($0.key) != nil && FormVocabulary.role($0.key) != .goalsGroup } ?? first
+    let key = labelled.key
     if let role = FormVocabulary.role(key) {
       switch role {
       case .name, .department, .implementingUnit, .fundsGroup, .attribute, .budgetUnit:
@@ -116,12 +119,12 @@ struct TableSegmenter {
         }
       }
     }
-    if BudgetVocabulary.opensSummary(key),
+    if BudgetVocabulary.opensSummary(first.key),
       cells.contains(where: { AmountReader.read($0.text, defaultUnit: .wanYuan) != nil })
     {
       return .budgetSummary
     }
-    if LevelVocabulary.level1(key) != nil, titleKind != nil { return titleKind }
+    if LevelVocabulary.level1(first.key) != nil, titleKind != nil { return titleKind }
     return nil
   }
 

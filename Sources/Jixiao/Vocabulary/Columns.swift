@@ -32,7 +32,10 @@ public enum ColumnRole: String, Sendable, CaseIterable {
 
 /// Header cells and the column role they give.
 public enum ColumnVocabulary {
-  static let exact: [String: ColumnRole] = [
+  /// Header → role (see `FormVocabulary.exact` on why it is built from pairs).
+  static let exact: [String: ColumnRole] = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+
+  static let entries: KeyValuePairs<String, ColumnRole> = [
     "一级指标": .level1, "一级": .level1, "一级目标": .level1, "一级指标名称": .level1,
     "二级指标": .level2, "二级": .level2, "二级指标名称": .level2,
     "三级指标": .name, "三级": .name, "三级指标内容": .name, "指标内容": .name, "指标名称": .name,

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Level-1 indicator families (一级指标).
 public enum Level1: String, Sendable, CaseIterable {
   case output = "产出指标"
@@ -107,6 +109,27 @@ public enum LevelVocabulary {
     case "生态环境成本", "生态成本", "环境成本": return .ecologicalCost
     default: return nil
     }
+  }
+
+  /// The total a block label declares: 90 in `年度绩效目标(90分)` and in
+  /// `绩效指标(权重分值90分,其中产出指标权重分值50分…)`.
+  public static func declaredWeight(_ key: String) -> Decimal? {
+    guard let open = key.firstIndex(of: "(") else { return nil }
+    var digits = ""
+    for character in key[key.index(after: open)...] {
+      if character.isASCII && character.isNumber {
+        digits.append(character)
+      } else if !digits.isEmpty {
+        return character == "分" ? Decimal(string: digits) : nil
+      }
+    }
+    return nil
+  }
+
+  /// `(40-50)分`, `(50分)`, `（0-20）分`: a score range printed under a level name.
+  public static func isScoreAnnotation(_ key: String) -> Bool {
+    guard key.hasPrefix("("), key.contains(")"), key.count <= 14 else { return false }
+    return key.contains("分") && key.allSatisfy { $0.isNumber || "()-~分.".contains($0) }
   }
 
   /// Is this key the standard spelling (`数量指标`), or a variant worth a note?
