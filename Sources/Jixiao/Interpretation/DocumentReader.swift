@@ -11,6 +11,13 @@ struct DocumentReader {
     context.positionsTrusted = dialect.keepsEmptyCells
   }
 
+  /// A table with actual values and scores (实际完成值 and 得分, or 全年执行数 and 执行率)
+  /// evaluates a past year: it is a self-evaluation whatever its title says.
+  static func isSelfEvaluation(_ block: TableBlock) -> Bool {
+    let keys = Set(block.rows.flatMap { $0.nonEmpty.map(\.key) })
+    return (keys.contains("实际完成值") && keys.contains("得分")) || (keys.contains("全年执行数") && keys.contains("执行率"))
+  }
+
   mutating func read(_ segmentation: Segmentation) {
     for block in segmentation.blocks {
       read(block, documentYear: segmentation.documentYear)
@@ -18,6 +25,8 @@ struct DocumentReader {
   }
 
   private mutating func read(_ block: TableBlock, documentYear: Int?) {
+    var block = block
+    if block.kind == .projectTargets && Self.isSelfEvaluation(block) { block.kind = .selfEvaluation }
     let index = tables.count
     var info = TableInfo(index: index, kind: block.kind, title: block.title?.text, year: block.year ?? documentYear, span: block.span)
     info.moneyUnit = block.moneyUnit?.rawValue

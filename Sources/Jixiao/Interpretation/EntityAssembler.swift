@@ -12,7 +12,7 @@ struct EntityAssembler {
   var layout: [LayoutCell] = []
   var placeholderRows = 0
   /// Amounts of the current entity read in an assumed unit, reported once per entity.
-  private var assumedUnits: [Cell] = []
+  var assumedUnits: [Cell] = []
 
   private mutating func reportAssumedUnits() {
     if let first = assumedUnits.first {
