@@ -57,7 +57,7 @@ enum UTF16Heuristic {
     if evenZeros > pairs / 4 && oddZeros < evenZeros / 8 { return "UTF-16BE" }
     // CJK text in UTF-16 has few NULs; ICU's detector recognises it by its statistics.
     let (name, confidence) = SourceDecoder.detect(bytes)
-    if let name, name.hasPrefix("UTF-16"), confidence >= 30 { return name }
+    if let name, name.hasPrefixBytes("UTF-16"), confidence >= 30 { return name }
     return nil
   }
 }

@@ -47,8 +47,8 @@ public enum SourceDecoder {
     // Chinese disclosures that are not UTF-8 are GB18030 (a superset of GBK and GB2312)
     // unless ICU is sure of something else.
     let charset: String
-    if let guess, guess != "GB18030", confidence >= 60, !guess.hasPrefix("ISO-8859"),
-      !guess.hasPrefix("windows-125")
+    if let guess, guess != "GB18030", confidence >= 60, !guess.hasPrefixBytes("ISO-8859"),
+      !guess.hasPrefixBytes("windows-125")
     {
       charset = guess
     } else {

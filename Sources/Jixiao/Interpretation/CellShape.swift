@@ -30,7 +30,7 @@ enum CellShape: Equatable {
     if operators.contains(key) { return .operatorWord }
     if key == "正向" || key == "反向" { return .direction }
     if standards.contains(key) { return .standard }
-    if IndicatorBuilder.weight(key) != nil && key.hasSuffix("分") { return .weight }
+    if IndicatorBuilder.weight(key) != nil && key.hasSuffixBytes("分") { return .weight }
     let hasDigit = key.contains { $0.isASCII && $0.isNumber }
     if !hasDigit, key.count <= 6, let unit = UnitTable.read(key), unit.isKnown { return .unit }
     if hasDigit, key.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }) {

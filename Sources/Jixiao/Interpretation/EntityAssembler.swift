@@ -122,7 +122,7 @@ struct EntityAssembler {
     }
     // Whole calendar years only: 2024-01-01…2024-12-31 is one year; a contract year is not.
     if project.period.years == nil, let start = project.period.start, let end = project.period.end,
-      start.hasSuffix("-01-01"), end.hasSuffix("-12-31"),
+      start.hasSuffixBytes("-01-01"), end.hasSuffixBytes("-12-31"),
       let startYear = Int(start.prefix(4)), let endYear = Int(end.prefix(4)), endYear >= startYear
     {
       project.period.years = endYear - startYear + 1
@@ -179,7 +179,7 @@ struct EntityAssembler {
       return
     }
     let key = TextKey.make(text)
-    if key.hasSuffix("年"), let years = Int(key.dropLast()), (1...50).contains(years) {
+    if key.hasSuffixBytes("年"), let years = Int(key.dropLast()), (1...50).contains(years) {
       period.years = years
     }
   }

@@ -282,7 +282,7 @@ struct FormTableReader {
   /// `市:`, `已实施情况:`: a label whose value was left empty.
   static func isEmptyLabel(_ cell: Cell) -> Bool {
     let text = cell.text.trimmingBlanks()
-    return (text.hasSuffix(":") || text.hasSuffix("：")) && text.unicodeScalars.count <= 12
+    return (text.hasSuffixBytes(":") || text.hasSuffixBytes("：")) && text.unicodeScalars.count <= 12
   }
 
   static func continues(_ role: FieldRole) -> Bool {

@@ -69,7 +69,7 @@ struct IndicatorBuilder {
   /// `20分`, `20`, `10 分`, `１０分` → the number; nil when it is not one.
   static func weight(_ text: String) -> Decimal? {
     var key = TextKey.make(text)
-    if key.hasSuffix("分") { key.removeLast() }
+    if key.hasSuffixBytes("分") { key.removeLast() }
     guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
       key.filter({ $0 == "." }).count <= 1, key.first != "."
     else { return nil }

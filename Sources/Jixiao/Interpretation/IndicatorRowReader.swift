@@ -245,8 +245,8 @@ struct IndicatorRowReader {
 
   /// A scoring rule: `未达指标值酌情扣分`, `完成得满分，否则不得分`.
   static func readsAsScoring(_ key: String) -> Bool {
-    key.contains("扣分") || key.contains("得分") || key.contains("满分") || key.contains("不得分")
-      || (key.contains("扣") && key.hasSuffix("分"))
+    key.containsBytes("扣分") || key.containsBytes("得分") || key.containsBytes("满分") || key.containsBytes("不得分")
+      || (key.containsBytes("扣") && key.hasSuffixBytes("分"))
   }
 
   /// A lone cell is a target when the grammar finds a number, date, rank or grade in it;

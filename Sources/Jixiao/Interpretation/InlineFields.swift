@@ -21,7 +21,7 @@ enum InlineFields {
       while start >= 0 && index - start <= 14 {
         let candidate = String(String.UnicodeScalarView(scalars[start..<index]))
         let key = TextKey.make(candidate)
-        if let role = FormVocabulary.role(key), !candidate.hasPrefix(" ") {
+        if let role = FormVocabulary.role(key), !candidate.hasPrefixBytes(" ") {
           best = (role, start)
         }
         start -= 1

@@ -6,16 +6,16 @@ enum LookAlike {
   static func identify(_ text: SourceText, tables: [TableInfo]) -> String? {
     let head = TextKey.make(String(decoding: text.utf8.prefix(1 << 15), as: UTF8.self))
     let kinds = Set(tables.map(\.kind))
-    if kinds.contains(.selfEvaluation) || head.contains("自评表") || head.contains("实际完成值") && head.contains("得分") {
+    if kinds.contains(.selfEvaluation) || head.containsBytes("自评表") || head.containsBytes("实际完成值") && head.containsBytes("得分") {
       return "a self-evaluation (绩效自评表) with actual values and scores"
     }
-    if kinds.contains(.evaluationIndicators) || head.contains("评价指标表") {
+    if kinds.contains(.evaluationIndicators) || head.containsBytes("评价指标表") {
       return "an evaluation indicator table (绩效评价指标表)"
     }
-    if head.contains("绩效目标") && (head.contains("公示") || head.contains("设定如下")) && !head.contains("一级指标") {
+    if head.containsBytes("绩效目标") && (head.containsBytes("公示") || head.containsBytes("设定如下")) && !head.containsBytes("一级指标") {
       return "performance targets written as prose (绩效目标公示), with no table"
     }
-    if kinds.contains(.budgetSummary) || head.contains("收支总表") {
+    if kinds.contains(.budgetSummary) || head.containsBytes("收支总表") {
       return "a budget summary (收支总表) with no performance targets"
     }
     if kinds.contains(.fundAllocation) {

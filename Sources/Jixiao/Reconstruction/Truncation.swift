@@ -31,13 +31,13 @@ enum Truncation {
   static func isFragment(_ key: String) -> Bool {
     if ["≥", "≤", ">", "<", "=", ">=", "<="].contains(key) { return true }
     var core = key
-    if let open = core.lastIndex(where: { $0 == "(" || $0 == "（" }), !core[open...].contains(")") {
+    if let open = core.lastIndex(where: { $0 == "(" || $0 == "（" }), !core[open...].containsBytes(")") {
       core = String(core[..<open])
       if core.isEmpty { return true }
       if isTerm(core) { return true }
     }
     guard !core.isEmpty, !isTerm(core) else { return false }
-    return terms.contains { $0.count > core.count && $0.hasPrefix(core) }
+    return terms.contains { $0.count > core.count && $0.hasPrefixBytes(core) }
   }
 
   static func isTerm(_ key: String) -> Bool {

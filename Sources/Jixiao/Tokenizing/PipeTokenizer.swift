@@ -34,7 +34,7 @@ enum PipeTokenizer {
         if start <= upper {
           cells.append(builder.cell(lineIndex: index, range: start..<upper, column: column))
         }
-        for i in cells.indices where cells[i].text.contains("\\|") {
+        for i in cells.indices where cells[i].text.containsBytes("\\|") {
           cells[i].text = cells[i].text.replacing("\\|", with: "|")
         }
       }

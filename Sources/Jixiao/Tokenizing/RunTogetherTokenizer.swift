@@ -8,7 +8,7 @@ enum RunTogetherTokenizer {
     var hits = 0
     for index in text.lines.indices {
       let line = text.text(ofLine: index)
-      guard line.unicodeScalars.count >= 150, !line.contains("\t"), !line.contains("|") else { continue }
+      guard line.unicodeScalars.count >= 150, !line.containsBytes("\t"), !line.containsBytes("|") else { continue }
       if words(in: Array(line.unicodeScalars)).count >= 8 { hits += 1 }
     }
     return hits >= 1

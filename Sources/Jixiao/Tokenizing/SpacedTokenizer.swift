@@ -7,7 +7,7 @@ enum SpacedTokenizer {
     var hits = 0
     for index in text.lines.indices.prefix(400) {
       let line = text.text(ofLine: index)
-      guard let first = line.split(whereSeparator: { Blank.isBlankCharacter($0) }).first, line.contains(" ") else { continue }
+      guard let first = line.split(whereSeparator: { Blank.isBlankCharacter($0) }).first, line.containsBytes(" ") else { continue }
       let key = TextKey.make(String(first))
       if FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil
         || LevelVocabulary.level2(key) != nil
@@ -41,7 +41,7 @@ enum SpacedTokenizer {
         cells.append(builder.cell(lineIndex: index, range: start..<range.upperBound, column: cells.count))
       }
       let lineKey = TextKey.make(text.text(ofLine: index))
-      if TitleVocabulary.yearLine(lineKey) != nil || (cells.count > 1 && TitleVocabulary.kind(ofTitle: lineKey) != nil && lineKey.hasSuffix("表")) {
+      if TitleVocabulary.yearLine(lineKey) != nil || (cells.count > 1 && TitleVocabulary.kind(ofTitle: lineKey) != nil && lineKey.hasSuffixBytes("表")) {
         // `(   2023年度)`: one cell, however many blanks the page padded it with.
         cells = [builder.cell(lineIndex: index, range: range, column: 0)]
       }

@@ -19,6 +19,7 @@ public enum FormVocabulary {
   /// Label → role. Built with `Dictionary(_:uniquingKeysWith:)` so that a repeated entry
   /// cannot trap at start-up; `VocabularyTests` keeps the lists free of repeats.
   static let exact: [String: FieldRole] = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+  static let byBytes: [ByteKey: FieldRole] = Dictionary(entries.map { (ByteKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
 
   static let entries: KeyValuePairs<String, FieldRole> = [
     "项目名称": .name, "专项名称": .name, "项目支出名称": .name, "项目(专项)名称": .name,
@@ -82,20 +83,20 @@ public enum FormVocabulary {
 
   /// The role of a label cell's key, if it is a label.
   public static func role(_ key: String) -> FieldRole? {
-    if let role = exact[key] { return role }
+    if let role = byBytes[ByteKey(key)] { return role }
     // `财政资金(万元)`, `本年度预计投入(万元)`: the label with its unit.
-    if key.hasSuffix("元)"), let open = key.lastIndex(of: "("), open > key.startIndex {
+    if key.hasSuffixBytes("元)"), let open = key.lastIndex(of: "("), open > key.startIndex {
       let base = String(key[..<open])
-      if let role = exact[base] { return role }
+      if let role = byBytes[ByteKey(base)] { return role }
     }
     let stripped = stripNumbering(key)
-    if stripped != key, let role = exact[stripped] { return role }
-    if let unitStart = key.firstIndex(of: "("), key.hasSuffix("元)") {
+    if stripped != key, let role = byBytes[ByteKey(stripped)] { return role }
+    if let unitStart = key.firstIndex(of: "("), key.hasSuffixBytes("元)") {
       let base = String(key[..<unitStart])
       if fundsGroupBases.contains(base) { return .fundsGroup }
     }
     if fundsGroupBases.contains(key) { return .fundsGroup }
-    if key.hasSuffix("意见") && key.count <= 16 { return .review }
+    if key.hasSuffixBytes("意见") && key.count <= 16 { return .review }
     return nil
   }
 
@@ -108,7 +109,7 @@ public enum FormVocabulary {
   /// end (部门, 情况, 措施 …), no digits, no sentence punctuation.
   public static func looksLikeLabel(_ key: String) -> Bool {
     guard (2...20).contains(key.count), !key.contains(where: { $0.isNumber || "，。；,;".contains($0) }) else { return false }
-    return labelEndings.contains { key.hasSuffix($0) }
+    return labelEndings.contains { key.hasSuffixBytes($0) }
   }
 
   static let labelEndings = [
@@ -118,10 +119,10 @@ public enum FormVocabulary {
 
   /// The money unit a funds label or unit line names (`项目资金 (万元)`, `单位:元`).
   public static func moneyUnit(in key: String) -> MoneyUnit? {
-    if key.contains("(万元)") || key.hasSuffix("万元") && key.count <= 10 { return .wanYuan }
-    if key.contains("(元)") || key.hasSuffix(":元") || key == "单位元" { return .yuan }
-    if key.contains("(千元)") { return .qianYuan }
-    if key.contains("(亿元)") { return .yiYuan }
+    if key.containsBytes("(万元)") || key.hasSuffixBytes("万元") && key.count <= 10 { return .wanYuan }
+    if key.containsBytes("(元)") || key.hasSuffixBytes(":元") || key == "单位元" { return .yuan }
+    if key.containsBytes("(千元)") { return .qianYuan }
+    if key.containsBytes("(亿元)") { return .yiYuan }
     return nil
   }
 

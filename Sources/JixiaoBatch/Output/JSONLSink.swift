@@ -33,7 +33,12 @@ final class JSONLSink: BatchSink {
     case (.document(let document), nil):
       return DocumentEncoder.encode(document, language: language, pretty: false)
     case (.document(let document), let id?):
-      body = .object([("id", id), ("document", DocumentEncoder.json(document, language: language))])
+      var writer = JSONWriter(pretty: false, capacity: 1 << 16)
+      writer.object { w in
+        w.field("id") { id.write(into: &$0) }
+        w.field("document") { DocumentEncoder.write(document, language: language, into: &$0) }
+      }
+      return writer.bytes + [0x0A]
     case (.failed(let failure), nil):
       body = .object([("path", .string(item.label)), ("error", error(failure))])
     case (.failed(let failure), let id?):

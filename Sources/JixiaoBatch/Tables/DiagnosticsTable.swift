@@ -21,9 +21,10 @@ enum DiagnosticsTable {
       // Arguments and related places as JSON arrays: lists do not fit one field otherwise.
       .text("arguments") { jsonText(.array($0.diagnostic.arguments.map { .string($0) })) },
       .text("related") {
-        let related = DocumentEncoder.diagnostic($0.diagnostic, $0.language).member("related")
-        guard case .array(let items)? = related, !items.isEmpty else { return nil }
-        return jsonText(.array(items))
+        guard !$0.diagnostic.related.isEmpty else { return nil }
+        var writer = JSONWriter(pretty: false)
+        DocumentEncoder.writeRelated(of: $0.diagnostic, language: $0.language, into: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
       },
     ] + SpanColumns.of { $0.diagnostic.span },
     indexes: [["code"]]

@@ -33,7 +33,7 @@ enum FundsDoNotAddUp: Check {
     if let fiscal = funds.fiscal {
       sources.append(("财政拨款", fiscal))
     } else {
-      sources += funds.lines.filter { $0.label.hasPrefix(FundLine.fiscalPartPrefix) }.map { ($0.label, $0.amount) }
+      sources += funds.lines.filter { $0.label.hasPrefixBytes(FundLine.fiscalPartPrefix) }.map { ($0.label, $0.amount) }
     }
     if let other = funds.other { sources.append(("其他资金", other)) }
     if let carryover = funds.carryover { sources.append(("上年结转", carryover)) }
