@@ -17,14 +17,15 @@ enum BinarySignature {
     ([0x89, 0x50, 0x4E, 0x47], "PNG image"),
     ([0xFF, 0xD8, 0xFF], "JPEG image"),
     (Array("GIF8".utf8), "GIF image"),
-    ([0x50, 0x4B, 0x03, 0x04], "ZIP archive (or .docx/.xlsx)"),
+    ([0x50, 0x4B, 0x03, 0x04], "ZIP archive, or .docx/.xlsx"),
     ([0x50, 0x4B, 0x05, 0x06], "empty ZIP archive"),
     ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"),
-    (Array("%PDF".utf8), "PDF document"),
-    ([0x1F, 0x8B], "gzip archive"),
-    ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "OLE2 file (.doc/.xls)"),
+    (Array("%PDF-".utf8), "PDF document"),
+    ([0x1F, 0x8B, 0x08], "gzip archive"),
+    ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "OLE2 file, .doc/.xls"),
     ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "7z archive"),
-    (Array("Rar!".utf8), "RAR archive"),
+    (Array("Rar!\u{1A}\u{07}".utf8), "RAR archive"),
+    // "BZh" starts words too: require the block size digit and the block magic (π).
     ([0x42, 0x5A, 0x68], "bzip2 archive"),
     ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz archive"),
     (Array("SQLite format 3".utf8), "SQLite database"),
@@ -36,9 +37,15 @@ enum BinarySignature {
     for (magic, name) in signatures where bytes.starts(with: magic) {
       // "MZ" also starts ordinary text; require the PE layout's NUL bytes too.
       if magic == [0x4D, 0x5A] && !bytes.prefix(64).contains(0) { continue }
+      if magic == [0x42, 0x5A, 0x68] && !isBzip2Header(bytes) { continue }
       return name
     }
     return nil
+  }
+
+  private static func isBzip2Header(_ bytes: [UInt8]) -> Bool {
+    bytes.count >= 7 && (0x31...0x39).contains(bytes[3])
+      && bytes[4...6].elementsEqual([0x31, 0x41, 0x59])
   }
 }
 

@@ -19,12 +19,20 @@ public enum SourceDecoder {
   /// Detection below this confidence gets a diagnostic.
   static let confidenceFloor = 50
 
+  /// The largest input the decoder accepts: byte offsets are 32-bit in the offset maps and
+  /// in ICU, and UTF-16 conversion needs room for twice the bytes.
+  public static let maximumSize = Int(Int32.max) / 2
+
   public static func decode(_ bytes: [UInt8], path: String, encoding requested: String? = nil)
     throws(InputError) -> (SourceText, DecodingReport)
   {
     if bytes.isEmpty { throw .empty(path: path) }
+    // Offsets cross into ICU as Int32; the CLI's --max-size stops far below this.
+    if bytes.count > maximumSize { throw .tooLarge(path: path, bytes: bytes.count, limit: maximumSize) }
     if let requested { return try convert(bytes, path: path, charset: requested, confidence: 100) }
     if let (charset, bomLength) = ByteOrderMark.detect(bytes) {
+      // A byte-order mark and nothing else: an empty document saved by an editor.
+      if bytes.count == bomLength { throw .empty(path: path) }
       if charset == "UTF-8" {
         return try decodeUTF8(bytes, path: path, bomLength: bomLength, confidence: 100)
       }

@@ -60,6 +60,33 @@ public struct SourceText: Sendable {
     return decoded + bomLength
   }
 
+  /// The decoded byte offset of original byte `original`: the first decoded byte that came
+  /// from it or from a later byte, so an invalid byte maps to its U+FFFD.
+  public func decodedOffset(ofOriginal original: Int) -> Int {
+    guard let originalOffsets else { return Swift.min(Swift.max(original - bomLength, 0), utf8.count) }
+    // The map never decreases: binary search for the first entry >= original.
+    var low = 0
+    var high = originalOffsets.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(originalOffsets[middle]) < original { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// The span (line and column in the decoded text) of original byte `original`, as a point.
+  public func span(ofOriginal original: Int) -> SourceSpan {
+    guard !lines.isEmpty else { return SourceSpan(line: 1, column: 1, offset: original) }
+    let decoded = decodedOffset(ofOriginal: original)
+    let lineIndex = lineIndex(containing: decoded)
+    let line = lines[lineIndex]
+    let clamped = Swift.max(Swift.min(decoded, line.end), line.start)
+    var span = span(lineIndex: lineIndex, byteRange: clamped..<clamped)
+    // The span's offset is the original byte itself, not where its replacement starts.
+    span.offset = original
+    return span
+  }
+
   /// The text of a line.
   public func text(ofLine index: Int) -> String {
     let line = lines[index]
