@@ -164,3 +164,35 @@ struct EncodingEquivalenceTests {
     }
   }
 }
+
+/// UTF-16 without a BOM whose text is almost all CJK: few NUL bytes to go by.
+@Suite("UTF-16 detection")
+struct UTF16DetectionTests {
+  static let text = "项目名称\t社区居家养老服务\n绩效目标\t提高老年人生活质量，服务满意度达到百分之九十以上\n"
+
+  @Test(arguments: ["UTF-16LE", "UTF-16BE"])
+  func cjkWithoutBOM(charset: String) throws {
+    let bytes = try Robustness.iconv(Array(Self.text.utf8), to: charset)
+    let (decoded, report) = try SourceDecoder.decode(bytes, path: "x")
+    #expect(report.encoding == charset)
+    #expect(String(decoding: decoded.utf8, as: UTF8.self) == Self.text)
+  }
+
+  /// A run of one character whose bytes swapped are CJK too: the tabs' NULs decide.
+  @Test func repeatedCharacter() throws {
+    let text = "项目名称\t" + String(repeating: "数", count: 200) + "\n"
+    let bytes = try Robustness.iconv(Array(text.utf8), to: "UTF-16LE")
+    let (_, report) = try SourceDecoder.decode(bytes, path: "x")
+    #expect(report.encoding == "UTF-16LE")
+  }
+
+  /// GB18030 and UTF-8 Chinese do not look like UTF-16.
+  @Test func otherEncodingsAreNotUTF16() throws {
+    let utf8 = Array(String(repeating: Self.text, count: 20).utf8)
+    #expect(UTF16Heuristic.plausibleShare(utf8[...], bigEndian: false) < 0.9)
+    #expect(UTF16Heuristic.plausibleShare(utf8[...], bigEndian: true) < 0.9)
+    let gb = try Robustness.iconv(utf8, to: "GB18030")
+    #expect(UTF16Heuristic.plausibleShare(gb[...], bigEndian: false) < 0.9)
+    #expect(UTF16Heuristic.plausibleShare(gb[...], bigEndian: true) < 0.9)
+  }
+}

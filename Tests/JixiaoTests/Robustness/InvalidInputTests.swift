@@ -92,7 +92,7 @@ struct InvalidInputTests {
   @Test("invalid UTF-8 becomes U+FFFD with JX102 at the first bad byte")
   func invalidUTF8() throws {
     // Line 3 gets a lone continuation byte after 一级 (2 scalars, 6 bytes), line 4 a
-    // truncated 3-byte sequence at its start.
+    // truncated 3-byte sequence at its start: one U+FFFD each (maximal subparts).
     var lines = Self.table.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
     lines[2].insert(0x80, at: 6)
     lines[3].insert(contentsOf: [0xE4, 0xB8], at: 0)
@@ -103,12 +103,46 @@ struct InvalidInputTests {
     let firstBad = offsetOfLine3 + 6
     let secondBad = offsetOfLine3 + lines[2].count + 1
     #expect(jx102.span == SourceSpan(line: 3, column: 3, offset: firstBad, length: 1))
-    #expect(jx102.arguments == ["3", "\(firstBad), \(secondBad), \(secondBad + 1)"])
-    #expect(jx102.related.map(\.span.line) == [4, 4])
-    #expect(jx102.related.map(\.span.column) == [1, 2])
+    #expect(jx102.arguments == ["2", "\(firstBad), \(secondBad)"])
+    #expect(jx102.related.map(\.span) == [SourceSpan(line: 4, column: 1, offset: secondBad, length: 1)])
+    #expect(jx102.message(in: .en) == "2 invalid byte sequences replaced by U+FFFD (byte offsets: \(firstBad), \(secondBad))")
     let (text, _) = try SourceDecoder.decode(bytes, path: "f.txt")
     #expect(text.text(ofLine: 2).hasPrefix("一级\u{FFFD}指标"))
-    #expect(text.text(ofLine: 3).hasPrefix("\u{FFFD}\u{FFFD}产出"))
+    #expect(text.text(ofLine: 3).hasPrefix("\u{FFFD}产出"))
+    // ICU's UTF-8 converter (--encoding UTF-8) replaces the same subparts.
+    let (viaICU, report) = try SourceDecoder.decode(bytes, path: "f.txt", encoding: "UTF-8")
+    #expect(viaICU.utf8 == text.utf8)
+    #expect(report.invalidOffsets == [firstBad, secondBad])
+  }
+
+  /// Maximal subparts, as the Unicode standard recommends (table 3-8).
+  @Test("U+FFFD per maximal subpart", arguments: [
+    ([0x61, 0xF1, 0x80, 0x80, 0xE1, 0x80, 0xC2, 0x62, 0x80, 0x63, 0x80, 0xBF, 0x64] as [UInt8], "a\u{FFFD}\u{FFFD}\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}d"),
+    ([0xED, 0xA0, 0x80, 0x61], "\u{FFFD}\u{FFFD}\u{FFFD}a"),  // a surrogate: ED A0 is not a valid prefix
+    ([0xF4, 0x90, 0x80, 0x80], "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"),  // above U+10FFFF
+    ([0xC0, 0xAF, 0xE0, 0x80, 0xBF], "\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"),  // overlong forms
+    ([0x61, 0xE4, 0xB8], "a\u{FFFD}"),  // cut at the end
+  ])
+  func maximalSubparts(bytes: [UInt8], expected: String) throws {
+    // Enough valid UTF-8 around the damage that it reads as damage (8 sequences per bad one).
+    let padded = Array((String(repeating: "项目名称", count: 16) + "\n").utf8) + bytes
+    let (text, report) = try SourceDecoder.decode(padded, path: "f.txt")
+    #expect(report.encoding == "UTF-8")
+    #expect(text.text(ofLine: 1) == expected)
+    #expect(report.invalidCount == expected.unicodeScalars.filter { $0 == "\u{FFFD}" }.count)
+    let (viaICU, _) = try SourceDecoder.decode(padded, path: "f.txt", encoding: "UTF-8")
+    #expect(viaICU.text(ofLine: 1) == expected)
+  }
+
+  /// A short file cut inside its last character is UTF-8 with one U+FFFD, not another
+  /// encoding and not undecodable.
+  @Test("a truncated download stays UTF-8")
+  func truncatedUTF8() throws {
+    let bytes = Array("项目名称 abc\n资金".utf8).dropLast()
+    let (text, report) = try SourceDecoder.decode(Array(bytes), path: "f.txt")
+    #expect(report.encoding == "UTF-8")
+    #expect(report.invalidCount == 1)
+    #expect(text.text(ofLine: 1) == "资\u{FFFD}")
   }
 
   @Test("a GB18030 file with a broken character: JX102 with its offset in the GB18030 bytes")
