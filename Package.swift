@@ -55,8 +55,8 @@ let package = Package(
         "Jixiao",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
-      // Regression inputs are read through #filePath, not bundled.
-      exclude: ["Robustness/Inputs"]
+      // Regression inputs and baselines are read through #filePath, not bundled.
+      exclude: ["Robustness/Inputs", "Robustness/Baselines"]
     ),
     .testTarget(
       name: "JixiaoBatchTests",

@@ -14,7 +14,13 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   } catch {
     _ = error.message
   }
-  // The tokenizer dump is what `jixiao dump` shows; it takes another path through decoding.
-  _ = try? SegmentationDump.dump(bytes, path: "fuzz.txt", options: ParseOptions())
+  // The tokenizer dump is what `jixiao dump` shows. Run it on a third of the inputs (it
+  // decodes and tokenizes again), with a dialect forced by the last byte as `--dialect`
+  // does, so every tokenizer meets text that is not its own.
+  if size % 3 == 0 {
+    let choice = Int(bytes.last ?? 0) % (Dialect.allCases.count + 1)
+    let dialect = choice < Dialect.allCases.count ? Dialect.allCases[choice] : nil
+    _ = try? SegmentationDump.dump(bytes, path: "fuzz.txt", options: ParseOptions(dialect: dialect))
+  }
   return 0
 }

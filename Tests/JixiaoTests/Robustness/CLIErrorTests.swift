@@ -106,6 +106,34 @@ final class CLIErrorTests {
       message: "<stdin>: file is 65536 bytes, over the limit of 1000 (raise it with --max-size)", status: 65)
   }
 
+  /// The default limit refuses a file past 64 MiB at once, from its size, without reading it
+  /// (a sparse file: no disk is used).
+  @Test func defaultSizeLimit() throws {
+    let path = scratch.appendingPathComponent("huge.log").path
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    try handle.truncate(atOffset: 1 << 30)
+    try handle.close()
+    try expectFailure(
+      ["parse", path],
+      message: "\(path): file is 1073741824 bytes, over the limit of 67108864 (raise it with --max-size)", status: 65)
+  }
+
+  /// A single 4 MB line (a log or minified page picked up by a glob) parses or fails cleanly,
+  /// and the process stays within ten times the input in memory.
+  @Test func longSingleLine() throws {
+    let line = "项目名称\t" + String(repeating: "数", count: 1_400_000) + "\n"
+    let path = try file("one-line.txt", Array(line.utf8))
+    let outcome = try Robustness.run(binary, ["parse", "--compact", path])
+    #expect(outcome.status == 0 || outcome.status == 65, "\(outcome.stderr)")
+    #expect(!outcome.stderr.contains("\n") || outcome.stderr.split(separator: "\n").count == 1)
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    // ru_maxrss is in KiB: the largest child so far, which is this one.
+    let peak = usage.ru_maxrss * 1024
+    #expect(peak < 10 * line.utf8.count + (64 << 20), "peak RSS \(peak / 1_048_576) MiB for a \(line.utf8.count / 1_048_576) MiB line")
+  }
+
   @Test func unknownEncoding() throws {
     let path = try file("a.txt", Array("项目名称\n".utf8))
     try expectFailure(

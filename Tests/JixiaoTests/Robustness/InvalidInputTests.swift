@@ -238,3 +238,48 @@ struct InvalidInputTests {
     }
   }
 }
+
+/// The decoder's corner cases, from the files in Inputs/edge-*.txt.
+@Suite("Decoder corner cases")
+struct DecoderCornerCaseTests {
+  static func decode(_ name: String) throws -> (SourceText, DecodingReport) {
+    let url = Robustness.packageRoot.appendingPathComponent("Tests/JixiaoTests/Robustness/Inputs/\(name)")
+    return try SourceDecoder.decode(try Robustness.bytes(url), path: name)
+  }
+
+  @Test func utf16BigEndianWithoutBOM() throws {
+    let (text, report) = try Self.decode("edge-utf16be-no-bom.txt")
+    #expect(report.encoding == "UTF-16BE")
+    #expect(!report.hasBOM)
+    #expect(text.text(ofLine: 1) == "项目名称\t社区服务")
+  }
+
+  @Test func gb18030CutInsideACharacter() throws {
+    let (text, report) = try Self.decode("edge-gb18030-cut-mid-character.txt")
+    #expect(report.encoding == "GB18030")
+    #expect(report.invalidCount == 1)
+    #expect(text.text(ofLine: 3).hasSuffix("\u{FFFD}"))
+  }
+
+  @Test func loneSurrogateInUTF16() throws {
+    let (text, report) = try Self.decode("edge-lone-surrogate-utf16le.txt")
+    #expect(report.encoding == "UTF-16LE")
+    #expect(report.invalidCount == 1)
+    #expect(report.invalidOffsets == [12])
+    #expect(text.text(ofLine: 0) == "项目名称\t\u{FFFD}\t社区")
+  }
+
+  /// A second BOM is a U+FEFF in the text: a blank, not a character of the first cell.
+  @Test func doubleBOM() throws {
+    let grid = Tokenizer.tokenize(try Self.decode("edge-double-bom.txt").0)
+    #expect(grid.rows.first?.cells.first?.text == "项目名称")
+    #expect(grid.rows.first?.cells.first?.span.offset == 6)
+  }
+
+  @Test func mixedLineEnds() throws {
+    let (text, report) = try Self.decode("edge-mixed-line-ends.txt")
+    #expect(report.lineEnding == "mixed")
+    #expect(text.lines.count == 6)  // CR, CRLF and LF each end one line
+    #expect(text.text(ofLine: 1) == "服务")
+  }
+}
