@@ -230,6 +230,7 @@ public enum SourceDecoder {
     var controls = 0
     var first = -1
     var nonBlank = false
+    var printableASCII = false
     for (index, byte) in text.utf8.enumerated() {
       if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
         && byte != 0x0B
@@ -240,12 +241,16 @@ public enum SourceDecoder {
         && byte != 0x0B
       {
         nonBlank = true
+        if byte < 0x7F { printableASCII = true }
       }
     }
     if controls > max(8, text.utf8.count / 100) {
       throw .binary(path: path, what: "control characters", byteOffset: text.originalOffset(of: first))
     }
-    if !nonBlank || SourceDecoder.isOnlyBlank(text.utf8) { throw .whitespaceOnly(path: path) }
+    // Only non-ASCII text can still be all blanks (U+3000, U+00A0 …): check it scalar by scalar.
+    if !nonBlank || (!printableASCII && SourceDecoder.isOnlyBlank(text.utf8)) {
+      throw .whitespaceOnly(path: path)
+    }
   }
 
   /// Blank includes U+00A0, U+3000 and U+FEFF, which pasted pages are full of.
