@@ -5,7 +5,9 @@ import Foundation
 /// The lossless invariant: every non-empty cell the tokenizer finds is accounted for in the
 /// output, either by a span at its offset (a value, label, name, layout cell, passage or
 /// residue item that points back to it) or inside the text of a value whose span starts
-/// earlier on the same line (a wrapped or split cell read as part of a larger value).
+/// earlier: on the same line (a cell split out of a larger value), or up to `wrapLines` lines
+/// above when the cell continues that value (a label or paragraph the layout wrapped onto the
+/// next lines, which the stream regrouper or the one-cell-per-line tokenizer joined).
 ///
 /// Diagnostics do not count: a finding about a cell does not carry its text.
 enum LosslessInvariant {
@@ -29,6 +31,16 @@ enum LosslessInvariant {
     /// names the file, so no cell is silently lost, but none is checked either.
     var refused: [String: Int] = [:]
     var losses: [Loss] = []
+  }
+
+  /// How far above a continuation piece its value may start: three wrapped pieces with the
+  /// blank lines a cell stream puts between them.
+  static let wrapLines = 6
+
+  /// Wrapped values are joined with or without a line break, and normalised labels drop
+  /// inner spaces: compare without blanks.
+  static func withoutBlanks(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
   }
 
   /// Checks one input. `mutation` names it in failure reports.
@@ -57,9 +69,10 @@ enum LosslessInvariant {
     var offsets = Set<Int>()
     var byLine: [Int: [(offset: Int, texts: [String])]] = [:]
     for claim in claims {
+      let texts = claim.texts.map(withoutBlanks)
       for span in claim.spans {
         offsets.insert(span.offset)
-        byLine[span.line, default: []].append((span.offset, claim.texts))
+        byLine[span.line, default: []].append((span.offset, texts))
       }
     }
     let lossesBefore = result.losses.count
@@ -70,10 +83,19 @@ enum LosslessInvariant {
       for cell in row.cells where !cell.isEmpty {
         result.cellsChecked += 1
         if offsets.contains(cell.span.offset) { continue }
-        let containing = byLine[cell.span.line, default: []].contains { entry in
-          entry.offset < cell.span.offset && entry.texts.contains { $0.contains(cell.text) }
+        let text = withoutBlanks(cell.text)
+        let sameLine = byLine[cell.span.line, default: []].contains { entry in
+          entry.offset < cell.span.offset && entry.texts.contains { $0.contains(text) }
         }
-        if containing { continue }
+        if sameLine { continue }
+        let continued = (1...wrapLines).contains { above in
+          byLine[cell.span.line - above, default: []].contains { entry in
+            entry.texts.contains { value in
+              value.count > text.count && value.dropFirst().contains(text)
+            }
+          }
+        }
+        if continued { continue }
         result.losses.append(Loss(document: document, mutation: mutation, dialect: grid.dialect.rawValue, cell: cell))
       }
     }
