@@ -4,18 +4,19 @@
   import Darwin
 #endif
 
-/// Why the output could not be written. Exit codes from DESIGN.md: 73 the output cannot be
-/// created, 74 an I/O error while writing.
-enum OutputError: Error, Equatable {
+/// Why `parse --output` could not write. Exit codes from DESIGN.md: 73 the output cannot be
+/// created, 74 an I/O error while writing. The messages are those of `batch`
+/// (JixiaoBatch's `OutputError`), so every subcommand words a failure the same way.
+enum OutputFileError: Error, Equatable {
   case exists(path: String)
   case cannotCreate(path: String, reason: String)
   case writeFailed(path: String, reason: String)
 
   var message: String {
     switch self {
-    case .exists(let path): "\(path): already exists (add --force to replace it)"
+    case .exists(let path): "\(path): already exists; use --force to replace it"
     case .cannotCreate(let path, let reason): "\(path): cannot create the output (\(reason))"
-    case .writeFailed(let path, let reason): "\(path): cannot write the output (\(reason))"
+    case .writeFailed(let path, let reason): "\(path): write failed (\(reason))"
     }
   }
 
@@ -31,7 +32,7 @@ enum OutputError: Error, Equatable {
 /// one: the bytes go to a temporary file in the same directory, which is then renamed into
 /// place. An interrupted run leaves at most a `.NAME.jixiao-XXXXXX` file, never half of NAME.
 enum OutputFile {
-  static func write(_ bytes: [UInt8], to path: String, force: Bool) throws(OutputError) {
+  static func write(_ bytes: [UInt8], to path: String, force: Bool) throws(OutputFileError) {
     var status = stat()
     if lstat(path, &status) == 0 {
       if (status.st_mode & S_IFMT) == S_IFDIR {

@@ -54,7 +54,7 @@ struct ParseCommand: ParsableCommand {
       throw ExitCode(error.exitCode)
     }
     let json = DocumentEncoder.encode(document, language: input.language, pretty: !compact)
-    do throws(OutputError) {
+    do throws(OutputFileError) {
       if let output {
         try OutputFile.write(json, to: output, force: force)
       } else if let reason = Console.out(json) {
