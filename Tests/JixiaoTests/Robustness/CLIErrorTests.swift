@@ -124,7 +124,10 @@ final class CLIErrorTests {
   @Test func longSingleLine() throws {
     let line = "项目名称\t" + String(repeating: "数", count: 1_400_000) + "\n"
     let path = try file("one-line.txt", Array(line.utf8))
-    let (status, peak) = try Robustness.measure(binary, ["parse", "--compact", path])
+    guard let (status, peak) = try Robustness.measure(binary, ["parse", "--compact", path]) else {
+      Issue.record("python3 is needed to measure a child's memory")
+      return
+    }
     #expect(status == 0 || status == 65)
     #expect(peak < 10 * line.utf8.count + (64 << 20), "peak RSS \(peak / 1_048_576) MiB for a \(line.utf8.count / 1_048_576) MiB line")
   }

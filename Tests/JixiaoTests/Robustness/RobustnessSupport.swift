@@ -72,25 +72,29 @@ enum Robustness {
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
 
-  /// Runs a program with its output discarded and returns its exit status and its own peak
-  /// resident memory in bytes (wait4's rusage for that child alone: other tests' children do
-  /// not count).
-  static func measure(_ executable: String, _ arguments: [String]) throws -> (status: Int32, peakBytes: Int) {
-    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-    var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-    let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return (exit, usage.ru_maxrss * 1024)
+  /// Runs a program with its output discarded and returns its exit status and its peak
+  /// resident memory in bytes, or nil when python3 is missing.
+  ///
+  /// A child started by this (large) test process counts the test process's own peak in its
+  /// `ru_maxrss`: Linux records the memory a process had when it called exec, and a spawned
+  /// child shares or copies ours. So a small python3 starts the program and reports its
+  /// child's peak (RUSAGE_CHILDREN), which then includes only python's few megabytes.
+  static func measure(_ executable: String, _ arguments: [String]) throws -> (status: Int32, peakBytes: Int)? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let python = (path.split(separator: ":").map { "\($0)/python3" } + ["/usr/bin/python3"])
+      .first { FileManager.default.isExecutableFile(atPath: $0) }
+    guard let python else { return nil }
+    let script = """
+      import resource, subprocess, sys
+      r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+      print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+      """
+    let outcome = try run(python, ["-c", script, executable] + arguments)
+    let fields = String(decoding: outcome.stdout, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+    guard outcome.status == 0, fields.count == 2, let status = Int32(fields[0]), let kilobytes = Int(fields[1]) else {
+      return nil
+    }
+    return (status, kilobytes * 1024)
   }
 
   static func temporaryDirectory() throws -> URL {
