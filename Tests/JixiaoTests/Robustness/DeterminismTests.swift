@@ -62,4 +62,35 @@ struct DeterminismTests {
       #expect(runs[1].stderr == runs[0].stderr && runs[2].stderr == runs[0].stderr)
     }
   }
+
+  /// `batch` over the corpus and the regression inputs (refusals included), with one job and
+  /// with three, in two orders: each document's line is the same every time, and a
+  /// document's line is what `parse --compact` prints for it.
+  @Test("batch: any --jobs, any order, same as parse")
+  func batchOrders() throws {
+    let binary = try #require(Robustness.cliBinary)
+    let files = (Robustness.corpusFiles + Robustness.inputFiles).map(\.path)
+    func lines(_ arguments: [String]) throws -> [String: String] {
+      let outcome = try Robustness.run(binary, ["batch", "--lang", "en"] + arguments)
+      #expect(outcome.status == 0 || outcome.status == 3, "\(outcome.stderr)")
+      var byPath: [String: String] = [:]
+      for line in String(decoding: outcome.stdout, as: UTF8.self).split(separator: "\n") {
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        let path = ((object?["source"] as? [String: Any])?["path"] as? String) ?? (object?["path"] as? String)
+        byPath[try #require(path, "a batch line without a path")] = String(line)
+      }
+      return byPath
+    }
+    let forwards = try lines(files + ["--jobs", "1"])
+    #expect(forwards.count == files.count)
+    #expect(try lines(files.reversed() + ["--jobs", "3"]) == forwards)
+    var random = SeededGenerator(seed: 11)
+    #expect(try lines(files.shuffled(using: &random) + ["--jobs", "2"]) == forwards)
+    for file in Robustness.corpusFiles.prefix(6) {
+      let parsed = try Robustness.run(binary, ["parse", "--compact", "--lang", "en", file.path])
+      guard parsed.status == 0 else { continue }
+      let line = String(decoding: parsed.stdout, as: UTF8.self).trimmingCharacters(in: .newlines)
+      #expect(forwards[file.path] == line, "\(Robustness.relativePath(file)): batch and parse differ")
+    }
+  }
 }
