@@ -54,7 +54,9 @@ let package = Package(
       dependencies: [
         "Jixiao",
         .product(name: "PropertyBased", package: "swift-property-based"),
-      ]
+      ],
+      // Regression inputs and baselines are read through #filePath, not bundled.
+      exclude: ["Robustness/Inputs", "Robustness/Baselines"]
     ),
     .testTarget(
       name: "JixiaoBatchTests",

@@ -75,20 +75,3 @@ public enum Jixiao {
     return lines
   }
 }
-
-/// Findings about the bytes themselves.
-enum DecodingDiagnostics {
-  static func make(_ report: DecodingReport, text: SourceText) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    if report.isLowConfidence {
-      diagnostics.append(Diagnostic("JX101", span: nil, [report.encoding, String(report.confidence)]))
-    }
-    if report.invalidCount > 0 {
-      let offsets = report.invalidOffsets.prefix(10).map(String.init).joined(separator: ", ")
-      let first = report.invalidOffsets.first ?? 0
-      diagnostics.append(
-        Diagnostic("JX102", span: SourceSpan(line: 0, column: 0, offset: first), [String(report.invalidCount), offsets]))
-    }
-    return diagnostics
-  }
-}
