@@ -12,6 +12,12 @@ public enum DocumentEncoder {
     return bytes
   }
 
+  /// The document as a JSON tree, for code that walks it (tests, embedding). Reads back
+  /// the encoded bytes, so the tree is exactly what `encode` writes.
+  public static func json(_ document: Document, language: Language) -> JSON {
+    (try? JSONReader.read(encode(document, language: language, pretty: false))) ?? .null
+  }
+
   public static func write(_ document: Document, language: Language, into w: inout JSONWriter) {
     w.object { w in
       w.field("schemaVersion", Document.schemaVersion)

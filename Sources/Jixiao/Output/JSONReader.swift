@@ -1,13 +1,12 @@
-import Jixiao
-
-/// A minimal JSON reader (RFC 8259) for the records of `--input jsonl`: bytes in, the
-/// library's ordered `JSON` tree out. Numbers keep their text; strings are unescaped, with
+/// A minimal JSON reader (RFC 8259): bytes in, the ordered `JSON` tree out. It reads the
+/// records of `batch --input jsonl` and lets library users (and tests) walk an encoded
+/// document. Numbers keep their text; strings are unescaped, with
 /// lone surrogates replaced by U+FFFD.
-struct JSONReader {
-  struct Failure: Error, Equatable {
-    var message: String
+public struct JSONReader {
+  public struct Failure: Error, Equatable {
+    public var message: String
     /// Byte offset in the input where reading stopped.
-    var offset: Int
+    public var offset: Int
   }
 
   /// Nesting deeper than this is refused rather than risking the stack.
@@ -19,7 +18,7 @@ struct JSONReader {
   private init(_ bytes: [UInt8]) { self.bytes = bytes }
 
   /// Reads one JSON value that must fill `bytes` (blanks aside).
-  static func read(_ bytes: [UInt8]) throws(Failure) -> JSON {
+  public static func read(_ bytes: [UInt8]) throws(Failure) -> JSON {
     var reader = JSONReader(bytes)
     reader.skipBlanks()
     let value = try reader.value(depth: 0)
@@ -220,7 +219,7 @@ struct JSONReader {
 
 extension JSON {
   /// The member named `key` of an object; nil for other values or a missing member.
-  func member(_ key: String) -> JSON? {
+  public func member(_ key: String) -> JSON? {
     guard case .object(let members) = self else { return nil }
     return members.first { $0.0 == key }?.1
   }
