@@ -53,6 +53,14 @@ public enum Dialect: String, Sendable, CaseIterable {
   case cellPerLinePipe
   /// Plain lines; cells separated by runs of blanks.
   case plain
+  /// HTML: `<table>` rows and cells, spans expanded; text outside tables as one-cell rows.
+  case html
+  /// Comma-separated values as Excel and WPS export them (RFC 4180 quoting).
+  case csv
+  /// Space-aligned columns as `pdftotext -layout` writes them.
+  case aligned
+  /// Markdown grid tables: `+----+----+` rules around `|` rows, cells over several lines.
+  case gridTable
 }
 
 /// The tokenizer's output: rows in document order.

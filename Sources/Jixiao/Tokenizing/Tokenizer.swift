@@ -1,7 +1,7 @@
 /// Recognises the layout dialect of a decoded text and cuts it into rows of cells.
 public enum Tokenizer {
   public static func tokenize(_ text: SourceText, dialect forced: Dialect? = nil) -> Grid {
-    let dialect = forced ?? DialectDetector.detect(text)
+    let dialect = forced ?? DialectDetector.detectLayout(text)
     var builder = CellBuilder(text: text)
     let rows: [Row]
     switch dialect {
@@ -10,6 +10,10 @@ public enum Tokenizer {
     case .pipe: rows = PipeTokenizer.rows(text, &builder)
     case .cellPerLinePipe: rows = CellPerLinePipeTokenizer.rows(text, &builder)
     case .plain: rows = PlainTokenizer.rows(text, &builder)
+    case .html: rows = HTMLTokenizer.rows(text, &builder)
+    case .csv: rows = CSVTokenizer.rows(text, &builder)
+    case .aligned: rows = AlignedTokenizer.rows(text, &builder)
+    case .gridTable: rows = GridTableTokenizer.rows(text, &builder)
     }
     return Grid(dialect: dialect, rows: rows)
   }

@@ -1,0 +1,242 @@
+/// Space-aligned text as `pdftotext -layout` writes a PDF table: each line placed by the
+/// page position of its text, columns separated by runs of blanks, a wrapped cell continued
+/// on the next lines at its column's left edge, and a form feed before each new page.
+///
+/// Columns come from gaps that line up: on each page, the display columns where the cells of
+/// multi-cell lines start (CJK characters count two columns, by East Asian Width through
+/// ICU) and that at least two lines share are the column anchors; a cell belongs to the last
+/// anchor at or left of its start, so right-aligned numbers stay in their column and a row
+/// whose merged leading cells are blank keeps its empty cells in front.
+///
+/// A line continues the row above (a wrapped cell) when every one of its pieces starts at a
+/// column's left edge under a piece of the previous line that filled its column (ending
+/// within a few columns of the next column), and none of them is a label the vocabulary
+/// knows (a level name, a header, a form label): those start rows. A blank line or a page
+/// break ends a row.
+enum AlignedTokenizer {
+  /// A run of text on a line: its bytes and the display columns it covers.
+  struct Piece {
+    var range: Range<Int>
+    var start: Int
+    var end: Int
+  }
+
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+    var rows: [Row] = []
+    var page: [Int] = []
+    for index in text.lines.indices {
+      let (_, hasBreak) = builder.pageBreakStripped(index)
+      if hasBreak && !page.isEmpty {
+        rows += AlignedPageReader(text: text, builder: builder, lines: page).read()
+        page = []
+      }
+      page.append(index)
+    }
+    if !page.isEmpty { rows += AlignedPageReader(text: text, builder: builder, lines: page).read() }
+    return rows
+  }
+
+  /// The pieces of a line: text separated by two blanks or more, or a tab.
+  static func pieces(_ bytes: [UInt8], _ range: Range<Int>) -> [Piece] {
+    var pieces: [Piece] = []
+    var column = 0
+    var index = range.lowerBound
+    var open: (byte: Int, column: Int)?
+    var lastEnd = (byte: index, column: 0)
+    var blanks = 0
+    var sawTab = false
+    while index < range.upperBound {
+      if let length = Blank.blankLength(bytes, at: index, limit: range.upperBound) {
+        if bytes[index] == 0x09 {
+          sawTab = true
+          column = (column / 8 + 1) * 8
+        } else {
+          column += length == 3 && bytes[index] == 0xE3 ? 2 : length == 3 ? 0 : 1
+        }
+        blanks += 1
+        index += length
+        continue
+      }
+      if let started = open, blanks >= 2 || sawTab {
+        pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
+        open = nil
+      }
+      if open == nil { open = (index, column) }
+      blanks = 0
+      sawTab = false
+      let length = UTF8Scalars.length(leading: bytes[index])
+      let upper = min(index + length, range.upperBound)
+      if bytes[index] < 0x80 {
+        column += 1
+      } else {
+        column += UTF8Scalars.decode(bytes, index..<upper).map(ICU.displayWidth) ?? 1
+      }
+      index = upper
+      lastEnd = (index, column)
+    }
+    if let started = open {
+      pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
+    }
+    return pieces
+  }
+
+  /// Column anchors: starts of pieces on multi-piece lines that two lines or more share;
+  /// starts one column apart count as one (the better supported).
+  static func anchors(_ lines: [[Piece]]) -> [Int] {
+    var support: [Int: Int] = [:]
+    for pieces in lines where pieces.count >= 2 {
+      for piece in pieces { support[piece.start, default: 0] += 1 }
+    }
+    var anchors: [(position: Int, support: Int)] = []
+    for (position, count) in support.sorted(by: { $0.key < $1.key }) where count >= 2 {
+      if let last = anchors.last, position - last.position <= 1 {
+        if count > last.support { anchors[anchors.count - 1] = (position, count) }
+        continue
+      }
+      anchors.append((position, count))
+    }
+    return anchors.map(\.position)
+  }
+
+  /// Space-aligned columns: lines of several pieces are common and their starts line up
+  /// (most pieces start at an anchor that three lines or more share).
+  static func looksAligned(_ text: SourceText) -> Bool {
+    var lines: [[Piece]] = []
+    var nonBlank = 0
+    for line in text.lines {
+      var start = line.start
+      while start < line.end, text.utf8[start] == 0x0C { start += 1 }
+      let pieces = pieces(text.utf8, start..<line.end)
+      if pieces.isEmpty { continue }
+      nonBlank += 1
+      lines.append(pieces)
+    }
+    let multi = lines.filter { $0.count >= 2 }
+    guard multi.count >= 4, multi.count * 10 >= nonBlank * 3 else { return false }
+    var support: [Int: Int] = [:]
+    for pieces in multi {
+      for piece in pieces.dropFirst() { support[piece.start, default: 0] += 1 }
+    }
+    var aligned = 0
+    var total = 0
+    for pieces in multi {
+      for piece in pieces.dropFirst() {
+        total += 1
+        let shared = (support[piece.start] ?? 0) + (support[piece.start - 1] ?? 0) + (support[piece.start + 1] ?? 0)
+        if shared >= 3 { aligned += 1 }
+      }
+    }
+    return total > 0 && aligned * 10 >= total * 7
+  }
+}
+
+/// Reads one page of aligned text into rows.
+struct AlignedPageReader {
+  let text: SourceText
+  let builder: CellBuilder
+  let lines: [Int]
+  /// How far short of its column's right edge a piece may end and still have filled it.
+  static let fullSlack = 4
+  /// The last column holds wrapped text only when it is at least this wide.
+  static let wideLastColumn = 16
+
+  func read() -> [Row] {
+    let bytes = text.utf8
+    var pageBreak = false
+    var linePieces: [[AlignedTokenizer.Piece]] = []
+    for index in lines {
+      let (range, hasBreak) = builder.pageBreakStripped(index)
+      if hasBreak { pageBreak = true }
+      linePieces.append(AlignedTokenizer.pieces(bytes, range))
+    }
+    let anchors = AlignedTokenizer.anchors(linePieces)
+    let width = max(anchors.count, 1)
+    var lastColumnEnd = 0
+    for pieces in linePieces {
+      for piece in pieces where column(of: piece, anchors) == width - 1 { lastColumnEnd = max(lastColumnEnd, piece.end) }
+    }
+    var rows: [Row] = []
+    // The open row, and the last piece of each of its columns.
+    var current: (row: Int, last: [Int: AlignedTokenizer.Piece])?
+    for (position, index) in lines.enumerated() {
+      let pieces = linePieces[position]
+      if pieces.isEmpty {
+        rows.append(Row(cells: [], lineIndex: index))
+        current = nil
+        continue
+      }
+      let placed = place(pieces, anchors)
+      if let open = current,
+        placed.allSatisfy({ continues($0.piece, column: $0.column, under: open.last[$0.column], anchors, lastColumnEnd) })
+      {
+        var row = rows[open.row]
+        var last = open.last
+        for (column, piece) in placed where column < row.cells.count {
+          builder.extend(&row.cells[column], lineIndex: index, range: piece.range, separator: "\n")
+          last[column] = piece
+        }
+        rows[open.row] = row
+        current = (open.row, last)
+        continue
+      }
+      let columns = max(width, (placed.last?.column ?? 0) + 1)
+      var cells: [Cell] = []
+      let offset = pieces[0].range.lowerBound
+      for column in 0..<columns {
+        cells.append(Cell(text: "", span: text.span(lineIndex: index, byteRange: offset..<offset), column: column, start: offset))
+      }
+      var last: [Int: AlignedTokenizer.Piece] = [:]
+      for (column, piece) in placed {
+        cells[column] = builder.cell(lineIndex: index, range: piece.range, column: column)
+        last[column] = piece
+      }
+      var row = Row(cells: cells, lineIndex: index)
+      row.followsPageBreak = pageBreak && rows.allSatisfy(\.isBlank)
+      rows.append(row)
+      current = (rows.count - 1, last)
+    }
+    return rows
+  }
+
+  private func column(of piece: AlignedTokenizer.Piece, _ anchors: [Int]) -> Int {
+    anchors.lastIndex { $0 <= piece.start + 1 } ?? 0
+  }
+
+  /// Each piece with its column; two pieces never share one (the later moves right).
+  private func place(_ pieces: [AlignedTokenizer.Piece], _ anchors: [Int]) -> [(column: Int, piece: AlignedTokenizer.Piece)] {
+    var placed: [(column: Int, piece: AlignedTokenizer.Piece)] = []
+    for piece in pieces {
+      var column = column(of: piece, anchors)
+      if let previous = placed.last, column <= previous.column { column = previous.column + 1 }
+      placed.append((column, piece))
+    }
+    return placed
+  }
+
+  /// Does `piece` (in `column`) continue a wrapped cell whose last line was `above`?
+  private func continues(
+    _ piece: AlignedTokenizer.Piece, column: Int, under above: AlignedTokenizer.Piece?, _ anchors: [Int],
+    _ lastColumnEnd: Int
+  ) -> Bool {
+    guard let above, column < anchors.count, abs(piece.start - anchors[column]) <= 1, abs(above.start - piece.start) <= 1 else {
+      return false
+    }
+    if column + 1 < anchors.count {
+      guard above.end >= anchors[column + 1] - Self.fullSlack else { return false }
+    } else {
+      guard lastColumnEnd - anchors[column] >= Self.wideLastColumn, above.end >= lastColumnEnd - Self.fullSlack / 2 else {
+        return false
+      }
+    }
+    return !Self.isLabel(String(decoding: text.utf8[piece.range], as: UTF8.self))
+  }
+
+  /// Text that starts a row wherever it sits: level names, block labels, column headers and
+  /// form labels.
+  static func isLabel(_ text: String) -> Bool {
+    let key = TextKey.make(text)
+    return LevelVocabulary.level1(key) != nil || LevelVocabulary.level2(key) != nil
+      || LevelVocabulary.blockLabel(key) != nil || ColumnVocabulary.role(key) != nil
+      || FormVocabulary.role(key) != nil
+  }
+}
