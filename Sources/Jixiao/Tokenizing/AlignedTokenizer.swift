@@ -23,17 +23,31 @@ enum AlignedTokenizer {
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
     var rows: [Row] = []
-    var page: [Int] = []
-    for index in text.lines.indices {
-      let (_, hasBreak) = builder.pageBreakStripped(index)
-      if hasBreak && !page.isEmpty {
-        rows += AlignedPageReader(text: text, builder: builder, lines: page).read()
-        page = []
-      }
-      page.append(index)
+    var region: [Int] = []
+    var blankRun = 0
+    func flush() {
+      if !region.isEmpty { rows += AlignedPageReader(text: text, builder: builder, lines: region).read() }
+      region = []
     }
-    if !page.isEmpty { rows += AlignedPageReader(text: text, builder: builder, lines: page).read() }
+    for index in text.lines.indices {
+      let (range, hasBreak) = builder.pageBreakStripped(index)
+      let isBlank = Blank.trim(text.utf8, range).isEmpty
+      // A region has one grid: a page, or a part of a page after two blank lines or before
+      // a table title (each table of a PDF has its own column widths).
+      if hasBreak || (!isBlank && blankRun >= 2) || (!isBlank && isTitle(text, range)) { flush() }
+      blankRun = isBlank ? blankRun + 1 : 0
+      region.append(index)
+    }
+    flush()
     return rows
+  }
+
+  /// A line that is a table title alone (`部门项目支出预算绩效目标表`).
+  static func isTitle(_ text: SourceText, _ range: Range<Int>) -> Bool {
+    let pieces = pieces(text.utf8, range)
+    guard pieces.count == 1, let piece = pieces.first else { return false }
+    let key = TextKey.make(String(decoding: text.utf8[piece.range], as: UTF8.self))
+    return key.hasSuffix("表") && TitleVocabulary.kind(ofTitle: key) != nil
   }
 
   /// The pieces of a line: text separated by two blanks or more, or a tab.
@@ -130,7 +144,7 @@ enum AlignedTokenizer {
   }
 }
 
-/// Reads one page of aligned text into rows.
+/// Reads one region of aligned text (a page, or a table on it) into rows.
 struct AlignedPageReader {
   let text: SourceText
   let builder: CellBuilder
@@ -231,12 +245,14 @@ struct AlignedPageReader {
     return !Self.isLabel(String(decoding: text.utf8[piece.range], as: UTF8.self))
   }
 
-  /// Text that starts a row wherever it sits: level names, block labels, column headers and
-  /// form labels.
+  /// Text that starts a row wherever it sits: level names in their standard spelling
+  /// (数量指标, not the bare 数量 a wrapped name may end with), block labels, and column
+  /// headers and form labels of four characters or more.
   static func isLabel(_ text: String) -> Bool {
     let key = TextKey.make(text)
-    return LevelVocabulary.level1(key) != nil || LevelVocabulary.level2(key) != nil
-      || LevelVocabulary.blockLabel(key) != nil || ColumnVocabulary.role(key) != nil
-      || FormVocabulary.role(key) != nil
+    if Level1(rawValue: key) != nil || Level2(rawValue: key) != nil { return true }
+    if LevelVocabulary.blockLabel(key) != nil && key != "名称" { return true }
+    guard key.count >= 4 else { return false }
+    return ColumnVocabulary.role(key) != nil || FormVocabulary.role(key) != nil
   }
 }
