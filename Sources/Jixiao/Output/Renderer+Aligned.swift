@@ -11,8 +11,10 @@ enum AlignedEncoder {
   static let wrapWidth = 28
   /// Blanks between two columns.
   static let gap = 3
-  /// Room after the widest cell of a column that does not wrap.
-  static let padding = 2
+  /// Room after the widest cell of a column that does not wrap (a PDF cell's padding):
+  /// more than a CJK character or a short Latin word, so that no cell looks as if it had
+  /// wrapped.
+  static let padding = 6
 
   static func encode(_ tables: [RenderedTable]) -> String {
     var output = ""
@@ -79,27 +81,42 @@ enum AlignedEncoder {
     return natural.map { $0 > wrapWidth ? wrapWidth : max($0 + padding, 2) }
   }
 
-  /// The text's lines wrapped at `width` display columns.
+  /// The text's lines wrapped at `width` display columns: CJK text anywhere, a run of
+  /// Latin letters, digits and their punctuation (`-308001`, `PM2.5`) only before or after
+  /// it, as converters do.
   static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     for paragraph in singleSpaced(text).split(separator: "\n", omittingEmptySubsequences: true) {
-      var line = ""
+      var line: [Character] = []
       var lineWidth = 0
       for character in paragraph {
         let characterWidth = character.unicodeScalars.first.map(ICU.displayWidth) ?? 1
         if lineWidth + characterWidth > width && !line.isEmpty {
-          lines.append(String(line.trimmingBlanks()))
-          line = ""
-          lineWidth = 0
-          if character == " " { continue }
+          // Carry a word cut in two over to the next line, when it did not fill the line.
+          var carried: [Character] = []
+          if isWordCharacter(character), let start = line.lastIndex(where: { !isWordCharacter($0) }),
+            start + 1 < line.count
+          {
+            carried = Array(line[(start + 1)...])
+            line.removeSubrange((start + 1)...)
+          }
+          let finished = String(line).trimmingBlanks()
+          if !finished.isEmpty { lines.append(String(finished)) }
+          line = carried
+          lineWidth = carried.reduce(0) { $0 + ($1.unicodeScalars.first.map(ICU.displayWidth) ?? 1) }
+          if character == " " && line.isEmpty { continue }
         }
         line.append(character)
         lineWidth += characterWidth
       }
-      let last = String(line.trimmingBlanks())
-      if !last.isEmpty { lines.append(last) }
+      let last = String(line).trimmingBlanks()
+      if !last.isEmpty { lines.append(String(last)) }
     }
     return lines
+  }
+
+  static func isWordCharacter(_ character: Character) -> Bool {
+    character.isASCII && (character.isLetter || character.isNumber || ".%,-_/()".contains(character))
   }
 
   /// Runs of blanks inside a cell would read as a column gap: one space each.

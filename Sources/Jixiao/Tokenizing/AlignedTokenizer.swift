@@ -94,15 +94,23 @@ enum AlignedTokenizer {
     return pieces
   }
 
-  /// Column anchors: starts of pieces on multi-piece lines that two lines or more share;
-  /// starts one column apart count as one (the better supported).
+  /// Column anchors: the starts of pieces on multi-piece lines that line up — shared by two
+  /// lines or more, or found on one line with no other line's text running across it (a
+  /// header above rows whose leading cells are merged, a short page). A start inside other
+  /// lines' text (a right-aligned number) is no column. Starts one column apart count as one
+  /// (the better supported).
   static func anchors(_ lines: [[Piece]]) -> [Int] {
+    let multi = lines.filter { $0.count >= 2 }
     var support: [Int: Int] = [:]
-    for pieces in lines where pieces.count >= 2 {
+    for pieces in multi {
       for piece in pieces { support[piece.start, default: 0] += 1 }
     }
     var anchors: [(position: Int, support: Int)] = []
-    for (position, count) in support.sorted(by: { $0.key < $1.key }) where count >= 2 {
+    for (position, count) in support.sorted(by: { $0.key < $1.key }) {
+      if count < 2 {
+        let crossed = multi.contains { pieces in pieces.contains { $0.start < position && position < $0.end } }
+        if crossed { continue }
+      }
       if let last = anchors.last, position - last.position <= 1 {
         if count > last.support { anchors[anchors.count - 1] = (position, count) }
         continue
@@ -112,8 +120,10 @@ enum AlignedTokenizer {
     return anchors.map(\.position)
   }
 
-  /// Space-aligned columns: lines of several pieces are common and their starts line up
-  /// (most pieces start at an anchor that three lines or more share).
+  /// Space-aligned columns: lines of several pieces (and the indented lines that continue
+  /// their cells) make up a third of the text or more,
+  /// and their starts line up (seven in ten pieces start where another line has one too).
+  /// Pasted prose and single-space page text have few lines with two-blank gaps.
   static func looksAligned(_ text: SourceText) -> Bool {
     var lines: [[Piece]] = []
     var nonBlank = 0
@@ -126,7 +136,10 @@ enum AlignedTokenizer {
       lines.append(pieces)
     }
     let multi = lines.filter { $0.count >= 2 }
-    guard multi.count >= 4, multi.count * 10 >= nonBlank * 3 else { return false }
+    // Wrapped cells continue on indented lines of one piece under a column of the others.
+    let starts = Set(multi.flatMap { $0.dropFirst().map(\.start) })
+    let continued = lines.filter { $0.count == 1 && $0[0].start >= 2 && starts.contains($0[0].start) }.count
+    guard multi.count >= 2, (multi.count + continued) * 10 >= nonBlank * 3 else { return false }
     var support: [Int: Int] = [:]
     for pieces in multi {
       for piece in pieces.dropFirst() { support[piece.start, default: 0] += 1 }
@@ -137,10 +150,10 @@ enum AlignedTokenizer {
       for piece in pieces.dropFirst() {
         total += 1
         let shared = (support[piece.start] ?? 0) + (support[piece.start - 1] ?? 0) + (support[piece.start + 1] ?? 0)
-        if shared >= 3 { aligned += 1 }
+        if shared >= 2 { aligned += 1 }
       }
     }
-    return total > 0 && aligned * 10 >= total * 7
+    return total >= 2 && aligned * 10 >= total * 7
   }
 }
 
@@ -149,10 +162,11 @@ struct AlignedPageReader {
   let text: SourceText
   let builder: CellBuilder
   let lines: [Int]
-  /// How far short of its column's right edge a piece may end and still have filled it.
-  static let fullSlack = 4
-  /// The last column holds wrapped text only when it is at least this wide.
-  static let wideLastColumn = 16
+  /// How far short of the next column a full column's widest cell may end.
+  static let slack = 2
+  /// The last column's cell is taken to have wrapped only when it is this wide (eight CJK
+  /// characters): short values (`≥96%`, `至少98.5个`) do not wrap.
+  static let wideLastCell = 16
 
   func read() -> [Row] {
     let bytes = text.utf8
@@ -165,10 +179,10 @@ struct AlignedPageReader {
     }
     let anchors = AlignedTokenizer.anchors(linePieces)
     let width = max(anchors.count, 1)
-    var lastColumnEnd = 0
-    for pieces in linePieces {
-      for piece in pieces where column(of: piece, anchors) == width - 1 { lastColumnEnd = max(lastColumnEnd, piece.end) }
-    }
+    let wraps = WrapWidths(
+      linePieces.map { pieces in
+        place(pieces, anchors).map { ($0.column, $0.piece, Self.isLabel(String(decoding: bytes[$0.piece.range], as: UTF8.self))) }
+      }, anchors: anchors)
     var rows: [Row] = []
     // The open row, and the last piece of each of its columns.
     var current: (row: Int, last: [Int: AlignedTokenizer.Piece])?
@@ -180,9 +194,7 @@ struct AlignedPageReader {
         continue
       }
       let placed = place(pieces, anchors)
-      if let open = current,
-        placed.allSatisfy({ continues($0.piece, column: $0.column, under: open.last[$0.column], anchors, lastColumnEnd) })
-      {
+      if let open = current, continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last) {
         var row = rows[open.row]
         var last = open.last
         for (column, piece) in placed where column < row.cells.count {
@@ -227,22 +239,94 @@ struct AlignedPageReader {
     return placed
   }
 
-  /// Does `piece` (in `column`) continue a wrapped cell whose last line was `above`?
-  private func continues(
-    _ piece: AlignedTokenizer.Piece, column: Int, under above: AlignedTokenizer.Piece?, _ anchors: [Int],
-    _ lastColumnEnd: Int
+  /// Does every piece of a line continue a wrapped cell of the open row? Each must start at
+  /// its column's left edge, right under a piece of the open row after which the line's
+  /// first word would not have fitted within the column's wrap width (a converter wraps when
+  /// the next word does not fit, never earlier), and name nothing the vocabulary knows.
+  private func continuesRow(
+    _ placed: [(column: Int, piece: AlignedTokenizer.Piece)], under last: [Int: AlignedTokenizer.Piece],
+    _ wraps: WrapWidths
   ) -> Bool {
-    guard let above, column < anchors.count, abs(piece.start - anchors[column]) <= 1, abs(above.start - piece.start) <= 1 else {
-      return false
+    var wrapping = 0
+    var pending: [(piece: AlignedTokenizer.Piece, above: AlignedTokenizer.Piece, widest: Int)] = []
+    for (column, piece) in placed {
+      guard let above = last[column], abs(piece.start - above.start) <= 1 else { return false }
+      let text = String(decoding: self.text.utf8[piece.range], as: UTF8.self)
+      if Self.isLabel(text) { return false }
+      guard let width = wraps.end[column], let start = wraps.start[column], abs(piece.start - start) <= 1 else {
+        // The last column's widest cell, under a line whose other cells wrap.
+        guard column == wraps.lastColumn, column == placed.last?.column, let widest = wraps.widest[column] else { return false }
+        pending.append((piece, above, widest))
+        continue
+      }
+      guard above.end + Self.firstWordWidth(text) > width else { return false }
+      wrapping += 1
     }
-    if column + 1 < anchors.count {
-      guard above.end >= anchors[column + 1] - Self.fullSlack else { return false }
-    } else {
-      guard lastColumnEnd - anchors[column] >= Self.wideLastColumn, above.end >= lastColumnEnd - Self.fullSlack / 2 else {
-        return false
+    guard let last = pending.first else { return true }
+    return wrapping > 0 && last.above.end >= last.widest - 1 && last.above.end - last.above.start >= Self.wideLastCell
+  }
+
+  /// A line of one piece, right under the same column's piece of the open row (not the
+  /// first column), that names nothing the vocabulary knows: the next paragraph of a cell
+  /// (a goal in several paragraphs). A row whose only cell sits in the column of the cell
+  /// above cannot be told from it in this layout; a paragraph is far more common.
+  private func continuesParagraph(
+    _ placed: [(column: Int, piece: AlignedTokenizer.Piece)], under last: [Int: AlignedTokenizer.Piece]
+  ) -> Bool {
+    guard placed.count == 1, let (column, piece) = placed.first, column > 0, let above = last[column],
+      above.start == piece.start
+    else { return false }
+    return !Self.isLabel(String(decoding: text.utf8[piece.range], as: UTF8.self))
+  }
+
+  /// Display width of the text's first word: a run of Latin letters, digits and their
+  /// punctuation (with the space before it), or one CJK character.
+  static func firstWordWidth(_ text: String) -> Int {
+    var width = 0
+    var isLatin = false
+    for scalar in text.unicodeScalars {
+      let isWordScalar = scalar.isASCII && scalar != " "
+      if width == 0 { isLatin = isWordScalar }
+      if width > 0 && (!isWordScalar || !isLatin) { break }
+      width += ICU.displayWidth(scalar)
+      if !isWordScalar { break }
+    }
+    // A Latin word would have needed a space before it.
+    return isLatin ? width + 1 : width
+  }
+
+  /// The columns of a region that wrap, and at what width: a column wraps at its widest end
+  /// when that end nearly touches the next column (its cells fill it; a column whose widest
+  /// cell leaves room did not need to wrap). Labels and headers do not count, and a column
+  /// narrower than five CJK characters is taken not to wrap. Cells of equal width are
+  /// common, so their number says nothing. The last column, with no next column to show its
+  /// width, wraps where it is widest only on a line whose other cells wrap too.
+  struct WrapWidths {
+    static let narrowest = 10
+    var start: [Int: Int] = [:]
+    var end: [Int: Int] = [:]
+    /// The widest end of every column, wrapping or not, and the last column's index.
+    var widest: [Int: Int] = [:]
+    var lastColumn: Int
+
+    init(_ lines: [[(column: Int, piece: AlignedTokenizer.Piece, isLabel: Bool)]], anchors: [Int]) {
+      lastColumn = anchors.count - 1
+      var ends: [Int: [Int]] = [:]
+      for line in lines {
+        for (column, piece, isLabel) in line where !isLabel && column < anchors.count && abs(piece.start - anchors[column]) <= 1 {
+          ends[column, default: []].append(piece.end)
+        }
+      }
+      for (column, columnEnds) in ends {
+        guard let widest = columnEnds.max() else { continue }
+        self.widest[column] = widest
+        guard widest - anchors[column] >= Self.narrowest else { continue }
+        let touchesNext = column + 1 < anchors.count && widest >= anchors[column + 1] - 2 - AlignedPageReader.slack
+        guard touchesNext else { continue }
+        start[column] = anchors[column]
+        end[column] = widest
       }
     }
-    return !Self.isLabel(String(decoding: text.utf8[piece.range], as: UTF8.self))
   }
 
   /// Text that starts a row wherever it sits: level names in their standard spelling

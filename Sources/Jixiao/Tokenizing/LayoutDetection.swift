@@ -10,7 +10,24 @@ extension DialectDetector {
     if GridTableTokenizer.looksLikeGridTable(text) { return .gridTable }
     if CSVTokenizer.looksLikeCSV(text) { return .csv }
     let dialect = detect(text)
-    if dialect == .plain && AlignedTokenizer.looksAligned(text) { return .aligned }
+    guard dialect == .plain else { return dialect }
+    if isShortTabTable(text) { return .tabbed }
+    if AlignedTokenizer.looksAligned(text) { return .aligned }
     return dialect
+  }
+
+  /// A tab table too short for `detect` (which wants three tab rows): two rows or more of
+  /// three tab-separated cells, a third of the text's lines or more. A title, a header and
+  /// one indicator row is a table.
+  static func isShortTabTable(_ text: SourceText) -> Bool {
+    var nonBlank = 0
+    var tabRows = 0
+    for line in text.lines {
+      let trimmed = Blank.trim(text.utf8, line.start..<line.end)
+      if trimmed.isEmpty { continue }
+      nonBlank += 1
+      if text.utf8[line.start..<line.end].filter({ $0 == 0x09 }).count >= 2 { tabRows += 1 }
+    }
+    return tabRows >= 2 && tabRows * 10 >= nonBlank * 3
   }
 }
