@@ -95,22 +95,36 @@ enum AlignedTokenizer {
   }
 
   /// Column anchors: the starts of pieces on multi-piece lines that line up — shared by two
-  /// lines or more, or found on one line with no other line's text running across it (a
-  /// header above rows whose leading cells are merged, a short page). A start inside other
-  /// lines' text (a right-aligned number) is no column. Starts one column apart count as one
+  /// lines or more; or found on one line only, when the piece is a column header or a label
+  /// (a column empty in every row below), when it is left of every column (a label column
+  /// above merged cells), or when that line has its own grid (three pieces or more, most of
+  /// them shared by no other line: a header above rows whose leading cells are merged) and no
+  /// other line's text runs across it. Any other lone start on a line that fits the grid is
+  /// a cell aligned right or centred, not a column. Starts one column apart count as one
   /// (the better supported).
-  static func anchors(_ lines: [[Piece]]) -> [Int] {
+  static func anchors(_ lines: [[Piece]], isLabel: (Piece) -> Bool) -> [Int] {
     let multi = lines.filter { $0.count >= 2 }
     var support: [Int: Int] = [:]
     for pieces in multi {
       for piece in pieces { support[piece.start, default: 0] += 1 }
     }
-    var anchors: [(position: Int, support: Int)] = []
-    for (position, count) in support.sorted(by: { $0.key < $1.key }) {
-      if count < 2 {
-        let crossed = multi.contains { pieces in pieces.contains { $0.start < position && position < $0.end } }
-        if crossed { continue }
+    var accepted = Set(support.filter { $0.value >= 2 }.keys)
+    if let leftmost = support.keys.min(), leftmost < (accepted.min() ?? Int.max) - 1 { accepted.insert(leftmost) }
+    for pieces in multi {
+      let lone = pieces.filter { support[$0.start] == 1 }
+      let ownGrid = pieces.count >= 3 && lone.count >= pieces.count - lone.count
+      for piece in lone {
+        if isLabel(piece) {
+          accepted.insert(piece.start)
+        } else if ownGrid || multi.count == 1 {
+          let crossed = multi.contains { other in other.contains { $0.start < piece.start && piece.start < $0.end } }
+          if !crossed { accepted.insert(piece.start) }
+        }
       }
+    }
+    var anchors: [(position: Int, support: Int)] = []
+    for position in accepted.sorted() {
+      let count = support[position] ?? 0
       if let last = anchors.last, position - last.position <= 1 {
         if count > last.support { anchors[anchors.count - 1] = (position, count) }
         continue
@@ -177,7 +191,7 @@ struct AlignedPageReader {
       if hasBreak { pageBreak = true }
       linePieces.append(AlignedTokenizer.pieces(bytes, range))
     }
-    let anchors = AlignedTokenizer.anchors(linePieces)
+    let anchors = AlignedTokenizer.anchors(linePieces) { Self.isLabel(String(decoding: bytes[$0.range], as: UTF8.self)) }
     let width = max(anchors.count, 1)
     let wraps = WrapWidths(
       linePieces.map { pieces in

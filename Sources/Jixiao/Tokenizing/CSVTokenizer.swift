@@ -109,7 +109,6 @@ enum CSVTokenizer {
         }
         if index < count, bytes[index] == 0x2C {
           index += 1
-          if index == count { record.fields.append(Field(content: index..<index, isQuoted: false)) }
         } else {
           atRecordEnd = true
           if index < count, bytes[index] == 0x0D { index += 1 }
@@ -121,23 +120,30 @@ enum CSVTokenizer {
     return records
   }
 
-  /// CSV when most records split into the same number of fields (three or more), records
-  /// with fields outnumber those without, and tabs and pipes are rare: prose with commas
-  /// gives records of every length, a tab or pipe table with `450,000.00` amounts has its
-  /// own separators.
+  /// CSV when most records split into the same number of fields (three or more), nearly
+  /// all records have several, one in five has an empty or a quoted field (a sheet's merged
+  /// cells and padding), most do not end a sentence (`。`), and tabs and pipes are rare:
+  /// prose with commas gives records of every length and no empty fields, a tab or pipe
+  /// table with `450,000.00` amounts has its own separators.
   static func looksLikeCSV(_ text: SourceText) -> Bool {
     let bytes = text.utf8
     guard bytes.contains(0x2C) else { return false }
     var counts: [Int: Int] = [:]
     var nonBlank = 0
     var withFields = 0
+    var spreadsheetLike = 0
+    var sentences = 0
     for record in records(bytes) {
       let isBlank = record.fields.allSatisfy { Blank.trim(bytes, $0.content).isEmpty }
       if isBlank && record.fields.count <= 1 { continue }
       nonBlank += 1
       if record.fields.count >= 2 { withFields += 1 }
       counts[record.fields.count, default: 0] += 1
+      // A sheet has empty cells (merged, padding) and quoted ones; prose has neither.
+      if record.fields.contains(where: { $0.isQuoted || Blank.trim(bytes, $0.content).isEmpty }) { spreadsheetLike += 1 }
+      if let last = record.fields.last, Self.endsSentence(bytes, last.content) { sentences += 1 }
     }
+    guard spreadsheetLike * 5 >= nonBlank, sentences * 2 < nonBlank else { return false }
     guard nonBlank > 0, let (fieldCount, records) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else {
       return false
     }
@@ -152,5 +158,13 @@ enum CSVTokenizer {
       if slice.contains(0x7C) { pipeLines += 1 }
     }
     return tabLines * 10 < nonBlank && pipeLines * 10 < nonBlank
+  }
+
+  /// Does the field end with `。` (a sentence, not a cell)?
+  static func endsSentence(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    let trimmed = Blank.trim(bytes, range)
+    guard trimmed.count >= 3 else { return false }
+    let end = trimmed.upperBound
+    return bytes[end - 3] == 0xE3 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x82
   }
 }
