@@ -38,9 +38,22 @@ enum CellShape: Equatable {
       return .number(small: small)
     }
     let target = TargetGrammar.read(cell.text)
-    if target.kind.isStructured || target.grade != nil { return .value }
+    if target.grade != nil || (target.kind.isStructured && !Self.readsAsName(key, target)) { return .value }
     if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
     return .text(length: key.count)
+  }
+
+  /// A number inside words is a name more than a value: `PM2.5浓度下降比例` (its "unit" is
+  /// no unit), `舆情监测时间（24小时）` (a long label and no operator before the number).
+  static func readsAsName(_ key: String, _ target: Target) -> Bool {
+    if target.flags.contains(.unitUnknown) { return true }
+    guard target.op == nil else { return false }
+    var ideographs = 0
+    for scalar in key.unicodeScalars {
+      if scalar.isASCII && scalar.properties.numericType != nil { break }
+      if scalar.properties.isIdeographic { ideographs += 1 }
+    }
+    return ideographs >= 5
   }
 
   /// How well a cell of this shape fits a column: higher is better; negative means it does

@@ -68,16 +68,24 @@ public enum Dialect: String, Sendable, CaseIterable {
   case cellStream
   /// Cells run together with no separator: cut at the vocabulary words they contain.
   case runTogether
+  /// HTML: `<table>` rows and cells, spans expanded; text outside tables as one-cell rows.
+  case html
+  /// Comma-separated values as Excel and WPS export them (RFC 4180 quoting).
+  case csv
+  /// Space-aligned columns as `pdftotext -layout` writes them.
+  case aligned
+  /// Markdown grid tables: `+----+----+` rules around `|` rows, cells over several lines.
+  case gridTable
 }
 
 extension Dialect {
-  /// Whether every empty cell keeps its place, so a cell's column index is its column.
   /// Whether the rows must be rebuilt from what the cells are.
   public var isCellStream: Bool { self == .cellStream || self == .runTogether }
 
+  /// Whether every empty cell keeps its place, so a cell's column index is its column.
   public var keepsEmptyCells: Bool {
     switch self {
-    case .tabbed, .cellPerLine: true
+    case .tabbed, .cellPerLine, .html, .csv, .gridTable, .aligned: true
     default: false
     }
   }

@@ -1,7 +1,7 @@
 /// Recognises the layout dialect of a decoded text and cuts it into rows of cells.
 public enum Tokenizer {
   public static func tokenize(_ text: SourceText, dialect forced: Dialect? = nil) -> Grid {
-    let dialect = forced ?? DialectDetector.detect(text)
+    let dialect = forced ?? DialectDetector.detectLayout(text)
     var builder = CellBuilder(text: text)
     builder.isTraditional = Script.isTraditional(String(decoding: text.utf8.prefix(1 << 16), as: UTF8.self))
     let rows: [Row]
@@ -14,6 +14,10 @@ public enum Tokenizer {
     case .spaced: rows = SpacedTokenizer.rows(text, &builder)
     case .cellStream: rows = StreamTokenizer.rows(text, &builder)
     case .runTogether: rows = RunTogetherTokenizer.rows(text, &builder)
+    case .html: rows = HTMLTokenizer.rows(text, &builder)
+    case .csv: rows = CSVTokenizer.rows(text, &builder)
+    case .aligned: rows = AlignedTokenizer.rows(text, &builder)
+    case .gridTable: rows = GridTableTokenizer.rows(text, &builder)
     }
     return Grid(dialect: dialect, rows: rows)
   }
@@ -111,9 +115,6 @@ enum DialectDetector {
     if innerTabs >= 3 && innerTabs * 10 >= nonBlank { return .tabbed }
     if pipeCellLines + pipeOnly >= 6 && pipeCellLines > pipeRows { return .cellPerLinePipe }
     if pipeRows >= 3 { return .pipe }
-    if StreamTokenizer.looksLikeStream(text) { return .cellStream }
-    if RunTogetherTokenizer.looksRunTogether(text) { return .runTogether }
-    if SpacedTokenizer.looksSpaced(text) { return .spaced }
     return .plain
   }
 }

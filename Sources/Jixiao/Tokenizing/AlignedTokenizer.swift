@@ -1,0 +1,356 @@
+/// Space-aligned text as `pdftotext -layout` writes a PDF table: each line placed by the
+/// page position of its text, columns separated by runs of blanks, a wrapped cell continued
+/// on the next lines at its column's left edge, and a form feed before each new page.
+///
+/// Columns come from gaps that line up: on each page, the display columns where the cells of
+/// multi-cell lines start (CJK characters count two columns, by East Asian Width through
+/// ICU) and that at least two lines share are the column anchors; a cell belongs to the last
+/// anchor at or left of its start, so right-aligned numbers stay in their column and a row
+/// whose merged leading cells are blank keeps its empty cells in front.
+///
+/// A line continues the row above (a wrapped cell) when every one of its pieces starts at a
+/// column's left edge under a piece of the previous line that filled its column (ending
+/// within a few columns of the next column), and none of them is a label the vocabulary
+/// knows (a level name, a header, a form label): those start rows. A blank line or a page
+/// break ends a row.
+enum AlignedTokenizer {
+  /// A run of text on a line: its bytes and the display columns it covers.
+  struct Piece {
+    var range: Range<Int>
+    var start: Int
+    var end: Int
+  }
+
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+    var rows: [Row] = []
+    var region: [Int] = []
+    var blankRun = 0
+    func flush() {
+      if !region.isEmpty { rows += AlignedPageReader(text: text, builder: builder, lines: region).read() }
+      region = []
+    }
+    for index in text.lines.indices {
+      let (range, hasBreak) = builder.pageBreakStripped(index)
+      let isBlank = Blank.trim(text.utf8, range).isEmpty
+      // A region has one grid: a page, or a part of a page after two blank lines or before
+      // a table title (each table of a PDF has its own column widths).
+      if hasBreak || (!isBlank && blankRun >= 2) || (!isBlank && isTitle(text, range)) { flush() }
+      blankRun = isBlank ? blankRun + 1 : 0
+      region.append(index)
+    }
+    flush()
+    return rows
+  }
+
+  /// A line that is a table title alone (`部门项目支出预算绩效目标表`).
+  static func isTitle(_ text: SourceText, _ range: Range<Int>) -> Bool {
+    let pieces = pieces(text.utf8, range)
+    guard pieces.count == 1, let piece = pieces.first else { return false }
+    let key = TextKey.make(String(decoding: text.utf8[piece.range], as: UTF8.self))
+    return key.hasSuffix("表") && TitleVocabulary.kind(ofTitle: key) != nil
+  }
+
+  /// The pieces of a line: text separated by two blanks or more, or a tab.
+  static func pieces(_ bytes: [UInt8], _ range: Range<Int>) -> [Piece] {
+    var pieces: [Piece] = []
+    var column = 0
+    var index = range.lowerBound
+    var open: (byte: Int, column: Int)?
+    var lastEnd = (byte: index, column: 0)
+    var blanks = 0
+    var sawTab = false
+    while index < range.upperBound {
+      if let length = Blank.blankLength(bytes, at: index, limit: range.upperBound) {
+        if bytes[index] == 0x09 {
+          sawTab = true
+          column = (column / 8 + 1) * 8
+        } else {
+          column += length == 3 && bytes[index] == 0xE3 ? 2 : length == 3 ? 0 : 1
+        }
+        blanks += 1
+        index += length
+        continue
+      }
+      if let started = open, blanks >= 2 || sawTab {
+        pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
+        open = nil
+      }
+      if open == nil { open = (index, column) }
+      blanks = 0
+      sawTab = false
+      let length = UTF8Scalars.length(leading: bytes[index])
+      let upper = min(index + length, range.upperBound)
+      if bytes[index] < 0x80 {
+        column += 1
+      } else {
+        column += UTF8Scalars.decode(bytes, index..<upper).map(ICU.displayWidth) ?? 1
+      }
+      index = upper
+      lastEnd = (index, column)
+    }
+    if let started = open {
+      pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
+    }
+    return pieces
+  }
+
+  /// Column anchors: the starts of pieces on multi-piece lines that line up — shared by two
+  /// lines or more; or found on one line only, when the piece is a column header or a label
+  /// (a column empty in every row below), when it is left of every column (a label column
+  /// above merged cells), or when that line has its own grid (three pieces or more, most of
+  /// them shared by no other line: a header above rows whose leading cells are merged) and no
+  /// other line's text runs across it. Any other lone start on a line that fits the grid is
+  /// a cell aligned right or centred, not a column. Starts one column apart count as one
+  /// (the better supported).
+  static func anchors(_ lines: [[Piece]], isLabel: (Piece) -> Bool) -> [Int] {
+    let multi = lines.filter { $0.count >= 2 }
+    var support: [Int: Int] = [:]
+    for pieces in multi {
+      for piece in pieces { support[piece.start, default: 0] += 1 }
+    }
+    var accepted = Set(support.filter { $0.value >= 2 }.keys)
+    if let leftmost = support.keys.min(), leftmost < (accepted.min() ?? Int.max) - 1 { accepted.insert(leftmost) }
+    for pieces in multi {
+      let lone = pieces.filter { support[$0.start] == 1 }
+      let ownGrid = pieces.count >= 3 && lone.count >= pieces.count - lone.count
+      for piece in lone {
+        if isLabel(piece) {
+          accepted.insert(piece.start)
+        } else if ownGrid || multi.count == 1 {
+          let crossed = multi.contains { other in other.contains { $0.start < piece.start && piece.start < $0.end } }
+          if !crossed { accepted.insert(piece.start) }
+        }
+      }
+    }
+    var anchors: [(position: Int, support: Int)] = []
+    for position in accepted.sorted() {
+      let count = support[position] ?? 0
+      if let last = anchors.last, position - last.position <= 1 {
+        if count > last.support { anchors[anchors.count - 1] = (position, count) }
+        continue
+      }
+      anchors.append((position, count))
+    }
+    return anchors.map(\.position)
+  }
+
+  /// Space-aligned columns: lines of several pieces (and the indented lines that continue
+  /// their cells) make up a third of the text or more,
+  /// and their starts line up (seven in ten pieces start where another line has one too).
+  /// Pasted prose and single-space page text have few lines with two-blank gaps.
+  static func looksAligned(_ text: SourceText) -> Bool {
+    var lines: [[Piece]] = []
+    var nonBlank = 0
+    for line in text.lines {
+      var start = line.start
+      while start < line.end, text.utf8[start] == 0x0C { start += 1 }
+      let pieces = pieces(text.utf8, start..<line.end)
+      if pieces.isEmpty { continue }
+      nonBlank += 1
+      lines.append(pieces)
+    }
+    let multi = lines.filter { $0.count >= 2 }
+    // Wrapped cells continue on indented lines of one piece under a column of the others.
+    let starts = Set(multi.flatMap { $0.dropFirst().map(\.start) })
+    let continued = lines.filter { $0.count == 1 && $0[0].start >= 2 && starts.contains($0[0].start) }.count
+    guard multi.count >= 2, (multi.count + continued) * 10 >= nonBlank * 3 else { return false }
+    var support: [Int: Int] = [:]
+    for pieces in multi {
+      for piece in pieces.dropFirst() { support[piece.start, default: 0] += 1 }
+    }
+    var aligned = 0
+    var total = 0
+    for pieces in multi {
+      for piece in pieces.dropFirst() {
+        total += 1
+        let shared = (support[piece.start] ?? 0) + (support[piece.start - 1] ?? 0) + (support[piece.start + 1] ?? 0)
+        if shared >= 2 { aligned += 1 }
+      }
+    }
+    return total >= 2 && aligned * 10 >= total * 7
+  }
+}
+
+/// Reads one region of aligned text (a page, or a table on it) into rows.
+struct AlignedPageReader {
+  let text: SourceText
+  let builder: CellBuilder
+  let lines: [Int]
+  /// How far short of the next column a full column's widest cell may end.
+  static let slack = 2
+  /// The last column's cell is taken to have wrapped only when it is this wide (eight CJK
+  /// characters): short values (`≥96%`, `至少98.5个`) do not wrap.
+  static let wideLastCell = 16
+
+  func read() -> [Row] {
+    let bytes = text.utf8
+    var pageBreak = false
+    var linePieces: [[AlignedTokenizer.Piece]] = []
+    for index in lines {
+      let (range, hasBreak) = builder.pageBreakStripped(index)
+      if hasBreak { pageBreak = true }
+      linePieces.append(AlignedTokenizer.pieces(bytes, range))
+    }
+    let anchors = AlignedTokenizer.anchors(linePieces) { Self.isLabel(String(decoding: bytes[$0.range], as: UTF8.self)) }
+    let width = max(anchors.count, 1)
+    let wraps = WrapWidths(
+      linePieces.map { pieces in
+        place(pieces, anchors).map { ($0.column, $0.piece, Self.isLabel(String(decoding: bytes[$0.piece.range], as: UTF8.self))) }
+      }, anchors: anchors)
+    var rows: [Row] = []
+    // The open row, and the last piece of each of its columns.
+    var current: (row: Int, last: [Int: AlignedTokenizer.Piece])?
+    for (position, index) in lines.enumerated() {
+      let pieces = linePieces[position]
+      if pieces.isEmpty {
+        rows.append(Row(cells: [], lineIndex: index))
+        current = nil
+        continue
+      }
+      let placed = place(pieces, anchors)
+      if let open = current, continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last) {
+        var row = rows[open.row]
+        var last = open.last
+        for (column, piece) in placed where column < row.cells.count {
+          builder.extend(&row.cells[column], lineIndex: index, range: piece.range, separator: "\n")
+          last[column] = piece
+        }
+        rows[open.row] = row
+        current = (open.row, last)
+        continue
+      }
+      let columns = max(width, (placed.last?.column ?? 0) + 1)
+      var cells: [Cell] = []
+      let offset = pieces[0].range.lowerBound
+      for column in 0..<columns {
+        cells.append(Cell(text: "", span: text.span(lineIndex: index, byteRange: offset..<offset), column: column, start: offset))
+      }
+      var last: [Int: AlignedTokenizer.Piece] = [:]
+      for (column, piece) in placed {
+        cells[column] = builder.cell(lineIndex: index, range: piece.range, column: column)
+        last[column] = piece
+      }
+      var row = Row(cells: cells, lineIndex: index)
+      row.followsPageBreak = pageBreak && rows.allSatisfy(\.isBlank)
+      rows.append(row)
+      current = (rows.count - 1, last)
+    }
+    return rows
+  }
+
+  private func column(of piece: AlignedTokenizer.Piece, _ anchors: [Int]) -> Int {
+    anchors.lastIndex { $0 <= piece.start + 1 } ?? 0
+  }
+
+  /// Each piece with its column; two pieces never share one (the later moves right).
+  private func place(_ pieces: [AlignedTokenizer.Piece], _ anchors: [Int]) -> [(column: Int, piece: AlignedTokenizer.Piece)] {
+    var placed: [(column: Int, piece: AlignedTokenizer.Piece)] = []
+    for piece in pieces {
+      var column = column(of: piece, anchors)
+      if let previous = placed.last, column <= previous.column { column = previous.column + 1 }
+      placed.append((column, piece))
+    }
+    return placed
+  }
+
+  /// Does every piece of a line continue a wrapped cell of the open row? Each must start at
+  /// its column's left edge, right under a piece of the open row after which the line's
+  /// first word would not have fitted within the column's wrap width (a converter wraps when
+  /// the next word does not fit, never earlier), and name nothing the vocabulary knows.
+  private func continuesRow(
+    _ placed: [(column: Int, piece: AlignedTokenizer.Piece)], under last: [Int: AlignedTokenizer.Piece],
+    _ wraps: WrapWidths
+  ) -> Bool {
+    var wrapping = 0
+    var pending: [(piece: AlignedTokenizer.Piece, above: AlignedTokenizer.Piece, widest: Int)] = []
+    for (column, piece) in placed {
+      guard let above = last[column], abs(piece.start - above.start) <= 1 else { return false }
+      let text = String(decoding: self.text.utf8[piece.range], as: UTF8.self)
+      if Self.isLabel(text) { return false }
+      guard let width = wraps.end[column], let start = wraps.start[column], abs(piece.start - start) <= 1 else {
+        // The last column's widest cell, under a line whose other cells wrap.
+        guard column == wraps.lastColumn, column == placed.last?.column, let widest = wraps.widest[column] else { return false }
+        pending.append((piece, above, widest))
+        continue
+      }
+      guard above.end + Self.firstWordWidth(text) > width else { return false }
+      wrapping += 1
+    }
+    guard let last = pending.first else { return true }
+    return wrapping > 0 && last.above.end >= last.widest - 1 && last.above.end - last.above.start >= Self.wideLastCell
+  }
+
+  /// A line of one piece, right under the same column's piece of the open row (not the
+  /// first column), that names nothing the vocabulary knows: the next paragraph of a cell
+  /// (a goal in several paragraphs). A row whose only cell sits in the column of the cell
+  /// above cannot be told from it in this layout; a paragraph is far more common.
+  private func continuesParagraph(
+    _ placed: [(column: Int, piece: AlignedTokenizer.Piece)], under last: [Int: AlignedTokenizer.Piece]
+  ) -> Bool {
+    guard placed.count == 1, let (column, piece) = placed.first, column > 0, let above = last[column],
+      above.start == piece.start
+    else { return false }
+    return !Self.isLabel(String(decoding: text.utf8[piece.range], as: UTF8.self))
+  }
+
+  /// Display width of the text's first word: a run of Latin letters, digits and their
+  /// punctuation (with the space before it), or one CJK character.
+  static func firstWordWidth(_ text: String) -> Int {
+    var width = 0
+    var isLatin = false
+    for scalar in text.unicodeScalars {
+      let isWordScalar = scalar.isASCII && scalar != " "
+      if width == 0 { isLatin = isWordScalar }
+      if width > 0 && (!isWordScalar || !isLatin) { break }
+      width += ICU.displayWidth(scalar)
+      if !isWordScalar { break }
+    }
+    // A Latin word would have needed a space before it.
+    return isLatin ? width + 1 : width
+  }
+
+  /// The columns of a region that wrap, and at what width: a column wraps at its widest end
+  /// when that end nearly touches the next column (its cells fill it; a column whose widest
+  /// cell leaves room did not need to wrap). Labels and headers do not count, and a column
+  /// narrower than five CJK characters is taken not to wrap. Cells of equal width are
+  /// common, so their number says nothing. The last column, with no next column to show its
+  /// width, wraps where it is widest only on a line whose other cells wrap too.
+  struct WrapWidths {
+    static let narrowest = 10
+    var start: [Int: Int] = [:]
+    var end: [Int: Int] = [:]
+    /// The widest end of every column, wrapping or not, and the last column's index.
+    var widest: [Int: Int] = [:]
+    var lastColumn: Int
+
+    init(_ lines: [[(column: Int, piece: AlignedTokenizer.Piece, isLabel: Bool)]], anchors: [Int]) {
+      lastColumn = anchors.count - 1
+      var ends: [Int: [Int]] = [:]
+      for line in lines {
+        for (column, piece, isLabel) in line where !isLabel && column < anchors.count && abs(piece.start - anchors[column]) <= 1 {
+          ends[column, default: []].append(piece.end)
+        }
+      }
+      for (column, columnEnds) in ends {
+        guard let widest = columnEnds.max() else { continue }
+        self.widest[column] = widest
+        guard widest - anchors[column] >= Self.narrowest else { continue }
+        let touchesNext = column + 1 < anchors.count && widest >= anchors[column + 1] - 2 - AlignedPageReader.slack
+        guard touchesNext else { continue }
+        start[column] = anchors[column]
+        end[column] = widest
+      }
+    }
+  }
+
+  /// Text that starts a row wherever it sits: level names in their standard spelling
+  /// (数量指标, not the bare 数量 a wrapped name may end with), block labels, and column
+  /// headers and form labels of four characters or more.
+  static func isLabel(_ text: String) -> Bool {
+    let key = TextKey.make(text)
+    if Level1(rawValue: key) != nil || Level2(rawValue: key) != nil { return true }
+    if LevelVocabulary.blockLabel(key) != nil && key != "名称" { return true }
+    guard key.count >= 4 else { return false }
+    return ColumnVocabulary.role(key) != nil || FormVocabulary.role(key) != nil
+  }
+}

@@ -1,0 +1,170 @@
+/// Comma-separated values as Excel and WPS export a sheet (RFC 4180): a record per line,
+/// fields separated by commas, a field in double quotes may hold commas, line breaks and
+/// doubled quotes (`""`). The encoding (UTF-8 with a BOM, GB18030) is the decoder's
+/// business; this works on the decoded text.
+///
+/// A quoted cell's span points at its first character inside the quotes; its text has the
+/// quotes undone and its line breaks as `\n`. Empty fields stay empty cells, so a merged
+/// cell that Excel wrote once keeps its blank slots below.
+enum CSVTokenizer {
+  /// One field: where its content is, and whether it was quoted.
+  struct Field {
+    var content: Range<Int>
+    var isQuoted: Bool
+  }
+
+  /// One record: its fields and the offset it starts at.
+  struct Record {
+    var start: Int
+    var fields: [Field]
+  }
+
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+    let bytes = text.utf8
+    var rows: [Row] = []
+    for record in records(bytes) {
+      let lineIndex = text.lineIndex(containing: record.start)
+      var cells: [Cell] = []
+      cells.reserveCapacity(record.fields.count)
+      for (column, field) in record.fields.enumerated() {
+        if field.isQuoted {
+          cells.append(quotedCell(text, field.content, column: column))
+        } else {
+          let fieldLine = text.lineIndex(containing: field.content.lowerBound)
+          cells.append(builder.cell(lineIndex: fieldLine, range: field.content, column: column))
+        }
+      }
+      var row = Row(cells: cells, lineIndex: lineIndex)
+      row.isSeparator = Separators.isSeparatorRow(cells)
+      rows.append(row)
+    }
+    return rows
+  }
+
+  /// A quoted field's cell: `""` undone, CRLF and CR as `\n`, outer blanks trimmed.
+  static func quotedCell(_ text: SourceText, _ content: Range<Int>, column: Int) -> Cell {
+    let bytes = text.utf8
+    let trimmed = Blank.trim(bytes, content)
+    var unquoted: [UInt8] = []
+    unquoted.reserveCapacity(trimmed.count)
+    var index = trimmed.lowerBound
+    while index < trimmed.upperBound {
+      let byte = bytes[index]
+      if byte == 0x22, index + 1 < trimmed.upperBound, bytes[index + 1] == 0x22 {
+        unquoted.append(0x22)
+        index += 2
+        continue
+      }
+      if byte == 0x0D {
+        unquoted.append(0x0A)
+        index += (index + 1 < trimmed.upperBound && bytes[index + 1] == 0x0A) ? 2 : 1
+        continue
+      }
+      unquoted.append(byte)
+      index += 1
+    }
+    let lineIndex = text.lineIndex(containing: trimmed.lowerBound)
+    return Cell(
+      text: String(decoding: unquoted, as: UTF8.self), span: text.span(lineIndex: lineIndex, byteRange: trimmed),
+      column: column, start: trimmed.lowerBound)
+  }
+
+  /// Splits the text into records and fields. A quote opens a quoted field only at the
+  /// field's start (after blanks); elsewhere it is a character. Text after a closing quote
+  /// up to the next comma is kept in the field, as Excel reads it.
+  static func records(_ bytes: [UInt8]) -> [Record] {
+    var records: [Record] = []
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      var record = Record(start: index, fields: [])
+      var atRecordEnd = false
+      while !atRecordEnd {
+        var fieldStart = index
+        while fieldStart < count, bytes[fieldStart] == 0x20 { fieldStart += 1 }
+        if fieldStart < count, bytes[fieldStart] == 0x22 {
+          // Quoted: up to the quote not followed by another quote.
+          var position = fieldStart + 1
+          while position < count {
+            if bytes[position] == 0x22 {
+              if position + 1 < count, bytes[position + 1] == 0x22 {
+                position += 2
+                continue
+              }
+              break
+            }
+            position += 1
+          }
+          var field = Field(content: (fieldStart + 1)..<min(position, count), isQuoted: true)
+          index = min(position + 1, count)
+          // Anything between the closing quote and the separator joins the field's end.
+          let tailStart = index
+          while index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+          if !Blank.trim(bytes, tailStart..<index).isEmpty { field = Field(content: field.content.lowerBound..<index, isQuoted: false) }
+          record.fields.append(field)
+        } else {
+          index = fieldStart
+          while index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+          record.fields.append(Field(content: fieldStart..<index, isQuoted: false))
+        }
+        if index < count, bytes[index] == 0x2C {
+          index += 1
+        } else {
+          atRecordEnd = true
+          if index < count, bytes[index] == 0x0D { index += 1 }
+          if index < count, bytes[index] == 0x0A { index += 1 }
+        }
+      }
+      records.append(record)
+    }
+    return records
+  }
+
+  /// CSV when most records split into the same number of fields (three or more), nearly
+  /// all records have several, one in five has an empty or a quoted field (a sheet's merged
+  /// cells and padding), most do not end a sentence (`。`), and tabs and pipes are rare:
+  /// prose with commas gives records of every length and no empty fields, a tab or pipe
+  /// table with `450,000.00` amounts has its own separators.
+  static func looksLikeCSV(_ text: SourceText) -> Bool {
+    let bytes = text.utf8
+    guard bytes.contains(0x2C) else { return false }
+    var counts: [Int: Int] = [:]
+    var nonBlank = 0
+    var withFields = 0
+    var spreadsheetLike = 0
+    var sentences = 0
+    for record in records(bytes) {
+      let isBlank = record.fields.allSatisfy { Blank.trim(bytes, $0.content).isEmpty }
+      if isBlank && record.fields.count <= 1 { continue }
+      nonBlank += 1
+      if record.fields.count >= 2 { withFields += 1 }
+      counts[record.fields.count, default: 0] += 1
+      // A sheet has empty cells (merged, padding) and quoted ones; prose has neither.
+      if record.fields.contains(where: { $0.isQuoted || Blank.trim(bytes, $0.content).isEmpty }) { spreadsheetLike += 1 }
+      if let last = record.fields.last, Self.endsSentence(bytes, last.content) { sentences += 1 }
+    }
+    guard spreadsheetLike * 5 >= nonBlank, sentences * 2 < nonBlank else { return false }
+    guard nonBlank > 0, let (fieldCount, records) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else {
+      return false
+    }
+    guard fieldCount >= 3, records >= 3, records * 2 >= nonBlank, withFields * 10 >= nonBlank * 8 else {
+      return false
+    }
+    var tabLines = 0
+    var pipeLines = 0
+    for line in text.lines {
+      let slice = bytes[line.start..<line.end]
+      if slice.contains(0x09) { tabLines += 1 }
+      if slice.contains(0x7C) { pipeLines += 1 }
+    }
+    return tabLines * 10 < nonBlank && pipeLines * 10 < nonBlank
+  }
+
+  /// Does the field end with `。` (a sentence, not a cell)?
+  static func endsSentence(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    let trimmed = Blank.trim(bytes, range)
+    guard trimmed.count >= 3 else { return false }
+    let end = trimmed.upperBound
+    return bytes[end - 3] == 0xE3 && bytes[end - 2] == 0x80 && bytes[end - 1] == 0x82
+  }
+}

@@ -1,0 +1,289 @@
+/// Markdown grid tables (pandoc, converters that keep multi-line cells):
+///
+/// ```
+/// +----------+----------+
+/// | 项目名称 | 城管队   |
+/// |          | 业务经费 |
+/// +==========+==========+
+/// ```
+///
+/// The rule lines give the column boundaries (the `+` positions); the lines between two
+/// rules are one row, each cell's lines joined with `\n`. A partial rule (`|      +-----+`)
+/// ends the row only for the ruled columns: the others are merged cells that go on, their
+/// later lines joined to the cell they started in, and the rows below get empty cells there
+/// (as the readers expect of a merged cell). A cell spanning columns is a segment without a
+/// `|` at an inner boundary. Boundaries are matched by display column (CJK counts two) or,
+/// for writers that count characters, by scalar column — whichever the `|`s line up with;
+/// when a line has a `|` for every boundary, they are taken in order.
+///
+/// Lines outside grid tables are read as the pipe dialect reads them.
+enum GridTableTokenizer {
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+    let blocks = gridBlocks(text)
+    guard !blocks.isEmpty else { return PipeTokenizer.rows(text, &builder) }
+    let outside = PipeTokenizer.rows(text, &builder)
+    var blockOfLine: [Int: Int] = [:]
+    for (number, block) in blocks.enumerated() {
+      for line in block { blockOfLine[line] = number }
+    }
+    var result: [Row] = []
+    var emitted = Set<Int>()
+    for row in outside {
+      guard let number = blockOfLine[row.lineIndex] else {
+        result.append(row)
+        continue
+      }
+      if emitted.insert(number).inserted {
+        var reader = GridBlockReader(text: text, builder: builder)
+        result += reader.read(blocks[number])
+      }
+    }
+    return result
+  }
+
+  /// Runs of lines that make a grid table: a rule line, then rule and `|` lines.
+  static func gridBlocks(_ text: SourceText) -> [Range<Int>] {
+    var blocks: [Range<Int>] = []
+    var start: Int?
+    for index in text.lines.indices {
+      let kind = lineKind(text, index)
+      if let open = start {
+        if kind == .other {
+          blocks.append(open..<index)
+          start = nil
+        }
+      } else if kind == .rule {
+        start = index
+      }
+    }
+    if let open = start { blocks.append(open..<text.lines.count) }
+    return blocks.filter { block in block.count >= 3 && block.contains { lineKind(text, $0) == .content } }
+  }
+
+  enum LineKind { case rule, content, other }
+
+  static func lineKind(_ text: SourceText, _ index: Int) -> LineKind {
+    let line = text.lines[index]
+    var start = line.start
+    while start < line.end, text.utf8[start] == 0x0C { start += 1 }
+    let trimmed = Blank.trim(text.utf8, start..<line.end)
+    guard let first = trimmed.first.map({ text.utf8[$0] }) else { return .other }
+    if first == 0x2B {
+      var hasDash = false
+      for index in trimmed {
+        switch text.utf8[index] {
+        case 0x2D, 0x3D: hasDash = true
+        case 0x2B, 0x3A, 0x20, 0x7C: continue
+        default: return first == 0x2B && hasDash ? .content : .other
+        }
+      }
+      return hasDash ? .rule : .other
+    }
+    return first == 0x7C ? .content : .other
+  }
+
+  /// Grid tables: at least two rule lines that frame `|` lines.
+  static func looksLikeGridTable(_ text: SourceText) -> Bool {
+    var rules = 0
+    for block in gridBlocks(text) {
+      rules += block.filter { lineKind(text, $0) == .rule }.count
+    }
+    return rules >= 2
+  }
+}
+
+/// Reads one grid-table block into rows.
+struct GridBlockReader {
+  /// A separator (`|` or `+`) on a line: byte offset and its column in both metrics.
+  struct Mark {
+    var offset: Int
+    var display: Int
+    var scalar: Int
+  }
+
+  private struct OpenCell {
+    var row: Int
+    var cell: Cell?
+  }
+
+  let text: SourceText
+  let builder: CellBuilder
+  private var boundaries: [Mark] = []
+  private var open: [OpenCell?] = []
+  private var rows: [Row] = []
+  private var rowIsOpen = false
+  private var pageBreak = false
+
+  init(text: SourceText, builder: CellBuilder) {
+    self.text = text
+    self.builder = builder
+  }
+
+  mutating func read(_ block: Range<Int>) -> [Row] {
+    for index in block {
+      let (range, hadBreak) = builder.pageBreakStripped(index)
+      if hadBreak { pageBreak = true }
+      let marks = Self.marks(text, range, withCorners: Self.hasRuleRun(text.utf8, range))
+      if GridTableTokenizer.lineKind(text, index) == .rule && isFullRule(marks, range) {
+        closeAll()
+        if marks.count >= 2 && (boundaries.isEmpty || marks.count != boundaries.count) {
+          boundaries = marks
+          open = Array(repeating: nil, count: marks.count - 1)
+        }
+        rowIsOpen = false
+        continue
+      }
+      guard boundaries.count >= 2 else { continue }
+      let segments = segments(marks, range)
+      if segments.contains(where: \.isRule) {
+        // A partial rule: ruled columns end here, the others are merged cells going on.
+        for segment in segments {
+          if segment.isRule {
+            for column in segment.columns { close(column) }
+          } else {
+            append(segment, lineIndex: index)
+          }
+        }
+        rowIsOpen = false
+        continue
+      }
+      if !rowIsOpen { startRow(lineIndex: index, offset: range.lowerBound) }
+      for segment in segments { append(segment, lineIndex: index) }
+    }
+    closeAll()
+    return rows
+  }
+
+  private func isFullRule(_ marks: [Mark], _ range: Range<Int>) -> Bool {
+    guard let first = marks.first, let last = marks.last, first.offset != last.offset else { return false }
+    for index in first.offset..<last.offset {
+      switch text.utf8[index] {
+      case 0x2D, 0x3D, 0x2B, 0x3A: continue
+      default: return false
+      }
+    }
+    return true
+  }
+
+  private mutating func startRow(lineIndex: Int, offset: Int) {
+    let columns = boundaries.count - 1
+    var cells: [Cell] = []
+    for column in 0..<columns {
+      cells.append(Cell(text: "", span: text.span(lineIndex: lineIndex, byteRange: offset..<offset), column: column, start: offset))
+    }
+    var row = Row(cells: cells, lineIndex: lineIndex)
+    row.followsPageBreak = pageBreak
+    pageBreak = false
+    rows.append(row)
+    for column in 0..<columns where open[column] == nil {
+      open[column] = OpenCell(row: rows.count - 1, cell: nil)
+    }
+    rowIsOpen = true
+  }
+
+  private mutating func append(_ segment: Segment, lineIndex: Int) {
+    guard let column = segment.columns.first, column < open.count else { return }
+    if open[column] == nil {
+      if !rowIsOpen { startRow(lineIndex: lineIndex, offset: segment.range.lowerBound) }
+      open[column] = OpenCell(row: rows.count - 1, cell: nil)
+    }
+    guard !Blank.trim(text.utf8, segment.range).isEmpty, var current = open[column] else { return }
+    if var cell = current.cell {
+      builder.extend(&cell, lineIndex: lineIndex, range: segment.range, separator: "\n")
+      current.cell = cell
+    } else {
+      current.cell = builder.cell(lineIndex: lineIndex, range: segment.range, column: column)
+    }
+    open[column] = current
+  }
+
+  private mutating func close(_ column: Int) {
+    guard column < open.count, let current = open[column] else { return }
+    open[column] = nil
+    guard var cell = current.cell, current.row < rows.count else { return }
+    if cell.text.contains("\\|") { cell.text = cell.text.replacing("\\|", with: "|") }
+    rows[current.row].cells[column] = cell
+  }
+
+  private mutating func closeAll() {
+    for column in open.indices { close(column) }
+  }
+
+  struct Segment {
+    var range: Range<Int>
+    var columns: Range<Int>
+    var isRule: Bool
+  }
+
+  /// The line cut at the boundaries its separators stand on.
+  private func segments(_ marks: [Mark], _ range: Range<Int>) -> [Segment] {
+    let placed = place(marks)
+    var result: [Segment] = []
+    for (left, right) in zip(placed, placed.dropFirst()) where left.boundary < right.boundary {
+      let inner = (left.mark.offset + 1)..<right.mark.offset
+      let bytes = text.utf8[inner]
+      let isRule = !bytes.isEmpty && bytes.allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x3A }
+        && bytes.contains { $0 == 0x2D || $0 == 0x3D }
+      result.append(Segment(range: inner, columns: left.boundary..<right.boundary, isRule: isRule))
+    }
+    return result
+  }
+
+  /// Each separator with the boundary it stands on; separators on no boundary are text.
+  private func place(_ marks: [Mark]) -> [(mark: Mark, boundary: Int)] {
+    if marks.count == boundaries.count { return marks.enumerated().map { ($0.element, $0.offset) } }
+    let displayHits = marks.filter { mark in boundaries.contains { $0.display == mark.display } }.count
+    let scalarHits = marks.filter { mark in boundaries.contains { $0.scalar == mark.scalar } }.count
+    let byDisplay = displayHits >= scalarHits
+    var result: [(mark: Mark, boundary: Int)] = []
+    for mark in marks {
+      let position = byDisplay ? mark.display : mark.scalar
+      let nearest = boundaries.indices.min { a, b in
+        abs((byDisplay ? boundaries[a].display : boundaries[a].scalar) - position)
+          < abs((byDisplay ? boundaries[b].display : boundaries[b].scalar) - position)
+      }
+      guard let nearest else { continue }
+      let distance = abs((byDisplay ? boundaries[nearest].display : boundaries[nearest].scalar) - position)
+      if distance <= 1, result.last.map({ $0.boundary < nearest }) ?? true { result.append((mark, nearest)) }
+    }
+    return result
+  }
+
+  /// Does the line have `+-`, `-+`, `+=` or `=+` (a rule, whole or partial)?
+  static func hasRuleRun(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    while index + 1 < range.upperBound {
+      let (a, b) = (bytes[index], bytes[index + 1])
+      if (a == 0x2B && (b == 0x2D || b == 0x3D)) || ((a == 0x2D || a == 0x3D) && b == 0x2B) { return true }
+      index += 1
+    }
+    return false
+  }
+
+  /// The `|` separators of a line (not `\|`), and its `+` corners on rule lines, with
+  /// their columns.
+  static func marks(_ text: SourceText, _ range: Range<Int>, withCorners: Bool) -> [Mark] {
+    let bytes = text.utf8
+    var marks: [Mark] = []
+    var display = 0
+    var scalar = 0
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let byte = bytes[index]
+      let length = UTF8Scalars.length(leading: byte)
+      if (byte == 0x7C || (withCorners && byte == 0x2B)) && !(index > range.lowerBound && bytes[index - 1] == 0x5C) {
+        marks.append(Mark(offset: index, display: display, scalar: scalar))
+      }
+      if byte < 0x80 {
+        display += 1
+      } else if let decoded = UTF8Scalars.decode(bytes, index..<min(index + length, range.upperBound)) {
+        display += ICU.displayWidth(decoded)
+      } else {
+        display += 1
+      }
+      scalar += 1
+      index += length
+    }
+    return marks
+  }
+}

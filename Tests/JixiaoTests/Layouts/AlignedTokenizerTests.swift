@@ -1,0 +1,88 @@
+import Testing
+
+@testable import Jixiao
+
+@Suite struct AlignedTokenizerTests {
+  /// As `pdftotext -layout` prints a form: columns by display width (CJK two), a wrapped
+  /// name under its column, a right-aligned amount, merged level cells blank, and a second
+  /// page (form feed) repeating the header.
+  static let page = """
+                        部门项目支出预算绩效目标表
+                              (2024年度)
+
+    项目名称          城管队业务工作经费
+    项目资金（万元）  年度资金总额        1,633.94
+                      其中：财政拨款        983.28
+    绩效指标          一级指标      二级指标        三级指标                      指标值
+                      产出指标      数量指标        门前五包签订数、施划停车位    ≥96%
+                                                    数量、工作数量等
+                                    质量指标        城市市容市貌明显改善          ≥98%
+    \u{0C}绩效指标          一级指标      二级指标        三级指标                      指标值
+                      满意度指标    服务对象满意度  群众对城市管理满意度提高      ≥95%
+                                    指标
+
+    """
+
+  @Test func detectsAlignedColumns() throws {
+    #expect(try tokenized(Self.page).1.dialect == .aligned)
+  }
+
+  @Test func cellsSitInTheirColumns() throws {
+    let rows = try cellTexts(tokenized(Self.page).1)
+    #expect(rows[0].filter { !$0.isEmpty } == ["部门项目支出预算绩效目标表"])
+    #expect(rows[2] == ["项目名称", "城管队业务工作经费", "", "", ""])
+    // Right-aligned amounts stay in the column they sit in.
+    #expect(rows[3] == ["项目资金（万元）", "年度资金总额", "1,633.94", "", ""])
+    #expect(rows[4] == ["", "其中：财政拨款", "983.28", "", ""])
+    #expect(rows[5] == ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"])
+  }
+
+  @Test func wrappedCellsAreJoinedBack() throws {
+    let rows = try cellTexts(tokenized(Self.page).1)
+    #expect(rows[6] == ["", "产出指标", "数量指标", "门前五包签订数、施划停车位\n数量、工作数量等", "≥96%"])
+    #expect(rows[7] == ["", "", "质量指标", "城市市容市貌明显改善", "≥98%"])
+  }
+
+  @Test func pageBreaksStartRowsAndKeepTheirColumns() throws {
+    let grid = try tokenized(Self.page).1
+    let rows = grid.rows.filter { !$0.isBlank }
+    let repeated = try #require(rows.first { $0.followsPageBreak })
+    #expect(repeated.cells.map(\.text) == ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"])
+    // The new page is a region of its own; a level name broken over two lines is joined.
+    #expect(rows.last?.cells.map(\.text) == ["", "满意度指标", "服务对象满意度\n指标", "群众对城市管理满意度提高", "≥95%"])
+  }
+
+  @Test func spansPointAtCells() throws {
+    let (source, grid) = try tokenized(Self.page)
+    #expect(spansPointAtText(source, grid) == [])
+  }
+
+  @Test func aShortLineIsNotAWrap() throws {
+    // 按时完成 leaves room in its column: the next line is a row of its own, not a wrap.
+    let text = """
+      三级指标              指标值
+      按时完成              2024年12月
+      验收合格率            100%
+      验收合格率下降比例    ≤5%
+      """
+    let rows = try cellTexts(tokenized(text, .aligned).1)
+    #expect(rows == [["三级指标", "指标值"], ["按时完成", "2024年12月"], ["验收合格率", "100%"], ["验收合格率下降比例", "≤5%"]])
+  }
+
+  @Test func piecesCountCJKAsTwoColumns() {
+    let bytes = Array("名称  ab  数量指标".utf8)
+    let pieces = AlignedTokenizer.pieces(bytes, 0..<bytes.count)
+    #expect(pieces.map(\.start) == [0, 6, 10])
+    #expect(pieces.map(\.end) == [4, 8, 18])
+  }
+
+  @Test func proseAndSingleSpacedTextAreNotAligned() throws {
+    let prose = """
+      根据《预算法》规定，现将2024年度部门项目支出绩效目标公开如下。
+          一、项目名称：城管队业务工作经费，资金50万元。
+          二、绩效目标：提高城市管理水平。
+      项目名称 城管队业务工作经费 主管部门 平罗县住房和城乡建设局
+      """
+    #expect(try tokenized(prose).1.dialect != .aligned)
+  }
+}

@@ -1,0 +1,88 @@
+import Testing
+
+@testable import Jixiao
+
+/// Failure classes the round-trip property found in the reading stages (Reconstruction,
+/// Interpretation, Values), each with a minimal input. The tokenizers deliver the cells
+/// right (each test checks that first); what is read from them is wrong. `withKnownIssue`
+/// keeps CI green while the issue stands and fails once it is fixed, so the wrapper can go.
+@Suite struct ReadingStageKnownIssueTests {
+  static func parse(_ text: String, dialect: Dialect? = nil) throws -> Document {
+    try Jixiao.parse(Array(text.utf8), path: "known-issue.txt", options: ParseOptions(dialect: dialect))
+  }
+
+  /// F1. A form's indicator block continued on a new page with the header repeated: the
+  /// first rows on the new page leave their merged level cells blank (Word prints a merged
+  /// cell's text on its first page only). The reader starts a new section at the repeated
+  /// header, so those rows get no levels; they should keep the levels of the rows above
+  /// (same project, same block). Same result in every dialect (here tab rows).
+  @Test func levelsCarryOverARepeatedHeaderInAForm() throws {
+    let text = """
+      部门项目支出预算绩效目标表
+      (2019年度)
+      项目名称\t城管队业务工作经费\t\t\t
+      绩效指标\t一级指标\t二级指标\t三级指标\t指标值
+      \t效益指标\t可持续影响指标\t案件上报数量\t96%
+      \u{0C}绩效指标\t一级指标\t二级指标\t三级指标\t指标值
+      \t\t\t案件结案率\t≥95%
+
+      """
+    let document = try Self.parse(text)
+    let indicators = try #require(document.projects.first?.indicators)
+    try #require(indicators.count == 2)
+    #expect(indicators[1].name == "案件结案率")
+    withKnownIssue("F1: levels are not carried over a repeated header inside a form") {
+      #expect(indicators[1].level1 == "效益指标")
+      #expect(indicators[1].level2 == "可持续影响指标")
+    }
+  }
+
+  /// F2. A name-and-code cell wrapped over two lines (`湘潭市城市管理和综合执法局-` /
+  /// `308001`): the line break stays in the text, so NameAndCode does not split the code
+  /// off (name `湘潭市城市管理和综合执法局-\n308001`, code nil); expected name
+  /// `湘潭市城市管理和综合执法局`, code `308001`. The same wrap comes from PDF text, docx
+  /// exports and `<br>` in web pages.
+  @Test func wrappedNameAndCodeIsSplit() throws {
+    let document = try Self.parse(Self.wrappedPage)
+    let project = try #require(document.projects.first)
+    withKnownIssue("F2: a wrapped 主管部门及代码 cell keeps its code in the name") {
+      #expect(project.department.name == "湘潭市城市管理和综合执法局")
+      #expect(project.department.code == "308001")
+    }
+  }
+
+  /// F3. A target wrapped inside a word (`二季度完成开题，四季度完成结` / `题`): the grammar
+  /// reads the line break as a separator and gives a third part `题` of kind text; the
+  /// reading should be that of the text without the soft break (two dates).
+  @Test func wrappedTargetReadsAsUnwrapped() throws {
+    let document = try Self.parse(Self.wrappedPage)
+    let target = try #require(document.projects.first?.indicators.first?.target)
+    #expect(target.raw == "二季度完成开题，四季度完成结\n题")
+    withKnownIssue("F3: a soft line break inside a target splits it") {
+      #expect(target.parts.map(\.kind) == [.date, .date])
+    }
+  }
+
+  /// F4. Names of wrapped cells keep the soft line break (`课题完成\n时间`,
+  /// `湘潭市环境卫生\n管理处`); between two CJK characters it should go (the tokenizers
+  /// keep `\n` so that spans of parts stay exact; the readers should join CJK lines).
+  @Test func wrappedNamesAreJoined() throws {
+    let document = try Self.parse(Self.wrappedPage)
+    let project = try #require(document.projects.first)
+    withKnownIssue("F4: names keep the line break of a wrapped cell") {
+      #expect(project.implementingUnit == "湘潭市环境卫生管理处")
+      #expect(project.indicators.first?.name == "课题完成时间")
+    }
+  }
+
+  static let wrappedPage = """
+    <h1>部门项目支出预算绩效目标表</h1>
+    <p>(2024年度)</p>
+    <table>
+    <tr><td>项目名称</td><td colspan="4">环卫作业经费</td></tr>
+    <tr><td>主管部门及代码</td><td>湘潭市城市管理和综合执法局-<br>308001</td><td>实施单位</td><td colspan="2">湘潭市环境卫生<br>管理处</td></tr>
+    <tr><th rowspan="2">绩效指标</th><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>
+    <tr><td>产出指标</td><td>时效指标</td><td>课题完成<br>时间</td><td>二季度完成开题，四季度完成结<br>题</td></tr>
+    </table>
+    """
+}

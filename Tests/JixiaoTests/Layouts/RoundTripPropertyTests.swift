@@ -1,0 +1,53 @@
+import FoundationEssentials
+import PropertyBased
+import Testing
+
+@testable import Jixiao
+
+/// The round trip as a property: a random but valid document — projects with funds in 元
+/// or 万元, indicators of both frameworks with targets of every kind and operator spelling,
+/// merged cells, long-term and annual blocks, operator and unit columns, a page break with
+/// the header repeated — is rendered by `Renderer` in each dialect, read back by
+/// `Jixiao.parse` (the dialect detected, not forced), and must give the same projects and
+/// indicators. A failure shrinks towards one project with one plain indicator.
+@Suite struct RoundTripPropertyTests {
+  static let indicatorSeed = zip(Gen.int(in: 0...99), Gen.int(in: 0...99), Gen.int(in: 0...999), Gen.bool).map {
+    (seed: (Int, Int, Int, Bool)) in IndicatorSeed(level: seed.0, name: seed.1, target: seed.2, longTerm: seed.3)
+  }
+
+  static let projectSeed = zip(
+    Gen.int(in: 0...99), Gen.int(in: 0...99), Gen.int(in: 0...9999), Gen.int(in: 0...99),
+    indicatorSeed.array(of: 1...9)
+  ).map { (seed: (Int, Int, Int, Int, [IndicatorSeed])) in
+    ProjectSeed(name: seed.0, department: seed.1, amount: seed.2, goal: seed.3, indicators: seed.4)
+  }
+
+  static let documentSeed = zip(projectSeed.array(of: 1...3), Gen.int(in: 0...255), Gen.int(in: 0...5)).map {
+    (seed: ([ProjectSeed], Int, Int)) in DocumentSeed(projects: seed.0, shape: seed.1, pageBreak: seed.2)
+  }
+
+  static let cases: [(Dialect, RenderLayout)] = RoundTrip.formats.flatMap { format in
+    RenderLayout.allCases.map { (format.0, $0) }
+  }
+
+  /// Merged cells left blank after a page break inside a form are a reading-stage failure
+  /// (see `ReadingStageKnownIssueTests`); the property keeps the breaks whose merged cells
+  /// are printed again, and the list layout's breaks of both kinds.
+  static func isKnownReadingIssue(_ plan: DocumentPlan) -> Bool {
+    plan.layout == .form && plan.pageBreak?.mergedCells == .blank
+  }
+
+  /// Cases per dialect and layout: 150 in CI (about 1,800 documents, some ten seconds in a
+  /// debug build); `JIXIAO_PROPERTY_COUNT=5000` for a deeper search.
+  static let count = CorpusFiles.environment("JIXIAO_PROPERTY_COUNT").flatMap { Int($0) } ?? 150
+
+  @Test(arguments: cases)
+  func readsBackWhatWasWritten(dialect: Dialect, layout: RenderLayout) async {
+    await propertyCheck(count: Self.count, input: Self.documentSeed) { seed in
+      var plan = seed.plan(layout: layout)
+      if Self.isKnownReadingIssue(plan) { plan.pageBreak?.mergedCells = .repeated }
+      let problems = RoundTrip.problems(plan, dialect)
+      #expect(problems.isEmpty, "\(dialect) \(layout):\n\(problems.joined(separator: "\n"))\n--- plan\n\(plan)\n--- text\n\(RoundTrip.text(plan, dialect))")
+    }
+  }
+}
