@@ -24,8 +24,11 @@ public enum Jixiao {
     let (text, report) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
     var tokens = Tokenizer.tokenize(text, dialect: options.dialect)
     if tokens.dialect.isCellStream { tokens = StreamRegrouper.regroup(tokens) }
-    let (grid, ending) = Truncation.cut(tokens, text: text)
+    let (grid, cutEnding) = Truncation.cut(tokens, text: text)
     var segmentation = TableSegmenter.segment(grid)
+    var reader = DocumentReader(text: text, dialect: grid.dialect)
+    reader.read(segmentation)
+    let ending = Truncation.cutInsideLastProject(cutEnding, grid: grid, text: text, projects: reader.projects)
     var endingDiagnostics: [Diagnostic] = []
     switch ending {
     case .complete: break
@@ -35,8 +38,6 @@ public enum Jixiao {
     case .afterLabel(let cell):
       endingDiagnostics.append(Diagnostic("JX115", span: cell.span, [cell.text]))
     }
-    var reader = DocumentReader(text: text, dialect: grid.dialect)
-    reader.read(segmentation)
     if reader.projects.isEmpty && reader.departments.isEmpty {
       if let lookAlike = LookAlike.identify(text, tables: reader.tables) {
         throw .notATargetTable(path: path, what: lookAlike)

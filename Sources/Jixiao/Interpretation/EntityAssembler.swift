@@ -87,7 +87,11 @@ struct EntityAssembler {
       case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: field.value.text) ?? text)
       case .category: project.category = project.category ?? text
       case .manager: project.manager = project.manager ?? text
-      case .period: readPeriod(text, into: &project.period)
+      case .period:
+        readPeriod(text, into: &project.period)
+        if project.period.start == nil && project.period.end == nil && project.period.years == nil {
+          context.diagnose("JX118", field.value.span, text)
+        }
       case .periodStart: project.period.start = project.period.start ?? FormDate.read(text)
       case .periodEnd: project.period.end = project.period.end ?? FormDate.read(text, endOfMonth: true)
       case .goalAnnual: append(text, to: &project.goals.annual, span: &project.goals.annualSpan, field.value.span)

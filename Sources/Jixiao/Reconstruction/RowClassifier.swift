@@ -22,6 +22,8 @@ enum RowClassifier {
     if firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("说明:") {
       return .note
     }
+    // `填报单位:(盖章) │ 单位:万元`: the unit ends a short line of sign-off labels.
+    if cells.count > 1 && cells.count <= 3, let unit = unitLine(cells[cells.count - 1].key) { return .moneyUnit(unit) }
     if cells.count == 1 {
       if let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
       if let unit = unitLine(firstKey) { return .moneyUnit(unit) }
@@ -33,18 +35,27 @@ enum RowClassifier {
     return .content
   }
 
-  /// `金额单位:万元`, `单位：元`, `单位:万元` on a line of its own.
+  /// `金额单位:万元`, `单位：元`, `单位:万元` on a line of its own, or ending one
+  /// (`填报单位:(盖章) 单位:万元`).
   static func unitLine(_ key: String) -> MoneyUnit? {
     for prefix in ["金额单位:", "单位:", "金额单位", "单位"] where key.hasPrefixBytes(prefix) {
-      switch key.dropFirst(prefix.count) {
-      case "万元": return .wanYuan
-      case "元": return .yuan
-      case "千元": return .qianYuan
-      case "亿元": return .yiYuan
-      default: continue
-      }
+      if let unit = moneyUnit(key.dropFirst(prefix.count)) { return unit }
+    }
+    for unit in [("单位:万元", MoneyUnit.wanYuan), ("单位:元", .yuan), ("单位:千元", .qianYuan), ("单位:亿元", .yiYuan)]
+    where key.hasSuffixBytes(unit.0) && key.utf8.count > unit.0.utf8.count {
+      return unit.1
     }
     return nil
+  }
+
+  private static func moneyUnit(_ text: Substring) -> MoneyUnit? {
+    switch text {
+    case "万元": .wanYuan
+    case "元": .yuan
+    case "千元": .qianYuan
+    case "亿元": .yiYuan
+    default: nil
+    }
   }
 
   /// Titles are short and end with 表 (or 表 plus an annotation); TOC entries and sentences

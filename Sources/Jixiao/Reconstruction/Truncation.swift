@@ -27,6 +27,34 @@ enum Truncation {
     return (grid, .complete)
   }
 
+  /// A text that ends without a line break inside its last project, before that project
+  /// reached its satisfaction indicators (always the last family, in both frameworks), was
+  /// cut there too, even when its last cell is whole: `项目名称 │ 中央财政衔接推进老区乡村振`
+  /// with no indicators yet, or a last row `中職免學費應受助學生數 │ 100%` under 产出指标. A
+  /// complete table that merely lacks a line break ends on its satisfaction rows or its
+  /// footer. Called after reading, when the projects are known.
+  static func cutInsideLastProject(_ ending: Ending, grid: Grid, text: SourceText, projects: [Project]) -> Ending {
+    guard case .complete = ending, let last = text.utf8.last, last != 0x0A, last != 0x0D,
+      let project = projects.last, !hasSatisfaction(project),
+      let row = grid.rows.last(where: { !$0.isBlank }), let cell = row.cells.last(where: { !$0.isEmpty }),
+      project.span <= cell.span, isInsideIndicators(cell, project) || project.indicators.isEmpty
+    else { return ending }
+    return .afterLabel(cell)
+  }
+
+  private static func hasSatisfaction(_ project: Project) -> Bool {
+    let levels = project.indicators.map { ($0.level1, $0.level2) } + project.placeholders.map { ($0.level1, $0.level2) }
+    return levels.contains { level1, level2 in
+      level1 == Level1.satisfaction.rawValue || (level2?.containsBytes("满意度") ?? false)
+    }
+  }
+
+  /// The cell is the project's last indicator row or after it (not a footer line far below).
+  private static func isInsideIndicators(_ cell: Cell, _ project: Project) -> Bool {
+    guard let lastRow = project.indicators.map(\.span).max() else { return false }
+    return cell.span.line <= lastRow.line + 1 && lastRow <= cell.span
+  }
+
   /// A proper prefix of a vocabulary word, an unclosed bracket, or an operator alone.
   static func isFragment(_ key: String) -> Bool {
     if ["≥", "≤", ">", "<", "=", ">=", "<="].contains(key) { return true }

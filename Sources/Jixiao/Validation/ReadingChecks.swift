@@ -105,8 +105,8 @@ enum ReadingChecks {
       title: Localized(zh: "文件可能被截断", en: "document may be cut off"),
       message: Localized(zh: "文件在“{0}”之后结束，没有换行，表格可能不完整；最后一个项目不做完整性检查", en: "the document ends after '{0}' without a line break, so the table may be incomplete; the last project's completeness is not checked"),
       explanation: Localized(
-        zh: "文件以级次名称或标签结束、且没有换行：很可能被网站或下载截断。最后一个项目的指标缺失未必是表格本身的问题，因此不对它做分值合计、一级指标缺失等完整性检查。\n示例：文件以 `效益指标 │ 经济效益` 结束。\n修正：重新获取完整的页面。",
-        en: "The file ends with a level name or a label and no line break: the site or the download probably cut it off. Missing indicators in the last project may not be the table's fault, so its completeness (weight totals, missing level-1 families) is not checked.\nExample: a file ending in `效益指标 │ 经济效益`.\nFix: fetch the whole page again.")),
+        zh: "文件以级次名称或标签结束、或停在最后一个项目满意度指标之前的某一行（满意度指标在两套框架中都排在最后），且没有换行：很可能被网站或下载截断。最后一个项目的指标缺失未必是表格本身的问题，因此不对它做分值合计、一级指标缺失等完整性检查。\n示例：文件以 `效益指标 │ 经济效益` 结束。\n修正：重新获取完整的页面。",
+        en: "The file ends with a level name or a label, or inside its last project before that project's satisfaction indicators (the last family in both frameworks), and no line break: the site or the download probably cut it off. Missing indicators in the last project may not be the table's fault, so its completeness (weight totals, missing level-1 families) is not checked.\nExample: a file ending in `效益指标 │ 经济效益`.\nFix: fetch the whole page again.")),
     CatalogueEntry(
       "JX116", .warning,
       title: Localized(zh: "非目标表已跳过", en: "non-target table set aside"),
@@ -121,5 +121,12 @@ enum ReadingChecks {
       explanation: Localized(
         zh: "从 docx 或网页提取的文字有时把整张表压成一行。Jixiao 在其中找出已知的标签、表头词和级次名称作为边界，其余文字作为单元格。数字与数字之间没有边界可找，可能把指标值和备注读成一个数。\n示例：`产出指标数量指标88100质量指标88100`。\n修正：用保留表格结构的方式重新转换原文件（HTML、带制表符的文本）。",
         en: "Text extracted from a .docx or a web page sometimes squeezes a whole table into one line. Jixiao cuts it at the labels, header words and level names it knows and takes the text between as cells. Between two numbers there is no boundary to find, so a target and a remark may read as one number.\nExample: `产出指标数量指标88100质量指标88100`.\nFix: convert the original again in a way that keeps the table (HTML, text with tabs).")),
+    CatalogueEntry(
+      "JX118", .note,
+      title: Localized(zh: "项目期读不出日期", en: "period not read"),
+      message: Localized(zh: "项目期“{0}”读不出起止日期", en: "the project period '{0}' does not read as dates"),
+      explanation: Localized(
+        zh: "项目起止时间一栏有内容，但读不出开始和结束的年月：常见于转换时丢了分隔符或年月被粘在一起。原文保留在 period.raw 中，起止日期留空，日期类检查不使用它。\n示例：`项目起止时间 │ 20246-202516`（本应是 2024.6-2025.1.6 一类写法）。\n修正：按“2024年6月-2025年1月”的格式填写。",
+        en: "The project period cell has text, but no start and end month can be read from it: converters drop separators or glue year and month together. The text stays in period.raw, the dates stay empty, and the date checks do not use it.\nExample: `项目起止时间 │ 20246-202516` (meant as something like 2024.6-2025.1.6).\nFix: write the period as 2024年6月-2025年1月.")),
   ]
 }

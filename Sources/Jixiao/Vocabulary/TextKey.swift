@@ -9,8 +9,9 @@ public enum TextKey {
     // trip per call).
     var source = NFKCCheck.mayChange(text) ? ICU.nfkc(text) : text
     source = Pinyin.strip(source)
-    // ICU's transliterator is costly to open: only text with a traditional character needs it.
-    if simplify && Script.hasTraditional(source) { source = ICU.simplified(source) }
+    // In a document written in traditional script every CJK cell goes through ICU: no short
+    // list of traditional-only characters covers them all (態, 聯, 錄…).
+    if simplify && source.utf8.contains(where: { $0 >= 0xE3 }) { source = ICU.simplified(source) }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(source.utf8.count)
     var inTag = false
@@ -143,11 +144,6 @@ public enum Script {
     "績標項資預單區價說與為這時實際體總條費務機構經濟產數質動門設計劃號歲報財撥緊處進達滿點務關開發決務應會專統權區縣鎮鄉級費".unicodeScalars)
   static let simplifiedOnly: Set<Unicode.Scalar> = Set(
     "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级".unicodeScalars)
-
-  /// Any character of the traditional-only set (checked before calling ICU).
-  public static func hasTraditional(_ text: String) -> Bool {
-    text.unicodeScalars.contains { $0.value >= 0x4E00 && traditionalOnly.contains($0) }
-  }
 
   /// More traditional-only than simplified-only characters.
   public static func isTraditional(_ text: String) -> Bool {

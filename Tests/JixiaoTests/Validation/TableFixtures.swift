@@ -3,13 +3,15 @@
 /// Small hand-written tables for the checks: a clean form-style project (no finding), and
 /// edits of it that each break one rule.
 enum TableFixtures {
-  /// Tab-separated rows written with `|` for readability.
-  static func tabbed(_ rows: [String]) -> [UInt8] {
-    Array(rows.map { $0.replacing(" | ", with: "\t").replacing("|", with: "\t") }.joined(separator: "\n").utf8)
+  /// Tab-separated rows written with `|` for readability, each ending with a line break
+  /// unless `cut` (a text that stops without one may have been cut off: see `Truncation`).
+  static func tabbed(_ rows: [String], cut: Bool = false) -> [UInt8] {
+    let lines = rows.map { $0.replacing(" | ", with: "\t").replacing("|", with: "\t") }
+    return Array((lines.joined(separator: "\n") + (cut ? "" : "\n")).utf8)
   }
 
-  static func parse(_ rows: [String]) throws -> Document {
-    try Jixiao.parse(tabbed(rows), path: "fixture.txt")
+  static func parse(_ rows: [String], cut: Bool = false) throws -> Document {
+    try Jixiao.parse(tabbed(rows, cut: cut), path: "fixture.txt")
   }
 
   /// Codes of the validation families (2xx–6xx) found in the table.

@@ -1,0 +1,95 @@
+import Testing
+
+@testable import Jixiao
+
+/// Reading-stage rules found on the public corpus, each isolated in a minimal table.
+@Suite struct ReadingTests {
+  static let form = [
+    "项目支出绩效目标表",
+    "(2024年度)",
+    "项目名称 | 雾炮车降尘抑尘服务",
+    "主管部门 | 湘潭市城市管理和综合执法局 | 实施单位 | 湘潭市环境卫生管理处",
+    "年度资金总额 | 250",
+    "年度目标 | 持续改善空气质量",
+    "一级指标 | 二级指标 | 三级指标 | 指标值",
+    "产出指标 | 数量指标 | 配备车辆数 | 10辆",
+    " | 质量指标 | 验收合格率 | ≥95%",
+  ]
+  static let satisfaction = "满意度指标 | 服务对象满意度指标 | 市民满意度 | ≥90%"
+
+  static func codes(_ document: Document) -> [String] { document.diagnostics.map(\.code) }
+
+  /// `填报单位:(盖章) 单位:万元`: a unit at the end of a sign-off line is the table's unit.
+  @Test func moneyUnitEndingASignOffLine() throws {
+    var rows = Self.form + [Self.satisfaction]
+    rows.insert("填报单位:(盖章) 单位:万元", at: 2)
+    let document = try TableFixtures.parse(rows)
+    #expect(document.tables.first?.moneyUnit == "万元")
+    #expect(document.projects.first?.funds.total?.yuan == 2_500_000)
+    #expect(!Self.codes(document).contains("JX110"))
+
+    let unmarked = try TableFixtures.parse(Self.form + [Self.satisfaction])
+    #expect(Self.codes(unmarked).contains("JX110"))
+  }
+
+  /// A text that stops without a line break before its last project's satisfaction rows was
+  /// cut: a note, not findings about missing families.
+  @Test func endingBeforeTheSatisfactionRowsIsACut() throws {
+    let cut = try TableFixtures.parse(Self.form, cut: true)
+    #expect(cut.source.isTruncated)
+    #expect(Self.codes(cut).contains("JX115"))
+    #expect(!Self.codes(cut).contains("JX505"))
+
+    let whole = try TableFixtures.parse(Self.form + [Self.satisfaction], cut: true)
+    #expect(!whole.source.isTruncated)
+
+    // With a final line break the same rows are a complete (if deficient) table.
+    let ended = try TableFixtures.parse(Self.form)
+    #expect(!ended.source.isTruncated)
+    #expect(Self.codes(ended).contains("JX505"))
+
+    // A form cut before any indicator.
+    let formOnly = try TableFixtures.parse(Array(Self.form.prefix(3)), cut: true)
+    #expect(formOnly.source.isTruncated)
+    #expect(!Self.codes(formOnly).contains("JX507"))
+  }
+
+  /// In a document in traditional script, a cut-off level name is a fragment too.
+  @Test func traditionalFragmentIsACut() throws {
+    let rows = [
+      "項目支出績效目標表", "(2023年度)", "項目名稱 | 價格認定工作經費", "主管部門 | 價格認證鑒定中心",
+      "一級指標 | 二級指標 | 三級指標 | 指標值",
+      "產出指標 | 數量指標 | 認定案件數量 | 100件",
+      "效益指標 | 社會效益指標 | 保證單位正常運轉 | 應保盡保",
+      "生態(t",
+    ]
+    let document = try TableFixtures.parse(rows, cut: true)
+    #expect(Self.codes(document).contains("JX114"))
+    #expect(document.residue.map(\.text) == ["生態(t"])
+    #expect(document.projects.first?.indicators.count == 2)
+  }
+
+  @Test func unreadablePeriodIsNoted() throws {
+    var rows = Self.form + [Self.satisfaction]
+    rows.insert("项目起止时间 | 20246-202516", at: 3)
+    let document = try TableFixtures.parse(rows)
+    #expect(document.projects.first?.period.raw == "20246-202516")
+    #expect(document.projects.first?.period.start == nil)
+    #expect(Self.codes(document).contains("JX118"))
+
+    rows[3] = "项目起止时间 | 2024年6月-2025年1月"
+    let readable = try TableFixtures.parse(rows)
+    #expect(readable.projects.first?.period.start == "2024-06-01")
+    #expect(!Self.codes(readable).contains("JX118"))
+  }
+
+  /// A number inside words names an indicator; it is not a target.
+  @Test(arguments: [
+    ("PM2.5浓度下降比例", false), ("舆情监测时间（24小时）", false), ("≥90%", true), ("完成率100%", true),
+    ("2024年12月", true), ("不低于上年的95%", true),
+  ])
+  func numbersInsideWordsReadAsNames(_ text: String, _ isValue: Bool) {
+    let cell = Cell(text: text, span: SourceSpan(line: 1, column: 1, offset: 0), column: 0, start: 0)
+    #expect((CellShape.of(cell) == .value) == isValue, "\(text): \(CellShape.of(cell))")
+  }
+}
