@@ -198,7 +198,7 @@ struct AlignedPageReader {
         place(pieces, anchors).map { ($0.column, $0.piece, Self.isLabel(String(decoding: bytes[$0.piece.range], as: UTF8.self))) }
       }, anchors: anchors)
     var rows: [Row] = []
-    // The open row, and the last piece of each of its columns.
+    // The open row, and its columns' pieces on its last line.
     var current: (row: Int, last: [Int: AlignedTokenizer.Piece])?
     for (position, index) in lines.enumerated() {
       let pieces = linePieces[position]
@@ -210,7 +210,8 @@ struct AlignedPageReader {
       let placed = place(pieces, anchors)
       if let open = current, continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last) {
         var row = rows[open.row]
-        var last = open.last
+        // A wrapped cell's lines follow each other: a column the line leaves out has ended.
+        var last: [Int: AlignedTokenizer.Piece] = [:]
         for (column, piece) in placed where column < row.cells.count {
           builder.extend(&row.cells[column], lineIndex: index, range: piece.range, separator: "\n")
           last[column] = piece
