@@ -257,12 +257,15 @@ struct AlignedPageReader {
   /// Does every piece of a line continue a wrapped cell of the open row? Each must start at
   /// its column's left edge, right under a piece of the open row after which the line's
   /// first word would not have fitted within the column's wrap width (a converter wraps when
-  /// the next word does not fit, never earlier), and name nothing the vocabulary knows.
+  /// the next word does not fit, never earlier), and name nothing the vocabulary knows. In
+  /// a column that wraps, a piece may also start a new paragraph of its cell when another
+  /// piece of the line wraps.
   private func continuesRow(
     _ placed: [(column: Int, piece: AlignedTokenizer.Piece)], under last: [Int: AlignedTokenizer.Piece],
     _ wraps: WrapWidths
   ) -> Bool {
     var wrapping = 0
+    var paragraphs = 0
     var pending: [(piece: AlignedTokenizer.Piece, above: AlignedTokenizer.Piece, widest: Int)] = []
     for (column, piece) in placed {
       guard let above = last[column], abs(piece.start - above.start) <= 1 else { return false }
@@ -274,9 +277,14 @@ struct AlignedPageReader {
         pending.append((piece, above, widest))
         continue
       }
-      guard above.end + Self.firstWordWidth(text) > width else { return false }
-      wrapping += 1
+      if above.end + Self.firstWordWidth(text) > width {
+        wrapping += 1
+      } else {
+        // A new paragraph of a wide cell, beside a cell that wraps on the same line.
+        paragraphs += 1
+      }
     }
+    guard wrapping > 0 || paragraphs == 0 else { return false }
     guard let last = pending.first else { return true }
     return wrapping > 0 && last.above.end >= last.widest - 1 && last.above.end - last.above.start >= Self.wideLastCell
   }
