@@ -9,18 +9,18 @@ struct RenderCommand: ParsableCommand {
     commandName: "render",
     abstract: "Write a parsed document back as clean tables.",
     discussion: """
-      Reads a disclosure as `parse` does and writes what was understood as tables: one form
-      per project and per department (or one list per table with --layout list). Beside
-      each target and amount, a column 读作 shows its reading (kind, operator, value, unit,
-      元); --raw leaves it out, and the output then reads back into the same projects and
-      indicators.
+      Reads a disclosure as `parse` does and writes what was understood as
+      tables: one form per project and per department (or one list per table
+      with --layout list). Beside each target and amount, a column 读作 shows
+      its reading (kind, operator, value, unit, 元); --raw leaves it out, and
+      the output then reads back into the same projects and indicators.
 
-      Formats: markdown (pipe tables), html (a page with rowspan/colspan), tsv, csv (UTF-8
-      with BOM, as Excel opens it), aligned (space-aligned columns as pdftotext -layout
-      prints them), grid (markdown grid tables).
+      Formats: markdown (pipe tables), html (a page with rowspan/colspan),
+      tsv, csv (UTF-8 with BOM, as Excel opens it), aligned (space-aligned
+      columns as pdftotext -layout prints them), grid (markdown grid tables).
 
-      Exit codes: 0 written, 65 not a readable performance table, 66 file missing or
-      unreadable, 64 usage error.
+      Exit codes: 0 written, 65 not a readable performance table, 66 file
+      missing or unreadable, 64 usage error.
 
       Examples:
         jixiao render Corpus/seeds/000_68f22dc76fd3e3d9.txt --to markdown

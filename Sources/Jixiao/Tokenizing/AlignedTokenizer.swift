@@ -198,7 +198,7 @@ struct AlignedPageReader {
         place(pieces, anchors).map { ($0.column, $0.piece, Self.isLabel(String(decoding: bytes[$0.piece.range], as: UTF8.self))) }
       }, anchors: anchors)
     var rows: [Row] = []
-    // The open row, and the last piece of each of its columns.
+    // The open row, and its columns' pieces on its last line.
     var current: (row: Int, last: [Int: AlignedTokenizer.Piece])?
     for (position, index) in lines.enumerated() {
       let pieces = linePieces[position]
@@ -210,7 +210,8 @@ struct AlignedPageReader {
       let placed = place(pieces, anchors)
       if let open = current, continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last) {
         var row = rows[open.row]
-        var last = open.last
+        // A wrapped cell's lines follow each other: a column the line leaves out has ended.
+        var last: [Int: AlignedTokenizer.Piece] = [:]
         for (column, piece) in placed where column < row.cells.count {
           builder.extend(&row.cells[column], lineIndex: index, range: piece.range, separator: "\n")
           last[column] = piece
@@ -256,12 +257,15 @@ struct AlignedPageReader {
   /// Does every piece of a line continue a wrapped cell of the open row? Each must start at
   /// its column's left edge, right under a piece of the open row after which the line's
   /// first word would not have fitted within the column's wrap width (a converter wraps when
-  /// the next word does not fit, never earlier), and name nothing the vocabulary knows.
+  /// the next word does not fit, never earlier), and name nothing the vocabulary knows. In
+  /// a column that wraps, a piece may also start a new paragraph of its cell when another
+  /// piece of the line wraps.
   private func continuesRow(
     _ placed: [(column: Int, piece: AlignedTokenizer.Piece)], under last: [Int: AlignedTokenizer.Piece],
     _ wraps: WrapWidths
   ) -> Bool {
     var wrapping = 0
+    var paragraphs = 0
     var pending: [(piece: AlignedTokenizer.Piece, above: AlignedTokenizer.Piece, widest: Int)] = []
     for (column, piece) in placed {
       guard let above = last[column], abs(piece.start - above.start) <= 1 else { return false }
@@ -273,9 +277,14 @@ struct AlignedPageReader {
         pending.append((piece, above, widest))
         continue
       }
-      guard above.end + Self.firstWordWidth(text) > width else { return false }
-      wrapping += 1
+      if above.end + Self.firstWordWidth(text) > width {
+        wrapping += 1
+      } else {
+        // A new paragraph of a wide cell, beside a cell that wraps on the same line.
+        paragraphs += 1
+      }
     }
+    guard wrapping > 0 || paragraphs == 0 else { return false }
     guard let last = pending.first else { return true }
     return wrapping > 0 && last.above.end >= last.widest - 1 && last.above.end - last.above.start >= Self.wideLastCell
   }

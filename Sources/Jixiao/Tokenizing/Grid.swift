@@ -39,6 +39,9 @@ public struct Row: Sendable, Hashable {
   public var followsPageBreak = false
   /// A markdown or grid separator (`---|---`, `+----+`).
   public var isSeparator = false
+  /// The first row after the end of a table that the markup marks (`</table>`, the last
+  /// rule of a grid table): text after it is not part of the table.
+  public var startsAfterTable = false
 
   public var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
   public var nonEmpty: [Cell] { cells.filter { !$0.isEmpty } }

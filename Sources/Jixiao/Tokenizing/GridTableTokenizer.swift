@@ -28,11 +28,17 @@ enum GridTableTokenizer {
     }
     var result: [Row] = []
     var emitted = Set<Int>()
-    for row in outside {
+    var afterTable = false
+    for var row in outside {
       guard let number = blockOfLine[row.lineIndex] else {
+        if afterTable && !row.isBlank {
+          row.startsAfterTable = true
+          afterTable = false
+        }
         result.append(row)
         continue
       }
+      afterTable = true
       if emitted.insert(number).inserted {
         var reader = GridBlockReader(text: text, builder: builder)
         result += reader.read(blocks[number])

@@ -198,6 +198,17 @@ struct HTMLRowReader {
   }
 
   private var layoutDepthBeforeTable: [Int] = []
+  /// A data table just ended: the next row starts after it.
+  private var afterTable = false
+
+  private mutating func append(_ row: Row) {
+    var row = row
+    if afterTable && !row.isBlank {
+      row.startsAfterTable = true
+      afterTable = false
+    }
+    rows.append(row)
+  }
 
   private mutating func dataTableTag(_ tag: HTMLTag) {
     switch tag.name {
@@ -242,7 +253,9 @@ struct HTMLRowReader {
     inCaption = false
     guard let finished = table else { return }
     table = nil
-    rows += finished.rows()
+    afterTable = false
+    for row in finished.rows() { append(row) }
+    afterTable = true
     layoutDepth = layoutDepthBeforeTable.popLast() ?? 0
   }
 
@@ -254,7 +267,7 @@ struct HTMLRowReader {
     guard !value.isEmpty else { return }
     let lineIndex = text.lineIndex(containing: first)
     let span = text.span(lineIndex: lineIndex, byteRange: first..<max(flow.end, first))
-    rows.append(Row(cells: [Cell(text: value, span: span, column: 0, start: first)], lineIndex: lineIndex))
+    append(Row(cells: [Cell(text: value, span: span, column: 0, start: first)], lineIndex: lineIndex))
   }
 
   /// `<input type="checkbox" checked>` as ☑, unchecked as ☐ (as `CellText` reads them).

@@ -41,11 +41,26 @@ import Testing
   /// debug build); `JIXIAO_PROPERTY_COUNT=5000` for a deeper search.
   static let count = CorpusFiles.environment("JIXIAO_PROPERTY_COUNT").flatMap { Int($0) } ?? 150
 
+  /// Space-aligned text cannot tell a row whose name starts with a Latin word from a wrap
+  /// when the line above nearly fills its column (`AlignedTokenizerTests`, A1): in that
+  /// dialect such names start with a CJK character.
+  static func withoutLeadingLatinNames(_ plan: DocumentPlan) -> DocumentPlan {
+    var plan = plan
+    for project in plan.projects.indices {
+      for indicator in plan.projects[project].indicators.indices {
+        let name = plan.projects[project].indicators[indicator].name
+        if name.first?.isASCII == true { plan.projects[project].indicators[indicator].name = "年均" + name }
+      }
+    }
+    return plan
+  }
+
   @Test(arguments: cases)
   func readsBackWhatWasWritten(dialect: Dialect, layout: RenderLayout) async {
     await propertyCheck(count: Self.count, input: Self.documentSeed) { seed in
       var plan = seed.plan(layout: layout)
       if Self.isKnownReadingIssue(plan) { plan.pageBreak?.mergedCells = .repeated }
+      if dialect == .aligned { plan = Self.withoutLeadingLatinNames(plan) }
       let problems = RoundTrip.problems(plan, dialect)
       #expect(problems.isEmpty, "\(dialect) \(layout):\n\(problems.joined(separator: "\n"))\n--- plan\n\(plan)\n--- text\n\(RoundTrip.text(plan, dialect))")
     }
