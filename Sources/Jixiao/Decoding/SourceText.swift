@@ -96,9 +96,14 @@ public struct SourceText: Sendable {
       length: length)
   }
 
+  /// Unicode scalars in `range`, a CRLF counting as one: a cell's text has its line breaks
+  /// as LF, so lengths and offsets do not depend on how the file ends its lines.
   static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
     var count = 0
-    for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+    for index in range where bytes[index] & 0xC0 != 0x80 {
+      if bytes[index] == 0x0D && index + 1 < range.upperBound && bytes[index + 1] == 0x0A { continue }
+      count += 1
+    }
     return count
   }
 }
@@ -114,9 +119,8 @@ extension SourceText {
     while remaining > 0 && position < utf8.count {
       let byte = utf8[position]
       position += 1
-      if byte == 0x0A || (byte == 0x0D && !(position < utf8.count && utf8[position] == 0x0A)) {
-        lineIndex += 1
-      }
+      if byte == 0x0D && position < utf8.count && utf8[position] == 0x0A { position += 1 }
+      if byte == 0x0A || byte == 0x0D { lineIndex += 1 }
       while position < utf8.count && utf8[position] & 0xC0 == 0x80 { position += 1 }
       remaining -= 1
     }

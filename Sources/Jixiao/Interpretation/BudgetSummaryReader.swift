@@ -1,12 +1,23 @@
 /// Reads a budget summary (部门收支总表) as label/amount pairs: `一、基本支出 │ 650.65`.
 enum BudgetSummaryReader {
+  /// Column headings of a summary (`项目 │ 金额`, `收入 │ 预算数 │ 支出 │ 预算数`): layout, not lines.
+  static let columnHeadings: Set<String> = [
+    "项目", "金额", "预算数", "本年预算", "本年预算数", "收入", "支出", "科目", "科目名称", "功能分类科目", "经济分类科目",
+    "预算金额", "收入项目", "支出项目", "栏次",
+  ]
+
   static func read(
     _ block: TableBlock, table: Int, unit: MoneyUnit, unitSource: Amount.UnitSource,
     context: inout ReadingContext
-  ) -> [BudgetLine] {
+  ) -> (lines: [BudgetLine], layout: [LayoutCell]) {
     var lines: [BudgetLine] = []
+    var layout: [LayoutCell] = []
     for row in block.rows where !row.isBlank {
       let cells = row.nonEmpty
+      if cells.allSatisfy({ columnHeadings.contains($0.key) }) {
+        layout += cells.map { LayoutCell(role: .header, text: $0.text, span: $0.span) }
+        continue
+      }
       var index = 0
       while index < cells.count {
         let cell = cells[index]
@@ -31,6 +42,6 @@ enum BudgetSummaryReader {
         index += 1
       }
     }
-    return lines
+    return (lines, layout)
   }
 }

@@ -34,8 +34,10 @@ struct DocumentReader {
     if block.kind == .budgetSummary {
       let unit = block.moneyUnit ?? .wanYuan
       if block.moneyUnit == nil { context.diagnose("JX110", block.span, "1", block.title?.text ?? "") }
-      budgetLines += BudgetSummaryReader.read(
+      let (lines, layout) = BudgetSummaryReader.read(
         block, table: index, unit: unit, unitSource: block.moneyUnit == nil ? .assumed : .header, context: &context)
+      budgetLines += lines
+      info.layout += layout
       tables.append(info)
       return
     }

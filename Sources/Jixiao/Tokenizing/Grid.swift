@@ -7,7 +7,9 @@ public struct Cell: Sendable, Hashable {
   /// The form used to match the vocabulary (see `TextKey`), computed once.
   public private(set) var key: String
   /// The document is in traditional script: keys are made simplified.
-  public var isTraditional: Bool
+  public var isTraditional: Bool {
+    didSet { if isTraditional != oldValue { key = TextKey.make(text, simplify: isTraditional) } }
+  }
   public var span: SourceSpan
   /// Position in its row (0-based), counting empty cells.
   public var column: Int

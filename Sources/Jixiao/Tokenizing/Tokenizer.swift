@@ -4,7 +4,7 @@ public enum Tokenizer {
     let dialect = forced ?? DialectDetector.detectLayout(text)
     var builder = CellBuilder(text: text)
     builder.isTraditional = Script.isTraditional(String(decoding: text.utf8.prefix(1 << 16), as: UTF8.self))
-    let rows: [Row]
+    var rows: [Row]
     switch dialect {
     case .tabbed: rows = TabbedTokenizer.rows(text, &builder)
     case .cellPerLine: rows = CellPerLineTokenizer.rows(text, &builder)
@@ -18,6 +18,14 @@ public enum Tokenizer {
     case .csv: rows = CSVTokenizer.rows(text, &builder)
     case .aligned: rows = AlignedTokenizer.rows(text, &builder)
     case .gridTable: rows = GridTableTokenizer.rows(text, &builder)
+    }
+    if builder.isTraditional {
+      // Cells some tokenizers make without the builder (quoted CSV fields, HTML text).
+      for row in rows.indices {
+        for column in rows[row].cells.indices where !rows[row].cells[column].isTraditional {
+          rows[row].cells[column].isTraditional = true
+        }
+      }
     }
     return Grid(dialect: dialect, rows: rows)
   }

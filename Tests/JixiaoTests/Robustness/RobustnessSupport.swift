@@ -40,6 +40,28 @@ enum Robustness {
     [UInt8](try Data(contentsOf: url))
   }
 
+  /// The document as UTF-8 without a BOM and with LF line ends, whatever it was saved in
+  /// (the re-laid corpus has GB18030 and CRLF files): the reference that variants are made
+  /// from.
+  static func plainUTF8(_ url: URL) throws -> [UInt8] {
+    let original = try bytes(url)
+    guard let (text, _) = try? SourceDecoder.decode(original, path: url.path) else { return original }
+    let utf8 = text.utf8
+    var plain: [UInt8] = []
+    plain.reserveCapacity(utf8.count)
+    var index = 0
+    while index < utf8.count {
+      if utf8[index] == 0x0D {
+        plain.append(0x0A)
+        if index + 1 < utf8.count && utf8[index + 1] == 0x0A { index += 1 }
+      } else {
+        plain.append(utf8[index])
+      }
+      index += 1
+    }
+    return plain
+  }
+
   // MARK: Processes
 
   struct ProcessResult {
