@@ -43,7 +43,8 @@ struct EntityAssembler {
             Placeholder(
               level1: row.resolvedLevel1?.rawValue ?? row.level1Source.map { TextKey.make($0.text) },
               level2: row.resolvedLevel2?.rawValue ?? row.level2Source.map { TextKey.make($0.text) },
-              span: row.level2Cell?.span ?? row.level1Cell?.span ?? row.level2Fragment?.span ?? row.rowSpan))
+              span: row.level2Cell?.span ?? row.level1Cell?.span ?? row.level2Fragment?.span ?? row.rowSpan,
+              level1Span: row.level2Cell == nil && row.level2Fragment == nil ? nil : row.level1Cell?.span))
           if let cell = row.level1Cell, cell != row.level1Source {
             layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
           }
@@ -194,8 +195,14 @@ struct EntityAssembler {
     for field in fields {
       let text = CellText.clean(field.value.text)
       switch field.role {
-      case .milestoneStart: milestone.start = FormDate.read(text)
-      case .milestoneEnd: milestone.end = FormDate.read(text, endOfMonth: true)
+      case .milestoneStart:
+        milestone.start = FormDate.read(text)
+        milestone.startRaw = field.value.text
+        milestone.startSpan = field.value.span
+      case .milestoneEnd:
+        milestone.end = FormDate.read(text, endOfMonth: true)
+        milestone.endRaw = field.value.text
+        milestone.endSpan = field.value.span
       default: milestone.content = milestone.content.isEmpty ? text : milestone.content + "\n" + text
       }
     }

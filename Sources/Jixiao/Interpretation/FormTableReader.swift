@@ -110,6 +110,8 @@ struct FormTableReader {
       context.leave(cell, .unknownColumn)
     }
     draft.unplaced = []
+    for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
+    draft.duplicates = []
     if current?.sections.isEmpty ?? true { current?.sections.append([]) }
     if let last = current?.sections.indices.last { current?.sections[last].append(draft) }
   }

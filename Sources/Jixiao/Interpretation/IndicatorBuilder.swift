@@ -51,6 +51,9 @@ struct IndicatorBuilder {
         } else {
           indicator.remark = text
         }
+      case .actual: indicator.actual = text
+      case .score: indicator.score = text
+      case .deviation: indicator.deviation = text
       default: continue
       }
       spans[remarksAreWeights && role == .remark ? "weight" : Self.spanKey(role)] = cell.span
