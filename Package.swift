@@ -5,11 +5,15 @@ let package = Package(
   name: "Jixiao",
   products: [
     .library(name: "Jixiao", targets: ["Jixiao"]),
+    .library(name: "JixiaoBatch", targets: ["JixiaoBatch"]),
     .executable(name: "jixiao", targets: ["JixiaoCLI"]),
+    .executable(name: "jixiao-bench", targets: ["JixiaoBenchmark"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    // SQLite output of `jixiao batch` only; the Jixiao library stays free of it.
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
   ],
   targets: [
     // ICU behind plain C types: Foundation on Linux ships its own ICU headers, and a Swift
@@ -23,18 +27,45 @@ let package = Package(
       ]
     ),
     .target(name: "Jixiao", dependencies: ["CICU"]),
+    // Many documents at once: parallel runner, JSONL/CSV/SQLite writers, progress, summary.
+    .target(
+      name: "JixiaoBatch",
+      dependencies: [
+        "Jixiao",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
     .executableTarget(
       name: "JixiaoCLI",
       dependencies: [
         "Jixiao",
+        "JixiaoBatch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
+    ),
+    // `swift build -c release && .build/release/jixiao-bench` (Benchmarks/README.md).
+    .executableTarget(
+      name: "JixiaoBenchmark",
+      dependencies: ["Jixiao"],
+      path: "Benchmarks/JixiaoBenchmark"
     ),
     .testTarget(
       name: "JixiaoTests",
       dependencies: [
         "Jixiao",
         .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      // Regression inputs and baselines are read through #filePath, not bundled.
+      exclude: ["Robustness/Inputs", "Robustness/Baselines"]
+    ),
+    .testTarget(
+      name: "JixiaoBatchTests",
+      dependencies: [
+        "Jixiao",
+        "JixiaoBatch",
+        // Built so the tests can drive the real `jixiao` binary through pipes.
+        "JixiaoCLI",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
   ]

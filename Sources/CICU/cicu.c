@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
+#include <unicode/utrans.h>
 #include <unicode/uversion.h>
 
 int32_t jx_nfkc(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity) {
@@ -103,6 +104,28 @@ int32_t jx_spellout_parse_zh(const uint16_t *text, int32_t length, char *decimal
   if (U_FAILURE(status) || position <= 0) return -1;
   *parsedLength = position;
   return written;
+}
+
+static _Thread_local UTransliterator *simplifier = NULL;
+
+int32_t jx_to_simplified(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  if (simplifier == NULL) {
+    UChar id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
+    simplifier = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) {
+      simplifier = NULL;
+      return -1;
+    }
+  }
+  if (length > capacity) return length * 2;
+  memcpy(destination, source, (size_t)length * sizeof(uint16_t));
+  int32_t textLength = length;
+  int32_t limit = length;
+  utrans_transUChars(simplifier, (UChar *)destination, &textLength, capacity, 0, &limit, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) return textLength;
+  if (U_FAILURE(status)) return -1;
+  return textLength;
 }
 
 int32_t jx_east_asian_width(uint32_t codePoint) {

@@ -22,18 +22,33 @@ public enum Jixiao {
     throws(InputError) -> Document
   {
     let (text, report) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
-    let grid = Tokenizer.tokenize(text, dialect: options.dialect)
-    let segmentation = TableSegmenter.segment(grid)
-    var reader = DocumentReader(text: text)
+    var tokens = Tokenizer.tokenize(text, dialect: options.dialect)
+    if tokens.dialect.isCellStream { tokens = StreamRegrouper.regroup(tokens) }
+    let (grid, ending) = Truncation.cut(tokens, text: text)
+    var segmentation = TableSegmenter.segment(grid)
+    var endingDiagnostics: [Diagnostic] = []
+    switch ending {
+    case .complete: break
+    case .fragment(let cell):
+      segmentation.residue.append(ResidueItem(text: cell.text, span: cell.span, reason: .truncated))
+      endingDiagnostics.append(Diagnostic("JX114", span: cell.span, [cell.text]))
+    case .afterLabel(let cell):
+      endingDiagnostics.append(Diagnostic("JX115", span: cell.span, [cell.text]))
+    }
+    var reader = DocumentReader(text: text, dialect: grid.dialect)
     reader.read(segmentation)
-    guard !reader.tables.isEmpty else {
-      throw .noTable(path: path, firstLines: firstLines(text))
+    if reader.projects.isEmpty && reader.departments.isEmpty {
+      if let lookAlike = LookAlike.identify(text, tables: reader.tables) {
+        throw .notATargetTable(path: path, what: lookAlike)
+      }
+      if reader.tables.isEmpty { throw .noTable(path: path, firstLines: firstLines(text)) }
     }
     var document = Document(
       source: SourceInfo(
         path: path, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: report.encoding,
         encodingConfidence: report.confidence, hasBOM: report.hasBOM, lineEnding: report.lineEnding,
         lines: text.lines.count, dialect: grid.dialect.rawValue))
+    if case .complete = ending {} else { document.source.isTruncated = true }
     document.tables = reader.tables
     document.projects = reader.projects
     document.departments = reader.departments
@@ -41,6 +56,10 @@ public enum Jixiao {
     document.passages = segmentation.passages
     document.residue = (segmentation.residue + reader.context.residue).sorted { $0.span < $1.span }
     var diagnostics = DecodingDiagnostics.make(report, text: text) + reader.context.diagnostics
+    diagnostics += endingDiagnostics
+    if grid.dialect == .runTogether, let first = grid.rows.first(where: { !$0.isBlank })?.nonEmpty.first {
+      diagnostics.append(Diagnostic("JX117", span: first.span, []))
+    }
     if options.validate { diagnostics += Validator.check(document) }
     document.diagnostics = diagnostics.sorted { ($0.span ?? SourceSpan(line: 0, column: 0, offset: -1)) < ($1.span ?? SourceSpan(line: 0, column: 0, offset: -1)) }
     return document
@@ -54,22 +73,5 @@ public enum Jixiao {
       if !line.isEmpty { lines.append(String(line.prefix(40))) }
     }
     return lines
-  }
-}
-
-/// Findings about the bytes themselves.
-enum DecodingDiagnostics {
-  static func make(_ report: DecodingReport, text: SourceText) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    if report.isLowConfidence {
-      diagnostics.append(Diagnostic("JX101", span: nil, [report.encoding, String(report.confidence)]))
-    }
-    if report.invalidCount > 0 {
-      let offsets = report.invalidOffsets.prefix(10).map(String.init).joined(separator: ", ")
-      let first = report.invalidOffsets.first ?? 0
-      diagnostics.append(
-        Diagnostic("JX102", span: SourceSpan(line: 0, column: 0, offset: first), [String(report.invalidCount), offsets]))
-    }
-    return diagnostics
   }
 }

@@ -101,13 +101,16 @@ struct CheckCommand: ParsableCommand {
         Console.error(counts.joined(separator: ", ") + " in \(results.count) file\(results.count == 1 ? "" : "s")")
       }
     case .json:
-      let json: JSON = .array(results.map { result in
-        .object([
-          ("path", .string(result.path)),
-          ("diagnostics", .array(result.diagnostics.map { DocumentEncoder.diagnostic($0, input.language) })),
-        ])
-      })
-      Console.out(json.render(pretty: true) + [0x0A])
+      var writer = JSONWriter(pretty: true)
+      writer.array(results) { w, result in
+        w.object { w in
+          w.field("path", result.path)
+          w.field("diagnostics") {
+            $0.array(result.diagnostics) { DocumentEncoder.write($1, language: input.language, into: &$0) }
+          }
+        }
+      }
+      Console.out(writer.bytes + [0x0A])
     case .sarif:
       Console.out(SARIF.log(results, language: input.language).render(pretty: true) + [0x0A])
     }

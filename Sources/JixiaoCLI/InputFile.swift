@@ -25,11 +25,17 @@ enum InputFile {
     let fd = open(path, O_RDONLY)
     if fd < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
-    return try readAll(fd: fd, path: path, maxSize: maxSize)
+    let size = (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : 0
+    return try readAll(fd: fd, path: path, maxSize: maxSize, expected: size)
   }
 
-  private static func readAll(fd: Int32, path: String, maxSize: Int) throws(InputError) -> [UInt8] {
+  /// Reads to the end, stopping as soon as more than `maxSize` bytes arrived (a stream has
+  /// no size to check first). `expected` sizes the buffer once for a regular file.
+  private static func readAll(fd: Int32, path: String, maxSize: Int, expected: Int = 0)
+    throws(InputError) -> [UInt8]
+  {
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(min(expected, maxSize) + 1)
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
@@ -47,19 +53,13 @@ enum InputFile {
 
 /// Writes to standard output and standard error without Foundation.
 enum Console {
-  static func out(_ bytes: [UInt8]) {
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
-      if written <= 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
-    }
-  }
+  /// Writes all of `bytes` to standard output; the reason when that fails (a full disk, a
+  /// closed pipe with SIGPIPE ignored).
+  @discardableResult
+  static func out(_ bytes: [UInt8]) -> String? { OutputFile.writeAll(1, bytes) }
 
-  static func out(_ text: String) { out(Array(text.utf8)) }
+  @discardableResult
+  static func out(_ text: String) -> String? { out(Array(text.utf8)) }
 
   static func error(_ text: String) {
     let bytes = Array((text + "\n").utf8)

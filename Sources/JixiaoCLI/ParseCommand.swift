@@ -11,11 +11,21 @@ struct ParseCommand: ParsableCommand {
       document following Schemas/jixiao.schema.json: tables, projects with funds and
       indicators, budget lines, diagnostics and the residue no stage could read.
 
-      Exit codes: 0 read, 65 not a readable performance table (binary, empty, no table,
-      bad encoding), 66 file missing or unreadable, 64 usage error.
+      Every failure is one line on standard error, naming the file, and an exit code:
+        0   read
+        64  usage error, including an --encoding name ICU does not know
+        65  not a readable performance table: empty or blank, binary (NUL bytes, PNG, ZIP,
+            ELF …), undecodable, no performance table found, or larger than --max-size
+        66  the file is missing, a directory, or unreadable (permission denied)
+        73  the --output file exists (without --force) or cannot be created
+        74  an I/O error while writing the output
+
+      With --output, the JSON is written to a temporary file in the same directory and
+      renamed into place, so an interrupted run never leaves half a file.
 
       Examples:
         jixiao parse Corpus/seeds/000_68f22dc76fd3e3d9.txt > 000.json
+        jixiao parse old-county-page.txt --encoding GB18030 --output page.json --force
         pbpaste | jixiao parse - --lang zh
       """
   )
@@ -28,12 +38,29 @@ struct ParseCommand: ParsableCommand {
   @Flag(help: "Print the JSON on one line.")
   var compact = false
 
+  @Option(name: [.short, .customLong("output")], help: "Write the JSON to this file instead of standard output.")
+  var output: String?
+
+  @Flag(help: "Replace the --output file if it exists.")
+  var force = false
+
   func run() throws {
-    do {
+    let document: Document
+    do throws(InputError) {
       let bytes = try InputFile.read(file, maxSize: input.maxSize)
-      let document = try Jixiao.parse(bytes, path: file == "-" ? "<stdin>" : file, options: input.parseOptions)
-      Console.out(DocumentEncoder.encode(document, language: input.language, pretty: !compact))
-    } catch let error as InputError {
+      document = try Jixiao.parse(bytes, path: file == "-" ? "<stdin>" : file, options: input.parseOptions)
+    } catch {
+      Console.error("jixiao: " + error.message)
+      throw ExitCode(error.exitCode)
+    }
+    let json = DocumentEncoder.encode(document, language: input.language, pretty: !compact)
+    do throws(OutputFileError) {
+      if let output {
+        try OutputFile.write(json, to: output, force: force)
+      } else if let reason = Console.out(json) {
+        throw .writeFailed(path: "<stdout>", reason: reason)
+      }
+    } catch {
       Console.error("jixiao: " + error.message)
       throw ExitCode(error.exitCode)
     }

@@ -41,6 +41,6 @@ struct ValueCommand: ParsableCommand {
       indicatorName: indicator
     )
     let target = TargetGrammar.read(text, context: context)
-    Console.out(DocumentEncoder.target(target).render(pretty: true) + [0x0A])
+    Console.out(DocumentEncoder.targetBytes(target, pretty: true) + [0x0A])
   }
 }

@@ -42,6 +42,11 @@ int32_t jx_spellout_parse_zh(const uint16_t *text, int32_t length, char *decimal
 /// 2 halfwidth, 3 fullwidth, 4 narrow, 5 wide).
 int32_t jx_east_asian_width(uint32_t codePoint);
 
+/// Converts traditional Chinese characters to simplified ones with ICU's "Hant-Hans"
+/// transliterator. Returns the length of the result in UTF-16 units, -1 on error; when it
+/// does not fit in `capacity`, returns the length needed.
+int32_t jx_to_simplified(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity);
+
 /// ICU's version as "major.minor" into `buffer`.
 void jx_icu_version(char *buffer, int32_t capacity);
 

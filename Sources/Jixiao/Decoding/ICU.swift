@@ -32,6 +32,21 @@ public enum ICU {
     return String(decoding: buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
+  /// Traditional characters turned simplified (ICU's Hant-Hans): `績效目標` → `绩效目标`.
+  public static func simplified(_ text: String) -> String {
+    let source = Array(text.utf16)
+    guard !source.isEmpty else { return text }
+    var capacity = source.count * 2 + 16
+    for _ in 0..<3 {
+      var destination = [UInt16](repeating: 0, count: capacity)
+      let written = jx_to_simplified(source, Int32(source.count), &destination, Int32(capacity))
+      if written < 0 { return text }
+      if Int(written) <= capacity { return String(decoding: destination[0..<Int(written)], as: UTF16.self) }
+      capacity = Int(written) + 16
+    }
+    return text
+  }
+
   /// Display width of a scalar in a monospaced rendering: 2 for wide and full-width
   /// characters (CJK), 1 otherwise.
   public static func displayWidth(_ scalar: Unicode.Scalar) -> Int {

@@ -5,10 +5,14 @@ public enum InputError: Error, Equatable, Sendable {
   case whitespaceOnly(path: String)
   /// A known binary format (PNG, ZIP …) or NUL bytes in what should be text.
   case binary(path: String, what: String, byteOffset: Int)
+  /// Over the size limit; `bytes` is the file's size, or what was read of a stream before
+  /// stopping.
   case tooLarge(path: String, bytes: Int, limit: Int)
   case unknownEncoding(path: String, name: String)
   case undecodable(path: String, detail: String)
   case noTable(path: String, firstLines: [String])
+  /// A look-alike: a self-evaluation, an evaluation table, a budget summary, targets in prose.
+  case notATargetTable(path: String, what: String)
   case notFound(path: String)
   case isDirectory(path: String)
   case unreadable(path: String, reason: String)
@@ -19,14 +23,16 @@ public enum InputError: Error, Equatable, Sendable {
     case .empty(let path): "\(path): file is empty"
     case .whitespaceOnly(let path): "\(path): file holds only blank characters"
     case .binary(let path, let what, let offset):
-      "\(path): not a text file (\(what) at byte \(offset))"
+      "\(path): not a text file: \(what) at byte \(offset)"
     case .tooLarge(let path, let bytes, let limit):
       "\(path): file is \(bytes) bytes, over the limit of \(limit) (raise it with --max-size)"
-    case .unknownEncoding(let path, let name): "\(path): unknown encoding '\(name)'"
+    case .unknownEncoding(let path, let name):
+      "\(path): unknown encoding '\(name)' (try UTF-8, UTF-16LE, UTF-16BE, GB18030 or GBK)"
     case .undecodable(let path, let detail): "\(path): cannot decode the text (\(detail))"
     case .noTable(let path, let lines):
       "\(path): no performance table found; first lines read: "
         + lines.map { "'\($0)'" }.joined(separator: " / ")
+    case .notATargetTable(let path, let what): "\(path): not a performance target table: \(what)"
     case .notFound(let path): "\(path): no such file"
     case .isDirectory(let path): "\(path): is a directory, not a file"
     case .unreadable(let path, let reason): "\(path): cannot read the file (\(reason))"
@@ -34,10 +40,12 @@ public enum InputError: Error, Equatable, Sendable {
   }
 
   /// The process exit code (DESIGN.md): 65 the input is not a readable table, 66 the file
-  /// is missing or unreadable.
+  /// is missing or unreadable, 64 an `--encoding` name ICU does not know (the command line
+  /// is wrong, not the file).
   public var exitCode: Int32 {
     switch self {
     case .notFound, .isDirectory, .unreadable: 66
+    case .unknownEncoding: 64
     default: 65
     }
   }

@@ -14,11 +14,11 @@ public struct SourceText: Sendable {
   public let lines: [Line]
   /// Original byte offset of every decoded byte, when the text was converted or repaired;
   /// `nil` when the decoded bytes are the original bytes after a `bomLength` prefix.
-  let originalOffsets: [Int32]?
+  let originalOffsets: OffsetMap?
   let bomLength: Int
   let originalLength: Int
 
-  init(utf8: [UInt8], originalOffsets: [Int32]?, bomLength: Int, originalLength: Int) {
+  init(utf8: [UInt8], originalOffsets: OffsetMap?, bomLength: Int, originalLength: Int) {
     self.utf8 = utf8
     self.originalOffsets = originalOffsets
     self.bomLength = bomLength
@@ -54,10 +54,30 @@ public struct SourceText: Sendable {
   /// The original file's byte offset of a decoded byte offset.
   public func originalOffset(of decoded: Int) -> Int {
     if let originalOffsets {
-      if decoded < originalOffsets.count { return Int(originalOffsets[decoded]) }
+      if decoded >= 0 && decoded < originalOffsets.count { return originalOffsets[decoded] }
       return originalLength
     }
     return decoded + bomLength
+  }
+
+  /// The decoded byte offset of original byte `original`: the first decoded byte that came
+  /// from it or from a later byte, so an invalid byte maps to its U+FFFD.
+  public func decodedOffset(ofOriginal original: Int) -> Int {
+    guard let originalOffsets else { return Swift.min(Swift.max(original - bomLength, 0), utf8.count) }
+    return originalOffsets.firstDecoded(atOrAfter: original)
+  }
+
+  /// The span (line and column in the decoded text) of original byte `original`, as a point.
+  public func span(ofOriginal original: Int) -> SourceSpan {
+    guard !lines.isEmpty else { return SourceSpan(line: 1, column: 1, offset: original) }
+    let decoded = decodedOffset(ofOriginal: original)
+    let lineIndex = lineIndex(containing: decoded)
+    let line = lines[lineIndex]
+    let clamped = Swift.max(Swift.min(decoded, line.end), line.start)
+    var span = span(lineIndex: lineIndex, byteRange: clamped..<clamped)
+    // The span's offset is the original byte itself, not where its replacement starts.
+    span.offset = original
+    return span
   }
 
   /// The text of a line.

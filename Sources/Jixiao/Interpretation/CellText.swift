@@ -3,7 +3,8 @@
 /// the file; spans point to it.
 enum CellText {
   static func clean(_ text: String) -> String {
-    guard text.contains("<") || text.contains("&") else { return text }
+    let text = Pinyin.strip(text)
+    guard text.containsBytes("<") || text.containsBytes("&") else { return text }
     var output = ""
     var index = text.startIndex
     while index < text.endIndex {
@@ -11,10 +12,10 @@ enum CellText {
       if character == "<", let close = text[index...].firstIndex(of: ">") {
         let tag = text[text.index(after: index)..<close].lowercased()
         let name = tag.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
-        if ["p", "br", "div", "li", "tr"].contains(name) || tag.hasPrefix("/p") || tag.hasPrefix("/div") {
-          if !output.isEmpty && !output.hasSuffix("\n") { output.append("\n") }
-        } else if name == "input" && tag.contains("checkbox") {
-          output.append(tag.contains("checked") ? "☑" : "☐")
+        if ["p", "br", "div", "li", "tr"].contains(name) || tag.hasPrefixBytes("/p") || tag.hasPrefixBytes("/div") {
+          if !output.isEmpty && !output.hasSuffixBytes("\n") { output.append("\n") }
+        } else if name == "input" && tag.containsBytes("checkbox") {
+          output.append(tag.containsBytes("checked") ? "☑" : "☐")
         }
         index = text.index(after: close)
         continue
@@ -49,12 +50,12 @@ enum CellText {
     case "ge": return "≥"
     case "le": return "≤"
     default:
-      if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let value = UInt32(entity.dropFirst(2), radix: 16),
+      if entity.hasPrefixBytes("#x") || entity.hasPrefixBytes("#X"), let value = UInt32(entity.dropFirst(2), radix: 16),
         let scalar = Unicode.Scalar(value)
       {
         return String(Character(scalar))
       }
-      if entity.hasPrefix("#"), let value = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(value) {
+      if entity.hasPrefixBytes("#"), let value = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(value) {
         return String(Character(scalar))
       }
       return nil

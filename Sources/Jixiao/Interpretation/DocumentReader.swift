@@ -6,8 +6,16 @@ struct DocumentReader {
   var departments: [DepartmentTarget] = []
   var budgetLines: [BudgetLine] = []
 
-  init(text: SourceText) {
+  init(text: SourceText, dialect: Dialect) {
     context = ReadingContext(text: text)
+    context.positionsTrusted = dialect.keepsEmptyCells
+  }
+
+  /// A table with actual values and scores (实际完成值 and 得分, or 全年执行数 and 执行率)
+  /// evaluates a past year: it is a self-evaluation whatever its title says.
+  static func isSelfEvaluation(_ block: TableBlock) -> Bool {
+    let keys = Set(block.rows.flatMap { $0.nonEmpty.map(\.key) })
+    return (keys.contains("实际完成值") && keys.contains("得分")) || (keys.contains("全年执行数") && keys.contains("执行率"))
   }
 
   mutating func read(_ segmentation: Segmentation) {
@@ -17,15 +25,24 @@ struct DocumentReader {
   }
 
   private mutating func read(_ block: TableBlock, documentYear: Int?) {
+    var block = block
+    if block.kind == .projectTargets && Self.isSelfEvaluation(block) { block.kind = .selfEvaluation }
     let index = tables.count
     var info = TableInfo(index: index, kind: block.kind, title: block.title?.text, year: block.year ?? documentYear, span: block.span)
     info.moneyUnit = block.moneyUnit?.rawValue
     info.layout = block.layout
     if block.kind == .budgetSummary {
       let unit = block.moneyUnit ?? .wanYuan
-      if block.moneyUnit == nil { context.diagnose("JX110", block.span, block.title?.text ?? "") }
+      if block.moneyUnit == nil { context.diagnose("JX110", block.span, "1", block.title?.text ?? "") }
       budgetLines += BudgetSummaryReader.read(
         block, table: index, unit: unit, unitSource: block.moneyUnit == nil ? .assumed : .header, context: &context)
+      tables.append(info)
+      return
+    }
+    if block.kind == .selfEvaluation || block.kind == .evaluationIndicators {
+      // Not targets: named and set aside, never read into projects.
+      for row in block.rows { for cell in row.nonEmpty { context.leave(cell, .notATargetTable) } }
+      context.diagnose("JX116", block.span, block.title?.text ?? block.kind.rawValue)
       tables.append(info)
       return
     }

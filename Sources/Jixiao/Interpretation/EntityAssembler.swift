@@ -11,6 +11,15 @@ struct EntityAssembler {
   var context: ReadingContext
   var layout: [LayoutCell] = []
   var placeholderRows = 0
+  /// Amounts of the current entity read in an assumed unit, reported once per entity.
+  var assumedUnits: [Cell] = []
+
+  private mutating func reportAssumedUnits() {
+    if let first = assumedUnits.first {
+      context.diagnose("JX110", first.span, String(assumedUnits.count), first.text)
+    }
+    assumedUnits = []
+  }
 
   // MARK: Indicators
 
@@ -23,6 +32,8 @@ struct EntityAssembler {
       LevelResolver(framework: framework, labelsMayFollowRows: labelsMayFollowRows).resolve(&section, diagnostics: &diagnostics)
       context.diagnostics += diagnostics
       for row in section {
+        for cell in row.annotations { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
+        if row.isOnlyAnnotations { continue }
         if row.isLevel1Label {
           if let cell = row.level1Cell { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
           continue
@@ -61,6 +72,7 @@ struct EntityAssembler {
   mutating func project(_ draft: EntityDraft) -> Project {
     var project = Project(table: tableIndex, span: draft.span)
     project.fields = draft.fields.map(field)
+    project.declaredWeightTotal = draft.declaredWeightTotal
     layout += draft.layout
     for field in draft.fields {
       let text = CellText.clean(field.value.text)
@@ -72,7 +84,6 @@ struct EntityAssembler {
         if project.department.code == nil { project.department.code = code }
       case .departmentCode, .unitCode: project.department.code = project.department.code ?? text
       case .implementingUnit: project.implementingUnit = project.implementingUnit ?? NameAndCode.split(text).name
-      case .budgetUnit: if project.implementingUnit == nil { project.implementingUnit = NameAndCode.split(text).name }
       case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: field.value.text) ?? text)
       case .category: project.category = project.category ?? text
       case .manager: project.manager = project.manager ?? text
@@ -84,6 +95,20 @@ struct EntityAssembler {
       default:
         if InlineFields.isMoney(field.role) { readFunds(field, into: &project.funds, unit: draft.moneyUnit) }
       }
+    }
+    // A goal written beside the group label (总体目标 │ 目标1:…) is the annual goal unless the
+    // form has one of its own.
+    for field in draft.fields where field.role == .goalsGroup {
+      let text = CellText.clean(field.value.text)
+      if project.goals.annual == nil {
+        append(text, to: &project.goals.annual, span: &project.goals.annualSpan, field.value.span)
+      } else if project.goals.longTerm == nil {
+        append(text, to: &project.goals.longTerm, span: &project.goals.longTermSpan, field.value.span)
+      }
+    }
+    // 预算单位 names the implementing unit only where no 实施单位 does.
+    if project.implementingUnit == nil, let unit = draft.first(.budgetUnit) {
+      project.implementingUnit = NameAndCode.split(CellText.clean(unit.value.text)).name
     }
     project.milestones = draft.milestones.compactMap(milestone)
     if project.period.start == nil && project.period.end == nil, !project.milestones.isEmpty {
@@ -97,12 +122,13 @@ struct EntityAssembler {
     }
     // Whole calendar years only: 2024-01-01…2024-12-31 is one year; a contract year is not.
     if project.period.years == nil, let start = project.period.start, let end = project.period.end,
-      start.hasSuffix("-01-01"), end.hasSuffix("-12-31"),
+      start.hasSuffixBytes("-01-01"), end.hasSuffixBytes("-12-31"),
       let startYear = Int(start.prefix(4)), let endYear = Int(end.prefix(4)), endYear >= startYear
     {
       project.period.years = endYear - startYear + 1
     }
     (project.indicators, project.placeholders) = indicators(draft)
+    reportAssumedUnits()
     return project
   }
 
@@ -126,6 +152,7 @@ struct EntityAssembler {
       }
     }
     (department.indicators, department.placeholders) = indicators(draft)
+    reportAssumedUnits()
     return department
   }
 
@@ -152,7 +179,7 @@ struct EntityAssembler {
       return
     }
     let key = TextKey.make(text)
-    if key.hasSuffix("年"), let years = Int(key.dropLast()), (1...50).contains(years) {
+    if key.hasSuffixBytes("年"), let years = Int(key.dropLast()), (1...50).contains(years) {
       period.years = years
     }
   }
@@ -180,9 +207,7 @@ struct EntityAssembler {
       return
     }
     let source: Amount.UnitSource = parsed.unitWritten ? .cell : declared == nil ? .assumed : .header
-    if source == .assumed {
-      context.diagnose("JX110", field.value.span, text)
-    }
+    if source == .assumed { assumedUnits.append(field.value) }
     let amount = Amount(
       yuan: parsed.yuan, value: parsed.value, raw: field.value.text, unit: parsed.unit.rawValue,
       unitSource: source, decimals: parsed.decimals, span: field.value.span)
@@ -202,7 +227,8 @@ struct EntityAssembler {
       // The same amount again: a page break repeated the project's columns.
       if existing.yuan == amount.yuan { return }
     }
-    let label = field.label.map { TextKey.make($0.text) } ?? field.role.rawValue
+    var label = field.label.map { TextKey.make($0.text) } ?? field.role.rawValue
+    if field.role == .fiscalPart { label = FundLine.fiscalPartPrefix + label }
     if funds.lines.contains(where: { $0.label == label && $0.amount.yuan == amount.yuan }) { return }
     funds.lines.append(FundLine(label: label, amount: amount))
   }

@@ -5,7 +5,7 @@ enum NameAndCode {
     let trimmed = String(text.trimmingBlanks())
     let normalized = ICU.nfkc(trimmed)
     // Leading code in brackets.
-    for (open, close) in [("(", ")"), ("[", "]")] where normalized.hasPrefix(open) {
+    for (open, close) in [("(", ")"), ("[", "]")] where normalized.hasPrefixBytes(open) {
       if let end = normalized.firstIndex(of: Character(close)) {
         let code = normalized[normalized.index(after: normalized.startIndex)..<end]
         let rest = normalized[normalized.index(after: end)...]

@@ -16,6 +16,10 @@ struct FormTableReader {
   private var headerKeys: [String] = []
   /// Rows read by content because their cells sat outside their header's columns.
   private var shiftedRows: [SourceSpan] = []
+  /// The role of the last field read, for text that continues it on the next row.
+  private var lastFieldRole: FieldRole?
+  /// Sub-labels under a group label (中央 │ 省级 │ 市级资金 │ 本级 under 财政资金).
+  private var pendingSubLabels: [Cell] = []
   var layout: [LayoutCell] = []
 
   init(block: TableBlock, context: ReadingContext) {
@@ -71,6 +75,10 @@ struct FormTableReader {
         if role == .blockLabel, let blockHorizon = LevelVocabulary.blockLabel(key), let blockHorizon {
           horizon = blockHorizon
         }
+        if role == .blockLabel, let total = LevelVocabulary.declaredWeight(key) {
+          if current == nil { current = EntityDraft(span: cell.span) }
+          current?.declaredWeightTotal = total
+        }
       }
       layout.append(LayoutCell(role: headerKeys.isEmpty ? .header : .header, text: cell.text, span: cell.span))
     }
@@ -78,7 +86,7 @@ struct FormTableReader {
     if !columns.values.contains(.blockLabel), let first = columns.keys.min(), first > 0 {
       columns[0] = .blockLabel
     }
-    indicatorReader = IndicatorRowReader(columns: columns)
+    indicatorReader = IndicatorRowReader(columns: columns, positionsTrusted: context.positionsTrusted)
     current?.sections.append([])
     pendingLabels = []
   }
@@ -108,6 +116,15 @@ struct FormTableReader {
 
   private mutating func readFieldRow(_ row: Row) {
     let cells = row.nonEmpty
+    // Short words under a row of funds labels: sub-labels of a group (中央 │ 省级 │ 市级资金 │
+    // 本级 under 财政资金), whose values come on the next row.
+    if pendingSubLabels.isEmpty, cells.count >= 2, pendingLabels.contains(where: { InlineFields.isMoney($0.role) }),
+      cells.allSatisfy({ $0.key.count <= 6 && !$0.key.contains(where: \.isNumber) && FormVocabulary.role($0.key).map(InlineFields.isMoney) != false })
+    {
+      pendingSubLabels = cells
+      for cell in cells { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
+      return
+    }
     let hasLabels = cells.contains { FormVocabulary.role($0.key) != nil }
     if !hasLabels {
       readUnlabelledRow(row)
@@ -125,8 +142,12 @@ struct FormTableReader {
         rowLabels.append((cell.column, role, cell, false))
         continue
       }
-      if LevelVocabulary.blockLabel(key) != nil {
+      if LevelVocabulary.blockLabel(key) != nil || Self.isLabelFragment(cell, in: row) {
         layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
+        continue
+      }
+      if Self.isEmptyLabel(cell) {
+        addLabelOnly(cell, role: .otherLabel)
         continue
       }
       if let index = rowLabels.indices.last {
@@ -152,21 +173,32 @@ struct FormTableReader {
     if pendingLabels.contains(where: { $0.role == .milestoneContent }) { pendingLabels.removeAll { $0.role == .scheduleGroup || $0.role == .goalsGroup } }
   }
 
+  /// A vertical label that lost its other characters (`总` for 总体目标, `绩` for 绩效指标):
+  /// one character that begins a group label, first on a row that holds a real label.
+  static func isLabelFragment(_ cell: Cell, in row: Row) -> Bool {
+    let key = cell.key
+    guard key.count == 1, cell == row.nonEmpty.first, let character = key.first, character.unicodeScalars.first?.properties.isIdeographic == true
+    else { return false }
+    return ["总体目标", "绩效指标", "绩效目标", "项目绩效目标", "资金情况"].contains { $0.first == character }
+  }
+
   static func isGroup(_ role: FieldRole) -> Bool {
     role == .fundsGroup || role == .goalsGroup || role == .scheduleGroup
   }
 
   private mutating func readUnlabelledRow(_ row: Row) {
     let cells = row.nonEmpty
-    guard !pendingLabels.isEmpty else {
-      for cell in cells { readLooseCell(cell) }
+    // A line of its own pairs (`填表人: 宋云花 联系电话:…`) is not a value of the labels above.
+    guard !pendingLabels.isEmpty, !(cells.count == 1 && InlineFields.split(cells[0].text) != nil) else {
+      readUnknownLabels(cells)
       return
     }
-    let labelRowCells = pendingLabels.map(\.column).max() ?? 0
+    expandSubLabels(valueCount: cells.count)
+    let placed = placeUnderPendingLabels(cells, row: row)
     if pendingLabels.contains(where: { $0.role == .milestoneContent || $0.role == .milestoneStart }) {
       var milestone: [FieldDraft] = []
-      for cell in cells {
-        if let label = pendingLabel(for: cell.column) {
+      for (cell, label) in placed {
+        if let label {
           milestone.append(FieldDraft(role: label.role, label: label.cell, value: cell))
         } else {
           readLooseCell(cell)
@@ -175,16 +207,116 @@ struct FormTableReader {
       if !milestone.isEmpty { current?.milestones.append(milestone) }
       return
     }
-    for cell in cells {
-      if let label = pendingLabel(for: cell.column) {
-        if row.cells.count <= labelRowCells && pendingLabels.count > 1 {
-          context.diagnose("JX105", cell.span, label.cell.text, String(cell.span.line))
-        }
+    for (cell, label) in placed {
+      if let label {
         addField(label.role, label: label.cell, value: cell)
       } else {
         readLooseCell(cell)
       }
     }
+    // A row of labels heads one row of values (milestones excepted, above).
+    pendingLabels = []
+  }
+
+  /// Replaces the group label (财政资金) by its sub-labels when the values row has one value
+  /// per leaf column.
+  private mutating func expandSubLabels(valueCount: Int) {
+    guard !pendingSubLabels.isEmpty else { return }
+    defer { pendingSubLabels = [] }
+    let labels = pendingLabels.sorted { $0.column < $1.column }
+    guard labels.count - 1 + pendingSubLabels.count == valueCount,
+      let group = labels.firstIndex(where: { $0.role == .fiscal }) ?? (labels.count > 1 ? 1 : nil)
+    else { return }
+    // The sub-columns share the group's unit (财政资金(万元)).
+    if current?.moneyUnit == nil, let unit = FormVocabulary.moneyUnit(in: labels[group].cell.key) { current?.moneyUnit = unit }
+    var expanded = Array(labels[..<group])
+    for (offset, sub) in pendingSubLabels.enumerated() {
+      expanded.append((labels[group].column * 100 + offset, labels[group].role == .fiscal ? .fiscalPart : .fundsLine, sub))
+    }
+    expanded += labels[(group + 1)...].map { ($0.column * 100 + 99, $0.role, $0.cell) }
+    pendingLabels = expanded
+  }
+
+  /// A row with no label the vocabulary knows: label-shaped cells (`中央主管部门`,
+  /// `单位已有的保证专项实施的制度、措施`) with their values, text continuing the field above, or
+  /// residue.
+  private mutating func readUnknownLabels(_ cells: [Cell]) {
+    if cells.count == 1, LevelVocabulary.blockLabel(cells[0].key) != nil {
+      layout.append(LayoutCell(role: .blockLabel, text: cells[0].text, span: cells[0].span))
+      return
+    }
+    if cells.count == 1, let role = lastFieldRole, Self.continues(role), InlineFields.split(cells[0].text) == nil,
+      !Self.isEmptyLabel(cells[0]), !FormVocabulary.looksLikeLabel(cells[0].key)
+    {
+      addField(role, label: nil, value: cells[0])
+      return
+    }
+    // `中央主管部门 │ 财政部… │ 省级财政部门 │ …`: alternate labels and values.
+    if cells.count >= 2, cells.count % 2 == 0,
+      stride(from: 0, to: cells.count, by: 2).allSatisfy({ FormVocabulary.looksLikeLabel(cells[$0].key) })
+    {
+      for index in stride(from: 0, to: cells.count, by: 2) {
+        addField(.otherLabel, label: cells[index], value: cells[index + 1])
+      }
+      return
+    }
+    var index = 0
+    var paired = false
+    while index < cells.count {
+      let cell = cells[index]
+      if FormVocabulary.looksLikeLabel(cell.key), index + 1 < cells.count, !FormVocabulary.looksLikeLabel(cells[index + 1].key) {
+        addField(.otherLabel, label: cell, value: cells[index + 1])
+        index += 2
+        paired = true
+        continue
+      }
+      if (paired && FormVocabulary.looksLikeLabel(cell.key)) || Self.isEmptyLabel(cell) {
+        addLabelOnly(cell, role: .otherLabel)
+      } else {
+        readLooseCell(cell)
+      }
+      index += 1
+    }
+  }
+
+  /// `市:`, `已实施情况:`: a label whose value was left empty.
+  static func isEmptyLabel(_ cell: Cell) -> Bool {
+    let text = cell.text.trimmingBlanks()
+    return (text.hasSuffixBytes(":") || text.hasSuffixBytes("：")) && text.unicodeScalars.count <= 12
+  }
+
+  static func continues(_ role: FieldRole) -> Bool {
+    switch role {
+    case .goalAnnual, .goalLongTerm, .goalsGroup, .description, .basis, .feasibility, .necessity, .functions, .notes,
+      .otherLabel:
+      true
+    default: false
+    }
+  }
+
+  /// Values under a row of labels: by column where the layout keeps empty cells, in order
+  /// where it drops them. A row with fewer values than labels is matched uncertainly (JX105).
+  private mutating func placeUnderPendingLabels(_ cells: [Cell], row: Row)
+    -> [(Cell, (column: Int, role: FieldRole, cell: Cell)?)]
+  {
+    let labels = pendingLabels.sorted { $0.column < $1.column }
+    let labelRowWidth = (labels.map(\.column).max() ?? 0) + 1
+    if context.positionsTrusted, cells.allSatisfy({ pendingLabel(for: $0.column) != nil }) {
+      let placed = cells.map { ($0, pendingLabel(for: $0.column)) }
+      if row.cells.count < labelRowWidth && labels.count > 1, let (cell, label) = placed.first, let label {
+        context.diagnose("JX105", cell.span, label.cell.text, String(cell.span.line))
+      }
+      return placed
+    }
+    var placed: [(Cell, (column: Int, role: FieldRole, cell: Cell)?)] = []
+    for (index, cell) in cells.enumerated() {
+      let label = index < labels.count ? labels[index] : labels.last
+      placed.append((cell, label))
+    }
+    if cells.count < labels.count, let (cell, label) = placed.first, let label {
+      context.diagnose("JX105", cell.span, label.cell.text, String(cell.span.line))
+    }
+    return placed
   }
 
   /// The pending label of a column, or of the nearest column to its left.
@@ -231,6 +363,7 @@ struct FormTableReader {
       return
     }
     current?.fields.append(FieldDraft(role: role, label: label, value: value))
+    lastFieldRole = role
   }
 
   private mutating func addLabelOnly(_ label: Cell, role: FieldRole) {

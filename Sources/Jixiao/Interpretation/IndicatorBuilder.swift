@@ -13,8 +13,11 @@ struct IndicatorBuilder {
     let context = TargetContext(
       unitColumn: unitColumn?.text, operatorColumn: valueType?.text, budgetYear: budgetYear)
     let targetCell = draft.target
-    let target = TargetGrammar.read(
+    var target = TargetGrammar.read(
       targetCell.map { CellText.clean($0.text) } ?? "", context: context, span: targetCell?.span)
+    // The reading is of the cleaned text (tags and pinyin annotations removed); raw is the
+    // cell as written.
+    if let targetCell { target.raw = targetCell.text }
     var indicator = Indicator(target: target, span: draft.name?.span ?? draft.target?.span ?? draft.rowSpan)
     indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source.map { TextKey.make($0.text) }
     indicator.level2 = draft.resolvedLevel2?.rawValue ?? draft.level2Source.map { TextKey.make($0.text) }
@@ -66,7 +69,7 @@ struct IndicatorBuilder {
   /// `20分`, `20`, `10 分`, `１０分` → the number; nil when it is not one.
   static func weight(_ text: String) -> Decimal? {
     var key = TextKey.make(text)
-    if key.hasSuffix("分") { key.removeLast() }
+    if key.hasSuffixBytes("分") { key.removeLast() }
     guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
       key.filter({ $0 == "." }).count <= 1, key.first != "."
     else { return nil }
@@ -75,6 +78,8 @@ struct IndicatorBuilder {
 
   /// A 备注 column whose filled cells are all numbers (`20分`, `5`) carries weights.
   static func remarksLookLikeWeights(_ drafts: [IndicatorDraft]) -> Bool {
+    // A table with its own weight column keeps its remarks.
+    guard !drafts.contains(where: { $0.extra(.weight) != nil }) else { return false }
     let remarks = drafts.compactMap { $0.extra(.remark) }
     guard remarks.count >= 2 else { return false }
     let numeric = remarks.filter { weight($0.text) != nil }

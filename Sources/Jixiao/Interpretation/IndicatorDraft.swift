@@ -17,6 +17,8 @@ struct IndicatorDraft {
   var inheritsNameAndTarget = false
   /// Cells the row reader could not place.
   var unplaced: [Cell] = []
+  /// Score ranges printed under a level name (`(40-50)分`): layout, not data.
+  var annotations: [Cell] = []
   // Resolved by LevelResolver.
   var resolvedLevel1: Level1?
   var resolvedLevel2: Level2?
@@ -33,6 +35,11 @@ struct IndicatorDraft {
   /// Only level names, nothing else: a template row (placeholder) or a level label.
   var hasOnlyLevels: Bool {
     name == nil && target == nil && extras.isEmpty && unplaced.isEmpty
+  }
+
+  /// Nothing but score annotations.
+  var isOnlyAnnotations: Bool {
+    hasOnlyLevels && level1Cell == nil && level2Cell == nil && level2Fragment == nil && !annotations.isEmpty
   }
 
   /// A template row that names a level 2 and nothing else.

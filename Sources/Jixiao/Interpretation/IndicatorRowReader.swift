@@ -1,21 +1,35 @@
 /// Reads one row of an indicator section into a draft.
 ///
-/// Wide tables (with explanation, scoring, unit or operator columns) are read by position.
-/// Narrow tables (levels, name, target) are read by what each cell is: PDF and web
-/// extractions shift their cells, but a level name is a level name wherever it sits.
+/// Where cell positions can be trusted (a docx export keeps every empty cell), a row is read
+/// by position. Otherwise — narrow PDF tables whose cells shift, web pages that collapse empty
+/// cells, text whose separators were lost — it is read by what each cell is: level names are
+/// peeled off wherever they sit, and the other cells are aligned with the header's columns in
+/// order by their shape (`CellShape`): the alignment that fits best wins.
 struct IndicatorRowReader {
   let columns: [Int: ColumnRole]
   let byContent: Bool
   let targetColumn: Int?
   let nameColumn: Int?
+  /// The non-level columns in header order, for the alignment.
+  let slots: [(column: Int, role: ColumnRole)]
+  let positionsTrusted: Bool
 
-  init(columns: [Int: ColumnRole]) {
+  init(columns: [Int: ColumnRole], positionsTrusted: Bool = true) {
     self.columns = columns
+    self.positionsTrusted = positionsTrusted
     let roles = Set(columns.values)
     let narrow: Set<ColumnRole> = [.blockLabel, .level1, .level2, .name, .target, .remark, .group]
-    byContent = roles.isSubset(of: narrow)
+    byContent = roles.isSubset(of: narrow) || !positionsTrusted
     targetColumn = columns.first { $0.value == .target }?.key
     nameColumn = columns.first { $0.value == .name }?.key
+    var slots = columns.filter { ![.level1, .level2, .blockLabel, .group].contains($0.value) }
+      .sorted { $0.key < $1.key }.map { (column: $0.key, role: $0.value) }
+    if !slots.contains(where: { $0.role == .name }) { slots.insert((-1, .name), at: 0) }
+    if !slots.contains(where: { $0.role == .target }) {
+      let after = (slots.firstIndex { $0.role == .name } ?? -1) + 1
+      slots.insert((-1, .target), at: after)
+    }
+    self.slots = slots
   }
 
   func read(_ cells: [Cell], horizon: Horizon, rowSpan: SourceSpan) -> IndicatorDraft {
@@ -80,74 +94,159 @@ struct IndicatorRowReader {
     var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
     var rest: [Cell] = []
     var sawLevel = false
-    for cell in cells where !cell.isEmpty {
+    let nonEmpty = cells.filter { !$0.isEmpty }
+    for (index, cell) in nonEmpty.enumerated() {
       let key = cell.key
       let role = columns[cell.column]
-      if rest.isEmpty, LevelVocabulary.blockLabel(key) != nil, key != "名称" || role == .blockLabel {
+      guard rest.isEmpty else {
+        rest.append(cell)
         continue
       }
-      if rest.isEmpty, let level2 = LevelVocabulary.level2(key),
-        !(draft.level2Cell != nil) && !(LevelVocabulary.level1(key) != nil && draft.level1Cell == nil && role == .level1)
-      {
-        draft.level2Cell = cell
-        draft.level2 = level2
-        if role != .level2 { draft.isShifted = true }
-        sawLevel = true
+      if LevelVocabulary.blockLabel(key) != nil, key != "名称" || role == .blockLabel { continue }
+      // `(40-50)分` under a level name: its score range, not a cell of its own.
+      if LevelVocabulary.isScoreAnnotation(key) {
+        draft.annotations.append(cell)
         continue
       }
-      if rest.isEmpty, draft.level1Cell == nil, draft.level2Cell == nil, let level1 = LevelVocabulary.level1(key) {
-        draft.level1Cell = cell
-        draft.level1 = level1
-        if role != .level1 { draft.isShifted = true }
-        sawLevel = true
-        continue
+      let asLevel1 = LevelVocabulary.level1(key)
+      let asLevel2 = LevelVocabulary.level2(key)
+      if asLevel1 != nil || asLevel2 != nil {
+        let nextIsLevel2 = index + 1 < nonEmpty.count && LevelVocabulary.level2(nonEmpty[index + 1].key) != nil
+        // 成本指标 names both: a level 1 when a level 2 follows it on the row, or in the
+        // level-1 column of a trusted layout; a level 2 otherwise.
+        let takeLevel1 =
+          asLevel1 != nil && draft.level1Cell == nil && draft.level2Cell == nil
+          && (asLevel2 == nil || nextIsLevel2 || (positionsTrusted && role == .level1))
+        if takeLevel1, let asLevel1 {
+          draft.level1Cell = cell
+          draft.level1 = asLevel1
+          if positionsTrusted && role != .level1 { draft.isShifted = true }
+          sawLevel = true
+          continue
+        }
+        if let asLevel2, draft.level2Cell == nil {
+          draft.level2Cell = cell
+          draft.level2 = asLevel2
+          if positionsTrusted && role != .level2 { draft.isShifted = true }
+          sawLevel = true
+          continue
+        }
       }
-      if rest.isEmpty, key == "指标", sawLevel || role == .level2 {
+      if key == "指标", sawLevel || role == .level2 {
         draft.level2Fragment = cell
         continue
       }
       rest.append(cell)
     }
-    // More cells than a name and a target: leading cells that sit in level columns are level
-    // names the vocabulary does not know (社会影响力); keep them as such for the validator.
-    let slots = columns.values.contains(.remark) ? 3 : 2
-    while rest.count > slots, let role = columns[rest[0].column], role == .level1 || role == .level2 {
-      let cell = rest.removeFirst()
-      if role == .level1 && draft.level1Cell == nil {
-        draft.level1Cell = cell
-      } else if draft.level2Cell == nil {
-        draft.level2Cell = cell
-      } else {
-        rest.insert(cell, at: 0)
-        break
-      }
-    }
-    switch rest.count {
-    case 0:
-      break
-    case 1:
+    if rest.count == 1 {
       let cell = rest[0]
       if readsAsTarget(cell) {
         draft.target = cell
+      } else if Self.readsAsScoring(cell.key) && draft.level2Cell != nil {
+        // A scoring rule that slid left into an empty indicator row.
+        draft.extras.append((.scoring, cell))
+        return draft
       } else {
         draft.name = cell
       }
-      if let expected = draft.target == nil ? nameColumn : targetColumn, cell.column != expected {
+      if positionsTrusted, let expected = draft.target == nil ? nameColumn : targetColumn, cell.column != expected {
         draft.isShifted = true
       }
-    default:
-      draft.name = rest[0]
-      draft.target = rest[1]
-      if rest[0].column != nameColumn || rest[1].column != targetColumn { draft.isShifted = true }
-      for cell in rest.dropFirst(2) {
-        if columns[cell.column] == .remark {
-          draft.extras.append((.remark, cell))
-        } else {
-          draft.unplaced.append(cell)
+      return draft
+    }
+    for (cell, role) in align(rest) {
+      guard let role else {
+        draft.unplaced.append(cell)
+        continue
+      }
+      if positionsTrusted, columns[cell.column] != role { draft.isShifted = true }
+      switch role {
+      case .name: draft.name = cell
+      case .target: draft.target = cell
+      case .level1, .level2: placeLevel(cell, key: cell.key, column: role, into: &draft)
+      default: draft.extras.append((role, cell))
+      }
+    }
+    swapDirectionAndOperator(&draft)
+    return draft
+  }
+
+  /// The best order-preserving assignment of cells to the non-level columns; a cell that
+  /// fits nowhere stays unplaced (nil). Unknown level names in level columns come first.
+  func align(_ cells: [Cell]) -> [(Cell, ColumnRole?)] {
+    var cells = cells
+    var leading: [(Cell, ColumnRole?)] = []
+    // More cells than the other columns can take: leading cells sitting in level columns are
+    // level names the vocabulary does not know (社会影响力); keep them as such.
+    while cells.count > slots.count, let role = columns[cells[0].column], role == .level1 || role == .level2 {
+      leading.append((cells.removeFirst(), role))
+    }
+    let shapes = cells.map(CellShape.of)
+    let m = cells.count
+    let n = slots.count
+    let unplacedCost = -6.0
+    // best[i][j]: the best score with the first i cells placed among the first j slots.
+    var best = [[Double]](repeating: [Double](repeating: -.infinity, count: n + 1), count: m + 1)
+    var move = [[UInt8]](repeating: [UInt8](repeating: 0, count: n + 1), count: m + 1)
+    best[0][0] = 0
+    for i in 0...m {
+      for j in 0...n where best[i][j] > -.infinity {
+        if j < n, best[i][j] > best[i][j + 1] {
+          best[i][j + 1] = best[i][j]
+          move[i][j + 1] = 1  // slot j left empty
+        }
+        guard i < m else { continue }
+        if j < n {
+          var score = shapes[i].fit(slots[j].role)
+          if positionsTrusted && cells[i].column == slots[j].column { score += 2 }
+          if best[i][j] + score > best[i + 1][j + 1] {
+            best[i + 1][j + 1] = best[i][j] + score
+            move[i + 1][j + 1] = 2  // cell i in slot j
+          }
+        }
+        if best[i][j] + unplacedCost > best[i + 1][j] {
+          best[i + 1][j] = best[i][j] + unplacedCost
+          move[i + 1][j] = 3  // cell i unplaced
         }
       }
     }
-    return draft
+    var result: [(Cell, ColumnRole?)] = []
+    var i = m
+    var j = n
+    while i > 0 || j > 0 {
+      switch move[i][j] {
+      case 1: j -= 1
+      case 2:
+        result.append((cells[i - 1], slots[j - 1].role))
+        i -= 1
+        j -= 1
+      case 3:
+        result.append((cells[i - 1], nil))
+        i -= 1
+      default:
+        i = 0
+        j = 0
+      }
+    }
+    return leading + result.reversed()
+  }
+
+  /// Tables that head 指标性质 then 指标方向 yet print `正向 =`: put each where it belongs.
+  private func swapDirectionAndOperator(_ draft: inout IndicatorDraft) {
+    guard let typeIndex = draft.extras.firstIndex(where: { $0.role == .valueType }),
+      let directionIndex = draft.extras.firstIndex(where: { $0.role == .direction }),
+      CellShape.of(draft.extras[typeIndex].cell) == .direction,
+      CellShape.of(draft.extras[directionIndex].cell) == .operatorWord
+    else { return }
+    let type = draft.extras[typeIndex].cell
+    draft.extras[typeIndex].cell = draft.extras[directionIndex].cell
+    draft.extras[directionIndex].cell = type
+  }
+
+  /// A scoring rule: `未达指标值酌情扣分`, `完成得满分，否则不得分`.
+  static func readsAsScoring(_ key: String) -> Bool {
+    key.containsBytes("扣分") || key.containsBytes("得分") || key.containsBytes("满分") || key.containsBytes("不得分")
+      || (key.containsBytes("扣") && key.hasSuffixBytes("分"))
   }
 
   /// A lone cell is a target when the grammar finds a number, date, rank or grade in it;

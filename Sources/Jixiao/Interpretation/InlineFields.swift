@@ -21,7 +21,7 @@ enum InlineFields {
       while start >= 0 && index - start <= 14 {
         let candidate = String(String.UnicodeScalarView(scalars[start..<index]))
         let key = TextKey.make(candidate)
-        if let role = FormVocabulary.role(key), !candidate.hasPrefix(" ") {
+        if let role = FormVocabulary.role(key), !candidate.hasPrefixBytes(" ") {
           best = (role, start)
         }
         start -= 1
@@ -65,7 +65,7 @@ enum InlineFields {
 
   static func isMoney(_ role: FieldRole) -> Bool {
     switch role {
-    case .fundsTotal, .fundsProjectTotal, .fiscal, .other, .carryover, .ownFunds, .fundsLine: true
+    case .fundsTotal, .fundsProjectTotal, .fiscal, .other, .carryover, .ownFunds, .fundsLine, .fiscalPart: true
     default: false
     }
   }

@@ -26,7 +26,7 @@ enum LevelHints {
   static func score(_ draft: IndicatorDraft, for level2: Level2) -> Double {
     guard let name = draft.name?.key, let list = words[level2] else { return 0 }
     var total = 0.0
-    for (word, weight) in list where name.contains(word) { total += weight }
+    for (word, weight) in list where name.containsBytes(word) { total += weight }
     return total
   }
 }

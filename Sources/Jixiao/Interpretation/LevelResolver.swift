@@ -111,15 +111,19 @@ struct LevelResolver {
       }
       // Move the tail of the run to the label below only on evidence: the names moved must
       // fit the lower label better than the upper one by a clear margin.
+      // Scores and fits once per row; each candidate split is then a suffix sum.
+      let gains = rows.map { LevelHints.score(drafts[$0], for: downLevel) - LevelHints.score(drafts[$0], for: upLevel) }
+      let fitsDown = rows.map { fits($0, down) }
+      let fitsUp = rows.map { fits($0, up) }
       var best = 0.0
+      var gain = 0.0
+      var blockedBelow = false
       for candidate in stride(from: rows.count, through: 0, by: -1) {
-        var gain = 0.0
-        var blocked = false
-        for row in rows[candidate...] {
-          if !fits(row, down) { blocked = true }
-          gain += LevelHints.score(drafts[row], for: downLevel) - LevelHints.score(drafts[row], for: upLevel)
+        if candidate < rows.count {
+          gain += gains[candidate]
+          if !fitsDown[candidate] { blockedBelow = true }
         }
-        if rows[..<candidate].contains(where: { !fits($0, up) }) { blocked = true }
+        let blocked = blockedBelow || fitsUp[..<candidate].contains(false)
         if !blocked && gain >= Self.evidenceMargin && gain > best {
           best = gain
           split = candidate

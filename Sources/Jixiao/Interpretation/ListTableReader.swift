@@ -65,7 +65,8 @@ struct ListTableReader {
     header = HeaderResolver.resolve(rows)
     headerSignatures = rows.map { $0.nonEmpty.map(\.key) }
     for row in rows { addLayout(row, role) }
-    indicatorReader = IndicatorRowReader(columns: header.roles.filter { $0.value.isIndicatorColumn })
+    indicatorReader = IndicatorRowReader(
+      columns: header.roles.filter { $0.value.isIndicatorColumn }, positionsTrusted: context.positionsTrusted)
   }
 
   private mutating func addLayout(_ row: Row, _ role: LayoutCell.Role) {

@@ -1,7 +1,12 @@
+import FoundationEssentials
+
 /// What the interpretation stage accumulates besides the model: findings, residue, and the
 /// source text for spans of parts of cells.
 struct ReadingContext {
   let text: SourceText
+  /// Whether the layout keeps every cell in its column (tab rows, docx one-cell-per-line),
+  /// or may drop empty cells (web pipe rows, text whose separators were lost).
+  var positionsTrusted = true
   var diagnostics: [Diagnostic] = []
   var residue: [ResidueItem] = []
 
@@ -36,6 +41,8 @@ struct EntityDraft {
   var sections: [[IndicatorDraft]] = []
   var milestones: [[FieldDraft]] = []
   var moneyUnit: MoneyUnit?
+  /// The weight total the indicator header declares (`年度绩效目标(90分)`).
+  var declaredWeightTotal: Decimal?
   var span: SourceSpan
   var layout: [LayoutCell] = []
 

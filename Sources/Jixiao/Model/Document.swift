@@ -38,6 +38,8 @@ public struct SourceInfo: Sendable, Hashable {
   public var lines: Int
   /// The layout the tokenizer recognised: "tabbed", "cellPerLine" …
   public var dialect: String
+  /// The text ends mid-cell or on a bare label without a line break: probably cut off.
+  public var isTruncated = false
 
   public init(
     path: String, sha256: String, bytes: Int, encoding: String, encodingConfidence: Int,
@@ -89,6 +91,8 @@ public struct ResidueItem: Sendable, Hashable {
     case truncated
     /// Text in a document with no performance table.
     case outsideTable
+    /// A cell of a table that is not a target table (a self-evaluation, an evaluation table).
+    case notATargetTable
   }
 
   public var text: String

@@ -17,6 +17,8 @@ public struct Project: Sendable, Hashable {
   public var goals = Goals()
   public var indicators: [Indicator] = []
   public var placeholders: [Placeholder] = []
+  /// The weight total the indicator header declares: 90 in `年度绩效目标(90分)`.
+  public var declaredWeightTotal: Decimal?
   public var milestones: [Milestone] = []
   /// Every label/value pair read for the project, with the role it was given.
   public var fields: [Field] = []
@@ -74,6 +76,9 @@ public struct Funds: Sendable, Hashable {
 }
 
 public struct FundLine: Sendable, Hashable {
+  /// Lines under the 财政资金 group are labelled `财政拨款·中央`, `财政拨款·省级` …
+  public static let fiscalPartPrefix = "财政拨款·"
+
   public var label: String
   public var amount: Amount
 }

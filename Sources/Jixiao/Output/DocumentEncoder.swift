@@ -1,200 +1,342 @@
 import FoundationEssentials
 
-/// The output contract: a `Document` as the JSON of `Schemas/jixiao.schema.json`.
+/// The output contract: a `Document` as the JSON of `Schemas/jixiao.schema.json`, streamed
+/// to bytes (no tree of values is built: a large document would spend more on the tree than
+/// on its reading).
 public enum DocumentEncoder {
-  public static func json(_ document: Document, language: Language) -> JSON {
-    .object([
-      ("schemaVersion", .string(Document.schemaVersion)),
-      ("source", source(document.source)),
-      ("tables", .array(document.tables.map(table))),
-      ("projects", .array(document.projects.map { project($0) })),
-      ("departments", .array(document.departments.map(department))),
-      ("budgetLines", .array(document.budgetLines.map(budgetLine))),
-      ("passages", .array(document.passages.map(passage))),
-      ("diagnostics", .array(document.diagnostics.map { diagnostic($0, language) })),
-      ("residue", .array(document.residue.map(residue))),
-      ("summary", summary(document)),
-    ])
-  }
-
   public static func encode(_ document: Document, language: Language, pretty: Bool = true) -> [UInt8] {
-    var bytes = json(document, language: language).render(pretty: pretty)
+    var writer = JSONWriter(pretty: pretty, capacity: 1 << 16)
+    write(document, language: language, into: &writer)
+    var bytes = writer.bytes
     bytes.append(0x0A)
     return bytes
   }
 
-  static func span(_ span: SourceSpan?) -> JSON {
-    guard let span else { return .null }
-    return .object([
-      ("line", .int(span.line)), ("column", .int(span.column)), ("offset", .int(span.offset)),
-      ("length", .int(span.length)),
-    ])
+  /// The document as a JSON tree, for code that walks it (tests, embedding). Reads back
+  /// the encoded bytes, so the tree is exactly what `encode` writes.
+  public static func json(_ document: Document, language: Language) -> JSON {
+    (try? JSONReader.read(encode(document, language: language, pretty: false))) ?? .null
   }
 
-  static func source(_ source: SourceInfo) -> JSON {
-    .object([
-      ("path", .string(source.path)), ("sha256", .string(source.sha256)), ("bytes", .int(source.bytes)),
-      ("encoding", .string(source.encoding)), ("encodingConfidence", .int(source.encodingConfidence)),
-      ("hasBOM", .bool(source.hasBOM)), ("lineEnding", .string(source.lineEnding)),
-      ("lines", .int(source.lines)), ("dialect", .string(source.dialect)),
-    ])
-  }
-
-  static func table(_ table: TableInfo) -> JSON {
-    .object([
-      ("index", .int(table.index)), ("kind", .string(table.kind.rawValue)), ("title", .string(table.title)),
-      ("year", .int(table.year)), ("framework", .string(table.framework?.rawValue)),
-      ("moneyUnit", .string(table.moneyUnit)), ("placeholderRows", .int(table.placeholderRows)),
-      ("span", span(table.span)),
-      ("layout", .array(table.layout.map { .object([("role", .string($0.role.rawValue)), ("text", .string($0.text)), ("span", span($0.span))]) })),
-    ])
-  }
-
-  static func amount(_ amount: Amount?) -> JSON {
-    guard let amount else { return .null }
-    return .object([
-      ("yuan", .decimal(amount.yuan)), ("value", .decimal(amount.value)), ("raw", .string(amount.raw)),
-      ("unit", .string(amount.unit)), ("unitSource", .string(amount.unitSource.rawValue)),
-      ("span", span(amount.span)),
-    ])
-  }
-
-  static func funds(_ funds: Funds) -> JSON {
-    .object([
-      ("total", amount(funds.total)), ("fiscal", amount(funds.fiscal)), ("other", amount(funds.other)),
-      ("carryover", amount(funds.carryover)),
-      ("lines", .array(funds.lines.map { .object([("label", .string($0.label)), ("amount", amount($0.amount))]) })),
-    ])
-  }
-
-  static func goals(_ goals: Goals) -> JSON {
-    .object([
-      ("annual", .string(goals.annual)), ("longTerm", .string(goals.longTerm)),
-      ("annualSpan", span(goals.annualSpan)), ("longTermSpan", span(goals.longTermSpan)),
-    ])
-  }
-
-  static func fields(_ fields: [Field]) -> JSON {
-    .array(fields.map {
-      .object([
-        ("role", .string($0.role)), ("label", .string($0.label)), ("labelSpan", span($0.labelSpan)),
-        ("text", .string($0.text)), ("span", span($0.span)),
-      ])
-    })
-  }
-
-  static func placeholders(_ list: [Placeholder]) -> JSON {
-    .array(list.map { .object([("level1", .string($0.level1)), ("level2", .string($0.level2)), ("span", span($0.span))]) })
-  }
-
-  static func project(_ project: Project) -> JSON {
-    .object([
-      ("table", .int(project.table)), ("name", .string(project.name)), ("code", .string(project.code)),
-      ("department", .object([("name", .string(project.department.name)), ("code", .string(project.department.code))])),
-      ("implementingUnit", .string(project.implementingUnit)), ("attribute", .string(project.attribute)),
-      ("category", .string(project.category)), ("manager", .string(project.manager)),
-      ("period", .object([
-        ("start", .string(project.period.start)), ("end", .string(project.period.end)),
-        ("years", .int(project.period.years)), ("raw", .string(project.period.raw)),
-      ])),
-      ("funds", funds(project.funds)), ("goals", goals(project.goals)),
-      ("indicators", .array(project.indicators.map(indicator))),
-      ("placeholders", placeholders(project.placeholders)),
-      ("milestones", .array(project.milestones.map {
-        .object([("content", .string($0.content)), ("start", .string($0.start)), ("end", .string($0.end)), ("span", span($0.span))])
-      })),
-      ("fields", fields(project.fields)), ("span", span(project.span)),
-    ])
-  }
-
-  static func department(_ department: DepartmentTarget) -> JSON {
-    .object([
-      ("table", .int(department.table)), ("name", .string(department.name)), ("code", .string(department.code)),
-      ("funds", funds(department.funds)), ("goals", goals(department.goals)),
-      ("indicators", .array(department.indicators.map(indicator))),
-      ("placeholders", placeholders(department.placeholders)),
-      ("fields", fields(department.fields)), ("span", span(department.span)),
-    ])
-  }
-
-  static func indicator(_ indicator: Indicator) -> JSON {
-    .object([
-      ("level1", .string(indicator.level1)), ("level2", .string(indicator.level2)),
-      ("level1Raw", .string(indicator.level1Raw)), ("level2Raw", .string(indicator.level2Raw)),
-      ("level1Origin", .string(indicator.level1Origin.rawValue)), ("level2Origin", .string(indicator.level2Origin.rawValue)),
-      ("name", .string(indicator.name)), ("target", target(indicator.target)),
-      ("horizon", .string(indicator.horizon.rawValue)), ("explanation", .string(indicator.explanation)),
-      ("scoring", .string(indicator.scoring)), ("weight", .decimal(indicator.weight)),
-      ("weightRaw", .string(indicator.weightRaw)), ("unitColumn", .string(indicator.unitColumn)),
-      ("valueType", .string(indicator.valueType)), ("direction", .string(indicator.direction)),
-      ("standard", .string(indicator.standard)), ("remark", .string(indicator.remark)),
-      ("sharesNameAndTargetWithAbove", .bool(indicator.sharesNameAndTargetWithAbove)),
-      ("span", span(indicator.span)),
-      ("spans", .object(indicator.spans.sorted { $0.key < $1.key }.map { ($0.key, span($0.value)) })),
-    ])
-  }
-
-  public static func target(_ target: Target) -> JSON {
-    var members: [(String, JSON)] = [
-      ("raw", .string(target.raw)), ("kind", .string(target.kind.rawValue)),
-      ("operator", .string(target.op?.rawValue)), ("value", .decimal(target.value)),
-      ("unit", .string(target.unit)),
-    ]
-    if let unitRaw = target.unitRaw { members.append(("unitRaw", .string(unitRaw))) }
-    if let yuan = target.yuan { members.append(("yuan", .decimal(yuan))) }
-    if target.min != nil || target.max != nil {
-      members.append(("min", .decimal(target.min)))
-      members.append(("max", .decimal(target.max)))
+  public static func write(_ document: Document, language: Language, into w: inout JSONWriter) {
+    w.object { w in
+      w.field("schemaVersion", Document.schemaVersion)
+      w.field("source") { source(document.source, &$0) }
+      w.field("tables") { $0.array(document.tables, table) }
+      w.field("projects") { $0.array(document.projects, project) }
+      w.field("departments") { $0.array(document.departments, department) }
+      w.field("budgetLines") { $0.array(document.budgetLines, budgetLine) }
+      w.field("passages") { $0.array(document.passages, passage) }
+      w.field("diagnostics") { $0.array(document.diagnostics) { diagnostic($1, language, &$0) } }
+      w.field("residue") { $0.array(document.residue, residue) }
+      w.field("summary") { summary(document, &$0) }
     }
-    if let date = target.date { members.append(("date", .object([("start", .string(date.start)), ("end", .string(date.end))]))) }
-    if let rank = target.rank { members.append(("rank", .int(rank))) }
-    if let grade = target.grade { members.append(("grade", .string(grade))) }
-    if let qualifier = target.qualifier { members.append(("qualifier", .string(qualifier))) }
-    if !target.parts.isEmpty { members.append(("parts", .array(target.parts.map(self.target)))) }
-    if !target.flags.isEmpty { members.append(("flags", .array(target.flags.map { .string($0.rawValue) }))) }
-    members.append(("span", span(target.span)))
-    return .object(members)
   }
 
-  static func budgetLine(_ line: BudgetLine) -> JSON {
-    .object([
-      ("table", .int(line.table)), ("label", .string(line.label)), ("normalizedLabel", .string(line.normalizedLabel)),
-      ("side", .string(line.side.rawValue)), ("role", .string(line.role.rawValue)), ("amount", amount(line.amount)),
-      ("span", span(line.span)),
-    ])
+  static func span(_ span: SourceSpan?, _ w: inout JSONWriter) {
+    guard let span else { return w.null() }
+    w.object { w in
+      w.field("line", int: span.line)
+      w.field("column", int: span.column)
+      w.field("offset", int: span.offset)
+      w.field("length", int: span.length)
+    }
   }
 
-  static func passage(_ passage: Passage) -> JSON {
-    .object([("kind", .string(passage.kind.rawValue)), ("text", .string(passage.text)), ("span", span(passage.span))])
+  static func source(_ source: SourceInfo, _ w: inout JSONWriter) {
+    w.object { w in
+      w.field("path", source.path)
+      w.field("sha256", source.sha256)
+      w.field("bytes", int: source.bytes)
+      w.field("encoding", source.encoding)
+      w.field("encodingConfidence", int: source.encodingConfidence)
+      w.field("hasBOM", bool: source.hasBOM)
+      w.field("lineEnding", source.lineEnding)
+      w.field("lines", int: source.lines)
+      w.field("dialect", source.dialect)
+      w.field("truncated", bool: source.isTruncated)
+    }
   }
 
-  public static func diagnostic(_ diagnostic: Diagnostic, _ language: Language) -> JSON {
-    .object([
-      ("code", .string(diagnostic.code)), ("severity", .string(diagnostic.severity.rawValue)),
-      ("message", .string(diagnostic.message(in: language))), ("span", span(diagnostic.span)),
-      ("arguments", .array(diagnostic.arguments.map { .string($0) })),
-      ("related", .array(diagnostic.related.map {
-        .object([("note", .string($0.message(in: language))), ("span", span($0.span))])
-      })),
-    ])
+  static func table(_ w: inout JSONWriter, _ table: TableInfo) {
+    w.object { w in
+      w.field("index", int: table.index)
+      w.field("kind", table.kind.rawValue)
+      w.field("title", table.title)
+      w.field("year", int: table.year)
+      w.field("framework", table.framework?.rawValue)
+      w.field("moneyUnit", table.moneyUnit)
+      w.field("placeholderRows", int: table.placeholderRows)
+      w.field("span") { span(table.span, &$0) }
+      w.field("layout") {
+        $0.array(table.layout) { w, cell in
+          w.object { w in
+            w.field("role", cell.role.rawValue)
+            w.field("text", cell.text)
+            w.field("span") { span(cell.span, &$0) }
+          }
+        }
+      }
+    }
   }
 
-  static func residue(_ item: ResidueItem) -> JSON {
-    .object([("text", .string(item.text)), ("reason", .string(item.reason.rawValue)), ("span", span(item.span))])
+  static func amount(_ amount: Amount?, _ w: inout JSONWriter) {
+    guard let amount else { return w.null() }
+    w.object { w in
+      w.field("yuan", decimal: amount.yuan)
+      w.field("value", decimal: amount.value)
+      w.field("raw", amount.raw)
+      w.field("unit", amount.unit)
+      w.field("unitSource", amount.unitSource.rawValue)
+      w.field("span") { span(amount.span, &$0) }
+    }
   }
 
-  static func summary(_ document: Document) -> JSON {
+  static func funds(_ funds: Funds, _ w: inout JSONWriter) {
+    w.object { w in
+      w.field("total") { amount(funds.total, &$0) }
+      w.field("fiscal") { amount(funds.fiscal, &$0) }
+      w.field("other") { amount(funds.other, &$0) }
+      w.field("carryover") { amount(funds.carryover, &$0) }
+      w.field("lines") {
+        $0.array(funds.lines) { w, line in
+          w.object { w in
+            w.field("label", line.label)
+            w.field("amount") { amount(line.amount, &$0) }
+          }
+        }
+      }
+    }
+  }
+
+  static func goals(_ goals: Goals, _ w: inout JSONWriter) {
+    w.object { w in
+      w.field("annual", goals.annual)
+      w.field("longTerm", goals.longTerm)
+      w.field("annualSpan") { span(goals.annualSpan, &$0) }
+      w.field("longTermSpan") { span(goals.longTermSpan, &$0) }
+    }
+  }
+
+  static func fields(_ fields: [Field], _ w: inout JSONWriter) {
+    w.array(fields) { w, field in
+      w.object { w in
+        w.field("role", field.role)
+        w.field("label", field.label)
+        w.field("labelSpan") { span(field.labelSpan, &$0) }
+        w.field("text", field.text)
+        w.field("span") { span(field.span, &$0) }
+      }
+    }
+  }
+
+  static func placeholders(_ list: [Placeholder], _ w: inout JSONWriter) {
+    w.array(list) { w, placeholder in
+      w.object { w in
+        w.field("level1", placeholder.level1)
+        w.field("level2", placeholder.level2)
+        w.field("span") { span(placeholder.span, &$0) }
+      }
+    }
+  }
+
+  static func project(_ w: inout JSONWriter, _ project: Project) {
+    w.object { w in
+      w.field("table", int: project.table)
+      w.field("name", project.name)
+      w.field("code", project.code)
+      w.field("department") { w in
+        w.object { w in
+          w.field("name", project.department.name)
+          w.field("code", project.department.code)
+        }
+      }
+      w.field("implementingUnit", project.implementingUnit)
+      w.field("attribute", project.attribute)
+      w.field("category", project.category)
+      w.field("manager", project.manager)
+      w.field("period") { w in
+        w.object { w in
+          w.field("start", project.period.start)
+          w.field("end", project.period.end)
+          w.field("years", int: project.period.years)
+          w.field("raw", project.period.raw)
+        }
+      }
+      w.field("funds") { funds(project.funds, &$0) }
+      w.field("goals") { goals(project.goals, &$0) }
+      w.field("indicators") { $0.array(project.indicators, indicator) }
+      w.field("placeholders") { placeholders(project.placeholders, &$0) }
+      w.field("declaredWeightTotal", decimal: project.declaredWeightTotal)
+      w.field("milestones") {
+        $0.array(project.milestones) { w, milestone in
+          w.object { w in
+            w.field("content", milestone.content)
+            w.field("start", milestone.start)
+            w.field("end", milestone.end)
+            w.field("span") { span(milestone.span, &$0) }
+          }
+        }
+      }
+      w.field("fields") { fields(project.fields, &$0) }
+      w.field("span") { span(project.span, &$0) }
+    }
+  }
+
+  static func department(_ w: inout JSONWriter, _ department: DepartmentTarget) {
+    w.object { w in
+      w.field("table", int: department.table)
+      w.field("name", department.name)
+      w.field("code", department.code)
+      w.field("funds") { funds(department.funds, &$0) }
+      w.field("goals") { goals(department.goals, &$0) }
+      w.field("indicators") { $0.array(department.indicators, indicator) }
+      w.field("placeholders") { placeholders(department.placeholders, &$0) }
+      w.field("fields") { fields(department.fields, &$0) }
+      w.field("span") { span(department.span, &$0) }
+    }
+  }
+
+  static func indicator(_ w: inout JSONWriter, _ indicator: Indicator) {
+    w.object { w in
+      w.field("level1", indicator.level1)
+      w.field("level2", indicator.level2)
+      w.field("level1Raw", indicator.level1Raw)
+      w.field("level2Raw", indicator.level2Raw)
+      w.field("level1Origin", indicator.level1Origin.rawValue)
+      w.field("level2Origin", indicator.level2Origin.rawValue)
+      w.field("name", indicator.name)
+      w.field("target") { target(indicator.target, &$0) }
+      w.field("horizon", indicator.horizon.rawValue)
+      w.field("explanation", indicator.explanation)
+      w.field("scoring", indicator.scoring)
+      w.field("weight", decimal: indicator.weight)
+      w.field("weightRaw", indicator.weightRaw)
+      w.field("unitColumn", indicator.unitColumn)
+      w.field("valueType", indicator.valueType)
+      w.field("direction", indicator.direction)
+      w.field("standard", indicator.standard)
+      w.field("remark", indicator.remark)
+      w.field("sharesNameAndTargetWithAbove", bool: indicator.sharesNameAndTargetWithAbove)
+      w.field("span") { span(indicator.span, &$0) }
+      w.field("spans") { w in
+        w.object { w in
+          for (key, value) in indicator.spans.sorted(by: { $0.key < $1.key }) {
+            w.field(key) { span(value, &$0) }
+          }
+        }
+      }
+    }
+  }
+
+  /// A target's JSON text.
+  public static func targetBytes(_ value: Target, pretty: Bool) -> [UInt8] {
+    var writer = JSONWriter(pretty: pretty)
+    target(value, &writer)
+    return writer.bytes
+  }
+
+  static func target(_ target: Target, _ w: inout JSONWriter) {
+    w.object { w in
+      w.field("raw", target.raw)
+      w.field("kind", target.kind.rawValue)
+      w.field("operator", target.op?.rawValue)
+      w.field("value", decimal: target.value)
+      w.field("unit", target.unit)
+      if let unitRaw = target.unitRaw { w.field("unitRaw", unitRaw) }
+      if let yuan = target.yuan { w.field("yuan", decimal: yuan) }
+      if target.min != nil || target.max != nil {
+        w.field("min", decimal: target.min)
+        w.field("max", decimal: target.max)
+      }
+      if let date = target.date {
+        w.field("date") { w in
+          w.object { w in
+            w.field("start", date.start)
+            w.field("end", date.end)
+          }
+        }
+      }
+      if let rank = target.rank { w.field("rank", int: rank) }
+      if let grade = target.grade { w.field("grade", grade) }
+      if let qualifier = target.qualifier { w.field("qualifier", qualifier) }
+      if !target.parts.isEmpty { w.field("parts") { $0.array(target.parts) { self.target($1, &$0) } } }
+      if !target.flags.isEmpty { w.field("flags") { $0.array(target.flags) { $0.string($1.rawValue) } } }
+      w.field("span") { span(target.span, &$0) }
+    }
+  }
+
+  static func budgetLine(_ w: inout JSONWriter, _ line: BudgetLine) {
+    w.object { w in
+      w.field("table", int: line.table)
+      w.field("label", line.label)
+      w.field("normalizedLabel", line.normalizedLabel)
+      w.field("side", line.side.rawValue)
+      w.field("role", line.role.rawValue)
+      w.field("amount") { amount(line.amount, &$0) }
+      w.field("span") { span(line.span, &$0) }
+    }
+  }
+
+  static func passage(_ w: inout JSONWriter, _ passage: Passage) {
+    w.object { w in
+      w.field("kind", passage.kind.rawValue)
+      w.field("text", passage.text)
+      w.field("span") { span(passage.span, &$0) }
+    }
+  }
+
+  /// A finding as JSON (the `check --format json` output and batch tables use it).
+  /// A finding as the output contract writes it (also `check --format json`).
+  public static func write(_ diagnostic: Diagnostic, language: Language, into w: inout JSONWriter) {
+    w.object { w in
+      w.field("code", diagnostic.code)
+      w.field("severity", diagnostic.severity.rawValue)
+      w.field("message", diagnostic.message(in: language))
+      w.field("span") { span(diagnostic.span, &$0) }
+      w.field("arguments") { $0.array(diagnostic.arguments) { $0.string($1) } }
+      w.field("related") { writeRelated(of: diagnostic, language: language, into: &$0) }
+    }
+  }
+
+  /// A finding's related places, as an array (the batch tables store it as one field).
+  public static func writeRelated(of diagnostic: Diagnostic, language: Language, into w: inout JSONWriter) {
+    w.array(diagnostic.related) { w, related in
+      w.object { w in
+        w.field("note", related.message(in: language))
+        w.field("span") { span(related.span, &$0) }
+      }
+    }
+  }
+
+  static func diagnostic(_ diagnostic: Diagnostic, _ language: Language, _ w: inout JSONWriter) {
+    write(diagnostic, language: language, into: &w)
+  }
+
+  static func residue(_ w: inout JSONWriter, _ item: ResidueItem) {
+    w.object { w in
+      w.field("text", item.text)
+      w.field("reason", item.reason.rawValue)
+      w.field("span") { span(item.span, &$0) }
+    }
+  }
+
+  static func summary(_ document: Document, _ w: inout JSONWriter) {
     let indicators = document.projects.reduce(0) { $0 + $1.indicators.count }
     let placeholders = document.projects.reduce(0) { $0 + $1.placeholders.count }
       + document.departments.reduce(0) { $0 + $1.placeholders.count }
     func count(_ severity: Severity) -> Int { document.diagnostics.filter { $0.severity == severity }.count }
-    return .object([
-      ("projects", .int(document.projects.count)), ("indicators", .int(indicators)),
-      ("departments", .int(document.departments.count)),
-      ("departmentIndicators", .int(document.departments.reduce(0) { $0 + $1.indicators.count })),
-      ("placeholders", .int(placeholders)), ("budgetLines", .int(document.budgetLines.count)),
-      ("residue", .int(document.residue.count)), ("errors", .int(count(.error))),
-      ("warnings", .int(count(.warning))), ("notes", .int(count(.note))),
-    ])
+    w.object { w in
+      w.field("projects", int: document.projects.count)
+      w.field("indicators", int: indicators)
+      w.field("departments", int: document.departments.count)
+      w.field("departmentIndicators", int: document.departments.reduce(0) { $0 + $1.indicators.count })
+      w.field("placeholders", int: placeholders)
+      w.field("budgetLines", int: document.budgetLines.count)
+      w.field("residue", int: document.residue.count)
+      w.field("errors", int: count(.error))
+      w.field("warnings", int: count(.warning))
+      w.field("notes", int: count(.note))
+    }
   }
 }

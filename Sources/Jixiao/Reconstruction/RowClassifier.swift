@@ -18,8 +18,8 @@ enum RowClassifier {
     let cells = row.nonEmpty
     guard let first = cells.first else { return .blank }
     let firstKey = first.key
-    if first.text.hasPrefix("[image:") || first.text.hasPrefix("![") { return .image }
-    if firstKey.hasPrefix("注:") || firstKey.hasPrefix("注:") || firstKey.hasPrefix("说明:") {
+    if first.text.hasPrefixBytes("[image:") || first.text.hasPrefixBytes("![") { return .image }
+    if firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("说明:") {
       return .note
     }
     if cells.count == 1 {
@@ -35,7 +35,7 @@ enum RowClassifier {
 
   /// `金额单位:万元`, `单位：元`, `单位:万元` on a line of its own.
   static func unitLine(_ key: String) -> MoneyUnit? {
-    for prefix in ["金额单位:", "单位:", "金额单位", "单位"] where key.hasPrefix(prefix) {
+    for prefix in ["金额单位:", "单位:", "金额单位", "单位"] where key.hasPrefixBytes(prefix) {
       switch key.dropFirst(prefix.count) {
       case "万元": return .wanYuan
       case "元": return .yuan
@@ -51,10 +51,10 @@ enum RowClassifier {
   /// that mention a table are not titles.
   static func isTitleShaped(_ key: String) -> Bool {
     guard key.count <= 60 else { return false }
-    if key.hasSuffix("表") { return true }
+    if key.hasSuffixBytes("表") { return true }
     if let index = key.lastIndex(of: "表") {
       let tail = key[key.index(after: index)...]
-      return tail.count <= 12 && (tail.hasPrefix("(") || tail.hasPrefix(".xls") || tail.hasPrefix(".doc"))
+      return tail.count <= 12 && (tail.hasPrefixBytes("(") || tail.hasPrefixBytes(".xls") || tail.hasPrefixBytes(".doc"))
     }
     return false
   }

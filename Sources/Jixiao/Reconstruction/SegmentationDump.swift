@@ -3,7 +3,8 @@
 public enum SegmentationDump {
   public static func dump(_ bytes: [UInt8], path: String, options: ParseOptions = ParseOptions()) throws(InputError) -> String {
     let (text, _) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
-    let grid = Tokenizer.tokenize(text, dialect: options.dialect)
+    var grid = Tokenizer.tokenize(text, dialect: options.dialect)
+    if grid.dialect.isCellStream { grid = StreamRegrouper.regroup(grid) }
     var output = "dialect: \(grid.dialect.rawValue)\n"
     let segmentation = TableSegmenter.segment(grid)
     var tableStarts: [Int: String] = [:]

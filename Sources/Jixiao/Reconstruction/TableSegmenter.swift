@@ -105,7 +105,10 @@ struct TableSegmenter {
   private func opens(_ row: Row) -> TableKind? {
     let cells = row.nonEmpty
     guard let first = cells.first else { return nil }
-    let key = first.key
+    // A label opens a form in the first cell, or in the second after a group label
+    // (`专项基本情况 │ 专项名称 │ …`).
+    let labelled = cells.prefix(2).first { FormVocabulary.role($0.key) != nil && FormVocabulary.role($0.key) != .goalsGroup } ?? first
+    let key = labelled.key
     if let role = FormVocabulary.role(key) {
       switch role {
       case .name, .department, .implementingUnit, .fundsGroup, .attribute, .budgetUnit:
@@ -116,12 +119,12 @@ struct TableSegmenter {
         }
       }
     }
-    if BudgetVocabulary.opensSummary(key),
+    if BudgetVocabulary.opensSummary(first.key),
       cells.contains(where: { AmountReader.read($0.text, defaultUnit: .wanYuan) != nil })
     {
       return .budgetSummary
     }
-    if LevelVocabulary.level1(key) != nil, titleKind != nil { return titleKind }
+    if LevelVocabulary.level1(first.key) != nil, titleKind != nil { return titleKind }
     return nil
   }
 
@@ -145,7 +148,7 @@ struct TableSegmenter {
     let keys = row.nonEmpty.map(\.key)
     if keys.contains("实际完成值") || keys.contains("得分") { return .selfEvaluation }
     guard keys.contains(where: { ColumnVocabulary.role($0) == .projectName }) else { return nil }
-    if keys.contains(where: { $0.contains("整体") }) { return .departmentTargets }
+    if keys.contains(where: { $0.containsBytes("整体") }) { return .departmentTargets }
     return .projectTargets
   }
 
@@ -234,10 +237,10 @@ struct TableSegmenter {
   static func passageKind(_ cell: Cell, default kind: Passage.Kind) -> Passage.Kind {
     let key = cell.key
     for prefix in ["发布时间", "发布日期", "来源", "作者", "浏览次数", "索引号", "发文时间", "归档时间", "[索引号]", "日期"]
-    where key.hasPrefix(prefix) {
+    where key.hasPrefixBytes(prefix) {
       return .metadata
     }
-    for prefix in ["填报人", "填表人", "单位负责人", "填报日期", "联系电话"] where key.hasPrefix(prefix) {
+    for prefix in ["填报人", "填表人", "单位负责人", "填报日期", "联系电话"] where key.hasPrefixBytes(prefix) {
       return .signature
     }
     return kind
@@ -251,8 +254,8 @@ struct TableSegmenter {
   /// A footnote that states the unit: `本表金额转换为万元时…`.
   private func noteUnit(_ row: Row) -> MoneyUnit? {
     let key = row.nonEmpty.map(\.key).joined()
-    if key.contains("转换为万元") || key.contains("单位:万元") { return .wanYuan }
-    if key.contains("单位:元") { return .yuan }
+    if key.containsBytes("转换为万元") || key.containsBytes("单位:万元") { return .wanYuan }
+    if key.containsBytes("单位:元") { return .yuan }
     return nil
   }
 

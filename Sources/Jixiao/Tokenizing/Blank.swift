@@ -53,3 +53,9 @@ enum Blank {
     return nil
   }
 }
+
+extension Blank {
+  static func isBlankCharacter(_ character: Character) -> Bool {
+    character.unicodeScalars.allSatisfy { isBlank($0) }
+  }
+}

@@ -1,7 +1,13 @@
 /// A cell as the tokenizer found it: its text as written (outer blanks trimmed) and where.
 public struct Cell: Sendable, Hashable {
   /// The text as written, outer blanks trimmed; lines of a wrapped cell joined with "\n".
-  public var text: String
+  public var text: String {
+    didSet { key = TextKey.make(text, simplify: isTraditional) }
+  }
+  /// The form used to match the vocabulary (see `TextKey`), computed once.
+  public private(set) var key: String
+  /// The document is in traditional script: keys are made simplified.
+  public var isTraditional: Bool
   public var span: SourceSpan
   /// Position in its row (0-based), counting empty cells.
   public var column: Int
@@ -11,8 +17,10 @@ public struct Cell: Sendable, Hashable {
 
   public var isEmpty: Bool { text.isEmpty }
 
-  public init(text: String, span: SourceSpan, column: Int, start: Int) {
+  public init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool = false) {
     self.text = text
+    self.isTraditional = isTraditional
+    self.key = TextKey.make(text, simplify: isTraditional)
     self.span = span
     self.column = column
     self.start = start
@@ -54,7 +62,7 @@ public enum Dialect: String, Sendable, CaseIterable {
   case pipe
   /// One cell per line ending with ` |`; a line of pipes ends a row.
   case cellPerLinePipe
-  /// Plain lines; cells separated by runs of blanks.
+  /// Plain lines; cells separated by runs of two or more blanks.
   case plain
   /// HTML: `<table>` rows and cells, spans expanded; text outside tables as one-cell rows.
   case html
@@ -64,6 +72,30 @@ public enum Dialect: String, Sendable, CaseIterable {
   case aligned
   /// Markdown grid tables: `+----+----+` rules around `|` rows, cells over several lines.
   case gridTable
+  /// Markdown pipe tables as a generator writes them: a `---` row under the header and every
+  /// row as wide as its table, so that empty cells keep their places (converter pipe rows,
+  /// which drop and collapse them, are `pipe`).
+  case markdown
+  /// Text copied from a rendered page: one row per line, cells separated by single blanks.
+  case spaced
+  /// One cell per line, a blank line after each, and nothing that marks rows: the rows are
+  /// rebuilt from what the cells are (labels, headers, level names).
+  case cellStream
+  /// Cells run together with no separator: cut at the vocabulary words they contain.
+  case runTogether
+}
+
+extension Dialect {
+  /// Whether every empty cell keeps its place, so a cell's column index is its column.
+  /// Whether the rows must be rebuilt from what the cells are.
+  public var isCellStream: Bool { self == .cellStream || self == .runTogether }
+
+  public var keepsEmptyCells: Bool {
+    switch self {
+    case .tabbed, .cellPerLine, .html, .csv, .aligned, .gridTable, .markdown: true
+    default: false
+    }
+  }
 }
 
 /// The tokenizer's output: rows in document order.

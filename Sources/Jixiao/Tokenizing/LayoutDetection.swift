@@ -1,7 +1,8 @@
 extension DialectDetector {
   /// The dialect of a text: layouts with a strong signature first (HTML, markdown grid
-  /// tables, CSV), then the separated-text dialects; space-aligned columns only where those
-  /// find nothing better than plain lines.
+  /// tables, CSV), then the separated-text dialects; a short tab table or space-aligned
+  /// columns where those find only lines of text (plain, spaced or run together: a
+  /// `pdftotext -layout` page has two blanks or more between its cells, a copied page one).
   ///
   /// Each signature is strict, so that a tab or pipe document with a stray `<p>`, a
   /// `+----+` rule or commas in its prose keeps the dialect it had.
@@ -10,24 +11,57 @@ extension DialectDetector {
     if GridTableTokenizer.looksLikeGridTable(text) { return .gridTable }
     if CSVTokenizer.looksLikeCSV(text) { return .csv }
     let dialect = detect(text)
-    guard dialect == .plain else { return dialect }
-    if isShortTabTable(text) { return .tabbed }
+    if dialect == .pipe && isMarkdownTable(text) { return .markdown }
+    guard dialect == .plain || dialect == .spaced || dialect == .runTogether else { return dialect }
+    if isShortTable(text, separator: 0x09) { return .tabbed }
+    if isShortTable(text, separator: 0x7C) { return isMarkdownTable(text) ? .markdown : .pipe }
     if AlignedTokenizer.looksAligned(text) { return .aligned }
     return dialect
   }
 
-  /// A tab table too short for `detect` (which wants three tab rows): two rows or more of
-  /// three tab-separated cells, a third of the text's lines or more. A title, a header and
-  /// one indicator row is a table.
-  static func isShortTabTable(_ text: SourceText) -> Bool {
+  /// Pipe rows written by a markdown generator: a `| --- |` row under a header, and every
+  /// run of pipe rows with one number of cells. Converters of web pages write neither (the
+  /// public documents 108, 111, 112, 114–116 have rows of every width and no `---` row).
+  static func isMarkdownTable(_ text: SourceText) -> Bool {
+    var hasRule = false
+    var blockWidth: Int?
+    for line in text.lines {
+      var start = line.start
+      while start < line.end, text.utf8[start] == 0x0C { start += 1 }
+      let trimmed = Blank.trim(text.utf8, start..<line.end)
+      let bytes = text.utf8[trimmed]
+      guard bytes.first == 0x7C, bytes.last == 0x7C, bytes.count >= 2 else {
+        blockWidth = nil
+        continue
+      }
+      var pipes = 0
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if byte == 0x7C && previous != 0x5C { pipes += 1 }
+        previous = byte
+      }
+      if let width = blockWidth, width != pipes { return false }
+      blockWidth = pipes
+      if bytes.allSatisfy({ $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }) && bytes.contains(0x2D) {
+        hasRule = true
+      }
+    }
+    return hasRule
+  }
+
+  /// A tab or pipe table too short for `detect` (which wants three rows): two rows or more
+  /// of three cells (two tabs, or three pipes with the outer ones), a third of the text's
+  /// lines or more. A title, a header and one indicator row is a table.
+  static func isShortTable(_ text: SourceText, separator: UInt8) -> Bool {
+    let minimum = separator == 0x09 ? 2 : 3
     var nonBlank = 0
-    var tabRows = 0
+    var tableRows = 0
     for line in text.lines {
       let trimmed = Blank.trim(text.utf8, line.start..<line.end)
       if trimmed.isEmpty { continue }
       nonBlank += 1
-      if text.utf8[line.start..<line.end].filter({ $0 == 0x09 }).count >= 2 { tabRows += 1 }
+      if text.utf8[line.start..<line.end].filter({ $0 == separator }).count >= minimum { tableRows += 1 }
     }
-    return tabRows >= 2 && tabRows * 10 >= nonBlank * 3
+    return tableRows >= 2 && tableRows * 10 >= nonBlank * 3
   }
 }

@@ -34,7 +34,7 @@ enum PipeTokenizer {
         if start <= upper {
           cells.append(builder.cell(lineIndex: index, range: start..<upper, column: column))
         }
-        for i in cells.indices where cells[i].text.contains("\\|") {
+        for i in cells.indices where cells[i].text.containsBytes("\\|") {
           cells[i].text = cells[i].text.replacing("\\|", with: "|")
         }
       }
@@ -116,12 +116,30 @@ enum PlainTokenizer {
       if start < range.upperBound {
         cells.append(builder.cell(lineIndex: index, range: start..<range.upperBound, column: column))
       }
-      cells = cells.filter { !$0.isEmpty }
+      cells = cells.filter { !$0.isEmpty }.flatMap { splitLeadingLabel($0, builder: builder) }
       for i in cells.indices { cells[i].column = i }
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak
       rows.append(row)
     }
     return rows
+  }
+
+  /// `项目名称 中央财政衔接推进…`: a known label, one blank, and its value make two cells even
+  /// where cells are otherwise separated by wider gaps.
+  static func splitLeadingLabel(_ cell: Cell, builder: CellBuilder) -> [Cell] {
+    let bytes = builder.text.utf8
+    let end = cell.start + cell.text.utf8.count
+    var position = cell.start
+    while position < end {
+      if let length = Blank.blankLength(bytes, at: position, limit: end) {
+        let label = builder.cell(lineIndex: cell.span.line - 1, range: cell.start..<position, column: cell.column)
+        guard FormVocabulary.role(label.key) != nil else { return [cell] }
+        let value = builder.cell(lineIndex: cell.span.line - 1, range: (position + length)..<end, column: cell.column + 1)
+        return value.isEmpty ? [label] : [label, value]
+      }
+      position += 1
+    }
+    return [cell]
   }
 }

@@ -3,6 +3,7 @@ public enum Tokenizer {
   public static func tokenize(_ text: SourceText, dialect forced: Dialect? = nil) -> Grid {
     let dialect = forced ?? DialectDetector.detectLayout(text)
     var builder = CellBuilder(text: text)
+    builder.isTraditional = Script.isTraditional(String(decoding: text.utf8.prefix(1 << 16), as: UTF8.self))
     let rows: [Row]
     switch dialect {
     case .tabbed: rows = TabbedTokenizer.rows(text, &builder)
@@ -14,6 +15,10 @@ public enum Tokenizer {
     case .csv: rows = CSVTokenizer.rows(text, &builder)
     case .aligned: rows = AlignedTokenizer.rows(text, &builder)
     case .gridTable: rows = GridTableTokenizer.rows(text, &builder)
+    case .markdown: rows = PipeTokenizer.rows(text, &builder)
+    case .spaced: rows = SpacedTokenizer.rows(text, &builder)
+    case .cellStream: rows = StreamTokenizer.rows(text, &builder)
+    case .runTogether: rows = RunTogetherTokenizer.rows(text, &builder)
     }
     return Grid(dialect: dialect, rows: rows)
   }
@@ -22,13 +27,14 @@ public enum Tokenizer {
 /// Makes cells from byte ranges of the decoded text.
 struct CellBuilder {
   let text: SourceText
+  var isTraditional = false
 
   /// A cell from `range` on line `lineIndex`, outer blanks trimmed.
   func cell(lineIndex: Int, range: Range<Int>, column: Int) -> Cell {
     let trimmed = Blank.trim(text.utf8, range)
     let string = String(decoding: text.utf8[trimmed], as: UTF8.self)
     let span = text.span(lineIndex: lineIndex, byteRange: trimmed)
-    return Cell(text: string, span: span, column: column, start: trimmed.lowerBound)
+    return Cell(text: string, span: span, column: column, start: trimmed.lowerBound, isTraditional: isTraditional)
   }
 
   /// Appends a wrapped line to a cell.
@@ -39,7 +45,7 @@ struct CellBuilder {
     if cell.text.isEmpty {
       cell = Cell(
         text: string, span: text.span(lineIndex: lineIndex, byteRange: trimmed),
-        column: cell.column, start: trimmed.lowerBound)
+        column: cell.column, start: trimmed.lowerBound, isTraditional: isTraditional)
     } else {
       cell.text += separator + string
       cell.span.length += separator.unicodeScalars.count + string.unicodeScalars.count
@@ -110,6 +116,9 @@ enum DialectDetector {
     if innerTabs >= 3 && innerTabs * 10 >= nonBlank { return .tabbed }
     if pipeCellLines + pipeOnly >= 6 && pipeCellLines > pipeRows { return .cellPerLinePipe }
     if pipeRows >= 3 { return .pipe }
+    if StreamTokenizer.looksLikeStream(text) { return .cellStream }
+    if RunTogetherTokenizer.looksRunTogether(text) { return .runTogether }
+    if SpacedTokenizer.looksSpaced(text) { return .spaced }
     return .plain
   }
 }

@@ -35,6 +35,13 @@ struct ValidationSubject {
       }
   }
 
+  /// The last project of a document that was cut off: its completeness cannot be judged.
+  func isCutOff(_ span: SourceSpan) -> Bool {
+    guard document.source.isTruncated else { return false }
+    let last = (document.projects.map(\.span) + document.departments.map(\.span)).max()
+    return last == span
+  }
+
   func table(_ index: Int) -> TableInfo? {
     document.tables.indices.contains(index) ? document.tables[index] : nil
   }

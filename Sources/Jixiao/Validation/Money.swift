@@ -62,19 +62,19 @@ extension Indicator {
 
   /// A cost indicator stated in money (a rate such as 成本节约率 is not, whatever its unit).
   var isCostAmount: Bool {
-    isCost && target.money != nil && !(name.map { TextKey.make($0).hasSuffix("率") } ?? false)
+    isCost && target.money != nil && !(name.map { TextKey.make($0).hasSuffixBytes("率") } ?? false)
   }
 
   var isSatisfaction: Bool {
     level1 == Level1.satisfaction.rawValue || level2 == Level2.serviceSatisfaction.rawValue
-      || (name?.contains("满意") ?? false)
+      || (name?.containsBytes("满意") ?? false)
   }
 
   /// A rate by its name: 率 at the end (合格率, 成本节约率) or 满意度.
   var isRate: Bool {
     guard let name else { return false }
     let key = TextKey.make(name)
-    return key.hasSuffix("率") || key.hasSuffix("满意度") || key.hasSuffix("率(%)")
+    return key.hasSuffixBytes("率") || key.hasSuffixBytes("满意度") || key.hasSuffixBytes("率(%)")
   }
 
   var nameSpan: SourceSpan { spans["name"] ?? span }

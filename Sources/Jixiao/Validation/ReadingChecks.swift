@@ -33,7 +33,7 @@ enum ReadingChecks {
     CatalogueEntry(
       "JX105", .note,
       title: Localized(zh: "按位置对应的值", en: "value placed by position"),
-      message: Localized(zh: "第 {1} 行的值按列位置归入“{0}”；该行单元格少于标签行，对应关系不确定", en: "the value on line {1} was placed under '{0}' by column; the row has fewer cells than its labels, so the match is uncertain"),
+      message: Localized(zh: "第 {1} 行的值按位置归入“{0}”；该行的值少于标签，对应关系不确定", en: "the value on line {1} was placed under '{0}' by its position; the row has fewer values than labels, so the match is uncertain"),
       explanation: Localized(
         zh: "一行标签（如 项目总目标 │ 年度总体目标）下的一行值少了单元格，只能按位置对应。\n示例：`项目 绩效 目标→项目总目标→年度总体目标` 下一行为 `→<目标文字>`。\n修正：核对原表，确认该文字属于哪个标签。",
         en: "A row of values under a row of labels (项目总目标 │ 年度总体目标) has lost cells, so values were matched by position.\nExample: `项目 绩效 目标→项目总目标→年度总体目标` followed by `→<goal text>`.\nFix: check in the original which label the text belongs to.")),
@@ -68,7 +68,7 @@ enum ReadingChecks {
     CatalogueEntry(
       "JX110", .warning,
       title: Localized(zh: "金额单位为假定", en: "money unit assumed"),
-      message: Localized(zh: "金额“{0}”未注明单位，按万元读取", en: "amount '{0}' has no unit anywhere in its table; read as 万元"),
+      message: Localized(zh: "{0} 个金额（首个为“{1}”）在表中没有注明单位，按万元读取", en: "{0} amounts (the first '{1}') have no unit anywhere in their table; read as 万元"),
       explanation: Localized(
         zh: "表头、单元格和表注都没有写明金额单位。预算公开表格通常以万元为单位，Jixiao 按万元读取并提示。\n示例：`资金总额 │ 500`，表头无“（万元）”。\n修正：在表头写明单位，如“项目资金（万元）”。",
         en: "Neither the header, the cell nor a table note states the money unit. Budget disclosures usually use 万元, so Jixiao reads 万元 and says so.\nExample: `资金总额 │ 500` with no (万元) in the header.\nFix: state the unit in the header, as 项目资金（万元）.")),
@@ -93,5 +93,33 @@ enum ReadingChecks {
       explanation: Localized(
         zh: "一些模板没有“分值”列，填报人把各指标的分值写在“备注”列。该列几乎都是数字或“N分”时，Jixiao 把它读作权重。\n示例：`… │ ≥ │ 10分`，表头最后一列为“备注”。\n修正：无需处理；模板宜设“分值”列。",
         en: "Some templates have no weight column and the clerk writes each indicator's score in 备注. When that column holds numbers or N分 almost everywhere, Jixiao reads it as weights.\nExample: `… │ ≥ │ 10分` under a last column headed 备注.\nFix: nothing to do; templates should have a 分值 column.")),
+    CatalogueEntry(
+      "JX114", .warning,
+      title: Localized(zh: "文件在单元格中间截断", en: "document cut off mid-cell"),
+      message: Localized(zh: "文件在“{0}”处中断，表格不完整；该片段列入未识别内容", en: "the document ends mid-cell at '{0}', so the table is incomplete; the fragment is listed in residue"),
+      explanation: Localized(
+        zh: "文件最后一个单元格是不完整的词（如“数量指”“生態(t”或单独的“>”），且文件没有以换行结束：多为网站或下载截断。此前的内容照常读取，结果不完整。\n示例：文件以 `产出指标 数量指` 结束。\n修正：重新获取完整的页面。",
+        en: "The last cell is an incomplete word (数量指, 生態(t, a lone >) and the file does not end with a line break: the site or the download cut it off. Everything before it is read as usual; the result is incomplete.\nExample: a file ending in `产出指标 数量指`.\nFix: fetch the whole page again.")),
+    CatalogueEntry(
+      "JX115", .note,
+      title: Localized(zh: "文件可能被截断", en: "document may be cut off"),
+      message: Localized(zh: "文件在“{0}”之后结束，没有换行，表格可能不完整；最后一个项目不做完整性检查", en: "the document ends after '{0}' without a line break, so the table may be incomplete; the last project's completeness is not checked"),
+      explanation: Localized(
+        zh: "文件以级次名称或标签结束、且没有换行：很可能被网站或下载截断。最后一个项目的指标缺失未必是表格本身的问题，因此不对它做分值合计、一级指标缺失等完整性检查。\n示例：文件以 `效益指标 │ 经济效益` 结束。\n修正：重新获取完整的页面。",
+        en: "The file ends with a level name or a label and no line break: the site or the download probably cut it off. Missing indicators in the last project may not be the table's fault, so its completeness (weight totals, missing level-1 families) is not checked.\nExample: a file ending in `效益指标 │ 经济效益`.\nFix: fetch the whole page again.")),
+    CatalogueEntry(
+      "JX116", .warning,
+      title: Localized(zh: "非目标表已跳过", en: "non-target table set aside"),
+      message: Localized(zh: "表格“{0}”不是绩效目标表（自评表或评价表），其内容列入未识别内容", en: "the table '{0}' is not a target table (a self-evaluation or an evaluation table); its cells are listed in residue"),
+      explanation: Localized(
+        zh: "自评表有实际完成值和得分，评价指标表有评价内容和分值：它们不是绩效目标，不读作项目。\n示例：表头含“实际完成值 │ 得分”的表格。\n修正：无需处理；若该表确是目标表，请检查表头。",
+        en: "A self-evaluation has actual values and scores, an evaluation table has criteria and points: they are not targets and are not read as projects.\nExample: a table whose header has 实际完成值 │ 得分.\nFix: nothing to do; if it is a target table, check its header.")),
+    CatalogueEntry(
+      "JX117", .warning,
+      title: Localized(zh: "单元格连在一起", en: "cells run together"),
+      message: Localized(zh: "表格的单元格之间没有分隔符，边界按已知的标签、表头和级次名称推断；连在一起的数字（如 88100）可能是几个单元格", en: "the table's cells run together with no separator; boundaries were inferred from known labels, headers and level names, and a run of digits (such as 88100) may be several cells"),
+      explanation: Localized(
+        zh: "从 docx 或网页提取的文字有时把整张表压成一行。Jixiao 在其中找出已知的标签、表头词和级次名称作为边界，其余文字作为单元格。数字与数字之间没有边界可找，可能把指标值和备注读成一个数。\n示例：`产出指标数量指标88100质量指标88100`。\n修正：用保留表格结构的方式重新转换原文件（HTML、带制表符的文本）。",
+        en: "Text extracted from a .docx or a web page sometimes squeezes a whole table into one line. Jixiao cuts it at the labels, header words and level names it knows and takes the text between as cells. Between two numbers there is no boundary to find, so a target and a remark may read as one number.\nExample: `产出指标数量指标88100质量指标88100`.\nFix: convert the original again in a way that keeps the table (HTML, text with tabs).")),
   ]
 }

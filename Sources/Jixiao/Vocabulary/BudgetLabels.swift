@@ -3,19 +3,19 @@ public enum BudgetVocabulary {
   /// The side and role of a budget label, if the key is one.
   public static func classify(_ key: String) -> (BudgetLine.Side, BudgetLine.Role)? {
     let label = FormVocabulary.stripNumbering(key)
-    guard label.count >= 2, label.count <= 24, !label.contains("绩效") else { return nil }
+    guard label.count >= 2, label.count <= 24, !label.containsBytes("绩效") else { return nil }
     let role: BudgetLine.Role =
-      label.contains("合计") || label.contains("总计") ? .total : .item
-    if label.contains("结转下年") || label.contains("结余分配") || label.contains("年末结转") {
+      label.containsBytes("合计") || label.containsBytes("总计") ? .total : .item
+    if label.containsBytes("结转下年") || label.containsBytes("结余分配") || label.containsBytes("年末结转") {
       return (.expenditure, role)
     }
-    if label.contains("上年结转") || label.contains("年初结转") || label.hasSuffix("收入")
-      || label.hasSuffix("收入合计") || label.hasSuffix("收入总计") || label.hasSuffix("资金")
-      && label.contains("预算") || label.contains("弥补收支差额")
+    if label.containsBytes("上年结转") || label.containsBytes("年初结转") || label.hasSuffixBytes("收入")
+      || label.hasSuffixBytes("收入合计") || label.hasSuffixBytes("收入总计") || label.hasSuffixBytes("资金")
+      && label.containsBytes("预算") || label.containsBytes("弥补收支差额")
     {
       return (.income, role)
     }
-    if label.hasSuffix("支出") || label.hasSuffix("支出合计") || label.hasSuffix("支出总计") {
+    if label.hasSuffixBytes("支出") || label.hasSuffixBytes("支出合计") || label.hasSuffixBytes("支出总计") {
       return (.expenditure, role)
     }
     return nil

@@ -32,7 +32,11 @@ public enum ColumnRole: String, Sendable, CaseIterable {
 
 /// Header cells and the column role they give.
 public enum ColumnVocabulary {
-  static let exact: [String: ColumnRole] = [
+  /// Header → role (see `FormVocabulary.exact` on why it is built from pairs).
+  static let exact: [String: ColumnRole] = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+  static let byBytes: [ByteKey: ColumnRole] = Dictionary(entries.map { (ByteKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+
+  static let entries: KeyValuePairs<String, ColumnRole> = [
     "一级指标": .level1, "一级": .level1, "一级目标": .level1, "一级指标名称": .level1,
     "二级指标": .level2, "二级": .level2, "二级指标名称": .level2,
     "三级指标": .name, "三级": .name, "三级指标内容": .name, "指标内容": .name, "指标名称": .name,
@@ -73,10 +77,10 @@ public enum ColumnVocabulary {
   ]
 
   public static func role(_ key: String) -> ColumnRole? {
-    if let role = exact[key] { return role }
-    if key.hasPrefix("绩效指标(") || key.hasPrefix("年度绩效目标(") { return .blockLabel }
-    if key.hasPrefix("评(扣)分") { return .scoring }
-    if key.hasPrefix("指标值") && key.count <= 8 { return .target }
+    if let role = byBytes[ByteKey(key)] { return role }
+    if key.hasPrefixBytes("绩效指标(") || key.hasPrefixBytes("年度绩效目标(") { return .blockLabel }
+    if key.hasPrefixBytes("评(扣)分") { return .scoring }
+    if key.hasPrefixBytes("指标值") && key.count <= 8 { return .target }
     return nil
   }
 

@@ -5,6 +5,8 @@ public enum FieldRole: String, Sendable, CaseIterable {
   /// A funds group label (`项目资金 (万元)`): carries the unit for the lines below it.
   case fundsGroup
   case fundsTotal, fundsProjectTotal, fiscal, other, carryover, ownFunds, fundsLine
+  /// A column under the 财政资金 group (中央, 省级 …): part of the fiscal funds.
+  case fiscalPart
   case goalAnnual, goalLongTerm, goalsGroup
   case description, basis, feasibility, necessity, functions
   case scheduleGroup, milestoneContent, milestoneStart, milestoneEnd
@@ -14,7 +16,12 @@ public enum FieldRole: String, Sendable, CaseIterable {
 
 /// Labels of form-style tables and their roles.
 public enum FormVocabulary {
-  static let exact: [String: FieldRole] = [
+  /// Label → role. Built with `Dictionary(_:uniquingKeysWith:)` so that a repeated entry
+  /// cannot trap at start-up; `VocabularyTests` keeps the lists free of repeats.
+  static let exact: [String: FieldRole] = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+  static let byBytes: [ByteKey: FieldRole] = Dictionary(entries.map { (ByteKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+
+  static let entries: KeyValuePairs<String, FieldRole> = [
     "项目名称": .name, "专项名称": .name, "项目支出名称": .name, "项目(专项)名称": .name,
     "主管部门": .department, "主管部门及代码": .department, "主管部门及其编码": .department,
     "业务主管部门": .department, "主管单位": .department, "预算部门": .department,
@@ -35,7 +42,7 @@ public enum FormVocabulary {
     "年度资金总额": .fundsTotal, "资金总额": .fundsTotal, "年度资金申请总额": .fundsTotal,
     "项目总预算": .fundsTotal, "年度本级预算金额": .fundsTotal, "本年度预计投入": .fundsTotal,
     "年度资金": .fundsTotal, "总额": .fundsTotal, "年度金额": .fundsTotal,
-    "当年年度预算": .fundsLine,
+    "当年年度预算": .fundsLine, "该项目支出上级资金": .fundsLine, "上级资金": .fundsLine, "上级补助": .fundsLine,
     "项目资金总额": .fundsProjectTotal,
     "其中:财政拨款": .fiscal, "财政拨款": .fiscal, "其中:当年财政拨款": .fiscal,
     "当年财政拨款": .fiscal, "其中:财政资金": .fiscal, "财政资金": .fiscal, "一、预算资金": .fiscal,
@@ -46,16 +53,24 @@ public enum FormVocabulary {
     "上年结转资金": .carryover, "上年结转": .carryover, "其中:上年结转资金": .carryover,
     "年度总体目标": .goalAnnual, "年度目标": .goalAnnual, "年度绩效目标": .goalAnnual,
     "本年度绩效目标": .goalAnnual, "年度主要目标和成果": .goalAnnual, "年度主要目标": .goalAnnual,
-    "本年度绩效目标(分目标)": .goalAnnual, "年度总目标": .goalAnnual,
+    "本年度绩效目标(分目标)": .goalAnnual, "年度总目标": .goalAnnual, "年度总体绩效目标": .goalAnnual,
+    "部门整体绩效目标": .goalAnnual, "整体绩效目标": .goalAnnual,
     "长期目标": .goalLongTerm, "项目总目标": .goalLongTerm, "中长期绩效目标": .goalLongTerm,
-    "实施期绩效目标": .goalLongTerm, "中长期目标": .goalLongTerm, "总体目标": .goalLongTerm,
+    "实施期绩效目标": .goalLongTerm, "中长期目标": .goalLongTerm, "总体目标": .goalsGroup,
+    "年度总体目标完成情况": .otherLabel, "目标完成情况": .otherLabel,
+    "财政资金预算分类": .otherLabel, "财政资金科目代码": .otherLabel, "资金来源": .otherLabel,
+    "专项基本情况": .goalsGroup, "项目基本情况": .goalsGroup, "基本情况": .goalsGroup,
+    "其中:中央资金": .fundsLine, "中央资金": .fundsLine, "地方资金": .fundsLine, "省级资金": .fundsLine,
+    "市级资金": .fundsLine, "县级资金": .fundsLine,
+    "年初安排金额": .fundsGroup, "项目负责人及电话号码": .manager,
     "项目绩效目标": .goalsGroup, "绩效目标": .goalsGroup, "年度绩效目标及指标": .goalsGroup,
     "项目概况": .description, "项目总体概况": .description, "专项概况": .description,
     "项目基本概况": .description, "项目内容": .description,
     "项目立项情况": .basis, "项目立项的依据": .basis, "项目审批": .basis, "立项依据": .basis,
     "专项立项依据": .basis, "项目立项依据": .basis,
     "项目申报的可行性": .feasibility, "项目申报的必要性": .necessity,
-    "项目单位职能概述": .functions,
+    "项目单位职能概述": .functions, "部门(单位)职责": .functions, "部门职责": .functions, "单位职责": .functions,
+    "主要职能": .functions,
     "项目实施进度计划": .scheduleGroup,
     "项目实施内容": .milestoneContent, "实施内容": .milestoneContent,
     "开始时间": .milestoneStart, "完成时间": .milestoneEnd,
@@ -68,15 +83,20 @@ public enum FormVocabulary {
 
   /// The role of a label cell's key, if it is a label.
   public static func role(_ key: String) -> FieldRole? {
-    if let role = exact[key] { return role }
+    if let role = byBytes[ByteKey(key)] { return role }
+    // `财政资金(万元)`, `本年度预计投入(万元)`: the label with its unit.
+    if key.hasSuffixBytes("元)"), let open = key.lastIndex(of: "("), open > key.startIndex {
+      let base = String(key[..<open])
+      if let role = byBytes[ByteKey(base)] { return role }
+    }
     let stripped = stripNumbering(key)
-    if stripped != key, let role = exact[stripped] { return role }
-    if let unitStart = key.firstIndex(of: "("), key.hasSuffix("元)") {
+    if stripped != key, let role = byBytes[ByteKey(stripped)] { return role }
+    if let unitStart = key.firstIndex(of: "("), key.hasSuffixBytes("元)") {
       let base = String(key[..<unitStart])
       if fundsGroupBases.contains(base) { return .fundsGroup }
     }
     if fundsGroupBases.contains(key) { return .fundsGroup }
-    if key.hasSuffix("审核意见") || key.hasSuffix("审批意见") { return .review }
+    if key.hasSuffixBytes("意见") && key.count <= 16 { return .review }
     return nil
   }
 
@@ -85,12 +105,24 @@ public enum FormVocabulary {
     "项目资金总额及构成", "年度资金总额及构成", "资金来源", "项目预算", "金额",
   ]
 
+  /// A cell that reads as a label the vocabulary does not know: short words ending as labels
+  /// end (部门, 情况, 措施 …), no digits, no sentence punctuation.
+  public static func looksLikeLabel(_ key: String) -> Bool {
+    guard (2...20).contains(key.count), !key.contains(where: { $0.isNumber || "，。；,;".contains($0) }) else { return false }
+    return labelEndings.contains { key.hasSuffixBytes($0) }
+  }
+
+  static let labelEndings = [
+    "部门", "单位", "名称", "情况", "措施", "依据", "时间", "目标", "资金", "原因", "意见", "说明", "负责人", "电话",
+    "概况", "分类", "代码", "编码", "性质", "属性", "类别", "地址", "职责", "内容", "规模", "标准", "方式", "期限",
+  ]
+
   /// The money unit a funds label or unit line names (`项目资金 (万元)`, `单位:元`).
   public static func moneyUnit(in key: String) -> MoneyUnit? {
-    if key.contains("(万元)") || key.hasSuffix("万元") && key.count <= 10 { return .wanYuan }
-    if key.contains("(元)") || key.hasSuffix(":元") || key == "单位元" { return .yuan }
-    if key.contains("(千元)") { return .qianYuan }
-    if key.contains("(亿元)") { return .yiYuan }
+    if key.containsBytes("(万元)") || key.hasSuffixBytes("万元") && key.count <= 10 { return .wanYuan }
+    if key.containsBytes("(元)") || key.hasSuffixBytes(":元") || key == "单位元" { return .yuan }
+    if key.containsBytes("(千元)") { return .qianYuan }
+    if key.containsBytes("(亿元)") { return .yiYuan }
     return nil
   }
 

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Level-1 indicator families (一级指标).
 public enum Level1: String, Sendable, CaseIterable {
   case output = "产出指标"
@@ -41,6 +43,8 @@ public enum Level2: String, Sendable, CaseIterable {
 public enum LevelVocabulary {
   /// Removes score annotations (`(0-20)分`, `(50分)`, `（权重30分）`) and a trailing `等`.
   static func stripAnnotations(_ key: String) -> String {
+    // Most keys carry no annotation.
+    if !key.utf8.contains(0x28) && !key.hasSuffixBytes("分") && !key.hasSuffixBytes("等") { return key }
     var result = ""
     var depth = 0
     var group = ""
@@ -56,7 +60,7 @@ public enum LevelVocabulary {
         depth -= 1
         if depth == 0 {
           // keep groups that are words (产出(工作量)指标); drop scores
-          if !(group.contains("分") || group.contains(where: { $0.isNumber })) {
+          if !(group.containsBytes("分") || group.contains(where: { $0.isNumber })) {
             result += "(" + group + ")"
           }
           continue
@@ -65,48 +69,81 @@ public enum LevelVocabulary {
       if depth > 0 { group.append(character) } else { result.append(character) }
     }
     if depth > 0 { result += "(" + group }
-    while let last = result.last, last.isNumber || last == "分" || last == "-" {
-      if last == "分" || result.count > 2 { result.removeLast() } else { break }
+    // A trailing score (`50分`, `0-20分`), not bare digits: `数量指标88100` is a level name with
+    // cells run into it, not a level name.
+    if result.hasSuffixBytes("分") {
+      var trimmed = result.dropLast()
+      while let last = trimmed.last, last.isNumber || last == "-" { trimmed.removeLast() }
+      if trimmed.count >= 2 { result = String(trimmed) }
     }
-    if result.hasSuffix("等") { result.removeLast() }
+    if result.hasSuffixBytes("等") { result.removeLast() }
     return result
   }
 
   /// The level 1 a key names, if any.
   public static func level1(_ rawKey: String) -> Level1? {
     let key = stripAnnotations(rawKey)
-    switch key {
-    case "产出指标", "产出", "产出(工作量)指标", "产出指标(工作量)", "项目产出", "产出目标": return .output
-    case "效益指标", "效益", "项目效益", "效果指标", "效益目标": return .benefit
-    case "满意度指标", "满意度", "满意度目标": return .satisfaction
-    case "成本指标", "成本": return .cost
-    default: break
-    }
-    if key.hasPrefix("产出(工作量)") || key.hasPrefix("产出指标(") { return .output }
+    if let level = level1Names[ByteKey(key)] { return level }
+    if key.hasPrefixBytes("产出(工作量)") || key.hasPrefixBytes("产出指标(") { return .output }
     return nil
   }
+
+  static let level1Names: [ByteKey: Level1] = names([
+    (.output, ["产出指标", "产出", "产出(工作量)指标", "产出指标(工作量)", "项目产出", "产出目标"]),
+    (.benefit, ["效益指标", "效益", "项目效益", "效果指标", "效益目标"]),
+    (.satisfaction, ["满意度指标", "满意度", "满意度目标"]),
+    (.cost, ["成本指标", "成本"]),
+  ])
 
   /// The level 2 a key names, if any.
   public static func level2(_ rawKey: String) -> Level2? {
     var key = stripAnnotations(rawKey)
-    if key.hasSuffix("指标") { key.removeLast(2) }
-    switch key {
-    case "数量", "产出数量": return .quantity
-    case "质量", "产出质量": return .quality
-    case "时效", "产出时效", "进度": return .timeliness
-    case "成本", "产出成本": return .cost
-    case "经济效益": return .economicBenefit
-    case "社会效益": return .socialBenefit
-    case "生态效益", "环境效益", "生态环境效益": return .ecologicalBenefit
-    case "可持续影响", "可持续发展影响", "可持续发展": return .sustainability
-    case "服务对象满意度", "社会公众或服务对象满意度", "社会公众满意度", "群众满意度",
-      "服务对象满意", "社会满意度":
-      return .serviceSatisfaction
-    case "经济成本": return .economicCost
-    case "社会成本": return .socialCost
-    case "生态环境成本", "生态成本", "环境成本": return .ecologicalCost
-    default: return nil
+    if key.hasSuffixBytes("指标") { key = String(decoding: key.utf8.dropLast(6), as: UTF8.self) }
+    return level2Names[ByteKey(key)]
+  }
+
+  static let level2Names: [ByteKey: Level2] = names([
+    (.quantity, ["数量", "产出数量"]),
+    (.quality, ["质量", "产出质量"]),
+    (.timeliness, ["时效", "产出时效", "进度"]),
+    (.cost, ["成本", "产出成本"]),
+    (.economicBenefit, ["经济效益"]),
+    (.socialBenefit, ["社会效益"]),
+    (.ecologicalBenefit, ["生态效益", "环境效益", "生态环境效益"]),
+    (.sustainability, ["可持续影响", "可持续发展影响", "可持续发展"]),
+    (.serviceSatisfaction, ["服务对象满意度", "社会公众或服务对象满意度", "社会公众满意度", "群众满意度", "服务对象满意", "社会满意度"]),
+    (.economicCost, ["经济成本"]),
+    (.socialCost, ["社会成本"]),
+    (.ecologicalCost, ["生态环境成本", "生态成本", "环境成本"]),
+  ])
+
+  static func names<Level>(_ groups: [(Level, [String])]) -> [ByteKey: Level] {
+    var table: [ByteKey: Level] = [:]
+    for (level, spellings) in groups {
+      for spelling in spellings where table[ByteKey(spelling)] == nil { table[ByteKey(spelling)] = level }
     }
+    return table
+  }
+
+  /// The total a block label declares: 90 in `年度绩效目标(90分)` and in
+  /// `绩效指标(权重分值90分,其中产出指标权重分值50分…)`.
+  public static func declaredWeight(_ key: String) -> Decimal? {
+    guard let open = key.firstIndex(of: "(") else { return nil }
+    var digits = ""
+    for character in key[key.index(after: open)...] {
+      if character.isASCII && character.isNumber {
+        digits.append(character)
+      } else if !digits.isEmpty {
+        return character == "分" ? Decimal(string: digits) : nil
+      }
+    }
+    return nil
+  }
+
+  /// `(40-50)分`, `(50分)`, `（0-20）分`: a score range printed under a level name.
+  public static func isScoreAnnotation(_ key: String) -> Bool {
+    guard key.hasPrefixBytes("("), key.containsBytes(")"), key.count <= 14 else { return false }
+    return key.containsBytes("分") && key.allSatisfy { $0.isNumber || "()-~分.".contains($0) }
   }
 
   /// Is this key the standard spelling (`数量指标`), or a variant worth a note?

@@ -2,29 +2,160 @@
 /// blanks removed (`绩效 指标`, `本 年 收 入 合 计`), HTML tags and required-field stars
 /// dropped, and the colon a label may end with removed.
 public enum TextKey {
-  public static func make(_ text: String) -> String {
-    var scalars = String.UnicodeScalarView()
+  /// `simplify` turns traditional characters simplified, for documents in traditional
+  /// script (`績效目標` matches `绩效目标`).
+  public static func make(_ text: String, simplify: Bool = false) -> String {
+    // Most cells need no compatibility mapping: skip ICU for them (it costs a UTF-16 round
+    // trip per call).
+    var source = NFKCCheck.mayChange(text) ? ICU.nfkc(text) : text
+    source = Pinyin.strip(source)
+    // ICU's transliterator is costly to open: only text with a traditional character needs it.
+    if simplify && Script.hasTraditional(source) { source = ICU.simplified(source) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(source.utf8.count)
     var inTag = false
-    for scalar in ICU.nfkc(text).unicodeScalars {
+    var utf8 = source.utf8.makeIterator()
+    var pending: [UInt8] = []
+    while let byte = utf8.next() {
       if inTag {
-        if scalar == ">" { inTag = false }
+        if byte == 0x3E { inTag = false }
         continue
       }
-      if scalar == "<" {
+      if byte == 0x3C {
         inTag = true
         continue
       }
-      if scalar.properties.isWhitespace || Blank.isBlank(scalar) { continue }
-      scalars.append(scalar)
+      if byte < 0x80 {
+        if byte <= 0x20 || byte == 0x7F { continue }
+        bytes.append(byte)
+        continue
+      }
+      // A multi-byte scalar: collect it, drop it if it is a blank.
+      pending.removeAll(keepingCapacity: true)
+      pending.append(byte)
+      let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+      for _ in 1..<length { if let next = utf8.next() { pending.append(next) } }
+      if isMultiByteBlank(pending) { continue }
+      bytes.append(contentsOf: pending)
     }
-    var key = String(scalars)
-    while let first = key.first, first == "*" || first == "★" || first == "☆" { key.removeFirst() }
-    while let last = key.last, last == ":" || last == "：" { key.removeLast() }
-    return key
+    // Required-field stars before, colons after.
+    var lower = 0
+    while lower < bytes.count {
+      if bytes[lower] == 0x2A { lower += 1; continue }
+      if bytes.count - lower >= 3, bytes[lower] == 0xE2, bytes[lower + 1] == 0x98, bytes[lower + 2] == 0x85 || bytes[lower + 2] == 0x86 {
+        lower += 3
+        continue
+      }
+      break
+    }
+    var upper = bytes.count
+    while upper > lower {
+      if bytes[upper - 1] == 0x3A { upper -= 1; continue }
+      if upper - lower >= 3, bytes[upper - 3] == 0xEF, bytes[upper - 2] == 0xBC, bytes[upper - 1] == 0x9A {
+        upper -= 3
+        continue
+      }
+      break
+    }
+    return String(decoding: bytes[lower..<upper], as: UTF8.self)
+  }
+
+  /// NBSP, ideographic space, BOM, zero-width and typographic spaces, line separators.
+  private static func isMultiByteBlank(_ bytes: [UInt8]) -> Bool {
+    switch bytes.count {
+    case 2: return bytes[0] == 0xC2 && (bytes[1] == 0xA0 || bytes[1] == 0x85)
+    case 3:
+      if bytes[0] == 0xE3 && bytes[1] == 0x80 && bytes[2] == 0x80 { return true }
+      if bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return true }
+      if bytes[0] == 0xE2 && bytes[1] == 0x80 && ((0x80...0x8B).contains(bytes[2]) || bytes[2] == 0xA8 || bytes[2] == 0xA9 || bytes[2] == 0xAF) {
+        return true
+      }
+      if bytes[0] == 0xE2 && bytes[1] == 0x81 && bytes[2] == 0x9F { return true }
+      return false
+    default: return false
+    }
   }
 }
 
-extension Cell {
-  /// The cell's vocabulary key (see `TextKey`).
-  public var key: String { TextKey.make(text) }
+/// Whether NFKC can change a text: only characters with compatibility mappings can, and
+/// they live in a few blocks (Latin-1 symbols, letterlike forms and numerals, enclosed
+/// alphanumerics, CJK compatibility, half- and full-width forms …). Plain CJK text and
+/// ASCII are left as they are without asking ICU.
+enum NFKCCheck {
+  static func mayChange(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0xA0 { continue }
+      if value >= 0x4E00 && value <= 0x9FFF { continue }
+      if value >= 0x3001 && value <= 0x3098 { continue }
+      if value >= 0x30A0 && value <= 0x30FF { continue }
+      if value >= 0xAC00 && value <= 0xD7A3 { return true }
+      return true
+    }
+    return false
+  }
+}
+
+/// Mirror sites insert pinyin after characters: `區(qū)價(jià)`. The annotations are not part
+/// of the table.
+public enum Pinyin {
+  static let letters: Set<Unicode.Scalar> = Set("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".unicodeScalars)
+
+  /// The text without `(pinyin)` groups that follow a Chinese character.
+  public static func strip(_ text: String) -> String {
+    guard text.utf8.contains(0x28) else { return text }
+    let scalars = Array(text.unicodeScalars)
+    var output = String.UnicodeScalarView()
+    var index = 0
+    var removed = false
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "(", index > 0, scalars[index - 1].properties.isIdeographic {
+        var end = index + 1
+        var toned = false
+        while end < scalars.count, end - index <= 7, letters.contains(scalars[end]) {
+          if scalars[end].value > 0x7F { toned = true }
+          end += 1
+        }
+        // A tone mark, or a neutral syllable like (de): lowercase letters only, closed.
+        if end < scalars.count, scalars[end] == ")", end > index + 1, toned || end - index <= 4 {
+          index = end + 1
+          removed = true
+          continue
+        }
+      }
+      output.append(scalar)
+      index += 1
+    }
+    return removed ? String(output) : text
+  }
+
+  /// Whether the text carries such annotations (three or more).
+  static func isAnnotated(_ text: String) -> Bool {
+    let stripped = strip(text)
+    return text.unicodeScalars.count - stripped.unicodeScalars.count >= 12
+  }
+}
+
+/// Recognises text in traditional script from characters that only it uses.
+public enum Script {
+  static let traditionalOnly: Set<Unicode.Scalar> = Set(
+    "績標項資預單區價說與為這時實際體總條費務機構經濟產數質動門設計劃號歲報財撥緊處進達滿點務關開發決務應會專統權區縣鎮鄉級費".unicodeScalars)
+  static let simplifiedOnly: Set<Unicode.Scalar> = Set(
+    "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级".unicodeScalars)
+
+  /// Any character of the traditional-only set (checked before calling ICU).
+  public static func hasTraditional(_ text: String) -> Bool {
+    text.unicodeScalars.contains { $0.value >= 0x4E00 && traditionalOnly.contains($0) }
+  }
+
+  /// More traditional-only than simplified-only characters.
+  public static func isTraditional(_ text: String) -> Bool {
+    var traditional = 0
+    var simplified = 0
+    for scalar in text.unicodeScalars {
+      if traditionalOnly.contains(scalar) { traditional += 1 } else if simplifiedOnly.contains(scalar) { simplified += 1 }
+    }
+    return traditional >= 5 && traditional > simplified * 2
+  }
 }

@@ -2,16 +2,16 @@
 public enum TitleVocabulary {
   /// The kind a title names, if the key reads as a table title.
   public static func kind(ofTitle key: String) -> TableKind? {
-    guard key.count <= 80, key.contains("表") else { return nil }
-    if key.contains("自评") { return .selfEvaluation }
-    if key.contains("评价指标") || key.contains("评价表") { return .evaluationIndicators }
-    if key.contains("整体") && key.contains("绩效") { return .departmentTargets }
-    if key.contains("绩效") && (key.contains("目标") || key.contains("指标")) { return .projectTargets }
-    if key.contains("绩效表") { return .projectTargets }
-    if key.contains("收支总表") || key.contains("收入总表") || key.contains("支出总表") {
+    guard key.count <= 80, key.containsBytes("表") else { return nil }
+    if key.containsBytes("自评") { return .selfEvaluation }
+    if key.containsBytes("评价指标") || key.containsBytes("评价表") { return .evaluationIndicators }
+    if key.containsBytes("整体") && key.containsBytes("绩效") { return .departmentTargets }
+    if key.containsBytes("绩效") && (key.containsBytes("目标") || key.containsBytes("指标")) { return .projectTargets }
+    if key.containsBytes("绩效表") { return .projectTargets }
+    if key.containsBytes("收支总表") || key.containsBytes("收入总表") || key.containsBytes("支出总表") {
       return .budgetSummary
     }
-    if key.contains("资金安排表") || key.contains("分配表") || key.contains("资金明细表") {
+    if key.containsBytes("资金安排表") || key.containsBytes("分配表") || key.containsBytes("资金明细表") {
       return .fundAllocation
     }
     return nil
@@ -20,12 +20,12 @@ public enum TitleVocabulary {
   /// A year line such as `(2024 年度)`, `（2020年度）`, `(2021年)`: its year.
   public static func yearLine(_ key: String) -> Int? {
     var body = Substring(key)
-    if body.hasPrefix("(") && body.hasSuffix(")") {
+    if body.hasPrefixBytes("(") && body.hasSuffixBytes(")") {
       body = body.dropFirst().dropLast()
     } else {
       return nil
     }
-    for suffix in ["年度", "年"] where body.hasSuffix(suffix) {
+    for suffix in ["年度", "年"] where body.hasSuffixBytes(suffix) {
       let digits = body.dropLast(suffix.count)
       if digits.count == 4, digits.allSatisfy(\.isNumber), let year = Int(digits),
         (1990...2100).contains(year)

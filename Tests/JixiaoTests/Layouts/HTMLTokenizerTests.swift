@@ -163,7 +163,7 @@ func spansPointAtText(_ source: SourceText, _ grid: Grid, skipping: (Cell) -> Bo
     func projects(_ mode: HTMLTokenizer.MergedCells) throws -> [Project] {
       let (source, _) = try SourceDecoder.decode(Array(html.utf8), path: "merged.html")
       let grid = Grid(dialect: .html, rows: HTMLTokenizer.rows(source, mergedCells: mode))
-      var reader = DocumentReader(text: source)
+      var reader = DocumentReader(text: source, dialect: .html)
       reader.read(TableSegmenter.segment(grid))
       return reader.projects
     }

@@ -23,8 +23,8 @@ enum BudgetSummaryDoesNotAddUp: Check {
         let sideLines = lines.filter { $0.side == side }
         let carries = sideLines.filter { isCarry($0.normalizedLabel) }
         let items = sideLines.filter { $0.role == .item && !isCarry($0.normalizedLabel) }
-        let yearTotal = sideLines.first { $0.role == .total && ($0.normalizedLabel.hasPrefix("本年") || $0.normalizedLabel.hasSuffix("合计")) }
-        let grandTotal = sideLines.first { $0.role == .total && $0.normalizedLabel.hasSuffix("总计") }
+        let yearTotal = sideLines.first { $0.role == .total && ($0.normalizedLabel.hasPrefixBytes("本年") || $0.normalizedLabel.hasSuffixBytes("合计")) }
+        let grandTotal = sideLines.first { $0.role == .total && $0.normalizedLabel.hasSuffixBytes("总计") }
         let itemAmounts = items.compactMap { line in line.amount.map { (line, $0) } }
         if let yearTotal, let amount = yearTotal.amount, !itemAmounts.isEmpty {
           diagnostics += compare(yearTotal, amount, itemAmounts)
@@ -48,7 +48,7 @@ enum BudgetSummaryDoesNotAddUp: Check {
   }
 
   static func isCarry(_ label: String) -> Bool {
-    label.contains("结转") || label.contains("结余")
+    label.containsBytes("结转") || label.containsBytes("结余")
   }
 
   static func compare(_ line: BudgetLine, _ total: Amount, _ parts: [(BudgetLine, Amount)]) -> [Diagnostic] {

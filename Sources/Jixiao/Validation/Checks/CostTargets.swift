@@ -19,7 +19,11 @@ enum CostTargetsExceedFunds: Check {
       guard let funds = entity.funds.total else { continue }
       let costs = entity.ownTargets.filter { $0.isCostAmount && $0.horizon == .annual }
       guard !costs.isEmpty else { continue }
-      let sum = costs.reduce(Decimal(0)) { $0 + ($1.target.money ?? 0) }
+      var sum = costs.reduce(Decimal(0)) { $0 + ($1.target.money ?? 0) }
+      // A total cost indicator (年度预算总成本) beside its parts: count the total once.
+      if costs.count >= 3, let largest = costs.compactMap(\.target.money).max(), largest * 2 == sum {
+        sum = largest
+      }
       if sum > funds.yuan + funds.halfUnit {
         let related = costs.map { Diagnostic.Related(.part, span: $0.targetSpan, "\($0.name ?? "") \($0.target.raw)") }
         diagnostics.append(

@@ -15,7 +15,7 @@ enum DateOutsideYear: Check {
       let period = entity.period
       for indicator in entity.ownTargets where indicator.horizon == .annual {
         for interval in dates(indicator.target) {
-          let inYear = interval.start.hasPrefix("\(year)") || interval.end.hasPrefix("\(year)")
+          let inYear = interval.start.hasPrefixBytes("\(year)") || interval.end.hasPrefixBytes("\(year)")
           var inPeriod = false
           if let start = period?.start, let end = period?.end { inPeriod = interval.end >= start && interval.start <= end }
           if !inYear && !inPeriod {

@@ -30,7 +30,11 @@ enum FundsDoNotAddUp: Check {
   static func partitions(_ entity: ValidationSubject.Entity) -> [[(String, Amount)]] {
     let funds = entity.funds
     var sources: [(String, Amount)] = []
-    if let fiscal = funds.fiscal { sources.append(("财政拨款", fiscal)) }
+    if let fiscal = funds.fiscal {
+      sources.append(("财政拨款", fiscal))
+    } else {
+      sources += funds.lines.filter { $0.label.hasPrefixBytes(FundLine.fiscalPartPrefix) }.map { ($0.label, $0.amount) }
+    }
     if let other = funds.other { sources.append(("其他资金", other)) }
     if let carryover = funds.carryover { sources.append(("上年结转", carryover)) }
     let bySpending = funds.lines.filter { $0.label == "基本支出" || $0.label == "项目支出" }

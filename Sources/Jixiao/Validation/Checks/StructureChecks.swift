@@ -52,6 +52,8 @@ enum MixedFrameworks: Check {
 
 /// JX503: a level name that is a local variant of a standard one (社会效益 for 社会效益指标).
 enum LevelNameNonStandard: Check {
+  static let acceptedVariants: Set<String> = ["社会公众或服务对象满意度指标"]
+
   static let entry = CatalogueEntry(
     "JX503", .note,
     title: Localized(zh: "非标准级次名称", en: "non-standard level name"),
@@ -67,8 +69,10 @@ enum LevelNameNonStandard: Check {
       for indicator in entity.indicators {
         for (raw, standard, key) in [(indicator.level1Raw, indicator.level1, "level1"), (indicator.level2Raw, indicator.level2, "level2")] {
           guard let raw, let standard, let span = indicator.spans[key] else { continue }
-          let rawKey = TextKey.make(raw)
-          guard rawKey != standard, Level1(rawValue: standard) != nil || Level2(rawValue: standard) != nil,
+          // The standard name in traditional script is the standard name.
+          let rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
+          // The national templates' own variant is standard too.
+          guard rawKey != standard, !LevelNameNonStandard.acceptedVariants.contains(rawKey), Level1(rawValue: standard) != nil || Level2(rawValue: standard) != nil,
             seen.insert("\(entity.table?.index ?? -1)|\(rawKey)").inserted
           else { continue }
           diagnostics.append(Diagnostic(self, span: span, raw, standard))
@@ -132,7 +136,7 @@ enum MissingLevelFamily: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for project in subject.document.projects where !project.indicators.isEmpty {
+    for project in subject.document.projects where !project.indicators.isEmpty && !subject.isCutOff(project.span) {
       let families = Set(project.indicators.compactMap(\.level1))
       let framework = subject.table(project.table)?.framework
       var missing: [(Level1, String, Severity)] = [
@@ -190,7 +194,7 @@ enum ProjectWithoutIndicators: Check {
       en: "The project has a name and funds but no indicator (or only template rows). The table may also have been cut off.\nExample: project details followed directly by the next project.\nFix: add the indicators."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.document.projects.filter { $0.indicators.isEmpty }.map { Diagnostic(self, span: $0.span, $0.name ?? "") }
+    subject.document.projects.filter { $0.indicators.isEmpty && !subject.isCutOff($0.span) }.map { Diagnostic(self, span: $0.span, $0.name ?? "") }
   }
 }
 

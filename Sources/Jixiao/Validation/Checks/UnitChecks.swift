@@ -40,9 +40,9 @@ enum RateWithoutPercent: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
       entity.ownTargets.compactMap { indicator in
-        guard let name = indicator.name, TextKey.make(name).hasSuffix("率"), indicator.target.isNumeric else { return nil }
+        guard let name = indicator.name, TextKey.make(name).hasSuffixBytes("率"), indicator.target.isNumeric else { return nil }
         let written = indicator.unitColumn ?? indicator.target.unitRaw
-        guard let unit = indicator.target.unit ?? written.map(TextKey.make), !unit.isEmpty,
+        guard let unit = indicator.target.unit ?? written.map { TextKey.make($0) }, !unit.isEmpty,
           unit != "%", unit != "‰", unit != "/", let shown = written ?? indicator.target.unit
         else { return nil }
         return Diagnostic(self, span: indicator.spans["unitColumn"] ?? indicator.targetSpan, name, shown)

@@ -110,9 +110,9 @@ enum DirectionReversed: Check {
       entity.ownTargets.compactMap { indicator in
         guard let name = indicator.name, let op = indicator.target.op, indicator.target.kind == .quantitative else { return nil }
         let key = TextKey.make(name)
-        let isNegative = negative.contains { key.contains($0) }
-        let isPositive = positive.contains { key.hasSuffix($0) } && !isNegative
-        let isQuantity = indicator.level2 == Level2.quantity.rawValue && key.hasSuffix("数量") && !isNegative
+        let isNegative = negative.contains { key.containsBytes($0) }
+        let isPositive = positive.contains { key.hasSuffixBytes($0) } && !isNegative
+        let isQuantity = indicator.level2 == Level2.quantity.rawValue && key.hasSuffixBytes("数量") && !isNegative
         let reversed =
           (isNegative && (op == .atLeast || op == .greater) && (indicator.target.value ?? 0) > 0)
           || ((isPositive || isQuantity) && (op == .atMost || op == .less))

@@ -10,14 +10,15 @@ enum WeightsDoNotTotal: Check {
       zh: "“{0}”各指标分值合计为 {1}，应为 {2}",
       en: "the indicator weights of '{0}' total {1}; expected {2}"),
     explanation: Localized(
-      zh: "表中有分值（权重）时，一个项目各指标的分值合计应为 100；如表格另设“预算执行率 10 分”，则指标合计应为 90（此时按 90 判断）。\n示例：两个指标分别为 20分、10分，合计 30。\n修正：补全遗漏的指标或调整分值。",
-      en: "Where a table gives weights, a project's indicator weights should total 100; when the table scores budget execution separately with 10 (预算执行率 10分), they should total 90, and that is what is expected then.\nExample: two indicators weighted 20分 and 10分, total 30.\nFix: add the missing indicators or correct the weights."))
+      zh: "表中有分值（权重）时，一个项目各指标的分值合计应为 100；如表格另设“预算执行率 10 分”，则指标合计应为 90（此时按 90 判断）；表头写明合计（如“年度绩效目标(90分)”）时按表头判断。\n示例：两个指标分别为 20分、10分，合计 30。\n修正：补全遗漏的指标或调整分值。",
+      en: "Where a table gives weights, a project's indicator weights should total 100; when the table scores budget execution separately with 10 (预算执行率 10分), they should total 90, and that is what is expected then; a total the header declares (年度绩效目标(90分)) is what is expected.\nExample: two indicators weighted 20分 and 10分, total 30.\nFix: add the missing indicators or correct the weights."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     let reservesTen = subject.document.projects.contains { $0.fields.contains { $0.role == FieldRole.budgetExecution.rawValue } }
-    let expected: Decimal = reservesTen ? 90 : 100
     var diagnostics: [Diagnostic] = []
-    for entity in subject.entities {
+    for entity in subject.entities where !subject.isCutOff(entity.span) {
+      let declared = subject.document.projects.first { $0.span == entity.span }?.declaredWeightTotal
+      let expected: Decimal = declared ?? (reservesTen ? 90 : 100)
       let weighted = entity.indicators.filter { $0.weight != nil }
       guard !weighted.isEmpty else { continue }
       let total = weighted.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
@@ -41,7 +42,7 @@ enum WeightsPartlyMissing: Check {
       en: "Within one project some indicators have weights and others do not.\nExample: `产出指标 … 20分` followed by a row with an empty weight.\nFix: give every indicator its weight."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.compactMap { entity in
+    subject.entities.filter { !subject.isCutOff($0.span) }.compactMap { entity in
       let withWeight = entity.indicators.filter { $0.weightRaw != nil }.count
       let without = entity.indicators.count - withWeight
       guard withWeight > 0, without > 0, let first = entity.indicators.first(where: { $0.weightRaw == nil }) else { return nil }

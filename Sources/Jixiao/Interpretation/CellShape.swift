@@ -1,0 +1,87 @@
+/// What a cell of an indicator row looks like, to place it in a column when its position
+/// cannot be trusted (collapsed empty cells, cells run together, shifted rows).
+enum CellShape: Equatable {
+  /// `≥`, `＝`, `定性`, `定量`: the operator / value-type column.
+  case operatorWord
+  /// `正向`, `反向`: the direction column.
+  case direction
+  /// `计划标准`, `历史标准`, `行业标准`: the standard column.
+  case standard
+  /// `20分`: a weight.
+  case weight
+  /// A unit alone: `%`, `人次`, `万元/人`.
+  case unit
+  /// A bare number: `95`, `44,561`; `small` when it could be a weight (0…100).
+  case number(small: Bool)
+  /// A target with more than a number: `≥90%`, `2024年12月`, `前三名`, `合格`.
+  case value
+  /// A scoring rule: `未达指标值酌情扣分`, `完成得满分`.
+  case scoringText
+  /// Words: a name, or an explanation when long.
+  case text(length: Int)
+
+  static let standards: Set<String> = ["计划标准", "历史标准", "行业标准", "其他标准", "经验标准", "国家标准", "地方标准"]
+  static let operators: Set<String> = [
+    "≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦", "═", "==", "定性", "定量", "大于等于", "小于等于", "等于", "大于", "小于",
+  ]
+
+  static func of(_ cell: Cell) -> CellShape {
+    let key = cell.key
+    if operators.contains(key) { return .operatorWord }
+    if key == "正向" || key == "反向" { return .direction }
+    if standards.contains(key) { return .standard }
+    if IndicatorBuilder.weight(key) != nil && key.hasSuffixBytes("分") { return .weight }
+    let hasDigit = key.contains { $0.isASCII && $0.isNumber }
+    if !hasDigit, key.count <= 6, let unit = UnitTable.read(key), unit.isKnown { return .unit }
+    if hasDigit, key.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }) {
+      let small = IndicatorBuilder.weight(key).map { $0 <= 100 } ?? false
+      return .number(small: small)
+    }
+    let target = TargetGrammar.read(cell.text)
+    if target.kind.isStructured || target.grade != nil { return .value }
+    if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
+    return .text(length: key.count)
+  }
+
+  /// How well a cell of this shape fits a column: higher is better; negative means it does
+  /// not belong there.
+  func fit(_ role: ColumnRole) -> Double {
+    switch (self, role) {
+    case (.operatorWord, .valueType): 5
+    case (.operatorWord, .direction): 3
+    case (.direction, .direction): 5
+    case (.direction, .valueType): 3
+    case (.standard, .standard): 5
+    case (.standard, .remark): 1
+    case (.weight, .weight): 5
+    case (.weight, .remark): 2
+    case (.weight, .score): 2
+    case (.unit, .unit): 5
+    case (.unit, .remark): 0.5
+    case (.number, .target): 3
+    case (.number(let small), .weight): small ? 2 : 0.3
+    case (.number, .actual): 2
+    case (.number(let small), .score): small ? 1.5 : 0.3
+    case (.number, .unit): 0.5
+    case (.number, .remark): 0.5
+    case (.value, .target): 4
+    case (.value, .actual): 2
+    case (.value, .remark): 0.5
+    // A name can read like a value (`四季度完成“双十佳”工作`).
+    case (.value, .name): 1
+    case (.scoringText, .scoring): 4
+    case (.scoringText, .remark): 1
+    case (.scoringText, .explanation): 0.5
+    case (.scoringText, .name): 0.5
+    case (.text(let length), .name): length <= 40 ? 3 : 1
+    case (.text(let length), .explanation): length > 30 ? 2.5 : 1
+    case (.text(let length), .scoring): length > 30 ? 2 : 0.5
+    case (.text, .target): 1
+    case (.text, .remark): 1
+    case (.text, .deviation): 1
+    case (.text, .actual): 0.5
+    case (.text, .standard): 0.5
+    default: -4
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import FoundationEssentials
+
+/// Writes JSON straight to bytes: two-space indented when `pretty`, on one line otherwise.
+/// The document encoder streams through it (no tree of values is built), and `JSON.render`
+/// uses it too, so both print alike.
+public struct JSONWriter {
+  public private(set) var bytes: [UInt8] = []
+  let pretty: Bool
+  private var depth = 0
+  /// Whether the innermost open container has no element yet.
+  private var isEmpty = true
+  private var emptiness: [Bool] = []
+
+  public init(pretty: Bool, capacity: Int = 4096) {
+    self.pretty = pretty
+    bytes.reserveCapacity(capacity)
+  }
+
+  // MARK: Containers
+
+  public mutating func object(_ body: (inout JSONWriter) -> Void) {
+    open(0x7B)
+    body(&self)
+    close(0x7D)
+  }
+
+  public mutating func array(_ body: (inout JSONWriter) -> Void) {
+    open(0x5B)
+    body(&self)
+    close(0x5D)
+  }
+
+  public mutating func array<Element>(_ items: [Element], _ write: (inout JSONWriter, Element) -> Void) {
+    array { writer in
+      for item in items {
+        writer.element()
+        write(&writer, item)
+      }
+    }
+  }
+
+  private mutating func open(_ byte: UInt8) {
+    bytes.append(byte)
+    emptiness.append(isEmpty)
+    isEmpty = true
+    depth += 1
+  }
+
+  private mutating func close(_ byte: UInt8) {
+    depth -= 1
+    if !isEmpty && pretty { newline() }
+    bytes.append(byte)
+    isEmpty = emptiness.popLast() ?? true
+  }
+
+  /// Starts an array element or an object member.
+  public mutating func element() {
+    if !isEmpty { bytes.append(0x2C) }
+    isEmpty = false
+    if pretty { newline() }
+  }
+
+  /// Starts an object member: its key and the colon.
+  public mutating func key(_ name: String) {
+    element()
+    JSONWriter.appendString(name, to: &bytes)
+    bytes.append(0x3A)
+    if pretty { bytes.append(0x20) }
+  }
+
+  private mutating func newline() {
+    bytes.append(0x0A)
+    bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+  }
+
+  // MARK: Values
+
+  public mutating func string(_ value: String?) {
+    guard let value else { return null() }
+    JSONWriter.appendString(value, to: &bytes)
+  }
+
+  public mutating func int(_ value: Int?) {
+    guard let value else { return null() }
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  public mutating func decimal(_ value: Decimal?) {
+    guard let value else { return null() }
+    bytes.append(contentsOf: DecimalText.plain(value).utf8)
+  }
+
+  public mutating func number(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+  public mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+
+  public mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+
+  // MARK: Members
+
+  public mutating func field(_ name: String, _ value: String?) {
+    key(name)
+    string(value)
+  }
+
+  public mutating func field(_ name: String, int value: Int?) {
+    key(name)
+    int(value)
+  }
+
+  public mutating func field(_ name: String, decimal value: Decimal?) {
+    key(name)
+    decimal(value)
+  }
+
+  public mutating func field(_ name: String, bool value: Bool) {
+    key(name)
+    bool(value)
+  }
+
+  public mutating func field(_ name: String, _ write: (inout JSONWriter) -> Void) {
+    key(name)
+    write(&self)
+  }
+
+  static func appendString(_ text: String, to output: inout [UInt8]) {
+    output.append(0x22)
+    var text = text
+    text.withUTF8 { bytes in
+      var start = 0
+      for index in 0..<bytes.count {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        switch byte {
+        case 0x22: output.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
+        case 0x0D: output.append(contentsOf: [0x5C, 0x72])
+        case 0x09: output.append(contentsOf: [0x5C, 0x74])
+        default:
+          output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+        }
+        start = index + 1
+      }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+    }
+    output.append(0x22)
+  }
+
+  static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}

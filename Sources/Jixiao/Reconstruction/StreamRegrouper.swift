@@ -1,0 +1,138 @@
+/// Rebuilds rows from a stream of cells that lost its row boundaries (one cell per line, or
+/// cells split out of run-together text). What a cell is decides where rows break: a label
+/// starts a row and takes the values after it; labels in a row head the values that follow
+/// them; an indicator header is a run of header words; an indicator row ends at its header's
+/// last column (绩效标准, 备注 …) or before the next level name.
+struct StreamRegrouper {
+  private var rows: [Row] = []
+  private var current: [Cell] = []
+  private var currentIsLabels = false
+  private var header: [ColumnRole]?
+
+  static func regroup(_ grid: Grid) -> Grid {
+    var cells: [Cell] = []
+    var lineIndices: [Int] = []
+    var passthrough: [Row] = []
+    for row in grid.rows {
+      for cell in row.nonEmpty {
+        cells.append(cell)
+        lineIndices.append(row.lineIndex)
+      }
+      if row.isBlank { passthrough.append(row) }
+    }
+    var regrouper = StreamRegrouper()
+    regrouper.consume(joinFragments(cells))
+    return Grid(dialect: grid.dialect, rows: regrouper.rows)
+  }
+
+  /// `项目起` + `止时间`, `可持续影响` + `指标`: pieces of one label the layout broke.
+  static func joinFragments(_ cells: [Cell]) -> [Cell] {
+    var result: [Cell] = []
+    for cell in cells {
+      if let previous = result.last {
+        let joined = TextKey.make(previous.text + cell.text, simplify: cell.isTraditional)
+        if isLabelWord(joined) && (!isLabelWord(previous.key) || !isLabelWord(cell.key)) && !isLabelWord(cell.key) {
+          // Pieces on different lines stay on their lines (the key ignores the break).
+          var merged = previous
+          let separator = previous.span.line == cell.span.line ? "" : "\n"
+          merged.text = previous.text + separator + cell.text
+          merged.span.length += cell.span.length + separator.count
+          result[result.count - 1] = merged
+          continue
+        }
+      }
+      result.append(cell)
+    }
+    return result
+  }
+
+  static func isLabelWord(_ key: String) -> Bool {
+    FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil
+      || LevelVocabulary.level2(key) != nil
+  }
+
+  private mutating func emit() {
+    guard let first = current.first else { return }
+    var cells = current
+    for index in cells.indices { cells[index].column = index }
+    rows.append(Row(cells: cells, lineIndex: first.span.line - 1))
+    current = []
+    currentIsLabels = false
+  }
+
+  private mutating func consume(_ cells: [Cell]) {
+    var index = 0
+    while index < cells.count {
+      let cell = cells[index]
+      let key = cell.key
+      // Titles, year lines, notes: rows of their own.
+      let single = Row(cells: [cell], lineIndex: cell.span.line - 1)
+      switch RowClassifier.classify(single) {
+      case .title, .year, .moneyUnit, .note, .image:
+        emit()
+        rows.append(single)
+        index += 1
+        continue
+      default: break
+      }
+      // A run of header words with at least two indicator columns: an indicator header.
+      let run = cells[index...].prefix { Self.isHeaderWord($0.key) }
+      let roles = run.compactMap { ColumnVocabulary.role($0.key) }
+      if roles.filter({ ColumnVocabulary.indicatorHeaderRoles.contains($0) }).count >= 2 {
+        emit()
+        current = Array(run)
+        emit()
+        header = roles.filter { $0 != .blockLabel && $0 != .group }
+        index += run.count
+        continue
+      }
+      if let role = FormVocabulary.role(key), header == nil || FormTableReader.endsIndicators(role) {
+        header = nil
+        // Labels that head columns (项目实施内容 │ 开始时间 │ 完成时间, 长期目标 │ 年度目标)
+        // share a row; any other label starts its own, even when the one before had no value.
+        let previousHeadsColumns = current.last.flatMap { FormVocabulary.role($0.key) }.map(Self.headsColumn) ?? false
+        if !(currentIsLabels && previousHeadsColumns && Self.headsColumn(role)) { emit() }
+        current.append(cell)
+        currentIsLabels = true
+        index += 1
+        continue
+      }
+      if let header {
+        consumeIndicatorCell(cell, header: header, next: index + 1 < cells.count ? cells[index + 1] : nil)
+      } else {
+        // Values after a run of several labels form a row of their own, in label order.
+        if currentIsLabels && current.count >= 2 { emit() }
+        currentIsLabels = false
+        current.append(cell)
+      }
+      index += 1
+    }
+    emit()
+  }
+
+  private mutating func consumeIndicatorCell(_ cell: Cell, header: [ColumnRole], next: Cell?) {
+    let key = cell.key
+    let hasContent = current.contains { LevelVocabulary.level1($0.key) == nil && LevelVocabulary.level2($0.key) == nil }
+    let hasLevel2 = current.contains { LevelVocabulary.level2($0.key) != nil }
+    // A level-1 word after a level 2 (满意度 under 服务对象满意度指标) is the indicator's name.
+    let isLevel1 = LevelVocabulary.level1(key) != nil && LevelVocabulary.level2(key) == nil && !(hasLevel2 && !hasContent)
+    let isLevel2 = LevelVocabulary.level2(key) != nil
+    if (isLevel1 && !current.isEmpty) || (isLevel2 && (hasContent || hasLevel2)) { emit() }
+    current.append(cell)
+    // The header's last column closes the row (绩效标准: 计划标准).
+    if let last = header.last, CellShape.of(cell).fit(last) >= 5 { emit() }
+  }
+
+  static func headsColumn(_ role: FieldRole) -> Bool {
+    switch role {
+    case .scheduleGroup, .milestoneContent, .milestoneStart, .milestoneEnd, .goalsGroup, .goalLongTerm, .goalAnnual,
+      .otherLabel:
+      true
+    default: false
+    }
+  }
+
+  static func isHeaderWord(_ key: String) -> Bool {
+    ColumnVocabulary.role(key) != nil || LevelVocabulary.blockLabel(key) != nil
+  }
+}

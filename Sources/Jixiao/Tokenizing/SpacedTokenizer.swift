@@ -1,0 +1,99 @@
+/// Text copied from a rendered web page: one row per line, cells separated by a single blank
+/// (or more). A label the page wrapped (`年度主要目标     和成果`) is joined back when the two
+/// pieces together are a known label.
+enum SpacedTokenizer {
+  /// Lines whose first word is a label, a level or a header word: the page was a table.
+  static func looksSpaced(_ text: SourceText) -> Bool {
+    var hits = 0
+    for index in text.lines.indices.prefix(400) {
+      let line = text.text(ofLine: index)
+      guard let first = line.split(whereSeparator: { Blank.isBlankCharacter($0) }).first, line.containsBytes(" ") else { continue }
+      let key = TextKey.make(String(first))
+      if FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil
+        || LevelVocabulary.level2(key) != nil
+      {
+        hits += 1
+      }
+    }
+    return hits >= 3
+  }
+
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+    var rows: [Row] = []
+    let bytes = text.utf8
+    for index in text.lines.indices {
+      let (range, pageBreak) = builder.pageBreakStripped(index)
+      var cells: [Cell] = []
+      var position = range.lowerBound
+      var start = position
+      while position < range.upperBound {
+        if let length = Blank.blankLength(bytes, at: position, limit: range.upperBound) {
+          if start < position {
+            cells.append(builder.cell(lineIndex: index, range: start..<position, column: cells.count))
+          }
+          position += length
+          start = position
+        } else {
+          position += 1
+        }
+      }
+      if start < range.upperBound {
+        cells.append(builder.cell(lineIndex: index, range: start..<range.upperBound, column: cells.count))
+      }
+      let lineKey = TextKey.make(text.text(ofLine: index))
+      if TitleVocabulary.yearLine(lineKey) != nil || (cells.count > 1 && TitleVocabulary.kind(ofTitle: lineKey) != nil && lineKey.hasSuffixBytes("表")) {
+        // `(   2023年度)`: one cell, however many blanks the page padded it with.
+        cells = [builder.cell(lineIndex: index, range: range, column: 0)]
+      }
+      cells = joinBrackets(joinWrappedLabels(cells.filter { !$0.isEmpty }, builder: builder), builder: builder)
+      for i in cells.indices { cells[i].column = i }
+      var row = Row(cells: cells, lineIndex: index)
+      row.followsPageBreak = pageBreak
+      rows.append(row)
+    }
+    return rows
+  }
+
+  /// `年度主要目标` + `和成果` → `年度主要目标     和成果` when the joined key is a label and the
+  /// second piece alone is not.
+  static func joinWrappedLabels(_ cells: [Cell], builder: CellBuilder) -> [Cell] {
+    var result: [Cell] = []
+    for cell in cells {
+      if let previous = result.last, previous.span.line == cell.span.line {
+        let joined = TextKey.make(previous.text + cell.text)
+        if isLabel(joined) && (!isLabel(cell.key) || previous.key == "其中") {
+          let range = previous.start..<(cell.start + cell.text.utf8.count)
+          result[result.count - 1] = builder.cell(lineIndex: cell.span.line - 1, range: range, column: previous.column)
+          continue
+        }
+      }
+      result.append(cell)
+    }
+    return result
+  }
+
+  /// `贫困地区旅游景点开发数量(` + `≥**个` + `)` → one cell: blanks inside brackets do not
+  /// separate cells.
+  static func joinBrackets(_ cells: [Cell], builder: CellBuilder) -> [Cell] {
+    var result: [Cell] = []
+    var depth = 0
+    for cell in cells {
+      if depth > 0, let previous = result.last, previous.span.line == cell.span.line {
+        let range = previous.start..<(cell.start + cell.text.utf8.count)
+        result[result.count - 1] = builder.cell(lineIndex: cell.span.line - 1, range: range, column: previous.column)
+      } else {
+        result.append(cell)
+      }
+      for character in cell.text {
+        if character == "(" || character == "（" { depth += 1 }
+        if (character == ")" || character == "）") && depth > 0 { depth -= 1 }
+      }
+    }
+    return result
+  }
+
+  static func isLabel(_ key: String) -> Bool {
+    FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil
+      || LevelVocabulary.level2(key) != nil
+  }
+}

@@ -1,0 +1,80 @@
+import Jixiao
+
+/// What a worker thread does with one input: read, parse, render. Everything here is
+/// immutable and shared by all workers.
+struct Worker<Payload: Sendable>: Sendable {
+  var options: ParseOptions
+  var maxSize: Int
+  /// Digests to skip without parsing (SQLite resume).
+  var storedDigests: Set<String>
+  var render: @Sendable (ParsedItem) -> Payload
+
+  func process(_ numbered: (Int, WorkItem)) -> WorkResult<Payload> {
+    let (ordinal, item) = numbered
+    var label: String
+    var recordID: JSON?
+    var read: Result<[UInt8], ItemFailure>
+    switch item {
+    case .file(let input):
+      label = input.path
+      read = readFile(input.path)
+    case .record(let record):
+      label = record.label
+      recordID = record.id
+      switch record.content {
+      case .text(let bytes):
+        read = .success(bytes)
+        if bytes.count > maxSize {
+          read = .failure(ItemFailure(InputError.tooLarge(path: label, bytes: bytes.count, limit: maxSize)))
+        }
+      case .path(let path): read = readFile(path)
+      case .invalid(let message): read = .failure(.invalidRecord(message))
+      }
+    }
+
+    var parsed = ParsedItem(
+      ordinal: ordinal,
+      label: label,
+      recordID: recordID,
+      bytes: 0,
+      sha256: nil,
+      outcome: .failed(.invalidRecord(""))
+    )
+    switch read {
+    case .failure(let failure):
+      parsed.outcome = .failed(failure)
+    case .success(let bytes):
+      parsed.bytes = bytes.count
+      if !storedDigests.isEmpty {
+        let digest = Jixiao.sha256(bytes)
+        if storedDigests.contains(digest) {
+          return WorkResult(ordinal: ordinal, label: label, bytes: bytes.count, status: .skipped, payload: nil)
+        }
+        parsed.sha256 = digest
+      }
+      do throws(InputError) {
+        let document = try Jixiao.parse(bytes, path: label, options: options)
+        parsed.sha256 = document.source.sha256
+        parsed.outcome = .document(document)
+      } catch {
+        if parsed.sha256 == nil { parsed.sha256 = Jixiao.sha256(bytes) }
+        parsed.outcome = .failed(ItemFailure(error))
+      }
+    }
+
+    let status: WorkResult<Payload>.Status
+    switch parsed.outcome {
+    case .document(let document): status = .read(DocumentCounts(document))
+    case .failed(let failure): status = .failed(failure)
+    }
+    return WorkResult(ordinal: ordinal, label: label, bytes: parsed.bytes, status: status, payload: render(parsed))
+  }
+
+  private func readFile(_ path: String) -> Result<[UInt8], ItemFailure> {
+    do throws(InputError) {
+      return .success(try FileSystem.read(path, maxSize: maxSize))
+    } catch {
+      return .failure(ItemFailure(error))
+    }
+  }
+}

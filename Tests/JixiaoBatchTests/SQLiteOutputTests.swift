@@ -1,0 +1,189 @@
+import FoundationEssentials
+import GRDB
+import Jixiao
+import Testing
+
+@testable import JixiaoBatch
+
+@Suite struct SQLiteOutputTests {
+  /// Reads a table back as CSV-like text rows, numbers as the writer would print them.
+  static func table(_ db: Database, _ name: String) throws -> Table {
+    let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(name)\" ORDER BY rowid")
+    let header = rows.first.map { Array($0.columnNames) } ?? []
+    return Table(header: header, rows: rows.map { row in row.databaseValues.map(text) })
+  }
+
+  static func text(_ value: DatabaseValue) -> String {
+    switch value.storage {
+    case .null: ""
+    case .int64(let number): String(number)
+    // NUMERIC columns hand back exact decimals as REAL when that is lossless.
+    case .double(let number): Decimal(string: String(number))?.description ?? String(number)
+    case .string(let string): string
+    case .blob: "<blob>"
+    }
+  }
+
+  @Test func corpusTablesMatchParse() throws {
+    let directory = Support.temporaryDirectory()
+    defer { Support.removeTree(directory) }
+    let database = directory + "/corpus.db"
+    let inputs = Support.corpusFiles
+    let summary = Support.batch(inputs) {
+      $0.format = .sqlite
+      $0.output = database
+    }
+    #expect(summary.stopError == nil)
+    #expect(summary.read + summary.failed == inputs.count)
+
+    let queue = try DatabaseQueue(path: database)
+    try queue.read { db in
+      #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+      #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+      let documents = try Self.table(db, "documents")
+      #expect(documents.column("path") == inputs)
+      let projects = try Self.table(db, "projects")
+      let indicators = try Self.table(db, "indicators")
+      let diagnostics = try Self.table(db, "diagnostics")
+      for (id, path) in zip(documents.column("document_id"), inputs) {
+        let row = documents.select(["status", "sha256"], where: "document_id", equals: id)
+        switch Support.parse(path) {
+        case .success(let document):
+          #expect(row == [["read", document.source.sha256]])
+          let expected = ExpectedRows(document)
+          #expect(
+            projects.select(ExpectedRows.projectColumns, where: "document_id", equals: id) == expected.projects,
+            "\(path)"
+          )
+          #expect(
+            indicators.select(ExpectedRows.indicatorColumns, where: "document_id", equals: id) == expected.indicators,
+            "\(path)"
+          )
+          #expect(
+            diagnostics.select(ExpectedRows.diagnosticColumns, where: "document_id", equals: id)
+              == expected.diagnostics,
+            "\(path)"
+          )
+        case .failure:
+          #expect(row == [["failed", Jixiao.sha256(Support.read(path))]])
+        }
+      }
+    }
+    try queue.close()
+  }
+
+  /// A rerun skips what is stored; --force replaces it; deleting a document deletes its rows.
+  @Test func rerunSkipsStoredDocumentsAndForceReplacesThem() throws {
+    let directory = Support.temporaryDirectory()
+    defer { Support.removeTree(directory) }
+    let database = directory + "/corpus.db"
+    let inputs = Support.corpusFiles
+    let first = Support.batch(inputs) {
+      $0.format = .sqlite
+      $0.output = database
+    }
+    func counts() throws -> [Int] {
+      let queue = try DatabaseQueue(path: database)
+      defer { try? queue.close() }
+      return try queue.read { db in
+        try ["documents", "projects", "indicators", "diagnostics"].map {
+          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1
+        }
+      }
+    }
+    let before = try counts()
+    #expect(before[0] == inputs.count)
+
+    let second = Support.batch(inputs) {
+      $0.format = .sqlite
+      $0.output = database
+    }
+    #expect(second.skipped == inputs.count)
+    #expect(second.read == 0 && second.exitCode == 0)
+    #expect(try counts() == before)
+
+    let forced = Support.batch(inputs) {
+      $0.format = .sqlite
+      $0.output = database
+      $0.force = true
+    }
+    #expect(forced.read == first.read && forced.failed == first.failed)
+    #expect(try counts() == before)
+
+    let queue = try DatabaseQueue(path: database)
+    try queue.write { db in
+      let id = try Int.fetchOne(db, sql: "SELECT document_id FROM documents WHERE indicators > 0 LIMIT 1")
+      try db.execute(sql: "DELETE FROM documents WHERE document_id = ?", arguments: [id])
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM indicators WHERE document_id = ?", arguments: [id]) == 0)
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM projects WHERE document_id = ?", arguments: [id]) == 0)
+    }
+    try queue.close()
+  }
+
+  /// A database written before a column existed gets the column on the next run.
+  @Test func addsNewColumnsToAnOlderDatabase() throws {
+    let directory = Support.temporaryDirectory()
+    defer { Support.removeTree(directory) }
+    let database = directory + "/old.db"
+    let seed = try #require(Support.corpusFiles.first { $0.hasSuffix("000_68f22dc76fd3e3d9.txt") })
+    _ = Support.batch([seed]) {
+      $0.format = .sqlite
+      $0.output = database
+    }
+    var queue = try DatabaseQueue(path: database)
+    try queue.write { try $0.execute(sql: "ALTER TABLE indicators DROP COLUMN remark") }
+    try queue.close()
+    let summary = Support.batch([seed]) {
+      $0.format = .sqlite
+      $0.output = database
+      $0.force = true
+    }
+    #expect(summary.read == 1 && summary.stopError == nil)
+    queue = try DatabaseQueue(path: database)
+    let columns = try queue.read { db in try db.columns(in: "indicators").map(\.name) }
+    #expect(columns.contains("remark"))
+    try queue.close()
+  }
+
+  @Test func refusesADatabaseThatIsNotOurs() throws {
+    let directory = Support.temporaryDirectory()
+    defer { Support.removeTree(directory) }
+    let database = directory + "/other.db"
+    let queue = try DatabaseQueue(path: database)
+    try queue.write { try $0.execute(sql: "CREATE TABLE mine (x)") }
+    try queue.close()
+    let summary = Support.batch([Support.corpusFiles[0]]) {
+      $0.format = .sqlite
+      $0.output = database
+    }
+    #expect(summary.exitCode == 73)
+  }
+
+  /// The example query of Docs/batch.md runs and finds level-2 indicators.
+  @Test func exampleQueryRuns() throws {
+    let directory = Support.temporaryDirectory()
+    defer { Support.removeTree(directory) }
+    let database = directory + "/corpus.db"
+    _ = Support.batch(Support.corpusFiles) {
+      $0.format = .sqlite
+      $0.output = database
+    }
+    let queue = try DatabaseQueue(path: database)
+    let rows = try queue.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT d.path, p.year, p.name AS project, i.name AS indicator,
+                 i.target_raw, i.target_operator, i.target_value, i.target_unit
+          FROM indicators AS i
+          JOIN projects AS p USING (document_id, project_id)
+          JOIN documents AS d USING (document_id)
+          WHERE i.level2 = '数量指标'
+          ORDER BY p.year, d.path, p.project_id, i.indicator_id
+          """
+      )
+    }
+    #expect(!rows.isEmpty)
+    try queue.close()
+  }
+}

@@ -1,0 +1,171 @@
+import Jixiao
+import Testing
+
+@testable import JixiaoBatch
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct OrderedRunnerTests {
+  final class Counter: @unchecked Sendable {
+    let monitor = Monitor()
+    var inFlight = 0
+    var maximum = 0
+  }
+
+  @Test(arguments: [1, 2, 4, 8])
+  func deliversInOrderWithinTheWindow(jobs: Int) {
+    let counter = Counter()
+    var next = 0
+    var delivered: [Int] = []
+    let window = 6
+    let completed = OrderedRunner.run(
+      jobs: jobs,
+      window: window,
+      next: { () -> Int? in
+        guard next < 300 else { return nil }
+        next += 1
+        counter.monitor.withLock {
+          counter.inFlight += 1
+          counter.maximum = max(counter.maximum, counter.inFlight)
+        }
+        return next
+      },
+      work: { (item: Int) -> Int in
+        // Later items often finish first.
+        usleep(UInt32((item * 7919) % 13) * 100)
+        return item * 2
+      },
+      deliver: { (result: Int) -> Bool in
+        counter.monitor.withLock { counter.inFlight -= 1 }
+        delivered.append(result)
+        return true
+      }
+    )
+    #expect(completed)
+    #expect(delivered == (1...300).map { $0 * 2 })
+    #expect(counter.maximum <= window + 1)
+  }
+
+  @Test func stopsWhenDeliveryFails() {
+    var next = 0
+    var delivered = 0
+    let completed = OrderedRunner.run(
+      jobs: 2,
+      window: 4,
+      next: { () -> Int? in
+        next += 1
+        return next
+      },
+      work: { (item: Int) -> Int in item },
+      deliver: { (_: Int) -> Bool in
+        delivered += 1
+        return delivered < 10
+      }
+    )
+    #expect(!completed)
+    #expect(delivered == 10)
+  }
+}
+
+@Suite struct JSONReaderTests {
+  @Test func readsValues() throws {
+    let json = try JSONReader.read(
+      Array(#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\\\/\n\u4e2d\ud83d\ude00", "c": {}} "#.utf8)
+    )
+    #expect(
+      json
+        == .object([
+          ("a", .array([.number("1"), .number("-2.5e3"), .bool(true), .bool(false), .null])),
+          ("b", .string("x\"\\/\n中😀")), ("c", .object([])),
+        ])
+    )
+  }
+
+  @Test(arguments: [
+    "", "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\\x\"", "\"a", "tru", "{} x", "\"\u{01}\"", "-",
+  ])
+  func refusesInvalidJSON(text: String) {
+    #expect(throws: JSONReader.Failure.self) { try JSONReader.read(Array(text.utf8)) }
+  }
+
+  @Test func loneSurrogateBecomesReplacement() throws {
+    #expect(try JSONReader.read(Array(#""\ud800x""#.utf8)) == .string("\u{FFFD}x"))
+  }
+
+  @Test func refusesDeepNesting() {
+    let deep = String(repeating: "[", count: 1000) + String(repeating: "]", count: 1000)
+    #expect(throws: JSONReader.Failure.self) { try JSONReader.read(Array(deep.utf8)) }
+  }
+}
+
+@Suite struct RecordTests {
+  @Test func readsRecords() {
+    let text = RecordReader.record(Array(#"{"id": 7, "text": "abc"}"#.utf8), line: 1)
+    #expect(text.id == .number("7") && text.label == "7")
+    guard case .text(let bytes) = text.content else {
+      Issue.record("not text")
+      return
+    }
+    #expect(bytes == Array("abc".utf8))
+    let path = RecordReader.record(Array(#"{"path": "a/b.txt"}"#.utf8), line: 4)
+    #expect(path.id == .null && path.label == "a/b.txt")
+    for bad in [#"[1]"#, #"{"id": 1}"#, #"{"text": 5}"#, #"{"path": []}"#, "nope"] {
+      guard case .invalid = RecordReader.record(Array(bad.utf8), line: 2).content else {
+        Issue.record("\(bad) was accepted")
+        continue
+      }
+    }
+  }
+
+  @Test func lineReaderSplitsAndLimits() {
+    var fds: [Int32] = [-1, -1]
+    _ = pipe(&fds)
+    _ = FileSystem.writeAll(fds[1], Array("one\r\ntwo\n\(String(repeating: "x", count: 100))\nlast".utf8))
+    close(fds[1])
+    let reader = LineReader(fd: fds[0], maxLineLength: 50)
+    var lines: [String] = []
+    while let line = reader.next() {
+      switch line {
+      case .text(let bytes): lines.append(String(decoding: bytes, as: UTF8.self))
+      case .tooLong(let length): lines.append("<\(length)>")
+      }
+    }
+    close(fds[0])
+    #expect(lines == ["one", "two", "<100>", "last"])
+  }
+}
+
+@Suite struct InputPathsTests {
+  @Test func walksDirectoriesInOrderWithTheGlob() {
+    let directory = Support.temporaryDirectory()
+    defer { Support.removeTree(directory) }
+    for folder in ["b", "a", ".hidden", "a/z"] { _ = mkdirPath(directory + "/" + folder) }
+    for file in ["b/2.txt", "b/1.txt", "a/x.md", "a/y.txt", "a/z/w.txt", ".hidden/h.txt", "top.TXT", "top.txt"] {
+      Support.write(directory + "/" + file, [0x41])
+    }
+    let found = InputPaths.expand([directory, directory + "/a/x.md", directory + "/none.txt"], glob: "*.txt") { [] }
+    #expect(
+      found.map(\.path)
+        == ["a/y.txt", "a/z/w.txt", "b/1.txt", "b/2.txt", "top.txt", "a/x.md", "none.txt"].map { directory + "/" + $0 }
+    )
+    #expect(found.last?.size == nil)
+    let nested = InputPaths.expand([directory], glob: "a/*/*.txt") { [] }
+    #expect(nested.map(\.path) == [directory + "/a/z/w.txt"])
+    let listed = InputPaths.expand(["-"], glob: "*.txt") { [directory + "/b", directory + "/top.TXT"] }
+    #expect(listed.map(\.path) == ["b/1.txt", "b/2.txt", "top.TXT"].map { directory + "/" + $0 })
+  }
+}
+
+@Suite struct DocumentationTests {
+  /// Docs/batch.md names every column of every table, so a column added to a schema is
+  /// documented too.
+  @Test func everyColumnIsDocumented() {
+    let text = String(decoding: Support.read(Support.packageRoot + "/Docs/batch.md"), as: UTF8.self)
+    for table in BatchTables.descriptions {
+      #expect(text.contains("**\(table.name)**"), "table \(table.name)")
+      for (name, _) in table.columns { #expect(text.contains("`\(name)`"), "\(table.name).\(name)") }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import Jixiao
+
+@Suite struct VocabularyTests {
+  @Test func labelListsHaveNoRepeats() {
+    let forms = FormVocabulary.entries.map(\.key)
+    #expect(Set(forms).count == forms.count, "repeated form labels: \(Self.repeats(forms))")
+    let columns = ColumnVocabulary.entries.map(\.key)
+    #expect(Set(columns).count == columns.count, "repeated header labels: \(Self.repeats(columns))")
+  }
+
+  static func repeats(_ keys: [String]) -> [String] {
+    var seen: Set<String> = []
+    return keys.filter { !seen.insert($0).inserted }
+  }
+
+  @Test(arguments: [
+    ("产出指标", Level1.output), ("产出 指标", .output), ("产出指标(40-50)分", .output), ("效益", .benefit),
+    ("満意度指标", nil), ("满意度指标", .satisfaction), ("成本指标(0-20)分", .cost),
+  ] as [(String, Level1?)])
+  func levelOneNames(_ text: String, _ expected: Level1?) {
+    #expect(LevelVocabulary.level1(TextKey.make(text)) == expected)
+  }
+
+  @Test(arguments: [
+    ("服务对象满意度 指标", Level2.serviceSatisfaction), ("社会公众或服务对象满意度指标", .serviceSatisfaction),
+    ("环境效益指标", .ecologicalBenefit), ("社会效益", .socialBenefit), ("經濟效益指標", nil),
+  ] as [(String, Level2?)])
+  func levelTwoNames(_ text: String, _ expected: Level2?) {
+    #expect(LevelVocabulary.level2(TextKey.make(text)) == expected)
+  }
+
+  @Test func traditionalKeysMatchWhenSimplified() {
+    #expect(LevelVocabulary.level2(TextKey.make("經濟效益指標", simplify: true)) == .economicBenefit)
+    #expect(TextKey.make("區(qū)發(fā)改局") == "區發改局")
+    #expect(Pinyin.strip("生態(tài)效益") == "生態效益")
+    #expect(Pinyin.strip("年度(2024)") == "年度(2024)")
+  }
+}
