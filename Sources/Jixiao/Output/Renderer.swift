@@ -69,7 +69,10 @@ public enum Renderer {
     var builder = RenderedTable.Builder(columnCount: raw ? 2 : 3)
     for line in document.budgetLines {
       let amount = line.amount.map(ReadingText.written) ?? ""
-      builder.add([RenderedCell(line.label), RenderedCell(amount)] + (raw ? [] : [RenderedCell(line.amount.map(ReadingText.amount) ?? "")]))
+      builder.add(
+        [RenderedCell(line.label), RenderedCell(amount)]
+          + (raw ? [] : [RenderedCell(line.amount.map(ReadingText.amount) ?? "")])
+      )
     }
     let unit = document.budgetLines.compactMap(\.amount).first { $0.unitSource != .cell }?.unit
     return builder.table(title: title ?? "部门收支总表", subtitle: unit.map { "单位：\($0)" })

@@ -104,7 +104,9 @@ enum CSVTokenizer {
           // Anything between the closing quote and the separator joins the field's end.
           let tailStart = index
           while index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
-          if !Blank.trim(bytes, tailStart..<index).isEmpty { field = Field(content: field.content.lowerBound..<index, isQuoted: false) }
+          if !Blank.trim(bytes, tailStart..<index).isEmpty {
+            field = Field(content: field.content.lowerBound..<index, isQuoted: false)
+          }
           record.fields.append(field)
         } else {
           index = fieldStart
@@ -144,7 +146,9 @@ enum CSVTokenizer {
       if record.fields.count >= 2 { withFields += 1 }
       counts[record.fields.count, default: 0] += 1
       // A sheet has empty cells (merged, padding) and quoted ones; prose has neither.
-      if record.fields.contains(where: { $0.isQuoted || Blank.trim(bytes, $0.content).isEmpty }) { spreadsheetLike += 1 }
+      if record.fields.contains(where: { $0.isQuoted || Blank.trim(bytes, $0.content).isEmpty }) {
+        spreadsheetLike += 1
+      }
       if let last = record.fields.last, Self.endsSentence(bytes, last.content) { sentences += 1 }
     }
     guard spreadsheetLike * 5 >= nonBlank, sentences * 2 < nonBlank else { return false }

@@ -68,7 +68,12 @@ struct HTMLTableBuilder {
 
   private func emptyCell(at offset: Int, column: Int) -> Cell {
     let lineIndex = text.lineIndex(containing: offset)
-    return Cell(text: "", span: text.span(lineIndex: lineIndex, byteRange: offset..<offset), column: column, start: offset)
+    return Cell(
+      text: "",
+      span: text.span(lineIndex: lineIndex, byteRange: offset..<offset),
+      column: column,
+      start: offset
+    )
   }
 
   /// The table's rows, all as wide as the widest; merged slots as empty cells (or copies).

@@ -30,7 +30,11 @@ enum HTMLTokenizer {
 
   static func rows(_ text: SourceText, mergedCells: MergedCells, isTraditional: Bool = false) -> [Row] {
     var reader = HTMLRowReader(
-      text: text, layoutTables: layoutTables(text.utf8), mergedCells: mergedCells, isTraditional: isTraditional)
+      text: text,
+      layoutTables: layoutTables(text.utf8),
+      mergedCells: mergedCells,
+      isTraditional: isTraditional
+    )
     reader.run()
     return reader.rows
   }

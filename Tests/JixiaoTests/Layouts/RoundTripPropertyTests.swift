@@ -16,7 +16,10 @@ import Testing
   }
 
   static let projectSeed = zip(
-    Gen.int(in: 0...99), Gen.int(in: 0...99), Gen.int(in: 0...9999), Gen.int(in: 0...99),
+    Gen.int(in: 0...99),
+    Gen.int(in: 0...99),
+    Gen.int(in: 0...9999),
+    Gen.int(in: 0...99),
     indicatorSeed.array(of: 1...9)
   ).map { (seed: (Int, Int, Int, Int, [IndicatorSeed])) in
     ProjectSeed(name: seed.0, department: seed.1, amount: seed.2, goal: seed.3, indicators: seed.4)
@@ -68,7 +71,10 @@ import Testing
       if Self.isKnownReadingIssue(plan) { plan.pageBreak?.mergedCells = .repeated }
       if dialect == .aligned { plan = Self.withoutLeadingLatinNames(plan) }
       let problems = RoundTrip.problems(plan, dialect)
-      #expect(problems.isEmpty, "\(dialect) \(layout):\n\(problems.joined(separator: "\n"))\n--- plan\n\(plan)\n--- text\n\(RoundTrip.text(plan, dialect))")
+      #expect(
+        problems.isEmpty,
+        "\(dialect) \(layout):\n\(problems.joined(separator: "\n"))\n--- plan\n\(plan)\n--- text\n\(RoundTrip.text(plan, dialect))"
+      )
     }
   }
 }
