@@ -10,6 +10,9 @@ struct JixiaoCommand: ParsableCommand {
         jixiao parse Corpus/seeds/000_68f22dc76fd3e3d9.txt
         jixiao value '≥96%'
       """,
-    subcommands: [ParseCommand.self, CheckCommand.self, ExplainCommand.self, ValueCommand.self, DumpCommand.self, BatchCommand.self, RenderCommand.self]
+    subcommands: [
+      ParseCommand.self, CheckCommand.self, ExplainCommand.self, ValueCommand.self, DumpCommand.self, BatchCommand.self,
+      RenderCommand.self,
+    ]
   )
 }

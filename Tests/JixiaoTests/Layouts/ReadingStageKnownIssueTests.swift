@@ -120,6 +120,29 @@ import Testing
     }
   }
 
+  /// F7 (fixed). Converter pipe rows are read with positions untrusted (`Dialect.keepsEmptyCells`
+  /// is false for `pipe`), so a wide table whose rows keep their empty cells (`12000 |  | =`
+  /// under 指标值 │ 计量单位 │ 指标值类型) is read by content. The name `舆情监测时间（24小时）`
+  /// once read as the target (= 24 小时); a number inside words now shapes as a name
+  /// (`CellShape.readsAsName`). As a markdown table with its `---` row it reads by position.
+  @Test func pipeRowsWithEmptyCellsKeepTheirColumns() throws {
+    let rows = """
+      | 项目名称 | 城管队业务工作经费 |  |  |  |  |  |
+      | 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 | 指标值类型 |
+      |  | 产出指标 | 数量指标 | 舆情监测时间（24小时） | 12000 |  | = |
+      |  |  |  | 案件上报数量 | 96 | % | ≥ |
+
+      """
+    let markdown = rows.replacing("| 绩效指标", with: "| --- | --- | --- | --- | --- | --- | --- |\n| 绩效指标")
+    let asMarkdown = try Self.parse("部门项目支出预算绩效目标表\n\n" + markdown)
+    #expect(asMarkdown.source.dialect == "markdown")
+    #expect(asMarkdown.projects.first?.indicators.first?.name == "舆情监测时间（24小时）")
+    let asPipe = try Self.parse("部门项目支出预算绩效目标表\n\n" + rows)
+    #expect(asPipe.source.dialect == "pipe")
+    #expect(asPipe.projects.first?.indicators.first?.name == "舆情监测时间（24小时）")
+    #expect(asPipe.projects.first?.indicators.first?.target.raw == "12000")
+  }
+
   static let wrappedPage = """
     <h1>部门项目支出预算绩效目标表</h1>
     <p>(2024年度)</p>

