@@ -77,19 +77,20 @@ struct EntityAssembler {
     layout += draft.layout
     for field in draft.fields {
       let text = CellText.clean(field.value.text)
+      let line = CellText.singleLine(text)
       switch field.role {
-      case .name: project.name = project.name ?? text
+      case .name: project.name = project.name ?? line
       case .department:
-        let (name, code) = NameAndCode.split(text)
+        let (name, code) = NameAndCode.split(line)
         project.department.name = project.department.name ?? name
         if project.department.code == nil { project.department.code = code }
-      case .departmentCode, .unitCode: project.department.code = project.department.code ?? text
-      case .implementingUnit: project.implementingUnit = project.implementingUnit ?? NameAndCode.split(text).name
-      case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: field.value.text) ?? text)
-      case .category: project.category = project.category ?? text
-      case .manager: project.manager = project.manager ?? text
+      case .departmentCode, .unitCode: project.department.code = project.department.code ?? line
+      case .implementingUnit: project.implementingUnit = project.implementingUnit ?? NameAndCode.split(line).name
+      case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: field.value.text) ?? line)
+      case .category: project.category = project.category ?? line
+      case .manager: project.manager = project.manager ?? line
       case .period:
-        readPeriod(text, into: &project.period)
+        readPeriod(line, into: &project.period)
         if project.period.start == nil && project.period.end == nil && project.period.years == nil {
           context.diagnose("JX118", field.value.span, text)
         }
@@ -113,7 +114,7 @@ struct EntityAssembler {
     }
     // 预算单位 names the implementing unit only where no 实施单位 does.
     if project.implementingUnit == nil, let unit = draft.first(.budgetUnit) {
-      project.implementingUnit = NameAndCode.split(CellText.clean(unit.value.text)).name
+      project.implementingUnit = NameAndCode.split(CellText.singleLine(CellText.clean(unit.value.text))).name
     }
     project.milestones = draft.milestones.compactMap(milestone)
     if project.period.start == nil && project.period.end == nil, !project.milestones.isEmpty {
@@ -144,8 +145,8 @@ struct EntityAssembler {
     for field in draft.fields {
       let text = CellText.clean(field.value.text)
       switch field.role {
-      case .name, .department: department.name = department.name ?? text
-      case .unitCode, .departmentCode: department.code = department.code ?? text
+      case .name, .department: department.name = department.name ?? CellText.singleLine(text)
+      case .unitCode, .departmentCode: department.code = department.code ?? CellText.singleLine(text)
       case .goalAnnual:
         if department.goals.annual == nil {
           department.goals.annual = text
