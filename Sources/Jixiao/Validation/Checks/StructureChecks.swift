@@ -72,7 +72,9 @@ enum LevelNameNonStandard: Check {
           // The standard name in traditional script is the standard name (ICU only when the
           // plain key differs: most names are written in the standard way).
           var rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw))
-          if rawKey != standard { rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true)) }
+          if rawKey != standard && Script.hasTraditional(raw) {
+            rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
+          }
           // The national templates' own variant is standard too.
           guard rawKey != standard, !LevelNameNonStandard.acceptedVariants.contains(rawKey), Level1(rawValue: standard) != nil || Level2(rawValue: standard) != nil,
             seen.insert("\(entity.table?.index ?? -1)|\(rawKey)").inserted
