@@ -132,7 +132,7 @@ enum CorpusFiles {
         let full = path + "/" + name
         if entry.pointee.d_type == UInt8(DT_DIR) {
           walk(full)
-        } else if name.hasSuffix(".txt") {
+        } else if name.hasSuffix(".txt") && !name.hasSuffix(".expected-error.txt") {
           found.append(String(full.dropFirst(rootLength)))
         }
       }
