@@ -144,6 +144,8 @@ if options.largeMegabytes > 0 {
   large = (bytes, Spawn.run([jixiao, "parse", path, "--compact"]))
 }
 
+let grammar = ValueGrammarBench.run(seeds)
+
 Report.print(rows)
 say("load average at the end: \(loadAverage) (other processes compete for the cores: see 'cores used')")
 say("")
@@ -155,6 +157,9 @@ if let large {
     "jixiao parse of one \(fixed(Double(large.bytes) / 1_000_000, 1)) MB document: \(fixed(large.run.seconds, 2)) s, peak RSS \(fixed(Double(large.run.peakRSS) / 1_048_576, 1)) MiB (\(fixed(Double(large.run.peakRSS) / Double(large.bytes), 1))× the file), exit \(large.run.exitStatus)"
   )
 }
+say(
+  "value grammar: \(grammar.values) targets of the corpus, \(Int(grammar.valuesPerSecond)) values/s; whole parses \(fixed(grammar.parsesPerSecond, 0)) documents/s in-process; the grammar's share of parse time \(fixed(grammar.share * 100, 1)) %"
+)
 say("")
 var checks: [(String, Bool)] = []
 if let one = batchRuns[1] {
@@ -176,6 +181,7 @@ checks.append(("parse of the largest seed < 30 ms (\(fixed(parseMedian * 1000, 1
 if let large {
   checks.append(("one large document: peak RSS < 8× its size", large.run.peakRSS < 8 * large.bytes))
 }
+checks.append(("the value grammar under 20 % of parse time (\(fixed(grammar.share * 100, 1)) %)", grammar.share < 0.2))
 for (text, passed) in checks { say("\(passed ? "PASS" : "FAIL")  \(text)") }
 
 if options.corpus == nil {
