@@ -85,7 +85,7 @@ enum KnownLosses {
   }
 
   static func read() -> Set<String> {
-    guard let data = try? Data(contentsOf: url) else { return [] }
+    guard let data = try? Robustness.bytes(url) else { return [] }
     return Set(
       String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         .filter { !$0.hasPrefix("#") })

@@ -17,7 +17,7 @@ struct LosslessReducer {
   func reduce() throws {
     let path = try #require(Self.environment["JIXIAO_REDUCE"])
     let text = try #require(Self.environment["JIXIAO_REDUCE_TEXT"])
-    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    let bytes = try Robustness.bytes(URL(fileURLWithPath: path))
     func losesCell(_ lines: [[UInt8]]) -> Bool {
       var result = LosslessInvariant.Result()
       LosslessInvariant.check(Array(lines.joined(separator: [0x0A])), document: "r", mutation: "r", into: &result)
