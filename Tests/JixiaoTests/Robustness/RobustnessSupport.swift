@@ -25,7 +25,10 @@ enum Robustness {
     guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
     var files: [URL] = []
     while let relative = enumerator.nextObject() as? String {
-      if relative.hasSuffix(".txt") { files.append(directory.appendingPathComponent(relative)) }
+      // NAME.expected-error.txt is the golden message of a refused NAME.txt, not a document.
+      if relative.hasSuffix(".txt") && !relative.hasSuffix(".expected-error.txt") {
+        files.append(directory.appendingPathComponent(relative))
+      }
     }
     return files.sorted { $0.path < $1.path }
   }
