@@ -36,7 +36,7 @@ public struct BatchConfiguration: Sendable {
   public var showsProgress: Bool?
   public var parseOptions = ParseOptions()
   /// Inputs larger than this many bytes fail with `tooLarge`.
-  public var maxSize = 64 << 20
+  public var maxSize = 16 << 20
   public var language: Language = .en
   /// File descriptors, replaceable so that tests can drive a batch through pipes.
   public var standardInput: Int32 = 0

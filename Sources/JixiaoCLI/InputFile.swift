@@ -8,8 +8,10 @@ import Jixiao
 /// Reads a whole input file (or standard input for `-`) with a size limit, turning every
 /// failure into an `InputError` that names the file.
 enum InputFile {
-  /// 64 MiB: far above any disclosure (the largest seed is 50 KB), far below memory trouble.
-  static let defaultMaxSize = 64 << 20
+  /// 16 MiB: far above any disclosure (the largest seed is 50 KB). Reading takes about 30
+  /// times a document's size in memory, so this keeps one document (and one per batch job)
+  /// around half a gigabyte at worst.
+  static let defaultMaxSize = 16 << 20
 
   static func read(_ path: String, maxSize: Int) throws(InputError) -> [UInt8] {
     if path == "-" { return try readAll(fd: 0, path: "<stdin>", maxSize: maxSize) }

@@ -22,24 +22,32 @@ struct ValidationSubject {
     var period: Period?
   }
 
-  var entities: [Entity] {
-    document.projects.map {
-      Entity(
-        name: $0.name ?? "", table: table($0.table), funds: $0.funds, indicators: $0.indicators,
-        placeholders: $0.placeholders, span: $0.span, isDepartment: false, period: $0.period)
-    }
+  /// Projects, then department targets. Built once: every check walks them.
+  let entities: [Entity]
+  /// The span of the document's last entity, for `isCutOff`.
+  private let lastEntitySpan: SourceSpan?
+
+  init(document: Document) {
+    self.document = document
+    let tables = document.tables
+    func table(_ index: Int) -> TableInfo? { tables.indices.contains(index) ? tables[index] : nil }
+    entities =
+      document.projects.map {
+        Entity(
+          name: $0.name ?? "", table: table($0.table), funds: $0.funds, indicators: $0.indicators,
+          placeholders: $0.placeholders, span: $0.span, isDepartment: false, period: $0.period)
+      }
       + document.departments.map {
         Entity(
           name: $0.name ?? "", table: table($0.table), funds: $0.funds, indicators: $0.indicators,
           placeholders: $0.placeholders, span: $0.span, isDepartment: true, period: nil)
       }
+    lastEntitySpan = entities.map(\.span).max()
   }
 
   /// The last project of a document that was cut off: its completeness cannot be judged.
   func isCutOff(_ span: SourceSpan) -> Bool {
-    guard document.source.isTruncated else { return false }
-    let last = (document.projects.map(\.span) + document.departments.map(\.span)).max()
-    return last == span
+    document.source.isTruncated && lastEntitySpan == span
   }
 
   func table(_ index: Int) -> TableInfo? {

@@ -106,7 +106,7 @@ final class CLIErrorTests {
       message: "<stdin>: file is 65536 bytes, over the limit of 1000 (raise it with --max-size)", status: 65)
   }
 
-  /// The default limit refuses a file past 64 MiB at once, from its size, without reading it
+  /// The default limit refuses a file past 16 MiB at once, from its size, without reading it
   /// (a sparse file: no disk is used).
   @Test func defaultSizeLimit() throws {
     let path = scratch.appendingPathComponent("huge.log").path
@@ -116,7 +116,7 @@ final class CLIErrorTests {
     try handle.close()
     try expectFailure(
       ["parse", path],
-      message: "\(path): file is 1073741824 bytes, over the limit of 67108864 (raise it with --max-size)", status: 65)
+      message: "\(path): file is 1073741824 bytes, over the limit of 16777216 (raise it with --max-size)", status: 65)
   }
 
   /// A single 4 MB line (a log or minified page picked up by a glob) parses or fails cleanly,
