@@ -37,7 +37,7 @@ enum Truncation {
     guard case .complete = ending, let last = text.utf8.last, last != 0x0A, last != 0x0D,
       let project = projects.last, !hasSatisfaction(project),
       let row = grid.rows.last(where: { !$0.isBlank }), let cell = row.cells.last(where: { !$0.isEmpty }),
-      project.span <= cell.span, isInsideIndicators(cell, project) || project.indicators.isEmpty
+      project.span <= cell.span, endsIndicatorRow(row, cell, project) || project.indicators.isEmpty
     else { return ending }
     return .afterLabel(cell)
   }
@@ -49,10 +49,11 @@ enum Truncation {
     }
   }
 
-  /// The cell is the project's last indicator row or after it (not a footer line far below).
-  private static func isInsideIndicators(_ cell: Cell, _ project: Project) -> Bool {
-    guard let lastRow = project.indicators.map(\.span).max() else { return false }
-    return cell.span.line <= lastRow.line + 1 && lastRow <= cell.span
+  /// The last row of the text is the project's last indicator row (not a footer line after
+  /// it): the last indicator starts within that row, which may span lines (one cell per line).
+  private static func endsIndicatorRow(_ row: Row, _ cell: Cell, _ project: Project) -> Bool {
+    guard let last = project.indicators.map(\.span).max() else { return false }
+    return last.line >= row.lineIndex + 1 && last <= cell.span
   }
 
   /// A proper prefix of a vocabulary word, an unclosed bracket, or an operator alone.

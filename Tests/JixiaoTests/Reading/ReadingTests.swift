@@ -54,6 +54,19 @@ import Testing
     #expect(!Self.codes(formOnly).contains("JX507"))
   }
 
+  /// The same cut in one-cell-per-line text, where the last row spans several lines.
+  @Test func endingInsideAMultiLineRowIsACut() throws {
+    func cellPerLine(_ rows: [String]) -> String {
+      rows.map { row in row.components(separatedBy: " | ").map { "\t" + $0 }.joined(separator: "\n") }.joined(separator: "\n\n")
+    }
+    let cut = try Jixiao.parse(Array(cellPerLine(Self.form).utf8), path: "fixture.txt")
+    #expect(cut.source.dialect == "cellPerLine")
+    #expect(cut.projects.first?.indicators.count == 2)
+    #expect(cut.source.isTruncated)
+    let whole = try Jixiao.parse(Array(cellPerLine(Self.form + [Self.satisfaction]).utf8), path: "fixture.txt")
+    #expect(!whole.source.isTruncated)
+  }
+
   /// In a document in traditional script, a cut-off level name is a fragment too.
   @Test func traditionalFragmentIsACut() throws {
     let rows = [
