@@ -40,8 +40,8 @@ enum CellText {
   }
 
   /// A name, unit or code on one line: a cell wrapped by its column width (`湘潭市环境卫生` /
-  /// `管理处`, `执法局-` / `308001`) is joined without a blank where either side of the break
-  /// is CJK or a hyphen, with one blank between Latin words.
+  /// `管理处`, `执法局-` / `308001`) is joined without a blank, but for one blank between
+  /// Latin words.
   static func singleLine(_ text: String) -> String {
     guard text.containsBytes("\n") else { return text }
     let lines = text.split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
@@ -75,8 +75,9 @@ enum CellText {
     scalar.properties.isIdeographic
   }
 
+  /// A blank goes only between two ASCII words; CJK and a trailing hyphen join tight.
   private static func joinsTight(_ last: Unicode.Scalar, _ first: Unicode.Scalar) -> Bool {
-    isCJK(last) || isCJK(first) || last == "-" || last == "—" || last == "－" || !last.isASCII || !first.isASCII
+    !(last.isASCII && first.isASCII) || last == "-"
   }
 
   static func decodeEntity(_ entity: String) -> String? {
