@@ -10,7 +10,7 @@ import Testing
     let server = try await TestServer.start()
     defer { Task { await server.stop() } }
     for path in [Support.seed000, Support.seed001] {
-      let cli = try ProgramRun.run([Support.jixiao, "parse", "--lang", "en", Support.packageRoot + "/" + path])
+      let cli = try await ProgramRun.capture([Support.jixiao, "parse", "--lang", "en", Support.packageRoot + "/" + path])
       #expect(cli.status == 0)
       let name = (Support.packageRoot + "/" + path).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
       let response = try await server.post("/api/parse?lang=en&name=\(name)", Support.read(path))
@@ -26,12 +26,25 @@ import Testing
     let path = Support.packageRoot + "/" + Support.seed001
     let name = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
     for (format, language) in [("json", "en"), ("json", "zh"), ("sarif", "zh")] {
-      let cli = try ProgramRun.run([Support.jixiao, "check", "--format", format, "--lang", language, path])
+      let cli = try await ProgramRun.capture([Support.jixiao, "check", "--format", format, "--lang", language, path])
       #expect(cli.status == 0)
       let response = try await server.post("/api/check?lang=\(language)&format=\(format)&name=\(name)", Support.read(Support.seed001))
       #expect(response.status == 200)
       #expect(response.body == cli.standardOutput, "\(format) \(language)")
     }
+  }
+
+  @Test func csvHoldsOneRowPerIndicatorWithItsProject() async throws {
+    let server = try await TestServer.start()
+    defer { Task { await server.stop() } }
+    let response = try await server.post("/api/parse?format=csv", Support.read(Support.seed000))
+    #expect(response.status == 200)
+    #expect(response.header("Content-Type") == "text/csv; charset=utf-8")
+    #expect(response.body.starts(with: [0xEF, 0xBB, 0xBF]))
+    let lines = Support.text(Array(response.body.dropFirst(3))).split(separator: "\r\n")
+    #expect(lines.count == 1 + 28)
+    #expect(lines.first?.hasPrefix("document_id,project_id,project_name,indicator_id,horizon,level1,") == true)
+    #expect(lines.last?.hasPrefix("1,4,政府长聘人员经费,7,annual,满意度指标,服务对象满意度指标,") == true)
   }
 
   @Test func multipartFormsCarryTheFileAndItsName() async throws {
@@ -57,7 +70,7 @@ import Testing
     let text = Support.text(Support.read(Support.seed000))
     var utf16: [UInt8] = [0xFF, 0xFE]
     for unit in text.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-    let gb18030 = try ProgramRun.run(["iconv", "-f", "UTF-8", "-t", "GB18030"], input: Array(text.utf8))
+    let gb18030 = try await ProgramRun.capture(["iconv", "-f", "UTF-8", "-t", "GB18030"], input: Array(text.utf8))
     #expect(gb18030.status == 0)
     for (encoding, bytes) in [("UTF-16LE", utf16), ("GB18030", gb18030.standardOutput)] {
       let response = try await server.post("/api/parse", bytes)
@@ -78,7 +91,7 @@ import Testing
   func inputErrorsMatchTheCommandLine(kind: String, bytes: [UInt8]) async throws {
     let server = try await TestServer.start()
     defer { Task { await server.stop() } }
-    let cli = try ProgramRun.run([Support.jixiao, "parse", "-"], input: bytes)
+    let cli = try await ProgramRun.capture([Support.jixiao, "parse", "-"], input: bytes)
     let response = try await server.post("/api/parse?name=%3Cstdin%3E", bytes)
     #expect(response.status == 422)
     let error = try #require(try JSONReader.read(response.body).member("error"))

@@ -5,18 +5,24 @@ import Testing
 /// A bounded load on loopback: `total` parses of seed 000 over `inFlight` keep-alive
 /// connections. It reports requests per second and latency percentiles, and fails if any
 /// request is lost or answered wrongly. The numbers go to `.build/serve-test/load.txt`.
+/// With `JIXIAO_LOAD_PORT` set it loads a server already running there instead, such as a
+/// release build: `jixiao serve --port 8090 &` then `JIXIAO_LOAD_PORT=8090 swift test
+/// --filter LoadTests`.
 @Suite(.serialized) struct LoadTests {
   static let total = 1000
   static let inFlight = 8
+  static let externalPort = ProcessInfo.processInfo.environment["JIXIAO_LOAD_PORT"].flatMap { Int($0) }
 
   @Test func athousandParsesEightInFlightLoseNone() async throws {
-    let server = try await TestServer.start()
-    defer { Task { await server.stop() } }
+    let server = Self.externalPort == nil ? try await TestServer.start() : nil
+    defer { if let server { Task { await server.stop() } } }
+    let port = try #require(Self.externalPort ?? server?.port)
     let seed = Support.read(Support.seed000)
-    let expected = try await server.post("/api/parse?compact=1", seed).body
+    let expected = try await Support.onThread {
+      try HTTPConnection(port: port).send("POST", "/api/parse?compact=1", body: seed).body
+    }
     #expect(!expected.isEmpty)
 
-    let port = server.port
     let tickets = Tickets(Self.total)
     let start = ContinuousClock.now
     let results = try await withThrowingTaskGroup(of: [Sample].self) { group in
@@ -50,9 +56,9 @@ import Testing
     func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((Double(latencies.count) * p).rounded(.up)) - 1)] }
     let failed = results.filter { !$0.ok }.count
     let report = String(
-      format: "%d requests, %d in flight, %d failed: %.0f requests/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (build: %@)\n",
+      format: "%d requests, %d in flight, %d failed: %.0f requests/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (%@)\n",
       results.count, Self.inFlight, failed, Double(results.count) / seconds, percentile(0.5), percentile(0.99),
-      latencies.last ?? 0, Self.configuration)
+      latencies.last ?? 0, Self.externalPort.map { "server on port \($0)" } ?? "in-process, \(Self.configuration)")
     print("serve load: " + report, terminator: "")
     Support.write(Support.outputDirectory + "/load.txt", Array(report.utf8))
     #expect(results.count == Self.total)

@@ -258,7 +258,7 @@ enum PageScript {
         for (const project of doc.projects) parts.push(ownerCard(project, 'project', doc, cells));
         for (const department of doc.departments) parts.push(ownerCard(department, 'department', doc, cells));
         if (doc.budgetLines.length) parts.push(budgetCard(doc.budgetLines, cells));
-        if (doc.residue.length) parts.push(residueCard(doc.residue));
+        if (doc.residue.length) parts.push(residueCard(doc.residue, cells));
         result.replaceChildren(...parts);
         fillFindings(findings, doc.diagnostics, cells);
         result.hidden = false;
@@ -436,13 +436,14 @@ enum PageScript {
             body)));
       }
 
-      function residueCard(residue) {
+      /** Residue items take findings too: bled text and a cut-off last cell are listed here. */
+      function residueCard(residue, cells) {
         return el('section', { class: 'card residue', id: 'residue' },
           el('h2', { text: t('residue', residue.length) }), el('p', { class: 'muted', text: t('residueIntro') }),
-          el('ol', {}, residue.map((item) => el('li', { dataset: { reason: item.reason } },
+          el('ol', {}, residue.map((item) => cells.add(el('li', { dataset: { reason: item.reason } },
             el('span', { class: 'text', text: item.text }), ' ',
             el('span', { class: 'kind', text: t('reason.' + item.reason) }),
-            el('span', { class: 'loc', text: item.span ? t('at', item.span.line, item.span.column) : '' })))));
+            el('span', { class: 'loc', text: item.span ? t('at', item.span.line, item.span.column) : '' })), item.span))));
       }
 
       // ---- Findings on their cells -----------------------------------------------------------

@@ -8,8 +8,10 @@ import Jixiao
 /// Headless Chromium driven through its DevTools protocol over `--remote-debugging-pipe`:
 /// commands go in on the browser's fd 3 and answers come back on its fd 4, each a JSON
 /// message ended by NUL. No WebSocket, no driver binary, no port to race for. Every wait has a
-/// deadline, so a browser that hangs fails the test rather than hanging it.
-final class Chromium {
+/// deadline, so a browser that hangs fails the test rather than hanging it. Each call blocks
+/// on the pipe, so the async methods run it on a thread of its own (Support.onThread); one
+/// test drives one browser, one call at a time.
+final class Chromium: @unchecked Sendable {
   struct Failure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
@@ -38,7 +40,11 @@ final class Chromium {
   private var closed = false
 
   /// Starts the browser with a fresh profile; its output goes to `log`.
-  init(log: String) throws {
+  static func launch(log: String) async throws -> Chromium {
+    try await Support.onThread { try Chromium(log: log) }
+  }
+
+  private init(log: String) throws {
     guard let executable = Self.executable else { throw Failure("no Chromium on PATH (apt-get install chromium)") }
     profile = NSTemporaryDirectory() + "jixiao-chromium-\(UUID().uuidString)"
     var toBrowser: [Int32] = [-1, -1]
@@ -79,10 +85,14 @@ final class Chromium {
     return copy
   }
 
-  deinit { quit() }
+  deinit { quitNow() }
 
   /// Asks the browser to quit, then makes sure it has: the pid is this object's own child.
-  func quit() {
+  func quit() async {
+    _ = try? await Support.onThread { self.quitNow() }
+  }
+
+  private func quitNow() {
     guard !closed else { return }
     closed = true
     _ = try? send("Browser.close", [:], inSession: false, timeout: 5)
@@ -104,17 +114,31 @@ final class Chromium {
   // MARK: Protocol
 
   /// Opens a tab on `url` at the given viewport and attaches to it.
-  func open(_ url: String, width: Int, height: Int, mobile: Bool = false, scale: Double = 1) throws {
+  func open(_ url: String, width: Int, height: Int, mobile: Bool = false, scale: Double = 1) async throws {
+    try await Support.onThread { try self.openNow(url, width: width, height: height, mobile: mobile, scale: scale) }
+  }
+
+  private func openNow(_ url: String, width: Int, height: Int, mobile: Bool, scale: Double) throws {
     let target = try send("Target.createTarget", ["url": .string("about:blank")], inSession: false)
     guard let id = target.member("targetId")?.stringValue else { throw Failure("no targetId in \(target)") }
     let attached = try send("Target.attachToTarget", ["targetId": .string(id), "flatten": .bool(true)], inSession: false)
     guard let session = attached.member("sessionId")?.stringValue else { throw Failure("no sessionId in \(attached)") }
     self.session = session
-    try resize(width: width, height: height, mobile: mobile, scale: scale)
+    try resizeNow(width: width, height: height, mobile: mobile, scale: scale)
     _ = try send("Page.navigate", ["url": .string(url)])
   }
 
-  func resize(width: Int, height: Int, mobile: Bool = false, scale: Double = 1) throws {
+  /// Downloads are refused rather than written anywhere; a test sees them as the blobs the
+  /// page hands to `URL.createObjectURL`.
+  func refuseDownloads() async throws {
+    _ = try await Support.onThread { try self.send("Browser.setDownloadBehavior", ["behavior": .string("deny")], inSession: false) }
+  }
+
+  func resize(width: Int, height: Int, mobile: Bool = false, scale: Double = 1) async throws {
+    try await Support.onThread { try self.resizeNow(width: width, height: height, mobile: mobile, scale: scale) }
+  }
+
+  private func resizeNow(width: Int, height: Int, mobile: Bool, scale: Double) throws {
     _ = try send(
       "Emulation.setDeviceMetricsOverride",
       [
@@ -125,7 +149,11 @@ final class Chromium {
 
   /// The value of a JavaScript expression in the page (promises awaited).
   @discardableResult
-  func evaluate(_ expression: String) throws -> JSON {
+  func evaluate(_ expression: String) async throws -> JSON {
+    try await Support.onThread { try self.evaluateNow(expression) }
+  }
+
+  private func evaluateNow(_ expression: String) throws -> JSON {
     let result = try send(
       "Runtime.evaluate", ["expression": .string(expression), "returnByValue": .bool(true), "awaitPromise": .bool(true)])
     if let exception = result.member("exceptionDetails") {
@@ -135,24 +163,32 @@ final class Chromium {
   }
 
   /// Polls until the expression is true.
-  func wait(until expression: String, timeout: Double = 30) throws {
+  func wait(until expression: String, timeout: Double = 30) async throws {
+    try await Support.onThread { try self.waitNow(until: expression, timeout: timeout) }
+  }
+
+  private func waitNow(until expression: String, timeout: Double) throws {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
-      if try evaluate("Boolean(\(expression))") == .bool(true) { return }
+      if try evaluateNow("Boolean(\(expression))") == .bool(true) { return }
       usleep(50_000)
     }
     throw Failure("timed out after \(timeout) s waiting for \(expression)")
   }
 
   /// Types text as a paste would: one input event with all of it at the focus.
-  func insertText(_ text: String) throws {
-    _ = try send("Input.insertText", ["text": .string(text)])
+  func insertText(_ text: String) async throws {
+    _ = try await Support.onThread { try self.send("Input.insertText", ["text": .string(text)]) }
   }
 
   /// A real left click (press and release) at the centre of the element `selector` finds,
   /// after scrolling it into view.
-  func click(_ selector: String) throws {
-    let point = try evaluate(
+  func click(_ selector: String) async throws {
+    try await Support.onThread { try self.clickNow(selector) }
+  }
+
+  private func clickNow(_ selector: String) throws {
+    let point = try evaluateNow(
       """
       (() => { const e = document.querySelector(\(Self.quote(selector))); if (!e) return null;
         e.scrollIntoView({ block: 'center', inline: 'center' }); const r = e.getBoundingClientRect();
@@ -169,7 +205,11 @@ final class Chromium {
   }
 
   /// A PNG of the viewport, or of the whole page when `fullPage`.
-  func screenshot(fullPage: Bool = false) throws -> [UInt8] {
+  func screenshot(fullPage: Bool = false) async throws -> [UInt8] {
+    try await Support.onThread { try self.screenshotNow(fullPage: fullPage) }
+  }
+
+  private func screenshotNow(fullPage: Bool) throws -> [UInt8] {
     var parameters: [String: JSON] = ["format": .string("png")]
     if fullPage { parameters["captureBeyondViewport"] = .bool(true) }
     if fullPage, let size = try send("Page.getLayoutMetrics", [:]).member("cssContentSize"),

@@ -114,6 +114,11 @@ struct ProgramRun {
   var standardOutput: [UInt8]
   var standardError: [UInt8]
 
+  /// `run` off the cooperative threads, for async tests.
+  static func capture(_ arguments: [String], input: [UInt8] = []) async throws -> ProgramRun {
+    try await Support.onThread { try run(arguments, input: input) }
+  }
+
   static func run(_ arguments: [String], input: [UInt8] = []) throws -> ProgramRun {
     let directory = NSTemporaryDirectory() + "jixiao-serve-test-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
