@@ -11,6 +11,9 @@ struct JixiaoCommand: AsyncParsableCommand {
         jixiao value '≥96%'
         jixiao serve            (a web page at http://127.0.0.1:8080/)
       """,
-    subcommands: [ParseCommand.self, CheckCommand.self, ExplainCommand.self, ValueCommand.self, DumpCommand.self, BatchCommand.self, RenderCommand.self, ServeCommand.self]
+    subcommands: [
+      ParseCommand.self, CheckCommand.self, ExplainCommand.self, ValueCommand.self, DumpCommand.self, BatchCommand.self,
+      RenderCommand.self, ServeCommand.self,
+    ]
   )
 }

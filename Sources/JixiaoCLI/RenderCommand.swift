@@ -32,7 +32,10 @@ struct RenderCommand: ParsableCommand {
   @Argument(help: "A text file, or '-' for standard input.")
   var file: String
 
-  @Option(name: .customLong("to"), help: "Output format: \(RenderFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(
+    name: .customLong("to"),
+    help: "Output format: \(RenderFormat.allCases.map(\.rawValue).joined(separator: ", "))."
+  )
   var format: RenderFormat
 
   @Flag(help: "Leave out the normalised reading (读作) beside targets and amounts.")

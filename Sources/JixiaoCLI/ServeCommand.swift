@@ -49,7 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-    guard timeLimit > 0, timeLimit <= 3600 else { throw ValidationError("--time-limit must be between 0 and 3600 seconds") }
+    guard timeLimit > 0, timeLimit <= 3600 else {
+      throw ValidationError("--time-limit must be between 0 and 3600 seconds")
+    }
     guard maxSize > 0 else { throw ValidationError("--max-size must be positive") }
     guard workers >= 1 else { throw ValidationError("--workers must be at least 1") }
   }
@@ -60,7 +62,8 @@ struct ServeCommand: AsyncParsableCommand {
       host: host, port: port, maxBodySize: maxSize, timeLimit: .milliseconds(Int(timeLimit * 1000)),
       workers: workers, language: language)
     if !configuration.isLoopback {
-      Console.error("jixiao: warning: listening on \(host): anyone who can reach this address can use the page and the API")
+      Console.error(
+        "jixiao: warning: listening on \(host): anyone who can reach this address can use the page and the API")
     }
     do {
       try await JixiaoServer.run(configuration) { server in
@@ -69,7 +72,8 @@ struct ServeCommand: AsyncParsableCommand {
         Console.out(
           language == .zh
             ? "Jixiao 网页已启动：\(address)\n在浏览器中打开这个地址，粘贴表格或拖入文件即可检查。按 Ctrl-C 停止。\n"
-            : "Jixiao is serving the page at \(address)\nOpen it in a browser, paste a table or drop a file. Ctrl-C stops.\n")
+            : "Jixiao is serving the page at \(address)\nOpen it in a browser, paste a table or drop a file. Ctrl-C stops.\n"
+        )
       }
     } catch let error as ServeError {
       Console.error("jixiao: " + error.message)

@@ -109,7 +109,8 @@ struct API: Sendable {
       return Output(contentType: "application/json; charset=utf-8", bytes: writer.bytes + [0x0A])
     case .sarif:
       let log = SARIF.log([SARIF.FileResult(path: path, diagnostics: document.diagnostics)], language: query.language)
-      return Output(contentType: "application/sarif+json; charset=utf-8", bytes: log.render(pretty: !query.compact) + [0x0A])
+      return Output(
+        contentType: "application/sarif+json; charset=utf-8", bytes: log.render(pretty: !query.compact) + [0x0A])
     }
   }
 
@@ -170,7 +171,8 @@ struct Query: Sendable {
   /// A client's file name as a label: printable, at most 200 characters, never empty. It is
   /// only ever written into JSON and messages, never used to open anything.
   static func label(_ text: String) -> String? {
-    let printable = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(200)))
+    let printable = String(
+      String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(200)))
     return printable.isEmpty ? nil : printable
   }
 }

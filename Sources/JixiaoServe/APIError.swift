@@ -37,11 +37,14 @@ struct APIError: Error, Sendable {
   static func timedOut(_ limit: Duration) -> APIError {
     APIError(
       status: .serviceUnavailable, kind: "timeLimit",
-      message: "reading the input took longer than the limit of \(limit.formatted) (start the server with a larger --time-limit)")
+      message:
+        "reading the input took longer than the limit of \(limit.formatted) (start the server with a larger --time-limit)"
+    )
   }
 
   static let busy = APIError(
-    status: .serviceUnavailable, kind: "busy", message: "the server is busy with other documents; try again in a moment")
+    status: .serviceUnavailable, kind: "busy", message: "the server is busy with other documents; try again in a moment"
+  )
 
   var json: [UInt8] {
     var writer = JSONWriter(pretty: true)

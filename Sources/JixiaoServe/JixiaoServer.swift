@@ -41,7 +41,7 @@ public enum JixiaoServer {
         services: [app], gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [], logger: logger))
     group.withLock { $0 = services }
     do {
-      try await services.run()
+      try await withTaskExecutorPreference(EventLoopExecutor()) { try await services.run() }
     } catch {
       throw ServeError.from(error, configuration: configuration)
     }

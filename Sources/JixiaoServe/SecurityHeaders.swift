@@ -15,7 +15,9 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     return fields
   }
 
-  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+  func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    -> Response
+  {
     var response = try await next(request, context)
     for field in Self.headers where response.headers[field.name] == nil { response.headers.append(field) }
     return response

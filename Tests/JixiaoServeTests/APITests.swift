@@ -10,7 +10,9 @@ import Testing
     let server = try await TestServer.start()
     defer { Task { await server.stop() } }
     for path in [Support.seed000, Support.seed001] {
-      let cli = try await ProgramRun.capture([Support.jixiao, "parse", "--lang", "en", Support.packageRoot + "/" + path])
+      let cli = try await ProgramRun.capture([
+        Support.jixiao, "parse", "--lang", "en", Support.packageRoot + "/" + path,
+      ])
       #expect(cli.status == 0)
       let name = (Support.packageRoot + "/" + path).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
       let response = try await server.post("/api/parse?lang=en&name=\(name)", Support.read(path))
@@ -28,7 +30,8 @@ import Testing
     for (format, language) in [("json", "en"), ("json", "zh"), ("sarif", "zh")] {
       let cli = try await ProgramRun.capture([Support.jixiao, "check", "--format", format, "--lang", language, path])
       #expect(cli.status == 0)
-      let response = try await server.post("/api/check?lang=\(language)&format=\(format)&name=\(name)", Support.read(Support.seed001))
+      let response = try await server.post(
+        "/api/check?lang=\(language)&format=\(format)&name=\(name)", Support.read(Support.seed001))
       #expect(response.status == 200)
       #expect(response.body == cli.standardOutput, "\(format) \(language)")
     }
@@ -54,7 +57,9 @@ import Testing
     let boundary = "----jixiao-test-boundary"
     let body =
       Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"lang\"\r\n\r\nzh\r\n".utf8)
-      + Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"县表.txt\"\r\nContent-Type: text/plain\r\n\r\n".utf8)
+      + Array(
+        "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"县表.txt\"\r\nContent-Type: text/plain\r\n\r\n"
+          .utf8)
       + seed + Array("\r\n--\(boundary)--\r\n".utf8)
     let response = try await server.post(
       "/api/parse", body, headers: [("Content-Type", "multipart/form-data; boundary=\(boundary)")])
@@ -185,7 +190,9 @@ import Testing
     #expect(page.header("Content-Type") == "text/html; charset=utf-8")
     #expect(page.header("Content-Security-Policy")?.contains("script-src 'self'") == true)
     #expect(page.text.contains("<textarea id=\"source\""))
-    for (path, type) in [("/app.js", "text/javascript"), ("/app.css", "text/css"), ("/sample.txt", "text/plain"), ("/api", "text/plain")] {
+    for (path, type) in [
+      ("/app.js", "text/javascript"), ("/app.css", "text/css"), ("/sample.txt", "text/plain"), ("/api", "text/plain"),
+    ] {
       let response = try await server.request("GET", path)
       #expect(response.status == 200, "\(path)")
       #expect(response.header("Content-Type")?.hasPrefix(type) == true, "\(path)")

@@ -16,7 +16,8 @@ struct BrowserTests {
     try await withBrowser(log: Support.outputDirectory + "/chromium.log") { browser in
       try await browser.open("http://127.0.0.1:\(port)/", width: 1280, height: 900)
       try await browser.wait(until: "document.body && document.body.dataset.ready === '1'")
-      #expect(try await browser.evaluate("document.querySelector('h1').textContent").stringValue?.contains("绩效目标表检查") == true)
+      #expect(
+        try await browser.evaluate("document.querySelector('h1').textContent").stringValue?.contains("绩效目标表检查") == true)
       Support.write(Support.outputDirectory + "/screenshot-start.png", try await browser.screenshot())
 
       try await browser.evaluate("document.getElementById('source').focus()")
@@ -46,7 +47,8 @@ struct BrowserTests {
       #expect(try await browser.evaluate("document.querySelectorAll('#findings li[data-code]').length") == .number("1"))
       try await browser.click("#findings li[data-code=JX304] a.loc")
       try await browser.wait(until: "document.querySelector('[data-codes~=\"JX304\"]').classList.contains('focused')")
-      try await browser.wait(until: "getComputedStyle(document.querySelector('[data-codes~=\"JX304\"] > .notes')).display === 'block'")
+      try await browser.wait(
+        until: "getComputedStyle(document.querySelector('[data-codes~=\"JX304\"] > .notes')).display === 'block'")
       try await waitForScrollToSettle(browser)
       Support.write(Support.outputDirectory + "/screenshot.png", try await browser.screenshot())
       try await browser.evaluate("window.scrollTo(0, 0)")
@@ -61,7 +63,8 @@ struct BrowserTests {
         """)
       for button in ["#download-json", "#download-csv", "#download-sarif"] { try await browser.click(button) }
       try await browser.wait(until: "window.__downloads.length === 3")
-      let heads = try await browser.evaluate("Promise.all(window.__downloads.map(async (blob) => (await blob.text()).slice(0, 80)))")
+      let heads = try await browser.evaluate(
+        "Promise.all(window.__downloads.map(async (blob) => (await blob.text()).slice(0, 80)))")
       let texts = heads.arrayValue?.compactMap(\.stringValue) ?? []
       #expect(texts.count == 3)
       #expect(texts.first?.hasPrefix("{\n  \"schemaVersion\"") == true)
@@ -71,14 +74,20 @@ struct BrowserTests {
 
       // English: the interface and the library's messages both switch.
       try await browser.click("#lang")
-      try await browser.wait(until: "document.querySelector('#findings li[data-code=JX304] .message')?.textContent.includes('is not a percentage')")
-      #expect(try await browser.evaluate("document.querySelector('h1').textContent").stringValue?.contains("Performance target") == true)
+      try await browser.wait(
+        until:
+          "document.querySelector('#findings li[data-code=JX304] .message')?.textContent.includes('is not a percentage')"
+      )
+      #expect(
+        try await browser.evaluate("document.querySelector('h1').textContent").stringValue?.contains(
+          "Performance target") == true)
       #expect(try await browser.evaluate("document.querySelectorAll('tr[data-row=indicator]').length") == .number("28"))
 
       // A phone: one column, the table scrolls inside its box, a tap on the badge opens the note.
       try await browser.resize(width: 390, height: 844, mobile: true, scale: 2)
       try await browser.click("#lang")
-      try await browser.wait(until: "document.querySelector('#findings li[data-code=JX304] .message')?.textContent.includes('提高')")
+      try await browser.wait(
+        until: "document.querySelector('#findings li[data-code=JX304] .message')?.textContent.includes('提高')")
       try await browser.evaluate("window.scrollTo(0, 0)")
       #expect(try await browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth") == .bool(true))
       Support.write(Support.outputDirectory + "/screenshot-phone.png", try await browser.screenshot())
@@ -98,15 +107,26 @@ struct BrowserTests {
       try await browser.wait(until: "document.body && document.body.dataset.ready === '1'")
       // Typed in, 50 KB would take the browser some fifteen seconds; set as the value it is
       // the same text at once (the paste itself is tested on seed 000).
-      try await browser.evaluate("document.getElementById('source').value = \(Chromium.quote(Support.text(Support.read(Support.seed001))))")
+      try await browser.evaluate(
+        "document.getElementById('source').value = \(Chromium.quote(Support.text(Support.read(Support.seed001))))")
       try await browser.click("#submit")
       try await browser.wait(until: "['done', 'error'].includes(document.body.dataset.state)")
       #expect(try await browser.evaluate("document.body.dataset.state") == .string("done"))
-      let indicators = expected.projects.map(\.indicators.count).reduce(0, +) + expected.departments.map(\.indicators.count).reduce(0, +)
-      #expect(try await browser.evaluate("document.querySelectorAll('tr[data-row=indicator]').length") == .number(String(indicators)))
-      #expect(try await browser.evaluate("document.querySelectorAll('tr[data-row=budget]').length") == .number(String(expected.budgetLines.count)))
-      #expect(try await browser.evaluate("document.querySelectorAll('#residue li').length") == .number(String(expected.residue.count)))
-      #expect(try await browser.evaluate("document.querySelectorAll('#findings li[data-code]').length") == .number(String(expected.diagnostics.count)))
+      let indicators =
+        expected.projects.map(\.indicators.count).reduce(0, +)
+        + expected.departments.map(\.indicators.count).reduce(0, +)
+      #expect(
+        try await browser.evaluate("document.querySelectorAll('tr[data-row=indicator]').length")
+          == .number(String(indicators)))
+      #expect(
+        try await browser.evaluate("document.querySelectorAll('tr[data-row=budget]').length")
+          == .number(String(expected.budgetLines.count)))
+      #expect(
+        try await browser.evaluate("document.querySelectorAll('#residue li').length")
+          == .number(String(expected.residue.count)))
+      #expect(
+        try await browser.evaluate("document.querySelectorAll('#findings li[data-code]').length")
+          == .number(String(expected.diagnostics.count)))
       // Every linked finding's cell carries its code; the weights finding JX205 sits on a project name.
       #expect(
         try await browser.evaluate(
@@ -115,8 +135,13 @@ struct BrowserTests {
             document.querySelector(link.getAttribute('href')).dataset.codes.split(' ').includes(link.parentElement.dataset.code))
           """) == .bool(true))
       let linked = try await browser.evaluate("document.querySelectorAll('#findings li[data-code] > a.loc').length")
-      #expect(Int(linked.numberText ?? "0") ?? 0 >= expected.diagnostics.count * 3 / 4, "findings linked to a cell: \(linked)")
-      #expect(try await browser.evaluate("document.querySelector('[data-codes~=\"JX205\"]')?.closest('table')?.classList.contains('details')") == .bool(true))
+      #expect(
+        Int(linked.numberText ?? "0") ?? 0 >= expected.diagnostics.count * 3 / 4, "findings linked to a cell: \(linked)"
+      )
+      #expect(
+        try await browser.evaluate(
+          "document.querySelector('[data-codes~=\"JX205\"]')?.closest('table')?.classList.contains('details')")
+          == .bool(true))
       Support.write(Support.outputDirectory + "/screenshot-001.png", try await browser.screenshot())
     }
   }
@@ -135,8 +160,10 @@ struct BrowserTests {
       try await browser.wait(until: "['done', 'error'].includes(document.body.dataset.state)")
       #expect(try await browser.evaluate("document.body.dataset.state") == .string("done"))
       #expect(try await browser.evaluate("typeof window.__jixiaoInjected") == .string("undefined"))
-      #expect(try await browser.evaluate("document.querySelectorAll('#result script, #result img').length") == .number("0"))
-      let shown = try await browser.evaluate("[...document.querySelectorAll('#result td[data-kind]')].map((c) => c.firstChild.textContent)")
+      #expect(
+        try await browser.evaluate("document.querySelectorAll('#result script, #result img').length") == .number("0"))
+      let shown = try await browser.evaluate(
+        "[...document.querySelectorAll('#result td[data-kind]')].map((c) => c.firstChild.textContent)")
       #expect(shown.arrayValue?.contains(.string(Fixtures.scriptCell)) == true)
       #expect(shown.arrayValue?.contains(.string(Fixtures.imageCell)) == true)
     }
@@ -176,7 +203,9 @@ struct BrowserTests {
   private func waitForScrollToSettle(_ browser: Chromium) async throws {
     var last = JSON.null
     for _ in 0..<40 {
-      let position = try await browser.evaluate("[window.scrollX, window.scrollY, ...[...document.querySelectorAll('.table-wrap')].map((w) => w.scrollLeft)].join(',')")
+      let position = try await browser.evaluate(
+        "[window.scrollX, window.scrollY, ...[...document.querySelectorAll('.table-wrap')].map((w) => w.scrollLeft)].join(',')"
+      )
       if position == last { return }
       last = position
       try await Task.sleep(for: .milliseconds(100))

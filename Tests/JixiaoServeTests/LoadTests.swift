@@ -38,7 +38,9 @@ import Testing
               do {
                 let response = try connection.send("POST", "/api/parse?compact=1", body: seed)
                 sample.ok = response.status == 200 && response.body == expected
-                if response.header("Connection")?.lowercased() == "close" { connection = try HTTPConnection(port: port) }
+                if response.header("Connection")?.lowercased() == "close" {
+                  connection = try HTTPConnection(port: port)
+                }
               } catch {
                 connection = try HTTPConnection(port: port)
               }
@@ -53,10 +55,13 @@ import Testing
     }
     let seconds = Support.milliseconds(since: start) / 1000
     let latencies = results.map(\.milliseconds).sorted()
-    func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((Double(latencies.count) * p).rounded(.up)) - 1)] }
+    func percentile(_ p: Double) -> Double {
+      latencies[min(latencies.count - 1, Int((Double(latencies.count) * p).rounded(.up)) - 1)]
+    }
     let failed = results.filter { !$0.ok }.count
     let report = String(
-      format: "%d requests, %d in flight, %d failed: %.0f requests/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (%@)\n",
+      format:
+        "%d requests, %d in flight, %d failed: %.0f requests/s, latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (%@)\n",
       results.count, Self.inFlight, failed, Double(results.count) / seconds, percentile(0.5), percentile(0.99),
       latencies.last ?? 0, Self.externalPort.map { "server on port \($0)" } ?? "in-process, \(Self.configuration)")
     print("serve load: " + report, terminator: "")

@@ -101,9 +101,10 @@ final class ServeProcess: Sendable {
   /// Signals the server and returns its exit code.
   func stop(_ signal: Int32) async -> Int32 {
     let pid = pid
-    return (try? await Support.onThread {
-      kill(pid, signal)
-      return ProgramRun.waitFor(pid)
-    }) ?? -1
+    return
+      (try? await Support.onThread {
+        kill(pid, signal)
+        return ProgramRun.waitFor(pid)
+      }) ?? -1
   }
 }

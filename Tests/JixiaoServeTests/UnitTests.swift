@@ -16,12 +16,22 @@ import Testing
     let workers = ParseWorkers(workers: 1, timeLimit: .milliseconds(100), queueLimit: 8)
     let gate = Gate()
     let started = Counter()
-    async let first = workers.run { started.add(); gate.wait(); return 1 }
-    async let second = workers.run { started.add(); return 2 }
+    async let first = workers.run {
+      started.add()
+      gate.wait()
+      return 1
+    }
+    async let second = workers.run {
+      started.add()
+      return 2
+    }
     let outcomes = await [first, second]
     gate.open()
     for outcome in outcomes {
-      guard case .timedOut = outcome else { Issue.record("expected a timeout, got \(outcome)"); continue }
+      guard case .timedOut = outcome else {
+        Issue.record("expected a timeout, got \(outcome)")
+        continue
+      }
     }
     // The second waited behind the first past its deadline, so it was dropped unstarted.
     #expect(await workers.run { started.value }.value == 1)
@@ -31,7 +41,10 @@ import Testing
   @Test func aFullQueueAnswersBusyAtOnce() async {
     let workers = ParseWorkers(workers: 1, timeLimit: .seconds(30), queueLimit: 1)
     let gate = Gate()
-    async let first = workers.run { gate.wait(); return 1 }
+    async let first = workers.run {
+      gate.wait()
+      return 1
+    }
     try? await Task.sleep(for: .milliseconds(50))
     guard case .busy = await workers.run({ 2 }) else {
       Issue.record("expected busy")
@@ -76,7 +89,8 @@ extension ParseWorkers.Outcome {
   }
 
   @Test func aTextFieldOrTheFirstPartServesWithoutAFile() throws {
-    let text = try Multipart.document(body(["Content-Disposition: form-data; name=\"text\"\r\n\r\n表"]), boundary: boundary)
+    let text = try Multipart.document(
+      body(["Content-Disposition: form-data; name=\"text\"\r\n\r\n表"]), boundary: boundary)
     #expect(String(decoding: text.body, as: UTF8.self) == "表")
     let headless = try Multipart.document(body(["\r\nraw"]), boundary: boundary)
     #expect(String(decoding: headless.body, as: UTF8.self) == "raw")

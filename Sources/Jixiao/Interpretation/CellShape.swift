@@ -43,6 +43,12 @@ enum CellShape: Equatable {
     return .text(length: key.count)
   }
 
+  /// Words only: not a number, value, unit, operator or weight.
+  var isWords: Bool {
+    if case .text = self { return true }
+    return false
+  }
+
   /// A number inside words is a name more than a value: `PM2.5浓度下降比例` (its "unit" is
   /// no unit), `舆情监测时间（24小时）` (a long label and no operator before the number).
   static func readsAsName(_ key: String, _ target: Target) -> Bool {

@@ -39,6 +39,46 @@ enum CellText {
     return result.joined(separator: "\n")
   }
 
+  /// A name, unit or code on one line: a cell wrapped by its column width (`湘潭市环境卫生` /
+  /// `管理处`, `执法局-` / `308001`) is joined without a blank where either side of the break
+  /// is CJK or a hyphen, with one blank between Latin words.
+  static func singleLine(_ text: String) -> String {
+    guard text.containsBytes("\n") else { return text }
+    let lines = text.split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+    var result = ""
+    for line in lines {
+      if let last = result.unicodeScalars.last, let first = line.unicodeScalars.first, !joinsTight(last, first) {
+        result.append(" ")
+      }
+      result += line
+    }
+    return result
+  }
+
+  /// The text with its soft line breaks removed: a break between two CJK characters where
+  /// the line does not end a clause (`…四季度完成结` / `题`) is where the column was full, not
+  /// where the writer broke the line. Breaks after punctuation or before a list marker stay.
+  static func joiningSoftBreaks(_ text: String) -> String {
+    guard text.containsBytes("\n") else { return text }
+    let scalars = Array(text.unicodeScalars)
+    var output = String.UnicodeScalarView()
+    for (index, scalar) in scalars.enumerated() {
+      if scalar == "\n", index > 0, index + 1 < scalars.count, isCJK(scalars[index - 1]), isCJK(scalars[index + 1]) {
+        continue
+      }
+      output.append(scalar)
+    }
+    return String(output)
+  }
+
+  private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isIdeographic
+  }
+
+  private static func joinsTight(_ last: Unicode.Scalar, _ first: Unicode.Scalar) -> Bool {
+    isCJK(last) || isCJK(first) || last == "-" || last == "—" || last == "－" || !last.isASCII || !first.isASCII
+  }
+
   static func decodeEntity(_ entity: String) -> String? {
     switch entity {
     case "amp": return "&"

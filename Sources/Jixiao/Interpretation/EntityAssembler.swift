@@ -43,7 +43,8 @@ struct EntityAssembler {
             Placeholder(
               level1: row.resolvedLevel1?.rawValue ?? row.level1Source.map { TextKey.make($0.text) },
               level2: row.resolvedLevel2?.rawValue ?? row.level2Source.map { TextKey.make($0.text) },
-              span: row.level2Cell?.span ?? row.level1Cell?.span ?? row.level2Fragment?.span ?? row.rowSpan))
+              span: row.level2Cell?.span ?? row.level1Cell?.span ?? row.level2Fragment?.span ?? row.rowSpan,
+              level1Span: row.level2Cell == nil && row.level2Fragment == nil ? nil : row.level1Cell?.span))
           if let cell = row.level1Cell, cell != row.level1Source {
             layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
           }
@@ -76,19 +77,20 @@ struct EntityAssembler {
     layout += draft.layout
     for field in draft.fields {
       let text = CellText.clean(field.value.text)
+      let line = CellText.singleLine(text)
       switch field.role {
-      case .name: project.name = project.name ?? text
+      case .name: project.name = project.name ?? line
       case .department:
-        let (name, code) = NameAndCode.split(text)
+        let (name, code) = NameAndCode.split(line)
         project.department.name = project.department.name ?? name
         if project.department.code == nil { project.department.code = code }
-      case .departmentCode, .unitCode: project.department.code = project.department.code ?? text
-      case .implementingUnit: project.implementingUnit = project.implementingUnit ?? NameAndCode.split(text).name
-      case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: field.value.text) ?? text)
-      case .category: project.category = project.category ?? text
-      case .manager: project.manager = project.manager ?? text
+      case .departmentCode, .unitCode: project.department.code = project.department.code ?? line
+      case .implementingUnit: project.implementingUnit = project.implementingUnit ?? NameAndCode.split(line).name
+      case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: field.value.text) ?? line)
+      case .category: project.category = project.category ?? line
+      case .manager: project.manager = project.manager ?? line
       case .period:
-        readPeriod(text, into: &project.period)
+        readPeriod(line, into: &project.period)
         if project.period.start == nil && project.period.end == nil && project.period.years == nil {
           context.diagnose("JX118", field.value.span, text)
         }
@@ -112,7 +114,7 @@ struct EntityAssembler {
     }
     // 预算单位 names the implementing unit only where no 实施单位 does.
     if project.implementingUnit == nil, let unit = draft.first(.budgetUnit) {
-      project.implementingUnit = NameAndCode.split(CellText.clean(unit.value.text)).name
+      project.implementingUnit = NameAndCode.split(CellText.singleLine(CellText.clean(unit.value.text))).name
     }
     project.milestones = draft.milestones.compactMap(milestone)
     if project.period.start == nil && project.period.end == nil, !project.milestones.isEmpty {
@@ -143,8 +145,8 @@ struct EntityAssembler {
     for field in draft.fields {
       let text = CellText.clean(field.value.text)
       switch field.role {
-      case .name, .department: department.name = department.name ?? text
-      case .unitCode, .departmentCode: department.code = department.code ?? text
+      case .name, .department: department.name = department.name ?? CellText.singleLine(text)
+      case .unitCode, .departmentCode: department.code = department.code ?? CellText.singleLine(text)
       case .goalAnnual:
         if department.goals.annual == nil {
           department.goals.annual = text
@@ -194,8 +196,14 @@ struct EntityAssembler {
     for field in fields {
       let text = CellText.clean(field.value.text)
       switch field.role {
-      case .milestoneStart: milestone.start = FormDate.read(text)
-      case .milestoneEnd: milestone.end = FormDate.read(text, endOfMonth: true)
+      case .milestoneStart:
+        milestone.start = FormDate.read(text)
+        milestone.startRaw = field.value.text
+        milestone.startSpan = field.value.span
+      case .milestoneEnd:
+        milestone.end = FormDate.read(text, endOfMonth: true)
+        milestone.endRaw = field.value.text
+        milestone.endSpan = field.value.span
       default: milestone.content = milestone.content.isEmpty ? text : milestone.content + "\n" + text
       }
     }

@@ -67,6 +67,14 @@ struct FormTableReader {
   }
 
   private mutating func startIndicatorBlock(_ row: Row) {
+    let keys = row.nonEmpty.map(\.key)
+    // The header printed again at the top of a new page, inside the same block: the rows
+    // below continue the section (their blank level cells are merged with those above).
+    if indicatorReader != nil && keys == headerKeys {
+      for cell in row.nonEmpty { layout.append(LayoutCell(role: .repeatedHeader, text: cell.text, span: cell.span)) }
+      return
+    }
+    headerKeys = keys
     var columns: [Int: ColumnRole] = [:]
     for cell in row.cells where !cell.isEmpty {
       let key = cell.key
@@ -80,7 +88,7 @@ struct FormTableReader {
           current?.declaredWeightTotal = total
         }
       }
-      layout.append(LayoutCell(role: headerKeys.isEmpty ? .header : .header, text: cell.text, span: cell.span))
+      layout.append(LayoutCell(role: .header, text: cell.text, span: cell.span))
     }
     if current == nil { current = EntityDraft(span: row.nonEmpty.first?.span ?? block.span) }
     if !columns.values.contains(.blockLabel), let first = columns.keys.min(), first > 0 {
@@ -110,6 +118,8 @@ struct FormTableReader {
       context.leave(cell, .unknownColumn)
     }
     draft.unplaced = []
+    for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
+    draft.duplicates = []
     if current?.sections.isEmpty ?? true { current?.sections.append([]) }
     if let last = current?.sections.indices.last { current?.sections[last].append(draft) }
   }

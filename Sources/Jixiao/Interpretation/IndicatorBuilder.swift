@@ -14,9 +14,9 @@ struct IndicatorBuilder {
       unitColumn: unitColumn?.text, operatorColumn: valueType?.text, budgetYear: budgetYear)
     let targetCell = draft.target
     var target = TargetGrammar.read(
-      targetCell.map { CellText.clean($0.text) } ?? "", context: context, span: targetCell?.span)
-    // The reading is of the cleaned text (tags and pinyin annotations removed); raw is the
-    // cell as written.
+      targetCell.map { CellText.joiningSoftBreaks(CellText.clean($0.text)) } ?? "", context: context, span: targetCell?.span)
+    // The reading is of the cleaned text (tags and pinyin annotations removed, soft line
+    // breaks joined); raw is the cell as written.
     if let targetCell { target.raw = targetCell.text }
     var indicator = Indicator(target: target, span: draft.name?.span ?? draft.target?.span ?? draft.rowSpan)
     indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source.map { TextKey.make($0.text) }
@@ -25,7 +25,7 @@ struct IndicatorBuilder {
     indicator.level2Raw = draft.level2Source?.text
     indicator.level1Origin = draft.level1Origin
     indicator.level2Origin = draft.level2Origin
-    indicator.name = draft.name.map { CellText.clean($0.text) }
+    indicator.name = draft.name.map { CellText.singleLine(CellText.clean($0.text)) }
     indicator.horizon = draft.horizon
     var spans: [String: SourceSpan] = [:]
     spans["name"] = draft.name?.span
@@ -51,6 +51,9 @@ struct IndicatorBuilder {
         } else {
           indicator.remark = text
         }
+      case .actual: indicator.actual = text
+      case .score: indicator.score = text
+      case .deviation: indicator.deviation = text
       default: continue
       }
       spans[remarksAreWeights && role == .remark ? "weight" : Self.spanKey(role)] = cell.span

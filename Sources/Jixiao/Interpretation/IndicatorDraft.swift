@@ -17,6 +17,9 @@ struct IndicatorDraft {
   var inheritsNameAndTarget = false
   /// Cells the row reader could not place.
   var unplaced: [Cell] = []
+  /// Second cells for a field the row already has (two columns with the same heading, two
+  /// rows run into one): the first one is kept, these go to residue.
+  var duplicates: [Cell] = []
   /// Score ranges printed under a level name (`(40-50)分`): layout, not data.
   var annotations: [Cell] = []
   // Resolved by LevelResolver.

@@ -49,13 +49,15 @@ struct IndicatorRowReader {
       switch role {
       case .level1, .level2:
         placeLevel(cell, key: key, column: role, into: &draft)
-      case .name: draft.name = cell
-      case .target: draft.target = cell
+      case .name:
+        if draft.name == nil { draft.name = cell } else { draft.duplicates.append(cell) }
+      case .target:
+        if draft.target == nil { draft.target = cell } else { draft.duplicates.append(cell) }
       case .blockLabel:
         if LevelVocabulary.blockLabel(key) == nil { placeLevel(cell, key: key, column: .level1, into: &draft) }
       case .explanation, .scoring, .unit, .valueType, .direction, .weight, .remark, .standard,
         .actual, .score, .deviation:
-        draft.extras.append((role, cell))
+        if draft.extra(role) == nil { draft.extras.append((role, cell)) } else { draft.duplicates.append(cell) }
       default:
         draft.unplaced.append(cell)
       }
@@ -63,31 +65,44 @@ struct IndicatorRowReader {
     return draft
   }
 
-  /// A level cell: which level it names decides where it goes, whatever its column.
+  /// A level cell: which level it names decides where it goes, whatever its column. A
+  /// second cell for a level the row already has is a duplicate: the first is kept.
   private func placeLevel(_ cell: Cell, key: String, column: ColumnRole, into draft: inout IndicatorDraft) {
     let asLevel1 = LevelVocabulary.level1(key)
     let asLevel2 = LevelVocabulary.level2(key)
-    if column == .level2, let asLevel2 {
-      draft.level2Cell = cell
-      draft.level2 = asLevel2
-    } else if column == .level1, let asLevel1 {
-      draft.level1Cell = cell
-      draft.level1 = asLevel1
-    } else if let asLevel2 {
-      draft.level2Cell = cell
-      draft.level2 = asLevel2
-      draft.isShifted = true
-    } else if let asLevel1 {
-      draft.level1Cell = cell
-      draft.level1 = asLevel1
-      draft.isShifted = true
+    enum Slot { case level1, level2, fragment }
+    let slot: Slot
+    var shifted = false
+    if column == .level2, asLevel2 != nil {
+      slot = .level2
+    } else if column == .level1, asLevel1 != nil {
+      slot = .level1
+    } else if asLevel2 != nil {
+      slot = .level2
+      shifted = true
+    } else if asLevel1 != nil {
+      slot = .level1
+      shifted = true
     } else if key == "指标" {
-      draft.level2Fragment = cell
-    } else if column == .level1 {
-      draft.level1Cell = cell
+      slot = .fragment
     } else {
-      draft.level2Cell = cell
+      slot = column == .level1 ? .level1 : .level2
     }
+    switch slot {
+    case .level1 where draft.level1Cell != nil, .level2 where draft.level2Cell != nil,
+      .fragment where draft.level2Fragment != nil:
+      draft.duplicates.append(cell)
+      return
+    case .level1:
+      draft.level1Cell = cell
+      draft.level1 = asLevel1
+    case .level2:
+      draft.level2Cell = cell
+      draft.level2 = asLevel2
+    case .fragment:
+      draft.level2Fragment = cell
+    }
+    if shifted { draft.isShifted = true }
   }
 
   private func readByContent(_ cells: [Cell], horizon: Horizon, rowSpan: SourceSpan) -> IndicatorDraft {
@@ -99,6 +114,17 @@ struct IndicatorRowReader {
       let key = cell.key
       let role = columns[cell.column]
       guard rest.isEmpty else {
+        // `X │ 数量指标 │ …`: a cell before the row's level 2 sits where the level 1 goes, so
+        // it is a level-1 name the vocabulary does not know (garbled, misspelt).
+        if rest.count == 1, !sawLevel, draft.level1Cell == nil, LevelVocabulary.level1(key) == nil,
+          let asLevel2 = LevelVocabulary.level2(key), CellShape.of(rest[0]).isWords
+        {
+          draft.level1Cell = rest.removeFirst()
+          draft.level2Cell = cell
+          draft.level2 = asLevel2
+          sawLevel = true
+          continue
+        }
         rest.append(cell)
         continue
       }

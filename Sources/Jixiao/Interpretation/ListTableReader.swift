@@ -108,6 +108,8 @@ struct ListTableReader {
     var draft = indicatorReader.read(indicatorCells, horizon: .annual, rowSpan: indicatorCells.first { !$0.isEmpty }?.span ?? row.cells[0].span)
     for cell in draft.unplaced { context.leave(cell, .unknownColumn) }
     draft.unplaced = []
+    for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
+    draft.duplicates = []
     if draft.name == nil && draft.target == nil && !draft.extras.isEmpty,
       let previous = current?.sections.last?.last(where: { $0.name != nil || $0.target != nil })
     {

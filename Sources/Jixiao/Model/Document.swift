@@ -85,6 +85,9 @@ public struct ResidueItem: Sendable, Hashable {
     case bledText
     /// A cell in a table row whose column has no known meaning.
     case unknownColumn
+    /// A second cell for a field its row already has: two columns with the same heading, or
+    /// two rows run into one.
+    case duplicateCell
     /// A row inside a table that matched no expected shape.
     case unrecognisedRow
     /// A cell after a table was cut off.

@@ -46,6 +46,11 @@ public struct Indicator: Sendable, Hashable {
   /// 绩效标准: 计划标准, 历史标准 …
   public var standard: String?
   public var remark: String?
+  /// 实际完成值, 得分 and 偏差原因 / 未达到指标值原因: completion columns that some target
+  /// tables carry (usually empty when the targets are published).
+  public var actual: String?
+  public var score: String?
+  public var deviation: String?
   /// Its name and target cells are merged with the indicator above (they were blank on this
   /// row and filled from there); checks of the target skip it to not report twice.
   public var sharesNameAndTargetWithAbove = false

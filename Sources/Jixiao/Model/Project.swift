@@ -93,8 +93,14 @@ public struct Goals: Sendable, Hashable {
 /// A row of the implementation schedule (项目实施进度计划).
 public struct Milestone: Sendable, Hashable {
   public var content: String
+  /// ISO dates read from the start and end cells.
   public var start: String?
   public var end: String?
+  /// The start and end cells as written, and where.
+  public var startRaw: String?
+  public var endRaw: String?
+  public var startSpan: SourceSpan?
+  public var endSpan: SourceSpan?
   public var span: SourceSpan
 }
 
@@ -102,7 +108,10 @@ public struct Milestone: Sendable, Hashable {
 public struct Placeholder: Sendable, Hashable {
   public var level1: String?
   public var level2: String?
+  /// The row's level-2 cell (or its only level cell).
   public var span: SourceSpan
+  /// The row's own level-1 cell, when the row has one beside its level 2.
+  public var level1Span: SourceSpan?
 }
 
 /// A label/value pair as read from the table, and what it was taken to mean.

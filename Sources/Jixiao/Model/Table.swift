@@ -53,7 +53,7 @@ public struct TableInfo: Sendable, Hashable {
 /// A cell that is part of a table's shape rather than its data.
 public struct LayoutCell: Sendable, Hashable {
   public enum Role: String, Sendable {
-    case title, subtitle, year, unit, header, repeatedHeader, separator, label, blockLabel, note
+    case title, subtitle, year, unit, header, repeatedHeader, separator, label, blockLabel, note, pageNumber
   }
 
   public var role: Role

@@ -136,6 +136,7 @@ public enum DocumentEncoder {
         w.field("level1", placeholder.level1)
         w.field("level2", placeholder.level2)
         w.field("span") { span(placeholder.span, &$0) }
+        w.field("level1Span") { span(placeholder.level1Span, &$0) }
       }
     }
   }
@@ -174,6 +175,10 @@ public enum DocumentEncoder {
             w.field("content", milestone.content)
             w.field("start", milestone.start)
             w.field("end", milestone.end)
+            w.field("startRaw", milestone.startRaw)
+            w.field("endRaw", milestone.endRaw)
+            w.field("startSpan") { span(milestone.startSpan, &$0) }
+            w.field("endSpan") { span(milestone.endSpan, &$0) }
             w.field("span") { span(milestone.span, &$0) }
           }
         }
@@ -217,6 +222,9 @@ public enum DocumentEncoder {
       w.field("direction", indicator.direction)
       w.field("standard", indicator.standard)
       w.field("remark", indicator.remark)
+      w.field("actual", indicator.actual)
+      w.field("score", indicator.score)
+      w.field("deviation", indicator.deviation)
       w.field("sharesNameAndTargetWithAbove", bool: indicator.sharesNameAndTargetWithAbove)
       w.field("span") { span(indicator.span, &$0) }
       w.field("spans") { w in

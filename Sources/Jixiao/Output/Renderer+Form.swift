@@ -120,10 +120,14 @@ private struct Form {
     let hasLongTerm = indicators.contains { $0.horizon == .longTerm }
     let blocks: [(String, [Indicator])] =
       hasLongTerm
-      ? [("长期绩效指标", indicators.filter { $0.horizon == .longTerm }), ("年度绩效指标", indicators.filter { $0.horizon == .annual })]
+      ? [
+        ("长期绩效指标", indicators.filter { $0.horizon == .longTerm }),
+        ("年度绩效指标", indicators.filter { $0.horizon == .annual }),
+      ]
       : [("绩效指标", indicators)]
     for (label, block) in blocks where !block.isEmpty {
-      let header = [RenderedCell(label, rowSpan: block.count + 1), RenderedCell("一级指标"), RenderedCell("二级指标")]
+      let header =
+        [RenderedCell(label, rowSpan: block.count + 1), RenderedCell("一级指标"), RenderedCell("二级指标")]
         + columns.headers.map { RenderedCell($0) } + (raw ? [] : [RenderedCell("读作")])
       builder.add(header, isHeader: true)
       let runs = LevelRuns(block)

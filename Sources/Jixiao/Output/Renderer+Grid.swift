@@ -93,7 +93,8 @@ enum GridEncoder {
 
   /// Who covers each slot.
   private static func owners(_ table: RenderedTable) -> [[Owner]] {
-    var owners: [[Owner]] = table.rows.indices.map { row in (0..<table.columnCount).map { Owner(row: row, column: $0) } }
+    var owners: [[Owner]] = table.rows.indices.map { row in (0..<table.columnCount).map { Owner(row: row, column: $0) }
+    }
     for (rowIndex, row) in table.rows.enumerated() {
       for (column, slot) in row.slots.enumerated() {
         guard let cell = slot else { continue }

@@ -24,7 +24,8 @@ struct ListLayout {
     builder.add(
       projectHeaders.map { RenderedCell($0) } + ["一级指标", "二级指标"].map { RenderedCell($0) }
         + columns.headers.map { RenderedCell($0) } + (raw ? [] : [RenderedCell("读作")]),
-      isHeader: true)
+      isHeader: true
+    )
     for project in projects {
       let rows = max(project.indicators.count, 1)
       var first: [RenderedCell] = []

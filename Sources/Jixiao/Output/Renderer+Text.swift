@@ -71,7 +71,8 @@ enum DelimitedEncoder {
   }
 
   static func quote(_ field: String) -> String {
-    let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    let needsQuotes =
+      field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
       || field.first == " " || field.last == " "
     guard needsQuotes else { return field }
     return "\"" + field.replacing("\"", with: "\"\"") + "\""

@@ -64,11 +64,15 @@ public enum Renderer {
     let title = document.budgetLines.first.flatMap { line in
       document.tables.indices.contains(line.table) ? document.tables[line.table].title : nil
     }
+    // Label and amount per line, as the summary prints them (no header: 项目 │ 金额 is no
+    // label the budget reader knows, and would come back as residue).
     var builder = RenderedTable.Builder(columnCount: raw ? 2 : 3)
-    builder.add([RenderedCell("项目"), RenderedCell("金额")] + (raw ? [] : [RenderedCell("读作")]), isHeader: true)
     for line in document.budgetLines {
       let amount = line.amount.map(ReadingText.written) ?? ""
-      builder.add([RenderedCell(line.label), RenderedCell(amount)] + (raw ? [] : [RenderedCell(line.amount.map(ReadingText.amount) ?? "")]))
+      builder.add(
+        [RenderedCell(line.label), RenderedCell(amount)]
+          + (raw ? [] : [RenderedCell(line.amount.map(ReadingText.amount) ?? "")])
+      )
     }
     let unit = document.budgetLines.compactMap(\.amount).first { $0.unitSource != .cell }?.unit
     return builder.table(title: title ?? "部门收支总表", subtitle: unit.map { "单位：\($0)" })

@@ -9,6 +9,8 @@ enum RowKind: Equatable {
   /// A header of indicator columns (一级指标 二级指标 …), possibly with project columns.
   case header
   case note
+  /// `- 1 -`, `第 1 页`, `第1页 共3页` alone on a line: page furniture from a PDF.
+  case pageNumber
   case content
 }
 
@@ -25,6 +27,7 @@ enum RowClassifier {
     // `填报单位:(盖章) │ 单位:万元`: the unit ends a short line of sign-off labels.
     if cells.count > 1 && cells.count <= 3, let unit = unitLine(cells[cells.count - 1].key) { return .moneyUnit(unit) }
     if cells.count == 1 {
+      if isPageNumber(firstKey) { return .pageNumber }
       if let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
       if let unit = unitLine(firstKey) { return .moneyUnit(unit) }
       if let kind = TitleVocabulary.kind(ofTitle: firstKey), isTitleShaped(firstKey) {
@@ -33,6 +36,25 @@ enum RowClassifier {
     }
     if isHeader(cells) { return .header }
     return .content
+  }
+
+  /// `-1-`, `—2—`, `第1页`, `第1页共3页` (the key has no blanks). A bare `1/3` is not taken:
+  /// it is also a target.
+  static func isPageNumber(_ key: String) -> Bool {
+    var core = Substring(key)
+    let dashes: Set<Character> = ["-", "—", "–", "－"]
+    if let first = core.first, dashes.contains(first), let last = core.last, dashes.contains(last), core.count >= 3 {
+      core = core.dropFirst().dropLast()
+      return !core.isEmpty && core.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    if core.hasPrefix("第"), let page = core.firstIndex(of: "页") {
+      let number = core[core.index(after: core.startIndex)..<page]
+      let rest = core[core.index(after: page)...]
+      let total = rest.hasPrefix("共") && rest.hasSuffix("页") ? rest.dropFirst().dropLast() : rest
+      return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+        && total.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+    return false
   }
 
   /// `金额单位:万元`, `单位：元`, `单位:万元` on a line of its own, or ending one

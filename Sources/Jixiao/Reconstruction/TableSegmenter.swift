@@ -2,7 +2,7 @@
 ///
 /// A table opens at a header row, a form label (项目名称 …) or a budget-summary line, and
 /// takes the title, year and unit lines just before it; it closes at the next title, at a
-/// note (`注：本表…`), or at a header of a different table. Text outside tables becomes
+/// note (`注：本表…`), at a header of a different table, or where the markup ends it. Text outside tables becomes
 /// passages; image placeholders and the OCR noise after them become residue.
 struct TableSegmenter {
   private var result = Segmentation()
@@ -11,6 +11,8 @@ struct TableSegmenter {
   private var currentHeaderKind: TableKind?
   private var preamble: [(Row, RowKind)] = []
   private var afterImage = false
+  /// Rows since the markup ended the last table.
+  private var markupEnded = false
 
   static func segment(_ grid: Grid) -> Segmentation {
     var segmenter = TableSegmenter()
@@ -21,6 +23,12 @@ struct TableSegmenter {
   }
 
   private mutating func consume(_ row: Row) {
+    // The markup ended the table (`</table>`, a grid table's last rule): a page footer after
+    // it is not its rows, though the sign-off lines under a form are still the form's.
+    if row.startsAfterTable { markupEnded = true }
+    if markupEnded && current != nil, let first = row.nonEmpty.first, Self.passageKind(first, default: .prose) != .signature {
+      closeTable()
+    }
     let kind = RowClassifier.classify(row)
     if kind != .blank && kind != .image && !(afterImage && isOCRNoise(row)) { afterImage = false }
     switch kind {
@@ -32,6 +40,8 @@ struct TableSegmenter {
       } else {
         preamble.append((row, kind))
       }
+    case .pageNumber:
+      if current != nil { addLayout(row, role: .pageNumber) } else { addPassage(row, kind: .metadata) }
     case .image:
       for cell in row.nonEmpty {
         result.residue.append(ResidueItem(text: cell.text, span: cell.span, reason: .imagePlaceholder))
@@ -181,6 +191,7 @@ struct TableSegmenter {
     current = block
     currentHasData = false
     currentHeaderKind = nil
+    markupEnded = false
   }
 
   private mutating func apply(_ row: Row, _ kind: RowKind) {

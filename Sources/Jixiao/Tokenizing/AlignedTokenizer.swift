@@ -191,12 +191,18 @@ struct AlignedPageReader {
       if hasBreak { pageBreak = true }
       linePieces.append(AlignedTokenizer.pieces(bytes, range))
     }
-    let anchors = AlignedTokenizer.anchors(linePieces) { Self.isLabel(String(decoding: bytes[$0.range], as: UTF8.self)) }
+    let anchors = AlignedTokenizer.anchors(linePieces) {
+      Self.isLabel(String(decoding: bytes[$0.range], as: UTF8.self))
+    }
     let width = max(anchors.count, 1)
     let wraps = WrapWidths(
       linePieces.map { pieces in
-        place(pieces, anchors).map { ($0.column, $0.piece, Self.isLabel(String(decoding: bytes[$0.piece.range], as: UTF8.self))) }
-      }, anchors: anchors)
+        place(pieces, anchors).map {
+          ($0.column, $0.piece, Self.isLabel(String(decoding: bytes[$0.piece.range], as: UTF8.self)))
+        }
+      },
+      anchors: anchors
+    )
     var rows: [Row] = []
     // The open row, and its columns' pieces on its last line.
     var current: (row: Int, last: [Int: AlignedTokenizer.Piece])?
@@ -208,7 +214,9 @@ struct AlignedPageReader {
         continue
       }
       let placed = place(pieces, anchors)
-      if let open = current, continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last) {
+      if let open = current,
+        continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last)
+      {
         var row = rows[open.row]
         // A wrapped cell's lines follow each other: a column the line leaves out has ended.
         var last: [Int: AlignedTokenizer.Piece] = [:]
@@ -224,7 +232,9 @@ struct AlignedPageReader {
       var cells: [Cell] = []
       let offset = pieces[0].range.lowerBound
       for column in 0..<columns {
-        cells.append(Cell(text: "", span: text.span(lineIndex: index, byteRange: offset..<offset), column: column, start: offset))
+        cells.append(
+          Cell(text: "", span: text.span(lineIndex: index, byteRange: offset..<offset), column: column, start: offset)
+        )
       }
       var last: [Int: AlignedTokenizer.Piece] = [:]
       for (column, piece) in placed {
@@ -244,7 +254,10 @@ struct AlignedPageReader {
   }
 
   /// Each piece with its column; two pieces never share one (the later moves right).
-  private func place(_ pieces: [AlignedTokenizer.Piece], _ anchors: [Int]) -> [(column: Int, piece: AlignedTokenizer.Piece)] {
+  private func place(
+    _ pieces: [AlignedTokenizer.Piece],
+    _ anchors: [Int]
+  ) -> [(column: Int, piece: AlignedTokenizer.Piece)] {
     var placed: [(column: Int, piece: AlignedTokenizer.Piece)] = []
     for piece in pieces {
       var column = column(of: piece, anchors)
@@ -261,7 +274,8 @@ struct AlignedPageReader {
   /// a column that wraps, a piece may also start a new paragraph of its cell when another
   /// piece of the line wraps.
   private func continuesRow(
-    _ placed: [(column: Int, piece: AlignedTokenizer.Piece)], under last: [Int: AlignedTokenizer.Piece],
+    _ placed: [(column: Int, piece: AlignedTokenizer.Piece)],
+    under last: [Int: AlignedTokenizer.Piece],
     _ wraps: WrapWidths
   ) -> Bool {
     var wrapping = 0
@@ -273,7 +287,9 @@ struct AlignedPageReader {
       if Self.isLabel(text) { return false }
       guard let width = wraps.end[column], let start = wraps.start[column], abs(piece.start - start) <= 1 else {
         // The last column's widest cell, under a line whose other cells wrap.
-        guard column == wraps.lastColumn, column == placed.last?.column, let widest = wraps.widest[column] else { return false }
+        guard column == wraps.lastColumn, column == placed.last?.column, let widest = wraps.widest[column] else {
+          return false
+        }
         pending.append((piece, above, widest))
         continue
       }
@@ -294,7 +310,8 @@ struct AlignedPageReader {
   /// (a goal in several paragraphs). A row whose only cell sits in the column of the cell
   /// above cannot be told from it in this layout; a paragraph is far more common.
   private func continuesParagraph(
-    _ placed: [(column: Int, piece: AlignedTokenizer.Piece)], under last: [Int: AlignedTokenizer.Piece]
+    _ placed: [(column: Int, piece: AlignedTokenizer.Piece)],
+    under last: [Int: AlignedTokenizer.Piece]
   ) -> Bool {
     guard placed.count == 1, let (column, piece) = placed.first, column > 0, let above = last[column],
       above.start == piece.start
@@ -336,7 +353,8 @@ struct AlignedPageReader {
       lastColumn = anchors.count - 1
       var ends: [Int: [Int]] = [:]
       for line in lines {
-        for (column, piece, isLabel) in line where !isLabel && column < anchors.count && abs(piece.start - anchors[column]) <= 1 {
+        for (column, piece, isLabel) in line
+        where !isLabel && column < anchors.count && abs(piece.start - anchors[column]) <= 1 {
           ends[column, default: []].append(piece.end)
         }
       }

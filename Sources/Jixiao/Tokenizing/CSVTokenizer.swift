@@ -3,9 +3,10 @@
 /// doubled quotes (`""`). The encoding (UTF-8 with a BOM, GB18030) is the decoder's
 /// business; this works on the decoded text.
 ///
-/// A quoted cell's span points at its first character inside the quotes; its text has the
-/// quotes undone and its line breaks as `\n`. Empty fields stay empty cells, so a merged
-/// cell that Excel wrote once keeps its blank slots below.
+/// A quoted cell's span points at its first character inside the quotes and its length is
+/// that of its text; its text has the quotes undone and its line breaks as `\n`. Empty
+/// fields stay empty cells, so a merged cell that Excel wrote once keeps its blank slots
+/// below.
 enum CSVTokenizer {
   /// One field: where its content is, and whether it was quoted.
   struct Field {
@@ -28,7 +29,7 @@ enum CSVTokenizer {
       cells.reserveCapacity(record.fields.count)
       for (column, field) in record.fields.enumerated() {
         if field.isQuoted {
-          cells.append(quotedCell(text, field.content, column: column))
+          cells.append(quotedCell(text, field.content, column: column, isTraditional: builder.isTraditional))
         } else {
           let fieldLine = text.lineIndex(containing: field.content.lowerBound)
           cells.append(builder.cell(lineIndex: fieldLine, range: field.content, column: column))
@@ -42,7 +43,7 @@ enum CSVTokenizer {
   }
 
   /// A quoted field's cell: `""` undone, CRLF and CR as `\n`, outer blanks trimmed.
-  static func quotedCell(_ text: SourceText, _ content: Range<Int>, column: Int) -> Cell {
+  static func quotedCell(_ text: SourceText, _ content: Range<Int>, column: Int, isTraditional: Bool) -> Cell {
     let bytes = text.utf8
     let trimmed = Blank.trim(bytes, content)
     var unquoted: [UInt8] = []
@@ -64,9 +65,12 @@ enum CSVTokenizer {
       index += 1
     }
     let lineIndex = text.lineIndex(containing: trimmed.lowerBound)
-    return Cell(
-      text: String(decoding: unquoted, as: UTF8.self), span: text.span(lineIndex: lineIndex, byteRange: trimmed),
-      column: column, start: trimmed.lowerBound)
+    let value = String(decoding: unquoted, as: UTF8.self)
+    // The length counts the cell's text (as other tokenizers count a wrapped cell), so that
+    // it does not change with the line ends or the doubled quotes.
+    var span = text.span(lineIndex: lineIndex, byteRange: trimmed)
+    span.length = value.unicodeScalars.count
+    return Cell(text: value, span: span, column: column, start: trimmed.lowerBound, isTraditional: isTraditional)
   }
 
   /// Splits the text into records and fields. A quote opens a quoted field only at the
@@ -100,7 +104,9 @@ enum CSVTokenizer {
           // Anything between the closing quote and the separator joins the field's end.
           let tailStart = index
           while index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
-          if !Blank.trim(bytes, tailStart..<index).isEmpty { field = Field(content: field.content.lowerBound..<index, isQuoted: false) }
+          if !Blank.trim(bytes, tailStart..<index).isEmpty {
+            field = Field(content: field.content.lowerBound..<index, isQuoted: false)
+          }
           record.fields.append(field)
         } else {
           index = fieldStart
@@ -140,7 +146,9 @@ enum CSVTokenizer {
       if record.fields.count >= 2 { withFields += 1 }
       counts[record.fields.count, default: 0] += 1
       // A sheet has empty cells (merged, padding) and quoted ones; prose has neither.
-      if record.fields.contains(where: { $0.isQuoted || Blank.trim(bytes, $0.content).isEmpty }) { spreadsheetLike += 1 }
+      if record.fields.contains(where: { $0.isQuoted || Blank.trim(bytes, $0.content).isEmpty }) {
+        spreadsheetLike += 1
+      }
       if let last = record.fields.last, Self.endsSentence(bytes, last.content) { sentences += 1 }
     }
     guard spreadsheetLike * 5 >= nonBlank, sentences * 2 < nonBlank else { return false }

@@ -66,13 +66,6 @@ public enum Dialect: String, Sendable, CaseIterable {
   case cellPerLinePipe
   /// Plain lines; cells separated by runs of two or more blanks.
   case plain
-  /// Text copied from a rendered page: one row per line, cells separated by single blanks.
-  case spaced
-  /// One cell per line, a blank line after each, and nothing that marks rows: the rows are
-  /// rebuilt from what the cells are (labels, headers, level names).
-  case cellStream
-  /// Cells run together with no separator: cut at the vocabulary words they contain.
-  case runTogether
   /// HTML: `<table>` rows and cells, spans expanded; text outside tables as one-cell rows.
   case html
   /// Comma-separated values as Excel and WPS export them (RFC 4180 quoting).
@@ -81,6 +74,17 @@ public enum Dialect: String, Sendable, CaseIterable {
   case aligned
   /// Markdown grid tables: `+----+----+` rules around `|` rows, cells over several lines.
   case gridTable
+  /// Markdown pipe tables as a generator writes them: a `---` row under the header and every
+  /// row as wide as its table, so that empty cells keep their places (converter pipe rows,
+  /// which drop and collapse them, are `pipe`).
+  case markdown
+  /// Text copied from a rendered page: one row per line, cells separated by single blanks.
+  case spaced
+  /// One cell per line, a blank line after each, and nothing that marks rows: the rows are
+  /// rebuilt from what the cells are (labels, headers, level names).
+  case cellStream
+  /// Cells run together with no separator: cut at the vocabulary words they contain.
+  case runTogether
 }
 
 extension Dialect {
@@ -90,7 +94,7 @@ extension Dialect {
   /// Whether every empty cell keeps its place, so a cell's column index is its column.
   public var keepsEmptyCells: Bool {
     switch self {
-    case .tabbed, .cellPerLine, .html, .csv, .gridTable, .aligned: true
+    case .tabbed, .cellPerLine, .html, .csv, .aligned, .gridTable, .markdown: true
     default: false
     }
   }

@@ -175,7 +175,9 @@ struct GridBlockReader {
     let columns = boundaries.count - 1
     var cells: [Cell] = []
     for column in 0..<columns {
-      cells.append(Cell(text: "", span: text.span(lineIndex: lineIndex, byteRange: offset..<offset), column: column, start: offset))
+      cells.append(
+        Cell(text: "", span: text.span(lineIndex: lineIndex, byteRange: offset..<offset), column: column, start: offset)
+      )
     }
     var row = Row(cells: cells, lineIndex: lineIndex)
     row.followsPageBreak = pageBreak
@@ -228,7 +230,8 @@ struct GridBlockReader {
     for (left, right) in zip(placed, placed.dropFirst()) where left.boundary < right.boundary {
       let inner = (left.mark.offset + 1)..<right.mark.offset
       let bytes = text.utf8[inner]
-      let isRule = !bytes.isEmpty && bytes.allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x3A }
+      let isRule =
+        !bytes.isEmpty && bytes.allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x3A }
         && bytes.contains { $0 == 0x2D || $0 == 0x3D }
       result.append(Segment(range: inner, columns: left.boundary..<right.boundary, isRule: isRule))
     }

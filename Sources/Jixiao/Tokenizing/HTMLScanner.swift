@@ -87,8 +87,12 @@ struct HTMLScanner {
     position = min(index + 1, bytes.count)
     let isSelfClosing = attributesEnd > attributesStart && bytes[attributesEnd - 1] == 0x2F
     let tag = HTMLTag(
-      name: name, isClosing: isClosing, isSelfClosing: isSelfClosing, range: start..<position,
-      attributes: attributesStart..<attributesEnd)
+      name: name,
+      isClosing: isClosing,
+      isSelfClosing: isSelfClosing,
+      range: start..<position,
+      attributes: attributesStart..<attributesEnd
+    )
     if !isClosing && !isSelfClosing && Self.rawTextElements.contains(name) {
       skipRawText(name)
     }
@@ -150,7 +154,9 @@ struct HTMLScanner {
   static func isNameByte(_ byte: UInt8) -> Bool {
     isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x3A || byte == 0x5F
   }
-  static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+  }
   static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }
 

@@ -9,6 +9,7 @@ struct HTMLTableBuilder {
 
   let text: SourceText
   let mergedCells: HTMLTokenizer.MergedCells
+  let isTraditional: Bool
   /// Captions and text between cells: shown before the table.
   private var before: [Row] = []
   private var gridRows: [GridRow] = []
@@ -20,16 +21,17 @@ struct HTMLTableBuilder {
   /// Bounds what a hostile `rowspan`/`colspan` can cost.
   static let maximumCoveredSlots = 1_000_000
 
-  init(text: SourceText, mergedCells: HTMLTokenizer.MergedCells) {
+  init(text: SourceText, mergedCells: HTMLTokenizer.MergedCells, isTraditional: Bool) {
     self.text = text
     self.mergedCells = mergedCells
+    self.isTraditional = isTraditional
   }
 
   mutating func addStray(_ stray: HTMLText) {
-    guard let first = stray.first, !stray.text.isEmpty else { return }
+    guard let first = stray.first, !stray.text.isEmpty, let span = stray.span(in: text) else { return }
     let lineIndex = text.lineIndex(containing: first)
-    let span = text.span(lineIndex: lineIndex, byteRange: first..<max(stray.end, first))
-    before.append(Row(cells: [Cell(text: stray.text, span: span, column: 0, start: first)], lineIndex: lineIndex))
+    let cell = Cell(text: stray.text, span: span, column: 0, start: first, isTraditional: isTraditional)
+    before.append(Row(cells: [cell], lineIndex: lineIndex))
   }
 
   mutating func startRow(at offset: Int) {
@@ -48,11 +50,8 @@ struct HTMLTableBuilder {
     var column = cursor
     while gridRows[row].cells[column] != nil || covered[row]?[column] != nil { column += 1 }
     let cell: Cell
-    if let first = content.first {
-      let lineIndex = text.lineIndex(containing: first)
-      cell = Cell(
-        text: content.text, span: text.span(lineIndex: lineIndex, byteRange: first..<max(content.end, first)),
-        column: column, start: first)
+    if let first = content.first, let span = content.span(in: text) {
+      cell = Cell(text: content.text, span: span, column: column, start: first, isTraditional: isTraditional)
     } else {
       cell = emptyCell(at: tag.range.upperBound, column: column)
     }
@@ -69,7 +68,12 @@ struct HTMLTableBuilder {
 
   private func emptyCell(at offset: Int, column: Int) -> Cell {
     let lineIndex = text.lineIndex(containing: offset)
-    return Cell(text: "", span: text.span(lineIndex: lineIndex, byteRange: offset..<offset), column: column, start: offset)
+    return Cell(
+      text: "",
+      span: text.span(lineIndex: lineIndex, byteRange: offset..<offset),
+      column: column,
+      start: offset
+    )
   }
 
   /// The table's rows, all as wide as the widest; merged slots as empty cells (or copies).

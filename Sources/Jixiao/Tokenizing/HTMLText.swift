@@ -85,6 +85,17 @@ struct HTMLText {
     return lines.joined(separator: "\n")
   }
 
+  /// The span of the visible text in `source`: from its first visible character; as long
+  /// as the source it covers when that is one line, else as long as the text (so that it
+  /// does not change with the file's line ends).
+  func span(in source: SourceText) -> SourceSpan? {
+    guard let first else { return nil }
+    let lineIndex = source.lineIndex(containing: first)
+    var span = source.span(lineIndex: lineIndex, byteRange: first..<max(end, first))
+    if source.lineIndex(containing: max(end - 1, first)) != lineIndex { span.length = text.unicodeScalars.count }
+    return span
+  }
+
   static func isWide(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value >= 0x1100 && ICU.displayWidth(scalar) == 2
   }

@@ -17,7 +17,7 @@
 /// tags removed, entities decoded, white space collapsed, `<br>` and paragraphs as `\n`.
 enum HTMLTokenizer {
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
-    rows(text, mergedCells: .empty)
+    rows(text, mergedCells: .empty, isTraditional: builder.isTraditional)
   }
 
   /// How a `rowspan`/`colspan` cell fills the slots it covers.
@@ -28,8 +28,13 @@ enum HTMLTokenizer {
     case copied
   }
 
-  static func rows(_ text: SourceText, mergedCells: MergedCells) -> [Row] {
-    var reader = HTMLRowReader(text: text, layoutTables: layoutTables(text.utf8), mergedCells: mergedCells)
+  static func rows(_ text: SourceText, mergedCells: MergedCells, isTraditional: Bool = false) -> [Row] {
+    var reader = HTMLRowReader(
+      text: text,
+      layoutTables: layoutTables(text.utf8),
+      mergedCells: mergedCells,
+      isTraditional: isTraditional
+    )
     reader.run()
     return reader.rows
   }
@@ -96,6 +101,8 @@ struct HTMLRowReader {
   let text: SourceText
   let layoutTables: Set<Int>
   let mergedCells: HTMLTokenizer.MergedCells
+  /// Keys of a traditional-script page are made simplified (see `Cell.key`).
+  let isTraditional: Bool
   private(set) var rows: [Row] = []
   /// Text outside data tables, up to the next block boundary.
   private var flow = HTMLText()
@@ -121,10 +128,11 @@ struct HTMLRowReader {
   ]
   static let ignoredElements: Set<String> = ["svg", "head", "math", "object", "map"]
 
-  init(text: SourceText, layoutTables: Set<Int>, mergedCells: HTMLTokenizer.MergedCells) {
+  init(text: SourceText, layoutTables: Set<Int>, mergedCells: HTMLTokenizer.MergedCells, isTraditional: Bool) {
     self.text = text
     self.layoutTables = layoutTables
     self.mergedCells = mergedCells
+    self.isTraditional = isTraditional
   }
 
   mutating func run() {
@@ -190,7 +198,7 @@ struct HTMLRowReader {
       layoutDepth += 1
     } else {
       closeTable()
-      table = HTMLTableBuilder(text: text, mergedCells: mergedCells)
+      table = HTMLTableBuilder(text: text, mergedCells: mergedCells, isTraditional: isTraditional)
       // A data table inside layout tables: their depth resumes when it closes.
       layoutDepthBeforeTable.append(layoutDepth)
       layoutDepth = 0
@@ -262,12 +270,12 @@ struct HTMLRowReader {
   /// The flowing text so far as a one-cell row, if it has any.
   private mutating func flushFlow() {
     defer { flow = HTMLText() }
-    guard let first = flow.first else { return }
+    guard let first = flow.first, let span = flow.span(in: text) else { return }
     let value = flow.text
     guard !value.isEmpty else { return }
     let lineIndex = text.lineIndex(containing: first)
-    let span = text.span(lineIndex: lineIndex, byteRange: first..<max(flow.end, first))
-    append(Row(cells: [Cell(text: value, span: span, column: 0, start: first)], lineIndex: lineIndex))
+    let cell = Cell(text: value, span: span, column: 0, start: first, isTraditional: isTraditional)
+    append(Row(cells: [cell], lineIndex: lineIndex))
   }
 
   /// `<input type="checkbox" checked>` as ☑, unchecked as ☐ (as `CellText` reads them).

@@ -1,8 +1,9 @@
 extension DialectDetector {
   /// The dialect of a text: layouts with a strong signature first (HTML, markdown grid
-  /// tables, CSV), then the separated-text dialects; space-aligned columns only where those
-  /// find nothing better than plain lines; then the layouts without separators, whose
-  /// cells are found by what they say (a cell stream, cells run together, single blanks).
+  /// tables, CSV), then the separated-text dialects; where those find only lines of text, a
+  /// cell stream, a short tab or pipe table, or space-aligned columns (a `pdftotext -layout`
+  /// page has two blanks or more between its cells); else the layouts without separators,
+  /// whose cells are found by what they say (cells run together, single blanks).
   ///
   /// Each signature is strict, so that a tab or pipe document with a stray `<p>`, a
   /// `+----+` rule or commas in its prose keeps the dialect it had.
@@ -11,27 +12,60 @@ extension DialectDetector {
     if GridTableTokenizer.looksLikeGridTable(text) { return .gridTable }
     if CSVTokenizer.looksLikeCSV(text) { return .csv }
     let dialect = detect(text)
+    if dialect == .pipe && isMarkdownTable(text) { return .markdown }
     guard dialect == .plain else { return dialect }
-    if isShortTabTable(text) { return .tabbed }
-    if AlignedTokenizer.looksAligned(text) { return .aligned }
     if StreamTokenizer.looksLikeStream(text) { return .cellStream }
+    if isShortTable(text, separator: 0x09) { return .tabbed }
+    if isShortTable(text, separator: 0x7C) { return isMarkdownTable(text) ? .markdown : .pipe }
+    if AlignedTokenizer.looksAligned(text) { return .aligned }
     if RunTogetherTokenizer.looksRunTogether(text) { return .runTogether }
     if SpacedTokenizer.looksSpaced(text) { return .spaced }
     return .plain
   }
 
-  /// A tab table too short for `detect` (which wants three tab rows): two rows or more of
-  /// three tab-separated cells, a third of the text's lines or more. A title, a header and
-  /// one indicator row is a table.
-  static func isShortTabTable(_ text: SourceText) -> Bool {
+  /// Pipe rows written by a markdown generator: a `| --- |` row under a header, and every
+  /// run of pipe rows with one number of cells. Converters of web pages write neither (the
+  /// public documents 108, 111, 112, 114–116 have rows of every width and no `---` row).
+  static func isMarkdownTable(_ text: SourceText) -> Bool {
+    var hasRule = false
+    var blockWidth: Int?
+    for line in text.lines {
+      var start = line.start
+      while start < line.end, text.utf8[start] == 0x0C { start += 1 }
+      let trimmed = Blank.trim(text.utf8, start..<line.end)
+      let bytes = text.utf8[trimmed]
+      guard bytes.first == 0x7C, bytes.last == 0x7C, bytes.count >= 2 else {
+        blockWidth = nil
+        continue
+      }
+      var pipes = 0
+      var previous: UInt8 = 0
+      for byte in bytes {
+        if byte == 0x7C && previous != 0x5C { pipes += 1 }
+        previous = byte
+      }
+      if let width = blockWidth, width != pipes { return false }
+      blockWidth = pipes
+      if bytes.allSatisfy({ $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 }) && bytes.contains(0x2D) {
+        hasRule = true
+      }
+    }
+    return hasRule
+  }
+
+  /// A tab or pipe table too short for `detect` (which wants three rows): two rows or more
+  /// of three cells (two tabs, or three pipes with the outer ones), a third of the text's
+  /// lines or more. A title, a header and one indicator row is a table.
+  static func isShortTable(_ text: SourceText, separator: UInt8) -> Bool {
+    let minimum = separator == 0x09 ? 2 : 3
     var nonBlank = 0
-    var tabRows = 0
+    var tableRows = 0
     for line in text.lines {
       let trimmed = Blank.trim(text.utf8, line.start..<line.end)
       if trimmed.isEmpty { continue }
       nonBlank += 1
-      if text.utf8[line.start..<line.end].filter({ $0 == 0x09 }).count >= 2 { tabRows += 1 }
+      if text.utf8[line.start..<line.end].filter({ $0 == separator }).count >= minimum { tableRows += 1 }
     }
-    return tabRows >= 2 && tabRows * 10 >= nonBlank * 3
+    return tableRows >= 2 && tableRows * 10 >= nonBlank * 3
   }
 }

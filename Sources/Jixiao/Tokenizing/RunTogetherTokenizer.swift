@@ -51,10 +51,10 @@ enum RunTogetherTokenizer {
     var index = 0
     while index < scalars.count {
       var best = 0
-      for length in stride(from: min(maxLength, scalars.count - index), through: 2, by: -1) {
-        let candidate = String(String.UnicodeScalarView(scalars[index..<(index + length)]))
-        if vocabulary.contains(candidate) {
-          best = length
+      // Words by first character, longest first: most characters start none.
+      for word in wordsByFirst[scalars[index]] ?? [] where word.count <= scalars.count - index {
+        if scalars[index..<(index + word.count)].elementsEqual(word) {
+          best = word.count
           break
         }
       }
@@ -68,6 +68,20 @@ enum RunTogetherTokenizer {
     return found
   }
 
+  static let wordsByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = {
+    var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+    for word in vocabulary {
+      let scalars = Array(word.unicodeScalars)
+      guard scalars.count >= 2, let first = scalars.first else { continue }
+      table[first, default: []].append(scalars)
+    }
+    // Longest first, then by text, so that the same input always cuts the same way.
+    for key in table.keys {
+      table[key]?.sort { $0.count != $1.count ? $0.count > $1.count : String(String.UnicodeScalarView($0)) < String(String.UnicodeScalarView($1)) }
+    }
+    return table
+  }()
+
   static let vocabulary: Set<String> = {
     var words = Set<String>()
     for key in FormVocabulary.exact.keys where key.count >= 4 { words.insert(key) }
@@ -78,5 +92,4 @@ enum RunTogetherTokenizer {
     return words
   }()
 
-  static let maxLength = vocabulary.map(\.count).max() ?? 1
 }

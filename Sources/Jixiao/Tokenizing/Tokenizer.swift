@@ -11,13 +11,14 @@ public enum Tokenizer {
     case .pipe: rows = PipeTokenizer.rows(text, &builder)
     case .cellPerLinePipe: rows = CellPerLinePipeTokenizer.rows(text, &builder)
     case .plain: rows = PlainTokenizer.rows(text, &builder)
-    case .spaced: rows = SpacedTokenizer.rows(text, &builder)
-    case .cellStream: rows = StreamTokenizer.rows(text, &builder)
-    case .runTogether: rows = RunTogetherTokenizer.rows(text, &builder)
     case .html: rows = HTMLTokenizer.rows(text, &builder)
     case .csv: rows = CSVTokenizer.rows(text, &builder)
     case .aligned: rows = AlignedTokenizer.rows(text, &builder)
     case .gridTable: rows = GridTableTokenizer.rows(text, &builder)
+    case .markdown: rows = PipeTokenizer.rows(text, &builder)
+    case .spaced: rows = SpacedTokenizer.rows(text, &builder)
+    case .cellStream: rows = StreamTokenizer.rows(text, &builder)
+    case .runTogether: rows = RunTogetherTokenizer.rows(text, &builder)
     }
     if builder.isTraditional {
       // Cells some tokenizers make without the builder (quoted CSV fields, HTML text).

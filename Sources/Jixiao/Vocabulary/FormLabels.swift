@@ -128,12 +128,9 @@ public enum FormVocabulary {
 
   /// `一、预算资金` → `预算资金`, `1、事业收入` → `事业收入`, `(一)` prefixes removed.
   static func stripNumbering(_ key: String) -> String {
+    guard let first = key.first, first == "(" || numerals.contains(first) else { return key }
     var scalars = Substring(key)
-    let numerals: Set<Character> = [
-      "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "0", "1", "2", "3", "4", "5", "6",
-      "7", "8", "9",
-    ]
-    if scalars.first == "(" , let close = scalars.firstIndex(of: ")"),
+    if first == "(", let close = scalars.firstIndex(of: ")"),
       scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy({ numerals.contains($0) })
     {
       scalars = scalars[scalars.index(after: close)...]
@@ -148,4 +145,8 @@ public enum FormVocabulary {
     }
     return String(scalars)
   }
+
+  private static let numerals: Set<Character> = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+  ]
 }

@@ -153,13 +153,18 @@ public enum LevelVocabulary {
 
   /// Block labels of indicator sections: 绩效指标, 年度绩效指标, 长期绩效指标.
   public static func blockLabel(_ key: String) -> Horizon?? {
-    switch key {
-    case "绩效指标", "名称", "本年度绩效指标", "专项年度绩效指标", "项目绩效指标": return .some(nil)
-    case "年度绩效指标", "年度指标": return .some(.annual)
-    case "长期绩效指标", "中长期绩效指标", "长期指标": return .some(.longTerm)
-    default: return nil
-    }
+    // Looked up by bytes: called for every cell, and a `switch` over strings compares each
+    // case with Unicode normalisation.
+    blockLabels[ByteKey(key)]
   }
+
+  static let blockLabels: [ByteKey: Horizon?] = {
+    var table: [ByteKey: Horizon?] = [:]
+    for key in ["绩效指标", "名称", "本年度绩效指标", "专项年度绩效指标", "项目绩效指标"] { table[ByteKey(key)] = .some(nil) }
+    for key in ["年度绩效指标", "年度指标"] { table[ByteKey(key)] = .some(.annual) }
+    for key in ["长期绩效指标", "中长期绩效指标", "长期指标"] { table[ByteKey(key)] = .some(.longTerm) }
+    return table
+  }()
 
   /// Evaluation-table level 1s (决策, 过程): a sign of a self-evaluation or evaluation table.
   public static func isEvaluationLevel(_ key: String) -> Bool {

@@ -145,6 +145,12 @@ public enum Script {
   static let simplifiedOnly: Set<Unicode.Scalar> = Set(
     "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级".unicodeScalars)
 
+  /// Any character of the traditional-only set: a cheap test before ICU for short texts such
+  /// as level names, whose traditional forms all have one (標, 產, 數, 質, 滿 …).
+  public static func hasTraditional(_ text: String) -> Bool {
+    text.unicodeScalars.contains { $0.value >= 0x4E00 && traditionalOnly.contains($0) }
+  }
+
   /// More traditional-only than simplified-only characters.
   public static func isTraditional(_ text: String) -> Bool {
     var traditional = 0

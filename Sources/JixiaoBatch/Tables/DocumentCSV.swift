@@ -14,11 +14,14 @@ public enum DocumentCSV {
         case .department(let department): department.name
         }
       for (index, indicator) in source.indicators.enumerated() {
-        let row = IndicatorsTable.schema.row(IndicatorSource(project: source.ordinal, ordinal: index + 1, indicator: indicator))
+        let row = IndicatorsTable.schema.row(
+          IndicatorSource(project: source.ordinal, ordinal: index + 1, indicator: indicator))
         rows.append([.integer(1), row[0], .text(name)] + row.dropFirst())
       }
     }
-    let header: [CellValue] = (["document_id", columns[0].name, "project_name"] + columns.dropFirst().map(\.name)).map { .text($0) }
+    let header: [CellValue] = (["document_id", columns[0].name, "project_name"] + columns.dropFirst().map(\.name)).map {
+      .text($0)
+    }
     return [0xEF, 0xBB, 0xBF] + CSVSink.encode([header] + rows)
   }
 }

@@ -23,7 +23,8 @@ final class Chromium: @unchecked Sendable {
   static let executable: String? = {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     for name in names {
-      for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+      for directory in path.split(separator: ":")
+      where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
         return "\(directory)/\(name)"
       }
     }
@@ -49,7 +50,9 @@ final class Chromium: @unchecked Sendable {
     profile = NSTemporaryDirectory() + "jixiao-chromium-\(UUID().uuidString)"
     var toBrowser: [Int32] = [-1, -1]
     var fromBrowser: [Int32] = [-1, -1]
-    guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else { throw Failure("pipe: \(String(cString: strerror(errno)))") }
+    guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else {
+      throw Failure("pipe: \(String(cString: strerror(errno)))")
+    }
     // Moved above 3 and 4 so the dup2 onto them in the child never overwrites its own
     // source, and close-on-exec so no other child this process spawns inherits them.
     let childReads = Self.highCopy(toBrowser[0])
@@ -121,7 +124,8 @@ final class Chromium: @unchecked Sendable {
   private func openNow(_ url: String, width: Int, height: Int, mobile: Bool, scale: Double) throws {
     let target = try send("Target.createTarget", ["url": .string("about:blank")], inSession: false)
     guard let id = target.member("targetId")?.stringValue else { throw Failure("no targetId in \(target)") }
-    let attached = try send("Target.attachToTarget", ["targetId": .string(id), "flatten": .bool(true)], inSession: false)
+    let attached = try send(
+      "Target.attachToTarget", ["targetId": .string(id), "flatten": .bool(true)], inSession: false)
     guard let session = attached.member("sessionId")?.stringValue else { throw Failure("no sessionId in \(attached)") }
     self.session = session
     try resizeNow(width: width, height: height, mobile: mobile, scale: scale)
@@ -131,7 +135,9 @@ final class Chromium: @unchecked Sendable {
   /// Downloads are refused rather than written anywhere; a test sees them as the blobs the
   /// page hands to `URL.createObjectURL`.
   func refuseDownloads() async throws {
-    _ = try await Support.onThread { try self.send("Browser.setDownloadBehavior", ["behavior": .string("deny")], inSession: false) }
+    _ = try await Support.onThread {
+      try self.send("Browser.setDownloadBehavior", ["behavior": .string("deny")], inSession: false)
+    }
   }
 
   func resize(width: Int, height: Int, mobile: Bool = false, scale: Double = 1) async throws {
@@ -155,7 +161,8 @@ final class Chromium: @unchecked Sendable {
 
   private func evaluateNow(_ expression: String) throws -> JSON {
     let result = try send(
-      "Runtime.evaluate", ["expression": .string(expression), "returnByValue": .bool(true), "awaitPromise": .bool(true)])
+      "Runtime.evaluate",
+      ["expression": .string(expression), "returnByValue": .bool(true), "awaitPromise": .bool(true)])
     if let exception = result.member("exceptionDetails") {
       throw Failure("script failed: \(String(decoding: exception.render(pretty: false), as: UTF8.self))")
     }
@@ -200,7 +207,10 @@ final class Chromium: @unchecked Sendable {
     for type in ["mousePressed", "mouseReleased"] {
       _ = try send(
         "Input.dispatchMouseEvent",
-        ["type": .string(type), "x": .number(x), "y": .number(y), "button": .string("left"), "clickCount": .number("1")])
+        [
+          "type": .string(type), "x": .number(x), "y": .number(y), "button": .string("left"),
+          "clickCount": .number("1"),
+        ])
     }
   }
 
@@ -232,7 +242,9 @@ final class Chromium: @unchecked Sendable {
   }
 
   /// Sends one command and reads messages until its answer; events in between are dropped.
-  private func send(_ method: String, _ parameters: [String: JSON], inSession: Bool = true, timeout: Double = 30) throws -> JSON {
+  private func send(_ method: String, _ parameters: [String: JSON], inSession: Bool = true, timeout: Double = 30) throws
+    -> JSON
+  {
     nextID += 1
     var message: [(String, JSON)] = [
       ("id", .number(String(nextID))), ("method", .string(method)),
@@ -256,7 +268,9 @@ final class Chromium: @unchecked Sendable {
     while sent < bytes.count {
       let count = bytes[sent...].withUnsafeBytes { Glibc.write(commands, $0.baseAddress, $0.count) }
       if count < 0 && errno == EINTR { continue }
-      guard count > 0 else { throw Failure("the browser stopped reading commands: \(String(cString: strerror(errno)))") }
+      guard count > 0 else {
+        throw Failure("the browser stopped reading commands: \(String(cString: strerror(errno)))")
+      }
       sent += count
     }
   }

@@ -42,7 +42,9 @@ final class HTTPConnection {
     address.sin_port = in_port_t(UInt16(port).bigEndian)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard connected == 0 else {
       close(socket)
@@ -98,7 +100,9 @@ final class HTTPConnection {
     while true {
       let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
       if count < 0 && errno == EINTR { continue }
-      if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { throw HTTPFailure("timed out waiting for the server") }
+      if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+        throw HTTPFailure("timed out waiting for the server")
+      }
       if count < 0 && errno == ECONNRESET { return false }
       if count < 0 { throw HTTPFailure("recv: \(String(cString: strerror(errno)))") }
       if count == 0 { return false }
@@ -137,7 +141,8 @@ final class HTTPConnection {
       let header = try line()
       if header.isEmpty { break }
       guard let colon = header.firstIndex(of: ":") else { continue }
-      headers.append((String(header[..<colon]), header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+      headers.append(
+        (String(header[..<colon]), header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
     }
     var response = HTTPResponse(status: code, headers: headers, body: [])
     if let length = response.header("Content-Length").flatMap({ Int($0) }) {
@@ -145,7 +150,9 @@ final class HTTPConnection {
     } else if response.header("Transfer-Encoding")?.lowercased() == "chunked" {
       while true {
         let size = try line()
-        guard let count = Int(size.split(separator: ";")[0], radix: 16) else { throw HTTPFailure("bad chunk size '\(size)'") }
+        guard let count = Int(size.split(separator: ";")[0], radix: 16) else {
+          throw HTTPFailure("bad chunk size '\(size)'")
+        }
         if count == 0 {
           _ = try line()
           break

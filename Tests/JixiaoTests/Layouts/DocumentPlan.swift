@@ -22,12 +22,16 @@ struct DocumentPlan: Sendable, CustomStringConvertible {
   var pageBreak: PageBreakPlan?
 
   var description: String {
-    var lines = ["\(layout) \(framework.rawValue) \(year) \(moneyUnit.rawValue)\(unitInCell ? " in cell" : "")\(operatorColumn ? " operator column" : "")"]
+    var lines = [
+      "\(layout) \(framework.rawValue) \(year) \(moneyUnit.rawValue)\(unitInCell ? " in cell" : "")\(operatorColumn ? " operator column" : "")"
+    ]
     if let pageBreak { lines.append("page break before row \(pageBreak.row) (merged cells \(pageBreak.mergedCells))") }
     for project in projects {
       lines.append("project \(project.name) \(project.total) \(project.goal ?? "-")")
       for indicator in project.indicators {
-        lines.append("  \(indicator.level1) \(indicator.level2) \(indicator.name) | \(indicator.target) | \(indicator.valueType ?? "") \(indicator.unitColumn ?? "") \(indicator.horizon)")
+        lines.append(
+          "  \(indicator.level1) \(indicator.level2) \(indicator.name) | \(indicator.target) | \(indicator.valueType ?? "") \(indicator.unitColumn ?? "") \(indicator.horizon)"
+        )
       }
     }
     return lines.joined(separator: "\n")
@@ -111,17 +115,32 @@ struct DocumentSeed: Sendable {
       indicators = Pools.ordered(indicators, framework: framework)
       planned.append(
         ProjectPlan(
-          name: name, department: department.name, departmentCode: department.code,
-          implementingUnit: department.unit, total: Pools.amount(seed.amount, unit: moneyUnit),
-          goal: seed.goal % 4 == 3 ? nil : Pools.goals[seed.goal % Pools.goals.count], indicators: indicators))
+          name: name,
+          department: department.name,
+          departmentCode: department.code,
+          implementingUnit: department.unit,
+          total: Pools.amount(seed.amount, unit: moneyUnit),
+          goal: seed.goal % 4 == 3 ? nil : Pools.goals[seed.goal % Pools.goals.count],
+          indicators: indicators
+        )
+      )
     }
     var breakPlan: PageBreakPlan?
     if pageBreak > 0, let first = planned.first, first.indicators.count >= 2 {
       breakPlan = PageBreakPlan(
-        row: 1 + pageBreak % (first.indicators.count - 1), mergedCells: pageBreak % 2 == 0 ? .repeated : .blank)
+        row: 1 + pageBreak % (first.indicators.count - 1),
+        mergedCells: pageBreak % 2 == 0 ? .repeated : .blank
+      )
     }
     return DocumentPlan(
-      year: year, framework: framework, layout: layout, moneyUnit: moneyUnit, unitInCell: unitInCell,
-      operatorColumn: operatorColumn, projects: planned, pageBreak: breakPlan)
+      year: year,
+      framework: framework,
+      layout: layout,
+      moneyUnit: moneyUnit,
+      unitInCell: unitInCell,
+      operatorColumn: operatorColumn,
+      projects: planned,
+      pageBreak: breakPlan
+    )
   }
 }

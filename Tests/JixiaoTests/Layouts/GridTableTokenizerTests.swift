@@ -69,9 +69,9 @@ import Testing
     let withRule = "| 一级指标 | 二级指标 | 指标值 |\n| :--- | :---: | ---: |\n| 产出指标 | 数量指标 | ≥96% |\n|  | 质量指标 | 100% |\n"
     let withoutRule = "| 一级指标 | 二级指标 | 指标值 |\n| 产出指标 | 数量指标 | ≥96% |\n|  | 质量指标 | 100% |\n"
     let expected = [["一级指标", "二级指标", "指标值"], ["产出指标", "数量指标", "≥96%"], ["", "质量指标", "100%"]]
-    for text in [withRule, withoutRule] {
+    for (text, dialect) in [(withRule, Dialect.markdown), (withoutRule, .pipe)] {
       let grid = try tokenized(text).1
-      #expect(grid.dialect == .pipe)
+      #expect(grid.dialect == dialect)
       #expect(cellTexts(grid).filter { !$0.allSatisfy { Separators.isRule($0) || $0.isEmpty } } == expected)
     }
   }

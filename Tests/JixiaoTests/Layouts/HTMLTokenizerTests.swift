@@ -99,14 +99,17 @@ func spansPointAtText(_ source: SourceText, _ grid: Grid, skipping: (Cell) -> Bo
   @Test func spansPointAtTheFirstVisibleCharacter() throws {
     let (source, grid) = try tokenized(Self.page)
     // `&ge;96%` is the one cell whose text differs from its source (an entity).
-    #expect(spansPointAtText(source, grid) { $0.text.hasPrefix("≥") || $0.text.contains("©") || $0.text.contains(">") } == [])
+    #expect(
+      spansPointAtText(source, grid) { $0.text.hasPrefix("≥") || $0.text.contains("©") || $0.text.contains(">") } == []
+    )
     let target = try #require(grid.rows.flatMap(\.cells).first { $0.text == "≥96%" })
     let line = source.text(ofLine: target.span.line - 1)
     #expect(line.unicodeScalars.dropFirst(target.span.column - 1).starts(with: "&ge;96%".unicodeScalars))
   }
 
   @Test func entitiesAreDecoded() throws {
-    let html = "<table><tr><td>A&amp;B &lt;5 &#8805;90% &#x2265;1 &times;2 &nbsp;x&nbsp;&nbsp;y</td><td>&nbsp;</td></tr><tr><td>&unknown; &amp</td><td>1</td></tr></table>"
+    let html =
+      "<table><tr><td>A&amp;B &lt;5 &#8805;90% &#x2265;1 &times;2 &nbsp;x&nbsp;&nbsp;y</td><td>&nbsp;</td></tr><tr><td>&unknown; &amp</td><td>1</td></tr></table>"
     let rows = try cellTexts(tokenized(html).1)
     // A space then an NBSP show as two spaces, as in a browser.
     #expect(rows[0] == ["A&B <5 ≥90% ≥1 ×2  x  y", ""])

@@ -51,14 +51,25 @@ enum Pools {
     }
   }
 
-  static func indicator(_ seed: IndicatorSeed, framework: Framework, operatorColumn: Bool, longTerm: Bool) -> IndicatorPlan {
+  static func indicator(
+    _ seed: IndicatorSeed,
+    framework: Framework,
+    operatorColumn: Bool,
+    longTerm: Bool
+  ) -> IndicatorPlan {
     let pairs = levelPairs(framework)
     let (level1, level2) = pairs[seed.level % pairs.count]
     let name = indicatorNames[seed.name % indicatorNames.count]
     let (target, valueType, unitColumn) = Self.target(seed.target, operatorColumn: operatorColumn)
     return IndicatorPlan(
-      level1: level1, level2: level2, name: name, target: target, valueType: valueType, unitColumn: unitColumn,
-      horizon: longTerm ? .longTerm : .annual)
+      level1: level1,
+      level2: level2,
+      name: name,
+      target: target,
+      valueType: valueType,
+      unitColumn: unitColumn,
+      horizon: longTerm ? .longTerm : .annual
+    )
   }
 
   /// Long-term block first, then by level pair in the framework's order (stable).
@@ -104,7 +115,10 @@ enum Pools {
     // Two in three targets are numbers with an operator; the others every other kind.
     if seed % 3 == 2 {
       let other = others[(seed / 3) % others.count]
-      return (other, operatorColumn ? (TargetGrammar.read(other).kind == .qualitative ? "定性" : "定量") : nil, operatorColumn ? "" : nil)
+      return (
+        other, operatorColumn ? (TargetGrammar.read(other).kind == .qualitative ? "定性" : "定量") : nil,
+        operatorColumn ? "" : nil
+      )
     }
     if operatorColumn {
       let op = operatorColumnSpellings[(seed / 3) % operatorColumnSpellings.count]

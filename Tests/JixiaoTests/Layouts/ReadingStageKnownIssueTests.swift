@@ -3,15 +3,15 @@ import Testing
 @testable import Jixiao
 
 /// Failure classes the round-trip property found in the reading stages (Reconstruction,
-/// Interpretation, Values), each with a minimal input. The tokenizers deliver the cells
-/// right (each test checks that first); what is read from them is wrong. `withKnownIssue`
-/// keeps CI green while the issue stands and fails once it is fixed, so the wrapper can go.
+/// Interpretation, Values), each with a minimal input; all fixed now, kept as regressions.
+/// The tokenizers deliver the cells right (each test checks that first); these check what
+/// is read from them.
 @Suite struct ReadingStageKnownIssueTests {
   static func parse(_ text: String, dialect: Dialect? = nil) throws -> Document {
     try Jixiao.parse(Array(text.utf8), path: "known-issue.txt", options: ParseOptions(dialect: dialect))
   }
 
-  /// F1. A form's indicator block continued on a new page with the header repeated: the
+  /// F1 (fixed: a repeated header inside a block continues its section). A form's indicator block continued on a new page with the header repeated: the
   /// first rows on the new page leave their merged level cells blank (Word prints a merged
   /// cell's text on its first page only). The reader starts a new section at the repeated
   /// header, so those rows get no levels; they should keep the levels of the rows above
@@ -31,13 +31,11 @@ import Testing
     let indicators = try #require(document.projects.first?.indicators)
     try #require(indicators.count == 2)
     #expect(indicators[1].name == "案件结案率")
-    withKnownIssue("F1: levels are not carried over a repeated header inside a form") {
-      #expect(indicators[1].level1 == "效益指标")
-      #expect(indicators[1].level2 == "可持续影响指标")
-    }
+    #expect(indicators[1].level1 == "效益指标")
+    #expect(indicators[1].level2 == "可持续影响指标")
   }
 
-  /// F2. A name-and-code cell wrapped over two lines (`湘潭市城市管理和综合执法局-` /
+  /// F2 (fixed: `CellText.singleLine`). A name-and-code cell wrapped over two lines (`湘潭市城市管理和综合执法局-` /
   /// `308001`): the line break stays in the text, so NameAndCode does not split the code
   /// off (name `湘潭市城市管理和综合执法局-\n308001`, code nil); expected name
   /// `湘潭市城市管理和综合执法局`, code `308001`. The same wrap comes from PDF text, docx
@@ -45,37 +43,31 @@ import Testing
   @Test func wrappedNameAndCodeIsSplit() throws {
     let document = try Self.parse(Self.wrappedPage)
     let project = try #require(document.projects.first)
-    withKnownIssue("F2: a wrapped 主管部门及代码 cell keeps its code in the name") {
-      #expect(project.department.name == "湘潭市城市管理和综合执法局")
-      #expect(project.department.code == "308001")
-    }
+    #expect(project.department.name == "湘潭市城市管理和综合执法局")
+    #expect(project.department.code == "308001")
   }
 
-  /// F3. A target wrapped inside a word (`二季度完成开题，四季度完成结` / `题`): the grammar
+  /// F3 (fixed: `CellText.joiningSoftBreaks`). A target wrapped inside a word (`二季度完成开题，四季度完成结` / `题`): the grammar
   /// reads the line break as a separator and gives a third part `题` of kind text; the
   /// reading should be that of the text without the soft break (two dates).
   @Test func wrappedTargetReadsAsUnwrapped() throws {
     let document = try Self.parse(Self.wrappedPage)
     let target = try #require(document.projects.first?.indicators.first?.target)
     #expect(target.raw == "二季度完成开题，四季度完成结\n题")
-    withKnownIssue("F3: a soft line break inside a target splits it") {
-      #expect(target.parts.map(\.kind) == [.date, .date])
-    }
+    #expect(target.parts.map(\.kind) == [.date, .date])
   }
 
-  /// F4. Names of wrapped cells keep the soft line break (`课题完成\n时间`,
+  /// F4 (fixed: `CellText.singleLine`). Names of wrapped cells keep the soft line break (`课题完成\n时间`,
   /// `湘潭市环境卫生\n管理处`); between two CJK characters it should go (the tokenizers
   /// keep `\n` so that spans of parts stay exact; the readers should join CJK lines).
   @Test func wrappedNamesAreJoined() throws {
     let document = try Self.parse(Self.wrappedPage)
     let project = try #require(document.projects.first)
-    withKnownIssue("F4: names keep the line break of a wrapped cell") {
-      #expect(project.implementingUnit == "湘潭市环境卫生管理处")
-      #expect(project.indicators.first?.name == "课题完成时间")
-    }
+    #expect(project.implementingUnit == "湘潭市环境卫生管理处")
+    #expect(project.indicators.first?.name == "课题完成时间")
   }
 
-  /// F5. Text after a table (a saved page's footer) is read as rows of the table: here two
+  /// F5 (fixed: the segmenter closes a table where the markup ends it). Text after a table (a saved page's footer) is read as rows of the table: here two
   /// more indicators of the last project. The HTML and grid tokenizers mark the first row
   /// after a table's end (`Row.startsAfterTable`); the segmenter could close the table
   /// there. (In text dialects nothing marks the end; a title or a note closes a table.)
@@ -92,12 +84,10 @@ import Testing
     let (_, grid) = try tokenized(page)
     #expect(grid.rows.first { $0.startsAfterTable }?.cells.first?.text == "主办单位：某县人民政府办公室")
     let document = try Self.parse(page)
-    withKnownIssue("F5: a page footer after a table is read as indicator rows") {
-      #expect(document.projects.first?.indicators.count == 1)
-    }
+    #expect(document.projects.first?.indicators.count == 1)
   }
 
-  /// F6. A page number under a page of PDF text (`- 1 -`, `第 1 页`) is read as a row of
+  /// F6 (fixed: `RowClassifier.isPageNumber`). A page number under a page of PDF text (`- 1 -`, `第 1 页`) is read as a row of
   /// the table: an indicator whose target is the page number. The tokenizer gives it as a
   /// lone cell on the page's last line before the form feed; the segmenter could take such
   /// lines for page furniture.
@@ -115,9 +105,30 @@ import Testing
       """
     let document = try Self.parse(text)
     #expect(document.source.dialect == "aligned")
-    withKnownIssue("F6: a page number is read as an indicator row") {
-      #expect(document.projects.first?.indicators.count == 2)
-    }
+    #expect(document.projects.first?.indicators.count == 2)
+  }
+
+  /// F7 (fixed). Converter pipe rows are read with positions untrusted (`Dialect.keepsEmptyCells`
+  /// is false for `pipe`), so a wide table whose rows keep their empty cells (`12000 |  | =`
+  /// under 指标值 │ 计量单位 │ 指标值类型) is read by content. The name `舆情监测时间（24小时）`
+  /// once read as the target (= 24 小时); a number inside words now shapes as a name
+  /// (`CellShape.readsAsName`). As a markdown table with its `---` row it reads by position.
+  @Test func pipeRowsWithEmptyCellsKeepTheirColumns() throws {
+    let rows = """
+      | 项目名称 | 城管队业务工作经费 |  |  |  |  |  |
+      | 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 | 指标值类型 |
+      |  | 产出指标 | 数量指标 | 舆情监测时间（24小时） | 12000 |  | = |
+      |  |  |  | 案件上报数量 | 96 | % | ≥ |
+
+      """
+    let markdown = rows.replacing("| 绩效指标", with: "| --- | --- | --- | --- | --- | --- | --- |\n| 绩效指标")
+    let asMarkdown = try Self.parse("部门项目支出预算绩效目标表\n\n" + markdown)
+    #expect(asMarkdown.source.dialect == "markdown")
+    #expect(asMarkdown.projects.first?.indicators.first?.name == "舆情监测时间（24小时）")
+    let asPipe = try Self.parse("部门项目支出预算绩效目标表\n\n" + rows)
+    #expect(asPipe.source.dialect == "pipe")
+    #expect(asPipe.projects.first?.indicators.first?.name == "舆情监测时间（24小时）")
+    #expect(asPipe.projects.first?.indicators.first?.target.raw == "12000")
   }
 
   static let wrappedPage = """

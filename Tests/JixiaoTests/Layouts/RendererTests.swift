@@ -58,7 +58,17 @@ import Testing
     #expect(text.contains("<tr><th rowspan=\"4\">绩效指标</th><th>一级指标</th>"))
     #expect(text.contains("<td rowspan=\"2\">产出指标</td>"))
     #expect(text.contains("提升市容<br>二是提高管理水平"))
-    let escaped = Renderer.encode([RenderedTable(title: "a<b", subtitle: nil, columnCount: 1, rows: [RenderedRow(slots: [RenderedCell("x & \"y\" < z")])])], as: .html)
+    let escaped = Renderer.encode(
+      [
+        RenderedTable(
+          title: "a<b",
+          subtitle: nil,
+          columnCount: 1,
+          rows: [RenderedRow(slots: [RenderedCell("x & \"y\" < z")])]
+        )
+      ],
+      as: .html
+    )
     #expect(escaped.contains("<td>x &amp; &quot;y&quot; &lt; z</td>"))
   }
 
@@ -109,7 +119,11 @@ import Testing
       let text = Renderer.render(document, options: .init(format: format, raw: true))
       let again = try Jixiao.parse(Array(text.utf8), path: "again.txt")
       #expect(again.projects.map(\.name) == document.projects.map(\.name), "\(format)")
-      #expect(again.projects.flatMap(\.indicators).map { RoundTrip.describe($0.target) } == document.projects.flatMap(\.indicators).map { RoundTrip.describe($0.target) }, "\(format)")
+      #expect(
+        again.projects.flatMap(\.indicators).map { RoundTrip.describe($0.target) }
+          == document.projects.flatMap(\.indicators).map { RoundTrip.describe($0.target) },
+        "\(format)"
+      )
     }
   }
 }

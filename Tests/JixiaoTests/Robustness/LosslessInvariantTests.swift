@@ -61,7 +61,7 @@ struct LosslessInvariantTests {
     if new.count > 50 { Issue.record("… and \(new.count - 50) more cells lost") }
     let stillKnown = keys.filter(known.contains).count
     if stillKnown > 0 {
-      withKnownIssue("\(stillKnown) cells lost in known ways (B1, B2, B4–B8: see LosslessRegressionTests)") {
+      withKnownIssue("\(stillKnown) cells lost in known ways (see LosslessRegressionTests)") {
         Issue.record("\(stillKnown) known losses")
       }
     }
@@ -95,7 +95,7 @@ enum KnownLosses {
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     let header = "# Cells the lossless invariant finds lost today: document, mutation, line:column, text.\n"
-      + "# Each belongs to a bug of LosslessRegressionTests (B1, B2, B4–B8). Rewrite with JIXIAO_RECORD=1.\n"
+      + "# Each must belong to a known bug with a minimal input in LosslessRegressionTests. Rewrite with JIXIAO_RECORD=1.\n"
     try Data((header + Array(Set(keys)).sorted().joined(separator: "\n") + "\n").utf8).write(to: url)
   }
 }

@@ -69,8 +69,12 @@ enum LevelNameNonStandard: Check {
       for indicator in entity.indicators {
         for (raw, standard, key) in [(indicator.level1Raw, indicator.level1, "level1"), (indicator.level2Raw, indicator.level2, "level2")] {
           guard let raw, let standard, let span = indicator.spans[key] else { continue }
-          // The standard name in traditional script is the standard name.
-          let rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
+          // The standard name in traditional script is the standard name (ICU only when the
+          // plain key differs: most names are written in the standard way).
+          var rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw))
+          if rawKey != standard && Script.hasTraditional(raw) {
+            rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
+          }
           // The national templates' own variant is standard too.
           guard rawKey != standard, !LevelNameNonStandard.acceptedVariants.contains(rawKey), Level1(rawValue: standard) != nil || Level2(rawValue: standard) != nil,
             seen.insert("\(entity.table?.index ?? -1)|\(rawKey)").inserted
