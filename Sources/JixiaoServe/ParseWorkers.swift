@@ -27,6 +27,9 @@ final class ParseWorkers: Sendable {
     self.queueLimit = queueLimit
   }
 
+  /// Requests parsing or waiting now, skipped ones included until the pool has passed them.
+  var pendingCount: Int { pending.withLock { $0 } }
+
   /// Lets queued work finish on the threads, then ends them; returns at once.
   func shutdown() {
     pool.shutdownGracefully { _ in }

@@ -115,11 +115,12 @@ enum PageScript {
       let language = initialLanguage();
       let chosenFile = null; // { bytes, name } of a dropped or chosen file; the text area otherwise
       let shown = null; // { payload, json, text } of the document on screen
+      let latest = 0; // the newest check; answers to older ones are dropped
 
       const $ = (id) => document.getElementById(id);
 
       function initialLanguage() {
-        const asked = new URLSearchParams(location.search).get('lang');
+        const asked = new URLSearchParams(window.location.search).get('lang');
         if (asked === 'zh' || asked === 'en') return asked;
         try {
           const kept = localStorage.getItem('jixiao-lang');
@@ -184,6 +185,7 @@ enum PageScript {
       }
 
       async function check(payload) {
+        const mine = ++latest;
         setState('checking', t('checking'));
         const started = performance.now();
         let response, text;
@@ -191,8 +193,10 @@ enum PageScript {
           response = await post('/api/parse', payload);
           text = await response.text();
         } catch (error) {
-          return showError({ kind: 'network', message: String(error) });
+          if (mine === latest) showError({ kind: 'network', message: String(error) });
+          return;
         }
+        if (mine !== latest) return;
         let json;
         try { json = JSON.parse(text); } catch (_) { return showError({ kind: 'server', message: text.slice(0, 500) }); }
         if (!response.ok) return showError(json.error || { kind: 'server', message: text.slice(0, 500) });
@@ -461,17 +465,18 @@ enum PageScript {
             el('span', { class: 'code', text: diagnostic.code }),
             el('span', { class: 'kind', text: t('sev.' + diagnostic.severity) }),
             el('span', { class: 'message', text: diagnostic.message }), ' ',
-            location(diagnostic.span, targets[0], relatedNodes));
+            placeLink(diagnostic.span, targets[0], relatedNodes));
           if (related.length) {
             item.append(el('ul', { class: 'related' }, related.map(({ item: note, nodes }) =>
-              el('li', {}, note.note, ' ', location(note.span, nodes[0], [])))));
+              el('li', {}, note.note, ' ', placeLink(note.span, nodes[0], [])))));
           }
           list.append(item);
         });
         section.append(list);
       }
 
-      function location(span, node, related) {
+      /** Where a finding is: a link to its cell, or the line and column when no cell shows it. */
+      function placeLink(span, node, related) {
         if (!span) return el('span', { class: 'loc', text: t('wholeFile') });
         const where = t('at', span.line, span.column);
         if (!node) return el('span', { class: 'loc', text: where + ' · ' + t('notInTable') });
