@@ -147,6 +147,33 @@ struct BrowserTests {
     }
   }
 
+  /// A file chosen rather than pasted goes up as its raw bytes: seed 000 in GB18030 reads
+  /// the same, and the page says which encoding was detected.
+  @Test func aChosenFileInGB18030IsDecodedByTheServer() async throws {
+    let server = try await TestServer.start { $0.language = .zh }
+    defer { Task { await server.stop() } }
+    let port = server.port
+    let converted = try await ProgramRun.capture(
+      ["iconv", "-f", "UTF-8", "-t", "GB18030"], input: Support.read(Support.seed000))
+    let path = Support.outputDirectory + "/000-gb18030.txt"
+    Support.write(path, converted.standardOutput)
+    try await withBrowser(log: Support.outputDirectory + "/chromium-file.log") { browser in
+      try await browser.open("http://127.0.0.1:\(port)/", width: 1280, height: 900)
+      try await browser.wait(until: "document.body && document.body.dataset.ready === '1'")
+      try await browser.chooseFile("#file", path: path)
+      try await browser.wait(until: "['done', 'error'].includes(document.body.dataset.state)")
+      #expect(try await browser.evaluate("document.body.dataset.state") == .string("done"))
+      #expect(try await browser.evaluate("document.querySelectorAll('tr[data-row=indicator]').length") == .number("28"))
+      #expect(
+        try await browser.evaluate("document.querySelector('#summary .name').textContent") == .string("000-gb18030.txt")
+      )
+      #expect(
+        try await browser.evaluate("document.querySelector('#summary .facts').textContent").stringValue?.contains(
+          "GB18030") == true)
+      #expect(try await browser.evaluate("document.getElementById('source').disabled") == .bool(true))
+    }
+  }
+
   /// Markup pasted into cells is shown as text: nothing runs, no element is made from it.
   @Test func markupInCellsStaysText() async throws {
     let server = try await TestServer.start { $0.language = .zh }

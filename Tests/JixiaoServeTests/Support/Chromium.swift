@@ -188,6 +188,18 @@ final class Chromium: @unchecked Sendable {
     _ = try await Support.onThread { try self.send("Input.insertText", ["text": .string(text)]) }
   }
 
+  /// Chooses a file in the `<input type=file>` that `selector` finds, as the file dialog
+  /// would; the page then reads it like a dropped file.
+  func chooseFile(_ selector: String, path: String) async throws {
+    try await Support.onThread {
+      let root = try self.send("DOM.getDocument", [:])
+      guard let document = root.member("root")?.member("nodeId") else { throw Failure("no document node") }
+      let found = try self.send("DOM.querySelector", ["nodeId": document, "selector": .string(selector)])
+      guard let node = found.member("nodeId"), node != .number("0") else { throw Failure("no \(selector)") }
+      _ = try self.send("DOM.setFileInputFiles", ["nodeId": node, "files": .array([.string(path)])])
+    }
+  }
+
   /// A real left click (press and release) at the centre of the element `selector` finds,
   /// after scrolling it into view.
   func click(_ selector: String) async throws {
