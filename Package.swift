@@ -14,6 +14,12 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     // SQLite output of `jixiao batch` only; the Jixiao library stays free of it.
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    // `jixiao serve` only. No traits: neither swift-configuration nor full Foundation is
+    // needed, and leaving them out keeps the build shorter.
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
   ],
   targets: [
     // ICU behind plain C types: Foundation on Linux ships its own ICU headers, and a Swift
@@ -35,11 +41,25 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),
+    // `jixiao serve`: the paste-and-check page and the HTTP API, on Hummingbird.
+    .target(
+      name: "JixiaoServe",
+      dependencies: [
+        "Jixiao",
+        "JixiaoBatch",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+      ]
+    ),
     .executableTarget(
       name: "JixiaoCLI",
       dependencies: [
         "Jixiao",
         "JixiaoBatch",
+        "JixiaoServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -66,6 +86,15 @@ let package = Package(
         // Built so the tests can drive the real `jixiao` binary through pipes.
         "JixiaoCLI",
         .product(name: "GRDB", package: "GRDB.swift"),
+      ]
+    ),
+    .testTarget(
+      name: "JixiaoServeTests",
+      dependencies: [
+        "Jixiao",
+        "JixiaoServe",
+        // Built so the tests can compare the API with the real `jixiao` binary's output.
+        "JixiaoCLI",
       ]
     ),
   ]
