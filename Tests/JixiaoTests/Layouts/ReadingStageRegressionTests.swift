@@ -6,7 +6,7 @@ import Testing
 /// Interpretation, Values), each with a minimal input; all fixed now, kept as regressions.
 /// The tokenizers deliver the cells right (each test checks that first); these check what
 /// is read from them.
-@Suite struct ReadingStageKnownIssueTests {
+@Suite struct ReadingStageRegressionTests {
   static func parse(_ text: String, dialect: Dialect? = nil) throws -> Document {
     try Jixiao.parse(Array(text.utf8), path: "known-issue.txt", options: ParseOptions(dialect: dialect))
   }
