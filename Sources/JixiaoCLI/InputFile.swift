@@ -63,6 +63,16 @@ enum Console {
   @discardableResult
   static func out(_ text: String) -> String? { out(Array(text.utf8)) }
 
+  /// Writes what `produce` emits to standard output chunk by chunk; the reason of the first
+  /// failure (later chunks are not attempted).
+  static func out(_ produce: (_ emit: @escaping ([UInt8]) -> Void) -> Void) -> String? {
+    let failure = FirstFailure()
+    produce { chunk in
+      if failure.reason == nil { failure.reason = out(chunk) }
+    }
+    return failure.reason
+  }
+
   static func error(_ text: String) {
     let bytes = Array((text + "\n").utf8)
     _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

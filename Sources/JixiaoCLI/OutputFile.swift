@@ -33,6 +33,13 @@ enum OutputFileError: Error, Equatable {
 /// place. An interrupted run leaves at most a `.NAME.jixiao-XXXXXX` file, never half of NAME.
 enum OutputFile {
   static func write(_ bytes: [UInt8], to path: String, force: Bool) throws(OutputFileError) {
+    try write(to: path, force: force) { emit in emit(bytes) }
+  }
+
+  /// Writes what `produce` emits, chunk by chunk, so that a large output is never held whole.
+  static func write(
+    to path: String, force: Bool, _ produce: (_ emit: @escaping ([UInt8]) -> Void) -> Void
+  ) throws(OutputFileError) {
     var status = stat()
     if lstat(path, &status) == 0 {
       if (status.st_mode & S_IFMT) == S_IFDIR {
@@ -55,7 +62,11 @@ enum OutputFile {
     let mask = umask(0)
     umask(mask)
     fchmod(fd, 0o666 & ~mask)
-    if let reason = writeAll(fd, bytes) {
+    let failure = FirstFailure()
+    produce { chunk in
+      if failure.reason == nil { failure.reason = writeAll(fd, chunk) }
+    }
+    if let reason = failure.reason {
       discard()
       throw .writeFailed(path: path, reason: reason)
     }
@@ -112,4 +123,9 @@ enum OutputFile {
   }
 
   static func errorText() -> String { String(cString: strerror(errno)) }
+}
+
+/// The first write error of a streamed output; later chunks are not attempted.
+final class FirstFailure {
+  var reason: String?
 }

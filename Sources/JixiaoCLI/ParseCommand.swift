@@ -53,11 +53,16 @@ struct ParseCommand: ParsableCommand {
       Console.error("jixiao: " + error.message)
       throw ExitCode(error.exitCode)
     }
-    let json = DocumentEncoder.encode(document, language: input.language, pretty: !compact)
+    // Streamed: the JSON of a large document is several times its text.
+    let language = input.language
+    let pretty = !compact
+    let encode = { (emit: @escaping ([UInt8]) -> Void) in
+      DocumentEncoder.encode(document, language: language, pretty: pretty, to: emit)
+    }
     do throws(OutputFileError) {
       if let output {
-        try OutputFile.write(json, to: output, force: force)
-      } else if let reason = Console.out(json) {
+        try OutputFile.write(to: output, force: force, encode)
+      } else if let reason = Console.out(encode) {
         throw .writeFailed(path: "<stdout>", reason: reason)
       }
     } catch {

@@ -12,6 +12,18 @@ public enum DocumentEncoder {
     return bytes
   }
 
+  /// The same bytes as `encode`, handed to `sink` in chunks of about `chunkSize` as they are
+  /// written.
+  public static func encode(
+    _ document: Document, language: Language, pretty: Bool = true, chunkSize: Int = 1 << 16,
+    to sink: @escaping ([UInt8]) -> Void
+  ) {
+    var writer = JSONWriter(pretty: pretty, chunkSize: chunkSize, sink: sink)
+    write(document, language: language, into: &writer)
+    writer.raw([0x0A])
+    writer.flush()
+  }
+
   /// The document as a JSON tree, for code that walks it (tests, embedding). Reads back
   /// the encoded bytes, so the tree is exactly what `encode` writes.
   public static func json(_ document: Document, language: Language) -> JSON {

@@ -3,6 +3,10 @@ import FoundationEssentials
 /// Writes JSON straight to bytes: two-space indented when `pretty`, on one line otherwise.
 /// The document encoder streams through it (no tree of values is built), and `JSON.render`
 /// uses it too, so both print alike.
+///
+/// With a sink, the bytes are handed over in chunks of about `chunkSize` as they are written
+/// (at element boundaries), so the output of a large document is never held whole: its JSON
+/// is several times the size of its text.
 public struct JSONWriter {
   public private(set) var bytes: [UInt8] = []
   let pretty: Bool
@@ -10,11 +14,32 @@ public struct JSONWriter {
   /// Whether the innermost open container has no element yet.
   private var isEmpty = true
   private var emptiness: [Bool] = []
+  private let sink: (([UInt8]) -> Void)?
+  private let chunkSize: Int
 
   public init(pretty: Bool, capacity: Int = 4096) {
     self.pretty = pretty
+    self.sink = nil
+    self.chunkSize = .max
     bytes.reserveCapacity(capacity)
   }
+
+  public init(pretty: Bool, chunkSize: Int, sink: @escaping ([UInt8]) -> Void) {
+    self.pretty = pretty
+    self.sink = sink
+    self.chunkSize = Swift.max(chunkSize, 1)
+    bytes.reserveCapacity(self.chunkSize + self.chunkSize / 4)
+  }
+
+  /// Hands what is buffered to the sink (without a sink, the bytes stay in `bytes`).
+  public mutating func flush() {
+    guard let sink, !bytes.isEmpty else { return }
+    sink(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Appends raw bytes (a line end after a document).
+  public mutating func raw(_ more: [UInt8]) { bytes.append(contentsOf: more) }
 
   // MARK: Containers
 
@@ -55,6 +80,7 @@ public struct JSONWriter {
 
   /// Starts an array element or an object member.
   public mutating func element() {
+    if bytes.count >= chunkSize { flush() }
     if !isEmpty { bytes.append(0x2C) }
     isEmpty = false
     if pretty { newline() }

@@ -58,6 +58,9 @@ public enum TextKey {
       }
       break
     }
+    // Nothing dropped: share the text's storage instead of a copy (most cells; a document's
+    // keys would otherwise cost as much memory as its cells).
+    if lower == 0 && upper == bytes.count && bytes.count == source.utf8.count { return source }
     return String(decoding: bytes[lower..<upper], as: UTF8.self)
   }
 

@@ -53,6 +53,25 @@ struct DeterminismTests {
     for (index, output) in outputs { #expect(output == first[index], "\(inputs[index].0) on a thread") }
   }
 
+  /// `parse` streams its JSON in chunks; the chunks, joined, are the whole encoding, whatever
+  /// their size (a chunk of 1 byte flushes at every element).
+  @Test("streamed in chunks, the same bytes", arguments: [1, 97, 4096])
+  func chunked(size: Int) throws {
+    for (path, bytes) in try Self.inputs() {
+      guard let document = try? Jixiao.parse(bytes, path: path) else { continue }
+      for pretty in [true, false] {
+        let whole = DocumentEncoder.encode(document, language: .zh, pretty: pretty)
+        let chunks = Chunks()
+        DocumentEncoder.encode(document, language: .zh, pretty: pretty, chunkSize: size) { chunks.all.append($0) }
+        #expect(chunks.all.joined().elementsEqual(whole), "\(path), chunks of \(size)")
+        #expect(chunks.all.count > 1 || whole.count <= size, "\(path): not streamed")
+        #expect(chunks.all.dropLast().allSatisfy { $0.count >= size }, "\(path): a chunk under \(size) bytes before the last")
+      }
+    }
+  }
+
+  final class Chunks: @unchecked Sendable { var all: [[UInt8]] = [] }
+
   @Test("in separate processes")
   func acrossProcesses() throws {
     let binary = try #require(Robustness.cliBinary)
