@@ -79,7 +79,12 @@ struct ListTableReader {
     return cell.isEmpty ? nil : cell
   }
 
-  private mutating func readDataRow(_ row: Row) {
+  private mutating func readDataRow(_ slid: Row) {
+    if isIndicatorsOnly(slid) {
+      readIndicator(slid.nonEmpty, row: slid)
+      return
+    }
+    let row = realigned(slid)
     let nameCell = cell(row, .projectName)
     let goalCell = cell(row, .goal)
     if let nameCell {
@@ -103,7 +108,80 @@ struct ListTableReader {
       guard let role = header.roles[cell.column], role.isProjectColumn else { continue }
       current?.fields.append(FieldDraft(role: Self.fieldRole(role), label: header.labels[cell.column], value: cell))
     }
-    let indicatorCells = row.cells.filter { header.roles[$0.column]?.isProjectColumn != true }
+    readIndicator(row.cells.filter { header.roles[$0.column]?.isProjectColumn != true }, row: row)
+  }
+
+  /// In text copied from a rendered page, empty cells are gone and the cells after them have
+  /// slid left. The first level name (产出指标, 数量指标) shows where the indicator columns
+  /// start: the cells before it go to the project columns in order, the rest to the
+  /// indicator columns (read by content there).
+  private func realigned(_ row: Row) -> Row {
+    guard !context.positionsTrusted, row.cells.count < header.columnCount else { return row }
+    let cells = row.nonEmpty
+    guard let anchor = cells.firstIndex(where: { LevelVocabulary.level1($0.key) != nil || LevelVocabulary.level2($0.key) != nil })
+    else { return row }
+    let projectColumns = header.roles.filter { $0.value.isProjectColumn }.keys.sorted()
+    let indicatorColumns = header.roles.filter { $0.value.isIndicatorColumn }.keys.sorted()
+    guard anchor <= projectColumns.count, let firstIndicator = indicatorColumns.first else { return row }
+    let projectCells = placeProjectCells(cells[..<anchor], in: projectColumns)
+    var placed = row
+    placed.cells = projectCells + cells[anchor...].enumerated().map { index, cell in
+      var cell = cell
+      cell.column = firstIndicator + index
+      return cell
+    }
+    return placed
+  }
+
+  /// The project cells of a slid row in their columns: in order, each in the next column
+  /// its shape fits (a code, an amount, words), so that a merged 单位编码 or an empty
+  /// 绩效目标 does not push the others one column off. In order from the left when shapes
+  /// do not settle it.
+  private func placeProjectCells(_ cells: ArraySlice<Cell>, in columns: [Int]) -> [Cell] {
+    var placed: [Cell] = []
+    var next = 0
+    for var cell in cells {
+      guard let fit = columns[next...].firstIndex(where: { Self.fits(cell, header.roles[$0]) }) else {
+        return cells.enumerated().map { index, cell in
+          var cell = cell
+          cell.column = columns[index]
+          return cell
+        }
+      }
+      cell.column = columns[fit]
+      placed.append(cell)
+      next = fit + 1
+    }
+    return placed
+  }
+
+  private static func fits(_ cell: Cell, _ role: ColumnRole?) -> Bool {
+    let key = cell.key
+    let isCode = key.utf8.contains { (0x30...0x39).contains($0) } && key.utf8.allSatisfy { $0 < 0x80 && $0 != 0x20 }
+    var digits = Substring(key)
+    for unit in ["万元", "千元", "亿元", "元", "万"] where digits.hasSuffix(unit) {
+      digits = digits.dropLast(unit.count)
+      break
+    }
+    let isAmount = !digits.isEmpty && digits.utf8.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C }
+    switch role {
+    case .unitCode: return isCode
+    case .projectName, .goal: return !isCode && !isAmount
+    case nil: return false
+    default: return isAmount
+    }
+  }
+
+  /// In text copied from a rendered page, a row under merged project cells has lost them and
+  /// its cells have slid left: a row narrower than the indicator columns alone cannot hold a
+  /// project column, and its cells are read by content as an indicator of the project above.
+  private func isIndicatorsOnly(_ row: Row) -> Bool {
+    guard !context.positionsTrusted, current != nil else { return false }
+    let indicatorColumns = header.roles.values.filter(\.isIndicatorColumn).count
+    return row.nonEmpty.count <= indicatorColumns && row.cells.count < header.columnCount
+  }
+
+  private mutating func readIndicator(_ indicatorCells: [Cell], row: Row) {
     guard indicatorCells.contains(where: { !$0.isEmpty }) else { return }
     var draft = indicatorReader.read(indicatorCells, horizon: .annual, rowSpan: indicatorCells.first { !$0.isEmpty }?.span ?? row.cells[0].span)
     for cell in draft.unplaced { context.leave(cell, .unknownColumn) }

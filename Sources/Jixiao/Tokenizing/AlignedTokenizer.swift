@@ -141,12 +141,16 @@ enum AlignedTokenizer {
   static func looksAligned(_ text: SourceText) -> Bool {
     var lines: [[Piece]] = []
     var nonBlank = 0
+    // A line repeated word for word (a header after a page break, a row printed twice) lines
+    // up with itself whatever the layout: it is counted once.
+    var seen: Set<ArraySlice<UInt8>> = []
     for line in text.lines {
       var start = line.start
       while start < line.end, text.utf8[start] == 0x0C { start += 1 }
       let pieces = pieces(text.utf8, start..<line.end)
       if pieces.isEmpty { continue }
       nonBlank += 1
+      if pieces.count >= 2 && !seen.insert(text.utf8[start..<line.end]).inserted { continue }
       lines.append(pieces)
     }
     let multi = lines.filter { $0.count >= 2 }

@@ -33,7 +33,7 @@ import Testing
     RenderLayout.allCases.map { (format.0, $0) }
   }
 
-  /// Cases per dialect and layout: 150 in CI (about 1,800 documents, some ten seconds in a
+  /// Cases per dialect and layout: 150 in CI (2,700 documents in 9 dialects × 2 layouts, some twenty seconds in a
   /// debug build); `JIXIAO_PROPERTY_COUNT=5000` for a deeper search.
   static let count = CorpusFiles.environment("JIXIAO_PROPERTY_COUNT").flatMap { Int($0) } ?? 150
 
