@@ -13,6 +13,8 @@ struct EntityAssembler {
   var placeholderRows = 0
   /// Amounts of the current entity read in an assumed unit, reported once per entity.
   var assumedUnits: [Cell] = []
+  /// The label of the amount in the current entity's `other` slot.
+  var otherLabel: String? = nil
 
   private mutating func reportAssumedUnits() {
     if let first = assumedUnits.first {
@@ -231,15 +233,24 @@ struct EntityAssembler {
     case .carryover: slot = \.carryover
     default: slot = nil
     }
+    var label = field.label.map { TextKey.make($0.text) } ?? field.role.rawValue
     if let slot {
       guard let existing = funds[keyPath: slot] else {
         funds[keyPath: slot] = amount
+        if slot == \Funds.other { otherLabel = label }
         return
       }
       // The same amount again: a page break repeated the project's columns.
       if existing.yuan == amount.yuan { return }
+      // `二、自有资金:0万元三、其他:3683.3970万元`: a zero line does not stand for the other
+      // funds when the next non-fiscal line has an amount; it stays as a line.
+      if slot == \Funds.other, existing.yuan == 0 {
+        funds.lines.append(FundLine(label: otherLabel ?? FieldRole.ownFunds.rawValue, amount: existing))
+        funds[keyPath: slot] = amount
+        otherLabel = label
+        return
+      }
     }
-    var label = field.label.map { TextKey.make($0.text) } ?? field.role.rawValue
     if field.role == .fiscalPart { label = FundLine.fiscalPartPrefix + label }
     if funds.lines.contains(where: { $0.label == label && $0.amount.yuan == amount.yuan }) { return }
     funds.lines.append(FundLine(label: label, amount: amount))

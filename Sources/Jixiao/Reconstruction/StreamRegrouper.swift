@@ -8,6 +8,9 @@ struct StreamRegrouper {
   private var current: [Cell] = []
   private var currentIsLabels = false
   private var header: [ColumnRole]?
+  /// Run-together text: a target after the row's name closes the row when the header ends
+  /// with the target column (`… │ 反映…情况 │ 2280次` then the next name).
+  private var targetClosesRow = false
 
   static func regroup(_ grid: Grid) -> Grid {
     var cells: [Cell] = []
@@ -21,6 +24,7 @@ struct StreamRegrouper {
       if row.isBlank { passthrough.append(row) }
     }
     var regrouper = StreamRegrouper()
+    regrouper.targetClosesRow = grid.dialect == .runTogether
     regrouper.consume(joinFragments(cells))
     return Grid(dialect: grid.dialect, rows: regrouper.rows)
   }
@@ -121,6 +125,7 @@ struct StreamRegrouper {
     current.append(cell)
     // The header's last column closes the row (绩效标准: 计划标准).
     if let last = header.last, CellShape.of(cell).fit(last) >= 5 { emit() }
+    else if targetClosesRow, header.last == .target, hasContent, CellShape.of(cell) == .value { emit() }
   }
 
   static func headsColumn(_ role: FieldRole) -> Bool {

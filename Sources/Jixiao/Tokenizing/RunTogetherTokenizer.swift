@@ -16,6 +16,9 @@ enum RunTogetherTokenizer {
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
     var rows: [Row] = []
+    // A text that stops without a line break may stop inside a word (`满意度指`).
+    let endsCut = text.utf8.last.map { $0 != 0x0A && $0 != 0x0D } ?? false
+    let lastLine = text.lines.indices.last
     for index in text.lines.indices {
       let (range, _) = builder.pageBreakStripped(index)
       let trimmed = Blank.trim(text.utf8, range)
@@ -30,19 +33,211 @@ enum RunTogetherTokenizer {
         position += UTF8Encoding.encode(scalar.value).count
       }
       offsets.append(position)
-      var cuts: [Int] = [0]
-      for (start, length) in words(in: scalars) {
-        cuts.append(start)
-        cuts.append(start + length)
-      }
-      cuts.append(scalars.count)
-      let bounds = Array(Set(cuts)).sorted()
-      for (lower, upper) in zip(bounds, bounds.dropFirst()) where upper > lower {
+      for (lower, upper) in cells(in: scalars, endsCut: endsCut && index == lastLine) {
         let cell = builder.cell(lineIndex: index, range: offsets[lower]..<offsets[upper], column: 0)
         if !cell.isEmpty { rows.append(Row(cells: [cell], lineIndex: index)) }
       }
     }
     return rows
+  }
+
+  /// The cells of one run-together line, as scalar ranges. The vocabulary words cut it; the
+  /// text between them is cut again where its content shows a boundary the vocabulary cannot:
+  ///
+  /// - a title (`…绩效目标表(2021年度)`) is one cell, whatever words it holds;
+  /// - the colon after a label belongs to the label (`财政拨款:`);
+  /// - after a funds label, the amount is a cell (`总额10606.7522万元(其中:`: `总额`,
+  ///   `10606.7522万元`, `(其中:`);
+  /// - an explanation (`反映…情况`) is a cell: the name before it and the target after it
+  ///   (`>92%`, operator, number and unit) are cells of their own;
+  /// - at the end of a cut text, a piece of a vocabulary word (`满意度指`) is a cell, so that
+  ///   the truncation is seen;
+  /// - punctuation alone between cells (`;`, `)`) separates them and is no cell.
+  static func cells(in scalars: [Unicode.Scalar], endsCut: Bool) -> [(Int, Int)] {
+    let titles = titleRanges(in: scalars)
+    var pieces: [(lower: Int, upper: Int, isWord: Bool)] = []
+    var position = 0
+    func addGap(until end: Int) {
+      var start = position
+      for title in titles where title.lowerBound < end && title.upperBound > start {
+        if title.lowerBound > start { pieces.append((start, title.lowerBound, false)) }
+        pieces.append((max(start, title.lowerBound), min(end, title.upperBound), true))
+        start = min(end, title.upperBound)
+      }
+      if start < end { pieces.append((start, end, false)) }
+    }
+    for (start, length) in words(in: scalars) where start >= position {
+      // Words inside a title stay in it.
+      if titles.contains(where: { $0.overlaps(start..<(start + length)) }) { continue }
+      addGap(until: start)
+      pieces.append((start, start + length, true))
+      position = start + length
+    }
+    addGap(until: scalars.count)
+    var result: [(Int, Int)] = []
+    var previousWord: String?
+    for piece in pieces {
+      if piece.isWord {
+        result.append((piece.lower, piece.upper))
+        previousWord = key(scalars[piece.lower..<piece.upper])
+      } else {
+        refine(scalars, piece.lower, piece.upper, after: previousWord, into: &result)
+        previousWord = nil
+      }
+    }
+    if endsCut, let last = result.last, let cut = fragmentStart(scalars, last.0, last.1) {
+      result[result.count - 1] = (last.0, cut)
+      result.append((cut, last.1))
+    }
+    return result.filter { lower, upper in !scalars[lower..<upper].allSatisfy(isSeparator) }
+  }
+
+  static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    TextKey.make(String(String.UnicodeScalarView(scalars)))
+  }
+
+  /// Titles of target tables inside the line: from the last blank or stop before them to
+  /// `目标表`, with a year in brackets or a file extension after it.
+  static func titleRanges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    let marker = Array("目标表".unicodeScalars)
+    var ranges: [Range<Int>] = []
+    var index = 0
+    while index + marker.count <= scalars.count {
+      guard scalars[index..<(index + marker.count)].elementsEqual(marker) else {
+        index += 1
+        continue
+      }
+      var start = index
+      while start > 0, index - start < 40, !Blank.isBlank(scalars[start - 1]), !stops.contains(scalars[start - 1]),
+        ranges.last.map({ start > $0.upperBound }) ?? true
+      {
+        start -= 1
+      }
+      // `单位公章: 年 月 日鄂州市…`: the blank date of a sign-off is not part of the title.
+      if scalars[start] == "日", start >= 2, Blank.isBlank(scalars[start - 1]) || scalars[start - 1] == "月" {
+        var before = start - 1
+        while before > 0, Blank.isBlank(scalars[before]) { before -= 1 }
+        if scalars[before] == "月" { start += 1 }
+      }
+      var end = index + marker.count
+      // `(2021年度)`, `（2023年）`
+      if end < scalars.count, scalars[end] == "(" || scalars[end] == "（",
+        let close = scalars[end..<min(scalars.count, end + 12)].firstIndex(where: { $0 == ")" || $0 == "）" }),
+        scalars[end..<close].contains(where: { ("0"..."9").contains($0) })
+      {
+        end = close + 1
+      }
+      for suffix in [".docx", ".doc", ".xlsx", ".xls", ".pdf"] {
+        let ext = Array(suffix.unicodeScalars)
+        if end + ext.count <= scalars.count, scalars[end..<(end + ext.count)].elementsEqual(ext) {
+          end += ext.count
+          break
+        }
+      }
+      ranges.append(start..<end)
+      index = end
+    }
+    return ranges
+  }
+
+  private static let stops: Set<Unicode.Scalar> = [":", "：", ";", "；", "。", ",", "，", ")", "）"]
+
+  /// Punctuation that separates run-together cells and is not a cell by itself.
+  static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+    Blank.isBlank(scalar) || ":：;；,，、。.()（）".unicodeScalars.contains(scalar)
+  }
+
+  private static func isColon(_ scalar: Unicode.Scalar) -> Bool { scalar == ":" || scalar == "：" }
+
+  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+  }
+
+  private static let operatorScalars: Set<Unicode.Scalar> = ["≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦"]
+
+  /// Cuts the text between two vocabulary words (or after the last) where its content shows
+  /// a boundary.
+  static func refine(
+    _ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int, after previous: String?, into result: inout [(Int, Int)]
+  ) {
+    var start = lower
+    // `财政拨款` + `:6923.3552万元`: the colon closes the label.
+    if previous != nil, start < upper, isColon(scalars[start]), let last = result.last, last.1 == start {
+      result[result.count - 1] = (last.0, start + 1)
+      start += 1
+    }
+    if let previous, let role = FormVocabulary.role(previous), InlineFields.isMoney(role) || role == .fundsGroup {
+      // `总额10606.7522万元`: a funds label too short for the vocabulary, before its amount.
+      if let digit = scalars[start..<upper].firstIndex(where: isDigit), digit > start, digit - start <= 8,
+        let shortRole = FormVocabulary.role(key(scalars[start..<digit])), InlineFields.isMoney(shortRole)
+      {
+        result.append((start, digit))
+        start = digit
+      }
+      let (length, _) = InlineFields.leadingAmount(String(String.UnicodeScalarView(scalars[start..<upper])))
+      if length > 0 {
+        result.append((start, start + length))
+        start += length
+      }
+    }
+    // Names, explanations (`反映…情况`) and the targets after them.
+    var index = start
+    var inExplanation = matches(scalars, start, upper, "反映")
+    while index < upper {
+      if !inExplanation, index >= start + 2, matches(scalars, index, upper, "反映") {
+        result.append((start, index))
+        start = index
+        inExplanation = true
+        index += 2
+        continue
+      }
+      if inExplanation, matches(scalars, index, upper, "情况"), index + 2 < upper,
+        isDigit(scalars[index + 2]) || operatorScalars.contains(scalars[index + 2])
+      {
+        result.append((start, index + 2))
+        let end = valueEnd(scalars, index + 2, upper)
+        result.append((index + 2, end))
+        start = end
+        index = end
+        inExplanation = matches(scalars, start, upper, "反映")
+        continue
+      }
+      index += 1
+    }
+    if start < upper { result.append((start, upper)) }
+  }
+
+  private static func matches(_ scalars: [Unicode.Scalar], _ index: Int, _ upper: Int, _ word: String) -> Bool {
+    let word = Array(word.unicodeScalars)
+    return index + word.count <= upper && scalars[index..<(index + word.count)].elementsEqual(word)
+  }
+
+  /// The end of a target written at `start`: operators, a number, then the longest unit the
+  /// unit table knows (`2280次`, `>92%`, `95%`).
+  static func valueEnd(_ scalars: [Unicode.Scalar], _ start: Int, _ upper: Int) -> Int {
+    var index = start
+    while index < upper, operatorScalars.contains(scalars[index]) { index += 1 }
+    let numberStart = index
+    while index < upper, isDigit(scalars[index]) || (index > numberStart && (scalars[index] == "." || scalars[index] == ",")) {
+      index += 1
+    }
+    guard index > numberStart else { return index }
+    if index < upper, scalars[index] == "%" || scalars[index] == "％" { return index + 1 }
+    for length in stride(from: min(4, upper - index), through: 1, by: -1) {
+      let text = String(String.UnicodeScalarView(scalars[index..<(index + length)]))
+      if let unit = UnitTable.read(text), unit.isKnown { return index + length }
+    }
+    return index
+  }
+
+  /// Where the last cell of a cut text ends in the start of a vocabulary word (`…20100社会公众或服务对象满意度指`).
+  static func fragmentStart(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Int? {
+    guard upper - lower >= 3, !Truncation.isTerm(key(scalars[lower..<upper])) else { return nil }
+    for start in (lower + 1)...(upper - 2) {
+      let piece = key(scalars[start..<upper])
+      if Truncation.terms.contains(where: { $0.count > piece.count && $0.hasPrefixBytes(piece) }) { return start }
+    }
+    return nil
   }
 
   /// Vocabulary words in the text: (start, length) in scalars, longest match first, no overlap.
@@ -89,6 +284,10 @@ enum RunTogetherTokenizer {
     for level in Level1.allCases { words.insert(level.rawValue) }
     for level in Level2.allCases { words.insert(level.rawValue) }
     words.formUnion(["社会公众或服务对象满意度指标", "长期绩效指标", "年度绩效指标", "填报单位(盖章)", "项目负责人", "主管部门编码", "资金总额"])
+    // Group labels (`年度资金总额及构成`) and review labels (`主管部门审核意见`) are longer
+    // than the labels inside them.
+    for base in FormVocabulary.fundsGroupBases where base.count >= 4 { words.insert(base) }
+    words.formUnion(["主管部门审核意见", "财政部门审核意见"])
     return words
   }()
 

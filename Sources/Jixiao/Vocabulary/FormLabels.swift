@@ -62,6 +62,7 @@ public enum FormVocabulary {
     "专项基本情况": .goalsGroup, "项目基本情况": .goalsGroup, "基本情况": .goalsGroup,
     "其中:中央资金": .fundsLine, "中央资金": .fundsLine, "地方资金": .fundsLine, "省级资金": .fundsLine,
     "市级资金": .fundsLine, "县级资金": .fundsLine,
+    "上级财政资金": .fiscalPart, "本级财政资金": .fiscalPart, "本级财政": .fiscalPart,
     "年初安排金额": .fundsGroup, "项目负责人及电话号码": .manager,
     "项目绩效目标": .goalsGroup, "绩效目标": .goalsGroup, "年度绩效目标及指标": .goalsGroup,
     "项目概况": .description, "项目总体概况": .description, "专项概况": .description,
@@ -79,6 +80,7 @@ public enum FormVocabulary {
     "填报单位(盖章)": .fillerUnit, "填报单位": .fillerUnit, "填报人": .filler,
     "填表人": .filler, "单位负责人": .filler, "单位负责人签字": .filler, "填报日期": .fillDate,
     "预算执行": .budgetExecution, "年度预算执行率": .budgetExecution,
+    "项目预算成本构成": .otherLabel, "保障绩效目标实现措施": .otherLabel, "保障绩效目标实现的措施": .otherLabel,
   ]
 
   /// The role of a label cell's key, if it is a label.
