@@ -98,7 +98,7 @@ enum CellShape: Equatable {
     case (.explanationText, .explanation): 5
     case (.explanationText, .standard): 2
     case (.explanationText, .scoring), (.explanationText, .remark): 1
-    case (.explanationText, .name), (.explanationText, .target): 0.5
+    case (.explanationText, .name): 0.5
     case (.text(let length), .name): length <= 40 ? 3 : 1
     case (.text(let length), .explanation): length > 30 ? 2.5 : 1
     case (.text(let length), .scoring): length > 30 ? 2 : 0.5

@@ -1,0 +1,75 @@
+import Testing
+
+@testable import Jixiao
+
+/// Rules of the run-together dialect (cells with no separator at all), each on an invented
+/// one-line table shaped like the public documents 106 and 107.
+@Suite struct RunTogetherTests {
+  static func parse(_ text: String) throws -> Document {
+    try Jixiao.parse(Array(text.utf8), path: "run-together.txt", options: ParseOptions(dialect: .runTogether))
+  }
+
+  static func codes(_ document: Document) -> [String] { document.diagnostics.map(\.code) }
+
+  static let form =
+    "项目绩效目标表(2023年度)填报单位(盖章):示例镇人民政府 项目名称示例道路维护项目属性新增项目√延续项目□主管部门示例镇"
+    + "年度资金总额及构成总额150万元财政拨款:100万元(其中:上级财政资金:60万元;本级财政:40万元)二、自有资金:0万元三、其他:50万元"
+
+  /// A title with its year is one cell; funds read after their labels, `总额` included, with
+  /// the colon and the bracketed breakdown as separators; a zero 自有资金 gives way to 其他.
+  @Test func titleAndFunds() throws {
+    let document = try Self.parse(Self.form + "年度绩效指标一级指标二级指标三级指标指标解释指标值产出指标数量指标维护道路里程反映道路维护情况≥12公里\n")
+    #expect(document.tables.first?.title == "项目绩效目标表(2023年度)")
+    #expect(document.tables.first?.year == 2023)
+    let project = try #require(document.projects.first)
+    #expect(project.name == "示例道路维护")
+    #expect(project.attribute == "新增项目")
+    #expect(project.funds.total?.yuan == 1_500_000)
+    #expect(project.funds.fiscal?.yuan == 1_000_000)
+    #expect(project.funds.other?.yuan == 500_000)
+    #expect(project.funds.lines.contains { $0.label == "财政拨款·上级财政资金" && $0.amount.yuan == 600_000 })
+    #expect(!Self.codes(document).contains("JX111"))
+    #expect(!Self.codes(document).contains("JX201"))
+  }
+
+  /// `名称反映…情况≥12公里名称…`: the explanation is cut from the name before it and the
+  /// target after it; the target closes the row.
+  @Test func explanationBetweenNameAndTarget() throws {
+    let document = try Self.parse(
+      Self.form + "年度绩效指标一级指标二级指标三级指标指标解释指标值产出指标数量指标维护道路里程反映道路维护情况≥12公里"
+        + "修复路灯数量反映路灯修复情况20盏质量指标验收合格率反映工程质量情况>95%\n")
+    let indicators = try #require(document.projects.first).indicators
+    #expect(indicators.map(\.name) == ["维护道路里程", "修复路灯数量", "验收合格率"])
+    #expect(indicators.map(\.explanation) == ["反映道路维护情况", "反映路灯修复情况", "反映工程质量情况"])
+    #expect(indicators.map(\.target.raw) == ["≥12公里", "20盏", ">95%"])
+    #expect(indicators[1].level2 == "数量指标")
+  }
+
+  /// Rows of levels and digits under 指标内容 │ 指标值 │ 备注: the digits are kept as text and
+  /// not read as one number; the cut last word is a fragment.
+  @Test func digitsUnderSeveralColumnsAreNotRead() throws {
+    let document = try Self.parse(
+      Self.form + "长期绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标88100质量指标95100…效益指标社会效益指标68100满意度指")
+    let indicators = try #require(document.projects.first).indicators
+    #expect(indicators.map(\.target.raw) == ["88100", "95100…", "68100"])
+    #expect(indicators.allSatisfy { $0.target.kind == .text && $0.target.value == nil && $0.target.flags.contains(.digitsRunTogether) })
+    #expect(indicators.first?.horizon == .longTerm)
+    #expect(Self.codes(document).filter { $0 == "JX119" }.count == 1)
+    #expect(!Self.codes(document).contains("JX311"))
+    #expect(Self.codes(document).contains("JX114"))
+    #expect(document.residue.contains { $0.text == "满意度指" && $0.reason == .truncated })
+  }
+
+  /// A named row keeps its number; an explanation with no column of its own is residue,
+  /// never the target.
+  @Test func namedRowKeepsItsNumber() throws {
+    let document = try Self.parse(
+      Self.form + "长期绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标维护道路里程反映道路维护情况12公里\n")
+    let indicator = try #require(document.projects.first?.indicators.first)
+    #expect(indicator.name == "维护道路里程")
+    #expect(indicator.target.raw == "12公里")
+    #expect(indicator.target.kind == .quantitative)
+    #expect(document.residue.contains { $0.text == "反映道路维护情况" })
+    #expect(!Self.codes(document).contains("JX119"))
+  }
+}
