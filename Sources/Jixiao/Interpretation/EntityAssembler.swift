@@ -186,6 +186,12 @@ struct EntityAssembler {
       period.end = period.end ?? end
       return
     }
+    // `2021`: the calendar year.
+    if let start = FormDate.year(text, endOfYear: false), let end = FormDate.year(text, endOfYear: true) {
+      period.start = period.start ?? start
+      period.end = period.end ?? end
+      return
+    }
     let key = TextKey.make(text)
     if key.hasSuffixBytes("年"), let years = Int(key.dropLast()), (1...50).contains(years) {
       period.years = years
@@ -199,11 +205,11 @@ struct EntityAssembler {
       let text = CellText.clean(field.value.text)
       switch field.role {
       case .milestoneStart:
-        milestone.start = FormDate.read(text)
+        milestone.start = FormDate.read(text) ?? FormDate.year(text, endOfYear: false)
         milestone.startRaw = field.value.text
         milestone.startSpan = field.value.span
       case .milestoneEnd:
-        milestone.end = FormDate.read(text, endOfMonth: true)
+        milestone.end = FormDate.read(text, endOfMonth: true) ?? FormDate.year(text, endOfYear: true)
         milestone.endRaw = field.value.text
         milestone.endSpan = field.value.span
       default: milestone.content = milestone.content.isEmpty ? text : milestone.content + "\n" + text

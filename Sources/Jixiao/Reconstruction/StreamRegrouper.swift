@@ -11,6 +11,9 @@ struct StreamRegrouper {
   /// Run-together text: a target after the row's name closes the row when the header ends
   /// with the target column (`… │ 反映…情况 │ 2280次` then the next name).
   private var targetClosesRow = false
+  /// Run-together text: the number of column labels (项目实施内容 │ 开始时间 │ 完成时间) the
+  /// values after them fill, row after row.
+  private var valueColumns = 0
 
   static func regroup(_ grid: Grid) -> Grid {
     var cells: [Cell] = []
@@ -95,7 +98,11 @@ struct StreamRegrouper {
         // Labels that head columns (项目实施内容 │ 开始时间 │ 完成时间, 长期目标 │ 年度目标)
         // share a row; any other label starts its own, even when the one before had no value.
         let previousHeadsColumns = current.last.flatMap { FormVocabulary.role($0.key) }.map(Self.headsColumn) ?? false
-        if !(currentIsLabels && previousHeadsColumns && Self.headsColumn(role)) { emit() }
+        if !(currentIsLabels && previousHeadsColumns && Self.headsColumn(role)) {
+          emit()
+          valueColumns = 0
+        }
+        if Self.headsColumn(role) && !FormTableReader.isGroup(role) && role != .otherLabel { valueColumns += 1 }
         current.append(cell)
         currentIsLabels = true
         index += 1
@@ -106,6 +113,7 @@ struct StreamRegrouper {
       } else {
         // Values after a run of several labels form a row of their own, in label order.
         if currentIsLabels && current.count >= 2 { emit() }
+        if targetClosesRow, valueColumns >= 2, !currentIsLabels, current.count == valueColumns { emit() }
         currentIsLabels = false
         current.append(cell)
       }

@@ -180,6 +180,26 @@ enum RunTogetherTokenizer {
         start += length
       }
     }
+    // `1总体概念规划201620202、核心区规划20212021` under 项目实施内容 │ 开始时间 │ 完成时间.
+    if let previous, let role = FormVocabulary.role(previous), StreamRegrouper.headsColumn(role),
+      [.scheduleGroup, .milestoneContent, .milestoneStart, .milestoneEnd].contains(role)
+    {
+      var index = start
+      while index < upper {
+        guard isDigit(scalars[index]), index == start || !isDigit(scalars[index - 1]), let years = yearPair(scalars, index, upper)
+        else {
+          index += 1
+          continue
+        }
+        if index > start { result.append((start, index)) }
+        result.append((index, index + 4))
+        result.append((index + 4, index + 8))
+        start = years
+        index = years
+      }
+      if start < upper { result.append((start, upper)) }
+      return
+    }
     // Names, explanations (`反映…情况`) and the targets after them.
     var index = start
     var inExplanation = matches(scalars, start, upper, "反映")
@@ -205,6 +225,21 @@ enum RunTogetherTokenizer {
       index += 1
     }
     if start < upper { result.append((start, upper)) }
+  }
+
+  /// Two years run together (`20162020`) at `index`: the end of the second. The run is the two
+  /// years alone, or followed by one digit that numbers the next item (`2、`).
+  static func yearPair(_ scalars: [Unicode.Scalar], _ index: Int, _ upper: Int) -> Int? {
+    guard index + 8 <= upper, scalars[index..<(index + 8)].allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+    func year(_ at: Int) -> Bool {
+      let value = scalars[at..<(at + 4)].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+      return (1990...2100).contains(value)
+    }
+    guard year(index), year(index + 4) else { return nil }
+    let end = index + 8
+    if end == upper || !isDigit(scalars[end]) { return end }
+    if end + 1 < upper, "、.．)".unicodeScalars.contains(scalars[end + 1]) { return end }
+    return nil
   }
 
   private static func matches(_ scalars: [Unicode.Scalar], _ index: Int, _ upper: Int, _ word: String) -> Bool {

@@ -36,7 +36,7 @@ public enum FormVocabulary {
     "联系电话": .phone, "联系人及电话": .phone,
     "项目期": .period, "项目起止时间": .period, "建设周期": .period, "项目支出实施期": .period,
     "专项起止时间": .period, "实施期": .period, "项目周期": .period, "项目实施期": .period,
-    "项目起止日期": .period,
+    "项目起止日期": .period, "起止时间": .period,
     "计划开始日期": .periodStart, "项目开始日期": .periodStart,
     "计划完成日期": .periodEnd, "项目完成日期": .periodEnd, "计划结束日期": .periodEnd,
     "年度资金总额": .fundsTotal, "资金总额": .fundsTotal, "年度资金申请总额": .fundsTotal,

@@ -60,6 +60,21 @@ import Testing
     #expect(document.residue.contains { $0.text == "满意度指" && $0.reason == .truncated })
   }
 
+  /// `项目实施内容开始时间完成时间1总体规划201620202、核心区规划20212021`: years run together
+  /// under the schedule labels are cells, three to a row; a year alone is that whole year.
+  @Test func scheduleYearsAndPeriod() throws {
+    let document = try Self.parse(
+      "项目绩效目标表(2023年度)项目名称示例道路维护项目负责人张三起止时间2023年度资金总额及构成总额150万元"
+        + "项目实施进度计划项目实施内容开始时间完成时间1总体规划201620202、核心区规划20212021"
+        + "年度绩效指标一级指标二级指标三级指标指标解释指标值产出指标数量指标维护道路里程反映道路维护情况≥12公里\n")
+    let project = try #require(document.projects.first)
+    #expect(project.manager == "张三")
+    #expect(project.period.start == "2023-01-01" && project.period.end == "2023-12-31")
+    #expect(project.milestones.map(\.content) == ["1总体规划", "2、核心区规划"])
+    #expect(project.milestones.map(\.start) == ["2016-01-01", "2021-01-01"])
+    #expect(project.milestones.map(\.end) == ["2020-12-31", "2021-12-31"])
+  }
+
   /// A named row keeps its number; an explanation with no column of its own is residue,
   /// never the target.
   @Test func namedRowKeepsItsNumber() throws {
