@@ -66,7 +66,7 @@ enum RunTogetherTokenizer {
       }
       if start < end { pieces.append((start, end, false)) }
     }
-    for (start, length) in words(in: scalars) where start >= position {
+    for (start, length) in attributeValuesKept(words(in: scalars), scalars) where start >= position {
       // Words inside a title stay in it.
       if titles.contains(where: { $0.overlaps(start..<(start + length)) }) { continue }
       addGap(until: start)
@@ -90,6 +90,24 @@ enum RunTogetherTokenizer {
       result.append((cut, last.1))
     }
     return result.filter { lower, upper in !scalars[lower..<upper].allSatisfy(isSeparator) }
+  }
+
+  /// `项目性质持续性项目立项依据`: a value of 项目性质 / 项目类别 ends with 项目 (持续性项目,
+  /// 新增项目, 本级支出项目), so a label after it that starts with 项目 and is a label without
+  /// it (项目立项依据, 立项依据) leaves the 项目 to the value.
+  static func attributeValuesKept(_ found: [(Int, Int)], _ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
+    var found = found
+    for index in found.indices.dropFirst() {
+      let (previousStart, previousLength) = found[index - 1]
+      let (start, length) = found[index]
+      guard start > previousStart + previousLength, length >= 6, scalars[start] == "项", scalars[start + 1] == "目",
+        let role = FormVocabulary.role(key(scalars[previousStart..<(previousStart + previousLength)])),
+        role == .attribute || role == .category,
+        vocabulary.contains(String(String.UnicodeScalarView(scalars[(start + 2)..<(start + length)])))
+      else { continue }
+      found[index] = (start + 2, length - 2)
+    }
+    return found
   }
 
   static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

@@ -75,6 +75,17 @@ import Testing
     #expect(project.milestones.map(\.end) == ["2020-12-31", "2021-12-31"])
   }
 
+  /// `项目性质持续性项目立项依据…`: the value keeps its 项目; the label is 立项依据.
+  @Test func attributeValueKeepsItsEnding() throws {
+    let document = try Self.parse(
+      "示例市2022年项目支出绩效目标表项目名称示例办公楼运行保障项目类别本级支出项目项目性质持续性项目立项依据三定方案"
+        + "绩效指标一级指标二级指标三级指标指标解释指标值产出指标数量指标维修次数反映全年维修情况≥280次\n")
+    let project = try #require(document.projects.first)
+    #expect(project.category == "本级支出项目")
+    #expect(project.attribute == "持续性项目")
+    #expect(project.fields.contains { $0.role == "basis" && $0.label == "立项依据" && $0.text == "三定方案" })
+  }
+
   /// A named row keeps its number; an explanation with no column of its own is residue,
   /// never the target.
   @Test func namedRowKeepsItsNumber() throws {
