@@ -54,7 +54,8 @@ enum RunTogetherTokenizer {
   ///   the truncation is seen;
   /// - punctuation alone between cells (`;`, `)`) separates them and is no cell.
   static func cells(in scalars: [Unicode.Scalar], endsCut: Bool) -> [(Int, Int)] {
-    let titles = titleRanges(in: scalars)
+    let found = attributeValuesKept(words(in: scalars), scalars)
+    let titles = titleRanges(in: scalars, words: found)
     var pieces: [(lower: Int, upper: Int, isWord: Bool)] = []
     var position = 0
     func addGap(until end: Int) {
@@ -66,7 +67,7 @@ enum RunTogetherTokenizer {
       }
       if start < end { pieces.append((start, end, false)) }
     }
-    for (start, length) in attributeValuesKept(words(in: scalars), scalars) where start >= position {
+    for (start, length) in found where start >= position {
       // Words inside a title stay in it.
       if titles.contains(where: { $0.overlaps(start..<(start + length)) }) { continue }
       addGap(until: start)
@@ -114,9 +115,10 @@ enum RunTogetherTokenizer {
     TextKey.make(String(String.UnicodeScalarView(scalars)))
   }
 
-  /// Titles of target tables inside the line: from the last blank or stop before them to
-  /// `目标表`, with a year in brackets or a file extension after it.
-  static func titleRanges(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+  /// Titles of target tables inside the line: back from `目标表` to a blank, a stop, the end of a
+  /// value (`≥95%`) or of a vocabulary word titles do not hold (a level, a header word, a
+  /// label), at most 40 characters; forward to a year in brackets or a file extension.
+  static func titleRanges(in scalars: [Unicode.Scalar], words: [(Int, Int)]) -> [Range<Int>] {
     let marker = Array("目标表".unicodeScalars)
     var ranges: [Range<Int>] = []
     var index = 0
@@ -127,9 +129,16 @@ enum RunTogetherTokenizer {
       }
       var start = index
       while start > 0, index - start < 40, !Blank.isBlank(scalars[start - 1]), !stops.contains(scalars[start - 1]),
+        !operatorScalars.contains(scalars[start - 1]), scalars[start - 1] != "%", scalars[start - 1] != "％",
         ranges.last.map({ start > $0.upperBound }) ?? true
       {
         start -= 1
+      }
+      // Not from inside a word, nor over a word that is no part of a title.
+      for (wordStart, length) in words where wordStart < index && wordStart + length > start {
+        let word = key(scalars[wordStart..<(wordStart + length)])
+        let inTitles = ["绩效", "支出", "预算", "资金"].contains { word.containsBytes($0) }
+        if wordStart < start || !inTitles { start = max(start, min(index, wordStart + length)) }
       }
       // `单位公章: 年 月 日鄂州市…`: the blank date of a sign-off is not part of the title.
       if scalars[start] == "日", start >= 2, Blank.isBlank(scalars[start - 1]) || scalars[start - 1] == "月" {
@@ -221,6 +230,7 @@ enum RunTogetherTokenizer {
     // Names, explanations (`反映…情况`) and the targets after them.
     var index = start
     var inExplanation = matches(scalars, start, upper, "反映")
+    var inIndicators = previous.map { LevelVocabulary.level1($0) != nil || LevelVocabulary.level2($0) != nil } ?? false
     while index < upper {
       if !inExplanation, index >= start + 2, matches(scalars, index, upper, "反映") {
         result.append((start, index))
@@ -235,14 +245,53 @@ enum RunTogetherTokenizer {
         result.append((start, index + 2))
         let end = valueEnd(scalars, index + 2, upper)
         result.append((index + 2, end))
+        inIndicators = true
         start = end
         index = end
         inExplanation = matches(scalars, start, upper, "反映")
         continue
       }
+      // `人员配置数量>3.00(人)课题完成数=2.00(个)`: in indicator rows, a target with an
+      // operator after a name ends the name; the next name starts after its number and unit.
+      if inIndicators, !inExplanation, index >= start + 2, operatorScalars.contains(scalars[index]),
+        scalars[index - 1].properties.isIdeographic
+      {
+        let end = valueEnd(scalars, index, upper)
+        let hasNumber = scalars[index..<end].contains(where: isDigit)
+        if hasNumber, end < upper, scalars[end].properties.isIdeographic, !matches(scalars, end, upper, "以") {
+          result.append((start, index))
+          result.append((index, end))
+          start = end
+          index = end
+          inExplanation = matches(scalars, start, upper, "反映")
+          continue
+        }
+      }
       index += 1
     }
+    // `经费补助标准50 万元`: in an indicator row, a name with its target after it.
+    if inIndicators, !inExplanation, let cut = trailingTarget(scalars, start, upper) {
+      result.append((start, cut))
+      start = cut
+    }
     if start < upper { result.append((start, upper)) }
+  }
+
+  /// Where a target the grammar reads whole (`≥96%`, `50 万元`, `2024 年 12 月`) ends the
+  /// text, after a name of two characters or more that holds no value itself.
+  static func trailingTarget(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Int? {
+    guard upper - lower >= 4 else { return nil }
+    for cut in (lower + 2)..<upper {
+      let scalar = scalars[cut]
+      guard isDigit(scalar) || operatorScalars.contains(scalar), scalars[cut - 1].properties.isIdeographic else { continue }
+      // A name that holds a value (`名称≥96%名称`) is several cells: no cut.
+      if scalars[lower..<cut].contains(where: { operatorScalars.contains($0) || $0 == "%" || $0 == "％" }) { return nil }
+      let rest = scalars[cut..<upper]
+      if rest.drop(while: { operatorScalars.contains($0) }).contains(where: { operatorScalars.contains($0) }) { continue }
+      let target = TargetGrammar.read(String(String.UnicodeScalarView(rest)))
+      if target.kind.isStructured, target.qualifier == nil, !target.flags.contains(.unitUnknown) { return cut }
+    }
+    return nil
   }
 
   /// Two years run together (`20162020`) at `index`: the end of the second. The run is the two
@@ -276,6 +325,13 @@ enum RunTogetherTokenizer {
     }
     guard index > numberStart else { return index }
     if index < upper, scalars[index] == "%" || scalars[index] == "％" { return index + 1 }
+    // `3.00(人)`, `100(%)`: the unit in brackets.
+    if index < upper, scalars[index] == "(" || scalars[index] == "（",
+      let close = scalars[index..<min(upper, index + 6)].firstIndex(where: { $0 == ")" || $0 == "）" }), close > index + 1
+    {
+      let inside = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+      if inside == "%" || inside == "％" || UnitTable.read(inside)?.isKnown == true { return close + 1 }
+    }
     for length in stride(from: min(4, upper - index), through: 1, by: -1) {
       let text = String(String.UnicodeScalarView(scalars[index..<(index + length)]))
       if let unit = UnitTable.read(text), unit.isKnown { return index + length }

@@ -86,6 +86,18 @@ import Testing
     #expect(project.fields.contains { $0.role == "basis" && $0.label == "立项依据" && $0.text == "三定方案" })
   }
 
+  /// Rows with no explanation: a target with an operator ends its name (`数量>3.00(人)课题…`),
+  /// and a target the grammar reads whole ends the last name before a level (`标准50 万元`).
+  /// A name that holds a value of its own is not cut.
+  @Test func namesAndTargetsWithoutExplanations() throws {
+    let document = try Self.parse(
+      Self.form + "年度绩效指标一级指标二级指标三级指标指标值产出指标数量指标研究人员配置数量>3.00(人)课题完成数=2.00(个)"
+        + "时效指标完成时间2023 年 12 月成本指标经费补助标准50 万元质量指标合格率95%以上效益指标社会效益指标受益人数≥500人\n")
+    let indicators = try #require(document.projects.first).indicators
+    #expect(indicators.map(\.name) == ["研究人员配置数量", "课题完成数", "完成时间", "经费补助标准", "合格率", "受益人数"])
+    #expect(indicators.map(\.target.raw) == [">3.00(人)", "=2.00(个)", "2023 年 12 月", "50 万元", "95%以上", "≥500人"])
+  }
+
   /// A named row keeps its number; an explanation with no column of its own is residue,
   /// never the target.
   @Test func namedRowKeepsItsNumber() throws {
