@@ -98,6 +98,15 @@ import Testing
     #expect(indicators.map(\.target.raw) == [">3.00(人)", "=2.00(个)", "2023 年 12 月", "50 万元", "95%以上", "≥500人"])
   }
 
+  /// The run-together vocabulary holds every funds group label long enough to cut at.
+  @Test func fundsGroupLabelsAreInStep() {
+    for label in RunTogetherTokenizer.fundsGroupLabels {
+      #expect(FormVocabulary.role(label) != nil, "\(label)")
+    }
+    #expect(FormVocabulary.role("年度资金总额及构成") == .fundsGroup)
+    #expect(FormVocabulary.role("项目资金总额及构成") == .fundsGroup)
+  }
+
   /// A named row keeps its number; an explanation with no column of its own is residue,
   /// never the target.
   @Test func namedRowKeepsItsNumber() throws {
