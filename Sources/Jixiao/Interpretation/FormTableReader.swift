@@ -124,6 +124,11 @@ struct FormTableReader {
       layout.append(LayoutCell(role: .blockLabel, text: nonEmpty[0].text, span: nonEmpty[0].span))
       return
     }
+    // A row of `…` (the template's "and so on"): layout, no indicator.
+    if nonEmpty.count == 1, StreamRegrouper.isEllipsis(nonEmpty[0].key) {
+      layout.append(LayoutCell(role: .label, text: nonEmpty[0].text, span: nonEmpty[0].span))
+      return
+    }
     var draft = reader.read(cells, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
     if context.cellsRunTogether, draft.name == nil, draft.extras.isEmpty, let target = draft.target,
       Self.isDigitRun(target.key), reader.slots.filter({ $0.column >= 0 }).count >= 2

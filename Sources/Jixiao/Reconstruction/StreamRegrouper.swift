@@ -124,6 +124,13 @@ struct StreamRegrouper {
 
   private mutating func consumeIndicatorCell(_ cell: Cell, header: [ColumnRole], next: Cell?) {
     let key = cell.key
+    // A row of `…` between indicator rows stands alone.
+    if Self.isEllipsis(key) {
+      emit()
+      current = [cell]
+      emit()
+      return
+    }
     let hasContent = current.contains { LevelVocabulary.level1($0.key) == nil && LevelVocabulary.level2($0.key) == nil }
     let hasLevel2 = current.contains { LevelVocabulary.level2($0.key) != nil }
     // A level-1 word after a level 2 (满意度 under 服务对象满意度指标) is the indicator's name.
@@ -134,6 +141,11 @@ struct StreamRegrouper {
     // The header's last column closes the row (绩效标准: 计划标准).
     if let last = header.last, CellShape.of(cell).fit(last) >= 5 { emit() }
     else if targetClosesRow, header.last == .target, hasContent, CellShape.of(cell) == .value { emit() }
+  }
+
+  /// `…`, `……`, `...`: a template row saying "and so on".
+  static func isEllipsis(_ key: String) -> Bool {
+    !key.isEmpty && key.allSatisfy { $0 == "…" || $0 == "." || $0 == "。" || $0 == "⋯" }
   }
 
   static func headsColumn(_ role: FieldRole) -> Bool {

@@ -90,7 +90,30 @@ enum RunTogetherTokenizer {
       result[result.count - 1] = (last.0, cut)
       result.append((cut, last.1))
     }
-    return result.filter { lower, upper in !scalars[lower..<upper].allSatisfy(isSeparator) }
+    return ellipsesApart(result, scalars).filter { lower, upper in !scalars[lower..<upper].allSatisfy(isSeparator) }
+  }
+
+  /// `88100…效益指标`: a row of `…` (the template's "and so on") is a cell of its own.
+  static func ellipsesApart(_ cells: [(Int, Int)], _ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
+    var result: [(Int, Int)] = []
+    for (lower, upper) in cells {
+      var start = lower
+      var index = lower
+      while index < upper {
+        guard scalars[index] == "…" else {
+          index += 1
+          continue
+        }
+        var end = index
+        while end < upper, scalars[end] == "…" { end += 1 }
+        if index > start { result.append((start, index)) }
+        result.append((index, end))
+        start = end
+        index = end
+      }
+      if start < upper { result.append((start, upper)) }
+    }
+    return result
   }
 
   /// `项目性质持续性项目立项依据`: a value of 项目性质 / 项目类别 ends with 项目 (持续性项目,

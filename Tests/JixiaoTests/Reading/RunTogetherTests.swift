@@ -46,12 +46,14 @@ import Testing
   }
 
   /// Rows of levels and digits under 指标内容 │ 指标值 │ 备注: the digits are kept as text and
-  /// not read as one number; the cut last word is a fragment.
+  /// not read as one number; a `…` row is layout; the cut last word is a fragment.
   @Test func digitsUnderSeveralColumnsAreNotRead() throws {
     let document = try Self.parse(
       Self.form + "长期绩效指标一级指标二级指标指标内容指标值备注产出指标数量指标88100质量指标95100…效益指标社会效益指标68100满意度指")
     let indicators = try #require(document.projects.first).indicators
-    #expect(indicators.map(\.target.raw) == ["88100", "95100…", "68100"])
+    #expect(indicators.map(\.target.raw) == ["88100", "95100", "68100"])
+    // The `…` row is layout.
+    #expect(document.tables.first?.layout.contains { $0.text == "…" } == true)
     #expect(indicators.allSatisfy { $0.target.kind == .text && $0.target.value == nil && $0.target.flags.contains(.digitsRunTogether) })
     #expect(indicators.first?.horizon == .longTerm)
     #expect(Self.codes(document).filter { $0 == "JX119" }.count == 1)
