@@ -130,8 +130,10 @@ struct FormTableReader {
       return
     }
     var draft = reader.read(cells, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
+    // Run-together digits with no name under two columns or more besides the name (指标值 │
+    // 备注): where the target ends cannot be told (JX119).
     if context.cellsRunTogether, draft.name == nil, draft.extras.isEmpty, let target = draft.target,
-      Self.isDigitRun(target.key), reader.slots.filter({ $0.column >= 0 }).count >= 2
+      Self.isDigitRun(target.key), reader.slots.filter({ $0.column >= 0 && $0.role != .name }).count >= 2
     {
       draft.digitsRunTogether = true
       digitRuns.append(target)

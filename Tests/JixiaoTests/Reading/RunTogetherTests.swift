@@ -120,5 +120,10 @@ import Testing
     #expect(indicator.target.kind == .quantitative)
     #expect(document.residue.contains { $0.text == "反映道路维护情况" })
     #expect(!Self.codes(document).contains("JX119"))
+
+    // Under 三级指标 │ 指标值 alone, digits with no name can only be the target.
+    let targetOnly = try Self.parse(Self.form + "年度绩效指标一级指标二级指标三级指标指标值产出指标数量指标88100\n")
+    #expect(targetOnly.projects.first?.indicators.first?.target.value == 88100)
+    #expect(!Self.codes(targetOnly).contains("JX119"))
   }
 }
