@@ -19,6 +19,8 @@ enum CellShape: Equatable {
   case scoringText
   /// Words: a name, or an explanation when long.
   case text(length: Int)
+  /// `反映…情况`: the wording of an explanation (指标解释), whatever its length.
+  case explanationText
 
   static let standards: Set<String> = ["计划标准", "历史标准", "行业标准", "其他标准", "经验标准", "国家标准", "地方标准"]
   static let operators: Set<String> = [
@@ -40,13 +42,14 @@ enum CellShape: Equatable {
     let target = TargetGrammar.read(cell.text)
     if target.grade != nil || (target.kind.isStructured && !Self.readsAsName(key, target)) { return .value }
     if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
+    if key.hasPrefixBytes("反映") && key.count >= 6 { return .explanationText }
     return .text(length: key.count)
   }
 
   /// Words only: not a number, value, unit, operator or weight.
   var isWords: Bool {
     if case .text = self { return true }
-    return false
+    return self == .explanationText
   }
 
   /// A number inside words is a name more than a value: `PM2.5浓度下降比例` (its "unit" is
@@ -92,6 +95,10 @@ enum CellShape: Equatable {
     case (.scoringText, .remark): 1
     case (.scoringText, .explanation): 0.5
     case (.scoringText, .name): 0.5
+    case (.explanationText, .explanation): 5
+    case (.explanationText, .standard): 2
+    case (.explanationText, .scoring), (.explanationText, .remark): 1
+    case (.explanationText, .name): 0.5
     case (.text(let length), .name): length <= 40 ? 3 : 1
     case (.text(let length), .explanation): length > 30 ? 2.5 : 1
     case (.text(let length), .scoring): length > 30 ? 2 : 0.5

@@ -9,6 +9,7 @@ struct DocumentReader {
   init(text: SourceText, dialect: Dialect) {
     context = ReadingContext(text: text)
     context.positionsTrusted = dialect.keepsEmptyCells
+    context.cellsRunTogether = dialect == .runTogether
   }
 
   /// A table with actual values and scores (实际完成值 and 得分, or 全年执行数 and 执行率)

@@ -13,6 +13,8 @@ struct EntityAssembler {
   var placeholderRows = 0
   /// Amounts of the current entity read in an assumed unit, reported once per entity.
   var assumedUnits: [Cell] = []
+  /// The label of the amount in the current entity's `other` slot.
+  var otherLabel: String? = nil
 
   private mutating func reportAssumedUnits() {
     if let first = assumedUnits.first {
@@ -184,6 +186,12 @@ struct EntityAssembler {
       period.end = period.end ?? end
       return
     }
+    // `2021`: the calendar year.
+    if let start = FormDate.year(text, endOfYear: false), let end = FormDate.year(text, endOfYear: true) {
+      period.start = period.start ?? start
+      period.end = period.end ?? end
+      return
+    }
     let key = TextKey.make(text)
     if key.hasSuffixBytes("年"), let years = Int(key.dropLast()), (1...50).contains(years) {
       period.years = years
@@ -197,11 +205,11 @@ struct EntityAssembler {
       let text = CellText.clean(field.value.text)
       switch field.role {
       case .milestoneStart:
-        milestone.start = FormDate.read(text)
+        milestone.start = FormDate.read(text) ?? FormDate.year(text, endOfYear: false)
         milestone.startRaw = field.value.text
         milestone.startSpan = field.value.span
       case .milestoneEnd:
-        milestone.end = FormDate.read(text, endOfMonth: true)
+        milestone.end = FormDate.read(text, endOfMonth: true) ?? FormDate.year(text, endOfYear: true)
         milestone.endRaw = field.value.text
         milestone.endSpan = field.value.span
       default: milestone.content = milestone.content.isEmpty ? text : milestone.content + "\n" + text
@@ -231,15 +239,24 @@ struct EntityAssembler {
     case .carryover: slot = \.carryover
     default: slot = nil
     }
+    var label = field.label.map { TextKey.make($0.text) } ?? field.role.rawValue
     if let slot {
       guard let existing = funds[keyPath: slot] else {
         funds[keyPath: slot] = amount
+        if slot == \Funds.other { otherLabel = label }
         return
       }
       // The same amount again: a page break repeated the project's columns.
       if existing.yuan == amount.yuan { return }
+      // `二、自有资金:0万元三、其他:3683.3970万元`: a zero line does not stand for the other
+      // funds when the next non-fiscal line has an amount; it stays as a line.
+      if slot == \Funds.other, existing.yuan == 0 {
+        funds.lines.append(FundLine(label: otherLabel ?? FieldRole.ownFunds.rawValue, amount: existing))
+        funds[keyPath: slot] = amount
+        otherLabel = label
+        return
+      }
     }
-    var label = field.label.map { TextKey.make($0.text) } ?? field.role.rawValue
     if field.role == .fiscalPart { label = FundLine.fiscalPartPrefix + label }
     if funds.lines.contains(where: { $0.label == label && $0.amount.yuan == amount.yuan }) { return }
     funds.lines.append(FundLine(label: label, amount: amount))

@@ -83,6 +83,14 @@ enum FormDate {
     return CalendarMath.iso(year, month, endOfMonth ? CalendarMath.daysIn(month: month, year: year) : 1)
   }
 
+  /// A year alone (`2021`): its first or last day.
+  static func year(_ text: String, endOfYear: Bool) -> String? {
+    let key = TextKey.make(text)
+    guard key.count == 4, key.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(key), (1990...2100).contains(year)
+    else { return nil }
+    return CalendarMath.iso(year, endOfYear ? 12 : 1, endOfYear ? 31 : 1)
+  }
+
   /// A period written in one cell: `2023.07-2024.01`, `2023年4月-2024年2月`, `2023年1月至12月`.
   static func readRange(_ text: String) -> (start: String, end: String)? {
     let key = TextKey.make(text)

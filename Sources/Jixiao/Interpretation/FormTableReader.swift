@@ -16,6 +16,8 @@ struct FormTableReader {
   private var headerKeys: [String] = []
   /// Rows read by content because their cells sat outside their header's columns.
   private var shiftedRows: [SourceSpan] = []
+  /// Targets of run-together rows that are only digits under several columns (JX119).
+  private var digitRuns: [Cell] = []
   /// The role of the last field read, for text that continues it on the next row.
   private var lastFieldRole: FieldRole?
   /// Sub-labels under a group label (中央 │ 省级 │ 市级资金 │ 本级 under 财政资金).
@@ -36,6 +38,12 @@ struct FormTableReader {
       let more = reader.shiftedRows.count > 12 ? ", …" : ""
       reader.context.diagnose("JX103", first, String(reader.shiftedRows.count), lines + more)
     }
+    if let first = reader.digitRuns.first {
+      let columns = reader.headerKeys.filter { key in
+        ColumnVocabulary.role(key).map { ![.level1, .level2, .blockLabel, .group].contains($0) } ?? false
+      }
+      reader.context.diagnose("JX119", first.span, String(reader.digitRuns.count), first.text, columns.joined(separator: " │ "))
+    }
     context = reader.context
     return (reader.entities, reader.layout)
   }
@@ -55,6 +63,13 @@ struct FormTableReader {
       }
     }
     readFieldRow(row)
+  }
+
+  /// `88100`, `88100…`: three digits or more and nothing else (an ellipsis row may follow).
+  static func isDigitRun(_ key: String) -> Bool {
+    var core = Substring(key)
+    while let last = core.last, last == "…" || last == "." { core = core.dropLast() }
+    return core.count >= 3 && core.allSatisfy { $0.isASCII && $0.isNumber }
   }
 
   static func endsIndicators(_ role: FieldRole) -> Bool {
@@ -109,7 +124,20 @@ struct FormTableReader {
       layout.append(LayoutCell(role: .blockLabel, text: nonEmpty[0].text, span: nonEmpty[0].span))
       return
     }
+    // A row of `…` (the template's "and so on"): layout, no indicator.
+    if nonEmpty.count == 1, StreamRegrouper.isEllipsis(nonEmpty[0].key) {
+      layout.append(LayoutCell(role: .label, text: nonEmpty[0].text, span: nonEmpty[0].span))
+      return
+    }
     var draft = reader.read(cells, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
+    // Run-together digits with no name under two columns or more besides the name (指标值 │
+    // 备注): where the target ends cannot be told (JX119).
+    if context.cellsRunTogether, draft.name == nil, draft.extras.isEmpty, let target = draft.target,
+      Self.isDigitRun(target.key), reader.slots.filter({ $0.column >= 0 && $0.role != .name }).count >= 2
+    {
+      draft.digitsRunTogether = true
+      digitRuns.append(target)
+    }
     for cell in nonEmpty where LevelVocabulary.blockLabel(cell.key) != nil && cell != draft.name && cell != draft.target {
       layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
     }

@@ -18,6 +18,10 @@ struct IndicatorBuilder {
     // The reading is of the cleaned text (tags and pinyin annotations removed, soft line
     // breaks joined); raw is the cell as written.
     if let targetCell { target.raw = targetCell.text }
+    if draft.digitsRunTogether, let targetCell {
+      target = Target(raw: targetCell.text, kind: .text, span: targetCell.span)
+      target.flags = [.digitsRunTogether]
+    }
     var indicator = Indicator(target: target, span: draft.name?.span ?? draft.target?.span ?? draft.rowSpan)
     indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source.map { TextKey.make($0.text) }
     indicator.level2 = draft.resolvedLevel2?.rawValue ?? draft.level2Source.map { TextKey.make($0.text) }

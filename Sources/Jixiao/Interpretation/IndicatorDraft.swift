@@ -15,6 +15,8 @@ struct IndicatorDraft {
   var isShifted = false
   /// Name and target came from the merged cells of the row above.
   var inheritsNameAndTarget = false
+  /// The target is a run of digits that may be several run-together cells: not read.
+  var digitsRunTogether = false
   /// Cells the row reader could not place.
   var unplaced: [Cell] = []
   /// Second cells for a field the row already has (two columns with the same heading, two

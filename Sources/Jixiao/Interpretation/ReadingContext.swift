@@ -7,6 +7,8 @@ struct ReadingContext {
   /// Whether the layout keeps every cell in its column (tab rows, docx one-cell-per-line),
   /// or may drop empty cells (web pipe rows, text whose separators were lost).
   var positionsTrusted = true
+  /// Cells ran together with no separator (the `runTogether` dialect).
+  var cellsRunTogether = false
   var diagnostics: [Diagnostic] = []
   var residue: [ResidueItem] = []
 

@@ -60,6 +60,9 @@ public struct Target: Sendable, Hashable {
     case excelDateSerial
     /// A template placeholder (`≥**%`) was in the text.
     case templatePlaceholder
+    /// Run-together text left only digits where the header has several columns (`88100`
+    /// under 指标值 │ 备注): they may be several cells, so no number was read.
+    case digitsRunTogether
   }
 
   public var raw: String

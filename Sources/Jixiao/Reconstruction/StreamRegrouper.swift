@@ -8,6 +8,12 @@ struct StreamRegrouper {
   private var current: [Cell] = []
   private var currentIsLabels = false
   private var header: [ColumnRole]?
+  /// Run-together text: a target after the row's name closes the row when the header ends
+  /// with the target column (`… │ 反映…情况 │ 2280次` then the next name).
+  private var targetClosesRow = false
+  /// Run-together text: the number of column labels (项目实施内容 │ 开始时间 │ 完成时间) the
+  /// values after them fill, row after row.
+  private var valueColumns = 0
 
   static func regroup(_ grid: Grid) -> Grid {
     var cells: [Cell] = []
@@ -21,6 +27,7 @@ struct StreamRegrouper {
       if row.isBlank { passthrough.append(row) }
     }
     var regrouper = StreamRegrouper()
+    regrouper.targetClosesRow = grid.dialect == .runTogether
     regrouper.consume(joinFragments(cells))
     return Grid(dialect: grid.dialect, rows: regrouper.rows)
   }
@@ -91,7 +98,11 @@ struct StreamRegrouper {
         // Labels that head columns (项目实施内容 │ 开始时间 │ 完成时间, 长期目标 │ 年度目标)
         // share a row; any other label starts its own, even when the one before had no value.
         let previousHeadsColumns = current.last.flatMap { FormVocabulary.role($0.key) }.map(Self.headsColumn) ?? false
-        if !(currentIsLabels && previousHeadsColumns && Self.headsColumn(role)) { emit() }
+        if !(currentIsLabels && previousHeadsColumns && Self.headsColumn(role)) {
+          emit()
+          valueColumns = 0
+        }
+        if Self.headsColumn(role) && !FormTableReader.isGroup(role) && role != .otherLabel { valueColumns += 1 }
         current.append(cell)
         currentIsLabels = true
         index += 1
@@ -102,6 +113,7 @@ struct StreamRegrouper {
       } else {
         // Values after a run of several labels form a row of their own, in label order.
         if currentIsLabels && current.count >= 2 { emit() }
+        if targetClosesRow, valueColumns >= 2, !currentIsLabels, current.count == valueColumns { emit() }
         currentIsLabels = false
         current.append(cell)
       }
@@ -112,6 +124,13 @@ struct StreamRegrouper {
 
   private mutating func consumeIndicatorCell(_ cell: Cell, header: [ColumnRole], next: Cell?) {
     let key = cell.key
+    // A row of `…` between indicator rows stands alone.
+    if Self.isEllipsis(key) {
+      emit()
+      current = [cell]
+      emit()
+      return
+    }
     let hasContent = current.contains { LevelVocabulary.level1($0.key) == nil && LevelVocabulary.level2($0.key) == nil }
     let hasLevel2 = current.contains { LevelVocabulary.level2($0.key) != nil }
     // A level-1 word after a level 2 (满意度 under 服务对象满意度指标) is the indicator's name.
@@ -121,6 +140,12 @@ struct StreamRegrouper {
     current.append(cell)
     // The header's last column closes the row (绩效标准: 计划标准).
     if let last = header.last, CellShape.of(cell).fit(last) >= 5 { emit() }
+    else if targetClosesRow, header.last == .target, hasContent, CellShape.of(cell) == .value { emit() }
+  }
+
+  /// `…`, `……`, `...`: a template row saying "and so on".
+  static func isEllipsis(_ key: String) -> Bool {
+    !key.isEmpty && key.allSatisfy { $0 == "…" || $0 == "." || $0 == "。" || $0 == "⋯" }
   }
 
   static func headsColumn(_ role: FieldRole) -> Bool {

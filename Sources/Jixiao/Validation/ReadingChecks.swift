@@ -128,5 +128,14 @@ enum ReadingChecks {
       explanation: Localized(
         zh: "项目起止时间一栏有内容，但读不出开始和结束的年月：常见于转换时丢了分隔符或年月被粘在一起。原文保留在 period.raw 中，起止日期留空，日期类检查不使用它。\n示例：`项目起止时间 │ 20246-202516`（本应是 2024.6-2025.1.6 一类写法）。\n修正：按“2024年6月-2025年1月”的格式填写。",
         en: "The project period cell has text, but no start and end month can be read from it: converters drop separators or glue year and month together. The text stays in period.raw, the dates stay empty, and the date checks do not use it.\nExample: `项目起止时间 │ 20246-202516` (meant as something like 2024.6-2025.1.6).\nFix: write the period as 2024年6月-2025年1月.")),
+    CatalogueEntry(
+      "JX119", .warning,
+      title: Localized(zh: "连写的数字未读取", en: "run-together digits not read"),
+      message: Localized(
+        zh: "{0} 个指标行在级次之后只有一串数字（首个为“{1}”），表头有“{2}”几列，数字之间的界限无从判断；未读作数值，保留原文",
+        en: "{0} indicator rows hold only a run of digits after their levels (the first '{1}') under the columns {2}; where one cell ends and the next begins cannot be told, so no number was read and the text is kept"),
+      explanation: Localized(
+        zh: "单元格连在一起的文字中，指标名称为空的行只剩一串数字，例如 88100 可能是指标值 88 和备注 100，也可能是 8 和 8100。Jixiao 不猜测：指标值按文字保留（kind 为 text，标记 digitsRunTogether），不读数值。\n示例：`产出指标数量指标88100质量指标88100`，表头为“指标内容 │ 指标值 │ 备注”。\n修正：对照原表（docx、PDF）读出各格内容。",
+        en: "In text whose cells ran together, a row with no indicator name is left with a run of digits: 88100 may be a target of 88 and a remark of 100, or 8 and 8100. Jixiao does not guess: the target is kept as text (kind text, flag digitsRunTogether) and no number is read.\nExample: `产出指标数量指标88100质量指标88100` under 指标内容 │ 指标值 │ 备注.\nFix: read the cells from the original table (docx, PDF).")),
   ]
 }

@@ -6,7 +6,7 @@ public enum Validator {
     CostTargetsExceedFunds.self, CostTargetWithoutFunds.self,
     UnitColumnConflict.self, RateWithoutPercent.self, PercentAboveHundred.self, SatisfactionNotMeasured.self,
     OperatorColumnConflict.self, QualitativeTypeWithNumber.self, QuantitativeTypeWithoutNumber.self,
-    EmptyTarget.self, DateUnitOnDuration.self, DirectionReversed.self, UnreadableTarget.self,
+    EmptyTarget.self, DateUnitOnDuration.self, DirectionReversed.self, UnreadableTarget.self, OperatorReadAsDigit.self,
     DateOutsideYear.self, TextNamesAnotherYear.self, PeriodEndsBeforeStart.self,
     LevelUnderWrongParent.self, MixedFrameworks.self, LevelNameNonStandard.self, LevelNameUnknown.self,
     MissingLevelFamily.self, DuplicateIndicator.self, ProjectWithoutIndicators.self,

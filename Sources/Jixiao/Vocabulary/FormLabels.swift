@@ -36,7 +36,7 @@ public enum FormVocabulary {
     "联系电话": .phone, "联系人及电话": .phone,
     "项目期": .period, "项目起止时间": .period, "建设周期": .period, "项目支出实施期": .period,
     "专项起止时间": .period, "实施期": .period, "项目周期": .period, "项目实施期": .period,
-    "项目起止日期": .period,
+    "项目起止日期": .period, "起止时间": .period,
     "计划开始日期": .periodStart, "项目开始日期": .periodStart,
     "计划完成日期": .periodEnd, "项目完成日期": .periodEnd, "计划结束日期": .periodEnd,
     "年度资金总额": .fundsTotal, "资金总额": .fundsTotal, "年度资金申请总额": .fundsTotal,
@@ -62,6 +62,7 @@ public enum FormVocabulary {
     "专项基本情况": .goalsGroup, "项目基本情况": .goalsGroup, "基本情况": .goalsGroup,
     "其中:中央资金": .fundsLine, "中央资金": .fundsLine, "地方资金": .fundsLine, "省级资金": .fundsLine,
     "市级资金": .fundsLine, "县级资金": .fundsLine,
+    "上级财政资金": .fiscalPart, "本级财政资金": .fiscalPart, "本级财政": .fiscalPart,
     "年初安排金额": .fundsGroup, "项目负责人及电话号码": .manager,
     "项目绩效目标": .goalsGroup, "绩效目标": .goalsGroup, "年度绩效目标及指标": .goalsGroup,
     "项目概况": .description, "项目总体概况": .description, "专项概况": .description,
@@ -79,6 +80,7 @@ public enum FormVocabulary {
     "填报单位(盖章)": .fillerUnit, "填报单位": .fillerUnit, "填报人": .filler,
     "填表人": .filler, "单位负责人": .filler, "单位负责人签字": .filler, "填报日期": .fillDate,
     "预算执行": .budgetExecution, "年度预算执行率": .budgetExecution,
+    "项目预算成本构成": .otherLabel, "保障绩效目标实现措施": .otherLabel, "保障绩效目标实现的措施": .otherLabel,
   ]
 
   /// The role of a label cell's key, if it is a label.

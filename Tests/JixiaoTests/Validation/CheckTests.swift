@@ -130,6 +130,10 @@ import Testing
       triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("| 显著提升", with: "| 采集上报城市管理问题") }),
       clean: TableFixtures.clean),
     Case(
+      code: "JX312",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 质量指标 | 设备更新验收合格率 | 295%"]),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 质量指标 | 设备更新验收合格率 | 95%"])),
+    Case(
       code: "JX508",
       triggering: TableFixtures.with(indicators: TableFixtures.indicators + [" | 决策 | 项目立项 | 立项依据充分性 | 充分"]),
       clean: TableFixtures.clean),

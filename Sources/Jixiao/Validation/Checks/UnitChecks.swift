@@ -90,6 +90,8 @@ enum SatisfactionNotMeasured: Check {
         guard indicator.level1 == Level1.satisfaction.rawValue || indicator.level2 == Level2.serviceSatisfaction.rawValue
         else { return nil }
         let target = indicator.target
+        // Digits that may be several cells were not read: nothing to judge (JX119 says so).
+        if target.flags.contains(.digitsRunTogether) { return nil }
         switch target.kind {
         case .empty: return nil
         case .qualitative where target.grade != nil: return nil

@@ -135,7 +135,8 @@ enum UnreadableTarget: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
       entity.ownTargets.compactMap { indicator in
-        indicator.target.kind == .text ? Diagnostic(self, span: indicator.targetSpan, indicator.target.raw) : nil
+        indicator.target.kind == .text && !indicator.target.flags.contains(.digitsRunTogether)
+          ? Diagnostic(self, span: indicator.targetSpan, indicator.target.raw) : nil
       }
     }
   }

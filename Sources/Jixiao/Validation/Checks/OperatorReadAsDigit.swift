@@ -1,0 +1,52 @@
+import FoundationEssentials
+
+/// JX312: a bare number that starts with 2 beside a sibling written with an operator and the
+/// same digits after it (`292%` beside `>92%`): OCR and doc-to-text extraction read ≥ as 2.
+/// The target is read as written; the note says the reading is uncertain.
+enum OperatorReadAsDigit: Check {
+  static let entry = CatalogueEntry(
+    "JX312", .note,
+    title: Localized(zh: "运算符可能被读成数字 2", en: "operator may have been read as the digit 2"),
+    message: Localized(
+      zh: "指标值“{0}”可能原为“≥{1}”：同级的“{2}”写作“{3}”，“≥”在识别或转换中常被读成“2”；按原文读取",
+      en: "the target '{0}' may be '≥{1}' with its operator read as the digit 2 (its sibling '{2}' reads '{3}'); read as written"),
+    explanation: Localized(
+      zh: "扫描件识别和 doc 转文字常把“≥”读成数字“2”，于是“≥92%”变成“292%”。当一个没有运算符、以 2 开头的指标值，去掉这个 2 后与同一二级指标下另一个带运算符、单位相同的指标值数字相同（超过 100% 的百分比只需位数相同）时，Jixiao 提示它可能是这种错读，但仍按原文读取，不作修改。\n示例：`验收合格率 │ >92%` 之后是 `设备更新验收合格率 │ 292%`。\n修正：对照原件核对该指标值。",
+      en: "OCR and doc-to-text extraction often read ≥ as the digit 2, so ≥92% becomes 292%. When a target with no operator starts with 2 and, without that 2, has the same digits (a percentage above 100%: as many digits) as a sibling target with an operator and the same unit under the same level 2, Jixiao says it may be such a misreading, and still reads it as written.\nExample: `验收合格率 │ >92%` followed by `设备更新验收合格率 │ 292%`.\nFix: check the target against the original document."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for entity in subject.entities {
+      let targets = entity.ownTargets.filter { $0.target.kind == .quantitative }
+      for indicator in targets where indicator.target.op == nil {
+        let digits = integerDigits(indicator.target.raw)
+        guard digits.count >= 3, digits.first == "2" else { continue }
+        let rest = String(digits.dropFirst())
+        guard rest.first != "0" else { continue }
+        // A percentage above 100 without its 2 is as long as the sibling's; other units need
+        // the same digits.
+        let isImpossibleRate = indicator.target.unit == "%" && (indicator.target.value ?? 0) > 100
+        guard
+          let sibling = targets.first(where: { other in
+            let otherDigits = integerDigits(other.target.raw)
+            return other.level2 == indicator.level2 && other.target.op != nil && other.target.unit == indicator.target.unit
+              && (otherDigits == rest || (isImpossibleRate && otherDigits.count == rest.count))
+          })
+        else { continue }
+        let tail = String(TextKey.make(indicator.target.raw).dropFirst())
+        diagnostics.append(
+          Diagnostic(
+            self, span: indicator.targetSpan, indicator.target.raw, tail, sibling.name ?? "", sibling.target.raw,
+            related: [Diagnostic.Related(.comparedWith, span: sibling.targetSpan, sibling.target.raw)]))
+      }
+    }
+    return diagnostics
+  }
+
+  /// The digits before the decimal point of the first number in the text.
+  static func integerDigits(_ raw: String) -> String {
+    let key = TextKey.make(raw)
+    guard let start = key.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return "" }
+    return String(key[start...].prefix { $0.isASCII && $0.isNumber })
+  }
+}
