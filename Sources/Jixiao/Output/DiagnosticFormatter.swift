@@ -31,28 +31,43 @@ public struct DiagnosticFormatter {
     return paint("\(path):\(span.line):\(span.column): ", nil, bold: true)
   }
 
+  /// Scalars of context shown before and after the cell on a long line: a document whose
+  /// cells run together is one line of thousands of characters.
+  static let contextBefore = 30
+  static let contextAfter = 50
+
   private func excerpt(_ span: SourceSpan?, lines: [String]) -> String {
     guard let span, span.line > 0, span.line <= lines.count else { return "" }
-    let line = lines[span.line - 1]
-    let scalars = Array(line.unicodeScalars)
+    let scalars = Array(lines[span.line - 1].unicodeScalars)
     let gutter = String(span.line)
     let pad = String(repeating: " ", count: gutter.count)
-    var shown = ""
-    var prefixWidth = 0
-    for (index, scalar) in scalars.enumerated() {
-      let visible: Unicode.Scalar = scalar == "\t" ? " " : scalar
-      shown.unicodeScalars.append(visible)
-      if index < span.column - 1 { prefixWidth += ICU.displayWidth(visible) }
-    }
-    let start = max(span.column - 1, 0)
+    let start = min(max(span.column - 1, 0), scalars.count)
     let end = min(start + max(span.length, 1), scalars.count)
+    let window = Self.window(count: scalars.count, start: start, end: end)
+    var shown = window.lowerBound > 0 ? "…" : ""
+    var prefixWidth = window.lowerBound > 0 ? 1 : 0
+    for index in window {
+      let visible: Unicode.Scalar = scalars[index] == "\t" ? " " : scalars[index]
+      shown.unicodeScalars.append(visible)
+      if index < start { prefixWidth += ICU.displayWidth(visible) }
+    }
+    if window.upperBound < scalars.count { shown += "…" }
     var caretWidth = 0
-    if start < end {
-      for scalar in scalars[start..<end] { caretWidth += ICU.displayWidth(scalar) }
+    if start < min(end, window.upperBound) {
+      for scalar in scalars[start..<min(end, window.upperBound)] { caretWidth += ICU.displayWidth(scalar) }
     }
     caretWidth = max(caretWidth, 1)
     let caret = "^" + String(repeating: "~", count: caretWidth - 1)
     return "\(pad) |\n\(gutter) | \(shown)\n\(pad) | \(String(repeating: " ", count: prefixWidth))\(paint(caret, "32", bold: true))\n"
+  }
+
+  /// The scalars of a line to show: all of a short line, otherwise the cell with some
+  /// context on either side (a long cell shown from its start).
+  static func window(count: Int, start: Int, end: Int) -> Range<Int> {
+    guard count > contextBefore + contextAfter * 2 else { return 0..<count }
+    let lower = max(start - contextBefore, 0)
+    let upper = min(max(end, start + 1) + contextAfter, count, start + contextAfter * 2)
+    return lower..<max(upper, min(start + 1, count))
   }
 
   private func severityColor(_ severity: Severity) -> String {
