@@ -17,6 +17,8 @@ struct DocumentPlan: Sendable, CustomStringConvertible {
   /// Operators and units in columns of their own (指标值类型, 计量单位), as seed 001.
   var operatorColumn: Bool
   var projects: [ProjectPlan]
+  /// A 部门整体支出绩效目标表 after the projects.
+  var department: DepartmentPlan?
   /// A page break before this indicator row of the first project that has enough rows,
   /// with the header repeated.
   var pageBreak: PageBreakPlan?
@@ -34,6 +36,12 @@ struct DocumentPlan: Sendable, CustomStringConvertible {
         )
       }
     }
+    if let department {
+      lines.append("department \(department.name) \(department.total) \(department.goal ?? "-")")
+      for indicator in department.indicators {
+        lines.append("  \(indicator.level1) \(indicator.level2) \(indicator.name) | \(indicator.target) | \(indicator.valueType ?? "") \(indicator.unitColumn ?? "")")
+      }
+    }
     return lines.joined(separator: "\n")
   }
 }
@@ -44,6 +52,13 @@ struct ProjectPlan: Sendable {
   var departmentCode: String?
   var implementingUnit: String?
   /// The amount as written (without its unit).
+  var total: String
+  var goal: String?
+  var indicators: [IndicatorPlan]
+}
+
+struct DepartmentPlan: Sendable {
+  var name: String
   var total: String
   var goal: String?
   var indicators: [IndicatorPlan]
@@ -90,6 +105,8 @@ struct ProjectSeed: Sendable {
 
 struct DocumentSeed: Sendable {
   var projects: [ProjectSeed]
+  /// A department table built from this seed's name, amount, goal and indicators.
+  var department: ProjectSeed?
   var shape: Int
   var pageBreak: Int
 
@@ -132,6 +149,18 @@ struct DocumentSeed: Sendable {
         mergedCells: pageBreak % 2 == 0 ? .repeated : .blank
       )
     }
+    let departmentPlan = department.flatMap { seed -> DepartmentPlan? in
+      guard let name = Pools.departments[seed.department % Pools.departments.count].name else { return nil }
+      let indicators = seed.indicators.map {
+        Pools.indicator($0, framework: framework, operatorColumn: operatorColumn, longTerm: false)
+      }
+      return DepartmentPlan(
+        name: name,
+        total: Pools.amount(seed.amount, unit: moneyUnit),
+        goal: Pools.goals[seed.goal % Pools.goals.count],
+        indicators: Pools.ordered(indicators, framework: framework)
+      )
+    }
     return DocumentPlan(
       year: year,
       framework: framework,
@@ -140,6 +169,7 @@ struct DocumentSeed: Sendable {
       unitInCell: unitInCell,
       operatorColumn: operatorColumn,
       projects: planned,
+      department: departmentPlan,
       pageBreak: breakPlan
     )
   }

@@ -52,19 +52,41 @@ enum RoundTrip {
       project.funds.total = amount
       project.funds.fiscal = amount
       project.goals.annual = projectPlan.goal
-      project.indicators = projectPlan.indicators.map { indicatorPlan in
-        var indicator = Indicator(target: Target(raw: indicatorPlan.target, kind: .text), span: span)
-        indicator.level1Raw = indicatorPlan.level1
-        indicator.level2Raw = indicatorPlan.level2
-        indicator.name = indicatorPlan.name
-        indicator.valueType = indicatorPlan.valueType
-        indicator.unitColumn = indicatorPlan.unitColumn
-        indicator.horizon = indicatorPlan.horizon
-        return indicator
-      }
+      project.indicators = projectPlan.indicators.map(indicator)
       document.projects.append(project)
     }
+    if let departmentPlan = plan.department {
+      document.tables.append(
+        TableInfo(index: 1, kind: .departmentTargets, title: "部门整体支出绩效目标表", year: plan.year, span: span))
+      var department = DepartmentTarget(table: 1, span: span)
+      department.name = departmentPlan.name
+      let amount = Amount(
+        yuan: 0,
+        value: 0,
+        raw: departmentPlan.total + (plan.unitInCell ? plan.moneyUnit.rawValue : ""),
+        unit: plan.moneyUnit.rawValue,
+        unitSource: plan.unitInCell ? .cell : .header,
+        decimals: 0,
+        span: span
+      )
+      department.funds.total = amount
+      department.funds.fiscal = amount
+      department.goals.annual = departmentPlan.goal
+      department.indicators = departmentPlan.indicators.map(indicator)
+      document.departments.append(department)
+    }
     return document
+  }
+
+  static func indicator(_ plan: IndicatorPlan) -> Indicator {
+    var indicator = Indicator(target: Target(raw: plan.target, kind: .text), span: SourceSpan(line: 1, column: 1, offset: 0))
+    indicator.level1Raw = plan.level1
+    indicator.level2Raw = plan.level2
+    indicator.name = plan.name
+    indicator.valueType = plan.valueType
+    indicator.unitColumn = plan.unitColumn
+    indicator.horizon = plan.horizon
+    return indicator
   }
 
   /// The plan's tables, with its page break.
@@ -123,7 +145,27 @@ enum RoundTrip {
     for (project, expected) in zip(document.projects, plan.projects) {
       problems += compare(project, expected, plan)
     }
-    return problems
+    return problems + compareDepartments(document.departments, plan)
+  }
+
+  static func compareDepartments(_ departments: [DepartmentTarget], _ plan: DocumentPlan) -> [String] {
+    guard let expected = plan.department else {
+      return departments.isEmpty ? [] : ["\(departments.count) department tables, expected none"]
+    }
+    guard departments.count == 1, let department = departments.first else {
+      return ["\(departments.count) department tables, expected 1"]
+    }
+    var problems: [String] = []
+    let label = "department " + expected.name
+    if key(department.name) != key(expected.name) { problems.append("\(label): name '\(department.name ?? "-")'") }
+    let yuan = AmountReader.read(expected.total + (plan.unitInCell ? plan.moneyUnit.rawValue : ""), defaultUnit: plan.moneyUnit)?.yuan
+    if department.funds.total?.yuan != yuan {
+      problems.append("\(label): funds \(department.funds.total.map { "\($0.yuan)" } ?? "-") 元, expected \(yuan.map { "\($0)" } ?? "-")")
+    }
+    if key(department.goals.annual) != key(expected.goal) {
+      problems.append("\(label): goal '\(department.goals.annual ?? "-")', expected '\(expected.goal ?? "-")'")
+    }
+    return problems + compareIndicators(department.indicators, expected.indicators, label: label, plan)
   }
 
   static func compare(_ project: Project, _ expected: ProjectPlan, _ plan: DocumentPlan) -> [String] {
@@ -160,15 +202,16 @@ enum RoundTrip {
         problems.append("\(label): fiscal funds \(String(describing: project.funds.fiscal?.yuan))")
       }
     }
-    guard project.indicators.count == expected.indicators.count else {
-      let read = project.indicators.map { "\($0.level2 ?? "-")/\($0.name ?? "-")/\($0.target.raw)" }.joined(
-        separator: "; "
-      )
-      return problems + [
-        "\(label): \(project.indicators.count) indicators (\(read)), expected \(expected.indicators.count)"
-      ]
+    return problems + compareIndicators(project.indicators, expected.indicators, label: label, plan)
+  }
+
+  static func compareIndicators(_ indicators: [Indicator], _ expected: [IndicatorPlan], label: String, _ plan: DocumentPlan) -> [String] {
+    var problems: [String] = []
+    guard indicators.count == expected.count else {
+      let read = indicators.map { "\($0.level2 ?? "-")/\($0.name ?? "-")/\($0.target.raw)" }.joined(separator: "; ")
+      return ["\(label): \(indicators.count) indicators (\(read)), expected \(expected.count)"]
     }
-    for (index, (indicator, want)) in zip(project.indicators, expected.indicators).enumerated() {
+    for (index, (indicator, want)) in zip(indicators, expected).enumerated() {
       let at = "\(label) #\(index + 1) \(want.name)"
       let level1 = LevelVocabulary.level1(TextKey.make(want.level1))?.rawValue
       let level2 = LevelVocabulary.level2(TextKey.make(want.level2))?.rawValue

@@ -7,7 +7,8 @@ import Testing
 /// The round trip as a property: a random but valid document — projects with funds in 元
 /// or 万元, indicators of both frameworks with targets of every kind and operator spelling,
 /// merged cells, long-term and annual blocks, operator and unit columns, a page break with
-/// the header repeated — is rendered by `Renderer` in each dialect, read back by
+/// the header repeated, and sometimes a department table (部门整体支出绩效目标表) after the
+/// projects — is rendered by `Renderer` in each dialect, read back by
 /// `Jixiao.parse` (the dialect detected, not forced), and must give the same projects and
 /// indicators. A failure shrinks towards one project with one plain indicator.
 @Suite struct RoundTripPropertyTests {
@@ -25,8 +26,10 @@ import Testing
     ProjectSeed(name: seed.0, department: seed.1, amount: seed.2, goal: seed.3, indicators: seed.4)
   }
 
-  static let documentSeed = zip(projectSeed.array(of: 1...3), Gen.int(in: 0...255), Gen.int(in: 0...5)).map {
-    (seed: ([ProjectSeed], Int, Int)) in DocumentSeed(projects: seed.0, shape: seed.1, pageBreak: seed.2)
+  static let documentSeed = zip(
+    projectSeed.array(of: 1...3), Gen.int(in: 0...255), Gen.int(in: 0...5), projectSeed.array(of: 0...1)
+  ).map { (seed: ([ProjectSeed], Int, Int, [ProjectSeed])) in
+    DocumentSeed(projects: seed.0, department: seed.3.first, shape: seed.1, pageBreak: seed.2)
   }
 
   static let cases: [(Dialect, RenderLayout)] = RoundTrip.formats.flatMap { format in
