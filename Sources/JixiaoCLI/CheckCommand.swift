@@ -58,17 +58,18 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Change a code's severity, e.g. JX205=error (repeatable).")
   var severity: [String] = []
 
-  func validate() throws {
-    for override in severity {
-      let parts = override.split(separator: "=")
-      guard parts.count == 2, Severity(rawValue: String(parts[1])) != nil else {
-        throw ValidationError("--severity expects CODE=error|warning|note, got '\(override)'")
-      }
+  func validate() throws { _ = try filter() }
+
+  private func filter() throws -> DiagnosticFilter {
+    do throws(DiagnosticFilter.InvalidOverride) {
+      return try DiagnosticFilter(ignore: ignore, only: only, overrides: severity)
+    } catch {
+      throw ValidationError("--severity expects CODE=error|warning|note, got '\(error.text)'")
     }
   }
 
   func run() throws {
-    let filter = DiagnosticFilter(ignore: ignore, only: only, overrides: severity)
+    let filter = try filter()
     var results: [SARIF.FileResult] = []
     var texts: [String] = []
     var failure: Int32?
@@ -116,46 +117,5 @@ struct CheckCommand: ParsableCommand {
     }
     if let failure { throw ExitCode(failure) }
     if let threshold = failOn.severity, let worst, worst >= threshold { throw ExitCode(1) }
-  }
-}
-
-/// `--ignore`, `--only` and `--severity` applied to a document's findings.
-struct DiagnosticFilter {
-  var ignore: [String]
-  var only: [String]
-  var overrides: [String: Severity]
-
-  init(ignore: [String], only: [String], overrides: [String]) {
-    self.ignore = ignore.flatMap { $0.split(separator: ",").map { Self.prefix(String($0)) } }
-    self.only = only.flatMap { $0.split(separator: ",").map { Self.prefix(String($0)) } }
-    var map: [String: Severity] = [:]
-    for override in overrides {
-      let parts = override.split(separator: "=").map(String.init)
-      if parts.count == 2, let severity = Severity(rawValue: parts[1]) { map[parts[0].uppercased()] = severity }
-    }
-    self.overrides = map
-  }
-
-  /// `JX5xx` and `jx5` both mean the prefix `JX5`.
-  static func prefix(_ pattern: String) -> String {
-    var text = pattern.trimmingCharacters().uppercased()
-    while text.hasSuffix("X") && text.count > 2 { text.removeLast() }
-    return text
-  }
-
-  func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-    diagnostics.compactMap { diagnostic in
-      if ignore.contains(where: { diagnostic.code.hasPrefix($0) }) { return nil }
-      if !only.isEmpty && !only.contains(where: { diagnostic.code.hasPrefix($0) }) { return nil }
-      var changed = diagnostic
-      if let severity = overrides[diagnostic.code] { changed.severity = severity }
-      return changed
-    }
-  }
-}
-
-extension String {
-  func trimmingCharacters() -> String {
-    String(self.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
   }
 }

@@ -102,13 +102,14 @@ struct API: Sendable {
         w.object { w in
           w.field("path", path)
           w.field("diagnostics") {
-            $0.array(document.diagnostics) { DocumentEncoder.write($1, language: query.language, into: &$0) }
+            $0.array(query.filter.apply(document.diagnostics)) { DocumentEncoder.write($1, language: query.language, into: &$0) }
           }
         }
       }
       return Output(contentType: "application/json; charset=utf-8", bytes: writer.bytes + [0x0A])
     case .sarif:
-      let log = SARIF.log([SARIF.FileResult(path: path, diagnostics: document.diagnostics)], language: query.language)
+      let log = SARIF.log(
+        [SARIF.FileResult(path: path, diagnostics: query.filter.apply(document.diagnostics))], language: query.language)
       return Output(
         contentType: "application/sarif+json; charset=utf-8", bytes: log.render(pretty: !query.compact) + [0x0A])
     }
@@ -132,6 +133,8 @@ struct Query: Sendable {
   var options: ParseOptions
   var format: Format
   var compact: Bool
+  /// `ignore`, `only`, `severity` of `/api/check`, as `jixiao check` takes them.
+  var filter = DiagnosticFilter.none
   /// Stands for the file path in the output and in error messages.
   var name: String?
 
@@ -163,6 +166,15 @@ struct Query: Sendable {
     case (.check, "sarif"): self.format = .sarif
     case (.parse, let other?): throw .badRequest("format must be json or csv, not '\(other)'")
     case (.check, let other?): throw .badRequest("format must be json or sarif, not '\(other)'")
+    }
+    if endpoint == .check {
+      do throws(DiagnosticFilter.InvalidOverride) {
+        filter = try DiagnosticFilter(
+          ignore: parameters[values: "ignore"].map(String.init), only: parameters[values: "only"].map(String.init),
+          overrides: parameters[values: "severity"].map(String.init))
+      } catch {
+        throw .badRequest(error.message)
+      }
     }
     compact = ["1", "true", ""].contains(value("compact") ?? "-")
     name = value("name").flatMap(Self.label)

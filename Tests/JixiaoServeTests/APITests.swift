@@ -37,6 +37,36 @@ import Testing
     }
   }
 
+  /// `ignore`, `only` and `severity` answer what `--ignore`, `--only` and `--severity` print.
+  @Test func checkFiltersAsTheCommandLineDoes() async throws {
+    let server = try await TestServer.start()
+    defer { Task { await server.stop() } }
+    let path = Support.packageRoot + "/" + Support.seed001
+    let name = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+    let cases: [(query: String, arguments: [String])] = [
+      ("only=JX2xx&severity=JX205%3Derror", ["--only", "JX2xx", "--severity", "JX205=error"]),
+      ("ignore=JX3,JX6&ignore=jx5", ["--ignore", "JX3,JX6", "--ignore", "jx5"]),
+      ("severity=JX301%3Dnote,JX306%3Derror&format=sarif", ["--severity", "JX301=note", "--severity", "JX306=error", "--format", "sarif"]),
+    ]
+    for (query, arguments) in cases {
+      let cli = try await ProgramRun.capture([Support.jixiao, "check", "--format", "json", "--lang", "en"] + arguments + [path])
+      let response = try await server.post("/api/check?lang=en&name=\(name)&\(query)", Support.read(Support.seed001))
+      #expect(response.status == 200, "\(query)")
+      #expect(response.body == cli.standardOutput, "\(query)")
+    }
+    let filtered = try JSONReader.read(try await server.post("/api/check?only=JX2&severity=JX205%3Derror", Support.read(Support.seed001)).body)
+    guard case .array(let files) = filtered, case .array(let diagnostics)? = files.first?.member("diagnostics") else {
+      Issue.record("not a check result: \(filtered)")
+      return
+    }
+    func text(_ json: JSON?) -> String? { if case .string(let value)? = json { value } else { nil } }
+    #expect(!diagnostics.isEmpty)
+    #expect(diagnostics.allSatisfy { text($0.member("code"))?.hasPrefix("JX2") == true })
+    #expect(diagnostics.contains { text($0.member("code")) == "JX205" && text($0.member("severity")) == "error" })
+    let bad = try await server.post("/api/check?severity=JX205%3Dfatal", Support.read(Support.seed000))
+    #expect(bad.status == 400)
+  }
+
   @Test func csvHoldsOneRowPerIndicatorWithItsProject() async throws {
     let server = try await TestServer.start()
     defer { Task { await server.stop() } }

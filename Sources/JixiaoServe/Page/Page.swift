@@ -32,7 +32,8 @@ enum Page {
 
     The body is the file's raw bytes (UTF-8, UTF-16 or GB18030), or a multipart/form-data
     form whose part `file` holds them. Query parameters: lang=zh|en, encoding, dialect,
-    name (stands for the file path), compact=1.
+    name (stands for the file path), compact=1; for check also ignore, only and
+    severity, as the CLI's --ignore, --only and --severity (severity=JX205%3Derror).
 
       curl --data-binary @table.txt 'http://127.0.0.1:8080/api/check?lang=zh'
       curl -F file=@table.txt http://127.0.0.1:8080/api/parse
