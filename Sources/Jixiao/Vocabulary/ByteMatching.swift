@@ -24,11 +24,30 @@ extension StringProtocol {
   }
 
   func hasPrefixBytes(_ prefix: String) -> Bool {
-    self.utf8.starts(with: prefix.utf8)
+    withUTF8Bytes { text in
+      prefix.withUTF8Bytes { prefix in
+        text.count >= prefix.count && UnsafeBufferPointer(rebasing: text.prefix(prefix.count)).elementsEqual(prefix)
+      }
+    }
   }
 
   func hasSuffixBytes(_ suffix: String) -> Bool {
-    self.utf8.reversed().starts(with: suffix.utf8.reversed())
+    withUTF8Bytes { text in
+      suffix.withUTF8Bytes { suffix in
+        text.count >= suffix.count && UnsafeBufferPointer(rebasing: text.suffix(suffix.count)).elementsEqual(suffix)
+      }
+    }
+  }
+
+  func containsByte(_ byte: UInt8) -> Bool {
+    withUTF8Bytes { $0.contains(byte) }
+  }
+
+  /// The UTF-8 bytes as a buffer: iterating a `UTF8View` goes through its index machinery
+  /// byte by byte, and `reversed()` copied it into an array.
+  func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(utf8).withUnsafeBufferPointer(body)
   }
 }
 

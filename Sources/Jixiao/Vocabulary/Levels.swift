@@ -44,7 +44,7 @@ public enum LevelVocabulary {
   /// Removes score annotations (`(0-20)分`, `(50分)`, `（权重30分）`) and a trailing `等`.
   static func stripAnnotations(_ key: String) -> String {
     // Most keys carry no annotation.
-    if !key.utf8.contains(0x28) && !key.hasSuffixBytes("分") && !key.hasSuffixBytes("等") { return key }
+    if !key.containsByte(0x28) && !key.hasSuffixBytes("分") && !key.hasSuffixBytes("等") { return key }
     var result = ""
     var depth = 0
     var group = ""

@@ -104,7 +104,7 @@ public enum Pinyin {
 
   /// The text without `(pinyin)` groups that follow a Chinese character.
   public static func strip(_ text: String) -> String {
-    guard text.utf8.contains(0x28) else { return text }
+    guard text.containsByte(0x28) else { return text }
     let scalars = Array(text.unicodeScalars)
     var output = String.UnicodeScalarView()
     var index = 0
@@ -140,24 +140,60 @@ public enum Pinyin {
 
 /// Recognises text in traditional script from characters that only it uses.
 public enum Script {
-  static let traditionalOnly: Set<Unicode.Scalar> = Set(
-    "績標項資預單區價說與為這時實際體總條費務機構經濟產數質動門設計劃號歲報財撥緊處進達滿點務關開發決務應會專統權區縣鎮鄉級費".unicodeScalars)
-  static let simplifiedOnly: Set<Unicode.Scalar> = Set(
-    "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级".unicodeScalars)
+  static let traditionalOnly = IdeographSet(
+    "績標項資預單區價說與為這時實際體總條費務機構經濟產數質動門設計劃號歲報財撥緊處進達滿點務關開發決務應會專統權區縣鎮鄉級費")
+  static let simplifiedOnly = IdeographSet(
+    "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级")
 
   /// Any character of the traditional-only set: a cheap test before ICU for short texts such
   /// as level names, whose traditional forms all have one (標, 產, 數, 質, 滿 …).
   public static func hasTraditional(_ text: String) -> Bool {
-    text.unicodeScalars.contains { $0.value >= 0x4E00 && traditionalOnly.contains($0) }
+    text.unicodeScalars.contains { traditionalOnly.contains($0.value) }
   }
 
   /// More traditional-only than simplified-only characters.
   public static func isTraditional(_ text: String) -> Bool {
+    text.withUTF8Bytes { isTraditional(utf8: $0) }
+  }
+
+  /// `isTraditional` on UTF-8 bytes, which may end inside a character.
+  static func isTraditional(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var traditional = 0
     var simplified = 0
-    for scalar in text.unicodeScalars {
-      if traditionalOnly.contains(scalar) { traditional += 1 } else if simplifiedOnly.contains(scalar) { simplified += 1 }
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      // Both sets lie in U+4E00–U+9FFF, whose UTF-8 forms are three bytes led by E4–E9.
+      guard lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count else {
+        index += 1
+        continue
+      }
+      let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+      if traditionalOnly.contains(value) { traditional += 1 } else if simplifiedOnly.contains(value) { simplified += 1 }
+      index += 3
     }
     return traditional >= 5 && traditional > simplified * 2
+  }
+}
+
+/// A set of CJK unified ideographs (U+4E00–U+9FFF) as bits: the script test looks up every
+/// character of a document, and a `Set<Unicode.Scalar>` hashed each one.
+struct IdeographSet: Sendable {
+  private static let first: UInt32 = 0x4E00
+  private static let end: UInt32 = 0xA000
+  private var words = [UInt64](repeating: 0, count: Int(end - first) / 64)
+
+  init(_ characters: String) {
+    for scalar in characters.unicodeScalars {
+      precondition(scalar.value >= Self.first && scalar.value < Self.end, "not a CJK unified ideograph")
+      let offset = Int(scalar.value - Self.first)
+      words[offset >> 6] |= 1 << UInt64(offset & 63)
+    }
+  }
+
+  func contains(_ value: UInt32) -> Bool {
+    guard value >= Self.first && value < Self.end else { return false }
+    let offset = Int(value - Self.first)
+    return words[offset >> 6] & (1 << UInt64(offset & 63)) != 0
   }
 }
