@@ -58,4 +58,9 @@ struct ByteKey: Hashable {
   init(_ text: some StringProtocol) {
     bytes = Array(text.utf8)
   }
+
+  // One call for the whole key: `[UInt8]`'s own hashing feeds the hasher byte by byte.
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+  }
 }

@@ -85,25 +85,25 @@ public enum FormVocabulary {
   public static func role(_ key: String) -> FieldRole? {
     if let role = byBytes[ByteKey(key)] { return role }
     // `财政资金(万元)`, `本年度预计投入(万元)`: the label with its unit.
-    if key.hasSuffixBytes("元)"), let open = key.lastIndex(of: "("), open > key.startIndex {
-      let base = String(key[..<open])
-      if let role = byBytes[ByteKey(base)] { return role }
+    let endsWithUnit = key.hasSuffixBytes("元)")
+    // Byte searches: `(` is ASCII, and a Character search walks grapheme boundaries.
+    if endsWithUnit, let open = key.utf8.lastIndex(of: 0x28), open > key.startIndex {
+      if let role = byBytes[ByteKey(key[..<open])] { return role }
     }
     let stripped = stripNumbering(key)
     if stripped != key, let role = byBytes[ByteKey(stripped)] { return role }
-    if let unitStart = key.firstIndex(of: "("), key.hasSuffixBytes("元)") {
-      let base = String(key[..<unitStart])
-      if fundsGroupBases.contains(base) { return .fundsGroup }
+    if endsWithUnit, let unitStart = key.utf8.firstIndex(of: 0x28) {
+      if fundsGroupBases.contains(ByteKey(key[..<unitStart])) { return .fundsGroup }
     }
-    if fundsGroupBases.contains(key) { return .fundsGroup }
+    if fundsGroupBases.contains(ByteKey(key)) { return .fundsGroup }
     if key.hasSuffixBytes("意见") && key.count <= 16 { return .review }
     return nil
   }
 
-  static let fundsGroupBases: Set<String> = [
+  static let fundsGroupBases: Set<ByteKey> = Set([
     "项目资金", "项目资金申请", "资金情况", "投入目标", "专项资金情况", "项目资金来源",
     "项目资金总额及构成", "年度资金总额及构成", "资金来源", "项目预算", "金额",
-  ]
+  ].map(ByteKey.init))
 
   /// A cell that reads as a label the vocabulary does not know: short words ending as labels
   /// end (部门, 情况, 措施 …), no digits, no sentence punctuation.
