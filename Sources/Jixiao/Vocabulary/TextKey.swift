@@ -5,64 +5,89 @@ public enum TextKey {
   /// `simplify` turns traditional characters simplified, for documents in traditional
   /// script (`績效目標` matches `绩效目标`).
   public static func make(_ text: String, simplify: Bool = false) -> String {
+    if text.isEmpty { return text }
     // Most cells need no compatibility mapping: skip ICU for them (it costs a UTF-16 round
     // trip per call).
     var source = NFKCCheck.mayChange(text) ? ICU.nfkc(text) : text
     source = Pinyin.strip(source)
     // In a document written in traditional script every CJK cell goes through ICU: no short
     // list of traditional-only characters covers them all (態, 聯, 錄…).
-    if simplify && source.utf8.contains(where: { $0 >= 0xE3 }) { source = ICU.simplified(source) }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(source.utf8.count)
-    var inTag = false
-    var utf8 = source.utf8.makeIterator()
-    var pending: [UInt8] = []
-    while let byte = utf8.next() {
-      if inTag {
-        if byte == 0x3E { inTag = false }
-        continue
+    if simplify && source.withUTF8Bytes({ $0.contains { $0 >= 0xE3 } }) { source = ICU.simplified(source) }
+    return source.withUTF8Bytes(key(of:))
+  }
+
+  /// Blanks and tags dropped, then stars trimmed before and colons after; written straight
+  /// into the new string's storage (a cell key is made for every cell of every document).
+  private static func key(of source: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: source.count) { key in
+      var count = 0
+      var inTag = false
+      var index = 0
+      while index < source.count {
+        let byte = source[index]
+        if inTag {
+          if byte == 0x3E { inTag = false }
+          index += 1
+          continue
+        }
+        if byte == 0x3C {
+          inTag = true
+          index += 1
+          continue
+        }
+        if byte < 0x80 {
+          if byte > 0x20 && byte != 0x7F {
+            key[count] = byte
+            count += 1
+          }
+          index += 1
+          continue
+        }
+        // A multi-byte scalar: kept unless it is a blank.
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        let end = Swift.min(index + length, source.count)
+        if !isMultiByteBlank(UnsafeBufferPointer(rebasing: source[index..<end])) {
+          for offset in index..<end {
+            key[count] = source[offset]
+            count += 1
+          }
+        }
+        index = end
       }
-      if byte == 0x3C {
-        inTag = true
-        continue
+      // Required-field stars before, colons after.
+      var lower = 0
+      while lower < count {
+        if key[lower] == 0x2A {
+          lower += 1
+          continue
+        }
+        if count - lower >= 3, key[lower] == 0xE2, key[lower + 1] == 0x98, key[lower + 2] == 0x85 || key[lower + 2] == 0x86 {
+          lower += 3
+          continue
+        }
+        break
       }
-      if byte < 0x80 {
-        if byte <= 0x20 || byte == 0x7F { continue }
-        bytes.append(byte)
-        continue
+      var upper = count
+      while upper > lower {
+        if key[upper - 1] == 0x3A {
+          upper -= 1
+          continue
+        }
+        if upper - lower >= 3, key[upper - 3] == 0xEF, key[upper - 2] == 0xBC, key[upper - 1] == 0x9A {
+          upper -= 3
+          continue
+        }
+        break
       }
-      // A multi-byte scalar: collect it, drop it if it is a blank.
-      pending.removeAll(keepingCapacity: true)
-      pending.append(byte)
-      let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-      for _ in 1..<length { if let next = utf8.next() { pending.append(next) } }
-      if isMultiByteBlank(pending) { continue }
-      bytes.append(contentsOf: pending)
+      if lower > 0 {
+        for offset in lower..<upper { key[offset - lower] = key[offset] }
+      }
+      return upper - lower
     }
-    // Required-field stars before, colons after.
-    var lower = 0
-    while lower < bytes.count {
-      if bytes[lower] == 0x2A { lower += 1; continue }
-      if bytes.count - lower >= 3, bytes[lower] == 0xE2, bytes[lower + 1] == 0x98, bytes[lower + 2] == 0x85 || bytes[lower + 2] == 0x86 {
-        lower += 3
-        continue
-      }
-      break
-    }
-    var upper = bytes.count
-    while upper > lower {
-      if bytes[upper - 1] == 0x3A { upper -= 1; continue }
-      if upper - lower >= 3, bytes[upper - 3] == 0xEF, bytes[upper - 2] == 0xBC, bytes[upper - 1] == 0x9A {
-        upper -= 3
-        continue
-      }
-      break
-    }
-    return String(decoding: bytes[lower..<upper], as: UTF8.self)
   }
 
   /// NBSP, ideographic space, BOM, zero-width and typographic spaces, line separators.
-  private static func isMultiByteBlank(_ bytes: [UInt8]) -> Bool {
+  private static func isMultiByteBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     switch bytes.count {
     case 2: return bytes[0] == 0xC2 && (bytes[1] == 0xA0 || bytes[1] == 0x85)
     case 3:
@@ -84,16 +109,33 @@ public enum TextKey {
 /// ASCII are left as they are without asking ICU.
 enum NFKCCheck {
   static func mayChange(_ text: String) -> Bool {
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value < 0xA0 { continue }
-      if value >= 0x4E00 && value <= 0x9FFF { continue }
-      if value >= 0x3001 && value <= 0x3098 { continue }
-      if value >= 0x30A0 && value <= 0x30FF { continue }
-      if value >= 0xAC00 && value <= 0xD7A3 { return true }
-      return true
+    text.withUTF8Bytes { bytes in
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          index += 1
+          continue
+        }
+        // Scalars decoded from the bytes: the unicode scalar view costs a call per scalar.
+        if lead < 0xE0 {
+          // U+0080–U+009F (C2 80–C2 9F) are controls without mappings; the rest may map.
+          if lead == 0xC2 && index + 1 < bytes.count && bytes[index + 1] < 0xA0 {
+            index += 2
+            continue
+          }
+          return true
+        }
+        guard lead < 0xF0, index + 2 < bytes.count else { return true }
+        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        if value >= 0x4E00 && value <= 0x9FFF || value >= 0x3001 && value <= 0x3098 || value >= 0x30A0 && value <= 0x30FF {
+          index += 3
+          continue
+        }
+        return true
+      }
+      return false
     }
-    return false
   }
 }
 
@@ -106,9 +148,10 @@ public enum Pinyin {
   public static func strip(_ text: String) -> String {
     guard text.containsByte(0x28) else { return text }
     let scalars = Array(text.unicodeScalars)
+    // Built only once a group is found: most brackets are units or notes, not pinyin.
     var output = String.UnicodeScalarView()
+    var copied = 0
     var index = 0
-    var removed = false
     while index < scalars.count {
       let scalar = scalars[index]
       if scalar == "(", index > 0, scalars[index - 1].properties.isIdeographic {
@@ -120,15 +163,17 @@ public enum Pinyin {
         }
         // A tone mark, or a neutral syllable like (de): lowercase letters only, closed.
         if end < scalars.count, scalars[end] == ")", end > index + 1, toned || end - index <= 4 {
+          output.append(contentsOf: scalars[copied..<index])
           index = end + 1
-          removed = true
+          copied = index
           continue
         }
       }
-      output.append(scalar)
       index += 1
     }
-    return removed ? String(output) : text
+    guard copied > 0 else { return text }
+    output.append(contentsOf: scalars[copied...])
+    return String(output)
   }
 
   /// Whether the text carries such annotations (three or more).
