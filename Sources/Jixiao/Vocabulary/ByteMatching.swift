@@ -51,16 +51,21 @@ extension StringProtocol {
   }
 }
 
-/// A vocabulary key compared and hashed by its bytes.
+/// A vocabulary key compared and hashed by its bytes. It holds the string itself: a lookup
+/// per cell should not allocate a byte array.
 struct ByteKey: Hashable {
-  let bytes: [UInt8]
+  let text: String
 
   init(_ text: some StringProtocol) {
-    bytes = Array(text.utf8)
+    self.text = String(text)
   }
 
-  // One call for the whole key: `[UInt8]`'s own hashing feeds the hasher byte by byte.
+  static func == (left: ByteKey, right: ByteKey) -> Bool {
+    left.text.withUTF8Bytes { left in right.text.withUTF8Bytes { left.elementsEqual($0) } }
+  }
+
+  // One call for the whole key: hashing byte by byte costs a call per byte.
   func hash(into hasher: inout Hasher) {
-    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 }
