@@ -3,24 +3,23 @@
 /// vocabulary works on NFKC keys, where byte equality is the right equality.
 extension StringProtocol {
   func containsBytes(_ needle: String) -> Bool {
-    let pattern = Array(needle.utf8)
-    guard let first = pattern.first else { return true }
-    let found = self.utf8.withContiguousStorageIfAvailable { haystack -> Bool in
-      guard haystack.count >= pattern.count else { return false }
-      var index = 0
-      let last = haystack.count - pattern.count
-      while index <= last {
-        if haystack[index] == first {
-          var offset = 1
-          while offset < pattern.count && haystack[index + offset] == pattern[offset] { offset += 1 }
-          if offset == pattern.count { return true }
+    withUTF8Bytes { haystack in
+      needle.withUTF8Bytes { pattern in
+        guard let first = pattern.first else { return true }
+        guard haystack.count >= pattern.count else { return false }
+        var index = 0
+        let last = haystack.count - pattern.count
+        while index <= last {
+          if haystack[index] == first {
+            var offset = 1
+            while offset < pattern.count && haystack[index + offset] == pattern[offset] { offset += 1 }
+            if offset == pattern.count { return true }
+          }
+          index += 1
         }
-        index += 1
+        return false
       }
-      return false
     }
-    if let found { return found }
-    return String(self).containsBytes(needle)
   }
 
   func hasPrefixBytes(_ prefix: String) -> Bool {
