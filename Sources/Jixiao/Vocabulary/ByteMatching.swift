@@ -25,7 +25,7 @@ extension StringProtocol {
   func hasPrefixBytes(_ prefix: String) -> Bool {
     withUTF8Bytes { text in
       prefix.withUTF8Bytes { prefix in
-        text.count >= prefix.count && UnsafeBufferPointer(rebasing: text.prefix(prefix.count)).elementsEqual(prefix)
+        text.count >= prefix.count && equalBytes(text.baseAddress, prefix.baseAddress, prefix.count)
       }
     }
   }
@@ -33,7 +33,7 @@ extension StringProtocol {
   func hasSuffixBytes(_ suffix: String) -> Bool {
     withUTF8Bytes { text in
       suffix.withUTF8Bytes { suffix in
-        text.count >= suffix.count && UnsafeBufferPointer(rebasing: text.suffix(suffix.count)).elementsEqual(suffix)
+        text.count >= suffix.count && equalBytes(text.baseAddress.map { $0 + (text.count - suffix.count) }, suffix.baseAddress, suffix.count)
       }
     }
   }
@@ -60,11 +60,26 @@ struct ByteKey: Hashable {
   }
 
   static func == (left: ByteKey, right: ByteKey) -> Bool {
-    left.text.withUTF8Bytes { left in right.text.withUTF8Bytes { left.elementsEqual($0) } }
+    left.text.withUTF8Bytes { left in
+      right.text.withUTF8Bytes { right in left.count == right.count && equalBytes(left.baseAddress, right.baseAddress, left.count) }
+    }
   }
 
   // One call for the whole key: hashing byte by byte costs a call per byte.
   func hash(into hasher: inout Hasher) {
     text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
+}
+
+/// `count` bytes at `left` and `right` are equal. A plain loop: `elementsEqual` on buffers
+/// goes through two optional-returning iterators per byte.
+@inline(__always)
+func equalBytes(_ left: UnsafePointer<UInt8>?, _ right: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
+  guard count > 0, let left, let right else { return true }
+  var index = 0
+  while index < count {
+    if left[index] != right[index] { return false }
+    index += 1
+  }
+  return true
 }

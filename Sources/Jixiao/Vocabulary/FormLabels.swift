@@ -128,7 +128,9 @@ public enum FormVocabulary {
 
   /// `一、预算资金` → `预算资金`, `1、事业收入` → `事业收入`, `(一)` prefixes removed.
   static func stripNumbering(_ key: String) -> String {
-    guard let first = key.first, first == "(" || numerals.contains(first) else { return key }
+    guard let scalar = key.unicodeScalars.first, mayStartNumbering(scalar),
+      let first = key.first, first == "(" || numerals.contains(first)
+    else { return key }
     var scalars = Substring(key)
     if first == "(", let close = scalars.firstIndex(of: ")"),
       scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy({ numerals.contains($0) })
@@ -144,6 +146,15 @@ public enum FormVocabulary {
       }
     }
     return String(scalars)
+  }
+
+  /// The first scalar of `(` or a numeral: a cheap test before the Character set, which
+  /// hashes the whole first character of every label.
+  private static func mayStartNumbering(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x28, 0x30...0x39, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: true
+    default: false
+    }
   }
 
   private static let numerals: Set<Character> = [

@@ -169,9 +169,7 @@ enum DuplicateIndicator: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
-      // The first name span under each key; an indicator copied per entry cost more than
-      // the lookups.
-      var first: [String: SourceSpan] = [:]
+      var first: [String: Indicator] = [:]
       for indicator in entity.indicators where indicator.spans["name"] != nil {
         guard let name = indicator.name else { continue }
         let key = "\(indicator.horizon.rawValue)|\(indicator.level2 ?? "")|\(TextKey.make(name))"
@@ -179,9 +177,9 @@ enum DuplicateIndicator: Check {
           diagnostics.append(
             Diagnostic(
               self, span: indicator.nameSpan, name, indicator.level2 ?? "", entity.name,
-              related: [.init(.sameName, span: earlier, name)]))
+              related: [.init(.sameName, span: earlier.nameSpan, name)]))
         } else {
-          first[key] = indicator.nameSpan
+          first[key] = indicator
         }
       }
     }
