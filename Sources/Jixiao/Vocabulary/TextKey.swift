@@ -146,7 +146,7 @@ public enum Pinyin {
 
   /// The text without `(pinyin)` groups that follow a Chinese character.
   public static func strip(_ text: String) -> String {
-    guard text.containsByte(0x28) else { return text }
+    guard mayHaveGroups(text) else { return text }
     let scalars = Array(text.unicodeScalars)
     // Built only once a group is found: most brackets are units or notes, not pinyin.
     var output = String.UnicodeScalarView()
@@ -174,6 +174,26 @@ public enum Pinyin {
     guard copied > 0 else { return text }
     output.append(contentsOf: scalars[copied...])
     return String(output)
+  }
+
+  /// A group can only open at `(` right after a multi-byte character (an ideograph) and
+  /// right before a lowercase letter: ASCII, or a toned vowel, `ń`, `ň`, `ǹ`, `ḿ`, whose
+  /// UTF-8 forms lead with C3, C4, C5, C7 or E1. Most brackets in these tables hold units and
+  /// notes (`(万元)`, `(%)`) and are ruled out here without decoding the text.
+  private static func mayHaveGroups(_ text: String) -> Bool {
+    text.withUTF8Bytes { bytes in
+      var index = 1
+      while index + 1 < bytes.count {
+        if bytes[index] == 0x28 && bytes[index - 1] >= 0x80 {
+          let next = bytes[index + 1]
+          if next >= 0x61 && next <= 0x7A || next == 0xC3 || next == 0xC4 || next == 0xC5 || next == 0xC7 || next == 0xE1 {
+            return true
+          }
+        }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// Whether the text carries such annotations (three or more).
