@@ -13,7 +13,31 @@ public enum TextKey {
     // In a document written in traditional script every CJK cell goes through ICU: no short
     // list of traditional-only characters covers them all (態, 聯, 錄…).
     if simplify && source.withUTF8Bytes({ $0.contains { $0 >= 0xE3 } }) { source = ICU.simplified(source) }
-    return source.withUTF8Bytes(key(of:))
+    // Most cells are their own key: share the text's storage instead of a copy (a
+    // document's keys would otherwise cost as much memory as its cells).
+    return source.withUTF8Bytes { isOwnKey($0) ? source : key(of: $0) }
+  }
+
+  /// Whether `key(of:)` would return the bytes unchanged: nothing to drop, nothing to trim.
+  private static func isOwnKey(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < source.count {
+      let byte = source[index]
+      if byte < 0x80 {
+        if byte <= 0x20 || byte == 0x7F || byte == 0x3C { return false }
+        index += 1
+        continue
+      }
+      let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+      let end = Swift.min(index + length, source.count)
+      if isMultiByteBlank(UnsafeBufferPointer(rebasing: source[index..<end])) { return false }
+      index = end
+    }
+    let count = source.count
+    if count > 0 && (source[0] == 0x2A || source[count - 1] == 0x3A) { return false }
+    if count >= 3 && source[0] == 0xE2 && source[1] == 0x98 && (source[2] == 0x85 || source[2] == 0x86) { return false }
+    if count >= 3 && source[count - 3] == 0xEF && source[count - 2] == 0xBC && source[count - 1] == 0x9A { return false }
+    return true
   }
 
   /// Blanks and tags dropped, then stars trimmed before and colons after; written straight
