@@ -142,7 +142,7 @@ public enum TargetGrammar {
   private static func finish(_ target: inout Target, span: SourceSpan?) {
     target.span = span
     if target.kind == .quantitative, let value = target.value, let unit = target.unit,
-      let money = MoneyUnit(rawValue: unit)
+      let money = MoneyUnit.named(unit)
     {
       target.yuan = value * money.multiplier
     }

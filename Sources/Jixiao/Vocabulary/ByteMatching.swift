@@ -83,3 +83,33 @@ func equalBytes(_ left: UnsafePointer<UInt8>?, _ right: UnsafePointer<UInt8>?, _
   }
   return true
 }
+
+/// The cases of a string-valued enum by raw value, matched on bytes. `init(rawValue:)`
+/// compares the text with every case by canonical equivalence, which costs a Unicode
+/// comparison per case on CJK text.
+struct RawValueIndex<Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
+  private let byBytes: [ByteKey: Value]
+
+  init() {
+    byBytes = Dictionary(Value.allCases.map { (ByteKey($0.rawValue), $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  func callAsFunction(_ text: String) -> Value? {
+    if let value = byBytes[ByteKey(text)] { return value }
+    // Text of ASCII, unified ideographs, CJK punctuation and kana is its own canonical form,
+    // so for it different bytes mean a different string; anything else may be equivalent.
+    return NFKCCheck.mayChange(text) ? Value(rawValue: text) : nil
+  }
+}
+
+extension Level1 {
+  static let named = RawValueIndex<Level1>()
+}
+
+extension Level2 {
+  static let named = RawValueIndex<Level2>()
+}
+
+extension MoneyUnit {
+  static let named = RawValueIndex<MoneyUnit>()
+}

@@ -148,7 +148,7 @@ public enum LevelVocabulary {
 
   /// Is this key the standard spelling (`数量指标`), or a variant worth a note?
   public static func isStandardSpelling(_ key: String) -> Bool {
-    Level1(rawValue: key) != nil || Level2(rawValue: key) != nil
+    Level1.named(key) != nil || Level2.named(key) != nil
   }
 
   /// Block labels of indicator sections: 绩效指标, 年度绩效指标, 长期绩效指标.
