@@ -1,10 +1,12 @@
 #include "cicu.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
@@ -153,4 +155,73 @@ void jx_icu_version(char *buffer, int32_t capacity) {
     strncpy(buffer, text, (size_t)capacity - 1);
     buffer[capacity - 1] = 0;
   }
+}
+
+// The UTF-8 faces below exist because Swift makes a String from UTF-8 with one validation
+// pass but from UTF-16 only through a generic per-scalar transcoder, which cost more than the
+// normalisation itself. UTF-16 lives only here, in buffers on the stack for cell-sized text.
+
+typedef int32_t (*UTF16Transform)(const UChar *source, int32_t length, UChar *destination, int32_t capacity,
+                                  UErrorCode *status);
+
+enum { stackUnits = 512 };
+
+static int32_t transformUTF8(UTF16Transform transform, const char *source, int32_t length, char *destination,
+                             int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  UChar inStack[stackUnits], outStack[2 * stackUnits];
+  UChar *in = inStack, *out = outStack;
+  int32_t outCapacity = 2 * stackUnits;
+  int32_t result = -1;
+  // A UTF-16 text has at most as many units as its UTF-8 form has bytes.
+  if (length > stackUnits && (in = malloc((size_t)length * sizeof(UChar))) == NULL) return -1;
+  int32_t inLength = 0;
+  u_strFromUTF8(in, length > stackUnits ? length : stackUnits, &inLength, source, length, &status);
+  if (U_FAILURE(status)) goto done;
+  if (inLength * 2 + 16 > outCapacity) {
+    outCapacity = inLength * 2 + 16;
+    if ((out = malloc((size_t)outCapacity * sizeof(UChar))) == NULL) goto done;
+  }
+  int32_t outLength = transform(in, inLength, out, outCapacity, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) {
+    if (out != outStack) free(out);
+    outCapacity = outLength + 16;
+    if ((out = malloc((size_t)outCapacity * sizeof(UChar))) == NULL) goto done;
+    status = U_ZERO_ERROR;
+    outLength = transform(in, inLength, out, outCapacity, &status);
+  }
+  if (U_FAILURE(status)) goto done;
+  int32_t written = 0;
+  u_strToUTF8(destination, capacity, &written, out, outLength, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(status)) result = written;
+done:
+  if (in != inStack) free(in);
+  if (out != outStack) free(out);
+  return result;
+}
+
+static int32_t nfkcUTF16(const UChar *source, int32_t length, UChar *destination, int32_t capacity,
+                         UErrorCode *status) {
+  const UNormalizer2 *normalizer = unorm2_getNFKCInstance(status);
+  if (U_FAILURE(*status)) return -1;
+  return unorm2_normalize(normalizer, source, length, destination, capacity, status);
+}
+
+static int32_t simplifiedUTF16(const UChar *source, int32_t length, UChar *destination, int32_t capacity,
+                               UErrorCode *status) {
+  int32_t needed = jx_to_simplified((const uint16_t *)source, length, (uint16_t *)destination, capacity);
+  if (needed < 0) {
+    *status = U_INTERNAL_PROGRAM_ERROR;
+    return -1;
+  }
+  if (needed > capacity) *status = U_BUFFER_OVERFLOW_ERROR;
+  return needed;
+}
+
+int32_t jx_nfkc_utf8(const char *source, int32_t length, char *destination, int32_t capacity) {
+  return transformUTF8(nfkcUTF16, source, length, destination, capacity);
+}
+
+int32_t jx_to_simplified_utf8(const char *source, int32_t length, char *destination, int32_t capacity) {
+  return transformUTF8(simplifiedUTF16, source, length, destination, capacity);
 }

@@ -47,6 +47,11 @@ int32_t jx_east_asian_width(uint32_t codePoint);
 /// does not fit in `capacity`, returns the length needed.
 int32_t jx_to_simplified(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity);
 
+/// `jx_nfkc` and `jx_to_simplified` on UTF-8: return the length of the result in bytes, or
+/// -1 on error; when it does not fit in `capacity`, the length needed.
+int32_t jx_nfkc_utf8(const char *source, int32_t length, char *destination, int32_t capacity);
+int32_t jx_to_simplified_utf8(const char *source, int32_t length, char *destination, int32_t capacity);
+
 /// ICU's version as "major.minor" into `buffer`.
 void jx_icu_version(char *buffer, int32_t capacity);
 

@@ -6,18 +6,7 @@ public enum ICU {
   /// ideographs become their unified forms. ASCII text is returned as is.
   public static func nfkc(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-    let source = Array(text.utf16)
-    var capacity = source.count + 16
-    for _ in 0..<3 {
-      var destination = [UInt16](repeating: 0, count: capacity)
-      let written = jx_nfkc(source, Int32(source.count), &destination, Int32(capacity))
-      if written < 0 { return text }
-      if Int(written) <= capacity {
-        return String(decoding: destination[0..<Int(written)], as: UTF16.self)
-      }
-      capacity = Int(written) + 16
-    }
-    return text
+    return transformed(text, initialCapacity: text.utf8.count + 16, by: jx_nfkc_utf8)
   }
 
   /// The value of a Chinese numeral spelled out in full (三百五十 → 350, 二〇二四 → 2024), read
@@ -34,17 +23,35 @@ public enum ICU {
 
   /// Traditional characters turned simplified (ICU's Hant-Hans): `績效目標` → `绩效目标`.
   public static func simplified(_ text: String) -> String {
-    let source = Array(text.utf16)
-    guard !source.isEmpty else { return text }
-    var capacity = source.count * 2 + 16
-    for _ in 0..<3 {
-      var destination = [UInt16](repeating: 0, count: capacity)
-      let written = jx_to_simplified(source, Int32(source.count), &destination, Int32(capacity))
-      if written < 0 { return text }
-      if Int(written) <= capacity { return String(decoding: destination[0..<Int(written)], as: UTF16.self) }
-      capacity = Int(written) + 16
+    guard !text.isEmpty else { return text }
+    return transformed(text, initialCapacity: text.utf8.count * 2 + 16, by: jx_to_simplified_utf8)
+  }
+
+  /// `text` through one of the shim's UTF-8 transforms; `text` itself when ICU fails.
+  private static func transformed(
+    _ text: String, initialCapacity: Int,
+    by transform: (UnsafePointer<CChar>?, Int32, UnsafeMutablePointer<CChar>?, Int32) -> Int32
+  ) -> String {
+    var source = text
+    let result: String? = source.withUTF8 { source in
+      source.withMemoryRebound(to: CChar.self) { source in
+        var capacity = initialCapacity
+        for _ in 0..<3 {
+          var needed = 0
+          let result = String(unsafeUninitializedCapacity: capacity) { destination in
+            destination.withMemoryRebound(to: CChar.self) { destination in
+              needed = Int(transform(source.baseAddress, Int32(source.count), destination.baseAddress, Int32(capacity)))
+            }
+            return needed >= 0 && needed <= capacity ? needed : 0
+          }
+          if needed < 0 { return nil }
+          if needed <= capacity { return result }
+          capacity = needed + 16
+        }
+        return nil
+      }
     }
-    return text
+    return result ?? text
   }
 
   /// Display width of a scalar in a monospaced rendering: 2 for wide and full-width

@@ -22,16 +22,20 @@ enum CellShape: Equatable {
   /// `反映…情况`: the wording of an explanation (指标解释), whatever its length.
   case explanationText
 
-  static let standards: Set<String> = ["计划标准", "历史标准", "行业标准", "其他标准", "经验标准", "国家标准", "地方标准"]
-  static let operators: Set<String> = [
-    "≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦", "═", "==", "定性", "定量", "大于等于", "小于等于", "等于", "大于", "小于",
-  ]
+  // By bytes: keys are NFKC, and a `Set<String>` normalises every key it hashes.
+  static let standards: Set<ByteKey> = Set(
+    ["计划标准", "历史标准", "行业标准", "其他标准", "经验标准", "国家标准", "地方标准"].map(ByteKey.init))
+  static let operators: Set<ByteKey> = Set(
+    [
+      "≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦", "═", "==", "定性", "定量", "大于等于", "小于等于", "等于", "大于", "小于",
+    ].map(ByteKey.init))
 
   static func of(_ cell: Cell) -> CellShape {
     let key = cell.key
-    if operators.contains(key) { return .operatorWord }
+    let byteKey = ByteKey(key)
+    if operators.contains(byteKey) { return .operatorWord }
     if key == "正向" || key == "反向" { return .direction }
-    if standards.contains(key) { return .standard }
+    if standards.contains(byteKey) { return .standard }
     if IndicatorBuilder.weight(key) != nil && key.hasSuffixBytes("分") { return .weight }
     let hasDigit = key.contains { $0.isASCII && $0.isNumber }
     if !hasDigit, key.count <= 6, let unit = UnitTable.read(key), unit.isKnown { return .unit }

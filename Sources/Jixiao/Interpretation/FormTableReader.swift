@@ -215,6 +215,9 @@ struct FormTableReader {
   /// one character that begins a group label, first on a row that holds a real label.
   static func isLabelFragment(_ cell: Cell, in row: Row) -> Bool {
     let key = cell.key
+    // A first scalar that starts none of the labels rules the cell out before characters
+    // are counted or cells compared (总, 绩, 项 and 资 have no other canonical form).
+    guard let scalar = key.unicodeScalars.first, "总绩项资".unicodeScalars.contains(scalar) else { return false }
     guard key.count == 1, cell == row.nonEmpty.first, let character = key.first, character.unicodeScalars.first?.properties.isIdeographic == true
     else { return false }
     return ["总体目标", "绩效指标", "绩效目标", "项目绩效目标", "资金情况"].contains { $0.first == character }

@@ -110,9 +110,10 @@ enum RowClassifier {
         }
       } else if LevelVocabulary.blockLabel(key) == nil {
         unknown += 1
+        // Settled: most rows are data, and the rest of their cells need no lookup.
+        if unknown > 1 { return false }
       }
     }
-    if unknown > 1 { return false }
     if indicatorLabels >= 2 { return true }
     return projectLabels >= 3 && unknown == 0
   }

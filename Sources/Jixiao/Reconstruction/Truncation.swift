@@ -66,7 +66,9 @@ enum Truncation {
       if isTerm(core) { return true }
     }
     guard !core.isEmpty, !isTerm(core) else { return false }
-    return terms.contains { $0.count > core.count && $0.hasPrefixBytes(core) }
+    // Byte lengths: the terms are plain CJK words, and `count` walks grapheme clusters.
+    let coreLength = core.utf8.count
+    return terms.contains { $0.utf8.count > coreLength && $0.hasPrefixBytes(core) }
   }
 
   static func isTerm(_ key: String) -> Bool {

@@ -379,7 +379,7 @@ struct AlignedPageReader {
   /// headers and form labels of four characters or more.
   static func isLabel(_ text: String) -> Bool {
     let key = TextKey.make(text)
-    if Level1(rawValue: key) != nil || Level2(rawValue: key) != nil { return true }
+    if Level1.named(key) != nil || Level2.named(key) != nil { return true }
     if LevelVocabulary.blockLabel(key) != nil && key != "名称" { return true }
     guard key.count >= 4 else { return false }
     return ColumnVocabulary.role(key) != nil || FormVocabulary.role(key) != nil

@@ -78,6 +78,15 @@ enum CSVTokenizer {
   /// up to the next comma is kept in the field, as Excel reads it.
   static func records(_ bytes: [UInt8]) -> [Record] {
     var records: [Record] = []
+    forEachRecord(bytes) { record in
+      records.append(record)
+      return true
+    }
+    return records
+  }
+
+  /// The records one by one, while `body` returns true.
+  static func forEachRecord(_ bytes: [UInt8], _ body: (Record) -> Bool) {
     var index = 0
     let count = bytes.count
     while index < count {
@@ -121,9 +130,8 @@ enum CSVTokenizer {
           if index < count, bytes[index] == 0x0A { index += 1 }
         }
       }
-      records.append(record)
+      if !body(record) { return }
     }
-    return records
   }
 
   /// CSV when most records split into the same number of fields (three or more), nearly
@@ -139,18 +147,29 @@ enum CSVTokenizer {
     var withFields = 0
     var spreadsheetLike = 0
     var sentences = 0
-    for record in records(bytes) {
+    // Records end at line breaks, so there are at most this many. Once more than a fifth of
+    // that many have a single field, the test of `withFields` below cannot pass: most
+    // documents are not CSV and are ruled out early.
+    let maxRecords = bytes.reduce(1) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) }
+    var ruledOut = false
+    forEachRecord(bytes) { record in
       let isBlank = record.fields.allSatisfy { Blank.trim(bytes, $0.content).isEmpty }
-      if isBlank && record.fields.count <= 1 { continue }
+      if isBlank && record.fields.count <= 1 { return true }
       nonBlank += 1
       if record.fields.count >= 2 { withFields += 1 }
+      if (nonBlank - withFields) * 5 > maxRecords {
+        ruledOut = true
+        return false
+      }
       counts[record.fields.count, default: 0] += 1
       // A sheet has empty cells (merged, padding) and quoted ones; prose has neither.
       if record.fields.contains(where: { $0.isQuoted || Blank.trim(bytes, $0.content).isEmpty }) {
         spreadsheetLike += 1
       }
       if let last = record.fields.last, Self.endsSentence(bytes, last.content) { sentences += 1 }
+      return true
     }
+    if ruledOut { return false }
     guard spreadsheetLike * 5 >= nonBlank, sentences * 2 < nonBlank else { return false }
     guard nonBlank > 0, let (fieldCount, records) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else {
       return false

@@ -46,7 +46,14 @@ public struct Row: Sendable, Hashable {
   public var startsAfterTable = false
 
   public var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
-  public var nonEmpty: [Cell] { cells.filter { !$0.isEmpty } }
+  public var nonEmpty: [Cell] {
+    // Most rows have no empty cell: share their array instead of copying it.
+    guard cells.contains(where: \.isEmpty) else { return cells }
+    var kept: [Cell] = []
+    kept.reserveCapacity(cells.count)
+    for cell in cells where !cell.isEmpty { kept.append(cell) }
+    return kept
+  }
 
   public init(cells: [Cell], lineIndex: Int) {
     self.cells = cells

@@ -3,7 +3,7 @@ public enum Tokenizer {
   public static func tokenize(_ text: SourceText, dialect forced: Dialect? = nil) -> Grid {
     let dialect = forced ?? DialectDetector.detectLayout(text)
     var builder = CellBuilder(text: text)
-    builder.isTraditional = Script.isTraditional(String(decoding: text.utf8.prefix(1 << 16), as: UTF8.self))
+    builder.isTraditional = text.utf8.withUnsafeBufferPointer { Script.isTraditional(utf8: UnsafeBufferPointer(rebasing: $0.prefix(1 << 16))) }
     var rows: [Row]
     switch dialect {
     case .tabbed: rows = TabbedTokenizer.rows(text, &builder)

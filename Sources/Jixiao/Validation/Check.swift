@@ -13,13 +13,29 @@ struct ValidationSubject {
     var name: String
     var table: TableInfo?
     var funds: Funds
-    var indicators: [Indicator]
+    let indicators: [Indicator]
     /// The indicators whose targets are their own (not filled from a merged cell above).
-    var ownTargets: [Indicator] { indicators.filter { !$0.sharesNameAndTargetWithAbove } }
+    /// Stored: a dozen checks walk them, and filtering copied every indicator each time.
+    let ownTargets: [Indicator]
     var placeholders: [Placeholder]
     var span: SourceSpan
     var isDepartment: Bool
     var period: Period?
+
+    init(
+      name: String, table: TableInfo?, funds: Funds, indicators: [Indicator], placeholders: [Placeholder],
+      span: SourceSpan, isDepartment: Bool, period: Period?
+    ) {
+      self.name = name
+      self.table = table
+      self.funds = funds
+      self.indicators = indicators
+      self.ownTargets = indicators.filter { !$0.sharesNameAndTargetWithAbove }
+      self.placeholders = placeholders
+      self.span = span
+      self.isDepartment = isDepartment
+      self.period = period
+    }
   }
 
   /// Projects, then department targets. Built once: every check walks them.

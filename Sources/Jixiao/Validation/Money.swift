@@ -3,7 +3,7 @@ import FoundationEssentials
 extension Amount {
   /// Half the last printed digit, in 元: the most rounding can have moved the printed figure.
   var halfUnit: Decimal {
-    Decimal(sign: .plus, exponent: -(decimals + 1), significand: 5) * (MoneyUnit(rawValue: unit)?.multiplier ?? 1)
+    Decimal(sign: .plus, exponent: -(decimals + 1), significand: 5) * (MoneyUnit.named(unit)?.multiplier ?? 1)
   }
 
   /// The amount as printed with its unit, for messages: `1,633.94 万元`.
@@ -30,7 +30,7 @@ enum SumComparison {
 enum Figures {
   /// A sum of 元 written in the unit of `like` (万元 amounts are compared in 万元).
   static func inUnit(_ yuan: Decimal, like amount: Amount) -> String {
-    let multiplier = MoneyUnit(rawValue: amount.unit)?.multiplier ?? 1
+    let multiplier = MoneyUnit.named(amount.unit)?.multiplier ?? 1
     return "\(DecimalText.plain(yuan / multiplier)) \(amount.unit)"
   }
 
@@ -41,7 +41,7 @@ extension Target {
   /// The target's amount in 元 when it is money.
   var money: Decimal? {
     if let yuan { return yuan }
-    guard let value, let unit, let moneyUnit = MoneyUnit(rawValue: unit) else { return nil }
+    guard let value, let unit, let moneyUnit = MoneyUnit.named(unit) else { return nil }
     return value * moneyUnit.multiplier
   }
 

@@ -33,7 +33,7 @@ public enum AmountReader {
     var unit: MoneyUnit?
     if index < tokens.count {
       switch tokens[index].lexeme {
-      case .unit(let canonical): unit = MoneyUnit(rawValue: canonical)
+      case .unit(let canonical): unit = MoneyUnit.named(canonical)
       case .scale(let scale) where scale != "千":
         unit = UnitTable.bareScales[scale].flatMap(MoneyUnit.init(rawValue:))
       case .openParen:
@@ -41,7 +41,7 @@ public enum AmountReader {
         if index + 2 < tokens.count, tokens[index + 2].lexeme == .closeParen,
           case .unit(let canonical) = tokens[index + 1].lexeme
         {
-          unit = MoneyUnit(rawValue: canonical)
+          unit = MoneyUnit.named(canonical)
           index += 2
         }
       default: break

@@ -37,10 +37,12 @@ enum QualitativeWords {
   ]
 
   static let evaluativeScalars: [[Unicode.Scalar]] = evaluative.map { Array($0.unicodeScalars) }
+  /// Joined once: concatenating them per call copied both lists for every target read.
+  private static let evaluativeAndDirectionScalars = evaluativeScalars + directionScalars
 
   /// Whether the phrase states a quality or an outcome (see `evaluative`).
   static func isEvaluative(_ text: [Unicode.Scalar]) -> Bool {
-    for word in evaluativeScalars + directionScalars where text.count >= word.count {
+    for word in evaluativeAndDirectionScalars where text.count >= word.count {
       for start in 0...(text.count - word.count) where text[start] == word[0] {
         if text[start..<(start + word.count)].elementsEqual(word) { return true }
       }

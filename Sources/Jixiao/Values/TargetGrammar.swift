@@ -142,7 +142,7 @@ public enum TargetGrammar {
   private static func finish(_ target: inout Target, span: SourceSpan?) {
     target.span = span
     if target.kind == .quantitative, let value = target.value, let unit = target.unit,
-      let money = MoneyUnit(rawValue: unit)
+      let money = MoneyUnit.named(unit)
     {
       target.yuan = value * money.multiplier
     }
@@ -177,7 +177,8 @@ struct ColumnReading {
 
   init(_ context: TargetContext, value: NormalizedText) {
     let unitScalars = context.unitColumn.map(ColumnReading.compact) ?? []
-    let valueScalars = value.scalars.filter { !$0.properties.isWhitespace }
+    // Only a unit column is compared with the value, and most reads have none.
+    let valueScalars = unitScalars.isEmpty ? [] : value.scalars.filter { !$0.properties.isWhitespace }
     let unitText = String(String.UnicodeScalarView(unitScalars))
     let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
     if unitScalars.isEmpty || unitScalars == valueScalars || ColumnReading.notUnits.contains(unitText)

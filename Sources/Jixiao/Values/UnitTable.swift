@@ -8,7 +8,7 @@ struct UnitReading: Hashable, Sendable {
   var isKnown: Bool
 
   /// The money unit, when this is an amount of money (not a rate such as `万元/人`).
-  var money: MoneyUnit? { MoneyUnit(rawValue: canonical) }
+  var money: MoneyUnit? { MoneyUnit.named(canonical) }
 }
 
 /// Every unit spelling the grammar knows, with its canonical form.

@@ -87,25 +87,25 @@ public enum FormVocabulary {
   public static func role(_ key: String) -> FieldRole? {
     if let role = byBytes[ByteKey(key)] { return role }
     // `财政资金(万元)`, `本年度预计投入(万元)`: the label with its unit.
-    if key.hasSuffixBytes("元)"), let open = key.lastIndex(of: "("), open > key.startIndex {
-      let base = String(key[..<open])
-      if let role = byBytes[ByteKey(base)] { return role }
+    let endsWithUnit = key.hasSuffixBytes("元)")
+    // Byte searches: `(` is ASCII, and a Character search walks grapheme boundaries.
+    if endsWithUnit, let open = key.utf8.lastIndex(of: 0x28), open > key.startIndex {
+      if let role = byBytes[ByteKey(key[..<open])] { return role }
     }
     let stripped = stripNumbering(key)
     if stripped != key, let role = byBytes[ByteKey(stripped)] { return role }
-    if let unitStart = key.firstIndex(of: "("), key.hasSuffixBytes("元)") {
-      let base = String(key[..<unitStart])
-      if fundsGroupBases.contains(base) { return .fundsGroup }
+    if endsWithUnit, let unitStart = key.utf8.firstIndex(of: 0x28) {
+      if fundsGroupBases.contains(ByteKey(key[..<unitStart])) { return .fundsGroup }
     }
-    if fundsGroupBases.contains(key) { return .fundsGroup }
+    if fundsGroupBases.contains(ByteKey(key)) { return .fundsGroup }
     if key.hasSuffixBytes("意见") && key.count <= 16 { return .review }
     return nil
   }
 
-  static let fundsGroupBases: Set<String> = [
+  static let fundsGroupBases: Set<ByteKey> = Set([
     "项目资金", "项目资金申请", "资金情况", "投入目标", "专项资金情况", "项目资金来源",
     "项目资金总额及构成", "年度资金总额及构成", "资金来源", "项目预算", "金额",
-  ]
+  ].map(ByteKey.init))
 
   /// A cell that reads as a label the vocabulary does not know: short words ending as labels
   /// end (部门, 情况, 措施 …), no digits, no sentence punctuation.
@@ -130,7 +130,9 @@ public enum FormVocabulary {
 
   /// `一、预算资金` → `预算资金`, `1、事业收入` → `事业收入`, `(一)` prefixes removed.
   static func stripNumbering(_ key: String) -> String {
-    guard let first = key.first, first == "(" || numerals.contains(first) else { return key }
+    guard let scalar = key.unicodeScalars.first, mayStartNumbering(scalar),
+      let first = key.first, first == "(" || numerals.contains(first)
+    else { return key }
     var scalars = Substring(key)
     if first == "(", let close = scalars.firstIndex(of: ")"),
       scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy({ numerals.contains($0) })
@@ -146,6 +148,15 @@ public enum FormVocabulary {
       }
     }
     return String(scalars)
+  }
+
+  /// The first scalar of `(` or a numeral: a cheap test before the Character set, which
+  /// hashes the whole first character of every label.
+  private static func mayStartNumbering(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x28, 0x30...0x39, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: true
+    default: false
+    }
   }
 
   private static let numerals: Set<Character> = [

@@ -44,7 +44,7 @@ public enum LevelVocabulary {
   /// Removes score annotations (`(0-20)分`, `(50分)`, `（权重30分）`) and a trailing `等`.
   static func stripAnnotations(_ key: String) -> String {
     // Most keys carry no annotation.
-    if !key.utf8.contains(0x28) && !key.hasSuffixBytes("分") && !key.hasSuffixBytes("等") { return key }
+    if !key.containsByte(0x28) && !key.hasSuffixBytes("分") && !key.hasSuffixBytes("等") { return key }
     var result = ""
     var depth = 0
     var group = ""
@@ -148,7 +148,7 @@ public enum LevelVocabulary {
 
   /// Is this key the standard spelling (`数量指标`), or a variant worth a note?
   public static func isStandardSpelling(_ key: String) -> Bool {
-    Level1(rawValue: key) != nil || Level2(rawValue: key) != nil
+    Level1.named(key) != nil || Level2.named(key) != nil
   }
 
   /// Block labels of indicator sections: 绩效指标, 年度绩效指标, 长期绩效指标.

@@ -5,67 +5,113 @@ public enum TextKey {
   /// `simplify` turns traditional characters simplified, for documents in traditional
   /// script (`績效目標` matches `绩效目标`).
   public static func make(_ text: String, simplify: Bool = false) -> String {
+    if text.isEmpty { return text }
     // Most cells need no compatibility mapping: skip ICU for them (it costs a UTF-16 round
     // trip per call).
     var source = NFKCCheck.mayChange(text) ? ICU.nfkc(text) : text
     source = Pinyin.strip(source)
     // In a document written in traditional script every CJK cell goes through ICU: no short
     // list of traditional-only characters covers them all (態, 聯, 錄…).
-    if simplify && source.utf8.contains(where: { $0 >= 0xE3 }) { source = ICU.simplified(source) }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(source.utf8.count)
-    var inTag = false
-    var utf8 = source.utf8.makeIterator()
-    var pending: [UInt8] = []
-    while let byte = utf8.next() {
-      if inTag {
-        if byte == 0x3E { inTag = false }
-        continue
-      }
-      if byte == 0x3C {
-        inTag = true
-        continue
-      }
+    if simplify && source.withUTF8Bytes({ $0.contains { $0 >= 0xE3 } }) { source = ICU.simplified(source) }
+    // Most cells are their own key: share the text's storage instead of a copy (a
+    // document's keys would otherwise cost as much memory as its cells).
+    return source.withUTF8Bytes { isOwnKey($0) ? source : key(of: $0) }
+  }
+
+  /// Whether `key(of:)` would return the bytes unchanged: nothing to drop, nothing to trim.
+  private static func isOwnKey(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < source.count {
+      let byte = source[index]
       if byte < 0x80 {
-        if byte <= 0x20 || byte == 0x7F { continue }
-        bytes.append(byte)
+        if byte <= 0x20 || byte == 0x7F || byte == 0x3C { return false }
+        index += 1
         continue
       }
-      // A multi-byte scalar: collect it, drop it if it is a blank.
-      pending.removeAll(keepingCapacity: true)
-      pending.append(byte)
       let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-      for _ in 1..<length { if let next = utf8.next() { pending.append(next) } }
-      if isMultiByteBlank(pending) { continue }
-      bytes.append(contentsOf: pending)
+      let end = Swift.min(index + length, source.count)
+      if isMultiByteBlank(UnsafeBufferPointer(rebasing: source[index..<end])) { return false }
+      index = end
     }
-    // Required-field stars before, colons after.
-    var lower = 0
-    while lower < bytes.count {
-      if bytes[lower] == 0x2A { lower += 1; continue }
-      if bytes.count - lower >= 3, bytes[lower] == 0xE2, bytes[lower + 1] == 0x98, bytes[lower + 2] == 0x85 || bytes[lower + 2] == 0x86 {
-        lower += 3
-        continue
+    let count = source.count
+    if count > 0 && (source[0] == 0x2A || source[count - 1] == 0x3A) { return false }
+    if count >= 3 && source[0] == 0xE2 && source[1] == 0x98 && (source[2] == 0x85 || source[2] == 0x86) { return false }
+    if count >= 3 && source[count - 3] == 0xEF && source[count - 2] == 0xBC && source[count - 1] == 0x9A { return false }
+    return true
+  }
+
+  /// Blanks and tags dropped, then stars trimmed before and colons after; written straight
+  /// into the new string's storage (a cell key is made for every cell of every document).
+  private static func key(of source: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: source.count) { key in
+      var count = 0
+      var inTag = false
+      var index = 0
+      while index < source.count {
+        let byte = source[index]
+        if inTag {
+          if byte == 0x3E { inTag = false }
+          index += 1
+          continue
+        }
+        if byte == 0x3C {
+          inTag = true
+          index += 1
+          continue
+        }
+        if byte < 0x80 {
+          if byte > 0x20 && byte != 0x7F {
+            key[count] = byte
+            count += 1
+          }
+          index += 1
+          continue
+        }
+        // A multi-byte scalar: kept unless it is a blank.
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        let end = Swift.min(index + length, source.count)
+        if !isMultiByteBlank(UnsafeBufferPointer(rebasing: source[index..<end])) {
+          for offset in index..<end {
+            key[count] = source[offset]
+            count += 1
+          }
+        }
+        index = end
       }
-      break
-    }
-    var upper = bytes.count
-    while upper > lower {
-      if bytes[upper - 1] == 0x3A { upper -= 1; continue }
-      if upper - lower >= 3, bytes[upper - 3] == 0xEF, bytes[upper - 2] == 0xBC, bytes[upper - 1] == 0x9A {
-        upper -= 3
-        continue
+      // Required-field stars before, colons after.
+      var lower = 0
+      while lower < count {
+        if key[lower] == 0x2A {
+          lower += 1
+          continue
+        }
+        if count - lower >= 3, key[lower] == 0xE2, key[lower + 1] == 0x98, key[lower + 2] == 0x85 || key[lower + 2] == 0x86 {
+          lower += 3
+          continue
+        }
+        break
       }
-      break
+      var upper = count
+      while upper > lower {
+        if key[upper - 1] == 0x3A {
+          upper -= 1
+          continue
+        }
+        if upper - lower >= 3, key[upper - 3] == 0xEF, key[upper - 2] == 0xBC, key[upper - 1] == 0x9A {
+          upper -= 3
+          continue
+        }
+        break
+      }
+      if lower > 0 {
+        for offset in lower..<upper { key[offset - lower] = key[offset] }
+      }
+      return upper - lower
     }
-    // Nothing dropped: share the text's storage instead of a copy (most cells; a document's
-    // keys would otherwise cost as much memory as its cells).
-    if lower == 0 && upper == bytes.count && bytes.count == source.utf8.count { return source }
-    return String(decoding: bytes[lower..<upper], as: UTF8.self)
   }
 
   /// NBSP, ideographic space, BOM, zero-width and typographic spaces, line separators.
-  private static func isMultiByteBlank(_ bytes: [UInt8]) -> Bool {
+  private static func isMultiByteBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     switch bytes.count {
     case 2: return bytes[0] == 0xC2 && (bytes[1] == 0xA0 || bytes[1] == 0x85)
     case 3:
@@ -87,16 +133,33 @@ public enum TextKey {
 /// ASCII are left as they are without asking ICU.
 enum NFKCCheck {
   static func mayChange(_ text: String) -> Bool {
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value < 0xA0 { continue }
-      if value >= 0x4E00 && value <= 0x9FFF { continue }
-      if value >= 0x3001 && value <= 0x3098 { continue }
-      if value >= 0x30A0 && value <= 0x30FF { continue }
-      if value >= 0xAC00 && value <= 0xD7A3 { return true }
-      return true
+    text.withUTF8Bytes { bytes in
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          index += 1
+          continue
+        }
+        // Scalars decoded from the bytes: the unicode scalar view costs a call per scalar.
+        if lead < 0xE0 {
+          // U+0080–U+009F (C2 80–C2 9F) are controls without mappings; the rest may map.
+          if lead == 0xC2 && index + 1 < bytes.count && bytes[index + 1] < 0xA0 {
+            index += 2
+            continue
+          }
+          return true
+        }
+        guard lead < 0xF0, index + 2 < bytes.count else { return true }
+        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        if value >= 0x4E00 && value <= 0x9FFF || value >= 0x3001 && value <= 0x3098 || value >= 0x30A0 && value <= 0x30FF {
+          index += 3
+          continue
+        }
+        return true
+      }
+      return false
     }
-    return false
   }
 }
 
@@ -107,11 +170,12 @@ public enum Pinyin {
 
   /// The text without `(pinyin)` groups that follow a Chinese character.
   public static func strip(_ text: String) -> String {
-    guard text.utf8.contains(0x28) else { return text }
+    guard mayHaveGroups(text) else { return text }
     let scalars = Array(text.unicodeScalars)
+    // Built only once a group is found: most brackets are units or notes, not pinyin.
     var output = String.UnicodeScalarView()
+    var copied = 0
     var index = 0
-    var removed = false
     while index < scalars.count {
       let scalar = scalars[index]
       if scalar == "(", index > 0, scalars[index - 1].properties.isIdeographic {
@@ -123,15 +187,37 @@ public enum Pinyin {
         }
         // A tone mark, or a neutral syllable like (de): lowercase letters only, closed.
         if end < scalars.count, scalars[end] == ")", end > index + 1, toned || end - index <= 4 {
+          output.append(contentsOf: scalars[copied..<index])
           index = end + 1
-          removed = true
+          copied = index
           continue
         }
       }
-      output.append(scalar)
       index += 1
     }
-    return removed ? String(output) : text
+    guard copied > 0 else { return text }
+    output.append(contentsOf: scalars[copied...])
+    return String(output)
+  }
+
+  /// A group can only open at `(` right after a multi-byte character (an ideograph) and
+  /// right before a lowercase letter: ASCII, or a toned vowel, `ń`, `ň`, `ǹ`, `ḿ`, whose
+  /// UTF-8 forms lead with C3, C4, C5, C7 or E1. Most brackets in these tables hold units and
+  /// notes (`(万元)`, `(%)`) and are ruled out here without decoding the text.
+  private static func mayHaveGroups(_ text: String) -> Bool {
+    text.withUTF8Bytes { bytes in
+      var index = 1
+      while index + 1 < bytes.count {
+        if bytes[index] == 0x28 && bytes[index - 1] >= 0x80 {
+          let next = bytes[index + 1]
+          if next >= 0x61 && next <= 0x7A || next == 0xC3 || next == 0xC4 || next == 0xC5 || next == 0xC7 || next == 0xE1 {
+            return true
+          }
+        }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// Whether the text carries such annotations (three or more).
@@ -143,24 +229,60 @@ public enum Pinyin {
 
 /// Recognises text in traditional script from characters that only it uses.
 public enum Script {
-  static let traditionalOnly: Set<Unicode.Scalar> = Set(
-    "績標項資預單區價說與為這時實際體總條費務機構經濟產數質動門設計劃號歲報財撥緊處進達滿點務關開發決務應會專統權區縣鎮鄉級費".unicodeScalars)
-  static let simplifiedOnly: Set<Unicode.Scalar> = Set(
-    "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级".unicodeScalars)
+  static let traditionalOnly = IdeographSet(
+    "績標項資預單區價說與為這時實際體總條費務機構經濟產數質動門設計劃號歲報財撥緊處進達滿點務關開發決務應會專統權區縣鎮鄉級費")
+  static let simplifiedOnly = IdeographSet(
+    "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级")
 
   /// Any character of the traditional-only set: a cheap test before ICU for short texts such
   /// as level names, whose traditional forms all have one (標, 產, 數, 質, 滿 …).
   public static func hasTraditional(_ text: String) -> Bool {
-    text.unicodeScalars.contains { $0.value >= 0x4E00 && traditionalOnly.contains($0) }
+    text.unicodeScalars.contains { traditionalOnly.contains($0.value) }
   }
 
   /// More traditional-only than simplified-only characters.
   public static func isTraditional(_ text: String) -> Bool {
+    text.withUTF8Bytes { isTraditional(utf8: $0) }
+  }
+
+  /// `isTraditional` on UTF-8 bytes, which may end inside a character.
+  static func isTraditional(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var traditional = 0
     var simplified = 0
-    for scalar in text.unicodeScalars {
-      if traditionalOnly.contains(scalar) { traditional += 1 } else if simplifiedOnly.contains(scalar) { simplified += 1 }
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      // Both sets lie in U+4E00–U+9FFF, whose UTF-8 forms are three bytes led by E4–E9.
+      guard lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count else {
+        index += 1
+        continue
+      }
+      let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+      if traditionalOnly.contains(value) { traditional += 1 } else if simplifiedOnly.contains(value) { simplified += 1 }
+      index += 3
     }
     return traditional >= 5 && traditional > simplified * 2
+  }
+}
+
+/// A set of CJK unified ideographs (U+4E00–U+9FFF) as bits: the script test looks up every
+/// character of a document, and a `Set<Unicode.Scalar>` hashed each one.
+struct IdeographSet: Sendable {
+  private static let first: UInt32 = 0x4E00
+  private static let end: UInt32 = 0xA000
+  private var words = [UInt64](repeating: 0, count: Int(end - first) / 64)
+
+  init(_ characters: String) {
+    for scalar in characters.unicodeScalars {
+      precondition(scalar.value >= Self.first && scalar.value < Self.end, "not a CJK unified ideograph")
+      let offset = Int(scalar.value - Self.first)
+      words[offset >> 6] |= 1 << UInt64(offset & 63)
+    }
+  }
+
+  func contains(_ value: UInt32) -> Bool {
+    guard value >= Self.first && value < Self.end else { return false }
+    let offset = Int(value - Self.first)
+    return words[offset >> 6] & (1 << UInt64(offset & 63)) != 0
   }
 }

@@ -34,7 +34,7 @@ enum ExplanationNamesAnotherAmount: Check {
   static func halfUnit(_ target: Target) -> Decimal {
     let text = target.raw
     let decimals = text.split(separator: ".").dropFirst().first.map { $0.prefix { $0.isNumber }.count } ?? 0
-    let multiplier = target.unit.flatMap { MoneyUnit(rawValue: $0)?.multiplier } ?? 1
+    let multiplier = target.unit.flatMap { MoneyUnit.named($0)?.multiplier } ?? 1
     return Decimal(sign: .plus, exponent: -(decimals + 1), significand: 5) * multiplier
   }
 }

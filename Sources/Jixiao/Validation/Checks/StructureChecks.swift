@@ -13,8 +13,8 @@ enum LevelUnderWrongParent: Check {
     for entity in subject.entities {
       let framework = entity.table?.framework
       for indicator in entity.indicators where indicator.level1Origin == .cell {
-        guard let level1Name = indicator.level1, let level1 = Level1(rawValue: level1Name),
-          let level2Name = indicator.level2, let level2 = Level2(rawValue: level2Name)
+        guard let level1Name = indicator.level1, let level1 = Level1.named(level1Name),
+          let level2Name = indicator.level2, let level2 = Level2.named(level2Name)
         else { continue }
         if fits(level2, under: level1, framework) { continue }
         let name = framework == .y2021 ? "2021" : framework == .legacy ? "legacy" : "national"
@@ -76,7 +76,7 @@ enum LevelNameNonStandard: Check {
             rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
           }
           // The national templates' own variant is standard too.
-          guard rawKey != standard, !LevelNameNonStandard.acceptedVariants.contains(rawKey), Level1(rawValue: standard) != nil || Level2(rawValue: standard) != nil,
+          guard rawKey != standard, !LevelNameNonStandard.acceptedVariants.contains(rawKey), Level1.named(standard) != nil || Level2.named(standard) != nil,
             seen.insert("\(entity.table?.index ?? -1)|\(rawKey)").inserted
           else { continue }
           diagnostics.append(Diagnostic(self, span: span, raw, standard))
@@ -103,7 +103,7 @@ enum LevelNameUnknown: Check {
     for entity in subject.entities {
       for indicator in entity.indicators {
         for (name, key) in [(indicator.level1, "level1"), (indicator.level2, "level2")] {
-          guard let name, Level1(rawValue: name) == nil, Level2(rawValue: name) == nil,
+          guard let name, Level1.named(name) == nil, Level2.named(name) == nil,
             !LevelVocabulary.isEvaluationLevel(name), let span = indicator.spans[key],
             seen.insert(name).inserted
           else { continue }

@@ -30,7 +30,7 @@ enum ScoringFullMarkDiffersFromWeight: Check {
       let markerScalars = Array(marker.unicodeScalars)
       var index = 0
       while index + markerScalars.count < scalars.count {
-        if Array(scalars[index..<(index + markerScalars.count)]) == markerScalars {
+        if scalars[index..<(index + markerScalars.count)].elementsEqual(markerScalars) {
           var end = index + markerScalars.count
           var digits = ""
           while end < scalars.count, ("0"..."9").contains(scalars[end]) || scalars[end] == "." {
