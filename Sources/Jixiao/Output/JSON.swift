@@ -61,7 +61,7 @@ public indirect enum JSON: Sendable, Equatable {
     case .object(let members):
       writer.object { writer in
         for (key, value) in members {
-          writer.key(key)
+          writer.key(escaping: key)
           value.write(into: &writer)
         }
       }

@@ -86,10 +86,22 @@ public struct JSONWriter {
     if pretty { newline() }
   }
 
-  /// Starts an object member: its key and the colon.
-  public mutating func key(_ name: String) {
+  /// Starts an object member whose key comes from data (a JSON tree read from input): the
+  /// key is escaped like any string.
+  public mutating func key(escaping name: String) {
     element()
     JSONWriter.appendString(name, to: &bytes)
+    bytes.append(0x3A)
+    if pretty { bytes.append(0x20) }
+  }
+
+  /// Starts an object member: its key and the colon. Keys are the schema's own names (plain
+  /// ASCII, nothing to escape), so they are copied without the scan strings get.
+  public mutating func key(_ name: String) {
+    element()
+    bytes.append(0x22)
+    bytes.append(contentsOf: name.utf8)
+    bytes.append(0x22)
     bytes.append(0x3A)
     if pretty { bytes.append(0x20) }
   }
@@ -108,7 +120,21 @@ public struct JSONWriter {
 
   public mutating func int(_ value: Int?) {
     guard let value else { return null() }
-    bytes.append(contentsOf: String(value).utf8)
+    // Digits straight into the buffer: spans write four integers each.
+    if value < 0 { bytes.append(0x2D) }
+    var magnitude = value.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      bytes.append(contentsOf: buffer[(20 - count)...])
+    }
   }
 
   public mutating func decimal(_ value: Decimal?) {
