@@ -1,10 +1,6 @@
 import ArgumentParser
 import Dispatch
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 @main
 struct JixiaoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -23,8 +19,8 @@ struct JixiaoCommand: ParsableCommand {
   )
 
   /// Every subcommand but `serve` runs synchronously on the main thread: only `serve` needs
-  /// the concurrency runtime, and an async main parks the main thread in dispatch, which
-  /// costs start-up time on every short run and stops valgrind (callgrind, massif) at exit.
+  /// the concurrency runtime. An async main parks the main thread in dispatch, and valgrind
+  /// (callgrind, massif: the profiling recipe of Benchmarks/README.md) crashes there at exit.
   static func main() {
     do {
       var command = try parseAsRoot()
@@ -43,7 +39,7 @@ struct JixiaoCommand: ParsableCommand {
       do {
         var command = box.command
         try await command.run()
-        Glibc.exit(0)
+        JixiaoCommand.exit()
       } catch {
         JixiaoCommand.exit(withError: error)
       }

@@ -36,8 +36,6 @@ public struct DiagnosticFilter: Sendable {
     self.overrides = overrides
   }
 
-  public var isEmpty: Bool { ignore.isEmpty && only.isEmpty && overrides.isEmpty }
-
   public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     diagnostics.compactMap { diagnostic in
       if ignore.contains(where: { diagnostic.code.hasPrefix($0) }) { return nil }
