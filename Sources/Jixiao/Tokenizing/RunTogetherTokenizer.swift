@@ -365,12 +365,20 @@ enum RunTogetherTokenizer {
   /// Where the last cell of a cut text ends in the start of a vocabulary word (`…20100社会公众或服务对象满意度指`).
   static func fragmentStart(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Int? {
     guard upper - lower >= 3, !Truncation.isTerm(key(scalars[lower..<upper])) else { return nil }
-    for start in (lower + 1)...(upper - 2) {
+    // A fragment is shorter than the word it was cut from: only the last characters of a
+    // cell can be one (twice the longest word, for blanks inside it). Every start of a long
+    // cell made this quadratic: the fuzzer found a 4 KB line that took over 10 s.
+    let first = max(lower + 1, upper - 2 * longestTerm)
+    guard first <= upper - 2 else { return nil }
+    for start in first...(upper - 2) {
       let piece = key(scalars[start..<upper])
       if Truncation.terms.contains(where: { $0.count > piece.count && $0.hasPrefixBytes(piece) }) { return start }
     }
     return nil
   }
+
+  /// Scalars in the longest word a truncated text may end inside.
+  static let longestTerm = Truncation.terms.map(\.unicodeScalars.count).max() ?? 0
 
   /// Vocabulary words in the text: (start, length) in scalars, longest match first, no overlap.
   static func words(in scalars: [Unicode.Scalar]) -> [(Int, Int)] {

@@ -126,4 +126,13 @@ import Testing
     #expect(targetOnly.projects.first?.indicators.first?.target.value == 88100)
     #expect(!Self.codes(targetOnly).contains("JX119"))
   }
+
+  /// A text cut inside its last word leaves a fragment at the end of the last cell, however
+  /// long that cell is; a long cell that does not end inside a word has none.
+  @Test func fragmentAtTheEndOfALongCell() {
+    let long = Array(String(repeating: "镇域内基础设施建设，振兴乡村。", count: 300).unicodeScalars)
+    let cut = long + Array("满意度指".unicodeScalars)
+    #expect(RunTogetherTokenizer.fragmentStart(cut, 0, cut.count) == long.count)
+    #expect(RunTogetherTokenizer.fragmentStart(long, 0, long.count) == nil)
+  }
 }
