@@ -304,7 +304,9 @@ enum RunTogetherTokenizer {
   /// text, after a name of two characters or more that holds no value itself.
   static func trailingTarget(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Int? {
     guard upper - lower >= 4 else { return nil }
-    for cut in (lower + 2)..<upper {
+    // Targets are short: only the last `longestTarget` characters are tried, so that a long
+    // text is not read by the grammar once per digit in it.
+    for cut in max(lower + 2, upper - longestTarget)..<upper {
       let scalar = scalars[cut]
       guard isDigit(scalar) || operatorScalars.contains(scalar), scalars[cut - 1].properties.isIdeographic else { continue }
       // A name that holds a value (`名称≥96%名称`) is several cells: no cut.
@@ -376,6 +378,9 @@ enum RunTogetherTokenizer {
     }
     return nil
   }
+
+  /// Scalars in the longest target `trailingTarget` looks for (`2024年12月31日前完成验收`).
+  static let longestTarget = 48
 
   /// Scalars in the longest word a truncated text may end inside.
   static let longestTerm = Truncation.terms.map(\.unicodeScalars.count).max() ?? 0

@@ -135,4 +135,12 @@ import Testing
     #expect(RunTogetherTokenizer.fragmentStart(cut, 0, cut.count) == long.count)
     #expect(RunTogetherTokenizer.fragmentStart(long, 0, long.count) == nil)
   }
+
+  /// A name with its target after it is found in the last characters of a text, however long
+  /// the text before them is.
+  @Test func trailingTargetAfterALongName() {
+    let name = Array(String(repeating: "项1", count: 2000).unicodeScalars) + Array("经费补助标准".unicodeScalars)
+    let text = name + Array("50万元".unicodeScalars)
+    #expect(RunTogetherTokenizer.trailingTarget(text, 0, text.count) == name.count)
+  }
 }
