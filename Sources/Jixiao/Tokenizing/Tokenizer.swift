@@ -36,37 +36,13 @@ public enum Tokenizer {
 struct CellBuilder {
   let text: SourceText
   var isTraditional = false
-  /// Where the last cell started, so that the next cell on the same line counts its column
-  /// from there: counting from the line's start each time made a line of many cells
-  /// quadratic (a 500 KB line of pipes took 41 s).
-  private let cursor = ColumnCursor()
-
-  init(text: SourceText) {
-    self.text = text
-  }
 
   /// A cell from `range` on line `lineIndex`, outer blanks trimmed.
   func cell(lineIndex: Int, range: Range<Int>, column: Int) -> Cell {
     let trimmed = Blank.trim(text.utf8, range)
     let string = String(decoding: text.utf8[trimmed], as: UTF8.self)
-    return Cell(text: string, span: span(lineIndex: lineIndex, trimmed), column: column, start: trimmed.lowerBound, isTraditional: isTraditional)
-  }
-
-  private func span(lineIndex: Int, _ range: Range<Int>) -> SourceSpan {
-    let line = text.lines[lineIndex]
-    var from = line.start
-    var column = 1
-    if cursor.line == lineIndex, cursor.byte >= line.start, cursor.byte <= range.lowerBound {
-      from = cursor.byte
-      column = cursor.column
-    }
-    column += SourceText.scalarCount(text.utf8, from..<range.lowerBound)
-    cursor.line = lineIndex
-    cursor.byte = range.lowerBound
-    cursor.column = column
-    return SourceSpan(
-      line: lineIndex + 1, column: column, offset: text.originalOffset(of: range.lowerBound),
-      length: SourceText.scalarCount(text.utf8, range))
+    let span = text.span(lineIndex: lineIndex, byteRange: trimmed)
+    return Cell(text: string, span: span, column: column, start: trimmed.lowerBound, isTraditional: isTraditional)
   }
 
   /// Appends a wrapped line to a cell.
@@ -100,13 +76,6 @@ struct CellBuilder {
     }
     return (start..<line.end, found)
   }
-}
-
-/// The column of the last cell a `CellBuilder` made.
-final class ColumnCursor {
-  var line = -1
-  var byte = 0
-  var column = 1
 }
 
 /// Scores the text against each dialect's signature.
