@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// A check over the read document: one catalogue entry, one file in `Checks/`.
 protocol Check {
   static var entry: CatalogueEntry { get }
@@ -21,10 +23,12 @@ struct ValidationSubject {
     var span: SourceSpan
     var isDepartment: Bool
     var period: Period?
+    /// The weight total a project's header declares (`年度绩效目标(90分)`).
+    var declaredWeightTotal: Decimal?
 
     init(
       name: String, table: TableInfo?, funds: Funds, indicators: [Indicator], placeholders: [Placeholder],
-      span: SourceSpan, isDepartment: Bool, period: Period?
+      span: SourceSpan, isDepartment: Bool, period: Period?, declaredWeightTotal: Decimal? = nil
     ) {
       self.name = name
       self.table = table
@@ -35,6 +39,7 @@ struct ValidationSubject {
       self.span = span
       self.isDepartment = isDepartment
       self.period = period
+      self.declaredWeightTotal = declaredWeightTotal
     }
   }
 
@@ -51,7 +56,8 @@ struct ValidationSubject {
       document.projects.map {
         Entity(
           name: $0.name ?? "", table: table($0.table), funds: $0.funds, indicators: $0.indicators,
-          placeholders: $0.placeholders, span: $0.span, isDepartment: false, period: $0.period)
+          placeholders: $0.placeholders, span: $0.span, isDepartment: false, period: $0.period,
+          declaredWeightTotal: $0.declaredWeightTotal)
       }
       + document.departments.map {
         Entity(

@@ -17,8 +17,7 @@ enum WeightsDoNotTotal: Check {
     let reservesTen = subject.document.projects.contains { $0.fields.contains { $0.role == FieldRole.budgetExecution.rawValue } }
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities where !subject.isCutOff(entity.span) {
-      let declared = subject.document.projects.first { $0.span == entity.span }?.declaredWeightTotal
-      let expected: Decimal = declared ?? (reservesTen ? 90 : 100)
+      let expected: Decimal = entity.declaredWeightTotal ?? (reservesTen ? 90 : 100)
       let weighted = entity.indicators.filter { $0.weight != nil }
       guard !weighted.isEmpty else { continue }
       let total = weighted.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
