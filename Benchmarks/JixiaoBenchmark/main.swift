@@ -16,6 +16,8 @@ struct Options {
   var jobs: [Int] = []
   var repeats = 1
   var largeMegabytes = 10
+  /// Units of the shaped inputs (`Shapes`); 0 skips them.
+  var shapeUnits = 50_000
 }
 
 func parseOptions() -> Options {
@@ -32,6 +34,7 @@ func parseOptions() -> Options {
       exit(0)
     case "--size": options.megabytes = Int(value(argument)) ?? options.megabytes
     case "--large": options.largeMegabytes = Int(value(argument)) ?? options.largeMegabytes
+    case "--shapes": options.shapeUnits = Int(value(argument)) ?? options.shapeUnits
     case "--jixiao": options.jixiao = value(argument)
     case "--corpus": options.corpus = value(argument)
     case "--keep": options.keep = true
@@ -40,12 +43,14 @@ func parseOptions() -> Options {
     case "-h", "--help":
       say(
         """
-        usage: jixiao-bench [--size MB] [--jobs 1,2,N] [--repeat N] [--large MB] [--keep]
-                            [--corpus DIR] [--jixiao PATH]
+        usage: jixiao-bench [--size MB] [--jobs 1,2,N] [--repeat N] [--large MB] [--shapes N]
+                            [--keep] [--corpus DIR] [--jixiao PATH]
           --size MB     corpus size to generate from Corpus/ (default 100)
           --jobs LIST   job counts to measure (default 1, 2 and the number of cores)
           --repeat N    run each measurement N times and keep the fastest (default 1)
           --large MB    size of the one-large-document test (default 10; 0 skips it)
+          --shapes N    size of the shaped inputs, each parsed at N and 2N units (default
+                        50000: about 1 MB; 0 skips them)
           --keep        keep the generated corpus (its path is printed)
           --corpus DIR  reuse a corpus made by --keep instead of generating one
           --jixiao PATH the jixiao binary (default: next to this one)
@@ -145,6 +150,7 @@ if options.largeMegabytes > 0 {
 }
 
 let grammar = ValueGrammarBench.run(seeds)
+let shapes = options.shapeUnits > 0 ? Shapes.run(jixiao: jixiao, directory: workDirectory, units: options.shapeUnits) : []
 
 Report.print(rows)
 say("load average at the end: \(loadAverage) (other processes compete for the cores: see 'cores used')")
@@ -160,6 +166,18 @@ if let large {
 say(
   "value grammar: \(grammar.values) targets of the corpus, \(Int(grammar.valuesPerSecond)) values/s; whole parses \(fixed(grammar.parsesPerSecond, 0)) documents/s in-process; the grammar's share of parse time \(fixed(grammar.share * 100, 1)) %"
 )
+if !shapes.isEmpty {
+  say("")
+  say("shaped inputs, each at two sizes (time should about double; near 4× is quadratic):")
+  for shape in shapes {
+    say(
+      "  \(shape.name + String(repeating: " ", count: max(0, 28 - shape.name.count)))"
+        + " \(fixed(Double(shape.small.bytes) / 1_000_000, 2)) MB \(fixed(shape.small.run.seconds, 2)) s,"
+        + " \(fixed(Double(shape.large.bytes) / 1_000_000, 2)) MB \(fixed(shape.large.run.seconds, 2)) s:"
+        + " \(fixed(shape.ratio, 2))×, exit \(shape.large.run.exitStatus)"
+    )
+  }
+}
 say("")
 var checks: [(String, Bool)] = []
 if let one = batchRuns[1] {
@@ -180,6 +198,11 @@ for (jobs, run) in batchRuns.sorted(by: { $0.key < $1.key }) {
 checks.append(("parse of the largest seed < 30 ms (\(fixed(parseMedian * 1000, 1)) ms)", parseMedian < 0.030))
 if let large {
   checks.append(("one large document: peak RSS < 8× its size", large.run.peakRSS < 8 * large.bytes))
+}
+for shape in shapes {
+  // Below 0.1 s process start-up dominates and the ratio means nothing.
+  guard shape.large.run.seconds >= 0.1 else { continue }
+  checks.append(("\(shape.name): 2× the input in under 3× the time (\(fixed(shape.ratio, 2))×)", shape.ratio < 3))
 }
 checks.append(("the value grammar under 20 % of parse time (\(fixed(grammar.share * 100, 1)) %)", grammar.share < 0.2))
 for (text, passed) in checks { say("\(passed ? "PASS" : "FAIL")  \(text)") }
