@@ -1,6 +1,6 @@
 /// Inputs shaped to find work that grows faster than the input: one very long line of many
-/// cells (pipes, tabs, a one-line HTML table, run-together text) and thousands of small
-/// projects. Each is parsed at two sizes, the second twice the first: time should about
+/// cells (pipes, tabs, a one-line HTML table, run-together text), one cell wrapped over
+/// thousands of lines, and thousands of small projects. Each is parsed at two sizes, the second twice the first: time should about
 /// double (a ratio near 4 is quadratic). The fuzzer found the first of these; the others were
 /// found by hand, and each was quadratic before it was fixed.
 enum Shapes {
@@ -27,6 +27,13 @@ enum Shapes {
       }
     ),
     ("run-together digits", ["--dialect", "runTogether"], { n in "项目绩效目标表一级指标二级指标三级指标指标值产出指标数量指标" + (0..<(n * 2)).map { "项\($0 % 10)" }.joined() + "\n" }),
+    (
+      "a cell wrapped over many lines", [],
+      { n in
+        "三级指标                        指标值\n对新建在建违法建筑和重点类型    95%\n"
+          + (0..<(n / 2)).map { "                                续行文字\($0)\n" }.joined()
+      }
+    ),
     (
       "many small projects (CSV)", [],
       { n in

@@ -2,13 +2,28 @@
 public struct Cell: Sendable, Hashable {
   /// The text as written, outer blanks trimmed; lines of a wrapped cell joined with "\n".
   public var text: String {
-    didSet { key = TextKey.make(text, simplify: isTraditional) }
+    get { storage }
+    set {
+      storage = newValue
+      storedKey = TextKey.make(newValue, simplify: isTraditional)
+      keyIsStale = false
+    }
   }
-  /// The form used to match the vocabulary (see `TextKey`), computed once.
-  public private(set) var key: String
+  private var storage: String
+  /// The form used to match the vocabulary (see `TextKey`), made once per text.
+  public var key: String { keyIsStale ? TextKey.make(storage, simplify: isTraditional) : storedKey }
+  private var storedKey: String
+  /// Lines were appended since the key was made (`appendLine`): making it at every line made
+  /// a cell wrapped over thousands of lines quadratic. The tokenizer settles it at the end.
+  private var keyIsStale = false
   /// The document is in traditional script: keys are made simplified.
   public var isTraditional: Bool {
-    didSet { if isTraditional != oldValue { key = TextKey.make(text, simplify: isTraditional) } }
+    didSet {
+      if isTraditional != oldValue {
+        storedKey = TextKey.make(storage, simplify: isTraditional)
+        keyIsStale = false
+      }
+    }
   }
   public var span: SourceSpan
   /// Position in its row (0-based), counting empty cells.
@@ -17,15 +32,45 @@ public struct Cell: Sendable, Hashable {
   /// parts of the cell.
   public var start: Int
 
-  public var isEmpty: Bool { text.isEmpty }
+  public var isEmpty: Bool { storage.isEmpty }
 
   public init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool = false) {
-    self.text = text
+    self.storage = text
     self.isTraditional = isTraditional
-    self.key = TextKey.make(text, simplify: isTraditional)
+    self.storedKey = TextKey.make(text, simplify: isTraditional)
     self.span = span
     self.column = column
     self.start = start
+  }
+
+  /// Appends a wrapped line of the cell.
+  mutating func appendLine(_ line: String, separator: String) {
+    storage += separator + line
+    keyIsStale = true
+  }
+
+  /// Makes the key of a cell whose lines were appended.
+  mutating func settleKey() {
+    guard keyIsStale else { return }
+    storedKey = TextKey.make(storage, simplify: isTraditional)
+    keyIsStale = false
+  }
+
+  var hasStaleKey: Bool { keyIsStale }
+
+  // The key follows from the text and the script: equality and hashing leave it out, so a
+  // cell is the same before and after its key is settled.
+  public static func == (lhs: Cell, rhs: Cell) -> Bool {
+    lhs.storage == rhs.storage && lhs.isTraditional == rhs.isTraditional && lhs.span == rhs.span
+      && lhs.column == rhs.column && lhs.start == rhs.start
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(storage)
+    hasher.combine(isTraditional)
+    hasher.combine(span)
+    hasher.combine(column)
+    hasher.combine(start)
   }
 }
 

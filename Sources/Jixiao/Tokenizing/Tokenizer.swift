@@ -20,12 +20,13 @@ public enum Tokenizer {
     case .cellStream: rows = StreamTokenizer.rows(text, &builder)
     case .runTogether: rows = RunTogetherTokenizer.rows(text, &builder)
     }
-    if builder.isTraditional {
-      // Cells some tokenizers make without the builder (quoted CSV fields, HTML text).
-      for row in rows.indices {
-        for column in rows[row].cells.indices where !rows[row].cells[column].isTraditional {
+    for row in rows.indices {
+      for column in rows[row].cells.indices {
+        // Cells some tokenizers make without the builder (quoted CSV fields, HTML text).
+        if builder.isTraditional && !rows[row].cells[column].isTraditional {
           rows[row].cells[column].isTraditional = true
         }
+        if rows[row].cells[column].hasStaleKey { rows[row].cells[column].settleKey() }
       }
     }
     return Grid(dialect: dialect, rows: rows)
@@ -55,7 +56,7 @@ struct CellBuilder {
         text: string, span: text.span(lineIndex: lineIndex, byteRange: trimmed),
         column: cell.column, start: trimmed.lowerBound, isTraditional: isTraditional)
     } else {
-      cell.text += separator + string
+      cell.appendLine(string, separator: separator)
       cell.span.length += separator.unicodeScalars.count + string.unicodeScalars.count
     }
   }

@@ -42,9 +42,10 @@ struct TargetParser {
   /// Several targets in one cell, each part with its own raw text and reading.
   private func compound(_ parts: [Target], segments: [ArraySlice<ValueToken>]) -> Target {
     var compound = Target(raw: raw, kind: .compound, span: span)
+    let mapping = RawMapping(raw: raw)
     compound.parts = zip(parts, segments).map { part, segment in
       var part = part
-      part.raw = rawText(of: segment)
+      part.raw = rawText(of: segment, mapping)
       return part
     }
     compound.flags = parts.reduce(into: []) { flags, part in
@@ -198,14 +199,9 @@ struct TargetParser {
   }
 
   /// The segment as the user wrote it (the raw text when the whole cell is one segment).
-  private func rawText(of slice: ArraySlice<ValueToken>) -> String {
+  private func rawText(of slice: ArraySlice<ValueToken>, _ mapping: RawMapping) -> String {
     guard slice.count != tokens.count else { return raw }
-    return RawMapping.rawText(
-      raw: raw,
-      normalized: scalars,
-      from: slice.first?.start ?? 0,
-      to: slice.last?.end ?? 0
-    )
+    return mapping.rawText(normalized: scalars, from: slice.first?.start ?? 0, to: slice.last?.end ?? 0)
   }
 
   func trimSpaces(_ value: String) -> String {
