@@ -39,18 +39,7 @@ enum RoundTrip {
       project.name = projectPlan.name
       project.department = Department(name: projectPlan.department, code: projectPlan.departmentCode)
       project.implementingUnit = projectPlan.implementingUnit
-      let raw = projectPlan.total + (plan.unitInCell ? plan.moneyUnit.rawValue : "")
-      let amount = Amount(
-        yuan: 0,
-        value: 0,
-        raw: raw,
-        unit: plan.moneyUnit.rawValue,
-        unitSource: plan.unitInCell ? .cell : .header,
-        decimals: 0,
-        span: span
-      )
-      project.funds.total = amount
-      project.funds.fiscal = amount
+      project.funds = funds(projectPlan.total, plan)
       project.goals.annual = projectPlan.goal
       project.indicators = projectPlan.indicators.map(indicator)
       document.projects.append(project)
@@ -60,22 +49,34 @@ enum RoundTrip {
         TableInfo(index: 1, kind: .departmentTargets, title: "部门整体支出绩效目标表", year: plan.year, span: span))
       var department = DepartmentTarget(table: 1, span: span)
       department.name = departmentPlan.name
-      let amount = Amount(
-        yuan: 0,
-        value: 0,
-        raw: departmentPlan.total + (plan.unitInCell ? plan.moneyUnit.rawValue : ""),
-        unit: plan.moneyUnit.rawValue,
-        unitSource: plan.unitInCell ? .cell : .header,
-        decimals: 0,
-        span: span
-      )
-      department.funds.total = amount
-      department.funds.fiscal = amount
+      department.funds = funds(departmentPlan.total, plan)
       department.goals.annual = departmentPlan.goal
       department.indicators = departmentPlan.indicators.map(indicator)
       document.departments.append(department)
     }
     return document
+  }
+
+  /// A total as the table writes it (its unit in the cell or in the header), all of it
+  /// fiscal: only what the renderer prints.
+  static func funds(_ total: String, _ plan: DocumentPlan) -> Funds {
+    let amount = Amount(
+      yuan: 0, value: 0, raw: written(total, plan), unit: plan.moneyUnit.rawValue,
+      unitSource: plan.unitInCell ? .cell : .header, decimals: 0, span: SourceSpan(line: 1, column: 1, offset: 0))
+    var funds = Funds()
+    funds.total = amount
+    funds.fiscal = amount
+    return funds
+  }
+
+  /// A planned total as its cell shows it.
+  static func written(_ total: String, _ plan: DocumentPlan) -> String {
+    total + (plan.unitInCell ? plan.moneyUnit.rawValue : "")
+  }
+
+  /// What the planned total is in 元.
+  static func plannedYuan(_ total: String, _ plan: DocumentPlan) -> Decimal? {
+    AmountReader.read(written(total, plan), defaultUnit: plan.moneyUnit)?.yuan
   }
 
   static func indicator(_ plan: IndicatorPlan) -> Indicator {
@@ -158,7 +159,7 @@ enum RoundTrip {
     var problems: [String] = []
     let label = "department " + expected.name
     if key(department.name) != key(expected.name) { problems.append("\(label): name '\(department.name ?? "-")'") }
-    let yuan = AmountReader.read(expected.total + (plan.unitInCell ? plan.moneyUnit.rawValue : ""), defaultUnit: plan.moneyUnit)?.yuan
+    let yuan = plannedYuan(expected.total, plan)
     if department.funds.total?.yuan != yuan {
       problems.append("\(label): funds \(department.funds.total.map { "\($0.yuan)" } ?? "-") 元, expected \(yuan.map { "\($0)" } ?? "-")")
     }
@@ -174,10 +175,7 @@ enum RoundTrip {
     if key(project.name) != key(expected.name) {
       problems.append("name '\(project.name ?? "-")', expected '\(expected.name)'")
     }
-    let yuan = AmountReader.read(
-      expected.total + (plan.unitInCell ? plan.moneyUnit.rawValue : ""),
-      defaultUnit: plan.moneyUnit
-    )?.yuan
+    let yuan = plannedYuan(expected.total, plan)
     if project.funds.total?.yuan != yuan {
       problems.append(
         "\(label): funds \(project.funds.total.map { "\($0.yuan)" } ?? "-") 元, expected \(yuan.map { "\($0)" } ?? "-")"
