@@ -34,20 +34,35 @@ enum CellShape: Equatable {
     let key = cell.key
     let byteKey = ByteKey(key)
     if operators.contains(byteKey) { return .operatorWord }
-    if key == "正向" || key == "反向" { return .direction }
+    if key.equalsBytes("正向") || key.equalsBytes("反向") { return .direction }
     if standards.contains(byteKey) { return .standard }
-    if IndicatorBuilder.weight(key) != nil && key.hasSuffixBytes("分") { return .weight }
-    let hasDigit = key.contains { $0.isASCII && $0.isNumber }
-    if !hasDigit, key.count <= 6, let unit = UnitTable.read(key), unit.isKnown { return .unit }
-    if hasDigit, key.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }) {
+    if key.hasSuffixBytes("分") && IndicatorBuilder.weight(key) != nil { return .weight }
+    let length = key.characterCount
+    let hasDigit = containsDigitCharacter(key)
+    if !hasDigit, length <= 6, let unit = UnitTable.read(key), unit.isKnown { return .unit }
+    if hasDigit, key.withUTF8Bytes({ $0.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E } }) {
       let small = IndicatorBuilder.weight(key).map { $0 <= 100 } ?? false
       return .number(small: small)
     }
     let target = TargetGrammar.read(cell.text)
     if target.grade != nil || (target.kind.isStructured && !Self.readsAsName(key, target)) { return .value }
     if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
-    if key.hasPrefixBytes("反映") && key.count >= 6 { return .explanationText }
-    return .text(length: key.count)
+    if key.hasPrefixBytes("反映") && length >= 6 { return .explanationText }
+    return .text(length: length)
+  }
+
+  /// Whether a character of `key` is an ASCII digit, by bytes: a digit byte followed by
+  /// another ASCII byte (or the end) is a character of its own; only before a non-ASCII
+  /// scalar (a combining keycap) does it take the character walk.
+  private static func containsDigitCharacter(_ key: String) -> Bool {
+    let byBytes: Bool? = key.withUTF8Bytes { bytes in
+      for (index, byte) in bytes.enumerated() where byte >= 0x30 && byte <= 0x39 {
+        if index + 1 == bytes.count || bytes[index + 1] < 0x80 { return true }
+        return nil
+      }
+      return false
+    }
+    return byBytes ?? key.contains { $0.isASCII && $0.isNumber }
   }
 
   /// Words only: not a number, value, unit, operator or weight.

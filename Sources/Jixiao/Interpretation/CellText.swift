@@ -31,7 +31,7 @@ enum CellText {
       output.append(character)
       index = text.index(after: index)
     }
-    let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = output.lineSlices(omittingEmpty: false)
       .map { $0.trimmingBlanks() }
     var result: [Substring] = []
     for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) { result.append(line) }
@@ -44,7 +44,7 @@ enum CellText {
   /// Latin words.
   static func singleLine(_ text: String) -> String {
     guard text.containsBytes("\n") else { return text }
-    let lines = text.split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+    let lines = text.lineSlices().map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
     var result = ""
     for line in lines {
       if let last = result.unicodeScalars.last, let first = line.unicodeScalars.first, !joinsTight(last, first) {

@@ -77,9 +77,13 @@ struct IndicatorBuilder {
   static func weight(_ text: String) -> Decimal? {
     var key = TextKey.make(text)
     if key.hasSuffixBytes("分") { key.removeLast() }
-    guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-      key.filter({ $0 == "." }).count <= 1, key.first != "."
-    else { return nil }
+    // By bytes: a digit or a dot is a character of its own unless a non-ASCII scalar joins
+    // it, and then the non-ASCII byte fails the test anyway.
+    let isPlainNumber = key.withUTF8Bytes { bytes in
+      !bytes.isEmpty && bytes[0] != 0x2E && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
+        && bytes.count(where: { $0 == 0x2E }) <= 1
+    }
+    guard isPlainNumber else { return nil }
     return Decimal(string: key)
   }
 

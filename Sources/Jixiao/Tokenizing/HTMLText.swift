@@ -81,7 +81,7 @@ struct HTMLText {
 
   /// The text with every line trimmed and empty lines dropped.
   var text: String {
-    let lines = String(scalars).split(separator: "\n").map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+    let lines = String(scalars).lineSlices().map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
     return lines.joined(separator: "\n")
   }
 

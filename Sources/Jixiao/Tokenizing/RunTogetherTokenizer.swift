@@ -374,7 +374,7 @@ enum RunTogetherTokenizer {
     guard first <= upper - 2 else { return nil }
     for start in first...(upper - 2) {
       let piece = key(scalars[start..<upper])
-      if Truncation.terms.contains(where: { $0.count > piece.count && $0.hasPrefixBytes(piece) }) { return start }
+      if Truncation.terms.contains(where: { $0.hasPrefixBytes(piece) && $0.characterCount > piece.characterCount }) { return start }
     }
     return nil
   }

@@ -37,17 +37,14 @@ enum QualitativeWords {
   ]
 
   static let evaluativeScalars: [[Unicode.Scalar]] = evaluative.map { Array($0.unicodeScalars) }
-  /// Joined once: concatenating them per call copied both lists for every target read.
-  private static let evaluativeAndDirectionScalars = evaluativeScalars + directionScalars
+  /// Evaluative and direction words by their first scalar: one pass over the text looks up
+  /// the words that can start at each place, instead of one pass per word (a hundred words
+  /// scanned every target and every cell tested for a value).
+  private static let evaluativeByFirst = WordIndex(evaluativeScalars + directionScalars)
 
   /// Whether the phrase states a quality or an outcome (see `evaluative`).
   static func isEvaluative(_ text: [Unicode.Scalar]) -> Bool {
-    for word in evaluativeAndDirectionScalars where text.count >= word.count {
-      for start in 0...(text.count - word.count) where text[start] == word[0] {
-        if text[start..<(start + word.count)].elementsEqual(word) { return true }
-      }
-    }
-    return false
+    evaluativeByFirst.occurs(in: text)
   }
 
   /// Text that is a form's sign-off, not a target.
@@ -92,16 +89,33 @@ enum QualitativeWords {
   /// Whether `text` holds a form's sign-off words (盖章, 签字 …).
   static func isFormResidue(_ text: [Unicode.Scalar]) -> Bool {
     guard text.count >= 2 else { return false }
-    for word in residueScalars where text.count >= word.count {
-      for start in 0...(text.count - word.count) where text[start] == word[0] {
-        if text[start..<(start + word.count)].elementsEqual(word) { return true }
-      }
-    }
-    return false
+    return residueByFirst.occurs(in: text)
   }
+
+  private static let residueByFirst = WordIndex(residueScalars)
 
   /// Whether `text` ends with one of `words`; returns that word.
   static func suffix(of text: ArraySlice<Unicode.Scalar>, among words: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
     words.first { text.count >= $0.count && text.reversed().starts(with: $0.reversed()) }
+  }
+}
+
+/// Words grouped by their first scalar, to find whether any of them occurs in a text in one
+/// pass over it.
+struct WordIndex: Sendable {
+  private let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
+
+  init(_ words: [[Unicode.Scalar]]) {
+    byFirst = Dictionary(grouping: words.filter { !$0.isEmpty }, by: { $0[0] })
+  }
+
+  func occurs(in text: [Unicode.Scalar]) -> Bool {
+    for start in text.indices {
+      guard let words = byFirst[text[start]] else { continue }
+      for word in words where text.count - start >= word.count {
+        if text[start..<(start + word.count)].elementsEqual(word) { return true }
+      }
+    }
+    return false
   }
 }

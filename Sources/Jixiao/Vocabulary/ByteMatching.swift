@@ -42,11 +42,86 @@ extension StringProtocol {
     withUTF8Bytes { $0.contains(byte) }
   }
 
+  /// The same bytes as `other`: `==` on `String` compares by canonical equivalence, which on
+  /// CJK text normalises both sides; keys are NFKC already.
+  func equalsBytes(_ other: String) -> Bool {
+    withUTF8Bytes { text in
+      other.withUTF8Bytes { other in text.count == other.count && equalBytes(text.baseAddress, other.baseAddress, text.count) }
+    }
+  }
+
+  /// `count` (characters), without grapheme breaking where no scalar can join another: on
+  /// text of ASCII, CJK ideographs and CJK or full-width punctuation every scalar is its own
+  /// character, and counting scalars gives the same number. Anything else (a combining mark,
+  /// a joiner, CR before LF, an emoji) falls back to `count`.
+  var characterCount: Int {
+    let scalars: Int? = withUTF8Bytes { bytes in
+      var count = 0
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          guard lead != 0x0D else { return nil }
+          index += 1
+        } else if lead & 0xF0 == 0xE0, index + 2 < bytes.count {
+          let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+          guard Self.standsAlone(scalar) else { return nil }
+          index += 3
+        } else {
+          return nil
+        }
+        count += 1
+      }
+      return count
+    }
+    return scalars ?? count
+  }
+
+  /// Three-byte scalars that are never part of a longer grapheme cluster: CJK ideographs,
+  /// CJK punctuation (not the ideographic tone marks 〪–〯), full-width forms (not the
+  /// half-width sound marks ﾞﾟ), general punctuation (not the joiners and direction marks).
+  @inline(__always)
+  private static func standsAlone(_ scalar: UInt32) -> Bool {
+    switch scalar {
+    case 0x4E00...0x9FFF, 0x3400...0x4DBF: true
+    case 0x3000...0x3029, 0x3030...0x303F: true
+    case 0xFF01...0xFF9D, 0xFFE0...0xFFE6: true
+    case 0x2010...0x2027, 0x2030...0x205E: true
+    default: false
+    }
+  }
+
   /// The UTF-8 bytes as a buffer: iterating a `UTF8View` goes through its index machinery
   /// byte by byte, and `reversed()` copied it into an array.
   func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
     return Array(utf8).withUnsafeBufferPointer(body)
+  }
+}
+
+extension String {
+  /// The lines of the text, split at "\n" by bytes, as `split(separator: "\n")` splits them:
+  /// that walks the text character by character, which on CJK text costs a grapheme break
+  /// test per scalar. A "\n" is a character of its own except after "\r", where the two are
+  /// one character and `split` leaves them together; so does this.
+  func lineSlices(omittingEmpty: Bool = true) -> [Substring] {
+    let cuts: [Int] = withUTF8Bytes { bytes in
+      var cuts: [Int] = []
+      for index in bytes.indices where bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) {
+        cuts.append(index)
+      }
+      return cuts
+    }
+    var lines: [Substring] = []
+    lines.reserveCapacity(cuts.count + 1)
+    var start = 0
+    for cut in cuts + [utf8.count] {
+      if !(omittingEmpty && cut == start) {
+        lines.append(self[utf8.index(startIndex, offsetBy: start)..<utf8.index(startIndex, offsetBy: cut)])
+      }
+      start = cut + 1
+    }
+    return lines
   }
 }
 

@@ -18,28 +18,33 @@ enum OperatorReadAsDigit: Check {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
       let targets = entity.ownTargets.filter { $0.target.kind == .quantitative }
+      // Candidates first: most tables have none, and then no sibling is indexed.
+      let candidates = targets.compactMap { indicator -> (Indicator, digits: String)? in
+        guard indicator.target.op == nil else { return nil }
+        let digits = integerDigits(indicator.target.raw)
+        guard digits.count >= 3, digits.first == "2", digits.dropFirst().first != "0" else { return nil }
+        return (indicator, digits)
+      }
+      guard !candidates.isEmpty else { continue }
       // The first sibling with an operator for each (level 2, unit, digits) and each
       // (level 2, unit, number of digits): looked up, not searched for every candidate (a
-      // table of thousands of rows made the search quadratic).
-      var byDigits: [String: Int] = [:]
-      var byLength: [String: Int] = [:]
+      // table of thousands of rows made the search quadratic). Keys hash by bytes.
+      var byDigits: [ByteKey: Int] = [:]
+      var byLength: [ByteKey: Int] = [:]
       for (index, other) in targets.enumerated() where other.target.op != nil {
         let group = (other.level2 ?? "\u{0}") + "\u{1F}" + (other.target.unit ?? "\u{0}") + "\u{1F}"
         let digits = integerDigits(other.target.raw)
-        if byDigits[group + digits] == nil { byDigits[group + digits] = index }
-        if byLength[group + String(digits.count)] == nil { byLength[group + String(digits.count)] = index }
+        if byDigits[ByteKey(group + digits)] == nil { byDigits[ByteKey(group + digits)] = index }
+        if byLength[ByteKey(group + String(digits.count))] == nil { byLength[ByteKey(group + String(digits.count))] = index }
       }
-      for indicator in targets where indicator.target.op == nil {
-        let digits = integerDigits(indicator.target.raw)
-        guard digits.count >= 3, digits.first == "2" else { continue }
+      for (indicator, digits) in candidates {
         let rest = String(digits.dropFirst())
-        guard rest.first != "0" else { continue }
         // A percentage above 100 without its 2 is as long as the sibling's; other units need
         // the same digits.
         let isImpossibleRate = indicator.target.unit == "%" && (indicator.target.value ?? 0) > 100
         let group = (indicator.level2 ?? "\u{0}") + "\u{1F}" + (indicator.target.unit ?? "\u{0}") + "\u{1F}"
-        let candidates = [byDigits[group + rest], isImpossibleRate ? byLength[group + String(rest.count)] : nil]
-        guard let first = candidates.compactMap({ $0 }).min() else { continue }
+        let found = [byDigits[ByteKey(group + rest)], isImpossibleRate ? byLength[ByteKey(group + String(rest.count))] : nil]
+        guard let first = found.compactMap({ $0 }).min() else { continue }
         let sibling = targets[first]
         let tail = String(TextKey.make(indicator.target.raw).dropFirst())
         diagnostics.append(

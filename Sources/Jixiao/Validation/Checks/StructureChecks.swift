@@ -169,17 +169,18 @@ enum DuplicateIndicator: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
-      var first: [String: Indicator] = [:]
+      // Keys hash by bytes, and the first of each name is kept as its span only.
+      var first: [ByteKey: SourceSpan] = [:]
       for indicator in entity.indicators where indicator.spans["name"] != nil {
         guard let name = indicator.name else { continue }
-        let key = "\(indicator.horizon.rawValue)|\(indicator.level2 ?? "")|\(TextKey.make(name))"
+        let key = ByteKey("\(indicator.horizon.rawValue)|\(indicator.level2 ?? "")|\(TextKey.make(name))")
         if let earlier = first[key] {
           diagnostics.append(
             Diagnostic(
               self, span: indicator.nameSpan, name, indicator.level2 ?? "", entity.name,
-              related: [.init(.sameName, span: earlier.nameSpan, name)]))
+              related: [.init(.sameName, span: earlier, name)]))
         } else {
-          first[key] = indicator
+          first[key] = indicator.nameSpan
         }
       }
     }
