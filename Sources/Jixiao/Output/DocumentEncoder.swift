@@ -242,7 +242,8 @@ public enum DocumentEncoder {
       w.field("spans") { w in
         w.object { w in
           for (key, value) in indicator.spans.sorted(by: { $0.key < $1.key }) {
-            w.field(key) { span(value, &$0) }
+            w.key(escaping: key)
+            span(value, &w)
           }
         }
       }

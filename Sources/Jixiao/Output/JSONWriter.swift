@@ -97,10 +97,11 @@ public struct JSONWriter {
 
   /// Starts an object member: its key and the colon. Keys are the schema's own names (plain
   /// ASCII, nothing to escape), so they are copied without the scan strings get.
-  public mutating func key(_ name: String) {
+  public mutating func key(_ name: StaticString) {
     element()
     bytes.append(0x22)
-    bytes.append(contentsOf: name.utf8)
+    // A static string's bytes are in the binary: one copy, no string machinery.
+    bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     bytes.append(0x22)
     bytes.append(0x3A)
     if pretty { bytes.append(0x20) }
@@ -150,27 +151,27 @@ public struct JSONWriter {
 
   // MARK: Members
 
-  public mutating func field(_ name: String, _ value: String?) {
+  public mutating func field(_ name: StaticString, _ value: String?) {
     key(name)
     string(value)
   }
 
-  public mutating func field(_ name: String, int value: Int?) {
+  public mutating func field(_ name: StaticString, int value: Int?) {
     key(name)
     int(value)
   }
 
-  public mutating func field(_ name: String, decimal value: Decimal?) {
+  public mutating func field(_ name: StaticString, decimal value: Decimal?) {
     key(name)
     decimal(value)
   }
 
-  public mutating func field(_ name: String, bool value: Bool) {
+  public mutating func field(_ name: StaticString, bool value: Bool) {
     key(name)
     bool(value)
   }
 
-  public mutating func field(_ name: String, _ write: (inout JSONWriter) -> Void) {
+  public mutating func field(_ name: StaticString, _ write: (inout JSONWriter) -> Void) {
     key(name)
     write(&self)
   }

@@ -144,6 +144,25 @@ struct ByteKey: Hashable {
   func hash(into hasher: inout Hasher) {
     text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
+
+  /// What `Dictionary` and `Set` call: FNV-1a over the bytes with a final avalanche, seeded
+  /// as they ask, instead of SipHash (vocabulary lookups run for every cell; SipHash's
+  /// set-up and finalisation cost more than the short keys it hashes). The tables are
+  /// built from our own vocabulary, so flooding resistance buys nothing here.
+  func _rawHashValue(seed: Int) -> Int {
+    text.withUTF8Bytes { bytes in
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bitPattern: Int64(seed))
+      for byte in bytes {
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+      }
+      hash ^= hash >> 33
+      hash &*= 0xff51_afd7_ed55_8ccd
+      hash ^= hash >> 33
+      hash &*= 0xc4ce_b9fe_1a85_ec53
+      hash ^= hash >> 33
+      return Int(bitPattern: UInt(hash))
+    }
+  }
 }
 
 /// `count` bytes at `left` and `right` are equal. A plain loop: `elementsEqual` on buffers
