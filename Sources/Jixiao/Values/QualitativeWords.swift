@@ -51,6 +51,7 @@ enum QualitativeWords {
   static let formResidue: [String] = ["盖章", "签字", "签名", "填报人", "联系电话", "审核意见"]
 
   private static let gradeSet = Set(grades)
+  private static let gradeWords = WordIndex(grades.map { Array($0.unicodeScalars) })
   private static let prefixScalars = gradePrefixes.map { Array($0.unicodeScalars) }
   private static let suffixScalars = gradeSuffixes.map { (Array($0.unicodeScalars), $0.contains("以上")) }
   private static let atMostSuffixes = ["以下", "及以下"].map { Array($0.unicodeScalars) }
@@ -58,6 +59,8 @@ enum QualitativeWords {
 
   /// The grade in `text`, if the text is a grade with decoration around it.
   static func grade(in text: [Unicode.Scalar]) -> (grade: String, atLeast: Bool, atMost: Bool)? {
+    // What is left after the decoration is a part of the text: no grade in it, no grade.
+    guard gradeWords.occurs(in: text) else { return nil }
     var core = text[...]
     var atLeast = false
     var atMost = false
@@ -104,18 +107,43 @@ enum QualitativeWords {
 /// pass over it.
 struct WordIndex: Sendable {
   private let byFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
+  private let firsts: ScalarFilter
 
   init(_ words: [[Unicode.Scalar]]) {
     byFirst = Dictionary(grouping: words.filter { !$0.isEmpty }, by: { $0[0] })
+    firsts = ScalarFilter(byFirst.keys)
   }
 
   func occurs(in text: [Unicode.Scalar]) -> Bool {
-    for start in text.indices {
+    for start in text.indices where firsts.mayContain(text[start]) {
       guard let words = byFirst[text[start]] else { continue }
       for word in words where text.count - start >= word.count {
         if text[start..<(start + word.count)].elementsEqual(word) { return true }
       }
     }
     return false
+  }
+}
+
+/// A bitmap of the Basic Multilingual Plane: whether a scalar may be one of a set, answered
+/// without hashing it. Word lists keyed by their first scalar are probed at every scalar of
+/// a text, and most scalars start no word; a dictionary lookup hashes each one first.
+struct ScalarFilter: Sendable {
+  private let bits: [UInt64]
+
+  init(_ scalars: some Sequence<Unicode.Scalar>) {
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for scalar in scalars where scalar.value < 0x10000 {
+      bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+    }
+    self.bits = bits
+  }
+
+  /// False only when the scalar is surely not in the set (scalars beyond the BMP: true).
+  @inline(__always)
+  func mayContain(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    guard value < 0x10000 else { return true }
+    return bits.withUnsafeBufferPointer { $0[Int(value >> 6)] } & (1 << UInt64(value & 63)) != 0
   }
 }

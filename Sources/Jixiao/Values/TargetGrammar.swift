@@ -179,7 +179,8 @@ struct ColumnReading {
     let unitScalars = context.unitColumn.map(ColumnReading.compact) ?? []
     // Only a unit column is compared with the value, and most reads have none.
     let valueScalars = unitScalars.isEmpty ? [] : value.scalars.filter { !$0.properties.isWhitespace }
-    let unitText = String(String.UnicodeScalarView(unitScalars))
+    // Most reads have no unit column: no text to make and look up.
+    let unitText = unitScalars.isEmpty ? "" : String(String.UnicodeScalarView(unitScalars))
     let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
     if unitScalars.isEmpty || unitScalars == valueScalars || ColumnReading.notUnits.contains(unitText)
       || unitScalars.contains(where: isDigit)
@@ -188,13 +189,13 @@ struct ColumnReading {
     } else {
       unit = UnitTable.read(unitText)
     }
-    var expectsDate = ColumnReading.dateColumns.contains(unitText)
+    var expectsDate = !unitScalars.isEmpty && ColumnReading.dateColumns.contains(unitText)
     if !expectsDate, !unitScalars.isEmpty, unitScalars.allSatisfy({ isDigit($0) || $0 == "," }) {
       let digits = valueScalars.filter(isDigit)
       expectsDate = !digits.isEmpty && unitScalars.filter(isDigit) == digits
     }
     if !expectsDate, let name = context.indicatorName {
-      expectsDate = ColumnReading.dateNameEndings.contains { name.hasSuffix($0) }
+      expectsDate = ColumnReading.dateNameEndings.contains { name.hasSuffixBytes($0) }
     }
     self.expectsDate = expectsDate
     op = context.operatorColumn.flatMap(ColumnReading.readOperator)

@@ -320,9 +320,13 @@ enum ValueLexicon {
     return byFirst
   }()
 
+  /// Tried at every scalar of a target: most start no entry, and the filter says so without
+  /// hashing the scalar.
+  private static let firstScalars = ScalarFilter(index.keys)
+
   /// The longest entry starting at `position` in `scalars`, with its length.
   static func longestMatch(in scalars: [Unicode.Scalar], at position: Int) -> (Lexeme, Int)? {
-    guard position < scalars.count, let candidates = index[scalars[position]] else { return nil }
+    guard position < scalars.count, firstScalars.mayContain(scalars[position]), let candidates = index[scalars[position]] else { return nil }
     for candidate in candidates {
       let length = candidate.key.count
       guard position + length <= scalars.count else { continue }
