@@ -22,45 +22,74 @@ public enum LevelOrigin: String, Sendable {
 }
 
 /// One performance indicator (三级指标) with its target.
+///
+/// Its fields live in one shared box, copied only when a copy is changed: validation walks
+/// every indicator once per check, and copying some twenty reference-counted fields each
+/// time cost more than the checks themselves. Fields are reached as `indicator.name` through
+/// `Indicator.Fields`.
+@dynamicMemberLookup
 public struct Indicator: Sendable, Hashable {
-  /// The standard level-1 name (产出指标, 效益指标, 满意度指标, 成本指标), or as written when
-  /// it is not a known name.
-  public var level1: String?
-  public var level2: String?
-  public var level1Raw: String?
-  public var level2Raw: String?
-  public var level1Origin: LevelOrigin = .none
-  public var level2Origin: LevelOrigin = .none
-  public var name: String?
-  public var target: Target
-  public var horizon: Horizon = .annual
-  public var explanation: String?
-  public var scoring: String?
-  public var weight: Decimal?
-  public var weightRaw: String?
-  public var unitColumn: String?
-  /// The 指标值类型 / 指标性质 column as written: an operator (≥, ＝) or 定性/定量.
-  public var valueType: String?
-  /// 指标方向: 正向 / 反向.
-  public var direction: String?
-  /// 绩效标准: 计划标准, 历史标准 …
-  public var standard: String?
-  public var remark: String?
-  /// 实际完成值, 得分 and 偏差原因 / 未达到指标值原因: completion columns that some target
-  /// tables carry (usually empty when the targets are published).
-  public var actual: String?
-  public var score: String?
-  public var deviation: String?
-  /// Its name and target cells are merged with the indicator above (they were blank on this
-  /// row and filled from there); checks of the target skip it to not report twice.
-  public var sharesNameAndTargetWithAbove = false
-  /// The first cell of the indicator's row.
-  public var span: SourceSpan
-  /// Where each part came from, keyed by field name (name, level1, scoring …).
-  public var spans: [String: SourceSpan] = [:]
+  public struct Fields: Sendable, Hashable {
+    /// The standard level-1 name (产出指标, 效益指标, 满意度指标, 成本指标), or as written when
+    /// it is not a known name.
+    public var level1: String?
+    public var level2: String?
+    public var level1Raw: String?
+    public var level2Raw: String?
+    public var level1Origin: LevelOrigin = .none
+    public var level2Origin: LevelOrigin = .none
+    public var name: String?
+    public var target: Target
+    public var horizon: Horizon = .annual
+    public var explanation: String?
+    public var scoring: String?
+    public var weight: Decimal?
+    public var weightRaw: String?
+    public var unitColumn: String?
+    /// The 指标值类型 / 指标性质 column as written: an operator (≥, ＝) or 定性/定量.
+    public var valueType: String?
+    /// 指标方向: 正向 / 反向.
+    public var direction: String?
+    /// 绩效标准: 计划标准, 历史标准 …
+    public var standard: String?
+    public var remark: String?
+    /// 实际完成值, 得分 and 偏差原因 / 未达到指标值原因: completion columns that some target
+    /// tables carry (usually empty when the targets are published).
+    public var actual: String?
+    public var score: String?
+    public var deviation: String?
+    /// Its name and target cells are merged with the indicator above (they were blank on this
+    /// row and filled from there); checks of the target skip it to not report twice.
+    public var sharesNameAndTargetWithAbove = false
+    /// The first cell of the indicator's row.
+    public var span: SourceSpan
+    /// Where each part came from, keyed by field name (name, level1, scoring …).
+    public var spans: [String: SourceSpan] = [:]
+  }
+
+  private final class Box: @unchecked Sendable {
+    // Mutated only through `Indicator`'s `_modify`, after `isKnownUniquelyReferenced`.
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
 
   public init(target: Target, span: SourceSpan) {
-    self.target = target
-    self.span = span
+    box = Box(Fields(target: target, span: span))
   }
+
+  public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
+    get { box.fields[keyPath: path] }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+      yield &box.fields[keyPath: path]
+    }
+  }
+
+  public static func == (left: Indicator, right: Indicator) -> Bool {
+    left.box === right.box || left.box.fields == right.box.fields
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 }
