@@ -32,7 +32,9 @@ let package = Package(
         .linkedLibrary("icudata"),
       ]
     ),
-    .target(name: "Jixiao", dependencies: ["CICU"]),
+    // SHA-256 blocks with the x86 SHA extensions, when the processor has them.
+    .target(name: "CSHA256"),
+    .target(name: "Jixiao", dependencies: ["CICU", "CSHA256"]),
     // Many documents at once: parallel runner, JSONL/CSV/SQLite writers, progress, summary.
     .target(
       name: "JixiaoBatch",

@@ -16,6 +16,7 @@ import Testing
   ])
   func knownVectors(text: String, digest: String) {
     #expect(Jixiao.sha256(Array(text.utf8)) == digest)
+    #expect(SHA256.hex(Array(text.utf8), allowExtensions: false) == digest)
   }
 
   /// Digests of `x` repeated, from `printf "%Ns" | tr ' ' x | sha256sum`.
@@ -31,11 +32,25 @@ import Testing
   ])
   func paddingBoundaries(length: Int, digest: String) {
     #expect(Jixiao.sha256([UInt8](repeating: 0x78, count: length)) == digest)
+    #expect(SHA256.hex([UInt8](repeating: 0x78, count: length), allowExtensions: false) == digest)
+  }
+
+  /// The processor's extensions (where it has them) and the portable rounds agree on every
+  /// length up to four blocks and on bytes of every value.
+  @Test func extensionsAgreeWithPortableRounds() {
+    var bytes: [UInt8] = []
+    for length in 0...300 {
+      #expect(SHA256.hex(bytes) == SHA256.hex(bytes, allowExtensions: false), "length \(length)")
+      bytes.append(UInt8(truncatingIfNeeded: length &* 131 &+ 7))
+    }
   }
 
   @Test func millionAs() {
     #expect(
       Jixiao.sha256([UInt8](repeating: 0x61, count: 1_000_000))
+        == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    #expect(
+      SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000), allowExtensions: false)
         == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 }
