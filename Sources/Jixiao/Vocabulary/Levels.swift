@@ -45,39 +45,47 @@ public enum LevelVocabulary {
   static func stripAnnotations(_ key: String) -> String {
     // Most keys carry no annotation.
     if !key.containsByte(0x28) && !key.hasSuffixBytes("分") && !key.hasSuffixBytes("等") { return key }
-    var result = ""
+    // By scalars, not characters: level names are CJK and ASCII, where the two are the same,
+    // and a character walk compares every character by canonical equivalence.
+    var result = String.UnicodeScalarView()
     var depth = 0
-    var group = ""
-    for character in key {
-      if character == "(" {
+    var group = String.UnicodeScalarView()
+    for scalar in key.unicodeScalars {
+      if scalar == "(" {
         depth += 1
         if depth == 1 {
-          group = ""
+          group = String.UnicodeScalarView()
           continue
         }
       }
-      if character == ")" && depth > 0 {
+      if scalar == ")" && depth > 0 {
         depth -= 1
         if depth == 0 {
           // keep groups that are words (产出(工作量)指标); drop scores
-          if !(group.containsBytes("分") || group.contains(where: { $0.isNumber })) {
-            result += "(" + group + ")"
+          if !(String(group).containsBytes("分") || group.contains(where: { $0.properties.numericType != nil })) {
+            result.append("(")
+            result.append(contentsOf: group)
+            result.append(")")
           }
           continue
         }
       }
-      if depth > 0 { group.append(character) } else { result.append(character) }
+      if depth > 0 { group.append(scalar) } else { result.append(scalar) }
     }
-    if depth > 0 { result += "(" + group }
+    if depth > 0 {
+      result.append("(")
+      result.append(contentsOf: group)
+    }
     // A trailing score (`50分`, `0-20分`), not bare digits: `数量指标88100` is a level name with
     // cells run into it, not a level name.
-    if result.hasSuffixBytes("分") {
+    if result.last == "分" {
       var trimmed = result.dropLast()
-      while let last = trimmed.last, last.isNumber || last == "-" { trimmed.removeLast() }
-      if trimmed.count >= 2 { result = String(trimmed) }
+      while let last = trimmed.last, last.properties.numericType != nil || last == "-" { trimmed.removeLast() }
+      if trimmed.count >= 2 { result = String.UnicodeScalarView(trimmed) }
     }
-    if result.hasSuffixBytes("等") { result.removeLast() }
-    return result
+    var stripped = String(result)
+    if stripped.hasSuffixBytes("等") { stripped.removeLast() }
+    return stripped
   }
 
   /// The level 1 a key names, if any.
@@ -168,6 +176,8 @@ public enum LevelVocabulary {
 
   /// Evaluation-table level 1s (决策, 过程): a sign of a self-evaluation or evaluation table.
   public static func isEvaluationLevel(_ key: String) -> Bool {
-    ["决策", "过程", "项目决策", "项目过程", "项目管理"].contains(stripAnnotations(key))
+    evaluationLevels.contains(ByteKey(stripAnnotations(key)))
   }
+
+  private static let evaluationLevels: Set<ByteKey> = Set(["决策", "过程", "项目决策", "项目过程", "项目管理"].map(ByteKey.init))
 }
