@@ -134,7 +134,8 @@ public struct JSONWriter {
         magnitude /= 10
         count += 1
       } while magnitude > 0
-      bytes.append(contentsOf: buffer[(20 - count)...])
+      // Rebased to a raw buffer: appending the slice itself went byte by byte.
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
     }
   }
 
