@@ -23,20 +23,26 @@ binary="$out/jixiao-fuzz"
 
 build() {
   mkdir -p "$out/include"
-  # SwiftPM writes this module map for the CICU target; here we write it ourselves.
+  # SwiftPM writes these module maps for the C targets; here we write them ourselves.
   cat > "$out/include/module.modulemap" <<MAP
 module CICU {
   header "$root/Sources/CICU/include/cicu.h"
   export *
 }
+module CSHA256 {
+  header "$root/Sources/CSHA256/include/csha256.h"
+  export *
+}
 MAP
   clang -O1 -g -fsanitize=fuzzer-no-link,address -I "$root/Sources/CICU/include" \
     -c "$root/Sources/CICU/cicu.c" -o "$out/cicu.o"
+  clang -O1 -g -fsanitize=fuzzer-no-link,address -I "$root/Sources/CSHA256/include" \
+    -c "$root/Sources/CSHA256/sha256.c" -o "$out/csha256.o"
   # One module of the library's sources and the entry point: internal API is reachable and
   # the whole pipeline is instrumented.
   mapfile -t sources < <(find "$root/Sources/Jixiao" -name '*.swift' | sort)
   swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name JixiaoFuzz \
-    -I "$out/include" "${sources[@]}" "$root/Fuzz/FuzzParse.swift" "$out/cicu.o" \
+    -I "$out/include" "${sources[@]}" "$root/Fuzz/FuzzParse.swift" "$out/cicu.o" "$out/csha256.o" \
     -use-ld=lld -licui18n -licuuc -licudata -o "$binary"
 }
 
