@@ -18,7 +18,7 @@ struct DocumentReader {
     // One pass over the keys with byte comparisons; a set of every key of a large block
     // hashed each one.
     func has(_ word: String) -> Bool {
-      block.rows.contains { row in row.cells.contains { $0.key.utf8.elementsEqual(word.utf8) } }
+      block.rows.contains { row in row.cells.contains { $0.key.equalsBytes(word) } }
     }
     return (has("实际完成值") && has("得分")) || (has("全年执行数") && has("执行率"))
   }

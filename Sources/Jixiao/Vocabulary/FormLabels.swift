@@ -130,24 +130,30 @@ public enum FormVocabulary {
 
   /// `一、预算资金` → `预算资金`, `1、事业收入` → `事业收入`, `(一)` prefixes removed.
   static func stripNumbering(_ key: String) -> String {
-    guard let scalar = key.unicodeScalars.first, mayStartNumbering(scalar),
-      let first = key.first, first == "(" || numerals.contains(first)
-    else { return key }
-    var scalars = Substring(key)
+    // By scalars: numbering is ASCII and CJK numerals, each its own character, and a walk by
+    // characters hashed each one into a set (keys that start with a year or an amount went
+    // all the way through it).
+    let scalars = key.unicodeScalars
+    guard let first = scalars.first, mayStartNumbering(first) else { return key }
+    var rest = scalars[...]
     if first == "(", let close = scalars.firstIndex(of: ")"),
-      scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy({ numerals.contains($0) })
+      scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy(isNumeral)
     {
-      scalars = scalars[scalars.index(after: close)...]
+      rest = scalars[scalars.index(after: close)...]
     } else {
       var index = scalars.startIndex
-      while index < scalars.endIndex, numerals.contains(scalars[index]) { index = scalars.index(after: index) }
-      if index > scalars.startIndex, index < scalars.endIndex,
-        ["、", ".", ",", ")"].contains(scalars[index])
-      {
-        scalars = scalars[scalars.index(after: index)...]
+      while index < scalars.endIndex, isNumeral(scalars[index]) { index = scalars.index(after: index) }
+      if index > scalars.startIndex, index < scalars.endIndex, ["、", ".", ",", ")"].contains(scalars[index]) {
+        rest = scalars[scalars.index(after: index)...]
       }
     }
-    return String(scalars)
+    // Unchanged (一级指标, 2024年): the key itself, not a copy that callers compare with it.
+    return rest.startIndex == scalars.startIndex ? key : String(String.UnicodeScalarView(rest))
+  }
+
+  /// 一 … 十 and the ASCII digits.
+  private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+    scalar != "(" && mayStartNumbering(scalar)
   }
 
   /// The first scalar of `(` or a numeral: a cheap test before the Character set, which
@@ -159,7 +165,4 @@ public enum FormVocabulary {
     }
   }
 
-  private static let numerals: Set<Character> = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
-  ]
 }
