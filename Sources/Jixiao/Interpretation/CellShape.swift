@@ -44,8 +44,11 @@ enum CellShape: Equatable {
       let small = IndicatorBuilder.weight(key).map { $0 <= 100 } ?? false
       return .number(small: small)
     }
-    let target = TargetGrammar.read(cell.text)
-    if target.grade != nil || (target.kind.isStructured && !Self.readsAsName(key, target)) { return .value }
+    if let target = TargetGrammar.readUnlessWords(cell.text),
+      target.grade != nil || (target.kind.isStructured && !Self.readsAsName(key, target))
+    {
+      return .value
+    }
     if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
     if key.hasPrefixBytes("反映") && length >= 6 { return .explanationText }
     return .text(length: length)

@@ -57,10 +57,13 @@ enum QualitativeWords {
   private static let atMostSuffixes = ["以下", "及以下"].map { Array($0.unicodeScalars) }
   private static let residueScalars = formResidue.map { Array($0.unicodeScalars) }
 
+  /// Whether a grade word occurs anywhere in `text` (a grade can only be read where one does).
+  static func mayHoldGrade(_ text: [Unicode.Scalar]) -> Bool { gradeWords.occurs(in: text) }
+
   /// The grade in `text`, if the text is a grade with decoration around it.
   static func grade(in text: [Unicode.Scalar]) -> (grade: String, atLeast: Bool, atMost: Bool)? {
     // What is left after the decoration is a part of the text: no grade in it, no grade.
-    guard gradeWords.occurs(in: text) else { return nil }
+    guard mayHoldGrade(text) else { return nil }
     var core = text[...]
     var atLeast = false
     var atMost = false

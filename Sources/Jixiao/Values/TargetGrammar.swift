@@ -62,7 +62,34 @@ public enum TargetGrammar {
     -> Target
   {
     let normalized = NormalizedText(raw)
+    return read(raw, normalized: normalized, tokens: ValueTokenizer.tokenize(normalized.scalars), context: context, span: span)
+  }
+
+  /// The reading of `raw`, or nil when it cannot be a structured value (quantity, range,
+  /// date, rank) nor a grade: its tokens are only words, units and punctuation (no number,
+  /// date or rank word, comparison, placeholder) and no grade word occurs in it. A reader
+  /// that only asks whether a cell is a value skips the parser for such text, about half the
+  /// words in indicator rows (names, explanations). Tests hold the claim to every target
+  /// case and every cell of the corpus.
+  static func readUnlessWords(_ raw: String) -> Target? {
+    let normalized = NormalizedText(raw)
     let tokens = ValueTokenizer.tokenize(normalized.scalars)
+    let onlyWords = tokens.allSatisfy { token in
+      if token.isWord { return true }
+      switch token.lexeme {
+      case .word?, .listSeparator?, .ignorable?, .openParen?, .closeParen?, .unit?, .scale?, .approximately?,
+        .moreThan?, .percentPrefix?, .tenths?, .rangeSeparator?, .slash?, .keepWithin?:
+        return true
+      default: return false
+      }
+    }
+    if onlyWords && !QualitativeWords.mayHoldGrade(normalized.scalars) { return nil }
+    return read(raw, normalized: normalized, tokens: tokens, context: TargetContext(), span: nil)
+  }
+
+  private static func read(
+    _ raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, span: SourceSpan?
+  ) -> Target {
     let columns = ColumnReading(context, value: normalized)
     let unitColumn = columns.unit
     let parser = TargetParser(
