@@ -7,8 +7,8 @@ import FoundationEssentials
 /// With a sink, the bytes are handed over in chunks of about `chunkSize` as they are written
 /// (at element boundaries), so the output of a large document is never held whole: its JSON
 /// is several times the size of its text.
-public struct JSONWriter {
-  public private(set) var bytes: [UInt8] = []
+public struct JSONWriter: ~Copyable {
+  private var buffer: OutputBuffer
   let pretty: Bool
   private var depth = 0
   /// Whether the innermost open container has no element yet.
@@ -17,29 +17,32 @@ public struct JSONWriter {
   private let sink: (([UInt8]) -> Void)?
   private let chunkSize: Int
 
+  /// What has been written (and not yet handed to a sink).
+  public var bytes: [UInt8] { buffer.array }
+
   public init(pretty: Bool, capacity: Int = 4096) {
     self.pretty = pretty
     self.sink = nil
     self.chunkSize = .max
-    bytes.reserveCapacity(capacity)
+    buffer = OutputBuffer(capacity: capacity)
   }
 
   public init(pretty: Bool, chunkSize: Int, sink: @escaping ([UInt8]) -> Void) {
     self.pretty = pretty
     self.sink = sink
     self.chunkSize = Swift.max(chunkSize, 1)
-    bytes.reserveCapacity(self.chunkSize + self.chunkSize / 4)
+    buffer = OutputBuffer(capacity: self.chunkSize + self.chunkSize / 4)
   }
 
   /// Hands what is buffered to the sink (without a sink, the bytes stay in `bytes`).
   public mutating func flush() {
-    guard let sink, !bytes.isEmpty else { return }
-    sink(bytes)
-    bytes.removeAll(keepingCapacity: true)
+    guard let sink, buffer.count > 0 else { return }
+    sink(buffer.array)
+    buffer.removeAll()
   }
 
   /// Appends raw bytes (a line end after a document).
-  public mutating func raw(_ more: [UInt8]) { bytes.append(contentsOf: more) }
+  public mutating func raw(_ more: [UInt8]) { more.withUnsafeBytes { buffer.append($0) } }
 
   // MARK: Containers
 
@@ -65,7 +68,7 @@ public struct JSONWriter {
   }
 
   private mutating func open(_ byte: UInt8) {
-    bytes.append(byte)
+    buffer.append(byte)
     emptiness.append(isEmpty)
     isEmpty = true
     depth += 1
@@ -74,14 +77,14 @@ public struct JSONWriter {
   private mutating func close(_ byte: UInt8) {
     depth -= 1
     if !isEmpty && pretty { newline() }
-    bytes.append(byte)
+    buffer.append(byte)
     isEmpty = emptiness.popLast() ?? true
   }
 
   /// Starts an array element or an object member.
   public mutating func element() {
-    if bytes.count >= chunkSize { flush() }
-    if !isEmpty { bytes.append(0x2C) }
+    if buffer.count >= chunkSize { flush() }
+    if !isEmpty { buffer.append(0x2C) }
     isEmpty = false
     if pretty { newline() }
   }
@@ -90,39 +93,36 @@ public struct JSONWriter {
   /// key is escaped like any string.
   public mutating func key(escaping name: String) {
     element()
-    JSONWriter.appendString(name, to: &bytes)
-    bytes.append(0x3A)
-    if pretty { bytes.append(0x20) }
+    JSONWriter.appendString(name, to: &buffer)
+    buffer.append(0x3A)
+    if pretty { buffer.append(0x20) }
   }
 
   /// Starts an object member: its key and the colon. Keys are the schema's own names (plain
   /// ASCII, nothing to escape), so they are copied without the scan strings get.
   public mutating func key(_ name: StaticString) {
     element()
-    bytes.append(0x22)
     // A static string's bytes are in the binary: one copy, no string machinery.
-    bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-    bytes.append(0x22)
-    bytes.append(0x3A)
-    if pretty { bytes.append(0x20) }
+    buffer.appendKey(name)
+    if pretty { buffer.append(0x20) }
   }
 
   private mutating func newline() {
-    bytes.append(0x0A)
-    bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
+    buffer.append(0x0A)
+    buffer.append(0x20, count: depth * 2)
   }
 
   // MARK: Values
 
   public mutating func string(_ value: String?) {
     guard let value else { return null() }
-    JSONWriter.appendString(value, to: &bytes)
+    JSONWriter.appendString(value, to: &buffer)
   }
 
   public mutating func int(_ value: Int?) {
     guard let value else { return null() }
     // Digits straight into the buffer: spans write four integers each.
-    if value < 0 { bytes.append(0x2D) }
+    if value < 0 { buffer.append(0x2D) }
     var magnitude = value.magnitude
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -135,20 +135,20 @@ public struct JSONWriter {
         count += 1
       } while magnitude > 0
       // Rebased to a raw buffer: appending the slice itself went byte by byte.
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
+      self.buffer.append(UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
     }
   }
 
   public mutating func decimal(_ value: Decimal?) {
     guard let value else { return null() }
-    bytes.append(contentsOf: DecimalText.plain(value).utf8)
+    buffer.append(DecimalText.plain(value))
   }
 
-  public mutating func number(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  public mutating func number(_ text: String) { buffer.append(text) }
 
-  public mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+  public mutating func bool(_ value: Bool) { buffer.append(value ? "true" : "false") }
 
-  public mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+  public mutating func null() { buffer.append("null") }
 
   // MARK: Members
 
@@ -177,7 +177,7 @@ public struct JSONWriter {
     write(&self)
   }
 
-  static func appendString(_ text: String, to output: inout [UInt8]) {
+  static func appendString(_ text: String, to output: inout OutputBuffer) {
     output.append(0x22)
     var text = text
     text.withUTF8 { bytes in
@@ -185,22 +185,108 @@ public struct JSONWriter {
       for index in 0..<bytes.count {
         let byte = bytes[index]
         guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        output.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<index])))
         switch byte {
-        case 0x22: output.append(contentsOf: [0x5C, 0x22])
-        case 0x5C: output.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: output.append(contentsOf: [0x5C, 0x6E])
-        case 0x0D: output.append(contentsOf: [0x5C, 0x72])
-        case 0x09: output.append(contentsOf: [0x5C, 0x74])
+        case 0x22: output.append("\\\"")
+        case 0x5C: output.append("\\\\")
+        case 0x0A: output.append("\\n")
+        case 0x0D: output.append("\\r")
+        case 0x09: output.append("\\t")
         default:
-          output.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+          output.append("\\u00")
+          output.append(hexDigits[Int(byte >> 4)])
+          output.append(hexDigits[Int(byte & 0xF)])
         }
         start = index + 1
       }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+      output.append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])))
     }
     output.append(0x22)
   }
 
   static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+}
+
+/// The writer's bytes: a buffer it owns alone (hence noncopyable), written through a raw
+/// pointer. Appending to an `[UInt8]` checks uniqueness and capacity at every byte, and the
+/// JSON of a document is written a few bytes at a time: that was most of its cost.
+struct OutputBuffer: ~Copyable {
+  private var start: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int) {
+    self.capacity = Swift.max(capacity, 16)
+    start = .allocate(capacity: self.capacity)
+  }
+
+  deinit { start.deallocate() }
+
+  var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
+  mutating func removeAll() { count = 0 }
+
+  @inline(__always)
+  private mutating func reserve(_ more: Int) {
+    guard count + more > capacity else { return }
+    let grown = Swift.max(capacity * 2, count + more)
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+    moved.initialize(from: start, count: count)
+    start.deallocate()
+    start = moved
+    capacity = grown
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    reserve(1)
+    start[count] = byte
+    count += 1
+  }
+
+  mutating func append(_ byte: UInt8, count repeated: Int) {
+    guard repeated > 0 else { return }
+    reserve(repeated)
+    (start + count).initialize(repeating: byte, count: repeated)
+    count += repeated
+  }
+
+  mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+    reserve(bytes.count)
+    copy(base, bytes.count, to: start + count)
+    count += bytes.count
+  }
+
+  /// `"name":` in one reservation.
+  mutating func appendKey(_ name: StaticString) {
+    let length = name.utf8CodeUnitCount
+    reserve(length + 3)
+    start[count] = 0x22
+    copy(UnsafeRawPointer(name.utf8Start), length, to: start + count + 1)
+    start[count + length + 1] = 0x22
+    start[count + length + 2] = 0x3A
+    count += length + 3
+  }
+
+  /// Short runs byte by byte: most are a key or a short value, where a call to memcpy costs
+  /// more than the copy.
+  @inline(__always)
+  private func copy(_ source: UnsafeRawPointer, _ length: Int, to destination: UnsafeMutablePointer<UInt8>) {
+    if length <= 16 {
+      let bytes = source.assumingMemoryBound(to: UInt8.self)
+      for index in 0..<length { destination[index] = bytes[index] }
+    } else {
+      UnsafeMutableRawPointer(destination).copyMemory(from: source, byteCount: length)
+    }
+  }
+
+  mutating func append(_ text: StaticString) {
+    append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  mutating func append(_ text: String) {
+    var text = text
+    text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+  }
 }
