@@ -122,21 +122,7 @@ public struct JSONWriter: ~Copyable {
   public mutating func int(_ value: Int?) {
     guard let value else { return null() }
     // Digits straight into the buffer: spans write four integers each.
-    if value < 0 { buffer.append(0x2D) }
-    var magnitude = value.magnitude
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[19 - count] = 0x30 + UInt8(magnitude % 10)
-        magnitude /= 10
-        count += 1
-      } while magnitude > 0
-      // Rebased to a raw buffer: appending the slice itself went byte by byte.
-      self.buffer.append(UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
-    }
+    buffer.appendDecimal(value)
   }
 
   public mutating func decimal(_ value: Decimal?) {
@@ -256,6 +242,29 @@ struct OutputBuffer: ~Copyable {
     reserve(bytes.count)
     copy(base, bytes.count, to: start + count)
     count += bytes.count
+  }
+
+  /// `value` in decimal, as `String(value)` writes it.
+  mutating func appendDecimal(_ value: Int) {
+    reserve(20)
+    var magnitude = value.magnitude
+    if value < 0 {
+      start[count] = 0x2D
+      count += 1
+    }
+    var digits = 1
+    var probe = magnitude
+    while probe >= 10 {
+      probe /= 10
+      digits += 1
+    }
+    var index = count + digits
+    repeat {
+      index -= 1
+      start[index] = 0x30 + UInt8(magnitude % 10)
+      magnitude /= 10
+    } while magnitude > 0
+    count += digits
   }
 
   /// `"name":` in one reservation.
