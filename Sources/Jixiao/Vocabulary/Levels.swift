@@ -88,8 +88,21 @@ public enum LevelVocabulary {
     return stripped
   }
 
+  /// Whether `rawKey` can still name a level after `stripAnnotations`: most keys tested are
+  /// data cells (names, explanations, targets), far longer than any level name. Stripping
+  /// keeps the text before the first `(` unless a score (`分`) or `等` is trimmed, so without
+  /// those, a text before `(` longer than every name rules the key out.
+  private static func mayName(_ rawKey: String, longestName: Int) -> Bool {
+    rawKey.withUTF8Bytes { bytes in
+      let head = bytes.firstIndex(of: 0x28) ?? bytes.count
+      guard head > longestName else { return true }
+      return rawKey.containsBytes("分") || rawKey.containsBytes("等")
+    }
+  }
+
   /// The level 1 a key names, if any.
   public static func level1(_ rawKey: String) -> Level1? {
+    guard mayName(rawKey, longestName: longestLevel1) else { return nil }
     let key = stripAnnotations(rawKey)
     if let level = level1Names[ByteKey(key)] { return level }
     if key.hasPrefixBytes("产出(工作量)") || key.hasPrefixBytes("产出指标(") { return .output }
@@ -103,8 +116,14 @@ public enum LevelVocabulary {
     (.cost, ["成本指标", "成本"]),
   ])
 
+  /// Bytes of the longest level-1 name, and of the longest level-2 name with `指标` (which
+  /// `level2` drops); `产出指标(` is the longest prefix `level1` accepts.
+  private static let longestLevel1 = level1Names.keys.map(\.text.utf8.count).max() ?? 0
+  private static let longestLevel2 = (level2Names.keys.map(\.text.utf8.count).max() ?? 0) + "指标".utf8.count
+
   /// The level 2 a key names, if any.
   public static func level2(_ rawKey: String) -> Level2? {
+    guard mayName(rawKey, longestName: longestLevel2) else { return nil }
     var key = stripAnnotations(rawKey)
     if key.hasSuffixBytes("指标") { key = String(decoding: key.utf8.dropLast(6), as: UTF8.self) }
     return level2Names[ByteKey(key)]
