@@ -1,4 +1,8 @@
 /// A cell as the tokenizer found it: its text as written (outer blanks trimmed) and where.
+///
+/// A large document has hundreds of thousands of cells, about half of them empty, so the
+/// struct is kept small (56 bytes): the key shares the text's storage when they are equal
+/// (see `TextKey.make`), and positions and flags are stored in 32 bits.
 public struct Cell: Sendable, Hashable {
   /// The text as written, outer blanks trimmed; lines of a wrapped cell joined with "\n".
   public var text: String {
@@ -6,57 +10,63 @@ public struct Cell: Sendable, Hashable {
     set {
       storage = newValue
       storedKey = TextKey.make(newValue, simplify: isTraditional)
-      keyIsStale = false
+      bits.keyIsStale = false
     }
   }
   private var storage: String
   /// The form used to match the vocabulary (see `TextKey`), made once per text.
-  public var key: String { keyIsStale ? TextKey.make(storage, simplify: isTraditional) : storedKey }
+  public var key: String { bits.keyIsStale ? TextKey.make(storage, simplify: isTraditional) : storedKey }
   private var storedKey: String
-  /// Lines were appended since the key was made (`appendLine`): making it at every line made
-  /// a cell wrapped over thousands of lines quadratic. The tokenizer settles it at the end.
-  private var keyIsStale = false
   /// The document is in traditional script: keys are made simplified.
   public var isTraditional: Bool {
-    didSet {
-      if isTraditional != oldValue {
-        storedKey = TextKey.make(storage, simplify: isTraditional)
-        keyIsStale = false
-      }
+    get { bits.isTraditional }
+    set {
+      guard newValue != bits.isTraditional else { return }
+      bits.isTraditional = newValue
+      storedKey = TextKey.make(storage, simplify: newValue)
+      bits.keyIsStale = false
     }
   }
   public var span: SourceSpan
   /// Position in its row (0-based), counting empty cells.
-  public var column: Int
+  public var column: Int {
+    get { bits.column }
+    set { bits.column = newValue }
+  }
   /// Offset of the text's first byte in the decoded text (`SourceText.utf8`), for spans of
   /// parts of the cell.
-  public var start: Int
+  public var start: Int {
+    get { Int(storedStart) }
+    set { storedStart = Int32(clamping: newValue) }
+  }
+  // Decoded offsets are below `SourceDecoder.maximumSize` (2^30) plus what decoding adds.
+  private var storedStart: Int32
+  private var bits: Bits
 
   public var isEmpty: Bool { storage.isEmpty }
 
   public init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool = false) {
     self.storage = text
-    self.isTraditional = isTraditional
     self.storedKey = TextKey.make(text, simplify: isTraditional)
     self.span = span
-    self.column = column
-    self.start = start
+    self.storedStart = Int32(clamping: start)
+    self.bits = Bits(column: column, isTraditional: isTraditional)
   }
 
   /// Appends a wrapped line of the cell.
   mutating func appendLine(_ line: String, separator: String) {
     storage += separator + line
-    keyIsStale = true
+    bits.keyIsStale = true
   }
 
   /// Makes the key of a cell whose lines were appended.
   mutating func settleKey() {
-    guard keyIsStale else { return }
+    guard bits.keyIsStale else { return }
     storedKey = TextKey.make(storage, simplify: isTraditional)
-    keyIsStale = false
+    bits.keyIsStale = false
   }
 
-  var hasStaleKey: Bool { keyIsStale }
+  var hasStaleKey: Bool { bits.keyIsStale }
 
   // The key follows from the text and the script: equality and hashing leave it out, so a
   // cell is the same before and after its key is settled.
@@ -71,6 +81,35 @@ public struct Cell: Sendable, Hashable {
     hasher.combine(span)
     hasher.combine(column)
     hasher.combine(start)
+  }
+
+  /// The column and two flags in one word. A row has fewer cells than its document has
+  /// bytes (at most 2^30), so the column fits in the low 30 bits.
+  private struct Bits: Sendable {
+    private var word: UInt32
+    private static let traditional: UInt32 = 1 << 31
+    /// Lines were appended since the key was made (`appendLine`): making it at every line
+    /// made a cell wrapped over thousands of lines quadratic. The tokenizer settles it.
+    private static let stale: UInt32 = 1 << 30
+    private static let columnMask: UInt32 = (1 << 30) - 1
+
+    init(column: Int, isTraditional: Bool) {
+      word = UInt32(Swift.min(Swift.max(column, 0), Int(Self.columnMask)))
+      if isTraditional { word |= Self.traditional }
+    }
+
+    var column: Int {
+      get { Int(word & Self.columnMask) }
+      set { word = (word & ~Self.columnMask) | UInt32(Swift.min(Swift.max(newValue, 0), Int(Self.columnMask))) }
+    }
+    var isTraditional: Bool {
+      get { word & Self.traditional != 0 }
+      set { word = newValue ? word | Self.traditional : word & ~Self.traditional }
+    }
+    var keyIsStale: Bool {
+      get { word & Self.stale != 0 }
+      set { word = newValue ? word | Self.stale : word & ~Self.stale }
+    }
   }
 }
 
