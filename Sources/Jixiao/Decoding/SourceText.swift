@@ -6,8 +6,24 @@
 public struct SourceText: Sendable {
   /// A line of the decoded text: `start..<end` in `utf8`, terminator excluded.
   public struct Line: Sendable, Hashable {
-    public var start: Int
-    public var end: Int
+    // 32 bits, as decoded offsets stay below 2^31 (see `SourceDecoder.maximumSize`): a
+    // document of short lines has one Line per 20 bytes or so.
+    private var storedStart: Int32
+    private var storedEnd: Int32
+
+    public var start: Int {
+      get { Int(storedStart) }
+      set { storedStart = Int32(clamping: newValue) }
+    }
+    public var end: Int {
+      get { Int(storedEnd) }
+      set { storedEnd = Int32(clamping: newValue) }
+    }
+
+    init(start: Int, end: Int) {
+      storedStart = Int32(clamping: start)
+      storedEnd = Int32(clamping: end)
+    }
   }
 
   public let utf8: [UInt8]
@@ -62,7 +78,8 @@ public struct SourceText: Sendable {
   /// Splits at LF, CRLF and CR.
   static func splitLines(_ bytes: [UInt8]) -> [Line] {
     var lines: [Line] = []
-    lines.reserveCapacity(bytes.count / 40 + 1)
+    // Counted first: a guess made the array grow by doubling, up to twice the lines.
+    lines.reserveCapacity(countLines(bytes))
     var start = 0
     var index = 0
     let count = bytes.count
@@ -82,6 +99,20 @@ public struct SourceText: Sendable {
     }
     if start < count { lines.append(Line(start: start, end: count)) }
     return lines
+  }
+
+  /// The number of lines `splitLines` finds: line ends (a CRLF is one) and an unended last line.
+  static func countLines(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      var count = 0
+      var previous: UInt8 = 0
+      for byte in buffer {
+        if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { count += 1 }
+        previous = byte
+      }
+      if let last = buffer.last, last != 0x0A && last != 0x0D { count += 1 }
+      return count
+    }
   }
 
   /// The original file's byte offset of a decoded byte offset.
