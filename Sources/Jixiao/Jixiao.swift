@@ -18,17 +18,45 @@ public struct ParseOptions: Sendable {
 public enum Jixiao {
   /// Reads a disclosure. Throws only when the file as a whole cannot be read (binary, empty,
   /// undecodable, no performance table); problems inside a readable file are diagnostics.
-  public static func parse(_ bytes: [UInt8], path: String, options: ParseOptions = ParseOptions())
+  ///
+  /// `bytes` is consumed: a caller that passes its last reference lets the file be freed
+  /// once it is decoded.
+  public static func parse(_ bytes: consuming [UInt8], path: String, options: ParseOptions = ParseOptions())
+    throws(InputError) -> Document
+  {
+    // Reading returns before validation, so the text, the cells and the reader's state
+    // are freed before the checks build theirs.
+    var document = try read(bytes, path: path, options: options)
+    if options.validate { document.diagnostics += Validator.check(document) }
+    document.diagnostics.sort { ($0.span ?? SourceSpan(line: 0, column: 0, offset: -1)) < ($1.span ?? SourceSpan(line: 0, column: 0, offset: -1)) }
+    return document
+  }
+
+  /// Every stage up to validation; diagnostics unsorted.
+  private static func read(_ bytes: consuming [UInt8], path: String, options: ParseOptions)
     throws(InputError) -> Document
   {
     let (text, report) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
-    var tokens = Tokenizer.tokenize(text, dialect: options.dialect)
-    if tokens.dialect.isCellStream { tokens = StreamRegrouper.regroup(tokens) }
-    let (grid, cutEnding) = Truncation.cut(tokens, text: text)
-    var segmentation = TableSegmenter.segment(grid)
-    var reader = DocumentReader(text: text, dialect: grid.dialect)
-    reader.read(segmentation)
-    let ending = Truncation.cutInsideLastProject(cutEnding, grid: grid, text: text, projects: reader.projects)
+    let sha256 = SHA256.hex(bytes)
+    let byteCount = bytes.count
+    // The text shares the file's storage when the file is UTF-8; otherwise this frees it.
+    _ = consume bytes
+    let (grid, cutEnding) = cells(text, dialect: options.dialect)
+    let dialect = grid.dialect
+    // What the end and the start of the grid say, kept so the grid can go.
+    let lastRow = grid.rows.last { !$0.isBlank }
+    let firstCell = dialect == .runTogether ? grid.rows.first { !$0.isBlank }?.nonEmpty.first : nil
+    var segmentation = TableSegmenter.segment(consume grid)
+    var reader = DocumentReader(text: text, dialect: dialect)
+    // Block by block, each released once read: a table's cells are not needed after it.
+    var blocks = segmentation.blocks
+    segmentation.blocks = []
+    for index in blocks.indices {
+      let block = blocks[index]
+      blocks[index].rows = []
+      reader.read(Segmentation(blocks: [block], documentYear: segmentation.documentYear))
+    }
+    let ending = Truncation.cutInsideLastProject(cutEnding, lastRow: lastRow, text: text, projects: reader.projects)
     var endingDiagnostics: [Diagnostic] = []
     switch ending {
     case .complete: break
@@ -46,9 +74,9 @@ public enum Jixiao {
     }
     var document = Document(
       source: SourceInfo(
-        path: path, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: report.encoding,
+        path: path, sha256: sha256, bytes: byteCount, encoding: report.encoding,
         encodingConfidence: report.confidence, hasBOM: report.hasBOM, lineEnding: report.lineEnding,
-        lines: text.lines.count, dialect: grid.dialect.rawValue))
+        lines: text.lines.count, dialect: dialect.rawValue))
     if case .complete = ending {} else { document.source.isTruncated = true }
     document.tables = reader.tables
     document.projects = reader.projects
@@ -58,12 +86,16 @@ public enum Jixiao {
     document.residue = (segmentation.residue + reader.context.residue).sorted { $0.span < $1.span }
     var diagnostics = DecodingDiagnostics.make(report, text: text) + reader.context.diagnostics
     diagnostics += endingDiagnostics
-    if grid.dialect == .runTogether, let first = grid.rows.first(where: { !$0.isBlank })?.nonEmpty.first {
-      diagnostics.append(Diagnostic("JX117", span: first.span, []))
-    }
-    if options.validate { diagnostics += Validator.check(document) }
-    document.diagnostics = diagnostics.sorted { ($0.span ?? SourceSpan(line: 0, column: 0, offset: -1)) < ($1.span ?? SourceSpan(line: 0, column: 0, offset: -1)) }
+    if let firstCell { diagnostics.append(Diagnostic("JX117", span: firstCell.span, [])) }
+    document.diagnostics = diagnostics
     return document
+  }
+
+  /// The rows of cells, and how the text ends (its cut-off last cell removed).
+  private static func cells(_ text: SourceText, dialect: Dialect?) -> (Grid, Truncation.Ending) {
+    var tokens = Tokenizer.tokenize(text, dialect: dialect)
+    if tokens.dialect.isCellStream { tokens = StreamRegrouper.regroup(tokens) }
+    return Truncation.cut(tokens, text: text)
   }
 
   /// The first non-blank lines, for the "no table" error.

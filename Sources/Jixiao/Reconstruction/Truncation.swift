@@ -32,11 +32,12 @@ enum Truncation {
   /// cut there too, even when its last cell is whole: `项目名称 │ 中央财政衔接推进老区乡村振`
   /// with no indicators yet, or a last row `中職免學費應受助學生數 │ 100%` under 产出指标. A
   /// complete table that merely lacks a line break ends on its satisfaction rows or its
-  /// footer. Called after reading, when the projects are known.
-  static func cutInsideLastProject(_ ending: Ending, grid: Grid, text: SourceText, projects: [Project]) -> Ending {
+  /// footer. Called after reading, when the projects are known; `lastRow` is the grid's last
+  /// non-blank row (the grid itself is gone by then).
+  static func cutInsideLastProject(_ ending: Ending, lastRow: Row?, text: SourceText, projects: [Project]) -> Ending {
     guard case .complete = ending, let last = text.utf8.last, last != 0x0A, last != 0x0D,
       let project = projects.last, !hasSatisfaction(project),
-      let row = grid.rows.last(where: { !$0.isBlank }), let cell = row.cells.last(where: { !$0.isEmpty }),
+      let row = lastRow, let cell = row.cells.last(where: { !$0.isEmpty }),
       project.span <= cell.span, endsIndicatorRow(row, cell, project) || project.indicators.isEmpty
     else { return ending }
     return .afterLabel(cell)
