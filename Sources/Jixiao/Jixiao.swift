@@ -51,9 +51,8 @@ public enum Jixiao {
     // Block by block, each released once read: a table's cells are not needed after it.
     var blocks = segmentation.blocks
     segmentation.blocks = []
-    for index in blocks.indices {
-      let block = blocks[index]
-      blocks[index].rows = []
+    blocks.reverse()
+    while let block = blocks.popLast() {
       reader.read(Segmentation(blocks: [block], documentYear: segmentation.documentYear))
     }
     let ending = Truncation.cutInsideLastProject(cutEnding, lastRow: lastRow, text: text, projects: reader.projects)

@@ -10,8 +10,11 @@ enum CellPerLineTokenizer {
     let bytes = text.utf8
 
     func close() {
-      if let row = current { rows.append(row) }
-      current = nil
+      if var row = current {
+        current = nil
+        row.cells.shrinkToFit()
+        rows.append(row)
+      }
     }
 
     for index in text.lines.indices {
@@ -45,10 +48,12 @@ enum CellPerLineTokenizer {
       }
       // A line without a leading tab: wrapped text of the last cell, a new paragraph of a
       // long row's cell, or free text outside any table.
-      if var row = current, var last = row.cells.last, !pendingBlank || row.cells.count >= 2 {
+      if let count = current?.cells.count, count > 0, !pendingBlank || count >= 2 {
+        // Taken out and put back, so that neither the row's array nor the cell's text is
+        // copied for each wrapped line.
+        var last = current!.cells.removeLast()
         builder.extend(&last, lineIndex: index, range: range, separator: "\n")
-        row.cells[row.cells.count - 1] = last
-        current = row
+        current!.cells.append(last)
         pendingBlank = false
         continue
       }

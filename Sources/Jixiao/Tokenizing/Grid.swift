@@ -141,6 +141,9 @@ public struct Row: Sendable, Hashable {
 
   public init(cells: [Cell], lineIndex: Int) {
     self.cells = cells
+    // Rows are made by the tokenizers from arrays grown by appends; a large document keeps
+    // all of them until its tables are read.
+    self.cells.shrinkToFit()
     self.lineIndex = lineIndex
   }
 }

@@ -28,7 +28,9 @@ public enum Tokenizer {
         }
         if rows[row].cells[column].hasStaleKey { rows[row].cells[column].settleKey() }
       }
+      rows[row].cells.shrinkToFit()
     }
+    rows.shrinkToFit()
     return Grid(dialect: dialect, rows: rows)
   }
 }
@@ -172,5 +174,17 @@ enum Separators {
       }
     }
     return dashes >= 2
+  }
+}
+
+extension Array {
+  /// Drops the spare capacity that growing by appends left: the grid of a large document
+  /// lives until its tables are read, and a fifth of its cell arrays was spare.
+  mutating func shrinkToFit() {
+    guard capacity > count else { return }
+    var exact: [Element] = []
+    exact.reserveCapacity(count)
+    exact.append(contentsOf: self)
+    self = exact
   }
 }
