@@ -1,29 +1,33 @@
 /// A cell as the tokenizer found it: its text as written (outer blanks trimmed) and where.
 ///
 /// A large document has hundreds of thousands of cells, about half of them empty, so the
-/// struct is kept small (56 bytes): the key shares the text's storage when they are equal
-/// (see `TextKey.make`), and positions and flags are stored in 32 bits.
+/// struct is kept small (48 bytes): the key is stored apart only when it differs from the
+/// text (one cell in ten), and positions and flags are stored in 32 bits.
 public struct Cell: Sendable, Hashable {
   /// The text as written, outer blanks trimmed; lines of a wrapped cell joined with "\n".
   public var text: String {
     get { storage }
     set {
       storage = newValue
-      storedKey = TextKey.make(newValue, simplify: isTraditional)
+      keyBox = KeyBox.make(for: newValue, simplify: isTraditional)
       bits.keyIsStale = false
     }
   }
   private var storage: String
   /// The form used to match the vocabulary (see `TextKey`), made once per text.
-  public var key: String { bits.keyIsStale ? TextKey.make(storage, simplify: isTraditional) : storedKey }
-  private var storedKey: String
+  public var key: String {
+    if bits.keyIsStale { return TextKey.make(storage, simplify: isTraditional) }
+    return keyBox?.key ?? storage
+  }
+  /// The key when it is not the text itself.
+  private var keyBox: KeyBox?
   /// The document is in traditional script: keys are made simplified.
   public var isTraditional: Bool {
     get { bits.isTraditional }
     set {
       guard newValue != bits.isTraditional else { return }
       bits.isTraditional = newValue
-      storedKey = TextKey.make(storage, simplify: newValue)
+      keyBox = KeyBox.make(for: storage, simplify: newValue)
       bits.keyIsStale = false
     }
   }
@@ -47,7 +51,7 @@ public struct Cell: Sendable, Hashable {
 
   public init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool = false) {
     self.storage = text
-    self.storedKey = TextKey.make(text, simplify: isTraditional)
+    self.keyBox = KeyBox.make(for: text, simplify: isTraditional)
     self.span = span
     self.storedStart = Int32(clamping: start)
     self.bits = Bits(column: column, isTraditional: isTraditional)
@@ -62,7 +66,7 @@ public struct Cell: Sendable, Hashable {
   /// Makes the key of a cell whose lines were appended.
   mutating func settleKey() {
     guard bits.keyIsStale else { return }
-    storedKey = TextKey.make(storage, simplify: isTraditional)
+    keyBox = KeyBox.make(for: storage, simplify: isTraditional)
     bits.keyIsStale = false
   }
 
@@ -81,6 +85,20 @@ public struct Cell: Sendable, Hashable {
     hasher.combine(span)
     hasher.combine(column)
     hasher.combine(start)
+  }
+
+  /// A key that differs from its text (full-width punctuation, blanks, a trailing colon …).
+  /// A reference, not a second string, so that the nine cells in ten whose key is their text
+  /// pay 8 bytes for it, not 16.
+  private final class KeyBox: Sendable {
+    let key: String
+
+    private init(_ key: String) { self.key = key }
+
+    /// The box of `text`'s key, or nil when the key is the text.
+    static func make(for text: String, simplify: Bool) -> KeyBox? {
+      TextKey.keyIfDifferent(text, simplify: simplify).map(KeyBox.init)
+    }
   }
 
   /// The column and two flags in one word. A row has fewer cells than its document has
