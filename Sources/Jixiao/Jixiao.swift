@@ -37,24 +37,27 @@ public enum Jixiao {
     throws(InputError) -> Document
   {
     let (text, report) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
-    let sha256 = SHA256.hex(bytes)
+    // Taken from the text when the text is the file (most files), so that a refused file
+    // costs no digest; otherwise now, before the file is let go.
+    let fileDigest = text.isTheFile ? nil : SHA256.hex(bytes)
     let byteCount = bytes.count
     // The text shares the file's storage when the file is UTF-8; otherwise this frees it.
     _ = consume bytes
-    let (grid, cutEnding) = cells(text, dialect: options.dialect)
-    let dialect = grid.dialect
-    // What the end and the start of the grid say, kept so the grid can go.
-    let lastRow = grid.rows.last { !$0.isBlank }
-    let firstCell = dialect == .runTogether ? grid.rows.first { !$0.isBlank }?.nonEmpty.first : nil
-    var segmentation = TableSegmenter.segment(consume grid)
-    var reader = DocumentReader(text: text, dialect: dialect)
-    // Block by block, each released once read: a table's cells are not needed after it.
-    var blocks = segmentation.blocks
-    segmentation.blocks = []
-    blocks.reverse()
-    while let block = blocks.popLast() {
-      reader.read(Segmentation(blocks: [block], documentYear: segmentation.documentYear))
+    let dialect = options.dialect ?? DialectDetector.detectLayout(text)
+    var tables = TableStages(reader: DocumentReader(text: text, dialect: dialect), dialect: dialect)
+    var holdback = Truncation.Holdback()
+    if dialect.isCellStream {
+      // Rows are rebuilt from the cells of the whole text.
+      var rows = StreamRegrouper.regroup(Tokenizer.tokenize(text, dialect: dialect)).rows
+      rows.reverse()
+      while let row = rows.popLast() { holdback.push(row) { tables.add($0) } }
+    } else {
+      Tokenizer.forEachRow(text, dialect: dialect) { row in holdback.push(row) { tables.add($0) } }
     }
+    let (cutEnding, lastRow) = holdback.finish(text: text) { tables.add($0) }
+    let (reader, tablesSegmentation) = tables.finish()
+    var segmentation = tablesSegmentation
+    let firstCell = tables.firstCell
     let ending = Truncation.cutInsideLastProject(cutEnding, lastRow: lastRow, text: text, projects: reader.projects)
     var endingDiagnostics: [Diagnostic] = []
     switch ending {
@@ -73,7 +76,7 @@ public enum Jixiao {
     }
     var document = Document(
       source: SourceInfo(
-        path: path, sha256: sha256, bytes: byteCount, encoding: report.encoding,
+        path: path, sha256: fileDigest ?? SHA256.hex(text.utf8), bytes: byteCount, encoding: report.encoding,
         encodingConfidence: report.confidence, hasBOM: report.hasBOM, lineEnding: report.lineEnding,
         lines: text.lines.count, dialect: dialect.rawValue))
     if case .complete = ending {} else { document.source.isTruncated = true }
@@ -90,11 +93,40 @@ public enum Jixiao {
     return document
   }
 
-  /// The rows of cells, and how the text ends (its cut-off last cell removed).
-  private static func cells(_ text: SourceText, dialect: Dialect?) -> (Grid, Truncation.Ending) {
-    var tokens = Tokenizer.tokenize(text, dialect: dialect)
-    if tokens.dialect.isCellStream { tokens = StreamRegrouper.regroup(tokens) }
-    return Truncation.cut(tokens, text: text)
+  /// Segmentation and reading, row by row: each table is read as soon as it is closed and
+  /// the budget year is known, and its cells are let go then. Where the tokenizer hands rows
+  /// over as it goes, the cells of the whole document never exist at once.
+  private struct TableStages {
+    var reader: DocumentReader
+    let dialect: Dialect
+    private var segmenter = TableSegmenter()
+    /// The first non-empty cell, for JX117.
+    private(set) var firstCell: Cell?
+
+    init(reader: DocumentReader, dialect: Dialect) {
+      self.reader = reader
+      self.dialect = dialect
+    }
+
+    mutating func add(_ row: Row) {
+      if dialect == .runTogether, firstCell == nil, !row.isBlank { firstCell = row.nonEmpty.first }
+      segmenter.add(row)
+      guard let year = segmenter.documentYear else { return }
+      for block in segmenter.takeBlocks() { reader.read(Segmentation(blocks: [block], documentYear: year)) }
+    }
+
+    /// Reads the tables still open or waiting for the year; the reader and what the
+    /// segmenter made besides tables.
+    mutating func finish() -> (DocumentReader, Segmentation) {
+      var segmentation = segmenter.finish()
+      var blocks = segmentation.blocks
+      segmentation.blocks = []
+      blocks.reverse()
+      while let block = blocks.popLast() {
+        reader.read(Segmentation(blocks: [block], documentYear: segmentation.documentYear))
+      }
+      return (reader, segmentation)
+    }
   }
 
   /// The first non-blank lines, for the "no table" error.

@@ -104,16 +104,27 @@ public struct SourceText: Sendable {
   /// The number of lines `splitLines` finds: line ends (a CRLF is one) and an unended last line.
   static func countLines(_ bytes: [UInt8]) -> Int {
     bytes.withUnsafeBufferPointer { buffer in
-      var count = 0
-      var previous: UInt8 = 0
+      // Branch-free counts, which the compiler vectorises; CRs need a second look only
+      // when there are any.
+      var feeds = 0
+      var returns = 0
       for byte in buffer {
-        if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { count += 1 }
-        previous = byte
+        feeds &+= byte == 0x0A ? 1 : 0
+        returns &+= byte == 0x0D ? 1 : 0
+      }
+      var count = feeds + returns
+      if returns > 0 {
+        for index in 1..<Swift.max(buffer.count, 1) where buffer[index] == 0x0A && buffer[index - 1] == 0x0D {
+          count -= 1
+        }
       }
       if let last = buffer.last, last != 0x0A && last != 0x0D { count += 1 }
       return count
     }
   }
+
+  /// The decoded bytes are the file's bytes, unconverted and without a byte-order mark.
+  var isTheFile: Bool { originalOffsets == nil && bomLength == 0 }
 
   /// The original file's byte offset of a decoded byte offset.
   public func originalOffset(of decoded: Int) -> Int {

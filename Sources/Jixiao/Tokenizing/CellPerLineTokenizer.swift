@@ -3,8 +3,7 @@
 /// wrapped, or a new paragraph in it); a blank before the tab (` \t`) starts a new row even
 /// without a blank line, as the converter does at page breaks.
 enum CellPerLineTokenizer {
-  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
-    var rows: [Row] = []
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (Row) -> Void) {
     var current: Row?
     var pendingBlank = false
     let bytes = text.utf8
@@ -12,8 +11,7 @@ enum CellPerLineTokenizer {
     func close() {
       if var row = current {
         current = nil
-        row.cells.shrinkToFit()
-        rows.append(row)
+        emit(row)
       }
     }
 
@@ -34,7 +32,7 @@ enum CellPerLineTokenizer {
       if isCellLine {
         if pendingBlank || ledByBlank || current == nil {
           close()
-          if pendingBlank { rows.append(Row(cells: [], lineIndex: index)) }
+          if pendingBlank { emit(Row(cells: [], lineIndex: index)) }
           var row = Row(cells: [], lineIndex: index)
           row.isExplicitStart = ledByBlank && !pendingBlank
           row.followsPageBreak = pageBreak
@@ -58,13 +56,12 @@ enum CellPerLineTokenizer {
         continue
       }
       close()
-      if pendingBlank { rows.append(Row(cells: [], lineIndex: index)) }
+      if pendingBlank { emit(Row(cells: [], lineIndex: index)) }
       pendingBlank = false
       var row = Row(cells: [builder.cell(lineIndex: index, range: range, column: 0)], lineIndex: index)
       row.followsPageBreak = pageBreak
-      rows.append(row)
+      emit(row)
     }
     close()
-    return rows
   }
 }
