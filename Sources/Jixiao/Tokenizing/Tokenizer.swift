@@ -189,15 +189,3 @@ enum Separators {
     return dashes >= 2
   }
 }
-
-extension Array {
-  /// Drops the spare capacity that growing by appends left: the grid of a large document
-  /// lives until its tables are read, and a fifth of its cell arrays was spare.
-  mutating func shrinkToFit() {
-    guard capacity > count else { return }
-    var exact: [Element] = []
-    exact.reserveCapacity(count)
-    exact.append(contentsOf: self)
-    self = exact
-  }
-}
