@@ -26,15 +26,16 @@ public enum Jixiao {
   {
     // Reading returns before validation, so the text, the cells and the reader's state
     // are freed before the checks build theirs.
-    var document = try read(bytes, path: path, options: options)
-    if options.validate { document.diagnostics += Validator.check(document) }
-    document.diagnostics.sort { ($0.span ?? SourceSpan(line: 0, column: 0, offset: -1)) < ($1.span ?? SourceSpan(line: 0, column: 0, offset: -1)) }
+    var (document, diagnostics) = try read(bytes, path: path, options: options)
+    if options.validate { diagnostics += Validator.check(document) }
+    document.diagnostics = diagnostics.sorted { ($0.span ?? SourceSpan(line: 0, column: 0, offset: -1)) < ($1.span ?? SourceSpan(line: 0, column: 0, offset: -1)) }
     return document
   }
 
-  /// Every stage up to validation; diagnostics unsorted.
+  /// Every stage up to validation: the document without its diagnostics, and those of
+  /// decoding and reading.
   private static func read(_ bytes: consuming [UInt8], path: String, options: ParseOptions)
-    throws(InputError) -> Document
+    throws(InputError) -> (Document, [Diagnostic])
   {
     let (text, report) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
     // Taken from the text when the text is the file (most files), so that a refused file
@@ -89,8 +90,7 @@ public enum Jixiao {
     var diagnostics = DecodingDiagnostics.make(report, text: text) + reader.context.diagnostics
     diagnostics += endingDiagnostics
     if let firstCell { diagnostics.append(Diagnostic("JX117", span: firstCell.span, [])) }
-    document.diagnostics = diagnostics
-    return document
+    return (document, diagnostics)
   }
 
   /// Segmentation and reading, row by row: each table is read as soon as it is closed and
