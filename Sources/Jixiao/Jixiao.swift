@@ -18,17 +18,48 @@ public struct ParseOptions: Sendable {
 public enum Jixiao {
   /// Reads a disclosure. Throws only when the file as a whole cannot be read (binary, empty,
   /// undecodable, no performance table); problems inside a readable file are diagnostics.
-  public static func parse(_ bytes: [UInt8], path: String, options: ParseOptions = ParseOptions())
+  ///
+  /// `bytes` is consumed: a caller that passes its last reference lets the file be freed
+  /// once it is decoded.
+  public static func parse(_ bytes: consuming [UInt8], path: String, options: ParseOptions = ParseOptions())
     throws(InputError) -> Document
   {
+    // Reading returns before validation, so the text, the cells and the reader's state
+    // are freed before the checks build theirs.
+    var (document, diagnostics) = try read(bytes, path: path, options: options)
+    if options.validate { diagnostics += Validator.check(document) }
+    document.diagnostics = diagnostics.sorted { ($0.span ?? SourceSpan(line: 0, column: 0, offset: -1)) < ($1.span ?? SourceSpan(line: 0, column: 0, offset: -1)) }
+    return document
+  }
+
+  /// Every stage up to validation: the document without its diagnostics, and those of
+  /// decoding and reading.
+  private static func read(_ bytes: consuming [UInt8], path: String, options: ParseOptions)
+    throws(InputError) -> (Document, [Diagnostic])
+  {
     let (text, report) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
-    var tokens = Tokenizer.tokenize(text, dialect: options.dialect)
-    if tokens.dialect.isCellStream { tokens = StreamRegrouper.regroup(tokens) }
-    let (grid, cutEnding) = Truncation.cut(tokens, text: text)
-    var segmentation = TableSegmenter.segment(grid)
-    var reader = DocumentReader(text: text, dialect: grid.dialect)
-    reader.read(segmentation)
-    let ending = Truncation.cutInsideLastProject(cutEnding, grid: grid, text: text, projects: reader.projects)
+    // Taken from the text when the text is the file (most files), so that a refused file
+    // costs no digest; otherwise now, before the file is let go.
+    let fileDigest = text.isTheFile ? nil : SHA256.hex(bytes)
+    let byteCount = bytes.count
+    // The text shares the file's storage when the file is UTF-8; otherwise this frees it.
+    _ = consume bytes
+    let dialect = options.dialect ?? DialectDetector.detectLayout(text)
+    var tables = TableStages(reader: DocumentReader(text: text, dialect: dialect), dialect: dialect)
+    var holdback = Truncation.Holdback()
+    if dialect.isCellStream {
+      // Rows are rebuilt from the cells of the whole text.
+      var rows = StreamRegrouper.regroup(Tokenizer.tokenize(text, dialect: dialect)).rows
+      rows.reverse()
+      while let row = rows.popLast() { holdback.push(row) { tables.add($0) } }
+    } else {
+      Tokenizer.forEachRow(text, dialect: dialect) { row in holdback.push(row) { tables.add($0) } }
+    }
+    let (cutEnding, lastRow) = holdback.finish(text: text) { tables.add($0) }
+    let (reader, tablesSegmentation) = tables.finish()
+    var segmentation = tablesSegmentation
+    let firstCell = tables.firstCell
+    let ending = Truncation.cutInsideLastProject(cutEnding, lastRow: lastRow, text: text, projects: reader.projects)
     var endingDiagnostics: [Diagnostic] = []
     switch ending {
     case .complete: break
@@ -46,9 +77,9 @@ public enum Jixiao {
     }
     var document = Document(
       source: SourceInfo(
-        path: path, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: report.encoding,
+        path: path, sha256: fileDigest ?? SHA256.hex(text.utf8), bytes: byteCount, encoding: report.encoding,
         encodingConfidence: report.confidence, hasBOM: report.hasBOM, lineEnding: report.lineEnding,
-        lines: text.lines.count, dialect: grid.dialect.rawValue))
+        lines: text.lines.count, dialect: dialect.rawValue))
     if case .complete = ending {} else { document.source.isTruncated = true }
     document.tables = reader.tables
     document.projects = reader.projects
@@ -58,12 +89,50 @@ public enum Jixiao {
     document.residue = (segmentation.residue + reader.context.residue).sorted { $0.span < $1.span }
     var diagnostics = DecodingDiagnostics.make(report, text: text) + reader.context.diagnostics
     diagnostics += endingDiagnostics
-    if grid.dialect == .runTogether, let first = grid.rows.first(where: { !$0.isBlank })?.nonEmpty.first {
-      diagnostics.append(Diagnostic("JX117", span: first.span, []))
+    if let firstCell { diagnostics.append(Diagnostic("JX117", span: firstCell.span, [])) }
+    return (document, diagnostics)
+  }
+
+  /// Segmentation and reading, row by row: each table is read as soon as it is closed and
+  /// the budget year is known, and its cells are let go then. Where the tokenizer hands rows
+  /// over as it goes, the cells of the whole document never exist at once.
+  private struct TableStages {
+    var reader: DocumentReader
+    let dialect: Dialect
+    private var segmenter = TableSegmenter()
+    /// The first non-empty cell, for JX117.
+    private(set) var firstCell: Cell?
+
+    init(reader: DocumentReader, dialect: Dialect) {
+      self.reader = reader
+      self.dialect = dialect
     }
-    if options.validate { diagnostics += Validator.check(document) }
-    document.diagnostics = diagnostics.sorted { ($0.span ?? SourceSpan(line: 0, column: 0, offset: -1)) < ($1.span ?? SourceSpan(line: 0, column: 0, offset: -1)) }
-    return document
+
+    mutating func add(_ row: Row) {
+      if dialect == .runTogether, firstCell == nil, !row.isBlank { firstCell = row.nonEmpty.first }
+      segmenter.add(row)
+      guard let year = segmenter.documentYear else { return }
+      for block in segmenter.takeBlocks() { read(block, documentYear: year) }
+    }
+
+    private mutating func read(_ block: TableBlock, documentYear: Int?) {
+      let firstNew = reader.projects.count
+      reader.read(Segmentation(blocks: [block], documentYear: documentYear))
+      // The indicators were appended one by one, and their arrays' spare capacity would
+      // outlive the read (4.8 of 16 MB of indicator arrays in a 10 MB document).
+      for index in firstNew..<reader.projects.count { reader.projects[index].indicators.shrinkToFit() }
+    }
+
+    /// Reads the tables still open or waiting for the year; the reader and what the
+    /// segmenter made besides tables.
+    mutating func finish() -> (DocumentReader, Segmentation) {
+      var segmentation = segmenter.finish()
+      var blocks = segmentation.blocks
+      segmentation.blocks = []
+      blocks.reverse()
+      while let block = blocks.popLast() { read(block, documentYear: segmentation.documentYear) }
+      return (reader, segmentation)
+    }
   }
 
   /// The first non-blank lines, for the "no table" error.

@@ -47,8 +47,10 @@ struct ParseCommand: ParsableCommand {
   func run() throws {
     let document: Document
     do throws(InputError) {
-      let bytes = try InputFile.read(file, maxSize: input.maxSize)
-      document = try Jixiao.parse(bytes, path: file == "-" ? "<stdin>" : file, options: input.parseOptions)
+      // Passed without a binding of its own, so the parse can free the file once decoded.
+      document = try Jixiao.parse(
+        InputFile.read(file, maxSize: input.maxSize), path: file == "-" ? "<stdin>" : file,
+        options: input.parseOptions)
     } catch {
       Console.error("jixiao: " + error.message)
       throw ExitCode(error.exitCode)

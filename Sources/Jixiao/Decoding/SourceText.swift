@@ -10,8 +10,41 @@ public struct SourceText: Sendable {
     public var end: Int
   }
 
+  /// The lines of the text, in order. Only where each starts is stored, in 32 bits (decoded
+  /// offsets stay below 2^31, see `SourceDecoder.maximumSize`): a line ends before the
+  /// terminator in front of the next line's start. A document of short lines has a line
+  /// for every 20 bytes or so; two Ints a line cost it almost as much as its text.
+  public struct Lines: RandomAccessCollection, Sendable {
+    /// Where each line starts, then where a line after the last would (the text's end).
+    private let starts: [Int32]
+    private let utf8: [UInt8]
+
+    init(_ utf8: [UInt8]) {
+      self.utf8 = utf8
+      starts = SourceText.lineStarts(utf8)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count - 1 }
+
+    public subscript(index: Int) -> Line {
+      let start = Int(starts[index])
+      let next = Int(starts[index + 1])
+      // The byte before the next start is the terminator unless the text ends unended.
+      var end = next
+      if end > start && (utf8[end - 1] == 0x0A || utf8[end - 1] == 0x0D) {
+        end -= 1
+        if end > start && utf8[end] == 0x0A && utf8[end - 1] == 0x0D { end -= 1 }
+      }
+      return Line(start: start, end: end)
+    }
+
+    /// Where line `index` starts, without finding its end.
+    func start(of index: Int) -> Int { Int(starts[index]) }
+  }
+
   public let utf8: [UInt8]
-  public let lines: [Line]
+  public let lines: Lines
   /// Scalars (UTF-8 lead bytes) before each 64-byte block of `utf8`: a column is then found
   /// by counting at most a block's bytes, not the whole line before it. Counting from the
   /// line's start made one-line documents quadratic (a 4.5 MB HTML table on one line took
@@ -29,7 +62,7 @@ public struct SourceText: Sendable {
     self.originalOffsets = originalOffsets
     self.bomLength = bomLength
     self.originalLength = originalLength
-    self.lines = SourceText.splitLines(utf8)
+    self.lines = Lines(utf8)
     self.scalarsBeforeBlock = SourceText.countBlocks(utf8)
   }
 
@@ -59,30 +92,36 @@ public struct SourceText: Sendable {
     return count
   }
 
-  /// Splits at LF, CRLF and CR.
-  static func splitLines(_ bytes: [UInt8]) -> [Line] {
-    var lines: [Line] = []
-    lines.reserveCapacity(bytes.count / 40 + 1)
+  /// Where each line starts when split at LF, CRLF and CR, then the text's end.
+  static func lineStarts(_ bytes: [UInt8]) -> [Int32] {
+    var starts: [Int32] = []
+    // Generous: capacity that is never written is never touched, so it costs address space,
+    // not memory; growing by doubling copied the array and briefly held both.
+    starts.reserveCapacity(bytes.count / 16 + 2)
     var start = 0
     var index = 0
     let count = bytes.count
     while index < count {
       let byte = bytes[index]
       if byte == 0x0A {
-        lines.append(Line(start: start, end: index))
+        starts.append(Int32(start))
         index += 1
         start = index
       } else if byte == 0x0D {
-        lines.append(Line(start: start, end: index))
+        starts.append(Int32(start))
         index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
         start = index
       } else {
         index += 1
       }
     }
-    if start < count { lines.append(Line(start: start, end: count)) }
-    return lines
+    if start < count { starts.append(Int32(start)) }
+    starts.append(Int32(count))
+    return starts
   }
+
+  /// The decoded bytes are the file's bytes, unconverted and without a byte-order mark.
+  var isTheFile: Bool { originalOffsets == nil && bomLength == 0 }
 
   /// The original file's byte offset of a decoded byte offset.
   public func originalOffset(of decoded: Int) -> Int {
@@ -179,7 +218,7 @@ extension SourceText {
     var high = lines.count - 1
     while low < high {
       let middle = (low + high + 1) / 2
-      if lines[middle].start <= offset { low = middle } else { high = middle - 1 }
+      if lines.start(of: middle) <= offset { low = middle } else { high = middle - 1 }
     }
     return Swift.max(low, 0)
   }

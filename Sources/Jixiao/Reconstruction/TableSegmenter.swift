@@ -17,9 +17,31 @@ struct TableSegmenter {
   static func segment(_ grid: Grid) -> Segmentation {
     var segmenter = TableSegmenter()
     for row in grid.rows { segmenter.consume(row) }
-    segmenter.closeTable()
-    segmenter.flushPreambleAsPassages()
-    return segmenter.result
+    return segmenter.finish()
+  }
+
+  // Row by row, for a pipeline that reads each table once it is closed: `add` the rows,
+  // `takeBlocks` whenever convenient, then `finish`.
+
+  mutating func add(_ row: Row) { consume(row) }
+
+  /// The tables closed so far, handed over: the segmenter keeps no reference to them, and
+  /// never looks at a table again once it is closed.
+  mutating func takeBlocks() -> [TableBlock] {
+    let blocks = result.blocks
+    result.blocks = []
+    return blocks
+  }
+
+  /// The budget year of the document, from its first title that names one. Set once: a
+  /// table may be read with it as soon as it is known.
+  var documentYear: Int? { result.documentYear }
+
+  /// Closes the last table: the blocks not taken, the passages, the residue, the year.
+  mutating func finish() -> Segmentation {
+    closeTable()
+    flushPreambleAsPassages()
+    return result
   }
 
   private mutating func consume(_ row: Row) {

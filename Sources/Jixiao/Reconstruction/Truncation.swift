@@ -13,18 +13,57 @@ enum Truncation {
 
   /// The grid without its cut-off last cell, and how the text ends.
   static func cut(_ grid: Grid, text: SourceText) -> (Grid, Ending) {
-    guard let last = text.utf8.last, last != 0x0A, last != 0x0D else { return (grid, .complete) }
-    guard let rowIndex = grid.rows.lastIndex(where: { !$0.isBlank }),
-      let cellIndex = grid.rows[rowIndex].cells.lastIndex(where: { !$0.isEmpty })
-    else { return (grid, .complete) }
-    let cell = grid.rows[rowIndex].cells[cellIndex]
-    if isFragment(cell.key) {
-      var cut = grid
-      cut.rows[rowIndex].cells[cellIndex].text = ""
-      return (cut, .fragment(cell))
+    var rows: [Row] = []
+    var holdback = Holdback()
+    for row in grid.rows { holdback.push(row) { rows.append($0) } }
+    let (ending, _) = holdback.finish(text: text) { rows.append($0) }
+    return (Grid(dialect: grid.dialect, rows: rows), ending)
+  }
+
+  /// Passes rows on, holding back the last non-blank row and the blank rows after it until
+  /// the text ends, so that its last cell can be cut before anyone reads it.
+  struct Holdback {
+    /// The last non-blank row so far, then the blank rows after it.
+    private var held: [Row] = []
+    /// The last non-blank row passed on.
+    private var lastPassed: Row?
+
+    mutating func push(_ row: Row, _ pass: (Row) -> Void) {
+      if row.isBlank && !held.isEmpty {
+        held.append(row)
+        return
+      }
+      if !row.isBlank { release(to: pass) }
+      if row.isBlank { pass(row) } else { held = [row] }
     }
-    if isTerm(cell.key) { return (grid, .afterLabel(cell)) }
-    return (grid, .complete)
+
+    /// Cuts the last cell if the text ends inside it and passes the held rows on. Returns how
+    /// the text ends and its last non-blank row after the cut.
+    mutating func finish(text: SourceText, _ pass: (Row) -> Void) -> (Ending, lastRow: Row?) {
+      var ending = Ending.complete
+      if let last = text.utf8.last, last != 0x0A, last != 0x0D, !held.isEmpty,
+        let cellIndex = held[0].cells.lastIndex(where: { !$0.isEmpty })
+      {
+        let cell = held[0].cells[cellIndex]
+        if isFragment(cell.key) {
+          held[0].cells[cellIndex].text = ""
+          ending = .fragment(cell)
+        } else if isTerm(cell.key) {
+          ending = .afterLabel(cell)
+        }
+      }
+      let lastHeld = held.first.flatMap { $0.isBlank ? nil : $0 }
+      let before = lastPassed
+      release(to: pass)
+      return (ending, lastHeld ?? before)
+    }
+
+    private mutating func release(to pass: (Row) -> Void) {
+      guard let first = held.first else { return }
+      lastPassed = first.isBlank ? lastPassed : first
+      for row in held { pass(row) }
+      held = []
+    }
   }
 
   /// A text that ends without a line break inside its last project, before that project
@@ -32,11 +71,12 @@ enum Truncation {
   /// cut there too, even when its last cell is whole: `项目名称 │ 中央财政衔接推进老区乡村振`
   /// with no indicators yet, or a last row `中職免學費應受助學生數 │ 100%` under 产出指标. A
   /// complete table that merely lacks a line break ends on its satisfaction rows or its
-  /// footer. Called after reading, when the projects are known.
-  static func cutInsideLastProject(_ ending: Ending, grid: Grid, text: SourceText, projects: [Project]) -> Ending {
+  /// footer. Called after reading, when the projects are known; `lastRow` is the grid's last
+  /// non-blank row (the grid itself is gone by then).
+  static func cutInsideLastProject(_ ending: Ending, lastRow: Row?, text: SourceText, projects: [Project]) -> Ending {
     guard case .complete = ending, let last = text.utf8.last, last != 0x0A, last != 0x0D,
       let project = projects.last, !hasSatisfaction(project),
-      let row = grid.rows.last(where: { !$0.isBlank }), let cell = row.cells.last(where: { !$0.isEmpty }),
+      let row = lastRow, let cell = row.cells.last(where: { !$0.isEmpty }),
       project.span <= cell.span, endsIndicatorRow(row, cell, project) || project.indicators.isEmpty
     else { return ending }
     return .afterLabel(cell)

@@ -3,15 +3,16 @@
 /// wrapped, or a new paragraph in it); a blank before the tab (` \t`) starts a new row even
 /// without a blank line, as the converter does at page breaks.
 enum CellPerLineTokenizer {
-  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
-    var rows: [Row] = []
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (Row) -> Void) {
     var current: Row?
     var pendingBlank = false
     let bytes = text.utf8
 
     func close() {
-      if let row = current { rows.append(row) }
-      current = nil
+      if var row = current {
+        current = nil
+        emit(row)
+      }
     }
 
     for index in text.lines.indices {
@@ -31,7 +32,7 @@ enum CellPerLineTokenizer {
       if isCellLine {
         if pendingBlank || ledByBlank || current == nil {
           close()
-          if pendingBlank { rows.append(Row(cells: [], lineIndex: index)) }
+          if pendingBlank { emit(Row(cells: [], lineIndex: index)) }
           var row = Row(cells: [], lineIndex: index)
           row.isExplicitStart = ledByBlank && !pendingBlank
           row.followsPageBreak = pageBreak
@@ -45,21 +46,22 @@ enum CellPerLineTokenizer {
       }
       // A line without a leading tab: wrapped text of the last cell, a new paragraph of a
       // long row's cell, or free text outside any table.
-      if var row = current, var last = row.cells.last, !pendingBlank || row.cells.count >= 2 {
+      if let count = current?.cells.count, count > 0, !pendingBlank || count >= 2 {
+        // Taken out and put back, so that neither the row's array nor the cell's text is
+        // copied for each wrapped line.
+        var last = current!.cells.removeLast()
         builder.extend(&last, lineIndex: index, range: range, separator: "\n")
-        row.cells[row.cells.count - 1] = last
-        current = row
+        current!.cells.append(last)
         pendingBlank = false
         continue
       }
       close()
-      if pendingBlank { rows.append(Row(cells: [], lineIndex: index)) }
+      if pendingBlank { emit(Row(cells: [], lineIndex: index)) }
       pendingBlank = false
       var row = Row(cells: [builder.cell(lineIndex: index, range: range, column: 0)], lineIndex: index)
       row.followsPageBreak = pageBreak
-      rows.append(row)
+      emit(row)
     }
     close()
-    return rows
   }
 }

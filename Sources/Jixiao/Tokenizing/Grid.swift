@@ -1,62 +1,76 @@
 /// A cell as the tokenizer found it: its text as written (outer blanks trimmed) and where.
+///
+/// A large document has hundreds of thousands of cells, about half of them empty, so the
+/// struct is kept small (48 bytes): the key is stored apart only when it differs from the
+/// text (one cell in ten), and positions and flags are stored in 32 bits.
 public struct Cell: Sendable, Hashable {
   /// The text as written, outer blanks trimmed; lines of a wrapped cell joined with "\n".
   public var text: String {
     get { storage }
     set {
       storage = newValue
-      storedKey = TextKey.make(newValue, simplify: isTraditional)
-      keyIsStale = false
+      keyBox = KeyBox.make(for: newValue, simplify: isTraditional)
+      bits.keyIsStale = false
     }
   }
   private var storage: String
   /// The form used to match the vocabulary (see `TextKey`), made once per text.
-  public var key: String { keyIsStale ? TextKey.make(storage, simplify: isTraditional) : storedKey }
-  private var storedKey: String
-  /// Lines were appended since the key was made (`appendLine`): making it at every line made
-  /// a cell wrapped over thousands of lines quadratic. The tokenizer settles it at the end.
-  private var keyIsStale = false
+  public var key: String {
+    if bits.keyIsStale { return TextKey.make(storage, simplify: isTraditional) }
+    return keyBox?.key ?? storage
+  }
+  /// The key when it is not the text itself.
+  private var keyBox: KeyBox?
   /// The document is in traditional script: keys are made simplified.
   public var isTraditional: Bool {
-    didSet {
-      if isTraditional != oldValue {
-        storedKey = TextKey.make(storage, simplify: isTraditional)
-        keyIsStale = false
-      }
+    get { bits.isTraditional }
+    set {
+      guard newValue != bits.isTraditional else { return }
+      bits.isTraditional = newValue
+      keyBox = KeyBox.make(for: storage, simplify: newValue)
+      bits.keyIsStale = false
     }
   }
   public var span: SourceSpan
   /// Position in its row (0-based), counting empty cells.
-  public var column: Int
+  public var column: Int {
+    get { bits.column }
+    set { bits.column = newValue }
+  }
   /// Offset of the text's first byte in the decoded text (`SourceText.utf8`), for spans of
   /// parts of the cell.
-  public var start: Int
+  public var start: Int {
+    get { Int(storedStart) }
+    set { storedStart = Int32(clamping: newValue) }
+  }
+  // Decoded offsets are below `SourceDecoder.maximumSize` (2^30) plus what decoding adds.
+  private var storedStart: Int32
+  private var bits: Bits
 
   public var isEmpty: Bool { storage.isEmpty }
 
   public init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool = false) {
     self.storage = text
-    self.isTraditional = isTraditional
-    self.storedKey = TextKey.make(text, simplify: isTraditional)
+    self.keyBox = KeyBox.make(for: text, simplify: isTraditional)
     self.span = span
-    self.column = column
-    self.start = start
+    self.storedStart = Int32(clamping: start)
+    self.bits = Bits(column: column, isTraditional: isTraditional)
   }
 
   /// Appends a wrapped line of the cell.
   mutating func appendLine(_ line: String, separator: String) {
     storage += separator + line
-    keyIsStale = true
+    bits.keyIsStale = true
   }
 
   /// Makes the key of a cell whose lines were appended.
   mutating func settleKey() {
-    guard keyIsStale else { return }
-    storedKey = TextKey.make(storage, simplify: isTraditional)
-    keyIsStale = false
+    guard bits.keyIsStale else { return }
+    keyBox = KeyBox.make(for: storage, simplify: isTraditional)
+    bits.keyIsStale = false
   }
 
-  var hasStaleKey: Bool { keyIsStale }
+  var hasStaleKey: Bool { bits.keyIsStale }
 
   // The key follows from the text and the script: equality and hashing leave it out, so a
   // cell is the same before and after its key is settled.
@@ -71,6 +85,49 @@ public struct Cell: Sendable, Hashable {
     hasher.combine(span)
     hasher.combine(column)
     hasher.combine(start)
+  }
+
+  /// A key that differs from its text (full-width punctuation, blanks, a trailing colon …).
+  /// A reference, not a second string, so that the nine cells in ten whose key is their text
+  /// pay 8 bytes for it, not 16.
+  private final class KeyBox: Sendable {
+    let key: String
+
+    private init(_ key: String) { self.key = key }
+
+    /// The box of `text`'s key, or nil when the key is the text.
+    static func make(for text: String, simplify: Bool) -> KeyBox? {
+      TextKey.keyIfDifferent(text, simplify: simplify).map(KeyBox.init)
+    }
+  }
+
+  /// The column and two flags in one word. A row has fewer cells than its document has
+  /// bytes (at most 2^30), so the column fits in the low 30 bits.
+  private struct Bits: Sendable {
+    private var word: UInt32
+    private static let traditional: UInt32 = 1 << 31
+    /// Lines were appended since the key was made (`appendLine`): making it at every line
+    /// made a cell wrapped over thousands of lines quadratic. The tokenizer settles it.
+    private static let stale: UInt32 = 1 << 30
+    private static let columnMask: UInt32 = (1 << 30) - 1
+
+    init(column: Int, isTraditional: Bool) {
+      word = UInt32(Swift.min(Swift.max(column, 0), Int(Self.columnMask)))
+      if isTraditional { word |= Self.traditional }
+    }
+
+    var column: Int {
+      get { Int(word & Self.columnMask) }
+      set { word = (word & ~Self.columnMask) | UInt32(Swift.min(Swift.max(newValue, 0), Int(Self.columnMask))) }
+    }
+    var isTraditional: Bool {
+      get { word & Self.traditional != 0 }
+      set { word = newValue ? word | Self.traditional : word & ~Self.traditional }
+    }
+    var keyIsStale: Bool {
+      get { word & Self.stale != 0 }
+      set { word = newValue ? word | Self.stale : word & ~Self.stale }
+    }
   }
 }
 
@@ -102,6 +159,9 @@ public struct Row: Sendable, Hashable {
 
   public init(cells: [Cell], lineIndex: Int) {
     self.cells = cells
+    // Rows are made by the tokenizers from arrays grown by appends; a large document keeps
+    // all of them until its tables are read.
+    self.cells.shrinkToFit()
     self.lineIndex = lineIndex
   }
 }

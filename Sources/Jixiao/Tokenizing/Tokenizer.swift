@@ -2,12 +2,25 @@
 public enum Tokenizer {
   public static func tokenize(_ text: SourceText, dialect forced: Dialect? = nil) -> Grid {
     let dialect = forced ?? DialectDetector.detectLayout(text)
+    var rows: [Row] = []
+    forEachRow(text, dialect: dialect) { rows.append($0) }
+    rows.shrinkToFit()
+    return Grid(dialect: dialect, rows: rows)
+  }
+
+  /// The rows in document order, each handed over as soon as it is complete where the
+  /// dialect allows (one row per line, one cell per line): a pipeline that reads tables as
+  /// they close never holds the cells of the whole document. Other dialects make all their
+  /// rows first and hand them over one by one.
+  static func forEachRow(_ text: SourceText, dialect: Dialect, _ body: (Row) -> Void) {
     var builder = CellBuilder(text: text)
     builder.isTraditional = text.utf8.withUnsafeBufferPointer { Script.isTraditional(utf8: UnsafeBufferPointer(rebasing: $0.prefix(1 << 16))) }
+    let isTraditional = builder.isTraditional
+    func emit(_ row: Row) { body(finished(row, isTraditional: isTraditional)) }
     var rows: [Row]
     switch dialect {
-    case .tabbed: rows = TabbedTokenizer.rows(text, &builder)
-    case .cellPerLine: rows = CellPerLineTokenizer.rows(text, &builder)
+    case .tabbed: return TabbedTokenizer.rows(text, &builder, emit)
+    case .cellPerLine: return CellPerLineTokenizer.rows(text, &builder, emit)
     case .pipe: rows = PipeTokenizer.rows(text, &builder)
     case .cellPerLinePipe: rows = CellPerLinePipeTokenizer.rows(text, &builder)
     case .plain: rows = PlainTokenizer.rows(text, &builder)
@@ -20,16 +33,21 @@ public enum Tokenizer {
     case .cellStream: rows = StreamTokenizer.rows(text, &builder)
     case .runTogether: rows = RunTogetherTokenizer.rows(text, &builder)
     }
-    for row in rows.indices {
-      for column in rows[row].cells.indices {
-        // Cells some tokenizers make without the builder (quoted CSV fields, HTML text).
-        if builder.isTraditional && !rows[row].cells[column].isTraditional {
-          rows[row].cells[column].isTraditional = true
-        }
-        if rows[row].cells[column].hasStaleKey { rows[row].cells[column].settleKey() }
-      }
+    // Taken out one by one, so a row's cells go when its consumer lets go of them.
+    rows.reverse()
+    while let row = rows.popLast() { emit(row) }
+  }
+
+  /// A row as the pipeline gets it: script and keys settled, no spare capacity.
+  private static func finished(_ row: Row, isTraditional: Bool) -> Row {
+    var row = row
+    for column in row.cells.indices {
+      // Cells some tokenizers make without the builder (quoted CSV fields, HTML text).
+      if isTraditional && !row.cells[column].isTraditional { row.cells[column].isTraditional = true }
+      if row.cells[column].hasStaleKey { row.cells[column].settleKey() }
     }
-    return Grid(dialect: dialect, rows: rows)
+    row.cells.shrinkToFit()
+    return row
   }
 }
 
@@ -131,9 +149,7 @@ enum DialectDetector {
 
 /// One row per line; tabs separate cells.
 enum TabbedTokenizer {
-  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
-    var rows: [Row] = []
-    rows.reserveCapacity(text.lines.count)
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (Row) -> Void) {
     for index in text.lines.indices {
       let (range, pageBreak) = builder.pageBreakStripped(index)
       var cells: [Cell] = []
@@ -148,9 +164,8 @@ enum TabbedTokenizer {
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak
       row.isSeparator = Separators.isSeparatorRow(cells)
-      rows.append(row)
+      emit(row)
     }
-    return rows
   }
 }
 

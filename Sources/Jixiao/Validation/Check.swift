@@ -34,7 +34,11 @@ struct ValidationSubject {
       self.table = table
       self.funds = funds
       self.indicators = indicators
-      self.ownTargets = indicators.filter { !$0.sharesNameAndTargetWithAbove }
+      // Most entities have no shared targets: share the array rather than copy every
+      // indicator (584 bytes each; the copies were most of validation's memory).
+      self.ownTargets =
+        indicators.contains { $0.sharesNameAndTargetWithAbove }
+        ? indicators.filter { !$0.sharesNameAndTargetWithAbove } : indicators
       self.placeholders = placeholders
       self.span = span
       self.isDepartment = isDepartment

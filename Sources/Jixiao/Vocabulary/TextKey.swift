@@ -5,17 +5,47 @@ public enum TextKey {
   /// `simplify` turns traditional characters simplified, for documents in traditional
   /// script (`績效目標` matches `绩效目标`).
   public static func make(_ text: String, simplify: Bool = false) -> String {
-    if text.isEmpty { return text }
+    keyIfDifferent(text, simplify: simplify) ?? text
+  }
+
+  /// The key, or nil when it is `text` byte for byte, as it is for most cells: a cell then
+  /// stores one string, and nobody compares the two to find out.
+  static func keyIfDifferent(_ text: String, simplify: Bool = false) -> String? {
+    if text.isEmpty { return nil }
+    var source = text
+    var changed = false
     // Most cells need no compatibility mapping: skip ICU for them (it costs a UTF-16 round
     // trip per call).
-    var source = NFKCCheck.mayChange(text) ? ICU.nfkc(text) : text
-    source = Pinyin.strip(source)
+    if NFKCCheck.mayChange(text) {
+      source = ICU.nfkc(text)
+      changed = !sameBytes(source, text)
+    }
+    // Stripping only removes groups: a text it changed is shorter.
+    let stripped = Pinyin.strip(source)
+    if stripped.utf8.count != source.utf8.count {
+      source = stripped
+      changed = true
+    }
     // In a document written in traditional script every CJK cell goes through ICU: no short
     // list of traditional-only characters covers them all (態, 聯, 錄…).
-    if simplify && source.withUTF8Bytes({ $0.contains { $0 >= 0xE3 } }) { source = ICU.simplified(source) }
-    // Most cells are their own key: share the text's storage instead of a copy (a
-    // document's keys would otherwise cost as much memory as its cells).
-    return source.withUTF8Bytes { isOwnKey($0) ? source : key(of: $0) }
+    if simplify && source.withUTF8Bytes({ $0.contains { $0 >= 0xE3 } }) {
+      let simplified = ICU.simplified(source)
+      if !sameBytes(simplified, source) {
+        source = simplified
+        changed = true
+      }
+    }
+    return source.withUTF8Bytes { bytes in
+      if isOwnKey(bytes) { return changed ? source : nil }
+      let key = key(of: bytes)
+      return sameBytes(key, text) ? nil : key
+    }
+  }
+
+  /// Byte equality: `==` finds canonical equivalents equal, and a key must keep its bytes.
+  private static func sameBytes(_ first: String, _ second: String) -> Bool {
+    guard first.utf8.count == second.utf8.count else { return false }
+    return first.withUTF8Bytes { a in second.withUTF8Bytes { b in a.elementsEqual(b) } }
   }
 
   /// Whether `key(of:)` would return the bytes unchanged: nothing to drop, nothing to trim.
