@@ -57,10 +57,10 @@ struct EntityAssembler {
         }
         var indicator = builder.build(row)
         // A level cell on the row that the resolver did not use stays accounted for.
-        if let cell = row.level1Cell, cell != row.level1Source { indicator.spans["level1Cell"] = cell.span }
+        if let cell = row.level1Cell, cell != row.level1Source { indicator.spans[.level1Cell] = cell.span }
         if row.inheritsNameAndTarget {
           indicator.sharesNameAndTargetWithAbove = true
-          indicator.spans["name"] = nil
+          indicator.spans[.name] = nil
           indicator.span = row.rowSpan
         }
         indicators.append(indicator)
@@ -98,8 +98,8 @@ struct EntityAssembler {
         }
       case .periodStart: project.period.start = project.period.start ?? FormDate.read(text)
       case .periodEnd: project.period.end = project.period.end ?? FormDate.read(text, endOfMonth: true)
-      case .goalAnnual: append(text, to: &project.goals.annual, span: &project.goals.annualSpan, field.value.span)
-      case .goalLongTerm: append(text, to: &project.goals.longTerm, span: &project.goals.longTermSpan, field.value.span)
+      case .goalAnnual: append(text, to: &project.goals, \.annual, span: \.annualSpan, field.value.span)
+      case .goalLongTerm: append(text, to: &project.goals, \.longTerm, span: \.longTermSpan, field.value.span)
       default:
         if InlineFields.isMoney(field.role) { readFunds(field, into: &project.funds, unit: draft.moneyUnit) }
       }
@@ -109,9 +109,9 @@ struct EntityAssembler {
     for field in draft.fields where field.role == .goalsGroup {
       let text = CellText.clean(field.value.text)
       if project.goals.annual == nil {
-        append(text, to: &project.goals.annual, span: &project.goals.annualSpan, field.value.span)
+        append(text, to: &project.goals, \.annual, span: \.annualSpan, field.value.span)
       } else if project.goals.longTerm == nil {
-        append(text, to: &project.goals.longTerm, span: &project.goals.longTermSpan, field.value.span)
+        append(text, to: &project.goals, \.longTerm, span: \.longTermSpan, field.value.span)
       }
     }
     // 预算单位 names the implementing unit only where no 实施单位 does.
@@ -154,7 +154,7 @@ struct EntityAssembler {
           department.goals.annual = text
           department.goals.annualSpan = field.value.span
         }
-      case .goalLongTerm: append(text, to: &department.goals.longTerm, span: &department.goals.longTermSpan, field.value.span)
+      case .goalLongTerm: append(text, to: &department.goals, \.longTerm, span: \.longTermSpan, field.value.span)
       default:
         if InlineFields.isMoney(field.role) { readFunds(field, into: &department.funds, unit: draft.moneyUnit) }
       }
@@ -170,12 +170,17 @@ struct EntityAssembler {
       text: draft.value.text, span: draft.value.span)
   }
 
-  private func append(_ text: String, to goal: inout String?, span: inout SourceSpan?, _ valueSpan: SourceSpan) {
-    if let existing = goal {
-      if TextKey.make(existing) != TextKey.make(text) { goal = existing + "\n" + text }
+  /// One goal and its span, changed through one access to the goals: a project's fields are
+  /// one box, which two simultaneous `inout` accesses would both claim.
+  private func append(
+    _ text: String, to goals: inout Goals, _ goal: WritableKeyPath<Goals, String?>, span: WritableKeyPath<Goals, SourceSpan?>,
+    _ valueSpan: SourceSpan
+  ) {
+    if let existing = goals[keyPath: goal] {
+      if TextKey.make(existing) != TextKey.make(text) { goals[keyPath: goal] = existing + "\n" + text }
     } else {
-      goal = text
-      span = valueSpan
+      goals[keyPath: goal] = text
+      goals[keyPath: span] = valueSpan
     }
   }
 

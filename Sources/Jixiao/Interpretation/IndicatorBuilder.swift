@@ -31,11 +31,11 @@ struct IndicatorBuilder {
     indicator.level2Origin = draft.level2Origin
     indicator.name = draft.name.map { CellText.singleLine(CellText.clean($0.text)) }
     indicator.horizon = draft.horizon
-    var spans: [String: SourceSpan] = [:]
-    spans["name"] = draft.name?.span
-    spans["level1"] = draft.level1Source?.span
-    spans["level2"] = draft.level2Source?.span
-    spans["level2Fragment"] = draft.level2Fragment?.span
+    var spans = SpanTable()
+    spans[.name] = draft.name?.span
+    spans[.level1] = draft.level1Source?.span
+    spans[.level2] = draft.level2Source?.span
+    spans[.level2Fragment] = draft.level2Fragment?.span
     for (role, cell) in draft.extras {
       let text = CellText.clean(cell.text)
       switch role {
@@ -60,16 +60,18 @@ struct IndicatorBuilder {
       case .deviation: indicator.deviation = text
       default: continue
       }
-      spans[remarksAreWeights && role == .remark ? "weight" : Self.spanKey(role)] = cell.span
+      if let name = remarksAreWeights && role == .remark ? .weight : Self.spanName(role) { spans[name] = cell.span }
     }
     indicator.spans = spans
     return indicator
   }
 
-  static func spanKey(_ role: ColumnRole) -> String {
+  /// The span a column's cell is kept under (`unit` is the indicator's `unitColumn`); nil for
+  /// the columns an indicator does not keep.
+  static func spanName(_ role: ColumnRole) -> SpanName? {
     switch role {
-    case .unit: "unitColumn"
-    default: role.rawValue
+    case .unit: .unitColumn
+    default: SpanName(rawValue: role.rawValue)
     }
   }
 

@@ -49,22 +49,52 @@ public struct Indicator: Sendable, Hashable {
     /// The 指标值类型 / 指标性质 column as written: an operator (≥, ＝) or 定性/定量.
     public var valueType: String?
     /// 指标方向: 正向 / 反向.
-    public var direction: String?
+    public var direction: String? {
+      get { rare?.value.direction }
+      set { rare.setRare(\.direction, newValue) }
+    }
     /// 绩效标准: 计划标准, 历史标准 …
-    public var standard: String?
-    public var remark: String?
+    public var standard: String? {
+      get { rare?.value.standard }
+      set { rare.setRare(\.standard, newValue) }
+    }
+    public var remark: String? {
+      get { rare?.value.remark }
+      set { rare.setRare(\.remark, newValue) }
+    }
     /// 实际完成值, 得分 and 偏差原因 / 未达到指标值原因: completion columns that some target
     /// tables carry (usually empty when the targets are published).
-    public var actual: String?
-    public var score: String?
-    public var deviation: String?
+    public var actual: String? {
+      get { rare?.value.actual }
+      set { rare.setRare(\.actual, newValue) }
+    }
+    public var score: String? {
+      get { rare?.value.score }
+      set { rare.setRare(\.score, newValue) }
+    }
+    public var deviation: String? {
+      get { rare?.value.deviation }
+      set { rare.setRare(\.deviation, newValue) }
+    }
+
+    /// The columns few tables have, behind one reference (96 bytes of every indicator inline).
+    struct RareColumns: Hashable, Sendable, EmptyInitializable {
+      var direction: String?
+      var standard: String?
+      var remark: String?
+      var actual: String?
+      var score: String?
+      var deviation: String?
+    }
+
+    fileprivate var rare: Boxed<RareColumns>?
     /// Its name and target cells are merged with the indicator above (they were blank on this
     /// row and filled from there); checks of the target skip it to not report twice.
     public var sharesNameAndTargetWithAbove = false
     /// The first cell of the indicator's row.
     public var span: SourceSpan
     /// Where each part came from, keyed by field name (name, level1, scoring …).
-    public var spans: [String: SourceSpan] = [:]
+    public var spans = SpanTable()
   }
 
   private final class Box: @unchecked Sendable {

@@ -1,33 +1,61 @@
 import FoundationEssentials
 
 /// One project of a target table, with its indicators.
+///
+/// Its fields live in one shared box, as `Indicator`'s do: a document's projects are an array
+/// grown one project at a time, and with the fields inline (768 bytes) the array's spare
+/// capacity and the copy made at each doubling weighed on a large document's peak memory.
+@dynamicMemberLookup
 public struct Project: Sendable, Hashable {
-  public var table: Int
-  public var name: String?
-  public var code: String?
-  public var department = Department()
-  public var implementingUnit: String?
-  /// 项目属性 / 项目性质: 新增项目, 延续项目, 0101—一年期项目 …
-  public var attribute: String?
-  /// 项目类别 / 项目分类.
-  public var category: String?
-  public var manager: String?
-  public var period = Period()
-  public var funds = Funds()
-  public var goals = Goals()
-  public var indicators: [Indicator] = []
-  public var placeholders: [Placeholder] = []
-  /// The weight total the indicator header declares: 90 in `年度绩效目标(90分)`.
-  public var declaredWeightTotal: Decimal?
-  public var milestones: [Milestone] = []
-  /// Every label/value pair read for the project, with the role it was given.
-  public var fields: [Field] = []
-  public var span: SourceSpan
+  public struct Fields: Sendable, Hashable {
+    public var table: Int
+    public var name: String?
+    public var code: String?
+    public var department = Department()
+    public var implementingUnit: String?
+    /// 项目属性 / 项目性质: 新增项目, 延续项目, 0101—一年期项目 …
+    public var attribute: String?
+    /// 项目类别 / 项目分类.
+    public var category: String?
+    public var manager: String?
+    public var period = Period()
+    public var funds = Funds()
+    public var goals = Goals()
+    public var indicators: [Indicator] = []
+    public var placeholders: [Placeholder] = []
+    /// The weight total the indicator header declares: 90 in `年度绩效目标(90分)`.
+    public var declaredWeightTotal: Decimal?
+    public var milestones: [Milestone] = []
+    /// Every label/value pair read for the project, with the role it was given.
+    public var fields: [Field] = []
+    public var span: SourceSpan
+  }
+
+  private final class Box: @unchecked Sendable {
+    // Mutated only through `Project`'s `_modify`, after `isKnownUniquelyReferenced`.
+    var fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var box: Box
 
   public init(table: Int, span: SourceSpan) {
-    self.table = table
-    self.span = span
+    box = Box(Fields(table: table, span: span))
   }
+
+  public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
+    get { box.fields[keyPath: path] }
+    _modify {
+      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+      yield &box.fields[keyPath: path]
+    }
+  }
+
+  public static func == (left: Project, right: Project) -> Bool {
+    left.box === right.box || left.box.fields == right.box.fields
+  }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 }
 
 /// Department-wide targets (部门整体支出绩效目标表).

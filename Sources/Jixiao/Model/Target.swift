@@ -74,17 +74,52 @@ public struct Target: Sendable, Hashable {
   /// The unit as written (`百分比`, `(人)`, a unit-column value).
   public var unitRaw: String?
   /// The value in 元 when the unit is money.
-  public var yuan: Decimal?
-  public var min: Decimal?
-  public var max: Decimal?
-  public var date: DateInterval?
-  public var rank: Int?
-  public var grade: String?
+  public var yuan: Decimal? {
+    get { rare?.value.yuan }
+    set { rare.setRare(\.yuan, newValue) }
+  }
+  public var min: Decimal? {
+    get { rare?.value.min }
+    set { rare.setRare(\.min, newValue) }
+  }
+  public var max: Decimal? {
+    get { rare?.value.max }
+    set { rare.setRare(\.max, newValue) }
+  }
+  public var date: DateInterval? {
+    get { rare?.value.date }
+    set { rare.setRare(\.date, newValue) }
+  }
+  public var rank: Int? {
+    get { rare?.value.rank }
+    set { rare.setRare(\.rank, newValue) }
+  }
+  public var grade: String? {
+    get { rare?.value.grade }
+    set { rare.setRare(\.grade, newValue) }
+  }
   /// A word after the number: `合格` in `80%合格`.
-  public var qualifier: String?
+  public var qualifier: String? {
+    get { rare?.value.qualifier }
+    set { rare.setRare(\.qualifier, newValue) }
+  }
   public var parts: [Target] = []
   public var flags: [Flag] = []
   public var span: SourceSpan?
+
+  /// What only some targets have (money in 元, a range, a date, a rank, a grade, a
+  /// qualifier), behind one reference: inline it was 150 bytes of every target.
+  struct RareParts: Hashable, Sendable, EmptyInitializable {
+    var yuan: Decimal?
+    var min: Decimal?
+    var max: Decimal?
+    var date: DateInterval?
+    var rank: Int?
+    var grade: String?
+    var qualifier: String?
+  }
+
+  private var rare: Boxed<RareParts>?
 
   public init(raw: String, kind: TargetKind, span: SourceSpan? = nil) {
     self.raw = raw

@@ -241,9 +241,10 @@ public enum DocumentEncoder {
       w.field("span") { span(indicator.span, &$0) }
       w.field("spans") { w in
         w.object { w in
-          for (key, value) in indicator.spans.sorted(by: { $0.key < $1.key }) {
-            w.key(escaping: key)
-            span(value, &w)
+          // Already in the order of their names.
+          for entry in indicator.spans {
+            w.key(escaping: entry.name.rawValue)
+            span(entry.span, &w)
           }
         }
       }

@@ -81,6 +81,6 @@ extension Indicator {
     return key.hasSuffixBytes("率") || key.hasSuffixBytes("满意度") || key.hasSuffixBytes("率(%)")
   }
 
-  var nameSpan: SourceSpan { self.spans["name"] ?? self.span }
+  var nameSpan: SourceSpan { self.spans[.name] ?? self.span }
   var targetSpan: SourceSpan { self.target.span ?? self.span }
 }

@@ -41,8 +41,8 @@ import Testing
     }
     let indicators = document.projects.flatMap(\.indicators) + document.departments.flatMap(\.indicators)
     for indicator in indicators where !indicator.sharesNameAndTargetWithAbove {
-      expect(indicator.level1Raw, at: indicator.spans["level1"], "level 1")
-      expect(indicator.level2Raw, at: indicator.spans["level2"], "level 2")
+      expect(indicator.level1Raw, at: indicator.spans[.level1], "level 1")
+      expect(indicator.level2Raw, at: indicator.spans[.level2], "level 2")
       if !(indicator.target.raw.contains("<")) {
         expect(indicator.target.raw, at: indicator.target.span, "target")
       }

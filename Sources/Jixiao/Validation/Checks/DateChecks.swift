@@ -54,13 +54,13 @@ enum TextNamesAnotherYear: Check {
       for indicator in entity.ownTargets {
         guard let date = indicator.target.date ?? indicator.target.parts.compactMap(\.date).first else { continue }
         let targetYear = String(date.start.prefix(4))
-        for (key, text) in [("explanation", indicator.explanation), ("scoring", indicator.scoring)] {
+        for (key, text) in [(SpanName.explanation, indicator.explanation), (.scoring, indicator.scoring)] {
           guard let text else { continue }
           let years = Set(yearsWritten(in: text))
           if let other = years.sorted().first(where: { $0 != targetYear }), !years.contains(targetYear) {
             diagnostics.append(
               Diagnostic(
-                self, span: indicator.targetSpan, targetYear, indicator.target.raw, "@" + key, other,
+                self, span: indicator.targetSpan, targetYear, indicator.target.raw, "@" + key.rawValue, other,
                 related: indicator.spans[key].map { [.init(.comparedWith, span: $0, String(text.prefix(30)))] } ?? []))
           }
         }

@@ -24,7 +24,7 @@ enum ExplanationNamesAnotherAmount: Check {
           diagnostics.append(
             Diagnostic(
               self, span: indicator.targetSpan, indicator.target.raw + (indicator.unitColumn.map { " \($0)" } ?? ""), stated.text,
-              related: indicator.spans["explanation"].map { [.init(.comparedWith, span: $0, stated.text)] } ?? []))
+              related: indicator.spans[.explanation].map { [.init(.comparedWith, span: $0, stated.text)] } ?? []))
         }
       }
     }

@@ -20,7 +20,7 @@ enum LevelUnderWrongParent: Check {
         let name = framework == .y2021 ? "2021" : framework == .legacy ? "legacy" : "national"
         diagnostics.append(
           Diagnostic(
-            self, span: indicator.spans["level2"] ?? indicator.span, level2Name, level1Name, name,
+            self, span: indicator.spans[.level2] ?? indicator.span, level2Name, level1Name, name,
             level2.parent(in: framework).rawValue))
       }
     }
@@ -67,7 +67,7 @@ enum LevelNameNonStandard: Check {
     var seen: Set<String> = []
     for entity in subject.entities {
       for indicator in entity.indicators {
-        for (raw, standard, key) in [(indicator.level1Raw, indicator.level1, "level1"), (indicator.level2Raw, indicator.level2, "level2")] {
+        for (raw, standard, key) in [(indicator.level1Raw, indicator.level1, SpanName.level1), (indicator.level2Raw, indicator.level2, .level2)] {
           guard let raw, let standard, let span = indicator.spans[key] else { continue }
           // The standard name in traditional script is the standard name (ICU only when the
           // plain key differs: most names are written in the standard way).
@@ -102,7 +102,7 @@ enum LevelNameUnknown: Check {
     var seen: Set<String> = []
     for entity in subject.entities {
       for indicator in entity.indicators {
-        for (name, key) in [(indicator.level1, "level1"), (indicator.level2, "level2")] {
+        for (name, key) in [(indicator.level1, SpanName.level1), (indicator.level2, .level2)] {
           guard let name, Level1.named(name) == nil, Level2.named(name) == nil,
             !LevelVocabulary.isEvaluationLevel(name), let span = indicator.spans[key],
             seen.insert(name).inserted
@@ -171,7 +171,7 @@ enum DuplicateIndicator: Check {
     for entity in subject.entities {
       // Keys hash by bytes, and the first of each name is kept as its span only.
       var first: [ByteKey: SourceSpan] = [:]
-      for indicator in entity.indicators where indicator.spans["name"] != nil {
+      for indicator in entity.indicators where indicator.spans[.name] != nil {
         guard let name = indicator.name else { continue }
         let key = ByteKey("\(indicator.horizon.rawValue)|\(indicator.level2 ?? "")|\(TextKey.make(name))")
         if let earlier = first[key] {
@@ -218,7 +218,7 @@ enum EvaluationLevelInTargetTable: Check {
     return subject.entities.flatMap { entity in
       entity.indicators.compactMap { indicator in
         guard let name = indicator.level1, LevelVocabulary.isEvaluationLevel(name), seen.insert(name).inserted else { return nil }
-        return Diagnostic(self, span: indicator.spans["level1"] ?? indicator.span, name)
+        return Diagnostic(self, span: indicator.spans[.level1] ?? indicator.span, name)
       }
     }
   }

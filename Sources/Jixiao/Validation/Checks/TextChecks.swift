@@ -17,8 +17,8 @@ enum ScoringFullMarkDiffersFromWeight: Check {
           let (phrase, fullMark) = fullMark(in: scoring), fullMark != weight
         else { return nil }
         return Diagnostic(
-          self, span: indicator.spans["scoring"] ?? indicator.span, indicator.name ?? "", indicator.weightRaw ?? DecimalText.plain(weight), phrase,
-          related: indicator.spans["weight"].map { [.init(.comparedWith, span: $0, indicator.weightRaw ?? "")] } ?? [])
+          self, span: indicator.spans[.scoring] ?? indicator.span, indicator.name ?? "", indicator.weightRaw ?? DecimalText.plain(weight), phrase,
+          related: indicator.spans[.weight].map { [.init(.comparedWith, span: $0, indicator.weightRaw ?? "")] } ?? [])
       }
     }
   }

@@ -21,7 +21,7 @@ enum UnitColumnConflict: Check {
         else { return nil }
         return Diagnostic(
           self, span: indicator.targetSpan, indicator.target.raw, column,
-          related: indicator.spans["unitColumn"].map { [.init(.comparedWith, span: $0, column)] } ?? [])
+          related: indicator.spans[.unitColumn].map { [.init(.comparedWith, span: $0, column)] } ?? [])
       }
     }
   }
@@ -45,7 +45,7 @@ enum RateWithoutPercent: Check {
         guard let unit = indicator.target.unit ?? written.map { TextKey.make($0) }, !unit.isEmpty,
           unit != "%", unit != "‰", unit != "/", let shown = written ?? indicator.target.unit
         else { return nil }
-        return Diagnostic(self, span: indicator.spans["unitColumn"] ?? indicator.targetSpan, name, shown)
+        return Diagnostic(self, span: indicator.spans[.unitColumn] ?? indicator.targetSpan, name, shown)
       }
     }
   }
@@ -124,7 +124,7 @@ enum DateUnitOnDuration: Check {
         guard indicator.target.kind == .date, let column = indicator.unitColumn, durations.contains(TextKey.make(column))
         else { return nil }
         return Diagnostic(
-          self, span: indicator.spans["unitColumn"] ?? indicator.targetSpan, indicator.target.raw, column,
+          self, span: indicator.spans[.unitColumn] ?? indicator.targetSpan, indicator.target.raw, column,
           related: [.init(.comparedWith, span: indicator.targetSpan, indicator.target.raw)])
       }
     }

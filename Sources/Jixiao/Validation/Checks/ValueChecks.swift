@@ -14,7 +14,7 @@ enum OperatorColumnConflict: Check {
         guard indicator.target.flags.contains(.operatorConflict), let column = indicator.valueType else { return nil }
         return Diagnostic(
           self, span: indicator.targetSpan, column, indicator.target.raw, indicator.target.op?.rawValue ?? "",
-          related: indicator.spans["valueType"].map { [.init(.comparedWith, span: $0, column)] } ?? [])
+          related: indicator.spans[.valueType].map { [.init(.comparedWith, span: $0, column)] } ?? [])
       }
     }
   }
@@ -36,7 +36,7 @@ enum QualitativeTypeWithNumber: Check {
         guard let type = indicator.valueType, TextKey.make(type) == "定性", indicator.target.isNumeric else { return nil }
         return Diagnostic(
           self, span: indicator.targetSpan, indicator.target.raw + (indicator.unitColumn.map { " \($0)" } ?? ""),
-          related: indicator.spans["valueType"].map { [.init(.comparedWith, span: $0, type)] } ?? [])
+          related: indicator.spans[.valueType].map { [.init(.comparedWith, span: $0, type)] } ?? [])
       }
     }
   }
@@ -63,7 +63,7 @@ enum QuantitativeTypeWithoutNumber: Check {
         case .qualitative, .text:
           return Diagnostic(
             self, span: indicator.targetSpan, type, indicator.target.raw,
-            related: indicator.spans["valueType"].map { [.init(.comparedWith, span: $0, type)] } ?? [])
+            related: indicator.spans[.valueType].map { [.init(.comparedWith, span: $0, type)] } ?? [])
         default: return nil
         }
       }

@@ -22,7 +22,7 @@ enum WeightsDoNotTotal: Check {
       guard !weighted.isEmpty else { continue }
       let total = weighted.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
       if total != expected {
-        let related = weighted.map { Diagnostic.Related(.part, span: $0.spans["weight"] ?? $0.span, "\($0.name ?? "") \($0.weightRaw ?? "")") }
+        let related = weighted.map { Diagnostic.Related(.part, span: $0.spans[.weight] ?? $0.span, "\($0.name ?? "") \($0.weightRaw ?? "")") }
         diagnostics.append(Diagnostic(self, span: entity.span, entity.name, DecimalText.plain(total), DecimalText.plain(expected), related: related))
       }
     }
@@ -64,7 +64,7 @@ enum WeightNotANumber: Check {
     subject.entities.flatMap { entity in
       entity.indicators.compactMap { indicator in
         guard let raw = indicator.weightRaw, indicator.weight == nil, !raw.isEmpty else { return nil }
-        return Diagnostic(self, span: indicator.spans["weight"] ?? indicator.span, raw)
+        return Diagnostic(self, span: indicator.spans[.weight] ?? indicator.span, raw)
       }
     }
   }

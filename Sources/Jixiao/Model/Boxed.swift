@@ -1,0 +1,48 @@
+/// A value kept behind one reference and copied on write, compared and hashed by value.
+///
+/// For the parts of model values that most instances leave empty: a large document holds
+/// tens of thousands of indicators and targets, and every optional field stored inline costs
+/// its full size in each of them, set or not.
+struct Boxed<Value: Hashable & Sendable>: Hashable, Sendable {
+  private final class Storage: @unchecked Sendable {
+    // Mutated only through `value`'s `_modify`, after `isKnownUniquelyReferenced`.
+    var value: Value
+    init(_ value: Value) { self.value = value }
+  }
+
+  private var storage: Storage
+
+  init(_ value: Value) { storage = Storage(value) }
+
+  var value: Value {
+    get { storage.value }
+    _modify {
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.value) }
+      yield &storage.value
+    }
+  }
+
+  static func == (left: Boxed, right: Boxed) -> Bool {
+    left.storage === right.storage || left.storage.value == right.storage.value
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(storage.value) }
+}
+
+extension Optional {
+  /// Sets one part of an optional box of rarely set parts: the box is made when a part is
+  /// set and dropped when none is left, so that "no part set" has one form (nil), whatever
+  /// was set and cleared before.
+  mutating func setRare<Parts: Hashable & Sendable & EmptyInitializable, Part>(
+    _ path: WritableKeyPath<Parts, Part?>, _ part: Part?
+  ) where Wrapped == Boxed<Parts> {
+    if part == nil && self == nil { return }
+    var box = self ?? Boxed(Parts())
+    self = nil
+    box.value[keyPath: path] = part
+    self = box.value == Parts() ? nil : box
+  }
+}
+
+/// A value with an empty form, `init()`.
+protocol EmptyInitializable { init() }
