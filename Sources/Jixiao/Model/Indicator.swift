@@ -97,29 +97,14 @@ public struct Indicator: Sendable, Hashable {
     public var spans = SpanTable()
   }
 
-  private final class Box: @unchecked Sendable {
-    // Mutated only through `Indicator`'s `_modify`, after `isKnownUniquelyReferenced`.
-    var fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
-  }
-
-  private var box: Box
+  private var box: Boxed<Fields>
 
   public init(target: Target, span: SourceSpan) {
-    box = Box(Fields(target: target, span: span))
+    box = Boxed(Fields(target: target, span: span))
   }
 
   public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
-    get { box.fields[keyPath: path] }
-    _modify {
-      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-      yield &box.fields[keyPath: path]
-    }
+    get { box.value[keyPath: path] }
+    _modify { yield &box.value[keyPath: path] }
   }
-
-  public static func == (left: Indicator, right: Indicator) -> Bool {
-    left.box === right.box || left.box.fields == right.box.fields
-  }
-
-  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 }

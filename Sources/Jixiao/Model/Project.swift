@@ -31,31 +31,16 @@ public struct Project: Sendable, Hashable {
     public var span: SourceSpan
   }
 
-  private final class Box: @unchecked Sendable {
-    // Mutated only through `Project`'s `_modify`, after `isKnownUniquelyReferenced`.
-    var fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
-  }
-
-  private var box: Box
+  private var box: Boxed<Fields>
 
   public init(table: Int, span: SourceSpan) {
-    box = Box(Fields(table: table, span: span))
+    box = Boxed(Fields(table: table, span: span))
   }
 
   public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
-    get { box.fields[keyPath: path] }
-    _modify {
-      if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-      yield &box.fields[keyPath: path]
-    }
+    get { box.value[keyPath: path] }
+    _modify { yield &box.value[keyPath: path] }
   }
-
-  public static func == (left: Project, right: Project) -> Bool {
-    left.box === right.box || left.box.fields == right.box.fields
-  }
-
-  public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
 }
 
 /// Department-wide targets (部门整体支出绩效目标表).

@@ -9,7 +9,7 @@ enum CellPerLineTokenizer {
     let bytes = text.utf8
 
     func close() {
-      if var row = current {
+      if let row = current {
         current = nil
         emit(row)
       }

@@ -42,7 +42,7 @@ enum RateWithoutPercent: Check {
       entity.ownTargets.compactMap { indicator in
         guard let name = indicator.name, TextKey.make(name).hasSuffixBytes("率"), indicator.target.isNumeric else { return nil }
         let written = indicator.unitColumn ?? indicator.target.unitRaw
-        guard let unit = indicator.target.unit ?? written.map { TextKey.make($0) }, !unit.isEmpty,
+        guard let unit = indicator.target.unit ?? (written.map { TextKey.make($0) }), !unit.isEmpty,
           unit != "%", unit != "‰", unit != "/", let shown = written ?? indicator.target.unit
         else { return nil }
         return Diagnostic(self, span: indicator.spans[.unitColumn] ?? indicator.targetSpan, name, shown)
