@@ -84,10 +84,12 @@ public struct SourceText: Sendable {
   private func scalarsBefore(_ offset: Int) -> Int {
     let block = offset >> SourceText.blockShift
     var count = Int(scalarsBeforeBlock[block])
-    var index = block << SourceText.blockShift
-    while index < offset {
-      if utf8[index] & 0xC0 != 0x80 { count += 1 }
-      index += 1
+    utf8.withUnsafeBufferPointer { bytes in
+      var index = block << SourceText.blockShift
+      while index < offset {
+        if bytes[index] & 0xC0 != 0x80 { count += 1 }
+        index += 1
+      }
     }
     return count
   }
@@ -163,10 +165,17 @@ public struct SourceText: Sendable {
     let line = lines[lineIndex]
     // Within a line there is no line end, so the scalars between two offsets are the
     // difference of the counts before them.
-    let column =
-      byteRange.lowerBound <= line.end
-      ? scalarsBefore(byteRange.lowerBound) - scalarsBefore(line.start) + 1
-      : SourceText.scalarCount(utf8, line.start..<byteRange.lowerBound) + 1
+    // Most cells start at or near their line's start: count those bytes directly; far into a
+    // long line, the per-block counts keep it from being quadratic.
+    let distance = byteRange.lowerBound - line.start
+    let column: Int
+    if distance == 0 {
+      column = 1
+    } else if byteRange.lowerBound > line.end || (distance > 0 && distance < 1 << SourceText.blockShift) {
+      column = SourceText.scalarCount(utf8, line.start..<byteRange.lowerBound) + 1
+    } else {
+      column = scalarsBefore(byteRange.lowerBound) - scalarsBefore(line.start) + 1
+    }
     let length = SourceText.scalarCount(utf8, byteRange)
     return SourceSpan(
       line: lineIndex + 1, column: column, offset: originalOffset(of: byteRange.lowerBound),
