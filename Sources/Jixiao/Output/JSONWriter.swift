@@ -267,15 +267,18 @@ struct OutputBuffer: ~Copyable {
     count += digits
   }
 
-  /// `"name":` in one reservation.
+  /// `"name":` in one reservation. (`withUTF8Buffer`, not `utf8Start`: a one-character
+  /// literal may be stored as a scalar, without a pointer.)
   mutating func appendKey(_ name: StaticString) {
-    let length = name.utf8CodeUnitCount
-    reserve(length + 3)
-    start[count] = 0x22
-    copy(UnsafeRawPointer(name.utf8Start), length, to: start + count + 1)
-    start[count + length + 1] = 0x22
-    start[count + length + 2] = 0x3A
-    count += length + 3
+    name.withUTF8Buffer { name in
+      let length = name.count
+      reserve(length + 3)
+      start[count] = 0x22
+      if let base = name.baseAddress { copy(UnsafeRawPointer(base), length, to: start + count + 1) }
+      start[count + length + 1] = 0x22
+      start[count + length + 2] = 0x3A
+      count += length + 3
+    }
   }
 
   /// Short runs byte by byte: most are a key or a short value, where a call to memcpy costs
@@ -291,7 +294,7 @@ struct OutputBuffer: ~Copyable {
   }
 
   mutating func append(_ text: StaticString) {
-    append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    text.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
   }
 
   mutating func append(_ text: String) {
