@@ -38,7 +38,8 @@ public enum Tokenizer {
     while let row = rows.popLast() { emit(row) }
   }
 
-  /// A row as the pipeline gets it: script and keys settled, no spare capacity.
+  /// A row as the pipeline gets it: script and keys settled, no spare capacity (again after
+  /// `Row.init`: the one-cell-per-line tokenizer appends cells to a row it has made).
   private static func finished(_ row: Row, isTraditional: Bool) -> Row {
     var row = row
     for column in row.cells.indices {

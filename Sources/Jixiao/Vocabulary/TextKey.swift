@@ -18,7 +18,7 @@ public enum TextKey {
     // trip per call).
     if NFKCCheck.mayChange(text) {
       source = ICU.nfkc(text)
-      changed = !sameBytes(source, text)
+      changed = !source.equalsBytes(text)
     }
     // Stripping only removes groups: a text it changed is shorter.
     let stripped = Pinyin.strip(source)
@@ -30,7 +30,7 @@ public enum TextKey {
     // list of traditional-only characters covers them all (態, 聯, 錄…).
     if simplify && source.withUTF8Bytes({ $0.contains { $0 >= 0xE3 } }) {
       let simplified = ICU.simplified(source)
-      if !sameBytes(simplified, source) {
+      if !simplified.equalsBytes(source) {
         source = simplified
         changed = true
       }
@@ -38,14 +38,8 @@ public enum TextKey {
     return source.withUTF8Bytes { bytes in
       if isOwnKey(bytes) { return changed ? source : nil }
       let key = key(of: bytes)
-      return sameBytes(key, text) ? nil : key
+      return key.equalsBytes(text) ? nil : key
     }
-  }
-
-  /// Byte equality: `==` finds canonical equivalents equal, and a key must keep its bytes.
-  private static func sameBytes(_ first: String, _ second: String) -> Bool {
-    guard first.utf8.count == second.utf8.count else { return false }
-    return first.withUTF8Bytes { a in second.withUTF8Bytes { b in a.elementsEqual(b) } }
   }
 
   /// Whether `key(of:)` would return the bytes unchanged: nothing to drop, nothing to trim.
