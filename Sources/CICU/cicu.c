@@ -122,24 +122,231 @@ static pthread_once_t simplifierOnce = PTHREAD_ONCE_INIT;
 static void closeSimplifier(void *transliterator) { utrans_close((UTransliterator *)transliterator); }
 static void makeSimplifierKey(void) { pthread_key_create(&simplifierKey, closeSimplifier); }
 
-int32_t jx_to_simplified(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity) {
-  UErrorCode status = U_ZERO_ERROR;
+static UTransliterator *openSimplifier(UErrorCode *status) {
+  UChar id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
+  return utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, status);
+}
+
+/// ICU's transliterator itself: one per thread, as a UTransliterator is not thread-safe.
+static int32_t simplifiedByTransliterator(const UChar *source, int32_t length, UChar *destination,
+                                          int32_t capacity, UErrorCode *status) {
   pthread_once(&simplifierOnce, makeSimplifierKey);
   UTransliterator *simplifier = (UTransliterator *)pthread_getspecific(simplifierKey);
   if (simplifier == NULL) {
-    UChar id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
-    simplifier = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
-    if (U_FAILURE(status)) return -1;
+    simplifier = openSimplifier(status);
+    if (U_FAILURE(*status)) return -1;
     pthread_setspecific(simplifierKey, simplifier);
   }
-  if (length > capacity) return length * 2;
-  memcpy(destination, source, (size_t)length * sizeof(uint16_t));
+  if (length > capacity) {
+    *status = U_BUFFER_OVERFLOW_ERROR;
+    return length * 2;
+  }
+  memcpy(destination, source, (size_t)length * sizeof(UChar));
   int32_t textLength = length;
   int32_t limit = length;
-  utrans_transUChars(simplifier, (UChar *)destination, &textLength, capacity, 0, &limit, &status);
-  if (status == U_BUFFER_OVERFLOW_ERROR) return textLength;
-  if (U_FAILURE(status)) return -1;
+  utrans_transUChars(simplifier, destination, &textLength, capacity, 0, &limit, status);
   return textLength;
+}
+
+// Hant-Hans applied from a table. ICU's rule-based transliterator costs about 170 million
+// instructions to open (some 40 ms, once per process and thread) and tens of thousands per
+// cell, and a document in traditional script sends every cell through it. Its rules are plain
+// mappings (`萬 > 万;`, and phrases such as `乾燥 > 干燥;` before the characters they contain),
+// which ICU tries in order at each position, taking the first that matches; ICU refuses rule
+// sets where an earlier rule masks a later one. The table keeps ICU's order within the rules
+// that start with the same unit, so it reads text the same way. The rules are ICU's own,
+// embedded (HantHansRules.h) so that a document reads the same whatever ICU a machine has;
+// SimplifierTests hold them to the installed ICU's rules and the table to its transliterator.
+#include "HantHansRules.h"
+
+typedef struct {
+  int32_t source;  // offsets into the pool of units
+  int32_t sourceLength;
+  int32_t target;
+  int32_t targetLength;
+} SimplifierRule;
+
+static struct {
+  int ready;
+  UChar *pool;
+  SimplifierRule *rules;       // grouped by first unit, ICU's order within a group
+  uint16_t *groupOfUnit;       // 65,536 entries: 0 when no rule starts with the unit, else group + 1
+  int32_t *groupStart;         // rules of group g: groupStart[g] ..< groupStart[g + 1]
+} simplifierTable;
+static pthread_once_t simplifierTableOnce = PTHREAD_ONCE_INIT;
+
+static int hexValue(char character) {
+  if (character >= '0' && character <= '9') return character - '0';
+  if (character >= 'A' && character <= 'F') return character - 'A' + 10;
+  if (character >= 'a' && character <= 'f') return character - 'a' + 10;
+  return -1;
+}
+
+/// Reads `\uXXXX` escapes from `rules[*at]` into `pool`, skipping blanks, until `stop`.
+/// Returns the number of units read, or -1 on anything else.
+static int32_t readEscapes(const char *rules, int32_t length, int32_t *at, char stop, UChar *pool,
+                           int32_t *poolLength) {
+  int32_t count = 0;
+  while (*at < length) {
+    char character = rules[*at];
+    if (character == ' ' || character == '\n') {
+      *at += 1;
+      continue;
+    }
+    if (character == stop) {
+      *at += 1;
+      return count;
+    }
+    if (character != '\\' || *at + 6 > length || rules[*at + 1] != 'u') return -1;
+    int32_t value = 0;
+    for (int32_t digit = 2; digit < 6; digit++) {
+      int hex = hexValue(rules[*at + digit]);
+      if (hex < 0) return -1;
+      value = value << 4 | hex;
+    }
+    pool[(*poolLength)++] = (UChar)value;
+    count++;
+    *at += 6;
+  }
+  return -1;
+}
+
+static void buildSimplifierTable(void) {
+  const char *rules = hantHansRules;
+  int32_t length = (int32_t)strlen(rules);
+  // A unit takes six characters (`\uXXXX`), and the shortest rule, `\uXXXX>;`, eight.
+  UChar *pool = malloc((size_t)(length / 6 + 1) * sizeof(UChar));
+  SimplifierRule *parsed = malloc((size_t)(length / 8 + 1) * sizeof(SimplifierRule));
+  uint16_t *groupOfUnit = calloc(65536, sizeof(uint16_t));
+  SimplifierRule *grouped = NULL;
+  int32_t *groupStart = NULL;
+  int32_t *next = NULL;
+  if (pool == NULL || parsed == NULL || groupOfUnit == NULL) goto fail;
+
+  int32_t count = 0, poolLength = 0, at = 0;
+  while (at < length) {
+    while (at < length && (rules[at] == ' ' || rules[at] == '\n')) at++;
+    if (at == length) break;
+    SimplifierRule rule;
+    rule.source = poolLength;
+    rule.sourceLength = readEscapes(rules, length, &at, '>', pool, &poolLength);
+    if (rule.sourceLength <= 0) goto fail;
+    rule.target = poolLength;
+    rule.targetLength = readEscapes(rules, length, &at, ';', pool, &poolLength);
+    if (rule.targetLength < 0) goto fail;
+    parsed[count++] = rule;
+  }
+  if (count == 0) goto fail;
+
+  // Groups numbered by first unit; a stable counting sort keeps ICU's order inside each.
+  int32_t groups = 0;
+  for (int32_t index = 0; index < count; index++) {
+    UChar first = pool[parsed[index].source];
+    if (groupOfUnit[first] == 0) groupOfUnit[first] = (uint16_t)++groups;
+  }
+  groupStart = calloc((size_t)groups + 1, sizeof(int32_t));
+  grouped = malloc((size_t)count * sizeof(SimplifierRule));
+  next = malloc((size_t)groups * sizeof(int32_t));
+  if (groupStart == NULL || grouped == NULL || next == NULL) goto fail;
+  for (int32_t index = 0; index < count; index++) groupStart[groupOfUnit[pool[parsed[index].source]]]++;
+  for (int32_t group = 1; group <= groups; group++) groupStart[group] += groupStart[group - 1];
+  // groupStart[g] now ends group g - 1, that is, it is where group g starts.
+  for (int32_t group = 0; group < groups; group++) next[group] = groupStart[group];
+  for (int32_t index = 0; index < count; index++) {
+    int32_t group = groupOfUnit[pool[parsed[index].source]] - 1;
+    grouped[next[group]++] = parsed[index];
+  }
+  free(next);
+  free(parsed);
+  simplifierTable.pool = pool;
+  simplifierTable.rules = grouped;
+  simplifierTable.groupOfUnit = groupOfUnit;
+  simplifierTable.groupStart = groupStart;
+  simplifierTable.ready = 1;
+  return;
+fail:
+  free(pool);
+  free(parsed);
+  free(grouped);
+  free(groupOfUnit);
+  free(groupStart);
+  free(next);
+}
+
+static int32_t simplifiedByTable(const UChar *source, int32_t length, UChar *destination, int32_t capacity,
+                                 UErrorCode *status) {
+  const UChar *pool = simplifierTable.pool;
+  int32_t written = 0;
+  int32_t index = 0;
+  while (index < length) {
+    UChar unit = source[index];
+    uint16_t group = simplifierTable.groupOfUnit[unit];
+    const UChar *replacement = &source[index];
+    int32_t replacementLength = 1;
+    int32_t consumed = 1;
+    if (group != 0) {
+      for (int32_t rule = simplifierTable.groupStart[group - 1]; rule < simplifierTable.groupStart[group]; rule++) {
+        const SimplifierRule *candidate = &simplifierTable.rules[rule];
+        if (candidate->sourceLength > length - index) continue;
+        if (memcmp(&pool[candidate->source], &source[index], (size_t)candidate->sourceLength * sizeof(UChar)) != 0) {
+          continue;
+        }
+        replacement = &pool[candidate->target];
+        replacementLength = candidate->targetLength;
+        consumed = candidate->sourceLength;
+        break;
+      }
+    }
+    if (written + replacementLength <= capacity) {
+      memcpy(&destination[written], replacement, (size_t)replacementLength * sizeof(UChar));
+    }
+    written += replacementLength;
+    index += consumed;
+  }
+  if (written > capacity) *status = U_BUFFER_OVERFLOW_ERROR;
+  return written;
+}
+
+static int32_t simplifiedUTF16(const UChar *source, int32_t length, UChar *destination, int32_t capacity,
+                               UErrorCode *status) {
+  pthread_once(&simplifierTableOnce, buildSimplifierTable);
+  if (simplifierTable.ready) return simplifiedByTable(source, length, destination, capacity, status);
+  return simplifiedByTransliterator(source, length, destination, capacity, status);
+}
+
+int32_t jx_to_simplified(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t written = simplifiedUTF16((const UChar *)source, length, (UChar *)destination, capacity, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) return written;
+  if (U_FAILURE(status)) return -1;
+  return written;
+}
+
+int32_t jx_simplifier_rules_utf8(char *destination, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  UTransliterator *transliterator = openSimplifier(&status);
+  if (U_FAILURE(status)) return -1;
+  int32_t length = utrans_toRules(transliterator, 1, NULL, 0, &status);
+  int32_t written = -1;
+  UChar *rules = malloc((size_t)(length + 1) * sizeof(UChar));
+  if (rules != NULL) {
+    status = U_ZERO_ERROR;
+    utrans_toRules(transliterator, 1, rules, length + 1, &status);
+    if (U_SUCCESS(status)) {
+      u_strToUTF8(destination, capacity, &written, rules, length, &status);
+      if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR) written = -1;
+    }
+  }
+  free(rules);
+  utrans_close(transliterator);
+  return written;
+}
+
+const char *jx_simplifier_embedded_rules(void) { return hantHansRules; }
+
+int32_t jx_simplifier_uses_table(void) {
+  pthread_once(&simplifierTableOnce, buildSimplifierTable);
+  return simplifierTable.ready;
 }
 
 int32_t jx_east_asian_width(uint32_t codePoint) {
@@ -207,21 +414,15 @@ static int32_t nfkcUTF16(const UChar *source, int32_t length, UChar *destination
   return unorm2_normalize(normalizer, source, length, destination, capacity, status);
 }
 
-static int32_t simplifiedUTF16(const UChar *source, int32_t length, UChar *destination, int32_t capacity,
-                               UErrorCode *status) {
-  int32_t needed = jx_to_simplified((const uint16_t *)source, length, (uint16_t *)destination, capacity);
-  if (needed < 0) {
-    *status = U_INTERNAL_PROGRAM_ERROR;
-    return -1;
-  }
-  if (needed > capacity) *status = U_BUFFER_OVERFLOW_ERROR;
-  return needed;
-}
-
 int32_t jx_nfkc_utf8(const char *source, int32_t length, char *destination, int32_t capacity) {
   return transformUTF8(nfkcUTF16, source, length, destination, capacity);
 }
 
 int32_t jx_to_simplified_utf8(const char *source, int32_t length, char *destination, int32_t capacity) {
   return transformUTF8(simplifiedUTF16, source, length, destination, capacity);
+}
+
+int32_t jx_to_simplified_by_transliterator_utf8(const char *source, int32_t length, char *destination,
+                                                int32_t capacity) {
+  return transformUTF8(simplifiedByTransliterator, source, length, destination, capacity);
 }

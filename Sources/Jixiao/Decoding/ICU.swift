@@ -27,6 +27,29 @@ public enum ICU {
     return transformed(text, initialCapacity: text.utf8.count * 2 + 16, by: jx_to_simplified_utf8)
   }
 
+  /// `simplified` through ICU's transliterator itself, not the table made from its rules: the
+  /// reference for tests.
+  static func simplifiedByTransliterator(_ text: String) -> String {
+    guard !text.isEmpty else { return text }
+    return transformed(text, initialCapacity: text.utf8.count * 2 + 16, by: jx_to_simplified_by_transliterator_utf8)
+  }
+
+  /// Whether `simplified` reads from the table (false: ICU's rules took a form the table
+  /// does not know, and every call goes to the transliterator).
+  static var simplifierUsesTable: Bool { jx_simplifier_uses_table() == 1 }
+
+  /// The Hant-Hans rules, one `\uXXXX… > \uXXXX…;` per line.
+  static var simplifierRules: String {
+    let length = Int(jx_simplifier_rules_utf8(nil, 0))
+    guard length > 0 else { return "" }
+    return String(unsafeUninitializedCapacity: length) { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { buffer in
+        let written = Int(jx_simplifier_rules_utf8(buffer.baseAddress, Int32(length)))
+        return written == length ? length : 0
+      }
+    }
+  }
+
   /// `text` through one of the shim's UTF-8 transforms; `text` itself when ICU fails.
   private static func transformed(
     _ text: String, initialCapacity: Int,
