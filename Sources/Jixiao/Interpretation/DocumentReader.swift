@@ -54,7 +54,7 @@ struct DocumentReader {
       return
     }
     let isList = block.rows.first(where: { !$0.isBlank }).map { row in
-      RowClassifier.classify(row) == .header
+      RowClassifier.kind(of: row) == .header
         && row.nonEmpty.contains { ColumnVocabulary.role($0.key)?.isProjectColumn == true }
     } ?? false
     let (entities, readerLayout) =

@@ -50,7 +50,7 @@ struct FormTableReader {
 
   private mutating func consume(_ row: Row) {
     guard !row.isBlank else { return }
-    if RowClassifier.classify(row) == .header {
+    if RowClassifier.kind(of: row) == .header {
       startIndicatorBlock(row)
       return
     }

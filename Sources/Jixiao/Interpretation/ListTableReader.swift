@@ -32,7 +32,7 @@ struct ListTableReader {
     var headerRows: [Row] = []
     var index = 0
     let rows = block.rows
-    while index < rows.count, rows[index].isBlank || RowClassifier.classify(rows[index]) == .header {
+    while index < rows.count, rows[index].isBlank || RowClassifier.kind(of: rows[index]) == .header {
       if !rows[index].isBlank { headerRows.append(rows[index]) }
       index += 1
     }
@@ -42,7 +42,7 @@ struct ListTableReader {
       let row = rows[index]
       index += 1
       if row.isBlank { continue }
-      if RowClassifier.classify(row) == .header {
+      if RowClassifier.kind(of: row) == .header {
         pendingHeader.append(row)
         continue
       }

@@ -26,7 +26,8 @@ public enum LevelOrigin: String, Sendable {
 /// Its fields live in one shared box, copied only when a copy is changed: validation walks
 /// every indicator once per check, and copying some twenty reference-counted fields each
 /// time cost more than the checks themselves. Fields are reached as `indicator.name` through
-/// `Indicator.Fields`.
+/// `Indicator.Fields`. A key path literal to such a field (`\.level1`) is made at run time,
+/// about 10,000 instructions each time it is evaluated: map with a closure instead.
 @dynamicMemberLookup
 public struct Indicator: Sendable, Hashable {
   public struct Fields: Sendable, Hashable {

@@ -15,6 +15,9 @@ enum RowKind: Equatable {
 }
 
 enum RowClassifier {
+  /// The kind the segmenter found, or the row classified now.
+  static func kind(of row: Row) -> RowKind { row.kind ?? classify(row) }
+
   static func classify(_ row: Row) -> RowKind {
     if row.isSeparator { return .separator }
     let cells = row.nonEmpty
@@ -39,27 +42,62 @@ enum RowClassifier {
   }
 
   /// `-1-`, `—2—`, `第1页`, `第1页共3页` (the key has no blanks). A bare `1/3` is not taken:
-  /// it is also a target.
+  /// it is also a target. By bytes: every single-cell row asks.
   static func isPageNumber(_ key: String) -> Bool {
-    var core = Substring(key)
-    let dashes: Set<Character> = ["-", "—", "–", "－"]
-    if let first = core.first, dashes.contains(first), let last = core.last, dashes.contains(last), core.count >= 3 {
-      core = core.dropFirst().dropLast()
-      return !core.isEmpty && core.allSatisfy { $0.isASCII && $0.isNumber }
+    key.withUTF8Bytes { bytes in
+      let count = bytes.count
+      if let open = dashLength(bytes, from: 0), let close = dashLength(bytes, endingAt: count), count >= open + close + 1 {
+        return allDigits(bytes, open, count - close)
+      }
+      let di: [UInt8] = [0xE7, 0xAC, 0xAC], ye: [UInt8] = [0xE9, 0xA1, 0xB5], gong: [UInt8] = [0xE5, 0x85, 0xB1]
+      guard starts(bytes, di, at: 0) else { return false }
+      var page = 3
+      while page + 3 <= count && !starts(bytes, ye, at: page) { page += 1 }
+      guard page + 3 <= count, page > 3, allDigits(bytes, 3, page) else { return false }
+      let rest = page + 3
+      // `共N页` after the page, or digits alone.
+      if starts(bytes, gong, at: rest) && count - rest >= 6 && starts(bytes, ye, at: count - 3) {
+        return allDigits(bytes, rest + 3, count - 3)
+      }
+      return allDigits(bytes, rest, count)
     }
-    if core.hasPrefix("第"), let page = core.firstIndex(of: "页") {
-      let number = core[core.index(after: core.startIndex)..<page]
-      let rest = core[core.index(after: page)...]
-      let total = rest.hasPrefix("共") && rest.hasSuffix("页") ? rest.dropFirst().dropLast() : rest
-      return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
-        && total.allSatisfy { $0.isASCII && $0.isNumber }
-    }
-    return false
+  }
+
+  /// The length of the dash (`-`, `—`, `–`, `－`) at `start`, if one is there.
+  private static func dashLength(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard start < bytes.count else { return nil }
+    if bytes[start] == 0x2D { return 1 }
+    guard start + 3 <= bytes.count else { return nil }
+    let (a, b, c) = (bytes[start], bytes[start + 1], bytes[start + 2])
+    if a == 0xE2 && b == 0x80 && (c == 0x93 || c == 0x94) { return 3 }
+    if a == 0xEF && b == 0xBC && c == 0x8D { return 3 }
+    return nil
+  }
+
+  /// The length of the dash that ends at `end`, if one does.
+  private static func dashLength(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int? {
+    if end >= 1 && bytes[end - 1] == 0x2D { return 1 }
+    if end >= 3, let length = dashLength(bytes, from: end - 3), length == 3 { return 3 }
+    return nil
+  }
+
+  private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8], at start: Int) -> Bool {
+    guard start + prefix.count <= bytes.count else { return false }
+    for offset in 0..<prefix.count where bytes[start + offset] != prefix[offset] { return false }
+    return true
+  }
+
+  private static func allDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    guard start <= end else { return false }
+    for index in start..<end where bytes[index] < 0x30 || bytes[index] > 0x39 { return false }
+    return true
   }
 
   /// `金额单位:万元`, `单位：元`, `单位:万元` on a line of its own, or ending one
   /// (`填报单位:(盖章) 单位:万元`).
   static func unitLine(_ key: String) -> MoneyUnit? {
+    // Every form names 单位; most lines do not.
+    guard key.containsBytes("单位") else { return nil }
     for prefix in ["金额单位:", "单位:", "金额单位", "单位"] where key.hasPrefixBytes(prefix) {
       if let unit = moneyUnit(key.dropFirst(prefix.count)) { return unit }
     }

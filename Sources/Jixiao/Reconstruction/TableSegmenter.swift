@@ -45,13 +45,15 @@ struct TableSegmenter {
   }
 
   private mutating func consume(_ row: Row) {
+    var row = row
+    let kind = RowClassifier.classify(row)
+    row.kind = kind
     // The markup ended the table (`</table>`, a grid table's last rule): a page footer after
     // it is not its rows, though the sign-off lines under a form are still the form's.
     if row.startsAfterTable { markupEnded = true }
     if markupEnded && current != nil, let first = row.nonEmpty.first, Self.passageKind(first, default: .prose) != .signature {
       closeTable()
     }
-    let kind = RowClassifier.classify(row)
     if kind != .blank && kind != .image && !(afterImage && isOCRNoise(row)) { afterImage = false }
     switch kind {
     case .blank:

@@ -133,7 +133,9 @@ public struct Cell: Sendable, Hashable {
 
 /// A row of cells, or a blank line.
 public struct Row: Sendable, Hashable {
-  public var cells: [Cell]
+  public var cells: [Cell] {
+    didSet { kind = nil }
+  }
   /// 0-based index of the row's first line.
   public var lineIndex: Int
   /// The row was marked as starting a new row explicitly (a `\t`-led line after a space in
@@ -142,10 +144,15 @@ public struct Row: Sendable, Hashable {
   /// A form feed before the row: a page break from a PDF converter.
   public var followsPageBreak = false
   /// A markdown or grid separator (`---|---`, `+----+`).
-  public var isSeparator = false
+  public var isSeparator = false {
+    didSet { kind = nil }
+  }
   /// The first row after the end of a table that the markup marks (`</table>`, the last
   /// rule of a grid table): text after it is not part of the table.
   public var startsAfterTable = false
+  /// What the segmenter classified the row as, kept so that the readers after it do not
+  /// classify it again (a tenth of the reading stage); cleared when what it depends on changes.
+  var kind: RowKind?
 
   public var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
   public var nonEmpty: [Cell] {
@@ -155,6 +162,22 @@ public struct Row: Sendable, Hashable {
     kept.reserveCapacity(cells.count)
     for cell in cells where !cell.isEmpty { kept.append(cell) }
     return kept
+  }
+
+  // The classification is derived from the rest: rows are equal whether or not it is known.
+  public static func == (left: Row, right: Row) -> Bool {
+    left.cells == right.cells && left.lineIndex == right.lineIndex && left.isExplicitStart == right.isExplicitStart
+      && left.followsPageBreak == right.followsPageBreak && left.isSeparator == right.isSeparator
+      && left.startsAfterTable == right.startsAfterTable
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(cells)
+    hasher.combine(lineIndex)
+    hasher.combine(isExplicitStart)
+    hasher.combine(followsPageBreak)
+    hasher.combine(isSeparator)
+    hasher.combine(startsAfterTable)
   }
 
   public init(cells: [Cell], lineIndex: Int) {

@@ -69,6 +69,8 @@ enum LevelNameNonStandard: Check {
       for indicator in entity.indicators {
         for (raw, standard, key) in [(indicator.level1Raw, indicator.level1, SpanName.level1), (indicator.level2Raw, indicator.level2, .level2)] {
           guard let raw, let standard, let span = indicator.spans[key] else { continue }
+          // Written the standard way, as most names are: its key is itself.
+          if raw.equalsBytes(standard) { continue }
           // The standard name in traditional script is the standard name (ICU only when the
           // plain key differs: most names are written in the standard way).
           var rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw))
@@ -141,7 +143,7 @@ enum MissingLevelFamily: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for project in subject.document.projects where !project.indicators.isEmpty && !subject.isCutOff(project.span) {
-      let families = Set(project.indicators.compactMap(\.level1))
+      let families = Set(project.indicators.compactMap { $0.level1 })
       let framework = subject.table(project.table)?.framework
       var missing: [(Level1, String, Severity)] = [
         (.output, "@output", .warning), (.benefit, "@benefit", .warning), (.satisfaction, "@satisfaction", .warning),

@@ -25,6 +25,8 @@ enum ScoringFullMarkDiffersFromWeight: Check {
 
   /// `共计8分`, `满分10分`, `满分为10分`, `总分20分`: the phrase and its number.
   static func fullMark(in text: String) -> (String, Decimal)? {
+    // Every phrase ends in 分, which NFKC leaves as it is.
+    if !NFKCCheck.mayChange(text) && !text.containsBytes("分") { return nil }
     let scalars = Array(ICU.nfkc(text).unicodeScalars)
     for marker in ["共计", "满分为", "满分", "总分为", "总分"] {
       let markerScalars = Array(marker.unicodeScalars)
