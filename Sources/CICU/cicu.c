@@ -24,6 +24,13 @@ int32_t jx_nfkc(const uint16_t *source, int32_t length, uint16_t *destination, i
   return written;
 }
 
+int32_t jx_nfkc_is_inert(uint32_t codePoint) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *normalizer = unorm2_getNFKCInstance(&status);
+  if (U_FAILURE(status)) return 0;
+  return unorm2_isInert(normalizer, (UChar32)codePoint) ? 1 : 0;
+}
+
 int32_t jx_detect_charset(const char *bytes, int32_t length, char *name, int32_t nameCapacity) {
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector *detector = ucsdet_open(&status);

@@ -15,6 +15,10 @@ extern "C" {
 /// the required length is returned: call again with a larger buffer.
 int32_t jx_nfkc(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity);
 
+/// 1 when NFKC leaves the code point as it is whatever surrounds it (ICU's `isInert`: no
+/// mapping, and it neither combines with nor reorders around its neighbours), else 0.
+int32_t jx_nfkc_is_inert(uint32_t codePoint);
+
 /// Guesses the charset of `bytes` with ICU's detector. Writes the canonical name (such as
 /// "UTF-8", "GB18030", "UTF-16LE") into `name` and returns the confidence 0...100, or -1
 /// when ICU could not guess at all.

@@ -1,3 +1,5 @@
+import CICU
+
 /// The form of a cell used to match it against the vocabulary: NFKC (full-width to ASCII),
 /// blanks removed (`绩效 指标`, `本 年 收 入 合 计`), HTML tags and required-field stars
 /// dropped, and the colon a label may end with removed.
@@ -151,13 +153,12 @@ public enum TextKey {
   }
 }
 
-/// Whether NFKC can change a text: only characters with compatibility mappings can, and
-/// they live in a few blocks (Latin-1 symbols, letterlike forms and numerals, enclosed
-/// alphanumerics, CJK compatibility, half- and full-width forms …). Plain CJK text and
-/// ASCII are left as they are without asking ICU.
+/// Whether NFKC can change a text: only characters that have compatibility mappings or
+/// combine with their neighbours can. Most cells are ASCII, CJK ideographs and CJK
+/// punctuation, which it leaves as they are, and are not sent to ICU.
 enum NFKCCheck {
   static func mayChange(_ text: String) -> Bool {
-    text.withUTF8Bytes { bytes in
+    withInertTable { inert in text.withUTF8Bytes { bytes in
       var index = 0
       while index < bytes.count {
         let lead = bytes[index]
@@ -166,24 +167,46 @@ enum NFKCCheck {
           continue
         }
         // Scalars decoded from the bytes: the unicode scalar view costs a call per scalar.
-        if lead < 0xE0 {
-          // U+0080–U+009F (C2 80–C2 9F) are controls without mappings; the rest may map.
-          if lead == 0xC2 && index + 1 < bytes.count && bytes[index + 1] < 0xA0 {
-            index += 2
-            continue
-          }
+        guard lead < 0xF0, let (value, length) = UTF8BMP.scalar(bytes, at: index), isInert(value, inert) else {
           return true
         }
-        guard lead < 0xF0, index + 2 < bytes.count else { return true }
-        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        if value >= 0x4E00 && value <= 0x9FFF || value >= 0x3001 && value <= 0x3098 || value >= 0x30A0 && value <= 0x30FF {
-          index += 3
-          continue
-        }
-        return true
+        index += length
       }
       return false
+    } }
+  }
+
+  /// Whether NFKC leaves U+value (in the Basic Multilingual Plane) as it is whatever
+  /// surrounds it: ICU's `isInert`, asked once for every scalar of the plane.
+  @inline(__always)
+  static func isInert(_ value: UInt32, _ inert: UnsafeBufferPointer<UInt64>) -> Bool {
+    value < 0x10000 && inert[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0
+  }
+
+  /// The table of `isInert`, reached once per text rather than once per scalar.
+  static func withInertTable<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+    inert.withUnsafeBufferPointer(body)
+  }
+
+  private static let inert: [UInt64] = (0..<1024).map { word in
+    var bits: UInt64 = 0
+    for bit in 0..<64 where jx_nfkc_is_inert(UInt32(word * 64 + bit)) != 0 { bits |= 1 << UInt64(bit) }
+    return bits
+  }
+}
+
+/// Scalars of two or three UTF-8 bytes decoded in place.
+enum UTF8BMP {
+  /// The scalar led by `bytes[index]` (0xC2…0xEF) and its length; nil when it is cut short.
+  @inline(__always)
+  static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
+    let lead = bytes[index]
+    if lead < 0xE0 {
+      guard index + 1 < bytes.count else { return nil }
+      return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
     }
+    guard index + 2 < bytes.count else { return nil }
+    return (UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
   }
 }
 
