@@ -171,18 +171,20 @@ enum DuplicateIndicator: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
-      // Keys hash by bytes, and the first of each name is kept as its span only.
-      var first: [ByteKey: SourceSpan] = [:]
+      // By name key (hashed by bytes), then the few of the same name told apart by block and
+      // level 2; the first of each is kept as its span only.
+      var first: [ByteKey: [(horizon: Horizon, level2: String, span: SourceSpan)]] = [:]
       for indicator in entity.indicators where indicator.spans[.name] != nil {
         guard let name = indicator.name else { continue }
-        let key = ByteKey("\(indicator.horizon.rawValue)|\(indicator.level2 ?? "")|\(TextKey.make(name))")
-        if let earlier = first[key] {
+        let key = ByteKey(TextKey.make(name))
+        let level2 = indicator.level2 ?? ""
+        if let earlier = first[key]?.first(where: { $0.horizon == indicator.horizon && $0.level2.equalsBytes(level2) }) {
           diagnostics.append(
             Diagnostic(
-              self, span: indicator.nameSpan, name, indicator.level2 ?? "", entity.name,
-              related: [.init(.sameName, span: earlier, name)]))
+              self, span: indicator.nameSpan, name, level2, entity.name,
+              related: [.init(.sameName, span: earlier.span, name)]))
         } else {
-          first[key] = indicator.nameSpan
+          first[key, default: []].append((indicator.horizon, level2, indicator.nameSpan))
         }
       }
     }

@@ -23,28 +23,44 @@ enum ScoringFullMarkDiffersFromWeight: Check {
     }
   }
 
-  /// `共计8分`, `满分10分`, `满分为10分`, `总分20分`: the phrase and its number.
+  /// `共计8分`, `满分10分`, `满分为10分`, `总分20分`: the phrase and its number (the first
+  /// marker of the list that has one, then the first place it has one).
   static func fullMark(in text: String) -> (String, Decimal)? {
-    // Every phrase ends in 分, which NFKC leaves as it is.
-    if !NFKCCheck.mayChange(text) && !text.containsBytes("分") { return nil }
-    let scalars = Array(ICU.nfkc(text).unicodeScalars)
-    for marker in ["共计", "满分为", "满分", "总分为", "总分"] {
-      let markerScalars = Array(marker.unicodeScalars)
-      var index = 0
-      while index + markerScalars.count < scalars.count {
-        if scalars[index..<(index + markerScalars.count)].elementsEqual(markerScalars) {
-          var end = index + markerScalars.count
-          var digits = ""
-          while end < scalars.count, ("0"..."9").contains(scalars[end]) || scalars[end] == "." {
-            digits.unicodeScalars.append(scalars[end])
-            end += 1
+    let text = ICU.nfkc(text)
+    // Every phrase ends in 分; most scoring rules that have one have no marker before a number.
+    guard text.containsBytes("分") else { return nil }
+    return text.withUTF8Bytes { bytes -> (String, Decimal)? in
+      for marker in fullMarkMarkers {
+        var start = 0
+        while let at = firstIndex(of: marker, in: bytes, from: start) {
+          var end = at + marker.count
+          while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 || bytes[end] == 0x2E { end += 1 }
+          let digits = at + marker.count..<end
+          // 分 is E5 88 86.
+          if !digits.isEmpty, end + 3 <= bytes.count, bytes[end] == 0xE5, bytes[end + 1] == 0x88, bytes[end + 2] == 0x86,
+            let value = Decimal(string: String(decoding: UnsafeBufferPointer(rebasing: bytes[digits]), as: UTF8.self))
+          {
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(end + 3)]), as: UTF8.self), value)
           }
-          if !digits.isEmpty, end < scalars.count, scalars[end] == "分", let value = Decimal(string: digits) {
-            return (String(String.UnicodeScalarView(scalars[index...end])), value)
-          }
+          start = at + 1
         }
-        index += 1
       }
+      return nil
+    }
+  }
+
+  private static let fullMarkMarkers: [[UInt8]] = ["共计", "满分为", "满分", "总分为", "总分"].map { Array($0.utf8) }
+
+  private static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    guard needle.count <= bytes.count else { return nil }
+    var index = start
+    while index + needle.count <= bytes.count {
+      if bytes[index] == needle[0] {
+        var matched = 1
+        while matched < needle.count && bytes[index + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return index }
+      }
+      index += 1
     }
     return nil
   }
