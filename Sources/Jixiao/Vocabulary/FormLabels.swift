@@ -143,12 +143,20 @@ public enum FormVocabulary {
     } else {
       var index = scalars.startIndex
       while index < scalars.endIndex, isNumeral(scalars[index]) { index = scalars.index(after: index) }
-      if index > scalars.startIndex, index < scalars.endIndex, ["、", ".", ",", ")"].contains(scalars[index]) {
+      if index > scalars.startIndex, index < scalars.endIndex, endsNumbering(scalars[index]) {
         rest = scalars[scalars.index(after: index)...]
       }
     }
     // Unchanged (一级指标, 2024年): the key itself, not a copy that callers compare with it.
     return rest.startIndex == scalars.startIndex ? key : String(String.UnicodeScalarView(rest))
+  }
+
+  /// `、`, `.`, `,`, `)` after a numeral (a switch: an array literal here was built per call).
+  private static func endsNumbering(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x3001, 0x2E, 0x2C, 0x29: true
+    default: false
+    }
   }
 
   /// 一 … 十 and the ASCII digits.
