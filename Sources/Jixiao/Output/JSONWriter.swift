@@ -91,11 +91,22 @@ public struct JSONWriter: ~Copyable {
   /// Starts an array element or an object member.
   @inline(__always)
   public mutating func element() {
-    let first = isAtContainerStart
-    if buffer.count >= chunkSize { flush() }
-    if !first { buffer.append(0x2C) }
+    let comma = isCommaDue()
+    if comma { buffer.append(0x2C) }
     if pretty { newline() }
   }
+
+  /// Whether the element about to start follows another; hands a full buffer to the sink
+  /// first (after looking at its last byte).
+  @inline(__always)
+  private mutating func isCommaDue() -> Bool {
+    let comma = !isAtContainerStart
+    if buffer.count >= chunkSize { flushChunk() }
+    return comma
+  }
+
+  @inline(never)
+  private mutating func flushChunk() { flush() }
 
   /// Starts an object member whose key comes from data (a JSON tree read from input): the
   /// key is escaped like any string.
@@ -106,16 +117,18 @@ public struct JSONWriter: ~Copyable {
     if pretty { buffer.append(0x20) }
   }
 
-  /// Starts an object member: its key and the colon. Keys are the schema's own names (plain
-  /// ASCII, nothing to escape), so they are copied without the scan strings get.
+  /// Starts an object member: its key and the colon.
   @inline(__always)
   public mutating func key(_ name: StaticString) {
-    element()
-    buffer.append(0x22)
-    buffer.append(name)
-    buffer.append(0x22)
-    buffer.append(0x3A)
-    if pretty { buffer.append(0x20) }
+    let comma = isCommaDue()
+    if pretty {
+      if comma { buffer.append(0x2C) }
+      newline()
+      buffer.appendKey(name, comma: false)
+      buffer.append(0x20)
+    } else {
+      buffer.appendKey(name, comma: comma)
+    }
   }
 
   private mutating func newline() {

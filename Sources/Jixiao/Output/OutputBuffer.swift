@@ -33,6 +33,7 @@ struct OutputBuffer: ~Copyable {
     grow(count + more)
   }
 
+  @inline(never)
   private mutating func grow(_ needed: Int) {
     let grown = Swift.max(capacity * 2, needed)
     let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -72,6 +73,26 @@ struct OutputBuffer: ~Copyable {
   mutating func append(_ bytes: UnsafeRawBufferPointer) {
     guard let base = bytes.baseAddress else { return }
     append(base.assumingMemoryBound(to: UInt8.self), bytes.count)
+  }
+
+  /// `,"name":` (the comma when `comma`) in one reservation. Keys are the schema's own
+  /// names (plain ASCII, nothing to escape).
+  @inline(__always)
+  mutating func appendKey(_ name: StaticString, comma: Bool) {
+    guard name.hasPointerRepresentation else {
+      if comma { append(0x2C) }
+      append(0x22)
+      append(name)
+      return append("\":")
+    }
+    let length = name.utf8CodeUnitCount
+    reserve(length &+ 4)
+    if comma { put(0x2C) }
+    put(0x22)
+    ByteCopy.copy(name.utf8Start, length, to: start + count)
+    count &+= length
+    put(0x22)
+    put(0x3A)
   }
 
   @inline(__always)
@@ -172,6 +193,13 @@ enum JSONEscape {
       !hasSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     {
       index += 8
+    }
+    // Fewer than eight bytes left: the word ending at the end, overlapping bytes already
+    // scanned, covers them.
+    if index < count, index + 8 > count, count >= 8,
+      !hasSpecial(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))
+    {
+      return count
     }
     while index < count, !isSpecial(base[index]) { index += 1 }
     return index
