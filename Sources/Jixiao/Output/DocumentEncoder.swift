@@ -7,9 +7,8 @@ public enum DocumentEncoder {
   public static func encode(_ document: Document, language: Language, pretty: Bool = true) -> [UInt8] {
     var writer = JSONWriter(pretty: pretty, capacity: 1 << 16)
     write(document, language: language, into: &writer)
-    var bytes = writer.bytes
-    bytes.append(0x0A)
-    return bytes
+    writer.raw([0x0A])
+    return writer.bytes
   }
 
   /// The same bytes as `encode`, handed to `sink` in chunks of about `chunkSize` as they are

@@ -38,7 +38,8 @@ final class JSONLSink: BatchSink {
         w.field("id") { id.write(into: &$0) }
         w.field("document") { DocumentEncoder.write(document, language: language, into: &$0) }
       }
-      return writer.bytes + [0x0A]
+      writer.raw([0x0A])
+      return writer.bytes
     case (.failed(let failure), nil):
       body = .object([("path", .string(item.label)), ("error", error(failure))])
     case (.failed(let failure), let id?):

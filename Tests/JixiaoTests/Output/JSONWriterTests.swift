@@ -3,7 +3,7 @@ import Testing
 @testable import Jixiao
 
 @Suite struct JSONWriterTests {
-  @Test(arguments: [0, 7, -7, 10, 1_000_000, Int.max, Int.min, -1_234_567_890])
+  @Test(arguments: [0, 7, -7, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 99_999, 100_000, 1_000_000, Int.max, Int.min, -1_234_567_890])
   func integersAreWrittenAsSwiftPrintsThem(value: Int) {
     var writer = JSONWriter(pretty: false)
     writer.int(value)

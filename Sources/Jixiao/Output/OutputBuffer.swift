@@ -1,0 +1,353 @@
+import FoundationEssentials
+
+/// The JSON writer's bytes: a buffer it owns alone (hence noncopyable), written through a raw
+/// pointer. Appending to an `[UInt8]` checks uniqueness and capacity at every byte, and the
+/// JSON of a document is written a few bytes at a time: that was most of its cost.
+struct OutputBuffer: ~Copyable {
+  private var start: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private var capacity: Int
+  /// The last byte handed out by `removeAll`, so that `last` still answers after a flush.
+  private var lastRemoved: UInt8 = 0
+
+  init(capacity: Int) {
+    self.capacity = Swift.max(capacity, 16)
+    start = .allocate(capacity: self.capacity)
+  }
+
+  deinit { start.deallocate() }
+
+  var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
+
+  /// The last byte written, flushed or not (0 before any).
+  var last: UInt8 { count > 0 ? start[count - 1] : lastRemoved }
+
+  mutating func removeAll() {
+    lastRemoved = last
+    count = 0
+  }
+
+  @inline(__always)
+  mutating func reserve(_ more: Int) {
+    guard count + more > capacity else { return }
+    grow(count + more)
+  }
+
+  @inline(never)
+  private mutating func grow(_ needed: Int) {
+    let grown = Swift.max(capacity * 2, needed)
+    let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+    moved.initialize(from: start, count: count)
+    start.deallocate()
+    start = moved
+    capacity = grown
+  }
+
+  /// Appends without checking capacity: the caller reserved it.
+  @inline(__always)
+  mutating func put(_ byte: UInt8) {
+    start[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    reserve(1)
+    put(byte)
+  }
+
+  mutating func append(_ byte: UInt8, count repeated: Int) {
+    guard repeated > 0 else { return }
+    reserve(repeated)
+    (start + count).initialize(repeating: byte, count: repeated)
+    count += repeated
+  }
+
+  @inline(__always)
+  mutating func append(_ source: UnsafePointer<UInt8>, _ length: Int) {
+    reserve(length)
+    ByteCopy.copy(source, length, to: start + count)
+    count += length
+  }
+
+  mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    guard let base = bytes.baseAddress else { return }
+    append(base.assumingMemoryBound(to: UInt8.self), bytes.count)
+  }
+
+  /// `,"name":` (the comma when `comma`) in one reservation. Keys are the schema's own
+  /// names (plain ASCII, nothing to escape).
+  @inline(__always)
+  mutating func appendKey(_ name: StaticString, comma: Bool) {
+    guard name.hasPointerRepresentation else {
+      if comma { append(0x2C) }
+      append(0x22)
+      append(name)
+      return append("\":")
+    }
+    let length = name.utf8CodeUnitCount
+    reserve(length &+ 4)
+    if comma { put(0x2C) }
+    put(0x22)
+    ByteCopy.copy(name.utf8Start, length, to: start + count)
+    count &+= length
+    put(0x22)
+    put(0x3A)
+  }
+
+  @inline(__always)
+  mutating func append(_ text: StaticString) {
+    if text.hasPointerRepresentation {
+      append(text.utf8Start, text.utf8CodeUnitCount)
+    } else {
+      // A one-character literal may be stored as a scalar, without a pointer.
+      text.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+    }
+  }
+
+  mutating func append(_ text: String) {
+    var text = text
+    text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// `value` in decimal, as `String(value)` writes it.
+  mutating func appendInteger(_ value: Int) {
+    reserve(20)
+    if value < 0 { put(0x2D) }
+    count += DigitWriter.write(value.magnitude, to: start + count)
+  }
+
+  /// `value` as its `description` writes it (plain digits, no exponent).
+  mutating func appendDecimal(_ value: Decimal) {
+    guard let parts = DecimalParts(value) else { return append(value.description) }
+    reserve(parts.maximumLength)
+    count += parts.write(to: start + count)
+  }
+
+  /// `"text"`, escaped for JSON.
+  mutating func appendQuoted(_ text: String) {
+    let written: Void? = text.utf8.withContiguousStorageIfAvailable { appendQuoted($0) }
+    guard written == nil else { return }
+    var text = text
+    text.withUTF8 { appendQuoted($0) }
+  }
+
+  /// Clean runs are found eight bytes at a time and copied whole: most text is CJK, where
+  /// nothing needs escaping.
+  mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let length = bytes.count
+    reserve(length + 2)
+    put(0x22)
+    guard let base = bytes.baseAddress else { return put(0x22) }
+    var runStart = 0
+    while true {
+      let special = JSONEscape.firstSpecial(base, from: runStart, count: length)
+      append(base + runStart, special - runStart)
+      guard special < length else { break }
+      appendEscaped(base[special])
+      runStart = special + 1
+    }
+    append(0x22)
+  }
+
+  private mutating func appendEscaped(_ byte: UInt8) {
+    switch byte {
+    case 0x22: append("\\\"")
+    case 0x5C: append("\\\\")
+    case 0x0A: append("\\n")
+    case 0x0D: append("\\r")
+    case 0x09: append("\\t")
+    default:
+      append("\\u00")
+      append(JSONEscape.hexDigit(byte >> 4))
+      append(JSONEscape.hexDigit(byte & 0xF))
+    }
+  }
+}
+
+/// Which bytes a JSON string escapes: controls, `"`, `\` and DEL.
+enum JSONEscape {
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  @inline(__always)
+  static func isSpecial(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+  }
+
+  /// Whether any of eight bytes is special. Exact for "any" (the borrow of the subtraction
+  /// can only mark bytes above a true match), and bytes of 0x80 and over never match.
+  @inline(__always)
+  static func hasSpecial(_ word: UInt64) -> Bool {
+    func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+    let control = (word &- ones &* 0x20) & ~word & highs
+    return control | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C))
+      | hasZero(word ^ (ones &* 0x7F)) != 0
+  }
+
+  /// The index of the first special byte at or after `from`, or `count`.
+  @inline(__always)
+  static func firstSpecial(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
+    var index = from
+    while index + 8 <= count,
+      !hasSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    {
+      index += 8
+    }
+    // Fewer than eight bytes left: the word ending at the end, overlapping bytes already
+    // scanned, covers them.
+    if index < count, index + 8 > count, count >= 8,
+      !hasSpecial(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))
+    {
+      return count
+    }
+    while index < count, !isSpecial(base[index]) { index += 1 }
+    return index
+  }
+
+  static func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+}
+
+/// Copies of a few bytes (keys, short values), where a call to memcpy costs more than the copy.
+enum ByteCopy {
+  @inline(__always)
+  static func copy(_ source: UnsafePointer<UInt8>, _ length: Int, to destination: UnsafeMutablePointer<UInt8>) {
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(destination)
+    if length >= 8 {
+      guard length <= 32 else { return to.copyMemory(from: from, byteCount: length) }
+      // Whole words, the last one overlapping the one before.
+      var offset = 0
+      while offset + 8 < length {
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+        offset += 8
+      }
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), toByteOffset: length - 8, as: UInt64.self)
+    } else if length >= 4 {
+      to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self), toByteOffset: length - 4, as: UInt32.self)
+    } else {
+      for index in 0..<length { destination[index] = source[index] }
+    }
+  }
+}
+
+/// Decimal digits of an unsigned integer, two at a time.
+enum DigitWriter {
+  /// "00" to "99": a static string's bytes are in the binary, with no lazy initialisation or
+  /// bounds checks on reading.
+  private static let pairs: StaticString =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+
+  static func digitCount(_ value: UInt64) -> Int {
+    var digits = 1
+    var rest = value
+    while rest >= 10_000 {
+      rest /= 10_000
+      digits += 4
+    }
+    if rest >= 1000 { return digits + 3 }
+    if rest >= 100 { return digits + 2 }
+    if rest >= 10 { return digits + 1 }
+    return digits
+  }
+
+  /// Writes `value` and returns the number of bytes written (at most 20).
+  @discardableResult
+  static func write(_ value: UInt, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+    let digits = digitCount(UInt64(value))
+    let pairs = Self.pairs.utf8Start
+    var end = digits
+    var rest = value
+    while rest >= 100 {
+      let pair = Int(rest % 100) * 2
+      rest /= 100
+      destination[end - 1] = pairs[pair + 1]
+      destination[end - 2] = pairs[pair]
+      end -= 2
+    }
+    if rest >= 10 {
+      destination[1] = pairs[Int(rest) * 2 + 1]
+      destination[0] = pairs[Int(rest) * 2]
+    } else {
+      destination[0] = 0x30 + UInt8(rest)
+    }
+    return digits
+  }
+}
+
+/// A `Decimal` as sign, integer mantissa and power of ten, for writing its `description`
+/// without building a string (which cost some six thousand instructions a number).
+///
+/// FoundationEssentials keeps the mantissa internal, so it is read from the value's storage;
+/// the layout is checked once against a known value, and anything else (a layout that does
+/// not match, a mantissa over 64 bits, a value not in compact form, NaN) is left to
+/// `description`.
+struct DecimalParts {
+  let isNegative: Bool
+  let mantissa: UInt64
+  let exponent: Int
+
+  init?(_ value: Decimal) {
+    guard DecimalParts.layoutMatches, !value.isNaN, let mantissa = DecimalParts.compactMantissa(value) else {
+      return nil
+    }
+    self.mantissa = mantissa
+    exponent = value.exponent
+    isNegative = value.sign == .minus && mantissa != 0
+  }
+
+  /// Byte 1 holds the mantissa's length in 16-bit words (high nibble) and the compact flag
+  /// (bit 2); the words follow from byte 4, least significant first.
+  private static func compactMantissa(_ value: Decimal) -> UInt64? {
+    withUnsafeBytes(of: value) { storage -> UInt64? in
+      let flags = storage[1]
+      let words = Int(flags >> 4)
+      guard words <= 4, words == 0 || flags & 0x4 != 0 else { return nil }
+      var mantissa: UInt64 = 0
+      for word in stride(from: words - 1, through: 0, by: -1) {
+        mantissa = mantissa << 16 | UInt64(storage.loadUnaligned(fromByteOffset: 4 + 2 * word, as: UInt16.self))
+      }
+      return mantissa
+    }
+  }
+
+  private static let layoutMatches: Bool = {
+    guard let sample = Decimal(string: "-12345.678"), sample.exponent == -3 else { return false }
+    return compactMantissa(sample) == 12_345_678 && compactMantissa(Decimal.zero) == 0
+  }()
+
+  /// Sign, digits, point or zeros.
+  var maximumLength: Int { 1 + 20 + 2 + abs(exponent) }
+
+  func write(to destination: UnsafeMutablePointer<UInt8>) -> Int {
+    guard mantissa != 0 else {
+      destination[0] = 0x30
+      return 1
+    }
+    var index = 0
+    if isNegative {
+      destination[0] = 0x2D
+      index = 1
+    }
+    if exponent >= 0 {
+      index += DigitWriter.write(UInt(mantissa), to: destination + index)
+      (destination + index).initialize(repeating: 0x30, count: exponent)
+      return index + exponent
+    }
+    let digits = DigitWriter.digitCount(mantissa)
+    let fraction = -exponent
+    if digits > fraction {
+      // All digits one place to the right, then the whole part back over the gap.
+      DigitWriter.write(UInt(mantissa), to: destination + index + 1)
+      for offset in index..<(index + digits - fraction) { destination[offset] = destination[offset + 1] }
+      destination[index + digits - fraction] = 0x2E
+      return index + digits + 1
+    }
+    destination[index] = 0x30
+    destination[index + 1] = 0x2E
+    (destination + index + 2).initialize(repeating: 0x30, count: fraction - digits)
+    DigitWriter.write(UInt(mantissa), to: destination + index + 2 + fraction - digits)
+    return index + 2 + fraction
+  }
+}
