@@ -92,7 +92,7 @@ enum Truncation {
   /// The last row of the text is the project's last indicator row (not a footer line after
   /// it): the last indicator starts within that row, which may span lines (one cell per line).
   private static func endsIndicatorRow(_ row: Row, _ cell: Cell, _ project: Project) -> Bool {
-    guard let last = project.indicators.lazy.map { $0.span }.max() else { return false }
+    guard let last = project.indicators.lazy.map({ $0.span }).max() else { return false }
     return last.line >= row.lineIndex + 1 && last <= cell.span
   }
 

@@ -1,7 +1,7 @@
 import FoundationEssentials
 
 /// A check over the read document: one catalogue entry, one file in `Checks/`.
-protocol Check {
+protocol Check: SendableMetatype {
   static var entry: CatalogueEntry { get }
   static func run(_ subject: ValidationSubject) -> [Diagnostic]
 }

@@ -21,7 +21,7 @@ enum CostTargetsExceedFunds: Check {
       guard !costs.isEmpty else { continue }
       var sum = costs.reduce(Decimal(0)) { $0 + ($1.target.money ?? 0) }
       // A total cost indicator (年度预算总成本) beside its parts: count the total once.
-      if costs.count >= 3, let largest = costs.compactMap { $0.target.money }.max(), largest * 2 == sum {
+      if costs.count >= 3, let largest = costs.compactMap({ $0.target.money }).max(), largest * 2 == sum {
         sum = largest
       }
       if sum > funds.yuan + funds.halfUnit {

@@ -52,7 +52,7 @@ enum TextNamesAnotherYear: Check {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
       for indicator in entity.ownTargets {
-        guard let date = indicator.target.date ?? indicator.target.parts.lazy.compactMap { $0.date }.first else { continue }
+        guard let date = indicator.target.date ?? indicator.target.parts.lazy.compactMap({ $0.date }).first else { continue }
         let targetYear = String(date.start.prefix(4))
         for (key, text) in [(SpanName.explanation, indicator.explanation), (.scoring, indicator.scoring)] {
           guard let text else { continue }
