@@ -256,7 +256,7 @@ public enum SourceDecoder {
   /// Blank includes U+00A0, U+3000 and U+FEFF, which pasted pages are full of.
   static func isOnlyBlank(_ utf8: [UInt8]) -> Bool {
     for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars
-    where !scalar.properties.isWhitespace && scalar.value != 0xFEFF {
+    where !Blank.isWhitespace(scalar) && scalar.value != 0xFEFF {
       return false
     }
     return true

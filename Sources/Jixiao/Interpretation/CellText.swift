@@ -108,8 +108,8 @@ extension StringProtocol {
   /// The text without blanks (including U+3000 and NBSP) at either end.
   func trimmingBlanks() -> Substring {
     let scalars = Substring(self).unicodeScalars
-    guard let first = scalars.firstIndex(where: { !Blank.isBlank($0) && !$0.properties.isWhitespace }),
-      let last = scalars.lastIndex(where: { !Blank.isBlank($0) && !$0.properties.isWhitespace })
+    guard let first = scalars.firstIndex(where: { !Blank.isBlank($0) && !Blank.isWhitespace($0) }),
+      let last = scalars.lastIndex(where: { !Blank.isBlank($0) && !Blank.isWhitespace($0) })
     else { return "" }
     return Substring(scalars[first...last])
   }

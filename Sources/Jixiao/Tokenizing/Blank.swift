@@ -7,6 +7,16 @@ enum Blank {
     }
   }
 
+  /// Unicode's White_Space property, all 25 of its characters: `scalar.properties` looks the
+  /// property up in tables (some 350 instructions), and the value grammar asks it of every
+  /// scalar of a target.
+  @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
+  }
+
   /// Byte range of `bytes[range]` without blanks at either end.
   static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
     var lower = range.lowerBound

@@ -205,7 +205,7 @@ struct ColumnReading {
   init(_ context: TargetContext, value: NormalizedText) {
     let unitScalars = context.unitColumn.map(ColumnReading.compact) ?? []
     // Only a unit column is compared with the value, and most reads have none.
-    let valueScalars = unitScalars.isEmpty ? [] : value.scalars.filter { !$0.properties.isWhitespace }
+    let valueScalars = unitScalars.isEmpty ? [] : value.scalars.filter { !Blank.isWhitespace($0) }
     // Most reads have no unit column: no text to make and look up.
     let unitText = unitScalars.isEmpty ? "" : String(String.UnicodeScalarView(unitScalars))
     let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
@@ -229,7 +229,7 @@ struct ColumnReading {
   }
 
   private static func compact(_ text: String) -> [Unicode.Scalar] {
-    NormalizedText.nfkc(text).unicodeScalars.filter { !$0.properties.isWhitespace }
+    NormalizedText.nfkc(text).unicodeScalars.filter { !Blank.isWhitespace($0) }
   }
 
   private static func readOperator(_ column: String) -> Operator? {

@@ -50,8 +50,8 @@ extension TargetParser {
   func readQualitative(_ segment: [ValueToken], raw: String) -> Target {
     var start = segment.first?.start ?? 0
     var end = segment.last?.end ?? 0
-    while start < end, scalars[start].properties.isWhitespace { start += 1 }
-    while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+    while start < end, Blank.isWhitespace(scalars[start]) { start += 1 }
+    while end > start, Blank.isWhitespace(scalars[end - 1]) { end -= 1 }
     let written = Array(scalars[start..<end])
     let hasLetters = written.contains { $0.properties.isIdeographic || $0.properties.isAlphabetic }
     // Numbers the grammar could not place (`2280次 392%`) are not a reading to trust.

@@ -206,11 +206,11 @@ struct TargetParser {
 
   func trimSpaces(_ value: String) -> String {
     guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
-      first.properties.isWhitespace || last.properties.isWhitespace
+      Blank.isWhitespace(first) || Blank.isWhitespace(last)
     else { return value }
     var scalars = Substring(value).unicodeScalars[...]
-    while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-    while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+    while let first = scalars.first, Blank.isWhitespace(first) { scalars.removeFirst() }
+    while let last = scalars.last, Blank.isWhitespace(last) { scalars.removeLast() }
     return String(String.UnicodeScalarView(scalars))
   }
 

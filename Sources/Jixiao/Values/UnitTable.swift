@@ -86,7 +86,7 @@ enum UnitTable {
   /// parts are all known (`元/亩`, `人/次/天`, `万元/人`, `元/人·月`).
   static func read(_ text: String) -> UnitReading? {
     let trimmed = text.unicodeScalars.filter {
-      !$0.properties.isWhitespace && $0 != "(" && $0 != ")" && $0 != "[" && $0 != "]"
+      !Blank.isWhitespace($0) && $0 != "(" && $0 != ")" && $0 != "[" && $0 != "]"
         && $0 != "【" && $0 != "】"
     }
     guard !trimmed.isEmpty else { return nil }

@@ -49,4 +49,16 @@ import Testing
     #expect("e\u{301}" == "é")
     #expect(!"e\u{301}".equalsBytes("é"))
   }
+
+  /// `Blank.isWhitespace` lists the property's characters; it must be the property, for every
+  /// scalar there is.
+  @Test func whitespaceIsTheUnicodeProperty() {
+    var count = 0
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(Blank.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+      if Blank.isWhitespace(scalar) { count += 1 }
+    }
+    #expect(count == 25)
+  }
 }
