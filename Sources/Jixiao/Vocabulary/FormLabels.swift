@@ -130,47 +130,46 @@ public enum FormVocabulary {
 
   /// `一、预算资金` → `预算资金`, `1、事业收入` → `事业收入`, `(一)` prefixes removed.
   static func stripNumbering(_ key: String) -> String {
-    // By scalars: numbering is ASCII and CJK numerals, each its own character, and a walk by
-    // characters hashed each one into a set (keys that start with a year or an amount went
-    // all the way through it).
-    let scalars = key.unicodeScalars
-    guard let first = scalars.first, mayStartNumbering(first) else { return key }
-    var rest = scalars[...]
-    if first == "(", let close = scalars.firstIndex(of: ")"),
-      scalars[scalars.index(after: scalars.startIndex)..<close].allSatisfy(isNumeral)
-    {
-      rest = scalars[scalars.index(after: close)...]
-    } else {
-      var index = scalars.startIndex
-      while index < scalars.endIndex, isNumeral(scalars[index]) { index = scalars.index(after: index) }
-      if index > scalars.startIndex, index < scalars.endIndex, endsNumbering(scalars[index]) {
-        rest = scalars[scalars.index(after: index)...]
+    // By bytes: numbering is ASCII digits and CJK numerals, and most keys do not start with
+    // one (every field label of a form is asked).
+    let rest: Int = key.withUTF8Bytes { bytes in
+      guard let first = bytes.first, first == 0x28 || numeralLength(bytes, at: 0) > 0 else { return 0 }
+      if first == 0x28, let close = bytes.firstIndex(of: 0x29), allNumerals(bytes, from: 1, to: close) {
+        return close + 1
       }
+      var index = 0
+      while index < bytes.count, case let length = numeralLength(bytes, at: index), length > 0 { index += length }
+      guard index > 0, index < bytes.count else { return 0 }
+      // `、` (E3 80 81), `.`, `,`, `)` after the numerals.
+      if bytes[index] == 0x2E || bytes[index] == 0x2C || bytes[index] == 0x29 { return index + 1 }
+      if index + 3 <= bytes.count, bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x81 { return index + 3 }
+      return 0
     }
     // Unchanged (一级指标, 2024年): the key itself, not a copy that callers compare with it.
-    return rest.startIndex == scalars.startIndex ? key : String(String.UnicodeScalarView(rest))
+    guard rest > 0 else { return key }
+    return key.withUTF8Bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[rest...]), as: UTF8.self) }
   }
 
-  /// `、`, `.`, `,`, `)` after a numeral (a switch: an array literal here was built per call).
-  private static func endsNumbering(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x3001, 0x2E, 0x2C, 0x29: true
-    default: false
+  /// The length of the numeral at `index`: an ASCII digit (1) or 一 … 十 (3), else 0.
+  private static func numeralLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    let byte = bytes[index]
+    if byte >= 0x30 && byte <= 0x39 { return 1 }
+    guard byte == 0xE4 || byte == 0xE5, index + 3 <= bytes.count else { return 0 }
+    switch (byte, bytes[index + 1], bytes[index + 2]) {
+    case (0xE4, 0xB8, 0x80), (0xE4, 0xBA, 0x8C), (0xE4, 0xB8, 0x89), (0xE5, 0x9B, 0x9B), (0xE4, 0xBA, 0x94),
+      (0xE5, 0x85, 0xAD), (0xE4, 0xB8, 0x83), (0xE5, 0x85, 0xAB), (0xE4, 0xB9, 0x9D), (0xE5, 0x8D, 0x81):
+      return 3
+    default: return 0
     }
   }
 
-  /// 一 … 十 and the ASCII digits.
-  private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
-    scalar != "(" && mayStartNumbering(scalar)
-  }
-
-  /// The first scalar of `(` or a numeral: a cheap test before the Character set, which
-  /// hashes the whole first character of every label.
-  private static func mayStartNumbering(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x28, 0x30...0x39, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: true
-    default: false
+  private static func allNumerals(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    var index = start
+    while index < end {
+      let length = numeralLength(bytes, at: index)
+      guard length > 0 else { return false }
+      index += length
     }
+    return index == end
   }
-
 }
