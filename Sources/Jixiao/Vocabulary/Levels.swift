@@ -46,44 +46,54 @@ public enum LevelVocabulary {
     // Most keys carry no annotation.
     if !key.containsByte(0x28) && !key.hasSuffixBytes("分") && !key.hasSuffixBytes("等") { return key }
     // By scalars, not characters: level names are CJK and ASCII, where the two are the same,
-    // and a character walk compares every character by canonical equivalence.
-    var result = String.UnicodeScalarView()
+    // and a character walk compares every character by canonical equivalence. Groups that are
+    // words (产出(工作量)指标) stay with the text around them: a copy is made only when a
+    // score group is dropped.
+    let scalars = key.unicodeScalars
+    var kept = String.UnicodeScalarView()
+    var dropped = false
+    var copied = scalars.startIndex
     var depth = 0
-    var group = String.UnicodeScalarView()
-    for scalar in key.unicodeScalars {
+    var groupStart = scalars.startIndex
+    var isScore = false
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      let next = scalars.index(after: index)
+      defer { index = next }
       if scalar == "(" {
         depth += 1
         if depth == 1 {
-          group = String.UnicodeScalarView()
+          groupStart = index
+          isScore = false
           continue
         }
       }
       if scalar == ")" && depth > 0 {
         depth -= 1
         if depth == 0 {
-          // keep groups that are words (产出(工作量)指标); drop scores
-          if !(String(group).containsBytes("分") || group.contains(where: { $0.properties.numericType != nil })) {
-            result.append("(")
-            result.append(contentsOf: group)
-            result.append(")")
+          if isScore {
+            kept.append(contentsOf: scalars[copied..<groupStart])
+            copied = next
+            dropped = true
           }
           continue
         }
       }
-      if depth > 0 { group.append(scalar) } else { result.append(scalar) }
+      if depth > 0 && (scalar == "分" || scalar.properties.numericType != nil) { isScore = true }
     }
-    if depth > 0 {
-      result.append("(")
-      result.append(contentsOf: group)
+    var stripped = key
+    if dropped {
+      kept.append(contentsOf: scalars[copied...])
+      stripped = String(kept)
     }
     // A trailing score (`50分`, `0-20分`), not bare digits: `数量指标88100` is a level name with
     // cells run into it, not a level name.
-    if result.last == "分" {
-      var trimmed = result.dropLast()
+    if stripped.unicodeScalars.last == "分" {
+      var trimmed = stripped.unicodeScalars.dropLast()
       while let last = trimmed.last, last.properties.numericType != nil || last == "-" { trimmed.removeLast() }
-      if trimmed.count >= 2 { result = String.UnicodeScalarView(trimmed) }
+      if trimmed.count >= 2 { stripped = String(String.UnicodeScalarView(trimmed)) }
     }
-    var stripped = String(result)
     if stripped.hasSuffixBytes("等") { stripped.removeLast() }
     return stripped
   }
