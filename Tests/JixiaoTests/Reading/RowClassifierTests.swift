@@ -26,14 +26,8 @@ import Testing
 
   @Test func pageNumbersAgreeWithTheCharacterReading() {
     let pieces = ["-", "—", "–", "－", "第", "页", "共", "1", "23", "a", "\u{301}", "１", "绩"]
-    var samples = [""]
-    var frontier = [""]
-    for _ in 0..<5 {
-      frontier = frontier.flatMap { prefix in pieces.map { prefix + $0 } }
-      samples += frontier
-    }
     var pages = 0
-    for key in samples {
+    for key in [""] + Arrangements.of(pieces, upTo: 5) {
       let expected = Self.isPageNumberByCharacters(key)
       #expect(RowClassifier.isPageNumber(key) == expected, "\(Array(key.unicodeScalars))")
       if expected { pages += 1 }

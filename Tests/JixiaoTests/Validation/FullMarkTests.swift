@@ -32,16 +32,12 @@ import Testing
 
   @Test func agreesWithTheScalarReading() {
     let pieces = ["共计", "满分", "总分", "为", "1", "０", ".", "分", "扣", "，"]
-    var frontier = [""]
     var found = 0
-    for _ in 0..<5 {
-      frontier = frontier.flatMap { prefix in pieces.map { prefix + $0 } }
-      for text in frontier {
-        let expected = Self.fullMarkByScalars(in: text)
-        let actual = ScoringFullMarkDiffersFromWeight.fullMark(in: text)
-        #expect(actual?.0 == expected?.0 && actual?.1 == expected?.1, "\(text)")
-        if expected != nil { found += 1 }
-      }
+    for text in Arrangements.of(pieces, upTo: 5) {
+      let expected = Self.fullMarkByScalars(in: text)
+      let actual = ScoringFullMarkDiffersFromWeight.fullMark(in: text)
+      #expect(actual?.0 == expected?.0 && actual?.1 == expected?.1, "\(text)")
+      if expected != nil { found += 1 }
     }
     #expect(found > 1000)
     #expect(ScoringFullMarkDiffersFromWeight.fullMark(in: "完成得满分，满分１０分")?.1 == 10)

@@ -55,16 +55,8 @@ import Testing
 
   @Test func agreesWithTheRebuildingReading() {
     let pieces = ["(", ")", "分", "1", "一", "产出", "等", "-", "指标", "工作量"]
-    var frontier = [""]
-    var changed = 0
-    for _ in 0..<6 {
-      frontier = frontier.flatMap { prefix in pieces.map { prefix + $0 } }
-      for key in frontier {
-        let expected = Self.stripAnnotationsByScalars(key)
-        #expect(LevelVocabulary.stripAnnotations(key) == expected, "\(key)")
-        if expected != key { changed += 1 }
-      }
-    }
+    let changed = Arrangements.expectSameReading(
+      pieces, upTo: 6, LevelVocabulary.stripAnnotations, as: Self.stripAnnotationsByScalars)
     #expect(changed > 100_000)
     #expect(LevelVocabulary.stripAnnotations("产出指标(50分)") == "产出指标")
     #expect(LevelVocabulary.stripAnnotations("产出(工作量)指标") == "产出(工作量)指标")

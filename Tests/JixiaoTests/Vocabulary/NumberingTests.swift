@@ -33,16 +33,8 @@ import Testing
 
   @Test func agreesWithTheScalarReading() {
     let pieces = ["(", ")", "1", "十", "四", "、", ".", ",", "资金", "\u{301}", "（", "a"]
-    var frontier = [""]
-    var stripped = 0
-    for _ in 0..<5 {
-      frontier = frontier.flatMap { prefix in pieces.map { prefix + $0 } }
-      for key in frontier {
-        let expected = Self.stripNumberingByScalars(key)
-        #expect(FormVocabulary.stripNumbering(key) == expected, "\(key)")
-        if expected != key { stripped += 1 }
-      }
-    }
+    let stripped = Arrangements.expectSameReading(
+      pieces, upTo: 5, FormVocabulary.stripNumbering, as: Self.stripNumberingByScalars)
     #expect(stripped > 10_000)
     #expect(FormVocabulary.stripNumbering("一、预算资金") == "预算资金")
     #expect(FormVocabulary.stripNumbering("(二)绩效目标") == "绩效目标")
