@@ -13,17 +13,6 @@
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
 
-int32_t jx_nfkc(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity) {
-  UErrorCode status = U_ZERO_ERROR;
-  const UNormalizer2 *normalizer = unorm2_getNFKCInstance(&status);
-  if (U_FAILURE(status)) return -1;
-  int32_t written = unorm2_normalize(normalizer, (const UChar *)source, length,
-                                     (UChar *)destination, capacity, &status);
-  if (status == U_BUFFER_OVERFLOW_ERROR) return written;
-  if (U_FAILURE(status)) return -1;
-  return written;
-}
-
 int32_t jx_nfkc_is_inert(uint32_t codePoint) {
   UErrorCode status = U_ZERO_ERROR;
   const UNormalizer2 *normalizer = unorm2_getNFKCInstance(&status);
@@ -319,14 +308,6 @@ static int32_t simplifiedUTF16(const UChar *source, int32_t length, UChar *desti
   pthread_once(&simplifierTableOnce, buildSimplifierTable);
   if (simplifierTable.ready) return simplifiedByTable(source, length, destination, capacity, status);
   return simplifiedByTransliterator(source, length, destination, capacity, status);
-}
-
-int32_t jx_to_simplified(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity) {
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t written = simplifiedUTF16((const UChar *)source, length, (UChar *)destination, capacity, &status);
-  if (status == U_BUFFER_OVERFLOW_ERROR) return written;
-  if (U_FAILURE(status)) return -1;
-  return written;
 }
 
 int32_t jx_simplifier_rules_utf8(char *destination, int32_t capacity) {

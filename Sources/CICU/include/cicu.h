@@ -10,11 +10,6 @@
 extern "C" {
 #endif
 
-/// NFKC-normalises UTF-16 text. Returns the length of the result in UTF-16 units, or -1
-/// on error. When the result does not fit in `capacity`, nothing useful is written and
-/// the required length is returned: call again with a larger buffer.
-int32_t jx_nfkc(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity);
-
 /// 1 when NFKC leaves the code point as it is whatever surrounds it (ICU's `isInert`: no
 /// mapping, and it neither combines with nor reorders around its neighbours), else 0.
 int32_t jx_nfkc_is_inert(uint32_t codePoint);
@@ -46,14 +41,20 @@ int32_t jx_spellout_parse_zh(const uint16_t *text, int32_t length, char *decimal
 /// 2 halfwidth, 3 fullwidth, 4 narrow, 5 wide).
 int32_t jx_east_asian_width(uint32_t codePoint);
 
-/// Converts traditional Chinese characters to simplified ones by ICU's "Hant-Hans" rules,
-/// applied from a table built once from a copy of them (see `jx_simplifier_uses_table`). Returns the
-/// length of the result in UTF-16 units, -1 on error; when it does not fit in `capacity`,
-/// returns the length needed.
-int32_t jx_to_simplified(const uint16_t *source, int32_t length, uint16_t *destination, int32_t capacity);
+/// NFKC of UTF-8 text, and traditional characters turned simplified by ICU's "Hant-Hans"
+/// rules, applied from a table built once from an embedded copy of them. Both return the
+/// length of the result in bytes, or -1 on error; when it does not fit in `capacity`, the
+/// length needed.
+int32_t jx_nfkc_utf8(const char *source, int32_t length, char *destination, int32_t capacity);
+int32_t jx_to_simplified_utf8(const char *source, int32_t length, char *destination, int32_t capacity);
 
-/// 1 when `jx_to_simplified` reads from its table; 0 when the embedded rules could not be
-/// read and it falls back to ICU's transliterator.
+/// `jx_to_simplified_utf8` through ICU's transliterator itself: the reference the table is
+/// tested against.
+int32_t jx_to_simplified_by_transliterator_utf8(const char *source, int32_t length, char *destination,
+                                                int32_t capacity);
+
+/// 1 when `jx_to_simplified_utf8` reads from its table; 0 when the embedded rules could not
+/// be read and it falls back to ICU's transliterator.
 int32_t jx_simplifier_uses_table(void);
 
 /// The installed ICU's Hant-Hans rules as UTF-8 with escapes (`\u842C > \u4E07;`): the
@@ -62,16 +63,6 @@ int32_t jx_simplifier_rules_utf8(char *destination, int32_t capacity);
 
 /// The rules the table is built from, in the same form, embedded at build time.
 const char *jx_simplifier_embedded_rules(void);
-
-/// `jx_nfkc` and `jx_to_simplified` on UTF-8: return the length of the result in bytes, or
-/// -1 on error; when it does not fit in `capacity`, the length needed.
-int32_t jx_nfkc_utf8(const char *source, int32_t length, char *destination, int32_t capacity);
-int32_t jx_to_simplified_utf8(const char *source, int32_t length, char *destination, int32_t capacity);
-
-/// `jx_to_simplified_utf8` through ICU's transliterator itself: the reference the table is
-/// tested against.
-int32_t jx_to_simplified_by_transliterator_utf8(const char *source, int32_t length, char *destination,
-                                                int32_t capacity);
 
 /// ICU's version as "major.minor" into `buffer`.
 void jx_icu_version(char *buffer, int32_t capacity);

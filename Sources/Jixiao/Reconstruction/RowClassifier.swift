@@ -49,19 +49,20 @@ enum RowClassifier {
       if let open = dashLength(bytes, from: 0), let close = dashLength(bytes, endingAt: count), count >= open + close + 1 {
         return allDigits(bytes, open, count - close)
       }
-      let di: [UInt8] = [0xE7, 0xAC, 0xAC], ye: [UInt8] = [0xE9, 0xA1, 0xB5], gong: [UInt8] = [0xE5, 0x85, 0xB1]
-      guard starts(bytes, di, at: 0) else { return false }
+      guard bytes.hasBytes(di, at: 0) else { return false }
       var page = 3
-      while page + 3 <= count && !starts(bytes, ye, at: page) { page += 1 }
+      while page + 3 <= count && !bytes.hasBytes(ye, at: page) { page += 1 }
       guard page + 3 <= count, page > 3, allDigits(bytes, 3, page) else { return false }
       let rest = page + 3
       // `共N页` after the page, or digits alone.
-      if starts(bytes, gong, at: rest) && count - rest >= 6 && starts(bytes, ye, at: count - 3) {
+      if bytes.hasBytes(gong, at: rest) && count - rest >= 6 && bytes.hasBytes(ye, at: count - 3) {
         return allDigits(bytes, rest + 3, count - 3)
       }
       return allDigits(bytes, rest, count)
     }
   }
+
+  private static let di = Array("第".utf8), ye = Array("页".utf8), gong = Array("共".utf8)
 
   /// The length of the dash (`-`, `—`, `–`, `－`) at `start`, if one is there.
   private static func dashLength(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
@@ -79,12 +80,6 @@ enum RowClassifier {
     if end >= 1 && bytes[end - 1] == 0x2D { return 1 }
     if end >= 3, let length = dashLength(bytes, from: end - 3), length == 3 { return 3 }
     return nil
-  }
-
-  private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: [UInt8], at start: Int) -> Bool {
-    guard start + prefix.count <= bytes.count else { return false }
-    for offset in 0..<prefix.count where bytes[start + offset] != prefix[offset] { return false }
-    return true
   }
 
   private static func allDigits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

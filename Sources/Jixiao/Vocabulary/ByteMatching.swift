@@ -3,23 +3,7 @@
 /// vocabulary works on NFKC keys, where byte equality is the right equality.
 extension StringProtocol {
   func containsBytes(_ needle: String) -> Bool {
-    withUTF8Bytes { haystack in
-      needle.withUTF8Bytes { pattern in
-        guard let first = pattern.first else { return true }
-        guard haystack.count >= pattern.count else { return false }
-        var index = 0
-        let last = haystack.count - pattern.count
-        while index <= last {
-          if haystack[index] == first {
-            var offset = 1
-            while offset < pattern.count && haystack[index + offset] == pattern[offset] { offset += 1 }
-            if offset == pattern.count { return true }
-          }
-          index += 1
-        }
-        return false
-      }
-    }
+    withUTF8Bytes { haystack in needle.withUTF8Bytes { haystack.firstIndex(of: $0) != nil } }
   }
 
   func hasPrefixBytes(_ prefix: String) -> Bool {
@@ -206,4 +190,39 @@ extension Level2 {
 
 extension MoneyUnit {
   static let named = RawValueIndex<MoneyUnit>()
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// Where `pattern` first occurs at or after `start` (`start` itself for an empty pattern).
+  @inline(__always)
+  func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    guard let first = pattern.first else { return start }
+    guard count >= pattern.count else { return nil }
+    var index = start
+    let last = count - pattern.count
+    while index <= last {
+      if self[index] == first {
+        var offset = 1
+        while offset < pattern.count && self[index + offset] == pattern[offset] { offset += 1 }
+        if offset == pattern.count { return index }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  func firstIndex(of pattern: [UInt8], from start: Int = 0) -> Int? {
+    pattern.withUnsafeBufferPointer { firstIndex(of: $0, from: start) }
+  }
+
+  /// Whether `pattern` occurs at `start`.
+  func hasBytes(_ pattern: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    guard start >= 0, start + pattern.count <= count else { return false }
+    for offset in 0..<pattern.count where self[start + offset] != pattern[offset] { return false }
+    return true
+  }
+
+  func hasBytes(_ pattern: [UInt8], at start: Int) -> Bool {
+    pattern.withUnsafeBufferPointer { hasBytes($0, at: start) }
+  }
 }

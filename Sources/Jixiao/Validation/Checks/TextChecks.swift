@@ -32,7 +32,7 @@ enum ScoringFullMarkDiffersFromWeight: Check {
     return text.withUTF8Bytes { bytes -> (String, Decimal)? in
       for marker in fullMarkMarkers {
         var start = 0
-        while let at = firstIndex(of: marker, in: bytes, from: start) {
+        while let at = bytes.firstIndex(of: marker, from: start) {
           var end = at + marker.count
           while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 || bytes[end] == 0x2E { end += 1 }
           let digits = at + marker.count..<end
@@ -50,20 +50,6 @@ enum ScoringFullMarkDiffersFromWeight: Check {
   }
 
   private static let fullMarkMarkers: [[UInt8]] = ["共计", "满分为", "满分", "总分为", "总分"].map { Array($0.utf8) }
-
-  private static func firstIndex(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    guard needle.count <= bytes.count else { return nil }
-    var index = start
-    while index + needle.count <= bytes.count {
-      if bytes[index] == needle[0] {
-        var matched = 1
-        while matched < needle.count && bytes[index + matched] == needle[matched] { matched += 1 }
-        if matched == needle.count { return index }
-      }
-      index += 1
-    }
-    return nil
-  }
 }
 
 /// JX603: a project's name or short goal names only a year other than the budget year
