@@ -7,7 +7,10 @@ enum SpacedTokenizer {
     var hits = 0
     for index in text.lines.indices.prefix(400) {
       let line = text.text(ofLine: index)
-      guard let first = line.split(whereSeparator: { Blank.isBlankCharacter($0) }).first, line.containsBytes(" ") else { continue }
+      // Only the first word is looked up: no split of the rest of the line.
+      guard line.containsBytes(" "),
+        let first = line.split(maxSplits: 1, omittingEmptySubsequences: true, whereSeparator: { Blank.isBlankCharacter($0) }).first
+      else { continue }
       let key = TextKey.make(String(first))
       if FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil
         || LevelVocabulary.level2(key) != nil
