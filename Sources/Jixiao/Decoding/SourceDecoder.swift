@@ -231,17 +231,28 @@ public enum SourceDecoder {
     var first = -1
     var nonBlank = false
     var printableASCII = false
-    for (index, byte) in text.utf8.enumerated() {
-      if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
-        && byte != 0x0B
-      {
-        controls += 1
-        if first < 0 { first = index }
-      } else if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
-        && byte != 0x0B
-      {
-        nonBlank = true
-        if byte < 0x7F { printableASCII = true }
+    text.utf8.withUnsafeBufferPointer { bytes in
+      var index = 0
+      while index < bytes.count {
+        // Once text and ASCII have been seen only controls count, and most words of eight
+        // bytes hold none.
+        if nonBlank && printableASCII && index + 8 <= bytes.count && ByteWord.below(ByteWord.load(bytes, at: index), 0x20) == 0 {
+          index += 8
+          continue
+        }
+        let byte = bytes[index]
+        if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
+          && byte != 0x0B
+        {
+          controls += 1
+          if first < 0 { first = index }
+        } else if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
+          && byte != 0x0B
+        {
+          nonBlank = true
+          if byte < 0x7F { printableASCII = true }
+        }
+        index += 1
       }
     }
     if controls > max(8, text.utf8.count / 100) {
@@ -303,6 +314,12 @@ enum UTF8Encoding {
 
 enum LineEndings {
   static func describe(_ bytes: [UInt8]) -> String {
+    // Most files have no CR: LF or no break at all, found a word at a time.
+    let only: String? = bytes.withUnsafeBufferPointer { bytes in
+      guard bytes.firstIndex(ofByte: 0x0D) == nil else { return nil }
+      return bytes.firstIndex(ofByte: 0x0A) == nil ? "none" : "LF"
+    }
+    if let only { return only }
     var lf = 0
     var crlf = 0
     var cr = 0

@@ -71,9 +71,19 @@ public struct SourceText: Sendable {
     counts.reserveCapacity((bytes.count >> blockShift) + 1)
     var count: Int32 = 0
     bytes.withUnsafeBufferPointer { buffer in
-      for index in 0..<buffer.count {
-        if index & ((1 << blockShift) - 1) == 0 { counts.append(count) }
-        if buffer[index] & 0xC0 != 0x80 { count &+= 1 }
+      // Scalars are the bytes that do not continue one, counted a word at a time.
+      for blockStart in stride(from: 0, to: buffer.count, by: 1 << blockShift) {
+        counts.append(count)
+        let end = Swift.min(blockStart + (1 << blockShift), buffer.count)
+        var index = blockStart
+        while index + 8 <= end {
+          count &+= Int32(8 - ByteWord.continuationCount(ByteWord.load(buffer, at: index)))
+          index += 8
+        }
+        while index < end {
+          if buffer[index] & 0xC0 != 0x80 { count &+= 1 }
+          index += 1
+        }
       }
     }
     if bytes.count & ((1 << blockShift) - 1) == 0 { counts.append(count) }
@@ -101,20 +111,30 @@ public struct SourceText: Sendable {
     // not memory; growing by doubling copied the array and briefly held both.
     starts.reserveCapacity(bytes.count / 16 + 2)
     var start = 0
-    var index = 0
     let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte == 0x0A {
-        starts.append(Int32(start))
-        index += 1
-        start = index
-      } else if byte == 0x0D {
-        starts.append(Int32(start))
-        index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
-        start = index
-      } else {
-        index += 1
+    bytes.withUnsafeBufferPointer { bytes in
+      // Most texts end their lines with LF alone: the breaks are found a word at a time.
+      guard bytes.firstIndex(ofByte: 0x0D) != nil else {
+        while let newline = bytes.firstIndex(ofByte: 0x0A, from: start) {
+          starts.append(Int32(start))
+          start = newline + 1
+        }
+        return
+      }
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        if byte == 0x0A {
+          starts.append(Int32(start))
+          index += 1
+          start = index
+        } else if byte == 0x0D {
+          starts.append(Int32(start))
+          index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
+          start = index
+        } else {
+          index += 1
+        }
       }
     }
     if start < count { starts.append(Int32(start)) }

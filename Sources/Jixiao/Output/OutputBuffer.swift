@@ -167,9 +167,6 @@ struct OutputBuffer: ~Copyable {
 
 /// Which bytes a JSON string escapes: controls, `"`, `\` and DEL.
 enum JSONEscape {
-  private static let ones: UInt64 = 0x0101_0101_0101_0101
-  private static let highs: UInt64 = 0x8080_8080_8080_8080
-
   @inline(__always)
   static func isSpecial(_ byte: UInt8) -> Bool {
     byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
@@ -179,10 +176,7 @@ enum JSONEscape {
   /// can only mark bytes above a true match), and bytes of 0x80 and over never match.
   @inline(__always)
   static func hasSpecial(_ word: UInt64) -> Bool {
-    func hasZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-    let control = (word &- ones &* 0x20) & ~word & highs
-    return control | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C))
-      | hasZero(word ^ (ones &* 0x7F)) != 0
+    ByteWord.below(word, 0x20) | ByteWord.equal(word, 0x22) | ByteWord.equal(word, 0x5C) | ByteWord.equal(word, 0x7F) != 0
   }
 
   /// The index of the first special byte at or after `from`, or `count`.

@@ -1,0 +1,126 @@
+import Testing
+
+@testable import Jixiao
+
+/// The decoder's passes over a whole file scan eight bytes at a time; each must agree with
+/// the byte-by-byte loop it replaced, on texts whose breaks, controls and multi-byte
+/// characters fall at every offset of a word.
+@Suite struct ByteScanTests {
+  static let pieces: [[UInt8]] = ["a", "中", "\n", "\r", "\r\n", "\t", " ", "\u{01}", "\u{1F}", "\u{7F}", "\u{3000}", "é", "9"]
+    .map { Array($0.utf8) }
+
+  /// Texts of 0 to 60 pieces, the same every run.
+  static let texts: [[UInt8]] = {
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+    return (0..<3000).map { _ in (0..<next(61)).flatMap { _ in pieces[next(pieces.count)] } }
+  }()
+
+  static func lineStartsByBytes(_ bytes: [UInt8]) -> [Int32] {
+    var starts: [Int32] = []
+    var start = 0
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0x0A {
+        starts.append(Int32(start))
+        index += 1
+        start = index
+      } else if bytes[index] == 0x0D {
+        starts.append(Int32(start))
+        index += (index + 1 < bytes.count && bytes[index + 1] == 0x0A) ? 2 : 1
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    if start < bytes.count { starts.append(Int32(start)) }
+    starts.append(Int32(bytes.count))
+    return starts
+  }
+
+  static func describeByBytes(_ bytes: [UInt8]) -> String {
+    let breaks = lineStartsByBytes(bytes).count
+    var crlf = 0, cr = 0, lf = 0
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0x0D {
+        if index + 1 < bytes.count && bytes[index + 1] == 0x0A {
+          crlf += 1
+          index += 1
+        } else {
+          cr += 1
+        }
+      } else if bytes[index] == 0x0A {
+        lf += 1
+      }
+      index += 1
+    }
+    _ = breaks
+    let kinds = [(lf, "LF"), (crlf, "CRLF"), (cr, "CR")].filter { $0.0 > 0 }
+    return kinds.isEmpty ? "none" : kinds.count > 1 ? "mixed" : kinds[0].1
+  }
+
+  /// What the decoder must say of a UTF-8 text without NUL: too many controls, only
+  /// blanks, or nothing (the byte-by-byte loop the word scan replaced).
+  static func refusalByBytes(_ bytes: [UInt8]) -> InputError? {
+    let blank: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B]
+    var controls = 0, first = -1, nonBlank = false, printableASCII = false
+    for (index, byte) in bytes.enumerated() {
+      if byte < 0x20 && !blank.contains(byte) {
+        controls += 1
+        if first < 0 { first = index }
+      } else if !blank.contains(byte) {
+        nonBlank = true
+        if byte < 0x7F { printableASCII = true }
+      }
+    }
+    if controls > max(8, bytes.count / 100) { return .binary(path: "t.txt", what: "control characters", byteOffset: first) }
+    let onlyBlank = String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy {
+      $0.properties.isWhitespace || $0.value == 0xFEFF
+    }
+    return !nonBlank || (!printableASCII && onlyBlank) ? .whitespaceOnly(path: "t.txt") : nil
+  }
+
+  @Test func lineStartsAndEndings() {
+    for text in Self.texts {
+      #expect(SourceText.lineStarts(text) == Self.lineStartsByBytes(text), "\(text)")
+      #expect(LineEndings.describe(text) == Self.describeByBytes(text), "\(text)")
+    }
+  }
+
+  @Test func scalarCountsOfBlocks() {
+    for text in Self.texts + [Array(String(repeating: "绩效a\u{301}", count: 100).utf8)] {
+      let counts = SourceText.countBlocks(text)
+      var expected: [Int32] = []
+      var count: Int32 = 0
+      for (index, byte) in text.enumerated() {
+        if index % 64 == 0 { expected.append(count) }
+        if byte & 0xC0 != 0x80 { count += 1 }
+      }
+      if text.count % 64 == 0 { expected.append(count) }
+      #expect(counts == expected)
+    }
+  }
+
+  @Test func controlsAndBlanks() {
+    // Long texts too, where controls fall after the first word of text and ASCII.
+    let long = Self.texts.map { Array("2024年绩效".utf8) + $0 + $0 + $0 }
+    var refusals = 0
+    for text in Self.texts + long where !text.isEmpty {
+      let expected = Self.refusalByBytes(text)
+      let actual: InputError?
+      do {
+        _ = try SourceDecoder.decode(text, path: "t.txt")
+        actual = nil
+      } catch {
+        actual = error
+      }
+      #expect(actual == expected, "\(text)")
+      if expected != nil { refusals += 1 }
+    }
+    #expect(refusals > 100)
+  }
+}
