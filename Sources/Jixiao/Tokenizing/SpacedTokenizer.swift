@@ -87,9 +87,18 @@ enum SpacedTokenizer {
       } else {
         result.append(cell)
       }
-      for character in cell.text {
-        if character == "(" || character == "（" { depth += 1 }
-        if (character == ")" || character == "）") && depth > 0 { depth -= 1 }
+      // By scalars when each is a character (a comparison of characters costs a string
+      // comparison), by characters when a mark could join a bracket.
+      if cell.text.scalarCountIfEachIsACharacter != nil {
+        for scalar in cell.text.unicodeScalars {
+          if scalar == "(" || scalar == "（" { depth += 1 }
+          if (scalar == ")" || scalar == "）") && depth > 0 { depth -= 1 }
+        }
+      } else {
+        for character in cell.text {
+          if character == "(" || character == "（" { depth += 1 }
+          if (character == ")" || character == "）") && depth > 0 { depth -= 1 }
+        }
       }
     }
     return result

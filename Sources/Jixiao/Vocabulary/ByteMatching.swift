@@ -38,8 +38,12 @@ extension StringProtocol {
   /// text of ASCII, CJK ideographs and CJK or full-width punctuation every scalar is its own
   /// character, and counting scalars gives the same number. Anything else (a combining mark,
   /// a joiner, CR before LF, an emoji) falls back to `count`.
-  var characterCount: Int {
-    let scalars: Int? = withUTF8Bytes { bytes in
+  var characterCount: Int { scalarCountIfEachIsACharacter ?? count }
+
+  /// The number of scalars when each is a character of its own (ASCII but CR, and CJK or
+  /// full-width scalars that stand alone); nil when one could join another.
+  var scalarCountIfEachIsACharacter: Int? {
+    withUTF8Bytes { bytes in
       var count = 0
       var index = 0
       while index < bytes.count {
@@ -58,7 +62,6 @@ extension StringProtocol {
       }
       return count
     }
-    return scalars ?? count
   }
 
   /// Three-byte scalars that are never part of a longer grapheme cluster: CJK ideographs,
