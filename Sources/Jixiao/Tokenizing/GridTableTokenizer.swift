@@ -209,7 +209,7 @@ struct GridBlockReader {
     guard column < open.count, let current = open[column] else { return }
     open[column] = nil
     guard var cell = current.cell, current.row < rows.count else { return }
-    if cell.text.contains("\\|") { cell.text = cell.text.replacing("\\|", with: "|") }
+    if cell.text.containsBytes("\\|") { cell.text = cell.text.replacing("\\|", with: "|") }
     rows[current.row].cells[column] = cell
   }
 

@@ -4,7 +4,9 @@
 /// entities are decoded. It remembers where its first and last visible characters sit in
 /// the source, for the cell's span.
 struct HTMLText {
-  private var scalars = String.UnicodeScalarView()
+  /// UTF-8 of the text so far: appending to a `String.UnicodeScalarView` a scalar at a time
+  /// cost several times the encoding.
+  private var utf8: [UInt8] = []
   /// Decoded byte offset of the first visible character.
   private(set) var first: Int?
   /// Decoded byte offset just after the last visible character.
@@ -53,12 +55,12 @@ struct HTMLText {
     if first == nil && isBlank { return }
     if pendingSpace {
       let joinsCJK = pendingSpaceHasBreak && last.map(Self.isWide) == true && Self.isWide(character)
-      if !joinsCJK && last != "\n" { scalars.append(" ") }
+      if !joinsCJK && last != "\n" { utf8.append(0x20) }
       pendingSpace = false
       pendingSpaceHasBreak = false
     }
     if first == nil { first = start }
-    scalars.append(character)
+    UTF8.encode(character) { utf8.append($0) }
     last = character
     if !isBlank { end = stop }
   }
@@ -73,7 +75,7 @@ struct HTMLText {
   /// `<br>`, or the edge of a paragraph: one `\n`, never two in a row, none at the start.
   mutating func lineBreak() {
     guard first != nil, last != "\n" else { return }
-    scalars.append("\n")
+    utf8.append(0x0A)
     last = "\n"
     pendingSpace = false
     pendingSpaceHasBreak = false
@@ -81,7 +83,7 @@ struct HTMLText {
 
   /// The text with every line trimmed and empty lines dropped.
   var text: String {
-    let lines = String(scalars).lineSlices().map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+    let lines = String(decoding: utf8, as: UTF8.self).lineSlices().map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
     return lines.joined(separator: "\n")
   }
 
