@@ -61,14 +61,15 @@ enum CellText {
   static func joiningSoftBreaks(_ text: String) -> String {
     guard text.containsBytes("\n") else { return text }
     let scalars = Array(text.unicodeScalars)
-    var output = String.UnicodeScalarView()
+    var output: [Unicode.Scalar] = []
+    output.reserveCapacity(scalars.count)
     for (index, scalar) in scalars.enumerated() {
       if scalar == "\n", index > 0, index + 1 < scalars.count, isCJK(scalars[index - 1]), isCJK(scalars[index + 1]) {
         continue
       }
       output.append(scalar)
     }
-    return String(output)
+    return String(scalars: output)
   }
 
   private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {

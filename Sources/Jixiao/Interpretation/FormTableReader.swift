@@ -420,7 +420,7 @@ struct FormTableReader {
     while position < scalars.count {
       var end = position
       while end < scalars.count, !Blank.isBlank(scalars[end]) { end += 1 }
-      let word = String(String.UnicodeScalarView(scalars[position..<end]))
+      let word = String(scalars: scalars[position..<end])
       let key = FormVocabulary.stripNumbering(TextKey.make(word))
       guard key != TextKey.make(word), ["事业收入", "经营性收入", "其他", "经营收入", "其他收入"].contains(key) else { break }
       current?.layout.append(LayoutCell(role: .label, text: word, span: context.text.span(cellStart: cell.start, scalarOffset: position, length: end - position)))
@@ -428,7 +428,7 @@ struct FormTableReader {
       while position < scalars.count, Blank.isBlank(scalars[position]) { position += 1 }
     }
     guard position < scalars.count else { return }
-    let text = String(String.UnicodeScalarView(scalars[position...]))
+    let text = String(scalars: scalars[position...])
     let part = context.part(of: cell, scalarOffset: position, text: text)
     context.residue.append(ResidueItem(text: text, span: part.span, reason: .bledText))
     context.diagnose("JX104", part.span, String(text.prefix(24)))

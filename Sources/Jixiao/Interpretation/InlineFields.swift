@@ -19,7 +19,7 @@ enum InlineFields {
       var best: (FieldRole, Int)?
       var start = index - 1
       while start >= 0 && index - start <= 14 {
-        let candidate = String(String.UnicodeScalarView(scalars[start..<index]))
+        let candidate = String(scalars: scalars[start..<index])
         let key = TextKey.make(candidate)
         if let role = FormVocabulary.role(key), !candidate.hasPrefixBytes(" ") {
           best = (role, start)
@@ -29,7 +29,7 @@ enum InlineFields {
       if let (role, labelStart) = best {
         var trimmedStart = labelStart
         while trimmedStart < index, Blank.isBlank(scalars[trimmedStart]) { trimmedStart += 1 }
-        labels.append((role, String(String.UnicodeScalarView(scalars[trimmedStart..<index])), trimmedStart, index + 1))
+        labels.append((role, String(scalars: scalars[trimmedStart..<index]), trimmedStart, index + 1))
       }
     }
     guard !labels.isEmpty else { return nil }
@@ -42,7 +42,7 @@ enum InlineFields {
       while valueStart < end, Blank.isBlank(scalars[valueStart]) || scalars[valueStart] == "\n" { valueStart += 1 }
       var valueEnd = end
       while valueEnd > valueStart, Blank.isBlank(scalars[valueEnd - 1]) || scalars[valueEnd - 1] == "\n" { valueEnd -= 1 }
-      var value = String(String.UnicodeScalarView(scalars[valueStart..<valueEnd]))
+      var value = String(scalars: scalars[valueStart..<valueEnd])
       // A money label takes only the amount; what follows it is not its value.
       if isMoney(label.role) {
         let (amountLength, rest) = leadingAmount(value)
@@ -51,13 +51,13 @@ enum InlineFields {
           var restTrimmed = restStart
           while restTrimmed < valueEnd, Blank.isBlank(scalars[restTrimmed]) { restTrimmed += 1 }
           if restTrimmed < valueEnd, position == labels.count - 1 { leftover = restTrimmed }
-          value = String(String.UnicodeScalarView(scalars[valueStart..<restStart])).trimmingBlanks().description
+          value = String(scalars: scalars[valueStart..<restStart]).trimmingBlanks().description
         }
       }
       pieces.append(Piece(role: label.role, label: label.label, labelOffset: label.start, value: value, valueOffset: valueStart))
     }
     if let first = labels.first, first.start > 0 {
-      let before = String(String.UnicodeScalarView(scalars[0..<first.start])).trimmingBlanks()
+      let before = String(scalars: scalars[0..<first.start]).trimmingBlanks()
       if !before.isEmpty { return nil }
     }
     return (pieces, leftover)

@@ -127,7 +127,7 @@ enum RunTogetherTokenizer {
       guard start > previousStart + previousLength, length >= 6, scalars[start] == "项", scalars[start + 1] == "目",
         let role = FormVocabulary.role(key(scalars[previousStart..<(previousStart + previousLength)])),
         role == .attribute || role == .category,
-        vocabulary.contains(String(String.UnicodeScalarView(scalars[(start + 2)..<(start + length)])))
+        vocabulary.contains(String(scalars: scalars[(start + 2)..<(start + length)]))
       else { continue }
       found[index] = (start + 2, length - 2)
     }
@@ -135,7 +135,7 @@ enum RunTogetherTokenizer {
   }
 
   static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-    TextKey.make(String(String.UnicodeScalarView(scalars)))
+    TextKey.make(String(scalars: scalars))
   }
 
   /// Titles of target tables inside the line: back from `目标表` to a blank, a stop, the end of a
@@ -224,7 +224,7 @@ enum RunTogetherTokenizer {
         result.append((start, digit))
         start = digit
       }
-      let (length, _) = InlineFields.leadingAmount(String(String.UnicodeScalarView(scalars[start..<upper])))
+      let (length, _) = InlineFields.leadingAmount(String(scalars: scalars[start..<upper]))
       if length > 0 {
         result.append((start, start + length))
         start += length
@@ -313,7 +313,7 @@ enum RunTogetherTokenizer {
       if scalars[lower..<cut].contains(where: { operatorScalars.contains($0) || $0 == "%" || $0 == "％" }) { return nil }
       let rest = scalars[cut..<upper]
       if rest.drop(while: { operatorScalars.contains($0) }).contains(where: { operatorScalars.contains($0) }) { continue }
-      let target = TargetGrammar.read(String(String.UnicodeScalarView(rest)))
+      let target = TargetGrammar.read(String(scalars: rest))
       if target.kind.isStructured, target.qualifier == nil, !target.flags.contains(.unitUnknown) { return cut }
     }
     return nil
@@ -354,11 +354,11 @@ enum RunTogetherTokenizer {
     if index < upper, scalars[index] == "(" || scalars[index] == "（",
       let close = scalars[index..<min(upper, index + 6)].firstIndex(where: { $0 == ")" || $0 == "）" }), close > index + 1
     {
-      let inside = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
+      let inside = String(scalars: scalars[(index + 1)..<close])
       if inside == "%" || inside == "％" || UnitTable.read(inside)?.isKnown == true { return close + 1 }
     }
     for length in stride(from: min(4, upper - index), through: 1, by: -1) {
-      let text = String(String.UnicodeScalarView(scalars[index..<(index + length)]))
+      let text = String(scalars: scalars[index..<(index + length)])
       if let unit = UnitTable.read(text), unit.isKnown { return index + length }
     }
     return index
@@ -424,7 +424,7 @@ enum RunTogetherTokenizer {
     }
     // Longest first, then by text, so that the same input always cuts the same way.
     for key in table.keys {
-      table[key]?.sort { $0.count != $1.count ? $0.count > $1.count : String(String.UnicodeScalarView($0)) < String(String.UnicodeScalarView($1)) }
+      table[key]?.sort { $0.count != $1.count ? $0.count > $1.count : String(scalars: $0) < String(scalars: $1) }
     }
     return table
   }()

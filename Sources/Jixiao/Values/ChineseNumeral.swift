@@ -128,7 +128,7 @@ enum ChineseNumeral {
       let head = section[section.startIndex..<(section.endIndex - 1)]
       if let headValue = positionalValue(head) { return headValue + lastDigit * unit / 10 }
     }
-    if let text = ICU.spelledOutNumber(String(String.UnicodeScalarView(section))),
+    if let text = ICU.spelledOutNumber(String(scalars: section)),
       let decimal = ExactDecimal.parse(text), let value = ExactDecimal.integer(decimal),
       value >= 0, value < 10_000
     {

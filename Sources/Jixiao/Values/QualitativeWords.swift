@@ -87,7 +87,7 @@ enum QualitativeWords {
       }
     }
     guard core.count <= 4 else { return nil }
-    let candidate = String(String.UnicodeScalarView(core))
+    let candidate = String(scalars: core)
     guard gradeSet.contains(candidate) else { return nil }
     return (candidate, atLeast, atMost)
   }

@@ -27,12 +27,12 @@ struct RawMapping {
   func rawText(normalized: [Unicode.Scalar], from start: Int, to end: Int) -> String {
     let lower = min(max(0, start), normalized.count)
     let upper = max(lower, min(end, normalized.count))
-    let fallback = String(String.UnicodeScalarView(normalized[lower..<upper]))
+    let fallback = String(scalars: normalized[lower..<upper])
     guard boundaries.last == normalized.count else { return fallback }
     let first = firstBoundary(atLeast: start)
     let last = firstBoundary(atLeast: end)
     guard first < boundaries.count, last < boundaries.count, first <= last, last <= rawScalars.count else { return fallback }
-    return String(String.UnicodeScalarView(rawScalars[first..<last]))
+    return String(scalars: rawScalars[first..<last])
   }
 
   /// The first index whose boundary is at least `offset` (`boundaries.count` when none is):

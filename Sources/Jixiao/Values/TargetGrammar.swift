@@ -207,7 +207,7 @@ struct ColumnReading {
     // Only a unit column is compared with the value, and most reads have none.
     let valueScalars = unitScalars.isEmpty ? [] : value.scalars.filter { !Blank.isWhitespace($0) }
     // Most reads have no unit column: no text to make and look up.
-    let unitText = unitScalars.isEmpty ? "" : String(String.UnicodeScalarView(unitScalars))
+    let unitText = unitScalars.isEmpty ? "" : String(scalars: unitScalars)
     let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
     if unitScalars.isEmpty || unitScalars == valueScalars || ColumnReading.notUnits.contains(unitText)
       || unitScalars.contains(where: isDigit)

@@ -284,7 +284,7 @@ extension TargetParser {
     guard let first = label.first, let last = label.last else { return nil }
     let written = scalars[first.start..<last.end]
     return QualitativeWords.suffix(of: written, among: QualitativeWords.directionScalars).map {
-      String(String.UnicodeScalarView($0))
+      String(scalars: $0)
     }
   }
 }

@@ -211,7 +211,7 @@ struct TargetParser {
     var scalars = Substring(value).unicodeScalars[...]
     while let first = scalars.first, Blank.isWhitespace(first) { scalars.removeFirst() }
     while let last = scalars.last, Blank.isWhitespace(last) { scalars.removeLast() }
-    return String(String.UnicodeScalarView(scalars))
+    return String(scalars: scalars)
   }
 
   func makeTarget(_ kind: TargetKind, raw: String) -> Target {

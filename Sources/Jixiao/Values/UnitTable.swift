@@ -85,12 +85,12 @@ enum UnitTable {
   /// Besides the table it understands scaled units (`万人次`, `万平方米`) and rates whose
   /// parts are all known (`元/亩`, `人/次/天`, `万元/人`, `元/人·月`).
   static func read(_ text: String) -> UnitReading? {
-    let trimmed = text.unicodeScalars.filter {
+    let trimmed = text.unicodeScalars.lazy.filter {
       !Blank.isWhitespace($0) && $0 != "(" && $0 != ")" && $0 != "[" && $0 != "]"
         && $0 != "【" && $0 != "】"
     }
     guard !trimmed.isEmpty else { return nil }
-    let spelling = String(String.UnicodeScalarView(trimmed))
+    let spelling = String(scalars: trimmed)
     if let canonical = spellings[spelling] { return UnitReading(canonical: canonical, isKnown: true) }
     if let money = bareScales[spelling] { return UnitReading(canonical: money, isKnown: true) }
     if let scaled = readScaled(spelling) { return scaled }
@@ -104,7 +104,7 @@ enum UnitTable {
   private static func readScaled(_ spelling: String) -> UnitReading? {
     guard let first = spelling.unicodeScalars.first, first == "万" || first == "萬" || first == "亿" || first == "億"
     else { return nil }
-    let rest = String(String.UnicodeScalarView(spelling.unicodeScalars.dropFirst()))
+    let rest = String(scalars: spelling.unicodeScalars.dropFirst())
     guard !rest.isEmpty, let base = spellings[rest] else { return nil }
     let scale = (first == "万" || first == "萬") ? "万" : "亿"
     return UnitReading(canonical: scale + base, isKnown: true)

@@ -274,7 +274,7 @@ struct ValueTokenizer {
     while end < scalars.count, isLatinLetter(scalars[end]) { end += 1 }
     // m2, km2, m3: a square or cubic unit written with a digit (NFKC turns ² into 2).
     if end < scalars.count, scalars[end] == "2" || scalars[end] == "3", !isDigit(at: end + 1) {
-      let spelling = String(String.UnicodeScalarView(scalars[position...end]))
+      let spelling = String(scalars: scalars[position...end])
       if UnitTable.spellings[spelling] != nil {
         tokens.append(
           ValueToken(kind: .lexeme(.unit(UnitTable.spellings[spelling] ?? spelling)), start: position, end: end + 1)

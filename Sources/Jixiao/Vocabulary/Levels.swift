@@ -50,7 +50,7 @@ public enum LevelVocabulary {
     // words (产出(工作量)指标) stay with the text around them: a copy is made only when a
     // score group is dropped.
     let scalars = key.unicodeScalars
-    var kept = String.UnicodeScalarView()
+    var kept = ""
     var dropped = false
     var copied = scalars.startIndex
     var depth = 0
@@ -73,7 +73,7 @@ public enum LevelVocabulary {
         depth -= 1
         if depth == 0 {
           if isScore {
-            kept.append(contentsOf: scalars[copied..<groupStart])
+            kept += Substring(scalars[copied..<groupStart])
             copied = next
             dropped = true
           }
@@ -84,15 +84,15 @@ public enum LevelVocabulary {
     }
     var stripped = key
     if dropped {
-      kept.append(contentsOf: scalars[copied...])
-      stripped = String(kept)
+      kept += Substring(scalars[copied...])
+      stripped = kept
     }
     // A trailing score (`50分`, `0-20分`), not bare digits: `数量指标88100` is a level name with
     // cells run into it, not a level name.
     if stripped.unicodeScalars.last == "分" {
       var trimmed = stripped.unicodeScalars.dropLast()
       while let last = trimmed.last, last.properties.numericType != nil || last == "-" { trimmed.removeLast() }
-      if trimmed.count >= 2 { stripped = String(String.UnicodeScalarView(trimmed)) }
+      if trimmed.count >= 2 { stripped = String(scalars: trimmed) }
     }
     if stripped.hasSuffixBytes("等") { stripped.removeLast() }
     return stripped

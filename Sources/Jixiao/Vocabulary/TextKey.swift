@@ -220,7 +220,7 @@ public enum Pinyin {
     guard mayHaveGroups(text) else { return text }
     let scalars = Array(text.unicodeScalars)
     // Built only once a group is found: most brackets are units or notes, not pinyin.
-    var output = String.UnicodeScalarView()
+    var output: [Unicode.Scalar] = []
     var copied = 0
     var index = 0
     while index < scalars.count {
@@ -244,7 +244,7 @@ public enum Pinyin {
     }
     guard copied > 0 else { return text }
     output.append(contentsOf: scalars[copied...])
-    return String(output)
+    return String(scalars: output)
   }
 
   /// A group can only open at `(` right after a multi-byte character (an ideograph) and

@@ -61,4 +61,15 @@ import Testing
     }
     #expect(count == 25)
   }
+
+  /// `String(scalars:)` encodes scalars of every UTF-8 length as the scalar view does.
+  @Test func stringFromScalars() {
+    for text in Self.samples + ["", "a", "é", "绩效", "👍🏽", "\u{10FFFF}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"] {
+      let scalars = Array(text.unicodeScalars)
+      #expect(String(scalars: scalars).utf8.elementsEqual(text.utf8))
+      #expect(String(scalars: scalars.dropFirst()) == String(String.UnicodeScalarView(scalars.dropFirst())))
+      #expect(String(scalars: text.unicodeScalars.lazy.filter { $0.value > 0x7F }).utf8.elementsEqual(
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value > 0x7F })).utf8))
+    }
+  }
 }

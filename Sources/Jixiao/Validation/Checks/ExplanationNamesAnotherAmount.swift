@@ -74,7 +74,7 @@ enum AmountsInText {
       }
       let isRate = unitEnd < scalars.count && (scalars[unitEnd] == "/" || scalars[unitEnd] == "每")
       if let multiplier, !isRate, let value = Decimal(string: digits) {
-        found.append(Found(text: String(String.UnicodeScalarView(scalars[index..<unitEnd])), yuan: value * multiplier))
+        found.append(Found(text: String(scalars: scalars[index..<unitEnd]), yuan: value * multiplier))
       }
       index = max(unitEnd, index + 1)
     }
