@@ -116,7 +116,7 @@ enum RowClassifier {
   /// Titles are short and end with 表 (or 表 plus an annotation); TOC entries and sentences
   /// that mention a table are not titles.
   static func isTitleShaped(_ key: String) -> Bool {
-    guard key.count <= 60 else { return false }
+    guard key.characterCount <= 60 else { return false }
     if key.hasSuffixBytes("表") { return true }
     if let index = key.lastIndex(of: "表") {
       let tail = key[key.index(after: index)...]

@@ -381,7 +381,7 @@ struct AlignedPageReader {
     let key = TextKey.make(text)
     if Level1.named(key) != nil || Level2.named(key) != nil { return true }
     if LevelVocabulary.blockLabel(key) != nil && key != "名称" { return true }
-    guard key.count >= 4 else { return false }
+    guard key.characterCount >= 4 else { return false }
     return ColumnVocabulary.role(key) != nil || FormVocabulary.role(key) != nil
   }
 }

@@ -3,7 +3,7 @@ public enum BudgetVocabulary {
   /// The side and role of a budget label, if the key is one.
   public static func classify(_ key: String) -> (BudgetLine.Side, BudgetLine.Role)? {
     let label = FormVocabulary.stripNumbering(key)
-    guard label.count >= 2, label.count <= 24, !label.containsBytes("绩效") else { return nil }
+    guard case let count = label.characterCount, count >= 2, count <= 24, !label.containsBytes("绩效") else { return nil }
     let role: BudgetLine.Role =
       label.containsBytes("合计") || label.containsBytes("总计") ? .total : .item
     if label.containsBytes("结转下年") || label.containsBytes("结余分配") || label.containsBytes("年末结转") {

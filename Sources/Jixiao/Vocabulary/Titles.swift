@@ -3,7 +3,7 @@ public enum TitleVocabulary {
   /// The kind a title names, if the key reads as a table title.
   public static func kind(ofTitle key: String) -> TableKind? {
     // The byte search first: counting characters walks grapheme boundaries.
-    guard key.containsBytes("表"), key.count <= 80 else { return nil }
+    guard key.containsBytes("表"), key.characterCount <= 80 else { return nil }
     if key.containsBytes("自评") { return .selfEvaluation }
     if key.containsBytes("评价指标") || key.containsBytes("评价表") { return .evaluationIndicators }
     if key.containsBytes("整体") && key.containsBytes("绩效") { return .departmentTargets }
