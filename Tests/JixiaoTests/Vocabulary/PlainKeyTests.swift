@@ -8,14 +8,20 @@ import Testing
   @Test func plainTextIsItsOwnKey() {
     let pieces = [
       "a", "Z", "9", "%", "-", ".", "(", ")", "<", ">", "*", ":", " ", "\t", "\u{7F}", "\u{4000}", "\u{4DBF}", "\u{4DC0}",
-      "绩", "\u{9FFF}", "\u{3000}", "（", "：", "é", "\u{301}", "😀", "ā",
+      "绩", "\u{9FFF}", "\u{3000}", "（", "：", "é", "\u{301}", "😀", "ā", "、", "“", "《", "\u{200B}", "\u{2028}",
+      "\u{FEFF}", "★", "☆", "\u{205F}", "\u{3099}", "㈱",
     ]
     var plain = 0
-    for text in Arrangements.of(pieces, upTo: 3) where TextKey.isPlain(text) {
+    for text in Arrangements.of(pieces, upTo: 3) + Self.everyThreeByteScalar where TextKey.isPlain(text) {
       plain += 1
       #expect(TextKey.keyIfDifferentByStages(text, simplify: false) == nil, "\(Array(text.unicodeScalars))")
     }
     #expect(plain > 1000)
+  }
+
+  /// Every scalar of three UTF-8 bytes, alone and between ideographs.
+  static let everyThreeByteScalar: [String] = (UInt32(0x800)...0xFFFF).compactMap(Unicode.Scalar.init).flatMap {
+    [String($0), "绩" + String($0) + "效"]
   }
 
   @Test(arguments: CorpusTests.documents)
@@ -32,10 +38,4 @@ import Testing
     }
   }
 
-  /// The ideographs `isPlain` lets through have no NFKC mapping.
-  @Test func theIdeographsAreInert() {
-    NFKCCheck.withInertTable { inert in
-      #expect((UInt32(0x4000)...0x9FFF).allSatisfy { NFKCCheck.isInert($0, inert) })
-    }
-  }
 }
