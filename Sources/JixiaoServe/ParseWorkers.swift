@@ -43,6 +43,9 @@ final class ParseWorkers: Sendable {
     }
     guard admitted else { return .busy }
     let answer = Answer<Value>()
+    // The deadline is also checked against the clock when the work starts and ends: the timer
+    // task runs on the cooperative pool, which busy tasks can keep from waking it in time.
+    let deadline = ContinuousClock.now.advanced(by: timeLimit)
     return await withCheckedContinuation { continuation in
       answer.wait(with: continuation)
       let timer = Task { [timeLimit] in
@@ -52,9 +55,10 @@ final class ParseWorkers: Sendable {
       pool.submit { [self] state in
         defer { pending.withLock { $0 -= 1 } }
         guard case .active = state, !answer.isGiven else { return }
+        guard ContinuousClock.now < deadline else { return answer.give(.timedOut) }
         let value = work()
         timer.cancel()
-        answer.give(.done(value))
+        answer.give(ContinuousClock.now < deadline ? .done(value) : .timedOut)
       }
     }
   }
