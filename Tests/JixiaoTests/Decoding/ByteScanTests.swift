@@ -42,7 +42,6 @@ import Testing
   }
 
   static func describeByBytes(_ bytes: [UInt8]) -> String {
-    let breaks = lineStartsByBytes(bytes).count
     var crlf = 0, cr = 0, lf = 0
     var index = 0
     while index < bytes.count {
@@ -58,7 +57,6 @@ import Testing
       }
       index += 1
     }
-    _ = breaks
     let kinds = [(lf, "LF"), (crlf, "CRLF"), (cr, "CR")].filter { $0.0 > 0 }
     return kinds.isEmpty ? "none" : kinds.count > 1 ? "mixed" : kinds[0].1
   }
