@@ -319,7 +319,11 @@ enum LineEndings {
       guard bytes.firstIndex(ofByte: 0x0D) == nil else { return nil }
       return bytes.firstIndex(ofByte: 0x0A) == nil ? "none" : "LF"
     }
-    if let only { return only }
+    return only ?? describeByCounting(bytes)
+  }
+
+  /// `describe` byte by byte, counting each kind of break.
+  static func describeByCounting(_ bytes: [UInt8]) -> String {
     var lf = 0
     var crlf = 0
     var cr = 0

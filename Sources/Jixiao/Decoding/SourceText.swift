@@ -106,37 +106,55 @@ public struct SourceText: Sendable {
 
   /// Where each line starts when split at LF, CRLF and CR, then the text's end.
   static func lineStarts(_ bytes: [UInt8]) -> [Int32] {
+    // Most texts end their lines with LF alone: their breaks are found a word at a time.
+    guard bytes.withUnsafeBufferPointer({ $0.firstIndex(ofByte: 0x0D) == nil }) else {
+      return lineStartsAtEveryBreak(bytes)
+    }
+    var starts = emptyLineStarts(for: bytes)
+    var start = 0
+    bytes.withUnsafeBufferPointer { bytes in
+      while let newline = bytes.firstIndex(ofByte: 0x0A, from: start) {
+        starts.append(Int32(start))
+        start = newline + 1
+      }
+    }
+    return ended(starts, lastStart: start, count: bytes.count)
+  }
+
+  /// `lineStarts` byte by byte, at LF, CRLF and CR.
+  static func lineStartsAtEveryBreak(_ bytes: [UInt8]) -> [Int32] {
+    var starts = emptyLineStarts(for: bytes)
+    var start = 0
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte == 0x0A {
+        starts.append(Int32(start))
+        index += 1
+        start = index
+      } else if byte == 0x0D {
+        starts.append(Int32(start))
+        index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    return ended(starts, lastStart: start, count: count)
+  }
+
+  private static func emptyLineStarts(for bytes: [UInt8]) -> [Int32] {
     var starts: [Int32] = []
     // Generous: capacity that is never written is never touched, so it costs address space,
     // not memory; growing by doubling copied the array and briefly held both.
     starts.reserveCapacity(bytes.count / 16 + 2)
-    var start = 0
-    let count = bytes.count
-    bytes.withUnsafeBufferPointer { bytes in
-      // Most texts end their lines with LF alone: the breaks are found a word at a time.
-      guard bytes.firstIndex(ofByte: 0x0D) != nil else {
-        while let newline = bytes.firstIndex(ofByte: 0x0A, from: start) {
-          starts.append(Int32(start))
-          start = newline + 1
-        }
-        return
-      }
-      var index = 0
-      while index < count {
-        let byte = bytes[index]
-        if byte == 0x0A {
-          starts.append(Int32(start))
-          index += 1
-          start = index
-        } else if byte == 0x0D {
-          starts.append(Int32(start))
-          index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
-          start = index
-        } else {
-          index += 1
-        }
-      }
-    }
+    return starts
+  }
+
+  /// The last line's start, unless the text ends with a break, then the text's end.
+  private static func ended(_ starts: [Int32], lastStart start: Int, count: Int) -> [Int32] {
+    var starts = starts
     if start < count { starts.append(Int32(start)) }
     starts.append(Int32(count))
     return starts
