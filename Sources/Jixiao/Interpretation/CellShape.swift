@@ -30,7 +30,17 @@ enum CellShape: Equatable {
       "≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦", "═", "==", "定性", "定量", "大于等于", "小于等于", "等于", "大于", "小于",
     ].map(ByteKey.init))
 
-  static func of(_ cell: Cell) -> CellShape {
+  static func of(_ cell: Cell) -> CellShape { read(cell).shape }
+
+  /// The shape of a cell, and the grammar's reading of it when the shape test read it as a
+  /// target (kept for the indicator builder, which reads the target again in its row).
+  static func read(_ cell: Cell) -> (shape: CellShape, reading: TargetReading?) {
+    var reading: TargetReading?
+    let shape = shape(of: cell, reading: &reading)
+    return (shape, reading)
+  }
+
+  private static func shape(of cell: Cell, reading: inout TargetReading?) -> CellShape {
     let key = cell.key
     let byteKey = ByteKey(key)
     if operators.contains(byteKey) { return .operatorWord }
@@ -44,7 +54,8 @@ enum CellShape: Equatable {
       let small = IndicatorBuilder.weight(key).map { $0 <= 100 } ?? false
       return .number(small: small)
     }
-    if let target = TargetGrammar.readUnlessWords(cell.text),
+    reading = TargetGrammar.readingUnlessWords(cell.text)
+    if let target = reading?.target,
       target.grade != nil || (target.kind.isStructured && !Self.readsAsName(key, target))
     {
       return .value

@@ -13,8 +13,14 @@ struct IndicatorBuilder {
     let context = TargetContext(
       unitColumn: unitColumn?.text, operatorColumn: valueType?.text, budgetYear: budgetYear)
     let targetCell = draft.target
-    var target = TargetGrammar.read(
-      targetCell.map { CellText.joiningSoftBreaks(CellText.clean($0.text)) } ?? "", context: context, span: targetCell?.span)
+    let targetText = targetCell.map { CellText.joiningSoftBreaks(CellText.clean($0.text)) } ?? ""
+    // A reading is of its text alone: it stands for this text whatever cell it came from.
+    var target =
+      if let reading = draft.targetReading, reading.raw == targetText {
+        TargetGrammar.read(reading, context: context, span: targetCell?.span)
+      } else {
+        TargetGrammar.read(targetText, context: context, span: targetCell?.span)
+      }
     // The reading is of the cleaned text (tags and pinyin annotations removed, soft line
     // breaks joined); raw is the cell as written.
     if let targetCell { target.raw = targetCell.text }

@@ -8,6 +8,8 @@ struct IndicatorDraft {
   var level2Fragment: Cell?
   var name: Cell?
   var target: Cell?
+  /// The grammar's reading of a target text without context, when the row reader made one.
+  var targetReading: TargetReading?
   var extras: [(role: ColumnRole, cell: Cell)] = []
   var horizon: Horizon
   var rowSpan: SourceSpan

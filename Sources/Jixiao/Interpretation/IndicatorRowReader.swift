@@ -180,7 +180,7 @@ struct IndicatorRowReader {
       }
       return draft
     }
-    for (cell, role) in align(rest) {
+    for (cell, role, reading) in align(rest) {
       guard let role else {
         draft.unplaced.append(cell)
         continue
@@ -188,7 +188,9 @@ struct IndicatorRowReader {
       if positionsTrusted, columns[cell.column] != role { draft.isShifted = true }
       switch role {
       case .name: draft.name = cell
-      case .target: draft.target = cell
+      case .target:
+        draft.target = cell
+        draft.targetReading = reading
       case .level1, .level2: placeLevel(cell, key: cell.key, column: role, into: &draft)
       default: draft.extras.append((role, cell))
       }
@@ -199,15 +201,15 @@ struct IndicatorRowReader {
 
   /// The best order-preserving assignment of cells to the non-level columns; a cell that
   /// fits nowhere stays unplaced (nil). Unknown level names in level columns come first.
-  func align(_ cells: [Cell]) -> [(Cell, ColumnRole?)] {
+  func align(_ cells: [Cell]) -> [(Cell, ColumnRole?, TargetReading?)] {
     var cells = cells
-    var leading: [(Cell, ColumnRole?)] = []
+    var leading: [(Cell, ColumnRole?, TargetReading?)] = []
     // More cells than the other columns can take: leading cells sitting in level columns are
     // level names the vocabulary does not know (社会影响力); keep them as such.
     while cells.count > slots.count, let role = columns[cells[0].column], role == .level1 || role == .level2 {
-      leading.append((cells.removeFirst(), role))
+      leading.append((cells.removeFirst(), role, nil))
     }
-    let shapes = cells.map(CellShape.of)
+    let readings = cells.map(CellShape.read)
     let m = cells.count
     let n = slots.count
     let unplacedCost = -6.0
@@ -223,7 +225,7 @@ struct IndicatorRowReader {
         }
         guard i < m else { continue }
         if j < n {
-          var score = shapes[i].fit(slots[j].role)
+          var score = readings[i].shape.fit(slots[j].role)
           if positionsTrusted && cells[i].column == slots[j].column { score += 2 }
           if best[i][j] + score > best[i + 1][j + 1] {
             best[i + 1][j + 1] = best[i][j] + score
@@ -236,18 +238,18 @@ struct IndicatorRowReader {
         }
       }
     }
-    var result: [(Cell, ColumnRole?)] = []
+    var result: [(Cell, ColumnRole?, TargetReading?)] = []
     var i = m
     var j = n
     while i > 0 || j > 0 {
       switch move[i][j] {
       case 1: j -= 1
       case 2:
-        result.append((cells[i - 1], slots[j - 1].role))
+        result.append((cells[i - 1], slots[j - 1].role, readings[i - 1].reading))
         i -= 1
         j -= 1
       case 3:
-        result.append((cells[i - 1], nil))
+        result.append((cells[i - 1], nil, nil))
         i -= 1
       default:
         i = 0

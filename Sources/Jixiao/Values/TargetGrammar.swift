@@ -72,6 +72,12 @@ public enum TargetGrammar {
   /// words in indicator rows (names, explanations). Tests hold the claim to every target
   /// case and every cell of the corpus.
   static func readUnlessWords(_ raw: String) -> Target? {
+    readingUnlessWords(raw)?.target
+  }
+
+  /// `readUnlessWords` with what it parsed kept, so that the reading of the same text in a
+  /// row's context (`read(_:context:span:)` of a `TargetReading`) need not parse it again.
+  static func readingUnlessWords(_ raw: String) -> TargetReading? {
     let normalized = NormalizedText(raw)
     let tokens = ValueTokenizer.tokenize(normalized.scalars)
     let onlyWords = tokens.allSatisfy { token in
@@ -84,31 +90,57 @@ public enum TargetGrammar {
       }
     }
     if onlyWords && !QualitativeWords.mayHoldGrade(normalized.scalars) { return nil }
-    return read(raw, normalized: normalized, tokens: tokens, context: TargetContext(), span: nil)
+    return TargetReading(raw, normalized: normalized, tokens: tokens)
+  }
+
+  /// The reading of a text in a context, from its reading without one: the parse is reused
+  /// unless the parser consulted the context for it; the columns are applied either way.
+  static func read(_ reading: TargetReading, context: TargetContext, span: SourceSpan?) -> Target {
+    guard !reading.dependsOnContext else {
+      return read(reading.raw, normalized: reading.normalized, tokens: reading.tokens, context: context, span: span)
+    }
+    return applied(context, to: reading.parsed, normalized: reading.normalized, span: span)
+  }
+
+  /// A parse with the row's columns applied and finished.
+  fileprivate static func applied(
+    _ context: TargetContext, to parsed: Target, normalized: NormalizedText, span: SourceSpan?
+  ) -> Target {
+    var target = parsed
+    apply(context, columns: ColumnReading(context, value: normalized), to: &target)
+    finish(&target, span: span)
+    return target
   }
 
   private static func read(
     _ raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, span: SourceSpan?
   ) -> Target {
     let columns = ColumnReading(context, value: normalized)
-    let unitColumn = columns.unit
-    let parser = TargetParser(
-      raw: raw,
-      normalized: normalized,
-      tokens: tokens,
-      context: context,
-      unitColumn: unitColumn,
-      expectsDate: columns.expectsDate,
-      span: span
-    )
-    var target = parser.read()
+    var target = parser(raw, normalized: normalized, tokens: tokens, context: context, columns: columns, span: span)
+      .read()
     apply(context, columns: columns, to: &target)
     finish(&target, span: span)
     return target
   }
 
+  fileprivate static func parser(
+    _ raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, columns: ColumnReading,
+    span: SourceSpan?, contextUse: TargetParser.ContextUse? = nil
+  ) -> TargetParser {
+    TargetParser(
+      raw: raw,
+      normalized: normalized,
+      tokens: tokens,
+      context: context,
+      unitColumn: columns.unit,
+      expectsDate: columns.expectsDate,
+      span: span,
+      contextUse: contextUse
+    )
+  }
+
   /// Applies the operator and unit columns and the Excel-serial rule.
-  private static func apply(_ context: TargetContext, columns: ColumnReading, to target: inout Target) {
+  fileprivate static func apply(_ context: TargetContext, columns: ColumnReading, to target: inout Target) {
     let operatorColumn = columns.op
     let unitColumn = columns.unit
     // 44,561 under a date column or name: an Excel serial for 2021-12-31.
@@ -166,7 +198,7 @@ public enum TargetGrammar {
   }
 
   /// Money in 元, spans on every part, and no duplicate flags.
-  private static func finish(_ target: inout Target, span: SourceSpan?) {
+  fileprivate static func finish(_ target: inout Target, span: SourceSpan?) {
     target.span = span
     if target.kind == .quantitative, let value = target.value, let unit = target.unit,
       let money = MoneyUnit.named(unit)
@@ -178,6 +210,37 @@ public enum TargetGrammar {
     target.flags = seen
     for index in target.parts.indices { finish(&target.parts[index], span: span) }
   }
+}
+
+/// A target text read without context, kept so that its reading in a row's context can reuse
+/// the parse (a row reader shapes every cell before the indicator builder reads the target
+/// in its row's context; reading it twice cost a tenth of a parse).
+final class TargetReading: Sendable {
+  let raw: String
+  let normalized: NormalizedText
+  let tokens: [ValueToken]
+  /// The parser's reading before any column is applied.
+  let parsed: Target
+  /// The parser asked the context (a budget year for a date written without one, a unit
+  /// column for a bare 万, a date column for `2023.07`): another context may read the text
+  /// otherwise.
+  let dependsOnContext: Bool
+
+  init(_ raw: String, normalized: NormalizedText, tokens: [ValueToken]) {
+    self.raw = raw
+    self.normalized = normalized
+    self.tokens = tokens
+    let context = TargetContext()
+    let use = TargetParser.ContextUse()
+    parsed = TargetGrammar.parser(
+      raw, normalized: normalized, tokens: tokens, context: context,
+      columns: ColumnReading(context, value: normalized), span: nil, contextUse: use
+    ).read()
+    dependsOnContext = use.consulted
+  }
+
+  /// The reading on its own, as `TargetGrammar.read(raw)` gives it.
+  var target: Target { TargetGrammar.applied(TargetContext(), to: parsed, normalized: normalized, span: nil) }
 }
 
 /// The operator and unit columns of a row, read once per cell.

@@ -134,7 +134,7 @@ extension TargetParser {
 
   private func resolveYear(_ point: DatePoint) -> (Int, Bool)? {
     if let year = point.year { return (year, false) }
-    guard let budgetYear = context.usableBudgetYear else { return nil }
+    guard let budgetYear = askedBudgetYear else { return nil }
     return (budgetYear + (point.yearOffset ?? 0), true)
   }
 
@@ -148,10 +148,14 @@ extension TargetParser {
       point.period = day.map { .day(month: month, day: $0) } ?? .month(month)
       return (point, index + 1)
     }
-    if allowDotted, let literal = segment[index].number, let (year, month) = literal.yearMonth {
-      point.year = year
-      point.period = .month(month)
-      return (point, index + 1)
+    if let literal = segment[index].number, let (year, month) = literal.yearMonth {
+      // Whether a dotted number is a month comes from the context (`allowDotted`).
+      contextUse?.note()
+      if allowDotted {
+        point.year = year
+        point.period = .month(month)
+        return (point, index + 1)
+      }
     }
     var hasYear = false
     if let year = yearNumber(segment[index]), index + 1 < segment.count {

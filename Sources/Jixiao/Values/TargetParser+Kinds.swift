@@ -107,7 +107,7 @@ extension TargetParser {
     var compound = makeTarget(.compound, raw: raw)
     for half in 1...2 {
       var part = makeTarget(.date, raw: half == 1 ? "上半年" : "下半年")
-      if let year = context.usableBudgetYear {
+      if let year = askedBudgetYear {
         part.date = DatePoint(year: year, period: .half(half)).interval(in: year)?.dateInterval
         part.flags.append(.yearAssumed)
       }

@@ -77,7 +77,7 @@ extension TargetParser {
         let canonical = base.money != nil ? scale + "元" : scale + base.canonical
         unit = UnitReading(canonical: canonical, isKnown: base.isKnown)
         unitRaw = (scaleRaw ?? "") + (unitRaw ?? "")
-      } else if let column = unitColumn, column.money == nil, column.canonical != "%" {
+      } else if let column = askedUnitColumn, column.money == nil, column.canonical != "%" {
         // 1.5万 with a 人次 column: 1.5 万人次, not money.
         unit = UnitReading(canonical: scale + column.canonical, isKnown: column.isKnown)
         unitRaw = scaleRaw

@@ -18,6 +18,25 @@ struct TargetParser {
   /// ending in 时间): enables Excel serials and `2023.07` as a month.
   let expectsDate: Bool
   let span: SourceSpan?
+  /// Noted when the reading asks the context, for a reading without context that a row's
+  /// context may reuse (`TargetReading`).
+  var contextUse: ContextUse? = nil
+
+  // The context is read through these, so that a parse notes that it asked.
+  var askedUnitColumn: UnitReading? {
+    contextUse?.note()
+    return unitColumn
+  }
+  var askedBudgetYear: Int? {
+    contextUse?.note()
+    return context.usableBudgetYear
+  }
+
+  /// Whether a parse asked its context.
+  final class ContextUse {
+    private(set) var consulted = false
+    func note() { consulted = true }
+  }
 
   // MARK: Top level
 
