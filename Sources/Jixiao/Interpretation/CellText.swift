@@ -4,39 +4,64 @@
 enum CellText {
   static func clean(_ text: String) -> String {
     let text = Pinyin.strip(text)
-    guard text.containsBytes("<") || text.containsBytes("&") else { return text }
-    var output = ""
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if character == "<", let close = text[index...].firstIndex(of: ">") {
-        let tag = text[text.index(after: index)..<close].lowercased()
-        let name = tag.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
-        if ["p", "br", "div", "li", "tr"].contains(name) || tag.hasPrefixBytes("/p") || tag.hasPrefixBytes("/div") {
-          if !output.isEmpty && !output.hasSuffixBytes("\n") { output.append("\n") }
-        } else if name == "input" && tag.containsBytes("checkbox") {
-          output.append(tag.containsBytes("checked") ? "☑" : "☐")
-        }
-        index = text.index(after: close)
-        continue
-      }
-      if character == "&", let semicolon = text[index...].prefix(10).firstIndex(of: ";") {
-        let entity = String(text[text.index(after: index)..<semicolon])
-        if let decoded = decodeEntity(entity) {
-          output.append(decoded)
-          index = text.index(after: semicolon)
-          continue
-        }
-      }
-      output.append(character)
-      index = text.index(after: index)
-    }
+    guard text.withUTF8Bytes({ $0.contains { $0 == 0x3C || $0 == 0x26 } }) else { return text }
+    let output = String(decoding: text.withUTF8Bytes(removingMarkup), as: UTF8.self)
     let lines = output.lineSlices(omittingEmpty: false)
       .map { $0.trimmingBlanks() }
     var result: [Substring] = []
     for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) { result.append(line) }
     while result.last?.isEmpty == true { result.removeLast() }
     return result.joined(separator: "\n")
+  }
+
+  /// Tags removed (a block tag becomes a line break, a checkbox its mark) and entities
+  /// decoded, by bytes: `<`, `>`, `&` and `;` are ASCII, so a cut beside one is a cut between
+  /// scalars. Like an HTML reader, and unlike a reading by characters, a combining mark after
+  /// one of them does not hide it.
+  private static func removingMarkup(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x3C, let close = bytes.firstIndex(ofByte: 0x3E, from: index + 1) {
+        let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self).lowercased()
+        let name = tag.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
+        if ["p", "br", "div", "li", "tr"].contains(name) || tag.hasPrefixBytes("/p") || tag.hasPrefixBytes("/div") {
+          if let last = output.last, last != 0x0A { output.append(0x0A) }
+        } else if name == "input" && tag.containsBytes("checkbox") {
+          output.append(contentsOf: (tag.containsBytes("checked") ? "☑" : "☐").utf8)
+        }
+        index = close + 1
+        continue
+      }
+      if byte == 0x26, let semicolon = entityEnd(bytes, after: index),
+        let decoded = decodeEntity(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<semicolon]), as: UTF8.self))
+      {
+        output.append(contentsOf: decoded.utf8)
+        index = semicolon + 1
+        continue
+      }
+      output.append(byte)
+      index += 1
+    }
+    return output
+  }
+
+  /// The `;` closing an entity that starts at `ampersand`: within the nine scalars after it.
+  private static func entityEnd(_ bytes: UnsafeBufferPointer<UInt8>, after ampersand: Int) -> Int? {
+    var scalars = 0
+    var index = ampersand + 1
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte & 0xC0 != 0x80 {
+        scalars += 1
+        if scalars > 9 { return nil }
+        if byte == 0x3B { return index }
+      }
+      index += 1
+    }
+    return nil
   }
 
   /// A name, unit or code on one line: a cell wrapped by its column width (`湘潭市环境卫生` /

@@ -76,8 +76,23 @@ struct IndicatorBuilder {
   /// the columns an indicator does not keep.
   static func spanName(_ role: ColumnRole) -> SpanName? {
     switch role {
+    case .level1: .level1
+    case .level2: .level2
+    case .name: .name
+    case .explanation: .explanation
+    case .scoring: .scoring
     case .unit: .unitColumn
-    default: SpanName(rawValue: role.rawValue)
+    case .valueType: .valueType
+    case .direction: .direction
+    case .weight: .weight
+    case .remark: .remark
+    case .standard: .standard
+    case .actual: .actual
+    case .score: .score
+    case .deviation: .deviation
+    case .blockLabel, .target, .unitCode, .projectName, .fundsTotal, .fiscal, .governmentFund, .specialAccount,
+      .otherFunds, .basicSpending, .projectSpending, .goal, .group:
+      nil
     }
   }
 
