@@ -23,12 +23,11 @@ enum CellShape: Equatable {
   case explanationText
 
   // By bytes: keys are NFKC, and a `Set<String>` normalises every key it hashes.
-  static let standards: Set<ByteKey> = Set(
-    ["计划标准", "历史标准", "行业标准", "其他标准", "经验标准", "国家标准", "地方标准"].map(ByteKey.init))
-  static let operators: Set<ByteKey> = Set(
+  static let standards = WordSet(["计划标准", "历史标准", "行业标准", "其他标准", "经验标准", "国家标准", "地方标准"])
+  static let operators = WordSet(
     [
       "≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦", "═", "==", "定性", "定量", "大于等于", "小于等于", "等于", "大于", "小于",
-    ].map(ByteKey.init))
+    ])
 
   static func of(_ cell: Cell) -> CellShape { read(cell).shape }
 
@@ -42,10 +41,9 @@ enum CellShape: Equatable {
 
   private static func shape(of cell: Cell, reading: inout TargetReading?) -> CellShape {
     let key = cell.key
-    let byteKey = ByteKey(key)
-    if operators.contains(byteKey) { return .operatorWord }
+    if operators.contains(key) { return .operatorWord }
     if key.equalsBytes("正向") || key.equalsBytes("反向") { return .direction }
-    if standards.contains(byteKey) { return .standard }
+    if standards.contains(key) { return .standard }
     if key.hasSuffixBytes("分") && IndicatorBuilder.weight(key) != nil { return .weight }
     let length = key.characterCount
     let hasDigit = containsDigitCharacter(key)

@@ -35,7 +35,7 @@ public enum AmountReader {
       switch tokens[index].lexeme {
       case .unit(let canonical): unit = MoneyUnit.named(canonical)
       case .scale(let scale) where scale != "千":
-        unit = UnitTable.bareScales[scale].flatMap(MoneyUnit.init(rawValue:))
+        unit = UnitTable.bareScale(scale).flatMap(MoneyUnit.init(rawValue:))
       case .openParen:
         // 350(万元)
         if index + 2 < tokens.count, tokens[index + 2].lexeme == .closeParen,

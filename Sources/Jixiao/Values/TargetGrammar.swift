@@ -252,9 +252,10 @@ struct ColumnReading {
   }
 
   /// Units a date target may carry in its unit column without a conflict.
-  static let dateUnits: Set<String> = ["年", "月", "季度", "日期", "时间", "年月", "年月日", "时限", "期限"]
-  private static let notUnits: Set<String> = ["/", "-", "—", "——", "无", "\\", "--", "空"]
-  private static let dateColumns: Set<String> = ["日期", "时间", "年月日", "年月", "日"]
+  // Word sets by bytes: the texts asked are NFKC (`compact`, `UnitTable`), so bytes decide.
+  static let dateUnits = WordSet(["年", "月", "季度", "日期", "时间", "年月", "年月日", "时限", "期限"])
+  private static let notUnits = WordSet(["/", "-", "—", "——", "无", "\\", "--", "空"])
+  private static let dateColumns = WordSet(["日期", "时间", "年月日", "年月", "日"])
   private static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点"]
 
   /// The unit column as a unit; nil when empty, a dash or slash, a number, or the value text

@@ -124,7 +124,7 @@ extension TargetParser {
     case .lexeme(.slash): startsUnit = index + 1 < segment.count && isUnitPart(segment[index + 1])
     case .lexeme(.date(let marker)):
       switch marker {
-      case .year, .month, .day, .quarter, .after: startsUnit = UnitTable.spellings[text([token])] != nil
+      case .year, .month, .day, .quarter, .after: startsUnit = UnitTable.canonical(text([token])) != nil
       default: startsUnit = false
       }
     case .lexeme(.rank(.place)): startsUnit = true

@@ -20,7 +20,7 @@ extension TargetParser {
     var unitRaw = high.unitRaw ?? low.unitRaw
     if let lowUnit = low.unit, let highUnit = high.unit, lowUnit.canonical != highUnit.canonical {
       // 1万-2万人次: the low end's bare 万 takes the high end's unit; anything else is two units.
-      let lowIsBareScale = UnitTable.bareScales[low.unitRaw ?? ""] != nil
+      let lowIsBareScale = UnitTable.bareScale(low.unitRaw ?? "") != nil
       guard lowIsBareScale || (lowUnit.money != nil && highUnit.money != nil) else { return nil }
       unit = highUnit
       unitRaw = high.unitRaw

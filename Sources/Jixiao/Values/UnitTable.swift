@@ -79,6 +79,24 @@ enum UnitTable {
   /// Money units written as a scale word alone after a number: `350万` is 350 万元.
   static let bareScales: [String: String] = ["万": "万元", "萬": "万元", "亿": "亿元", "億": "亿元"]
 
+  private static let spellingsByBytes = WordTable(spellings.map { ($0.key, $0.value) })
+  private static let bareScalesByBytes = WordTable(bareScales.map { ($0.key, $0.value) })
+
+  /// The canonical unit of a spelling. By bytes first: a `String`-keyed lookup hashes the
+  /// text's canonical form, a few thousand instructions for a short CJK word. Text whose
+  /// every scalar NFKC leaves alone is its own canonical form, so a miss by bytes is a miss;
+  /// other text may be equivalent to a spelling and is asked of the dictionary.
+  static func canonical(_ spelling: String) -> String? {
+    if let canonical = spellingsByBytes[spelling] { return canonical }
+    return NFKCCheck.mayChange(spelling) ? spellings[spelling] : nil
+  }
+
+  /// The money unit a bare scale word stands for (`万` → 万元).
+  static func bareScale(_ word: String) -> String? {
+    if let money = bareScalesByBytes[word] { return money }
+    return NFKCCheck.mayChange(word) ? bareScales[word] : nil
+  }
+
   /// Reads a unit written on its own: inside parentheses (`(人)`, `（百分比）`), in a unit
   /// column, or after a number. Unknown units are kept as written with `isKnown` false.
   ///
@@ -91,8 +109,8 @@ enum UnitTable {
     }
     guard !trimmed.isEmpty else { return nil }
     let spelling = String(scalars: trimmed)
-    if let canonical = spellings[spelling] { return UnitReading(canonical: canonical, isKnown: true) }
-    if let money = bareScales[spelling] { return UnitReading(canonical: money, isKnown: true) }
+    if let canonical = canonical(spelling) { return UnitReading(canonical: canonical, isKnown: true) }
+    if let money = bareScale(spelling) { return UnitReading(canonical: money, isKnown: true) }
     if let scaled = readScaled(spelling) { return scaled }
     if spelling.unicodeScalars.contains(where: { $0 == "/" || $0 == "·" }) {
       return readRate(spelling)
@@ -105,7 +123,7 @@ enum UnitTable {
     guard let first = spelling.unicodeScalars.first, first == "万" || first == "萬" || first == "亿" || first == "億"
     else { return nil }
     let rest = String(scalars: spelling.unicodeScalars.dropFirst())
-    guard !rest.isEmpty, let base = spellings[rest] else { return nil }
+    guard !rest.isEmpty, let base = canonical(rest) else { return nil }
     let scale = (first == "万" || first == "萬") ? "万" : "亿"
     return UnitReading(canonical: scale + base, isKnown: true)
   }
@@ -119,11 +137,11 @@ enum UnitTable {
     var part = ""
     func flush() {
       guard !part.isEmpty else { return }
-      if let known = spellings[part] {
+      if let known = UnitTable.canonical(part) {
         canonical += known
       } else if let scaled = readScaled(part) {
         canonical += scaled.canonical
-      } else if let money = bareScales[part] {
+      } else if let money = bareScale(part) {
         canonical += money
       } else {
         canonical += part

@@ -275,10 +275,8 @@ struct ValueTokenizer {
     // m2, km2, m3: a square or cubic unit written with a digit (NFKC turns ² into 2).
     if end < scalars.count, scalars[end] == "2" || scalars[end] == "3", !isDigit(at: end + 1) {
       let spelling = String(scalars: scalars[position...end])
-      if UnitTable.spellings[spelling] != nil {
-        tokens.append(
-          ValueToken(kind: .lexeme(.unit(UnitTable.spellings[spelling] ?? spelling)), start: position, end: end + 1)
-        )
+      if let canonical = UnitTable.canonical(spelling) {
+        tokens.append(ValueToken(kind: .lexeme(.unit(canonical)), start: position, end: end + 1))
         return end + 1
       }
     }

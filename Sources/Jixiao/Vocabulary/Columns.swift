@@ -34,7 +34,7 @@ public enum ColumnRole: String, Sendable, CaseIterable {
 public enum ColumnVocabulary {
   /// Header → role (see `FormVocabulary.exact` on why it is built from pairs).
   static let exact: [String: ColumnRole] = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-  static let byBytes: [ByteKey: ColumnRole] = Dictionary(entries.map { (ByteKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+  static let byBytes = WordTable(entries.map { ($0.key, $0.value) })
 
   static let entries: KeyValuePairs<String, ColumnRole> = [
     "一级指标": .level1, "一级": .level1, "一级目标": .level1, "一级指标名称": .level1,
@@ -77,7 +77,7 @@ public enum ColumnVocabulary {
   ]
 
   public static func role(_ key: String) -> ColumnRole? {
-    if let role = byBytes[ByteKey(key)] { return role }
+    if let role = byBytes[key] { return role }
     if key.hasPrefixBytes("绩效指标(") || key.hasPrefixBytes("年度绩效目标(") { return .blockLabel }
     if key.hasPrefixBytes("评(扣)分") { return .scoring }
     if key.hasPrefixBytes("指标值") && key.count <= 8 { return .target }

@@ -19,7 +19,7 @@ public enum FormVocabulary {
   /// Label → role. Built with `Dictionary(_:uniquingKeysWith:)` so that a repeated entry
   /// cannot trap at start-up; `VocabularyTests` keeps the lists free of repeats.
   static let exact: [String: FieldRole] = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-  static let byBytes: [ByteKey: FieldRole] = Dictionary(entries.map { (ByteKey($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+  static let byBytes = WordTable(entries.map { ($0.key, $0.value) })
 
   static let entries: KeyValuePairs<String, FieldRole> = [
     "项目名称": .name, "专项名称": .name, "项目支出名称": .name, "项目(专项)名称": .name,
@@ -85,27 +85,27 @@ public enum FormVocabulary {
 
   /// The role of a label cell's key, if it is a label.
   public static func role(_ key: String) -> FieldRole? {
-    if let role = byBytes[ByteKey(key)] { return role }
+    if let role = byBytes[key] { return role }
     // `财政资金(万元)`, `本年度预计投入(万元)`: the label with its unit.
     let endsWithUnit = key.hasSuffixBytes("元)")
     // Byte searches: `(` is ASCII, and a Character search walks grapheme boundaries.
     if endsWithUnit, let open = key.utf8.lastIndex(of: 0x28), open > key.startIndex {
-      if let role = byBytes[ByteKey(key[..<open])] { return role }
+      if let role = byBytes[key[..<open]] { return role }
     }
     let stripped = stripNumbering(key)
-    if stripped != key, let role = byBytes[ByteKey(stripped)] { return role }
+    if stripped != key, let role = byBytes[stripped] { return role }
     if endsWithUnit, let unitStart = key.utf8.firstIndex(of: 0x28) {
-      if fundsGroupBases.contains(ByteKey(key[..<unitStart])) { return .fundsGroup }
+      if fundsGroupBases.contains(key[..<unitStart]) { return .fundsGroup }
     }
-    if fundsGroupBases.contains(ByteKey(key)) { return .fundsGroup }
+    if fundsGroupBases.contains(key) { return .fundsGroup }
     if key.hasSuffixBytes("意见") && key.count <= 16 { return .review }
     return nil
   }
 
-  static let fundsGroupBases: Set<ByteKey> = Set([
+  static let fundsGroupBases = WordSet([
     "项目资金", "项目资金申请", "资金情况", "投入目标", "专项资金情况", "项目资金来源",
     "项目资金总额及构成", "年度资金总额及构成", "资金来源", "项目预算", "金额",
-  ].map(ByteKey.init))
+  ])
 
   /// A cell that reads as a label the vocabulary does not know: short words ending as labels
   /// end (部门, 情况, 措施 …), no digits, no sentence punctuation.

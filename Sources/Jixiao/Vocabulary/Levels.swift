@@ -114,12 +114,12 @@ public enum LevelVocabulary {
   public static func level1(_ rawKey: String) -> Level1? {
     guard mayName(rawKey, longestName: longestLevel1) else { return nil }
     let key = stripAnnotations(rawKey)
-    if let level = level1Names[ByteKey(key)] { return level }
+    if let level = level1Names[key] { return level }
     if key.hasPrefixBytes("产出(工作量)") || key.hasPrefixBytes("产出指标(") { return .output }
     return nil
   }
 
-  static let level1Names: [ByteKey: Level1] = names([
+  static let level1Names: WordTable<Level1> = names([
     (.output, ["产出指标", "产出", "产出(工作量)指标", "产出指标(工作量)", "项目产出", "产出目标"]),
     (.benefit, ["效益指标", "效益", "项目效益", "效果指标", "效益目标"]),
     (.satisfaction, ["满意度指标", "满意度", "满意度目标"]),
@@ -128,18 +128,18 @@ public enum LevelVocabulary {
 
   /// Bytes of the longest level-1 name, and of the longest level-2 name with `指标` (which
   /// `level2` drops); `产出指标(` is the longest prefix `level1` accepts.
-  private static let longestLevel1 = level1Names.keys.map(\.text.utf8.count).max() ?? 0
-  private static let longestLevel2 = (level2Names.keys.map(\.text.utf8.count).max() ?? 0) + "指标".utf8.count
+  private static let longestLevel1 = level1Names.longestWord
+  private static let longestLevel2 = level2Names.longestWord + "指标".utf8.count
 
   /// The level 2 a key names, if any.
   public static func level2(_ rawKey: String) -> Level2? {
     guard mayName(rawKey, longestName: longestLevel2) else { return nil }
     var key = stripAnnotations(rawKey)
     if key.hasSuffixBytes("指标") { key = String(decoding: key.utf8.dropLast(6), as: UTF8.self) }
-    return level2Names[ByteKey(key)]
+    return level2Names[key]
   }
 
-  static let level2Names: [ByteKey: Level2] = names([
+  static let level2Names: WordTable<Level2> = names([
     (.quantity, ["数量", "产出数量"]),
     (.quality, ["质量", "产出质量"]),
     (.timeliness, ["时效", "产出时效", "进度"]),
@@ -154,12 +154,8 @@ public enum LevelVocabulary {
     (.ecologicalCost, ["生态环境成本", "生态成本", "环境成本"]),
   ])
 
-  static func names<Level>(_ groups: [(Level, [String])]) -> [ByteKey: Level] {
-    var table: [ByteKey: Level] = [:]
-    for (level, spellings) in groups {
-      for spelling in spellings where table[ByteKey(spelling)] == nil { table[ByteKey(spelling)] = level }
-    }
-    return table
+  static func names<Level>(_ groups: [(Level, [String])]) -> WordTable<Level> {
+    WordTable(groups.flatMap { level, spellings in spellings.map { ($0, level) } })
   }
 
   /// The total a block label declares: 90 in `年度绩效目标(90分)` and in
@@ -192,21 +188,18 @@ public enum LevelVocabulary {
   public static func blockLabel(_ key: String) -> Horizon?? {
     // Looked up by bytes: called for every cell, and a `switch` over strings compares each
     // case with Unicode normalisation.
-    blockLabels[ByteKey(key)]
+    blockLabels[key]
   }
 
-  static let blockLabels: [ByteKey: Horizon?] = {
-    var table: [ByteKey: Horizon?] = [:]
-    for key in ["绩效指标", "名称", "本年度绩效指标", "专项年度绩效指标", "项目绩效指标"] { table[ByteKey(key)] = .some(nil) }
-    for key in ["年度绩效指标", "年度指标"] { table[ByteKey(key)] = .some(.annual) }
-    for key in ["长期绩效指标", "中长期绩效指标", "长期指标"] { table[ByteKey(key)] = .some(.longTerm) }
-    return table
-  }()
+  static let blockLabels = WordTable<Horizon?>(
+    ["绩效指标", "名称", "本年度绩效指标", "专项年度绩效指标", "项目绩效指标"].map { ($0, nil) }
+      + ["年度绩效指标", "年度指标"].map { ($0, .annual) }
+      + ["长期绩效指标", "中长期绩效指标", "长期指标"].map { ($0, .longTerm) })
 
   /// Evaluation-table level 1s (决策, 过程): a sign of a self-evaluation or evaluation table.
   public static func isEvaluationLevel(_ key: String) -> Bool {
-    evaluationLevels.contains(ByteKey(stripAnnotations(key)))
+    evaluationLevels.contains(stripAnnotations(key))
   }
 
-  private static let evaluationLevels: Set<ByteKey> = Set(["决策", "过程", "项目决策", "项目过程", "项目管理"].map(ByteKey.init))
+  private static let evaluationLevels = WordSet(["决策", "过程", "项目决策", "项目过程", "项目管理"])
 }

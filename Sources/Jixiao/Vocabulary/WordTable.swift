@@ -1,0 +1,112 @@
+/// A fixed table from vocabulary words to values, looked up by the UTF-8 bytes of a text.
+///
+/// Vocabulary lookups run for every cell (level names, column headings, form labels) and
+/// nearly all of them miss. A `Dictionary` keyed by `ByteKey` cost about 500 instructions a
+/// lookup: a string wrapper made and released, a hash of every byte, comparisons through
+/// closures. This table hashes eight bytes at a time, rejects texts longer than its longest
+/// word before hashing, and compares bytes in place. The words are ours and the table never
+/// changes, so a fixed hash cannot be flooded: a probe ends at an empty slot whatever the
+/// text, after at most the longest cluster of the words themselves.
+struct WordTable<Value: Sendable>: Sendable {
+  private struct Entry: Sendable {
+    let start: Int
+    let count: Int
+    let value: Value
+  }
+
+  /// The words' bytes, one after another.
+  private let store: [UInt8]
+  private let entries: [Entry]
+  /// Open addressing: an index into `entries`, or -1 for an empty slot.
+  private let slots: [Int32]
+  private let mask: Int
+  /// Bytes of the longest word.
+  let longestWord: Int
+
+  /// The table of `pairs`; the first value given for a word wins.
+  init(_ pairs: some Sequence<(String, Value)>) {
+    var store: [UInt8] = []
+    var entries: [Entry] = []
+    var seen = Set<String>()
+    for (word, value) in pairs where seen.insert(word).inserted {
+      entries.append(Entry(start: store.count, count: word.utf8.count, value: value))
+      store.append(contentsOf: word.utf8)
+    }
+    var size = 8
+    while size < entries.count * 4 { size *= 2 }
+    var slots = [Int32](repeating: -1, count: size)
+    store.withUnsafeBufferPointer { bytes in
+      for (index, entry) in entries.enumerated() {
+        var slot = WordTable.hash(UnsafeBufferPointer(rebasing: bytes[entry.start..<(entry.start + entry.count)]))
+          & (size - 1)
+        while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+        slots[slot] = Int32(index)
+      }
+    }
+    self.store = store
+    self.entries = entries
+    self.slots = slots
+    mask = size - 1
+    longestWord = entries.map(\.count).max() ?? 0
+  }
+
+  subscript(text: some StringProtocol) -> Value? {
+    text.withUTF8Bytes { self[$0] }
+  }
+
+  subscript(bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    guard bytes.count <= longestWord else { return nil }
+    return store.withUnsafeBufferPointer { store in
+      var slot = WordTable.hash(bytes) & mask
+      while true {
+        let index = Int(slots[slot])
+        guard index >= 0 else { return nil }
+        let entry = entries[index]
+        if entry.count == bytes.count && equalBytes(store.baseAddress! + entry.start, bytes.baseAddress, bytes.count) {
+          return entry.value
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  func contains(_ text: some StringProtocol) -> Bool { self[text] != nil }
+
+  /// The words, in the order given.
+  var words: [String] {
+    entries.map { String(decoding: store[$0.start..<($0.start + $0.count)], as: UTF8.self) }
+  }
+
+  /// Eight bytes at a time, each word mixed in by a multiply and a shift, the length first
+  /// so that a word and its zero-padded tail differ.
+  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+    var index = 0
+    while index + 8 <= bytes.count {
+      hash = (hash ^ ByteWord.load(bytes, at: index)) &* 0xBF58_476D_1CE4_E5B9
+      hash ^= hash >> 29
+      index += 8
+    }
+    if index < bytes.count {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while index < bytes.count {
+        tail |= UInt64(bytes[index]) << shift
+        shift += 8
+        index += 1
+      }
+      hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+    }
+    hash ^= hash >> 31
+    return Int(truncatingIfNeeded: hash)
+  }
+}
+
+extension WordTable where Value == Void {
+  /// A set of words.
+  init(_ words: some Sequence<String>) {
+    self.init(words.lazy.map { ($0, ()) })
+  }
+}
+
+typealias WordSet = WordTable<Void>

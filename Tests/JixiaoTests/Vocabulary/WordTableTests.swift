@@ -1,0 +1,63 @@
+import Testing
+
+@testable import Jixiao
+
+/// `WordTable` stands for dictionaries keyed by a word's bytes; these hold it to a
+/// `Dictionary` on the vocabulary's own words and on texts around them.
+@Suite struct WordTableTests {
+  /// Every word of the tables the readers ask, and texts near them: cut, extended, doubled,
+  /// run together, empty, and longer than any word.
+  static let words: [String] =
+    FormVocabulary.entries.map(\.key) + ColumnVocabulary.entries.map(\.key) + Array(UnitTable.spellings.keys)
+    + Level1.allCases.map(\.rawValue) + Level2.allCases.map(\.rawValue)
+
+  static var probes: [String] {
+    var probes = ["", "a", "指标", String(repeating: "长", count: 200)]
+    for word in words {
+      probes += [word, word + "指标", "(" + word + ")", word + word, String(word.dropFirst()), String(word.dropLast())]
+    }
+    return probes
+  }
+
+  @Test func readsAsADictionary() {
+    let pairs = Self.words.enumerated().map { ($0.element, $0.offset) }
+    let table = WordTable(pairs)
+    let dictionary = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    for probe in Self.probes {
+      #expect(table[probe] == dictionary[probe], "\(probe)")
+      #expect(table[Substring(probe)] == dictionary[probe], "\(probe)")
+    }
+    #expect(table.words == Array(Set(Self.words)).sorted { dictionary[$0]! < dictionary[$1]! })
+  }
+
+  @Test func theFirstValueForAWordWins() {
+    let table = WordTable([("数量", 1), ("质量", 2), ("数量", 3)])
+    #expect(table["数量"] == 1)
+    #expect(table["质量"] == 2)
+    #expect(table.words == ["数量", "质量"])
+  }
+
+  @Test func anEmptyTableHoldsNothing() {
+    let table = WordSet([String]())
+    #expect(!table.contains(""))
+    #expect(!table.contains("数量"))
+  }
+
+  /// A full table: every slot probed past a cluster ends at an empty slot.
+  @Test func manyWordsOfOneLength() {
+    let padded = { (number: Int) in String(repeating: "0", count: 5 - String(number).count) + String(number) }
+    let words = (0..<5000).map(padded)
+    let table = WordSet(words)
+    for word in words { #expect(table.contains(word)) }
+    for miss in (5000..<6000).map(padded) { #expect(!table.contains(miss)) }
+  }
+
+  /// Units by bytes, and by the dictionary's canonical equivalence for text that is not its
+  /// own canonical form: a compatibility ideograph (U+F9FD 十), a decomposed accent.
+  @Test func unitsReadAsTheDictionaryReadsThem() {
+    for probe in Self.probes + ["\u{F9FD}", "e\u{301}", "\u{E9}", "千\u{FE00}"] {
+      #expect(UnitTable.canonical(probe) == UnitTable.spellings[probe], "\(probe)")
+      #expect(UnitTable.bareScale(probe) == UnitTable.bareScales[probe], "\(probe)")
+    }
+  }
+}
