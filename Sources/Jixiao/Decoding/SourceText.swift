@@ -222,7 +222,32 @@ public struct SourceText: Sendable {
 
   /// Unicode scalars in `range`, a CRLF counting as one: a cell's text has its line breaks
   /// as LF, so lengths and offsets do not depend on how the file ends its lines.
+  ///
+  /// Every cell's span counts the bytes before it on its line: eight at a time, the bytes
+  /// less their continuation bytes, unless a CR is among them.
   static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    let counted: Int? = bytes.withUnsafeBufferPointer { buffer in
+      var continuations = 0
+      var index = range.lowerBound
+      while index + 8 <= range.upperBound {
+        let word = ByteWord.load(buffer, at: index)
+        if ByteWord.equal(word, 0x0D) != 0 { return nil }
+        continuations += ByteWord.continuationCount(word)
+        index += 8
+      }
+      while index < range.upperBound {
+        let byte = buffer[index]
+        if byte == 0x0D { return nil }
+        if byte & 0xC0 == 0x80 { continuations += 1 }
+        index += 1
+      }
+      return range.count - continuations
+    }
+    return counted ?? scalarCountWithCR(bytes, range)
+  }
+
+  /// `scalarCount` byte by byte, for text with CR.
+  static func scalarCountWithCR(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
     var count = 0
     for index in range where bytes[index] & 0xC0 != 0x80 {
       if bytes[index] == 0x0D && index + 1 < range.upperBound && bytes[index + 1] == 0x0A { continue }

@@ -50,6 +50,19 @@ import Testing
     }
   }
 
+  /// Scalars in every range of the texts, eight bytes at a time against the byte loop kept
+  /// for text with CR, on the same texts without CR too.
+  @Test func scalarCountsOfRanges() {
+    for text in Self.texts.prefix(400) + Self.texts.prefix(400).map({ $0.filter { $0 != 0x0D } }) {
+      let cuts = [0] + text.indices.filter { text[$0] & 0xC0 != 0x80 } + [text.count]
+      for lower in cuts where lower % 3 == 0 || lower < 12 {
+        for upper in cuts where upper >= lower {
+          #expect(SourceText.scalarCount(text, lower..<upper) == SourceText.scalarCountWithCR(text, lower..<upper))
+        }
+      }
+    }
+  }
+
   @Test func scalarCountsOfBlocks() {
     for text in Self.texts + [Array(String(repeating: "绩效a\u{301}", count: 100).utf8)] {
       let counts = SourceText.countBlocks(text)
