@@ -13,7 +13,8 @@ enum DateOutsideYear: Check {
     for entity in subject.entities {
       guard let year = entity.table?.year else { continue }
       let period = entity.period
-      for indicator in entity.ownTargets where indicator.horizon == .annual {
+      for checked in entity.ownTargets where checked.indicator.horizon == .annual {
+        let indicator = checked.indicator
         for interval in dates(indicator.target) {
           let inYear = interval.start.hasPrefixBytes("\(year)") || interval.end.hasPrefixBytes("\(year)")
           var inPeriod = false
@@ -51,7 +52,8 @@ enum TextNamesAnotherYear: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
-      for indicator in entity.ownTargets {
+      for checked in entity.ownTargets {
+        let indicator = checked.indicator
         guard let date = indicator.target.date ?? indicator.target.parts.lazy.compactMap({ $0.date }).first else { continue }
         let targetYear = String(date.start.prefix(4))
         for (key, text) in [(SpanName.explanation, indicator.explanation), (.scoring, indicator.scoring)] {

@@ -14,7 +14,8 @@ enum ExplanationNamesAnotherAmount: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
-      for indicator in entity.ownTargets {
+      for checked in entity.ownTargets {
+        let indicator = checked.indicator
         guard let target = indicator.target.money, let explanation = indicator.explanation else { continue }
         let amounts = AmountsInText.find(explanation)
         guard amounts.count == 1, let stated = amounts.first else { continue }

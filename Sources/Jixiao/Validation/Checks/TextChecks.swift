@@ -12,7 +12,8 @@ enum ScoringFullMarkDiffersFromWeight: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.indicators.compactMap { indicator in
+      entity.indicators.compactMap { checked in
+        let indicator = checked.indicator
         guard let weight = indicator.weight, let scoring = indicator.scoring,
           let (phrase, fullMark) = fullMark(in: scoring), fullMark != weight
         else { return nil }

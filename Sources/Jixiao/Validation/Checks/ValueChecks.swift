@@ -10,7 +10,8 @@ enum OperatorColumnConflict: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
         guard indicator.target.flags.contains(.operatorConflict), let column = indicator.valueType else { return nil }
         return Diagnostic(
           self, span: indicator.targetSpan, column, indicator.target.raw, indicator.target.op?.rawValue ?? "",
@@ -32,8 +33,9 @@ enum QualitativeTypeWithNumber: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
-        guard let type = indicator.valueType, TextKey.make(type) == "定性", indicator.target.isNumeric else { return nil }
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
+        guard let type = indicator.valueType, let key = checked.valueTypeKey, key == "定性", indicator.target.isNumeric else { return nil }
         return Diagnostic(
           self, span: indicator.targetSpan, indicator.target.raw + (indicator.unitColumn.map { " \($0)" } ?? ""),
           related: indicator.spans[.valueType].map { [.init(.comparedWith, span: $0, type)] } ?? [])
@@ -54,9 +56,9 @@ enum QuantitativeTypeWithoutNumber: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
-        guard let type = indicator.valueType else { return nil }
-        let key = TextKey.make(type)
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
+        guard let type = indicator.valueType, let key = checked.valueTypeKey else { return nil }
         let claimsNumber = key == "定量" || ["≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦"].contains(key)
         guard claimsNumber else { return nil }
         switch indicator.target.kind {
@@ -83,7 +85,8 @@ enum EmptyTarget: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
         guard indicator.target.kind == .empty, let name = indicator.name else { return nil }
         return Diagnostic(self, span: indicator.nameSpan, name)
       }
@@ -107,12 +110,13 @@ enum DirectionReversed: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
         guard let name = indicator.name, let op = indicator.target.op, indicator.target.kind == .quantitative else { return nil }
-        let key = TextKey.make(name)
+        let key = checked.nameKey ?? name
         let isNegative = negative.contains { key.containsBytes($0) }
         let isPositive = positive.contains { key.hasSuffixBytes($0) } && !isNegative
-        let isQuantity = indicator.level2 == Level2.quantity.rawValue && key.hasSuffixBytes("数量") && !isNegative
+        let isQuantity = checked.level2 == .quantity && key.hasSuffixBytes("数量") && !isNegative
         let reversed =
           (isNegative && (op == .atLeast || op == .greater) && (indicator.target.value ?? 0) > 0)
           || ((isPositive || isQuantity) && (op == .atMost || op == .less))
@@ -134,8 +138,9 @@ enum UnreadableTarget: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
-        indicator.target.kind == .text && !indicator.target.flags.contains(.digitsRunTogether)
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
+        return indicator.target.kind == .text && !indicator.target.flags.contains(.digitsRunTogether)
           ? Diagnostic(self, span: indicator.targetSpan, indicator.target.raw) : nil
       }
     }
