@@ -38,7 +38,8 @@ struct ValidationSubject {
       self.funds = funds
       var checked: [CheckedIndicator] = []
       checked.reserveCapacity(indicators.count)
-      for indicator in indicators { checked.append(CheckedIndicator(indicator, after: checked.last)) }
+      var levels = CheckedIndicator.LevelReadings()
+      for indicator in indicators { checked.append(CheckedIndicator(indicator, levels: &levels)) }
       self.indicators = checked
       // Most entities have no shared targets: share the array rather than filter a copy.
       self.ownTargets =

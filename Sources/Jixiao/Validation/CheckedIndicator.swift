@@ -14,32 +14,33 @@ struct CheckedIndicator {
   /// `TextKey.make(valueType)`.
   let valueTypeKey: String?
 
-  /// `previous` is the indicator before it in the same entity: rows of one block share their
-  /// level cells, so their readings are taken over instead of looked up again.
-  init(_ indicator: Indicator, after previous: CheckedIndicator? = nil) {
+  init(_ indicator: Indicator, levels: inout LevelReadings) {
     self.indicator = indicator
-    let level1Text = indicator.level1
-    let level2Text = indicator.level2
-    if let previous, Self.sameText(level1Text, previous.indicator.level1) {
-      level1 = previous.level1
-    } else {
-      level1 = level1Text.flatMap { Level1.named($0) }
-    }
-    if let previous, Self.sameText(level2Text, previous.indicator.level2) {
-      level2 = previous.level2
-    } else {
-      level2 = level2Text.flatMap { Level2.named($0) }
-    }
+    level1 = levels.level1.reading(indicator.level1) { Level1.named($0) }
+    level2 = levels.level2.reading(indicator.level2) { Level2.named($0) }
     nameKey = indicator.name.map { TextKey.make($0) }
     valueTypeKey = indicator.valueType.map { TextKey.make($0) }
   }
 
-  /// Both nil, or the same bytes (and then the same reading).
-  private static func sameText(_ left: String?, _ right: String?) -> Bool {
-    switch (left, right) {
-    case (nil, nil): true
-    case (let left?, let right?): left.equalsBytes(right)
-    default: false
+  /// The level readings of the row before, for the next: rows of one block share their level
+  /// cells, so their readings are taken over instead of looked up again.
+  struct LevelReadings {
+    var level1 = LastReading<Level1>()
+    var level2 = LastReading<Level2>()
+  }
+
+  /// The last text read and its reading.
+  struct LastReading<Value> {
+    private var text: String?
+    private var value: Value?
+
+    /// `read(text)`, or the last reading when the text has the same bytes as the last.
+    mutating func reading(_ text: String?, _ read: (String) -> Value?) -> Value? {
+      guard let text else { return nil }
+      if let last = self.text, last.equalsBytes(text) { return value }
+      self.text = text
+      value = read(text)
+      return value
     }
   }
 

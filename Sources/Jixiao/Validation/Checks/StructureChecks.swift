@@ -70,13 +70,14 @@ enum LevelNameNonStandard: Check {
       // The cells of one block repeat their level names row after row. What follows depends
       // only on the two names and the table (`seen` is per table), so a pair just judged in
       // this entity cannot be reported again: it was, or a test ruled it out.
-      var lastJudged: [SpanName: (raw: String, standard: String)] = [:]
+      var lastJudged: (level1: (raw: String, standard: String)?, level2: (raw: String, standard: String)?)
       func judge(_ raw: String?, _ standard: String?, _ key: SpanName, of indicator: Indicator) {
         guard let raw, let standard, let span = indicator.spans[key] else { return }
         // Written the standard way, as most names are: its key is itself.
         if raw.equalsBytes(standard) { return }
-        if let last = lastJudged[key], last.raw.equalsBytes(raw), last.standard.equalsBytes(standard) { return }
-        lastJudged[key] = (raw, standard)
+        let last = key == .level1 ? lastJudged.level1 : lastJudged.level2
+        if let last, last.raw.equalsBytes(raw), last.standard.equalsBytes(standard) { return }
+        if key == .level1 { lastJudged.level1 = (raw, standard) } else { lastJudged.level2 = (raw, standard) }
         // The standard name in traditional script is the standard name (ICU only when the
         // plain key differs: most names are written in the standard way).
         var rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw))
@@ -159,18 +160,35 @@ enum MissingLevelFamily: Check {
     // The projects are the entities that are not departments, in the same order; their
     // level cells are read already (a level-1 cell names a family when it reads as one).
     for project in subject.entities where !project.isDepartment && !project.indicators.isEmpty && !subject.isCutOff(project.span) {
-      let families = Set(project.indicators.compactMap { $0.level1 })
+      // Which families occur, by the cases' order (not a `Set`: a `String`-backed enum hashes
+      // its raw value).
+      var families = [Bool](repeating: false, count: Level1.allCases.count)
+      for indicator in project.indicators {
+        if let level1 = indicator.level1 { families[level1.order] = true }
+      }
       let framework = project.table?.framework
       var missing: [(Level1, String, Severity)] = [
         (.output, "@output", .warning), (.benefit, "@benefit", .warning), (.satisfaction, "@satisfaction", .warning),
       ]
       if framework == .y2021 { missing.append((.cost, "@cost", .note)) }
-      for (family, term, severity) in missing where !families.contains(family) {
+      for (family, term, severity) in missing where !families[family.order] {
         if family == .satisfaction && project.indicators.contains(where: { $0.level2 == .serviceSatisfaction }) { continue }
         diagnostics.append(Diagnostic(entry.code, span: project.span, [project.name, term], severity: severity))
       }
     }
     return diagnostics
+  }
+}
+
+extension Level1 {
+  /// The case's place in `allCases`.
+  fileprivate var order: Int {
+    switch self {
+    case .output: 0
+    case .benefit: 1
+    case .satisfaction: 2
+    case .cost: 3
+    }
   }
 }
 
