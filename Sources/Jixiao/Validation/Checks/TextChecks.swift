@@ -30,6 +30,11 @@ enum ScoringFullMarkDiffersFromWeight: Check {
     // Every phrase has 分 and a marker. NFKC makes none of their characters from any other
     // (TextScanTests), nor joins or parts them: a text without them needs no ICU.
     guard text.containsBytes("分"), fullMarkMarkerList.anyOccurs(in: text) else { return nil }
+    return fullMark(inAnyText: text)
+  }
+
+  /// `fullMark` without the test for 分 and a marker (what TextScanTests hold it to).
+  static func fullMark(inAnyText text: String) -> (String, Decimal)? {
     let text = ICU.nfkc(text)
     return text.withUTF8Bytes { bytes -> (String, Decimal)? in
       for marker in fullMarkMarkers {
