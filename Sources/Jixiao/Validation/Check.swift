@@ -11,20 +11,23 @@ struct ValidationSubject {
   let document: Document
 
   /// Projects and department targets alike: what has funds and indicators.
-  struct Entity {
-    var name: String
-    var table: TableInfo?
-    var funds: Funds
-    let indicators: [Indicator]
+  ///
+  /// A class: every check walks the entities, and iterating an array of a struct of a dozen
+  /// reference-counted fields copied each one (about 1,000 instructions an entity and check).
+  final class Entity {
+    let name: String
+    let table: TableInfo?
+    let funds: Funds
+    let indicators: [CheckedIndicator]
     /// The indicators whose targets are their own (not filled from a merged cell above).
     /// Stored: a dozen checks walk them, and filtering copied every indicator each time.
-    let ownTargets: [Indicator]
-    var placeholders: [Placeholder]
-    var span: SourceSpan
-    var isDepartment: Bool
-    var period: Period?
+    let ownTargets: [CheckedIndicator]
+    let placeholders: [Placeholder]
+    let span: SourceSpan
+    let isDepartment: Bool
+    let period: Period?
     /// The weight total a project's header declares (`年度绩效目标(90分)`).
-    var declaredWeightTotal: Decimal?
+    let declaredWeightTotal: Decimal?
 
     init(
       name: String, table: TableInfo?, funds: Funds, indicators: [Indicator], placeholders: [Placeholder],
@@ -33,12 +36,15 @@ struct ValidationSubject {
       self.name = name
       self.table = table
       self.funds = funds
-      self.indicators = indicators
-      // Most entities have no shared targets: share the array rather than copy every
-      // indicator (584 bytes each; the copies were most of validation's memory).
+      var checked: [CheckedIndicator] = []
+      checked.reserveCapacity(indicators.count)
+      var levels = CheckedIndicator.LevelReadings()
+      for indicator in indicators { checked.append(CheckedIndicator(indicator, levels: &levels)) }
+      self.indicators = checked
+      // Most entities have no shared targets: share the array rather than filter a copy.
       self.ownTargets =
         indicators.contains { $0.sharesNameAndTargetWithAbove }
-        ? indicators.filter { !$0.sharesNameAndTargetWithAbove } : indicators
+        ? checked.filter { !$0.indicator.sharesNameAndTargetWithAbove } : checked
       self.placeholders = placeholders
       self.span = span
       self.isDepartment = isDepartment
@@ -68,7 +74,7 @@ struct ValidationSubject {
           name: $0.name ?? "", table: table($0.table), funds: $0.funds, indicators: $0.indicators,
           placeholders: $0.placeholders, span: $0.span, isDepartment: true, period: nil)
       }
-    lastEntitySpan = entities.map(\.span).max()
+    lastEntitySpan = entities.map { $0.span }.max()
   }
 
   /// The last project of a document that was cut off: its completeness cannot be judged.

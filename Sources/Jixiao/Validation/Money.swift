@@ -55,32 +55,6 @@ extension Target {
 }
 
 extension Indicator {
-  /// A cost indicator under either framework: 成本指标 (level 1 or 2) or 经济成本指标.
-  /// Level names compare by bytes: they are standard names, and `==` on CJK text that
-  /// differs normalises both sides.
-  var isCost: Bool {
-    self.level1?.equalsBytes(Level1.cost.rawValue) == true || self.level2?.equalsBytes(Level2.cost.rawValue) == true
-      || self.level2?.equalsBytes(Level2.economicCost.rawValue) == true
-  }
-
-  /// A cost indicator stated in money (a rate such as 成本节约率 is not, whatever its unit).
-  var isCostAmount: Bool {
-    isCost && self.target.money != nil && !(self.name.map { TextKey.make($0).hasSuffixBytes("率") } ?? false)
-  }
-
-  var isSatisfaction: Bool {
-    self.level1?.equalsBytes(Level1.satisfaction.rawValue) == true
-      || self.level2?.equalsBytes(Level2.serviceSatisfaction.rawValue) == true
-      || (self.name?.containsBytes("满意") ?? false)
-  }
-
-  /// A rate by its name: 率 at the end (合格率, 成本节约率) or 满意度.
-  var isRate: Bool {
-    guard let name = self.name else { return false }
-    let key = TextKey.make(name)
-    return key.hasSuffixBytes("率") || key.hasSuffixBytes("满意度") || key.hasSuffixBytes("率(%)")
-  }
-
   var nameSpan: SourceSpan { self.spans[.name] ?? self.span }
   var targetSpan: SourceSpan { self.target.span ?? self.span }
 }

@@ -17,7 +17,7 @@ enum CostTargetsExceedFunds: Check {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
       guard let funds = entity.funds.total else { continue }
-      let costs = entity.ownTargets.filter { $0.isCostAmount && $0.horizon == .annual }
+      let costs = entity.ownTargets.filter { $0.isCostAmount && $0.indicator.horizon == .annual }.map { $0.indicator }
       guard !costs.isEmpty else { continue }
       var sum = costs.reduce(Decimal(0)) { $0 + ($1.target.money ?? 0) }
       // A total cost indicator (年度预算总成本) beside its parts: count the total once.
@@ -49,7 +49,7 @@ enum CostTargetWithoutFunds: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.compactMap { entity in
       guard entity.funds.total == nil,
-        let cost = entity.ownTargets.first(where: { $0.isCostAmount })
+        let cost = entity.ownTargets.first(where: { $0.isCostAmount })?.indicator
       else { return nil }
       return Diagnostic(self, span: cost.targetSpan, entity.name, "\(cost.name ?? "") \(cost.target.raw)\(cost.unitColumn.map { " \($0)" } ?? "")")
     }

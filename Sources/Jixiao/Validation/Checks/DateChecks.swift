@@ -13,7 +13,8 @@ enum DateOutsideYear: Check {
     for entity in subject.entities {
       guard let year = entity.table?.year else { continue }
       let period = entity.period
-      for indicator in entity.ownTargets where indicator.horizon == .annual {
+      for checked in entity.ownTargets where checked.indicator.horizon == .annual {
+        let indicator = checked.indicator
         for interval in dates(indicator.target) {
           let inYear = interval.start.hasPrefixBytes("\(year)") || interval.end.hasPrefixBytes("\(year)")
           var inPeriod = false
@@ -51,7 +52,8 @@ enum TextNamesAnotherYear: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
-      for indicator in entity.ownTargets {
+      for checked in entity.ownTargets {
+        let indicator = checked.indicator
         guard let date = indicator.target.date ?? indicator.target.parts.lazy.compactMap({ $0.date }).first else { continue }
         let targetYear = String(date.start.prefix(4))
         for (key, text) in [(SpanName.explanation, indicator.explanation), (.scoring, indicator.scoring)] {
@@ -71,7 +73,48 @@ enum TextNamesAnotherYear: Check {
 
   /// Four-digit years followed by 年: `2022年12月底`.
   static func yearsWritten(in text: String) -> [String] {
-    let characters = Array(ICU.nfkc(text))
+    // Only 年 and its compatibility form U+F98E are 年 after NFKC (TextScanTests): without
+    // either, most texts need neither ICU nor a character walk.
+    guard text.containsBytes("年") || text.containsBytes(compatibilityNian) else { return [] }
+    let normalized = ICU.nfkc(text)
+    // Where every scalar is a character of its own, digits and 年 are found in the bytes.
+    if normalized.scalarCountIfEachIsACharacter != nil { return yearsWritten(inBytesOf: normalized) }
+    return yearsWritten(inCharactersOf: normalized)
+  }
+
+  /// U+F98E, built from its scalar: a literal would have the same bytes, but this says so.
+  private static let compatibilityNian = String(Character(Unicode.Scalar(0xF98E)!))
+
+  /// `yearsWritten` on NFKC text whose every scalar is a character: ASCII digits are single
+  /// bytes, and a test at a byte inside a scalar fails as the test at its character would.
+  static func yearsWritten(inBytesOf normalized: String) -> [String] {
+    normalized.withUTF8Bytes { bytes in
+      var years: [String] = []
+      var index = 0
+      // 年 is E5 B9 B4.
+      while index + 7 <= bytes.count {
+        var year = 0
+        var digits = 0
+        while digits < 4, bytes[index + digits] >= 0x30 && bytes[index + digits] <= 0x39 {
+          year = year * 10 + Int(bytes[index + digits] - 0x30)
+          digits += 1
+        }
+        if digits == 4, bytes[index + 4] == 0xE5, bytes[index + 5] == 0xB9, bytes[index + 6] == 0xB4,
+          index == 0 || !(bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39), (1990...2100).contains(year)
+        {
+          years.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + 4)]), as: UTF8.self))
+          index += 7
+        } else {
+          index += 1
+        }
+      }
+      return years
+    }
+  }
+
+  /// `yearsWritten` by characters, for NFKC text where a scalar may join another.
+  static func yearsWritten(inCharactersOf normalized: String) -> [String] {
+    let characters = Array(normalized)
     var years: [String] = []
     var index = 0
     while index + 4 < characters.count {

@@ -14,7 +14,8 @@ enum ExplanationNamesAnotherAmount: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
-      for indicator in entity.ownTargets {
+      for checked in entity.ownTargets {
+        let indicator = checked.indicator
         guard let target = indicator.target.money, let explanation = indicator.explanation else { continue }
         let amounts = AmountsInText.find(explanation)
         guard amounts.count == 1, let stated = amounts.first else { continue }
@@ -48,6 +49,13 @@ enum AmountsInText {
   }
 
   static func find(_ text: String) -> [Found] {
+    // Every amount has 元 or 万, which NFKC makes from no other character (TextScanTests).
+    guard text.containsBytes("元") || text.containsBytes("万") else { return [] }
+    return find(anyText: text)
+  }
+
+  /// `find` without the test for 元 and 万 (what TextScanTests hold it to).
+  static func find(anyText text: String) -> [Found] {
     let scalars = Array(ICU.nfkc(text).unicodeScalars)
     var found: [Found] = []
     var index = 0

@@ -45,16 +45,18 @@ enum FundsDoNotAddUp: Check {
   }
 
   static func compare(name: String, total: Amount, parts: [(String, Amount)]) -> Diagnostic? {
-    let related = parts.map { Diagnostic.Related(.part, span: $0.1.span, "\($0.0) \($0.1.printed)") }
-    let sum = parts.reduce(Decimal(0)) { $0 + $1.1.yuan }
-    switch SumComparison.compare(total: total, parts: parts.map(\.1)) {
+    // The notes only for a diagnostic: most funds add up, and `printed` searches the text.
+    var related: [Diagnostic.Related] { parts.map { Diagnostic.Related(.part, span: $0.1.span, "\($0.0) \($0.1.printed)") } }
+    switch SumComparison.compare(total: total, parts: parts.map { $0.1 }) {
     case .equal:
       return nil
     case .rounding(let difference):
+      let sum = parts.reduce(Decimal(0)) { $0 + $1.1.yuan }
       return Diagnostic(
         RoundingDifference.self, span: total.span, total.printed, Figures.inUnit(sum, like: total),
         Figures.yuan(difference), related: related)
     case .mismatch(let difference):
+      let sum = parts.reduce(Decimal(0)) { $0 + $1.1.yuan }
       return Diagnostic(
         self, span: total.span, name, total.printed, Figures.inUnit(sum, like: total), Figures.yuan(difference),
         related: related)

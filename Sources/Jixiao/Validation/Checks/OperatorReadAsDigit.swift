@@ -17,7 +17,7 @@ enum OperatorReadAsDigit: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
-      let targets = entity.ownTargets.filter { $0.target.kind == .quantitative }
+      let targets = entity.ownTargets.compactMap { $0.indicator.target.kind == .quantitative ? $0.indicator : nil }
       // Candidates first: most tables have none, and then no sibling is indexed.
       let candidates = targets.compactMap { indicator -> (Indicator, digits: String)? in
         guard indicator.target.op == nil else { return nil }

@@ -12,9 +12,10 @@ enum LevelUnderWrongParent: Check {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
       let framework = entity.table?.framework
-      for indicator in entity.indicators where indicator.level1Origin == .cell {
-        guard let level1Name = indicator.level1, let level1 = Level1.named(level1Name),
-          let level2Name = indicator.level2, let level2 = Level2.named(level2Name)
+      for checked in entity.indicators where checked.indicator.level1Origin == .cell {
+        let indicator = checked.indicator
+        guard let level1Name = indicator.level1, let level1 = checked.level1,
+          let level2Name = indicator.level2, let level2 = checked.level2
         else { continue }
         if fits(level2, under: level1, framework) { continue }
         let name = framework == .y2021 ? "2021" : framework == .legacy ? "legacy" : "national"
@@ -66,23 +67,33 @@ enum LevelNameNonStandard: Check {
     var diagnostics: [Diagnostic] = []
     var seen: Set<String> = []
     for entity in subject.entities {
-      for indicator in entity.indicators {
-        for (raw, standard, key) in [(indicator.level1Raw, indicator.level1, SpanName.level1), (indicator.level2Raw, indicator.level2, .level2)] {
-          guard let raw, let standard, let span = indicator.spans[key] else { continue }
-          // Written the standard way, as most names are: its key is itself.
-          if raw.equalsBytes(standard) { continue }
-          // The standard name in traditional script is the standard name (ICU only when the
-          // plain key differs: most names are written in the standard way).
-          var rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw))
-          if rawKey != standard && Script.hasTraditional(raw) {
-            rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
-          }
-          // The national templates' own variant is standard too.
-          guard rawKey != standard, !LevelNameNonStandard.acceptedVariants.contains(rawKey), Level1.named(standard) != nil || Level2.named(standard) != nil,
-            seen.insert("\(entity.table?.index ?? -1)|\(rawKey)").inserted
-          else { continue }
-          diagnostics.append(Diagnostic(self, span: span, raw, standard))
+      // The cells of one block repeat their level names row after row. What follows depends
+      // only on the two names and the table (`seen` is per table), so a pair just judged in
+      // this entity cannot be reported again: it was, or a test ruled it out.
+      var lastJudged: (level1: (raw: String, standard: String)?, level2: (raw: String, standard: String)?)
+      func judge(_ raw: String?, _ standard: String?, _ key: SpanName, of indicator: Indicator) {
+        guard let raw, let standard, let span = indicator.spans[key] else { return }
+        // Written the standard way, as most names are: its key is itself.
+        if raw.equalsBytes(standard) { return }
+        let last = key == .level1 ? lastJudged.level1 : lastJudged.level2
+        if let last, last.raw.equalsBytes(raw), last.standard.equalsBytes(standard) { return }
+        if key == .level1 { lastJudged.level1 = (raw, standard) } else { lastJudged.level2 = (raw, standard) }
+        // The standard name in traditional script is the standard name (ICU only when the
+        // plain key differs: most names are written in the standard way).
+        var rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw))
+        if rawKey != standard && Script.hasTraditional(raw) {
+          rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
         }
+        // The national templates' own variant is standard too.
+        guard rawKey != standard, !LevelNameNonStandard.acceptedVariants.contains(rawKey), Level1.named(standard) != nil || Level2.named(standard) != nil,
+          seen.insert("\(entity.table?.index ?? -1)|\(rawKey)").inserted
+        else { return }
+        diagnostics.append(Diagnostic(self, span: span, raw, standard))
+      }
+      for checked in entity.indicators {
+        let indicator = checked.indicator
+        judge(indicator.level1Raw, indicator.level1, .level1, of: indicator)
+        judge(indicator.level2Raw, indicator.level2, .level2, of: indicator)
       }
     }
     return diagnostics
@@ -102,16 +113,20 @@ enum LevelNameUnknown: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var seen: Set<String> = []
+    func judge(_ name: String?, _ key: SpanName, of indicator: Indicator) {
+      guard let name, Level1.named(name) == nil, Level2.named(name) == nil,
+        !LevelVocabulary.isEvaluationLevel(name), let span = indicator.spans[key],
+        seen.insert(name).inserted
+      else { return }
+      let suggestion = nearest(name).map { "; did you mean '\($0)'?" } ?? ""
+      diagnostics.append(Diagnostic(self, span: span, name, suggestion))
+    }
     for entity in subject.entities {
-      for indicator in entity.indicators {
-        for (name, key) in [(indicator.level1, SpanName.level1), (indicator.level2, .level2)] {
-          guard let name, Level1.named(name) == nil, Level2.named(name) == nil,
-            !LevelVocabulary.isEvaluationLevel(name), let span = indicator.spans[key],
-            seen.insert(name).inserted
-          else { continue }
-          let suggestion = nearest(name).map { "; did you mean '\($0)'?" } ?? ""
-          diagnostics.append(Diagnostic(self, span: span, name, suggestion))
-        }
+      for checked in entity.indicators {
+        // Most cells name a standard level, as the subject has read already: the other
+        // lookup is made only for the rest.
+        if checked.level1 == nil { judge(checked.indicator.level1, .level1, of: checked.indicator) }
+        if checked.level2 == nil { judge(checked.indicator.level2, .level2, of: checked.indicator) }
       }
     }
     return diagnostics
@@ -142,19 +157,38 @@ enum MissingLevelFamily: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for project in subject.document.projects where !project.indicators.isEmpty && !subject.isCutOff(project.span) {
-      let families = Set(project.indicators.compactMap { $0.level1 })
-      let framework = subject.table(project.table)?.framework
+    // The projects are the entities that are not departments, in the same order; their
+    // level cells are read already (a level-1 cell names a family when it reads as one).
+    for project in subject.entities where !project.isDepartment && !project.indicators.isEmpty && !subject.isCutOff(project.span) {
+      // Which families occur, by the cases' order (not a `Set`: a `String`-backed enum hashes
+      // its raw value).
+      var families = [Bool](repeating: false, count: Level1.allCases.count)
+      for indicator in project.indicators {
+        if let level1 = indicator.level1 { families[level1.order] = true }
+      }
+      let framework = project.table?.framework
       var missing: [(Level1, String, Severity)] = [
         (.output, "@output", .warning), (.benefit, "@benefit", .warning), (.satisfaction, "@satisfaction", .warning),
       ]
       if framework == .y2021 { missing.append((.cost, "@cost", .note)) }
-      for (family, term, severity) in missing where !families.contains(family.rawValue) {
-        if family == .satisfaction && project.indicators.contains(where: { $0.level2 == Level2.serviceSatisfaction.rawValue }) { continue }
-        diagnostics.append(Diagnostic(entry.code, span: project.span, [project.name ?? "", term], severity: severity))
+      for (family, term, severity) in missing where !families[family.order] {
+        if family == .satisfaction && project.indicators.contains(where: { $0.level2 == .serviceSatisfaction }) { continue }
+        diagnostics.append(Diagnostic(entry.code, span: project.span, [project.name, term], severity: severity))
       }
     }
     return diagnostics
+  }
+}
+
+extension Level1 {
+  /// The case's place in `allCases`.
+  fileprivate var order: Int {
+    switch self {
+    case .output: 0
+    case .benefit: 1
+    case .satisfaction: 2
+    case .cost: 3
+    }
   }
 }
 
@@ -172,19 +206,37 @@ enum DuplicateIndicator: Check {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities {
       // By name key (hashed by bytes), then the few of the same name told apart by block and
-      // level 2; the first of each is kept as its span only.
-      var first: [ByteKey: [(horizon: Horizon, level2: String, span: SourceSpan)]] = [:]
-      for indicator in entity.indicators where indicator.spans[.name] != nil {
-        guard let name = indicator.name else { continue }
-        let key = ByteKey(TextKey.make(name))
+      // level 2; the first of each is kept as its span only. The firsts of one name are
+      // chained through `next` rather than kept in an array per name: most names occur once,
+      // and an array each was an allocation per indicator.
+      var firsts: [(horizon: Horizon, level2: String, span: SourceSpan, next: Int?)] = []
+      var firstByName: [ByteKey: Int] = [:]
+      firsts.reserveCapacity(entity.indicators.count)
+      firstByName.reserveCapacity(entity.indicators.count)
+      for checked in entity.indicators where checked.indicator.spans[.name] != nil {
+        let indicator = checked.indicator
+        guard let name = indicator.name, let nameKey = checked.nameKey else { continue }
+        let key = ByteKey(nameKey)
         let level2 = indicator.level2 ?? ""
-        if let earlier = first[key]?.first(where: { $0.horizon == indicator.horizon && $0.level2.equalsBytes(level2) }) {
+        var earlier: SourceSpan?
+        var last: Int?
+        var link = firstByName[key]
+        while let index = link {
+          if firsts[index].horizon == indicator.horizon && firsts[index].level2.equalsBytes(level2) {
+            earlier = firsts[index].span
+            break
+          }
+          last = index
+          link = firsts[index].next
+        }
+        if let earlier {
           diagnostics.append(
             Diagnostic(
               self, span: indicator.nameSpan, name, level2, entity.name,
-              related: [.init(.sameName, span: earlier.span, name)]))
+              related: [.init(.sameName, span: earlier, name)]))
         } else {
-          first[key, default: []].append((indicator.horizon, level2, indicator.nameSpan))
+          firsts.append((indicator.horizon, level2, indicator.nameSpan, nil))
+          if let last { firsts[last].next = firsts.count - 1 } else { firstByName[key] = firsts.count - 1 }
         }
       }
     }
@@ -220,7 +272,10 @@ enum EvaluationLevelInTargetTable: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var seen: Set<String> = []
     return subject.entities.flatMap { entity in
-      entity.indicators.compactMap { indicator in
+      entity.indicators.compactMap { checked in
+        // A cell that reads as a standard level 1 is not an evaluation level.
+        guard checked.level1 == nil else { return nil }
+        let indicator = checked.indicator
         guard let name = indicator.level1, LevelVocabulary.isEvaluationLevel(name), seen.insert(name).inserted else { return nil }
         return Diagnostic(self, span: indicator.spans[.level1] ?? indicator.span, name)
       }

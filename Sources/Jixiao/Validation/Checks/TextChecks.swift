@@ -12,7 +12,8 @@ enum ScoringFullMarkDiffersFromWeight: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.indicators.compactMap { indicator in
+      entity.indicators.compactMap { checked in
+        let indicator = checked.indicator
         guard let weight = indicator.weight, let scoring = indicator.scoring,
           let (phrase, fullMark) = fullMark(in: scoring), fullMark != weight
         else { return nil }
@@ -26,9 +27,15 @@ enum ScoringFullMarkDiffersFromWeight: Check {
   /// `共计8分`, `满分10分`, `满分为10分`, `总分20分`: the phrase and its number (the first
   /// marker of the list that has one, then the first place it has one).
   static func fullMark(in text: String) -> (String, Decimal)? {
+    // Every phrase has 分 and a marker. NFKC makes none of their characters from any other
+    // (TextScanTests), nor joins or parts them: a text without them needs no ICU.
+    guard text.containsBytes("分"), fullMarkMarkerList.anyOccurs(in: text) else { return nil }
+    return fullMark(inAnyText: text)
+  }
+
+  /// `fullMark` without the test for 分 and a marker (what TextScanTests hold it to).
+  static func fullMark(inAnyText text: String) -> (String, Decimal)? {
     let text = ICU.nfkc(text)
-    // Every phrase ends in 分; most scoring rules that have one have no marker before a number.
-    guard text.containsBytes("分") else { return nil }
     return text.withUTF8Bytes { bytes -> (String, Decimal)? in
       for marker in fullMarkMarkers {
         var start = 0
@@ -50,6 +57,18 @@ enum ScoringFullMarkDiffersFromWeight: Check {
   }
 
   private static let fullMarkMarkers: [[UInt8]] = ["共计", "满分为", "满分", "总分为", "总分"].map { Array($0.utf8) }
+  private static let fullMarkMarkerList = WordList(["共计", "满分", "总分"])
+}
+
+/// `text.unicodeScalars.count <= limit` from the UTF-8 bytes: every scalar has one byte that
+/// is not a continuation byte (10xxxxxx), and the scalar view counted by decoding.
+func scalarCount(_ text: String, isAtMost limit: Int) -> Bool {
+  text.withUTF8Bytes { bytes in
+    if bytes.count <= limit { return true }
+    var count = 0
+    for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+    return count <= limit
+  }
 }
 
 /// JX603: a project's name or short goal names only a year other than the budget year
@@ -71,11 +90,13 @@ enum YearInNameOrGoal: Check {
       if let name = project.name, let field = project.fields.first(where: { $0.role == FieldRole.name.rawValue }) {
         texts.append((name, field.span))
       }
-      if let goal = project.goals.annual, goal.unicodeScalars.count <= 40, let span = project.goals.annualSpan {
+      if let goal = project.goals.annual, scalarCount(goal, isAtMost: 40), let span = project.goals.annualSpan {
         texts.append((goal, span))
       }
       for (text, span) in texts {
-        let years = Set(TextNamesAnotherYear.yearsWritten(in: text))
+        let written = TextNamesAnotherYear.yearsWritten(in: text)
+        if written.isEmpty { continue }
+        let years = Set(written)
         if let other = years.sorted().first, !years.contains(String(year)) {
           diagnostics.append(Diagnostic(self, span: span, text, other, String(year)))
         }

@@ -14,7 +14,8 @@ enum UnitColumnConflict: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
         // A date under a duration unit is JX309's finding.
         guard indicator.target.flags.contains(.unitConflict), indicator.target.kind != .date,
           let column = indicator.unitColumn
@@ -39,8 +40,9 @@ enum RateWithoutPercent: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
-        guard let name = indicator.name, TextKey.make(name).hasSuffixBytes("率"), indicator.target.isNumeric else { return nil }
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
+        guard let name = indicator.name, checked.nameKey?.hasSuffixBytes("率") == true, indicator.target.isNumeric else { return nil }
         let written = indicator.unitColumn ?? indicator.target.unitRaw
         guard let unit = indicator.target.unit ?? (written.map { TextKey.make($0) }), !unit.isEmpty,
           unit != "%", unit != "‰", unit != "/", let shown = written ?? indicator.target.unit
@@ -63,12 +65,13 @@ enum PercentAboveHundred: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
         let target = indicator.target
-        guard target.unit == "%", indicator.isRate || indicator.isSatisfaction else { return nil }
+        guard target.unit == "%", checked.isRate || checked.isSatisfaction else { return nil }
         let value = target.value ?? target.max
         guard let value, value > 100 else { return nil }
-        return Diagnostic(self, span: indicator.targetSpan, indicator.name ?? "", target.raw)
+        return Diagnostic(self, span: checked.targetSpan, indicator.name ?? "", target.raw)
       }
     }
   }
@@ -86,9 +89,9 @@ enum SatisfactionNotMeasured: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
-        guard indicator.level1 == Level1.satisfaction.rawValue || indicator.level2 == Level2.serviceSatisfaction.rawValue
-        else { return nil }
+      entity.ownTargets.compactMap { checked in
+        guard checked.level1 == .satisfaction || checked.level2 == .serviceSatisfaction else { return nil }
+        let indicator = checked.indicator
         let target = indicator.target
         // Digits that may be several cells were not read: nothing to judge (JX119 says so).
         if target.flags.contains(.digitsRunTogether) { return nil }
@@ -120,7 +123,8 @@ enum DateUnitOnDuration: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
         guard indicator.target.kind == .date, let column = indicator.unitColumn, durations.contains(TextKey.make(column))
         else { return nil }
         return Diagnostic(

@@ -10,7 +10,8 @@ enum OperatorColumnConflict: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
         guard indicator.target.flags.contains(.operatorConflict), let column = indicator.valueType else { return nil }
         return Diagnostic(
           self, span: indicator.targetSpan, column, indicator.target.raw, indicator.target.op?.rawValue ?? "",
@@ -32,8 +33,9 @@ enum QualitativeTypeWithNumber: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
-        guard let type = indicator.valueType, TextKey.make(type) == "定性", indicator.target.isNumeric else { return nil }
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
+        guard let type = indicator.valueType, let key = checked.valueTypeKey, key == "定性", indicator.target.isNumeric else { return nil }
         return Diagnostic(
           self, span: indicator.targetSpan, indicator.target.raw + (indicator.unitColumn.map { " \($0)" } ?? ""),
           related: indicator.spans[.valueType].map { [.init(.comparedWith, span: $0, type)] } ?? [])
@@ -54,9 +56,9 @@ enum QuantitativeTypeWithoutNumber: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
-        guard let type = indicator.valueType else { return nil }
-        let key = TextKey.make(type)
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
+        guard let type = indicator.valueType, let key = checked.valueTypeKey else { return nil }
         let claimsNumber = key == "定量" || ["≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦"].contains(key)
         guard claimsNumber else { return nil }
         switch indicator.target.kind {
@@ -83,7 +85,8 @@ enum EmptyTarget: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
         guard indicator.target.kind == .empty, let name = indicator.name else { return nil }
         return Diagnostic(self, span: indicator.nameSpan, name)
       }
@@ -102,20 +105,27 @@ enum DirectionReversed: Check {
       zh: "正向指标（满意度、合格率、完成率，以及数量指标中的“…数量”）通常用 ≥，反向指标（逾期率、差错率、事故数）通常用 ≤。方向相反可能是笔误。自评时正向指标按 实际/目标 计分，反向按 目标/实际 计分，方向错会颠倒得分。\n示例：`逾期发放率 │ >=100%`。\n修正：核对运算符。",
       en: "Positive indicators (satisfaction, pass and completion rates, and …数量 under 数量指标) are usually ≥ and negative ones (overdue, error, accident rates) ≤. The opposite may be a slip; self-evaluation scores forward indicators as actual/target and reverse ones as target/actual, so a wrong direction inverts the score.\nExample: `逾期发放率 │ >=100%`.\nFix: check the operator."))
 
-  static let negative = ["逾期", "差错", "错误", "事故", "投诉", "败诉", "违规", "违法", "超支", "发生率", "死亡", "纠错"]
-  static let positive = ["满意度", "合格率", "完成率", "达标率", "覆盖率", "通过率", "知晓率", "及时率"]
+  static let negative = WordList(["逾期", "差错", "错误", "事故", "投诉", "败诉", "违规", "违法", "超支", "发生率", "死亡", "纠错"])
+  static let positive = WordList(["满意度", "合格率", "完成率", "达标率", "覆盖率", "通过率", "知晓率", "及时率"])
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
         guard let name = indicator.name, let op = indicator.target.op, indicator.target.kind == .quantitative else { return nil }
-        let key = TextKey.make(name)
-        let isNegative = negative.contains { key.containsBytes($0) }
-        let isPositive = positive.contains { key.hasSuffixBytes($0) } && !isNegative
-        let isQuantity = indicator.level2 == Level2.quantity.rawValue && key.hasSuffixBytes("数量") && !isNegative
-        let reversed =
-          (isNegative && (op == .atLeast || op == .greater) && (indicator.target.value ?? 0) > 0)
-          || ((isPositive || isQuantity) && (op == .atMost || op == .less))
+        let key = checked.nameKey ?? name
+        // Only what the operator can make reversed is asked, the cheapest first.
+        let reversed: Bool
+        switch op {
+        case .atLeast, .greater:
+          reversed = negative.anyOccurs(in: key) && (indicator.target.value ?? 0) > 0
+        case .atMost, .less:
+          let isPositive = positive.anyEnds(key)
+          let isQuantity = checked.level2 == .quantity && key.hasSuffixBytes("数量")
+          reversed = (isPositive || isQuantity) && !negative.anyOccurs(in: key)
+        case .equal:
+          reversed = false
+        }
         return reversed ? Diagnostic(self, span: indicator.targetSpan, name, indicator.target.raw) : nil
       }
     }
@@ -134,8 +144,9 @@ enum UnreadableTarget: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { indicator in
-        indicator.target.kind == .text && !indicator.target.flags.contains(.digitsRunTogether)
+      entity.ownTargets.compactMap { checked in
+        let indicator = checked.indicator
+        return indicator.target.kind == .text && !indicator.target.flags.contains(.digitsRunTogether)
           ? Diagnostic(self, span: indicator.targetSpan, indicator.target.raw) : nil
       }
     }

@@ -18,11 +18,11 @@ enum WeightsDoNotTotal: Check {
     var diagnostics: [Diagnostic] = []
     for entity in subject.entities where !subject.isCutOff(entity.span) {
       let expected: Decimal = entity.declaredWeightTotal ?? (reservesTen ? 90 : 100)
-      let weighted = entity.indicators.filter { $0.weight != nil }
+      let weighted = entity.indicators.lazy.map { $0.indicator }.filter { $0.weight != nil }
       guard !weighted.isEmpty else { continue }
       let total = weighted.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
       if total != expected {
-        let related = weighted.map { Diagnostic.Related(.part, span: $0.spans[.weight] ?? $0.span, "\($0.name ?? "") \($0.weightRaw ?? "")") }
+        let related = Array(weighted.map { Diagnostic.Related(.part, span: $0.spans[.weight] ?? $0.span, "\($0.name ?? "") \($0.weightRaw ?? "")") })
         diagnostics.append(Diagnostic(self, span: entity.span, entity.name, DecimalText.plain(total), DecimalText.plain(expected), related: related))
       }
     }
@@ -42,9 +42,10 @@ enum WeightsPartlyMissing: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.filter { !subject.isCutOff($0.span) }.compactMap { entity in
-      let withWeight = entity.indicators.filter { $0.weightRaw != nil }.count
+      let indicators = entity.indicators.lazy.map { $0.indicator }
+      let withWeight = indicators.filter { $0.weightRaw != nil }.count
       let without = entity.indicators.count - withWeight
-      guard withWeight > 0, without > 0, let first = entity.indicators.first(where: { $0.weightRaw == nil }) else { return nil }
+      guard withWeight > 0, without > 0, let first = indicators.first(where: { $0.weightRaw == nil }) else { return nil }
       return Diagnostic(self, span: first.span, entity.name, String(withWeight), String(without))
     }
   }
@@ -62,7 +63,8 @@ enum WeightNotANumber: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.entities.flatMap { entity in
-      entity.indicators.compactMap { indicator in
+      entity.indicators.compactMap { checked in
+        let indicator = checked.indicator
         guard let raw = indicator.weightRaw, indicator.weight == nil, !raw.isEmpty else { return nil }
         return Diagnostic(self, span: indicator.spans[.weight] ?? indicator.span, raw)
       }
