@@ -40,6 +40,9 @@ enum ChineseNumeral {
     }
   }
 
+  /// Every scalar `isNumeral` accepts (`ChineseNumeralTests` hold the two together).
+  static let numerals = Array("零〇一壹幺二两贰貳兩三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億".unicodeScalars)
+
   static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
     digit(scalar) != nil || smallUnit(scalar) != nil || bigUnit(scalar) != nil
   }

@@ -79,19 +79,38 @@ public enum TargetGrammar {
   /// row's context (`read(_:context:span:)` of a `TargetReading`) need not parse it again.
   static func readingUnlessWords(_ raw: String) -> TargetReading? {
     let normalized = NormalizedText(raw)
-    let tokens = ValueTokenizer.tokenize(normalized.scalars)
-    let onlyWords = tokens.allSatisfy { token in
-      if token.isWord { return true }
-      switch token.lexeme {
-      case .word?, .listSeparator?, .ignorable?, .openParen?, .closeParen?, .unit?, .scale?, .approximately?,
-        .moreThan?, .percentPrefix?, .tenths?, .rangeSeparator?, .slash?, .keepWithin?:
-        return true
-      default: return false
-      }
+    // Text in which no token but a word-like one can begin is not tokenized to know it.
+    if !normalized.scalars.contains(where: valueStarts.mayContain), !QualitativeWords.mayHoldGrade(normalized.scalars) {
+      return nil
     }
+    let tokens = ValueTokenizer.tokenize(normalized.scalars)
+    let onlyWords = tokens.allSatisfy { $0.isWord || isWordLike($0.lexeme) }
     if onlyWords && !QualitativeWords.mayHoldGrade(normalized.scalars) { return nil }
     return TargetReading(raw, normalized: normalized, tokens: tokens)
   }
+
+  /// Lexemes that leave a text of words: what a name or an explanation may hold.
+  static func isWordLike(_ lexeme: Lexeme?) -> Bool {
+    switch lexeme {
+    case .word?, .listSeparator?, .ignorable?, .openParen?, .closeParen?, .unit?, .scale?, .approximately?,
+      .moreThan?, .percentPrefix?, .tenths?, .rangeSeparator?, .slash?, .keepWithin?:
+      true
+    default: false
+    }
+  }
+
+  /// Scalars at which `ValueTokenizer` may begin a token that is not word-like: a digit, a
+  /// star, a Chinese numeral, a Latin letter, the first scalar of a lexicon entry that is not
+  /// word-like. Every other scalar begins a word or a word-like lexeme.
+  static let valueStarts: ScalarFilter = {
+    var scalars = Array("0123456789*＊".unicodeScalars)
+    scalars += (0x41...0x5A).compactMap(Unicode.Scalar.init) + (0x61...0x7A).compactMap(Unicode.Scalar.init)
+    scalars += ChineseNumeral.numerals
+    for (first, entries) in ValueLexicon.index where entries.contains(where: { !isWordLike($0.lexeme) }) {
+      scalars.append(first)
+    }
+    return ScalarFilter(scalars)
+  }()
 
   /// The reading of a text in a context, from its reading without one: the parse is reused
   /// unless the parser consulted the context for it; the columns are applied either way.

@@ -30,6 +30,33 @@ import Testing
     }
   }
 
+  /// Text in which no value can begin (`TargetGrammar.valueStarts`) is not tokenized: it must
+  /// tokenize into word-like tokens only. Every lexicon entry alone and between words, and
+  /// every corpus cell.
+  @Test func textWithoutValueStartsTokenizesIntoWords() throws {
+    var texts: [String] = []
+    for entries in ValueLexicon.index.values {
+      for entry in entries {
+        let key = String(String.UnicodeScalarView(entry.key))
+        texts += [key, "完成" + key + "情况", key + key]
+      }
+    }
+    for relativePath in CorpusTests.documents {
+      let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+      guard let (text, _) = try? SourceDecoder.decode(bytes, path: relativePath) else { continue }
+      for row in Tokenizer.tokenize(text).rows { texts += row.cells.map(\.text) }
+    }
+    var skipped = 0
+    for text in texts {
+      let scalars = NormalizedText(text).scalars
+      guard !scalars.contains(where: TargetGrammar.valueStarts.mayContain) else { continue }
+      skipped += 1
+      let tokens = ValueTokenizer.tokenize(scalars)
+      #expect(tokens.allSatisfy { $0.isWord || TargetGrammar.isWordLike($0.lexeme) }, "\(text)")
+    }
+    #expect(skipped > 1000)
+  }
+
   /// Some cells are skipped at all (the test above would pass with none).
   @Test func wordsAreSkipped() {
     #expect(TargetGrammar.readUnlessWords("城管执法宣传材料发放人数") == nil)
@@ -37,5 +64,14 @@ import Testing
     #expect(TargetGrammar.readUnlessWords("≥90%") != nil)
     #expect(TargetGrammar.readUnlessWords("年底前完成") != nil)
     #expect(TargetGrammar.readUnlessWords("合格") != nil)
+  }
+}
+
+/// `ChineseNumeral.numerals` lists what `isNumeral` accepts: the tokenizer's skip test is
+/// built from the list.
+@Suite struct ChineseNumeralListTests {
+  @Test func theListIsEveryNumeral() {
+    let accepted = (0..<0x11_0000).compactMap(Unicode.Scalar.init).filter(ChineseNumeral.isNumeral)
+    #expect(accepted.map(\.value) == ChineseNumeral.numerals.map(\.value).sorted())
   }
 }
