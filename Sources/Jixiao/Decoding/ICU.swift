@@ -33,6 +33,15 @@ public enum ICU {
             index += 1
             continue
           }
+          // Ideographs of U+4000–U+9FFF (leads E4–E9) are inert: copied without decoding.
+          if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
+            output[written] = lead
+            output[written + 1] = bytes[index + 1]
+            output[written + 2] = bytes[index + 2]
+            written += 3
+            index += 3
+            continue
+          }
           guard lead < 0xF0, let (value, length) = UTF8BMP.scalar(bytes, at: index) else { return 0 }
           if value >= 0xFF01 && value <= 0xFF5E {
             output[written] = UInt8(value - 0xFEE0)

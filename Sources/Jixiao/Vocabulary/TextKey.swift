@@ -196,6 +196,11 @@ enum NFKCCheck {
           index += 1
           continue
         }
+        // Ideographs of U+4000–U+9FFF (leads E4–E9) are inert.
+        if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
+          index += 3
+          continue
+        }
         // Scalars decoded from the bytes: the unicode scalar view costs a call per scalar.
         guard lead < 0xF0, let (value, length) = UTF8BMP.scalar(bytes, at: index), isInert(value, inert) else {
           return true
@@ -281,11 +286,14 @@ public enum Pinyin {
   /// right before a lowercase letter: ASCII, or a toned vowel, `ń`, `ň`, `ǹ`, `ḿ`, whose
   /// UTF-8 forms lead with C3, C4, C5, C7 or E1. Most brackets in these tables hold units and
   /// notes (`(万元)`, `(%)`) and are ruled out here without decoding the text.
-  private static func mayHaveGroups(_ text: String) -> Bool {
+  static func mayHaveGroups(_ text: String) -> Bool {
     text.withUTF8Bytes { bytes in
       var index = 1
       while index + 1 < bytes.count {
-        if bytes[index] == 0x28 && bytes[index - 1] >= 0x80 {
+        guard let open = bytes.firstIndex(ofByte: 0x28, from: index) else { return false }
+        index = open
+        guard index + 1 < bytes.count else { return false }
+        if bytes[index - 1] >= 0x80 {
           let next = bytes[index + 1]
           if next >= 0x61 && next <= 0x7A || next == 0xC3 || next == 0xC4 || next == 0xC5 || next == 0xC7 || next == 0xE1 {
             return true

@@ -24,12 +24,20 @@ import Testing
   }
 
   @Test func inContext() {
-    let pieces = ["（", "３", "．", "％", "\u{3000}", "绩", "a", "\u{301}", "\u{3099}", "ｶ", "ﾞ", "、", "ア", "㈱", "Ａ", "5", "\u{302C}", "\u{302A}", "〶", "ヿ"]
+    let pieces = ["（", "３", "．", "％", "\u{3000}", "绩", "\u{4000}", "\u{9FFF}", "a", "\u{301}", "\u{3099}", "ｶ", "ﾞ", "、", "ア", "㈱", "Ａ", "5", "\u{302C}", "\u{302A}", "〶", "ヿ"]
     for text in Arrangements.of(pieces, upTo: 3) {
       #expect(ICU.nfkc(text) == ICU.nfkcByICU(text), "\(Array(text.unicodeScalars))")
     }
     #expect(ICU.nfkc("＞３．００（人）") == ">3.00(人)")
     #expect(ICU.narrowedFullWidth("＞３．００（人）") == ">3.00(人)")
     #expect(ICU.narrowedFullWidth("ｶﾞ") == nil)
+  }
+
+  /// The readers copy or skip U+4000–U+9FFF without decoding it (`isPlain`, `mayChange`,
+  /// `narrowedFullWidth`): it must all be inert.
+  @Test func theIdeographBlocksAreInert() {
+    NFKCCheck.withInertTable { inert in
+      #expect((0x4000...0x9FFF).allSatisfy { NFKCCheck.isInert(UInt32($0), inert) })
+    }
   }
 }

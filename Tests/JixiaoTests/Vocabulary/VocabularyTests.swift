@@ -38,3 +38,32 @@ import Testing
     #expect(Pinyin.strip("年度(2024)") == "年度(2024)")
   }
 }
+
+/// `Pinyin.mayHaveGroups` jumps from bracket to bracket; it must agree with the byte loop it
+/// replaced on arrangements of brackets, ideographs, letters and toned vowels.
+@Suite struct PinyinFilterTests {
+  static func referenceMayHaveGroups(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    var index = 1
+    while index + 1 < bytes.count {
+      if bytes[index] == 0x28 && bytes[index - 1] >= 0x80 {
+        let next = bytes[index + 1]
+        if next >= 0x61 && next <= 0x7A || next == 0xC3 || next == 0xC4 || next == 0xC5 || next == 0xC7 || next == 0xE1 {
+          return true
+        }
+      }
+      index += 1
+    }
+    return false
+  }
+
+  @Test func agreesWithTheByteLoop() {
+    var found = 0
+    for text in Arrangements.of(["(", "态", "t", "à", ")", "2", "é", "Ａ", "ḿ"], upTo: 4) {
+      let expected = Self.referenceMayHaveGroups(text)
+      #expect(Pinyin.mayHaveGroups(text) == expected, "\(text)")
+      if expected { found += 1 }
+    }
+    #expect(found > 100)
+  }
+}
