@@ -139,8 +139,10 @@ struct StreamRegrouper {
     if (isLevel1 && !current.isEmpty) || (isLevel2 && (hasContent || hasLevel2)) { emit() }
     current.append(cell)
     // The header's last column closes the row (绩效标准: 计划标准).
-    if let last = header.last, CellShape.of(cell).fit(last) >= 5 { emit() }
-    else if targetClosesRow, header.last == .target, hasContent, CellShape.of(cell) == .value { emit() }
+    guard let last = header.last else { return }
+    let shape = CellShape.of(cell)
+    if shape.fit(last) >= 5 { emit() }
+    else if targetClosesRow, last == .target, hasContent, shape == .value { emit() }
   }
 
   /// `…`, `……`, `...`: a template row saying "and so on".
