@@ -7,6 +7,10 @@ enum RunTogetherTokenizer {
   static func looksRunTogether(_ text: SourceText) -> Bool {
     var hits = 0
     for index in text.lines.indices {
+      // A line has no more scalars than bytes (a repaired sequence is one scalar): the
+      // shorter lines need no string.
+      let bytes = text.lines[index]
+      guard bytes.end - bytes.start >= 150 else { continue }
       let line = text.text(ofLine: index)
       guard line.unicodeScalars.count >= 150, !line.containsBytes("\t"), !line.containsBytes("|") else { continue }
       if words(in: Array(line.unicodeScalars)).count >= 8 { hits += 1 }
