@@ -141,9 +141,14 @@ struct TableSegmenter {
     guard let first = cells.first else { return nil }
     // A label opens a form in the first cell, or in the second after a group label
     // (`专项基本情况 │ 专项名称 │ …`).
-    let labelled = cells.prefix(2).first { FormVocabulary.role($0.key) != nil && FormVocabulary.role($0.key) != .goalsGroup } ?? first
-    let key = labelled.key
-    if let role = FormVocabulary.role(key) {
+    // Each of the two cells' role is asked once (a form-label look-up is the costliest step).
+    var labelRole = FormVocabulary.role(first.key)
+    if labelRole == nil || labelRole == .goalsGroup, cells.count >= 2,
+      let second = FormVocabulary.role(cells[1].key), second != .goalsGroup
+    {
+      labelRole = second
+    }
+    if let role = labelRole {
       switch role {
       case .name, .department, .implementingUnit, .fundsGroup, .attribute, .budgetUnit:
         return titleKind ?? .projectTargets
