@@ -163,7 +163,8 @@ struct TableSegmenter {
     {
       return .budgetSummary
     }
-    if LevelVocabulary.level1(first.key) != nil, titleKind != nil { return titleKind }
+    // The preamble is asked first: it is short, and the level look-up is not.
+    if titleKind != nil, LevelVocabulary.level1(first.key) != nil { return titleKind }
     return nil
   }
 

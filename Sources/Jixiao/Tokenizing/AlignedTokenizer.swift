@@ -60,10 +60,11 @@ enum AlignedTokenizer {
     var blanks = 0
     var sawTab = false
     while index < range.upperBound {
-      // Printable ASCII is never blank: the commonest byte skips the look-up.
+      // Printable ASCII and the lead bytes of U+4000…U+9FFF (E4–E9) never start a blank:
+      // the commonest bytes skip the look-up.
       let byte = bytes[index]
-      let isPrintable = byte > 0x20 && byte < 0x80
-      if !isPrintable, let length = Blank.blankLength(bytes, at: index, limit: range.upperBound) {
+      let cannotBeBlank = (byte > 0x20 && byte < 0x80) || (byte >= 0xE4 && byte <= 0xE9)
+      if !cannotBeBlank, let length = Blank.blankLength(bytes, at: index, limit: range.upperBound) {
         if bytes[index] == 0x09 {
           sawTab = true
           column = (column / 8 + 1) * 8

@@ -5,7 +5,6 @@
 enum RunTogetherTokenizer {
   /// Long lines that hold many vocabulary words and no separators.
   static func looksRunTogether(_ text: SourceText) -> Bool {
-    var hits = 0
     for index in text.lines.indices {
       // A line has no more scalars than bytes (a repaired sequence is one scalar): the
       // shorter lines need no string.
@@ -13,9 +12,10 @@ enum RunTogetherTokenizer {
       guard bytes.end - bytes.start >= 150 else { continue }
       let line = text.text(ofLine: index)
       guard line.unicodeScalars.count >= 150, !line.containsBytes("\t"), !line.containsBytes("|") else { continue }
-      if words(in: Array(line.unicodeScalars)).count >= 8 { hits += 1 }
+      // One such line is enough: the lines after it need no look-up.
+      if words(in: Array(line.unicodeScalars)).count >= 8 { return true }
     }
-    return hits >= 1
+    return false
   }
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
