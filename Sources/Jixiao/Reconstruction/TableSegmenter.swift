@@ -186,10 +186,18 @@ struct TableSegmenter {
   /// header names its entity column (单位（项目）名称, 单位名称); lower header rows say nothing.
   static func kindOfHeader(_ row: Row) -> TableKind? {
     let keys = row.nonEmpty.map(\.key)
-    if keys.contains("实际完成值") || keys.contains("得分") { return .selfEvaluation }
+    if keys.contains(where: { Self.isKey($0, "实际完成值") || Self.isKey($0, "得分") }) { return .selfEvaluation }
     guard keys.contains(where: { ColumnVocabulary.role($0) == .projectName }) else { return nil }
     if keys.contains(where: { $0.containsBytes("整体") }) { return .departmentTargets }
     return .projectTargets
+  }
+
+  /// `key == word` for a word of unified ideographs, which no other sequence of scalars is
+  /// canonically equivalent to: a plain key (ASCII and unified ideographs, see
+  /// `TextKey.isPlain`) is its own normal form, so its bytes decide without the Unicode
+  /// comparison of `==` (some 450 instructions a pair).
+  static func isKey(_ key: String, _ word: String) -> Bool {
+    TextKey.isPlain(key) ? key.equalsBytes(word) : key == word
   }
 
   private mutating func openTable(at row: Row, kind: TableKind) {

@@ -17,7 +17,7 @@ import Testing
     "一级指标\t二级指标\t指标值", "\t产出指标", "  \ta", "a\t", "| a | b | c |", "|---|---|---|", "a |", "||", " | | ",
     "+----+----+", "+====+====+", "| 项目 | 值 |", "|    +----+", "a,b,,c", "\"q,1\",2,3", "x,\"y\"z,", "中文,句子。",
     "", "   ", "\t", "\u{0C}+--+--+", "项目名称    城管    经费", "          续行文字", "\u{3000}a\u{3000}", "单位:万元",
-    "<table><tr><td>a</td><td>b</td></tr>", "数量指标", "项目名称：城管业务经费", "<tr><th>x</th><th>y</th></tr></table>",
+    "<table><tr><td>a</td><td>b</td></tr>", "数量指标", "项目名称：城管业务经费", "一级指标 二级指标 三级指标", "数量指标 培训人数 100人", "项目名称 城管经费", "<tr><th>x</th><th>y</th></tr></table>",
   ]
   static let breaks = ["\n", "\n", "\n", "\r\n", "\r"]
 
@@ -73,6 +73,9 @@ import Testing
       #expect(CSVTokenizer.looksLikeCSV(text, survey) == csv, "\(label)")
       if csv { reached["csv", default: 0] += 1 }
       #expect(survey.breakBytes == bytes.filter { $0 == 0x0A || $0 == 0x0D }.count, "\(label)")
+      let spaced = Reference.looksSpaced(text)
+      #expect(SpacedTokenizer.looksSpaced(text) == spaced, "\(label)")
+      if spaced { reached["spaced", default: 0] += 1 }
       let html = Reference.looksLikeHTML(bytes)
       #expect(HTMLTokenizer.looksLikeHTML(text) == html, "\(label)")
       if html { reached["html", default: 0] += 1 }
@@ -80,7 +83,7 @@ import Testing
     // The texts reach every decision, so that the comparisons above test something.
     for key in [
       "detect tabbed", "detect cellPerLine", "detect pipe", "detect cellPerLinePipe", "detect plain", "short 9",
-      "short 124", "stream", "grid", "csv", "html",
+      "short 124", "stream", "grid", "csv", "html", "spaced",
     ] {
       #expect(reached[key, default: 0] > 0, "\(key) never reached: \(reached)")
     }
@@ -106,6 +109,20 @@ import Testing
       #expect(pieces.map(\.range) == expected.map(\.range), "\(text.debugDescription)")
       #expect(pieces.map(\.start) == expected.map(\.start), "\(text.debugDescription)")
       #expect(pieces.map(\.end) == expected.map(\.end), "\(text.debugDescription)")
+    }
+  }
+
+  /// `looksRunTogether` stops the word scan at its eighth word: the words found up to a
+  /// limit are the first words of the whole line.
+  @Test func wordsUpToALimitBeginTheLinesWords() {
+    let pieces = ["项目名称", "绩效目标", "产出指标", "数量指标", "指标值", "一级指标", "中", "名称", "指标"]
+    for text in Arrangements.of(pieces, upTo: 4) {
+      let scalars = Array(text.unicodeScalars)
+      let all = RunTogetherTokenizer.words(in: scalars)
+      for limit in 0...5 {
+        let some = RunTogetherTokenizer.words(in: scalars, upTo: limit)
+        #expect(some.map(\.0) == all.prefix(limit).map(\.0) && some.map(\.1) == all.prefix(limit).map(\.1), "\(text)")
+      }
     }
   }
 
@@ -335,6 +352,23 @@ private enum Reference {
       records.append(record)
     }
     return records
+  }
+
+  static func looksSpaced(_ text: SourceText) -> Bool {
+    var hits = 0
+    for index in text.lines.indices.prefix(400) {
+      let line = text.text(ofLine: index)
+      guard line.containsBytes(" "),
+        let first = line.split(maxSplits: 1, omittingEmptySubsequences: true, whereSeparator: { Blank.isBlankCharacter($0) }).first
+      else { continue }
+      let key = TextKey.make(String(first))
+      if FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil
+        || LevelVocabulary.level2(key) != nil
+      {
+        hits += 1
+      }
+    }
+    return hits >= 3
   }
 
   static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {

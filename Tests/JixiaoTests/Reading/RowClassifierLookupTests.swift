@@ -54,6 +54,21 @@ import Testing
     }
   }
 
+  /// `TableSegmenter.isKey` is `==`, also for keys equal only as Unicode (a compatibility
+  /// ideograph, a combining mark).
+  @Test func keysAreComparedAsStrings() {
+    let words = ["实际完成值", "得分", "\u{8C48}分", "e\u{301}分"]
+    let keys = words + ["\u{F900}分", "\u{E9}分", "得分 ", "得", "得分x", "實際完成值", "实际完成值(万元)", "", "a", "得分\u{301}"]
+    var unequalBytes = 0
+    for key in keys {
+      for word in words {
+        #expect(TableSegmenter.isKey(key, word) == (key == word), "\(key) \(word)")
+        if key == word && !key.equalsBytes(word) { unequalBytes += 1 }
+      }
+    }
+    #expect(unequalBytes == 2)
+  }
+
   @Test func yearsAreFoundAsBefore() {
     let pieces = ["2023", "202", "1", "年", "度", "a", "１", "表", "3\u{301}", "年\u{301}"]
     for text in Arrangements.of(pieces, upTo: 4) {
