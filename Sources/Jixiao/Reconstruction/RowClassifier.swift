@@ -54,7 +54,8 @@ enum RowClassifier {
         return .title(kind)
       }
     }
-    if isHeader(cells) { return .header }
+    // A header has two labels or more: a row of one cell needs no look-up.
+    if count >= 2 && isHeader(cells) { return .header }
     return .content
   }
 
@@ -181,8 +182,10 @@ enum RowClassifier {
   /// so that a cell costs one hash of its key, not two (data cells are most cells, and
   /// miss both).
   static func headerWord(_ key: String) -> HeaderWord {
-    // A key longer than every entry is in neither table: a long data cell is not hashed.
-    let entry = key.utf8.count <= headerEntries.longest ? headerEntries.table[ByteKey(key)] : nil
+    // A key longer or shorter than every entry is in neither table: a long data cell, or a
+    // number, is not hashed.
+    let length = key.utf8.count
+    let entry = length <= headerEntries.longest && length >= headerEntries.shortest ? headerEntries.table[ByteKey(key)] : nil
     if case .column(let word) = entry { return word }
     if let role = ColumnVocabulary.prefixRole(key) { return headerWord(of: role) }
     return entry == nil ? .unknown : .neutral
@@ -195,12 +198,13 @@ enum RowClassifier {
     case blockLabel
   }
 
-  /// The table, and the byte length of its longest key.
-  private static let headerEntries: (table: [ByteKey: HeaderEntry], longest: Int) = {
+  /// The table, and the byte lengths of its longest and shortest keys.
+  private static let headerEntries: (table: [ByteKey: HeaderEntry], longest: Int, shortest: Int) = {
     var table: [ByteKey: HeaderEntry] = [:]
     for key in LevelVocabulary.blockLabels.keys { table[key] = .blockLabel }
     for (key, role) in ColumnVocabulary.byBytes { table[key] = .column(headerWord(of: role)) }
-    return (table, table.keys.map(\.text.utf8.count).max() ?? 0)
+    let lengths = table.keys.map(\.text.utf8.count)
+    return (table, lengths.max() ?? 0, lengths.min() ?? 0)
   }()
 
   static func headerWord(of role: ColumnRole) -> HeaderWord {

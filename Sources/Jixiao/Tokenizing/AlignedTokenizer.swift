@@ -63,6 +63,13 @@ enum AlignedTokenizer {
       // Printable ASCII and the lead bytes of U+4000…U+9FFF (E4–E9) never start a blank:
       // the commonest bytes skip the look-up.
       let byte = bytes[index]
+      if byte == 0x20 {
+        // The commonest blank, as the branch below counts it: one byte, one column.
+        column += 1
+        blanks += 1
+        index += 1
+        continue
+      }
       let cannotBeBlank = (byte > 0x20 && byte < 0x80) || (byte >= 0xE4 && byte <= 0xE9)
       if !cannotBeBlank, let length = Blank.blankLength(bytes, at: index, limit: range.upperBound) {
         if bytes[index] == 0x09 {
