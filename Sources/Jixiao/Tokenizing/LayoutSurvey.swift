@@ -48,11 +48,14 @@ struct LayoutSurvey {
     var previousIsText = false
     var grid = GridBlockCount()
     text.utf8.withUnsafeBufferPointer { bytes in
+      // The lines before the text's first tab or pipe have neither: nothing to count on them
+      // (in a text with none, on any line).
+      let firstSeparator = Self.firstTabOrPipe(bytes)
       for index in lines.indices {
         let line = lines[index]
         lineBytes += line.end - line.start
-        let trimmed = Blank.trim(text.utf8, line.start..<line.end)
-        let facts = LineFacts(bytes, line.start..<line.end, trimmed: trimmed)
+        let trimmed = Blank.trim(bytes, line.start..<line.end)
+        let facts = line.end <= firstSeparator ? LineFacts() : LineFacts(bytes, line.start..<line.end, trimmed: trimmed)
         if facts.tabs > 0 { linesWithTab += 1 }
         if facts.pipes > 0 { linesWithPipe += 1 }
         grid.add(trimmed.isEmpty ? .other : GridTableTokenizer.lineKind(bytes, trimmed))
@@ -81,6 +84,18 @@ struct LayoutSurvey {
     gridRules = grid.finish()
   }
 
+  /// Where the first tab or pipe is, eight bytes at a time (the text's end if none).
+  static func firstTabOrPipe(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var index = 0
+    while index + 8 <= bytes.count {
+      let word = ByteWord.load(bytes, at: index)
+      if ByteWord.equal(word, 0x09) | ByteWord.equal(word, 0x7C) != 0 { break }
+      index += 8
+    }
+    while index < bytes.count && bytes[index] != 0x09 && bytes[index] != 0x7C { index += 1 }
+    return index
+  }
+
   private static func onlyPipesAndSpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     for index in range where bytes[index] != 0x7C && bytes[index] != 0x20 { return false }
     return true
@@ -96,6 +111,9 @@ struct LayoutSurvey {
     var hasTabAfterText = false
     /// A tab inside the trimmed text (blanks at its ends are not separators).
     var hasTabInText = false
+
+    /// A line without tabs and pipes.
+    init() {}
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, trimmed: Range<Int>) {
       var first = line.lowerBound
