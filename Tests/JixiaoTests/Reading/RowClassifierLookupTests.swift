@@ -69,6 +69,23 @@ import Testing
     #expect(unequalBytes == 2)
   }
 
+  /// `opensSummary` leaves unhashed a label longer than any equal to an opener can be:
+  /// sound only if every opener is its own normal form (plain: ASCII and unified ideographs).
+  @Test func summaryOpenersAreTheirOwnNormalForm() {
+    for opener in BudgetVocabulary.openers {
+      #expect(TextKey.isPlain(opener), "\(opener)")
+      #expect(BudgetVocabulary.opensSummary(opener))
+      #expect(BudgetVocabulary.opensSummary("1." + opener))
+      #expect(!BudgetVocabulary.opensSummary(opener + "的说明文字"))
+    }
+    // Equal as Unicode, longer in bytes: U+2F800…-range compatibility ideographs are four
+    // bytes and decompose to a unified one.
+    let compatibility = "\u{2F8B6}"  // → U+62D4
+    #expect(compatibility.utf8.count == 4 && compatibility == "\u{62D4}")
+    // An opener written with the compatibility form of 年 (U+F98E) is still one.
+    #expect(BudgetVocabulary.opensSummary("本\u{F98E}收入") && BudgetVocabulary.opensSummary("一般公共预算资\u{F90A}"))
+  }
+
   @Test func yearsAreFoundAsBefore() {
     let pieces = ["2023", "202", "1", "年", "度", "a", "１", "表", "3\u{301}", "年\u{301}"]
     for text in Arrangements.of(pieces, upTo: 4) {
