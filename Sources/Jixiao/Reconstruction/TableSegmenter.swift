@@ -284,16 +284,18 @@ struct TableSegmenter {
   }
 
   static func passageKind(_ cell: Cell, default kind: Passage.Kind) -> Passage.Kind {
-    let key = cell.key
-    for prefix in ["发布时间", "发布日期", "来源", "作者", "浏览次数", "索引号", "发文时间", "归档时间", "[索引号]", "日期"]
-    where key.hasPrefixBytes(prefix) {
-      return .metadata
+    // The key's bytes are fetched once for the fifteen prefixes, which are bytes already
+    // (`hasPrefixBytes` fetched both strings' bytes for each).
+    cell.key.withUTF8Bytes { key in
+      if metadataPrefixes.contains(where: { key.hasBytes($0, at: 0) }) { return .metadata }
+      if signaturePrefixes.contains(where: { key.hasBytes($0, at: 0) }) { return .signature }
+      return kind
     }
-    for prefix in ["填报人", "填表人", "单位负责人", "填报日期", "联系电话"] where key.hasPrefixBytes(prefix) {
-      return .signature
-    }
-    return kind
   }
+
+  private static let metadataPrefixes = ["发布时间", "发布日期", "来源", "作者", "浏览次数", "索引号", "发文时间", "归档时间", "[索引号]", "日期"]
+    .map { Array($0.utf8) }
+  private static let signaturePrefixes = ["填报人", "填表人", "单位负责人", "填报日期", "联系电话"].map { Array($0.utf8) }
 
   private mutating func noteDocumentYear(_ row: Row) {
     guard result.documentYear == nil, let cell = row.nonEmpty.first, cell.text.unicodeScalars.count <= 60 else { return }

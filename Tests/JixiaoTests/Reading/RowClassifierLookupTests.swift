@@ -86,6 +86,21 @@ import Testing
     #expect(BudgetVocabulary.opensSummary("本\u{F98E}收入") && BudgetVocabulary.opensSummary("一般公共预算资\u{F90A}"))
   }
 
+  @Test func passageKindsAreThePrefixComparisons() {
+    let prefixes = ["发布时间", "发布日期", "来源", "作者", "浏览次数", "索引号", "发文时间", "归档时间", "[索引号]", "日期", "填报人", "填表人",
+      "单位负责人", "填报日期", "联系电话"]
+    let keys = prefixes + prefixes.map { $0 + ":2023-01-01" } + prefixes.map { String($0.dropLast()) } + prefixes.map { "x" + $0 }
+      + Self.cellTexts
+    var kinds: Set<String> = []
+    for key in keys {
+      let cell = Self.cell(key, 0)
+      let expected = Reference.passageKind(cell.key)
+      #expect(TableSegmenter.passageKind(cell, default: .prose) == expected, "\(key)")
+      kinds.insert("\(expected)")
+    }
+    #expect(kinds == ["metadata", "signature", "prose"])
+  }
+
   @Test func yearsAreFoundAsBefore() {
     let pieces = ["2023", "202", "1", "年", "度", "a", "１", "表", "3\u{301}", "年\u{301}"]
     for text in Arrangements.of(pieces, upTo: 4) {
@@ -155,6 +170,17 @@ private enum Reference {
     if key.hasPrefixBytes("评(扣)分") { return .scoring }
     if key.hasPrefixBytes("指标值") && key.count <= 8 { return .target }
     return nil
+  }
+
+  static func passageKind(_ key: String) -> Passage.Kind {
+    for prefix in ["发布时间", "发布日期", "来源", "作者", "浏览次数", "索引号", "发文时间", "归档时间", "[索引号]", "日期"]
+    where key.hasPrefixBytes(prefix) {
+      return .metadata
+    }
+    for prefix in ["填报人", "填表人", "单位负责人", "填报日期", "联系电话"] where key.hasPrefixBytes(prefix) {
+      return .signature
+    }
+    return .prose
   }
 
   static func year(in key: String) -> Int? {
