@@ -48,7 +48,8 @@ enum RowClassifier {
     if count > 1 && count <= 3, let unit = unitLine(cells[lastIndex].key) { return .moneyUnit(unit) }
     if count == 1 {
       if isPageNumber(firstKey) { return .pageNumber }
-      if let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
+      // A year line is bracketed, `(2024年度)`: other keys are not asked.
+      if firstKey.utf8.first == 0x28, let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
       if let unit = unitLine(firstKey) { return .moneyUnit(unit) }
       if let kind = TitleVocabulary.kind(ofTitle: firstKey), isTitleShaped(firstKey) {
         return .title(kind)
