@@ -133,6 +133,16 @@ public enum ICU {
   /// Display width of a scalar in a monospaced rendering: 2 for wide and full-width
   /// characters (CJK), 1 otherwise.
   public static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
+    // Most scalars of our texts are ASCII (narrow, or neutral controls) and unified
+    // ideographs (wide): their widths are settled by the standard, without a call into ICU
+    // for each (`ICUTests` holds both ranges to ICU's answer).
+    if scalar.value < 0x80 { return 1 }
+    if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF { return 2 }
+    return icuDisplayWidth(scalar)
+  }
+
+  /// ICU's East Asian Width: wide (5) and full-width (3) take two columns.
+  static func icuDisplayWidth(_ scalar: Unicode.Scalar) -> Int {
     let width = jx_east_asian_width(scalar.value)
     return width == 3 || width == 5 ? 2 : 1
   }

@@ -20,24 +20,43 @@ enum RowClassifier {
 
   static func classify(_ row: Row) -> RowKind {
     if row.isSeparator { return .separator }
-    let cells = row.nonEmpty
-    guard let first = cells.first else { return .blank }
+    // The non-empty cells' number, first and last, without an array of them (every row is
+    // classified, and rows with empty cells would copy theirs).
+    let cells = row.cells
+    var count = 0
+    var firstIndex = 0
+    var lastIndex = 0
+    for index in cells.indices where !cells[index].isEmpty {
+      if count == 0 { firstIndex = index }
+      lastIndex = index
+      count += 1
+    }
+    guard count > 0 else { return .blank }
+    let first = cells[firstIndex]
     let firstKey = first.key
-    if first.text.hasPrefixBytes("[image:") || first.text.hasPrefixBytes("![") { return .image }
-    if firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("说明:") {
+    // Each prefix is compared only when the first byte matches (`[`/`!`; 注 and 说 lead with
+    // E6 and E8): most rows begin otherwise.
+    let textLead = first.text.utf8.first
+    if textLead == 0x5B || textLead == 0x21, first.text.hasPrefixBytes("[image:") || first.text.hasPrefixBytes("![") {
+      return .image
+    }
+    let keyLead = firstKey.utf8.first
+    if keyLead == 0xE6 || keyLead == 0xE8, firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("说明:") {
       return .note
     }
     // `填报单位:(盖章) │ 单位:万元`: the unit ends a short line of sign-off labels.
-    if cells.count > 1 && cells.count <= 3, let unit = unitLine(cells[cells.count - 1].key) { return .moneyUnit(unit) }
-    if cells.count == 1 {
+    if count > 1 && count <= 3, let unit = unitLine(cells[lastIndex].key) { return .moneyUnit(unit) }
+    if count == 1 {
       if isPageNumber(firstKey) { return .pageNumber }
-      if let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
+      // A year line is bracketed, `(2024年度)`: other keys are not asked.
+      if firstKey.utf8.first == 0x28, let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
       if let unit = unitLine(firstKey) { return .moneyUnit(unit) }
       if let kind = TitleVocabulary.kind(ofTitle: firstKey), isTitleShaped(firstKey) {
         return .title(kind)
       }
     }
-    if isHeader(cells) { return .header }
+    // A header has two labels or more: a row of one cell needs no look-up.
+    if count >= 2 && isHeader(cells) { return .header }
     return .content
   }
 
@@ -126,22 +145,18 @@ enum RowClassifier {
   }
 
   /// A header row: at least two indicator header labels, or a project column beside an
-  /// indicator header label, and no cell that reads as data.
+  /// indicator header label, and no cell that reads as data. Empty cells are passed over.
   static func isHeader(_ cells: [Cell]) -> Bool {
     var indicatorLabels = 0
     var projectLabels = 0
     var unknown = 0
-    for cell in cells {
-      let key = cell.key
-      if let role = ColumnVocabulary.role(key) {
-        if ColumnVocabulary.indicatorHeaderRoles.contains(role) {
-          indicatorLabels += 1
-        } else if role.isProjectColumn || role == .group {
-          projectLabels += 1
-        } else if role.isIndicatorColumn || role == .blockLabel {
-          // 指标解释, 备注 …: header-ish, neutral
-        }
-      } else if LevelVocabulary.blockLabel(key) == nil {
+    for index in cells.indices where !cells[index].isEmpty {
+      switch headerWord(cells[index].key) {
+      case .indicatorHeader: indicatorLabels += 1
+      case .projectColumn: projectLabels += 1
+      // 指标解释, 备注, block labels …: header-ish, neutral
+      case .neutral: break
+      case .unknown:
         unknown += 1
         // Settled: most rows are data, and the rest of their cells need no lookup.
         if unknown > 1 { return false }
@@ -149,5 +164,54 @@ enum RowClassifier {
     }
     if indicatorLabels >= 2 { return true }
     return projectLabels >= 3 && unknown == 0
+  }
+
+  /// What a cell counts for in a header row.
+  enum HeaderWord: Equatable {
+    /// 一级指标, 二级指标, 三级指标, 指标值: only an indicator header has them.
+    case indicatorHeader
+    /// A project column or a group of columns (项目名称, 按收入性质分).
+    case projectColumn
+    /// Another column header, or a block label (绩效指标, 年度指标).
+    case neutral
+    /// Neither a column header nor a block label: data.
+    case unknown
+  }
+
+  /// The header word of a key: its column role (`ColumnVocabulary.role`), else whether it
+  /// is a block label (`LevelVocabulary.blockLabel`). Both exact tables are one table here,
+  /// so that a cell costs one hash of its key, not two (data cells are most cells, and
+  /// miss both).
+  static func headerWord(_ key: String) -> HeaderWord {
+    // A key longer or shorter than every entry is in neither table: a long data cell, or a
+    // number, is not hashed.
+    let length = key.utf8.count
+    let entry = length <= headerEntries.longest && length >= headerEntries.shortest ? headerEntries.table[key] : nil
+    if case .column(let word) = entry { return word }
+    if let role = ColumnVocabulary.prefixRole(key) { return headerWord(of: role) }
+    return entry == nil ? .unknown : .neutral
+  }
+
+  private enum HeaderEntry {
+    /// A header of `ColumnVocabulary`'s exact table.
+    case column(HeaderWord)
+    /// A block label that is no exact column header.
+    case blockLabel
+  }
+
+  /// The table, and the byte lengths of its longest and shortest keys.
+  private static let headerEntries: (table: WordTable<HeaderEntry>, longest: Int, shortest: Int) = {
+    // A column header that is also a block label reads as the column (the first entry wins).
+    let table = WordTable(
+      ColumnVocabulary.byBytes.pairs.map { ($0.word, HeaderEntry.column(headerWord(of: $0.value))) }
+        + LevelVocabulary.blockLabels.words.map { ($0, HeaderEntry.blockLabel) })
+    let lengths = table.words.map(\.utf8.count)
+    return (table, lengths.max() ?? 0, lengths.min() ?? 0)
+  }()
+
+  static func headerWord(of role: ColumnRole) -> HeaderWord {
+    if ColumnVocabulary.indicatorHeaderRoles.contains(role) { return .indicatorHeader }
+    if role.isProjectColumn || role == .group { return .projectColumn }
+    return .neutral
   }
 }

@@ -141,9 +141,14 @@ struct TableSegmenter {
     guard let first = cells.first else { return nil }
     // A label opens a form in the first cell, or in the second after a group label
     // (`专项基本情况 │ 专项名称 │ …`).
-    let labelled = cells.prefix(2).first { FormVocabulary.role($0.key) != nil && FormVocabulary.role($0.key) != .goalsGroup } ?? first
-    let key = labelled.key
-    if let role = FormVocabulary.role(key) {
+    // Each of the two cells' role is asked once (a form-label look-up is the costliest step).
+    var labelRole = FormVocabulary.role(first.key)
+    if labelRole == nil || labelRole == .goalsGroup, cells.count >= 2,
+      let second = FormVocabulary.role(cells[1].key), second != .goalsGroup
+    {
+      labelRole = second
+    }
+    if let role = labelRole {
       switch role {
       case .name, .department, .implementingUnit, .fundsGroup, .attribute, .budgetUnit:
         return titleKind ?? .projectTargets
@@ -158,7 +163,8 @@ struct TableSegmenter {
     {
       return .budgetSummary
     }
-    if LevelVocabulary.level1(first.key) != nil, titleKind != nil { return titleKind }
+    // The preamble is asked first: it is short, and the level look-up is not.
+    if titleKind != nil, LevelVocabulary.level1(first.key) != nil { return titleKind }
     return nil
   }
 
@@ -180,10 +186,18 @@ struct TableSegmenter {
   /// header names its entity column (单位（项目）名称, 单位名称); lower header rows say nothing.
   static func kindOfHeader(_ row: Row) -> TableKind? {
     let keys = row.nonEmpty.map(\.key)
-    if keys.contains("实际完成值") || keys.contains("得分") { return .selfEvaluation }
+    if keys.contains(where: { Self.isKey($0, "实际完成值") || Self.isKey($0, "得分") }) { return .selfEvaluation }
     guard keys.contains(where: { ColumnVocabulary.role($0) == .projectName }) else { return nil }
     if keys.contains(where: { $0.containsBytes("整体") }) { return .departmentTargets }
     return .projectTargets
+  }
+
+  /// `key == word` for a word of unified ideographs, which no other sequence of scalars is
+  /// canonically equivalent to: a plain key (ASCII and unified ideographs, see
+  /// `TextKey.isPlain`) is its own normal form, so its bytes decide without the Unicode
+  /// comparison of `==` (some 450 instructions a pair).
+  static func isKey(_ key: String, _ word: String) -> Bool {
+    TextKey.isPlain(key) ? key.equalsBytes(word) : key == word
   }
 
   private mutating func openTable(at row: Row, kind: TableKind) {
@@ -270,16 +284,18 @@ struct TableSegmenter {
   }
 
   static func passageKind(_ cell: Cell, default kind: Passage.Kind) -> Passage.Kind {
-    let key = cell.key
-    for prefix in ["发布时间", "发布日期", "来源", "作者", "浏览次数", "索引号", "发文时间", "归档时间", "[索引号]", "日期"]
-    where key.hasPrefixBytes(prefix) {
-      return .metadata
+    // The key's bytes are fetched once for the fifteen prefixes, which are bytes already
+    // (`hasPrefixBytes` fetched both strings' bytes for each).
+    cell.key.withUTF8Bytes { key in
+      if metadataPrefixes.contains(where: { key.hasBytes($0, at: 0) }) { return .metadata }
+      if signaturePrefixes.contains(where: { key.hasBytes($0, at: 0) }) { return .signature }
+      return kind
     }
-    for prefix in ["填报人", "填表人", "单位负责人", "填报日期", "联系电话"] where key.hasPrefixBytes(prefix) {
-      return .signature
-    }
-    return kind
   }
+
+  private static let metadataPrefixes = ["发布时间", "发布日期", "来源", "作者", "浏览次数", "索引号", "发文时间", "归档时间", "[索引号]", "日期"]
+    .map { Array($0.utf8) }
+  private static let signaturePrefixes = ["填报人", "填表人", "单位负责人", "填报日期", "联系电话"].map { Array($0.utf8) }
 
   private mutating func noteDocumentYear(_ row: Row) {
     guard result.documentYear == nil, let cell = row.nonEmpty.first, cell.text.unicodeScalars.count <= 60 else { return }

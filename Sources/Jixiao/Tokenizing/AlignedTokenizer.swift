@@ -60,7 +60,18 @@ enum AlignedTokenizer {
     var blanks = 0
     var sawTab = false
     while index < range.upperBound {
-      if let length = Blank.blankLength(bytes, at: index, limit: range.upperBound) {
+      // Printable ASCII and the lead bytes of U+4000…U+9FFF (E4–E9) never start a blank:
+      // the commonest bytes skip the look-up.
+      let byte = bytes[index]
+      if byte == 0x20 {
+        // The commonest blank, as the branch below counts it: one byte, one column.
+        column += 1
+        blanks += 1
+        index += 1
+        continue
+      }
+      let cannotBeBlank = (byte > 0x20 && byte < 0x80) || (byte >= 0xE4 && byte <= 0xE9)
+      if !cannotBeBlank, let length = Blank.blankLength(bytes, at: index, limit: range.upperBound) {
         if bytes[index] == 0x09 {
           sawTab = true
           column = (column / 8 + 1) * 8
@@ -80,8 +91,10 @@ enum AlignedTokenizer {
       sawTab = false
       let length = UTF8Scalars.length(leading: bytes[index])
       let upper = min(index + length, range.upperBound)
-      if bytes[index] < 0x80 {
+      if byte < 0x80 {
         column += 1
+      } else if upper - index == 3 && isUnifiedIdeograph(byte, bytes[index + 1], bytes[index + 2]) {
+        column += 2
       } else {
         column += UTF8Scalars.decode(bytes, index..<upper).map(ICU.displayWidth) ?? 1
       }
@@ -92,6 +105,16 @@ enum AlignedTokenizer {
       pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
     }
     return pieces
+  }
+
+  /// Whether three bytes encode a scalar of U+4E00…U+9FFF (two columns wide, see
+  /// `ICU.displayWidth`), decoded here: most of a table's characters are, and decoding each
+  /// through `UTF8` costs some 80 instructions.
+  @inline(__always)
+  static func isUnifiedIdeograph(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+    // E4 B8 80 is U+4E00, E9 BF BF is U+9FFF; every continuation byte is 10xxxxxx.
+    guard lead >= 0xE4 && lead <= 0xE9, second & 0xC0 == 0x80, third & 0xC0 == 0x80 else { return false }
+    return lead > 0xE4 || second >= 0xB8
   }
 
   /// Column anchors: the starts of pieces on multi-piece lines that line up — shared by two
@@ -143,14 +166,14 @@ enum AlignedTokenizer {
     var nonBlank = 0
     // A line repeated word for word (a header after a page break, a row printed twice) lines
     // up with itself whatever the layout: it is counted once.
-    var seen: Set<ArraySlice<UInt8>> = []
+    var seen: Set<LineBytes> = []
     for line in text.lines {
       var start = line.start
       while start < line.end, text.utf8[start] == 0x0C { start += 1 }
       let pieces = pieces(text.utf8, start..<line.end)
       if pieces.isEmpty { continue }
       nonBlank += 1
-      if pieces.count >= 2 && !seen.insert(text.utf8[start..<line.end]).inserted { continue }
+      if pieces.count >= 2 && !seen.insert(LineBytes(bytes: text.utf8[start..<line.end])).inserted { continue }
       lines.append(pieces)
     }
     let multi = lines.filter { $0.count >= 2 }
@@ -172,6 +195,19 @@ enum AlignedTokenizer {
       }
     }
     return total >= 2 && aligned * 10 >= total * 7
+  }
+}
+
+/// A line's bytes as a set element: equal as the slices are, hashed in one call over the
+/// bytes (a slice's own hashing feeds the hasher a byte at a time, some 15 instructions a
+/// byte).
+struct LineBytes: Hashable {
+  let bytes: ArraySlice<UInt8>
+
+  static func == (left: LineBytes, right: LineBytes) -> Bool { left.bytes == right.bytes }
+
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
   }
 }
 

@@ -17,8 +17,9 @@ enum Blank {
     }
   }
 
-  /// Byte range of `bytes[range]` without blanks at either end.
-  static func trim(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+  /// Byte range of `bytes[range]` without blanks at either end (of the text's array, or of
+  /// a buffer over it).
+  static func trim<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>) -> Range<Int> where Bytes.Index == Int {
     var lower = range.lowerBound
     var upper = range.upperBound
     while lower < upper, let length = blankLength(bytes, at: lower, limit: upper) {
@@ -31,7 +32,7 @@ enum Blank {
   }
 
   /// Length of the blank character starting at `index`, if it is one.
-  static func blankLength(_ bytes: [UInt8], at index: Int, limit: Int) -> Int? {
+  static func blankLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int, limit: Int) -> Int? where Bytes.Index == Int {
     let byte = bytes[index]
     if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { return 1 }
     if byte == 0xC2, index + 1 < limit, bytes[index + 1] == 0xA0 { return 2 }
@@ -49,7 +50,7 @@ enum Blank {
     return nil
   }
 
-  static func blankLengthBefore(_ bytes: [UInt8], end: Int, limit: Int) -> Int? {
+  static func blankLengthBefore<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, end: Int, limit: Int) -> Int? where Bytes.Index == Int {
     let byte = bytes[end - 1]
     if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { return 1 }
     if end - 2 >= limit, bytes[end - 2] == 0xC2, byte == 0xA0 { return 2 }

@@ -87,51 +87,70 @@ enum CSVTokenizer {
 
   /// The records one by one, while `body` returns true.
   static func forEachRecord(_ bytes: [UInt8], _ body: (Record) -> Bool) {
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      var record = Record(start: index, fields: [])
-      var atRecordEnd = false
-      while !atRecordEnd {
-        var fieldStart = index
-        while fieldStart < count, bytes[fieldStart] == 0x20 { fieldStart += 1 }
-        if fieldStart < count, bytes[fieldStart] == 0x22 {
-          // Quoted: up to the quote not followed by another quote.
-          var position = fieldStart + 1
-          while position < count {
-            if bytes[position] == 0x22 {
-              if position + 1 < count, bytes[position + 1] == 0x22 {
-                position += 2
-                continue
+    bytes.withUnsafeBufferPointer { bytes in
+      var index = 0
+      let count = bytes.count
+      // One record reused: its fields' storage is kept from record to record unless `body`
+      // keeps the record.
+      var record = Record(start: 0, fields: [])
+      while index < count {
+        record.start = index
+        record.fields.removeAll(keepingCapacity: true)
+        var atRecordEnd = false
+        while !atRecordEnd {
+          var fieldStart = index
+          while fieldStart < count, bytes[fieldStart] == 0x20 { fieldStart += 1 }
+          if fieldStart < count, bytes[fieldStart] == 0x22 {
+            // Quoted: up to the quote not followed by another quote.
+            var position = fieldStart + 1
+            while position < count {
+              if bytes[position] == 0x22 {
+                if position + 1 < count, bytes[position + 1] == 0x22 {
+                  position += 2
+                  continue
+                }
+                break
               }
-              break
+              position += 1
             }
-            position += 1
+            var field = Field(content: (fieldStart + 1)..<min(position, count), isQuoted: true)
+            index = min(position + 1, count)
+            // Anything between the closing quote and the separator joins the field's end.
+            let tailStart = index
+            index = fieldEnd(bytes, from: index)
+            if !Blank.trim(bytes, tailStart..<index).isEmpty {
+              field = Field(content: field.content.lowerBound..<index, isQuoted: false)
+            }
+            record.fields.append(field)
+          } else {
+            index = fieldEnd(bytes, from: fieldStart)
+            record.fields.append(Field(content: fieldStart..<index, isQuoted: false))
           }
-          var field = Field(content: (fieldStart + 1)..<min(position, count), isQuoted: true)
-          index = min(position + 1, count)
-          // Anything between the closing quote and the separator joins the field's end.
-          let tailStart = index
-          while index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
-          if !Blank.trim(bytes, tailStart..<index).isEmpty {
-            field = Field(content: field.content.lowerBound..<index, isQuoted: false)
+          if index < count, bytes[index] == 0x2C {
+            index += 1
+          } else {
+            atRecordEnd = true
+            if index < count, bytes[index] == 0x0D { index += 1 }
+            if index < count, bytes[index] == 0x0A { index += 1 }
           }
-          record.fields.append(field)
-        } else {
-          index = fieldStart
-          while index < count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
-          record.fields.append(Field(content: fieldStart..<index, isQuoted: false))
         }
-        if index < count, bytes[index] == 0x2C {
-          index += 1
-        } else {
-          atRecordEnd = true
-          if index < count, bytes[index] == 0x0D { index += 1 }
-          if index < count, bytes[index] == 0x0A { index += 1 }
-        }
+        if !body(record) { return }
       }
-      if !body(record) { return }
     }
+  }
+
+  /// The first comma, LF or CR at or after `start` (or the end): a field's end. Eight bytes
+  /// at a time, as most fields are longer than a word.
+  @inline(__always)
+  static func fieldEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    while index + 8 <= bytes.count {
+      let word = ByteWord.load(bytes, at: index)
+      if ByteWord.equal(word, 0x2C) | ByteWord.equal(word, 0x0A) | ByteWord.equal(word, 0x0D) != 0 { break }
+      index += 8
+    }
+    while index < bytes.count, bytes[index] != 0x2C, bytes[index] != 0x0A, bytes[index] != 0x0D { index += 1 }
+    return index
   }
 
   /// CSV when most records split into the same number of fields (three or more), nearly
@@ -139,9 +158,11 @@ enum CSVTokenizer {
   /// cells and padding), most do not end a sentence (`。`), and tabs and pipes are rare:
   /// prose with commas gives records of every length and no empty fields, a tab or pipe
   /// table with `450,000.00` amounts has its own separators.
-  static func looksLikeCSV(_ text: SourceText) -> Bool {
+  static func looksLikeCSV(_ text: SourceText) -> Bool { looksLikeCSV(text, LayoutSurvey(text)) }
+
+  static func looksLikeCSV(_ text: SourceText, _ survey: LayoutSurvey) -> Bool {
     let bytes = text.utf8
-    guard bytes.contains(0x2C) else { return false }
+    guard bytes.withUnsafeBufferPointer({ $0.firstIndex(ofByte: 0x2C) != nil }) else { return false }
     var counts: [Int: Int] = [:]
     var nonBlank = 0
     var withFields = 0
@@ -150,7 +171,8 @@ enum CSVTokenizer {
     // Records end at line breaks, so there are at most this many. Once more than a fifth of
     // that many have a single field, the test of `withFields` below cannot pass: most
     // documents are not CSV and are ruled out early.
-    let maxRecords = bytes.reduce(1) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) }
+    // (One more than the text's LF and CR bytes, which are all in its line breaks.)
+    let maxRecords = 1 + survey.breakBytes
     var ruledOut = false
     forEachRecord(bytes) { record in
       let isBlank = record.fields.allSatisfy { Blank.trim(bytes, $0.content).isEmpty }
@@ -177,14 +199,7 @@ enum CSVTokenizer {
     guard fieldCount >= 3, records >= 3, records * 2 >= nonBlank, withFields * 10 >= nonBlank * 8 else {
       return false
     }
-    var tabLines = 0
-    var pipeLines = 0
-    for line in text.lines {
-      let slice = bytes[line.start..<line.end]
-      if slice.contains(0x09) { tabLines += 1 }
-      if slice.contains(0x7C) { pipeLines += 1 }
-    }
-    return tabLines * 10 < nonBlank && pipeLines * 10 < nonBlank
+    return survey.linesWithTab * 10 < nonBlank && survey.linesWithPipe * 10 < nonBlank
   }
 
   /// Does the field end with `。` (a sentence, not a cell)?

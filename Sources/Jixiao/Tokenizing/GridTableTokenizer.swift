@@ -73,14 +73,20 @@ enum GridTableTokenizer {
     var start = line.start
     while start < line.end, text.utf8[start] == 0x0C { start += 1 }
     let trimmed = Blank.trim(text.utf8, start..<line.end)
-    guard let first = trimmed.first.map({ text.utf8[$0] }) else { return .other }
+    guard !trimmed.isEmpty else { return .other }
+    return text.utf8.withUnsafeBufferPointer { lineKind($0, trimmed) }
+  }
+
+  /// The kind of a line from its text without outer blanks (not empty).
+  static func lineKind(_ bytes: UnsafeBufferPointer<UInt8>, _ trimmed: Range<Int>) -> LineKind {
+    let first = bytes[trimmed.lowerBound]
     if first == 0x2B {
       var hasDash = false
       for index in trimmed {
-        switch text.utf8[index] {
+        switch bytes[index] {
         case 0x2D, 0x3D: hasDash = true
         case 0x2B, 0x3A, 0x20, 0x7C: continue
-        default: return first == 0x2B && hasDash ? .content : .other
+        default: return hasDash ? .content : .other
         }
       }
       return hasDash ? .rule : .other
@@ -89,13 +95,9 @@ enum GridTableTokenizer {
   }
 
   /// Grid tables: at least two rule lines that frame `|` lines.
-  static func looksLikeGridTable(_ text: SourceText) -> Bool {
-    var rules = 0
-    for block in gridBlocks(text) {
-      rules += block.filter { lineKind(text, $0) == .rule }.count
-    }
-    return rules >= 2
-  }
+  static func looksLikeGridTable(_ text: SourceText) -> Bool { looksLikeGridTable(LayoutSurvey(text)) }
+
+  static func looksLikeGridTable(_ survey: LayoutSurvey) -> Bool { survey.gridRules >= 2 }
 }
 
 /// Reads one grid-table block into rows.

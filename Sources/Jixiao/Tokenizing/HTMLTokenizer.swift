@@ -67,14 +67,13 @@ enum HTMLTokenizer {
     var tables = 0
     var rows = 0
     var cells = 0
-    var index = 0
-    while index + 3 < bytes.count {
-      if bytes[index] == 0x3C {
-        if hasPrefix(bytes, at: index, "<table") { tables += 1 }
-        if hasTagPrefix(bytes, at: index, "<tr") { rows += 1 }
-        if hasTagPrefix(bytes, at: index, "<td") || hasTagPrefix(bytes, at: index, "<th") { cells += 1 }
-      }
-      index += 1
+    // Only a `<` starts a tag: the bytes between are skipped a word at a time.
+    var next = bytes.withUnsafeBufferPointer { $0.firstIndex(ofByte: 0x3C) }
+    while let index = next, index + 3 < bytes.count {
+      if hasPrefix(bytes, at: index, "<table") { tables += 1 }
+      if hasTagPrefix(bytes, at: index, "<tr") { rows += 1 }
+      if hasTagPrefix(bytes, at: index, "<td") || hasTagPrefix(bytes, at: index, "<th") { cells += 1 }
+      next = bytes.withUnsafeBufferPointer { $0.firstIndex(ofByte: 0x3C, from: index + 1) }
     }
     return tables >= 1 && rows >= 2 && cells >= 4
   }

@@ -9,14 +9,15 @@ extension DialectDetector {
   /// `+----+` rule or commas in its prose keeps the dialect it had.
   static func detectLayout(_ text: SourceText) -> Dialect {
     if HTMLTokenizer.looksLikeHTML(text) { return .html }
-    if GridTableTokenizer.looksLikeGridTable(text) { return .gridTable }
-    if CSVTokenizer.looksLikeCSV(text) { return .csv }
-    let dialect = detect(text)
+    let survey = LayoutSurvey(text)
+    if GridTableTokenizer.looksLikeGridTable(survey) { return .gridTable }
+    if CSVTokenizer.looksLikeCSV(text, survey) { return .csv }
+    let dialect = detect(survey)
     if dialect == .pipe && isMarkdownTable(text) { return .markdown }
     guard dialect == .plain else { return dialect }
-    if StreamTokenizer.looksLikeStream(text) { return .cellStream }
-    if isShortTable(text, separator: 0x09) { return .tabbed }
-    if isShortTable(text, separator: 0x7C) { return isMarkdownTable(text) ? .markdown : .pipe }
+    if StreamTokenizer.looksLikeStream(survey) { return .cellStream }
+    if isShortTable(survey, separator: 0x09) { return .tabbed }
+    if isShortTable(survey, separator: 0x7C) { return isMarkdownTable(text) ? .markdown : .pipe }
     if AlignedTokenizer.looksAligned(text) { return .aligned }
     if RunTogetherTokenizer.looksRunTogether(text) { return .runTogether }
     if SpacedTokenizer.looksSpaced(text) { return .spaced }
@@ -57,15 +58,11 @@ extension DialectDetector {
   /// of three cells (two tabs, or three pipes with the outer ones), a third of the text's
   /// lines or more. A title, a header and one indicator row is a table.
   static func isShortTable(_ text: SourceText, separator: UInt8) -> Bool {
-    let minimum = separator == 0x09 ? 2 : 3
-    var nonBlank = 0
-    var tableRows = 0
-    for line in text.lines {
-      let trimmed = Blank.trim(text.utf8, line.start..<line.end)
-      if trimmed.isEmpty { continue }
-      nonBlank += 1
-      if text.utf8[line.start..<line.end].filter({ $0 == separator }).count >= minimum { tableRows += 1 }
-    }
-    return tableRows >= 2 && tableRows * 10 >= nonBlank * 3
+    isShortTable(LayoutSurvey(text), separator: separator)
+  }
+
+  static func isShortTable(_ survey: LayoutSurvey, separator: UInt8) -> Bool {
+    let tableRows = separator == 0x09 ? survey.linesWithTwoTabs : survey.linesWithThreePipes
+    return tableRows >= 2 && tableRows * 10 >= survey.nonBlank * 3
   }
 }

@@ -5,13 +5,17 @@
 enum RunTogetherTokenizer {
   /// Long lines that hold many vocabulary words and no separators.
   static func looksRunTogether(_ text: SourceText) -> Bool {
-    var hits = 0
     for index in text.lines.indices {
+      // A line has no more scalars than bytes (a repaired sequence is one scalar): the
+      // shorter lines need no string.
+      let bytes = text.lines[index]
+      guard bytes.end - bytes.start >= 150 else { continue }
       let line = text.text(ofLine: index)
       guard line.unicodeScalars.count >= 150, !line.containsBytes("\t"), !line.containsBytes("|") else { continue }
-      if words(in: Array(line.unicodeScalars)).count >= 8 { hits += 1 }
+      // One such line is enough: the lines after it need no look-up.
+      if words(in: Array(line.unicodeScalars), upTo: 8).count >= 8 { return true }
     }
-    return hits >= 1
+    return false
   }
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
@@ -386,10 +390,13 @@ enum RunTogetherTokenizer {
   static let longestTerm = Truncation.terms.map(\.unicodeScalars.count).max() ?? 0
 
   /// Vocabulary words in the text: (start, length) in scalars, longest match first, no overlap.
-  static func words(in scalars: [Unicode.Scalar]) -> [(Int, Int)] {
+  /// The vocabulary words of a line, left to right (each the longest at its start), the
+  /// first `limit` of them: the scan never revisits a word, so its first words are those
+  /// of the whole line.
+  static func words(in scalars: [Unicode.Scalar], upTo limit: Int = .max) -> [(Int, Int)] {
     var found: [(Int, Int)] = []
     var index = 0
-    while index < scalars.count {
+    while index < scalars.count && found.count < limit {
       var best = 0
       // Words by first character, longest first: most characters start none.
       for word in wordsByFirst[scalars[index]] ?? [] where word.count <= scalars.count - index {

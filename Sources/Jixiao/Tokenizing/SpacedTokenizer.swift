@@ -6,10 +6,13 @@ enum SpacedTokenizer {
   static func looksSpaced(_ text: SourceText) -> Bool {
     var hits = 0
     for index in text.lines.indices.prefix(400) {
+      // A line without a space byte has none as a string either (decoding repairs only
+      // bytes that are not ASCII): it needs no string.
+      let bytes = text.lines[index]
+      guard text.utf8[bytes.start..<bytes.end].contains(0x20) else { continue }
       let line = text.text(ofLine: index)
       // Only the first word is looked up: no split of the rest of the line.
-      guard line.containsBytes(" "),
-        let first = line.split(maxSplits: 1, omittingEmptySubsequences: true, whereSeparator: { Blank.isBlankCharacter($0) }).first
+      guard let first = line.split(maxSplits: 1, omittingEmptySubsequences: true, whereSeparator: { Blank.isBlankCharacter($0) }).first
       else { continue }
       let key = TextKey.make(String(first))
       if FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil

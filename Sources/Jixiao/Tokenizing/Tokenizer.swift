@@ -100,50 +100,15 @@ struct CellBuilder {
 
 /// Scores the text against each dialect's signature.
 enum DialectDetector {
-  static func detect(_ text: SourceText) -> Dialect {
-    var nonBlank = 0
-    var tabLed = 0
-    var innerTabs = 0
-    var pipeRows = 0
-    var pipeCellLines = 0
-    var pipeOnly = 0
-    let bytes = text.utf8
-    for line in text.lines {
-      let trimmed = Blank.trim(bytes, line.start..<line.end)
-      if trimmed.isEmpty { continue }
-      nonBlank += 1
-      var firstNonSpace = line.start
-      while firstNonSpace < line.end && bytes[firstNonSpace] == 0x20 { firstNonSpace += 1 }
-      let leadingTab = firstNonSpace < line.end && bytes[firstNonSpace] == 0x09
-      var tabsAfterText = 0
-      var pipes = 0
-      var seenText = false
-      for index in firstNonSpace..<line.end {
-        let byte = bytes[index]
-        if byte == 0x09 {
-          if seenText { tabsAfterText += 1 }
-        } else if byte == 0x7C {
-          pipes += 1
-        } else if byte != 0x20 {
-          seenText = true
-        }
-      }
-      if leadingTab && tabsAfterText == 0 { tabLed += 1 }
-      if tabsAfterText > 0 { innerTabs += 1 }
-      let onlyPipes = bytes[trimmed].allSatisfy { $0 == 0x7C || $0 == 0x20 }
-      if onlyPipes {
-        pipeOnly += 1
-      } else if pipes == 1 && bytes[trimmed.upperBound - 1] == 0x7C {
-        pipeCellLines += 1
-      } else if pipes >= 2 {
-        pipeRows += 1
-      }
-    }
+  static func detect(_ text: SourceText) -> Dialect { detect(LayoutSurvey(text)) }
+
+  static func detect(_ survey: LayoutSurvey) -> Dialect {
+    let nonBlank = survey.nonBlank
     guard nonBlank > 0 else { return .plain }
-    if tabLed * 10 >= nonBlank * 3 && tabLed > innerTabs { return .cellPerLine }
-    if innerTabs >= 3 && innerTabs * 10 >= nonBlank { return .tabbed }
-    if pipeCellLines + pipeOnly >= 6 && pipeCellLines > pipeRows { return .cellPerLinePipe }
-    if pipeRows >= 3 { return .pipe }
+    if survey.tabLed * 10 >= nonBlank * 3 && survey.tabLed > survey.innerTabs { return .cellPerLine }
+    if survey.innerTabs >= 3 && survey.innerTabs * 10 >= nonBlank { return .tabbed }
+    if survey.pipeCellLines + survey.pipeOnly >= 6 && survey.pipeCellLines > survey.pipeRows { return .cellPerLinePipe }
+    if survey.pipeRows >= 3 { return .pipe }
     return .plain
   }
 }

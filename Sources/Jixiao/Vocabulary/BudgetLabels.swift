@@ -28,6 +28,15 @@ public enum BudgetVocabulary {
   ]
 
   public static func opensSummary(_ key: String) -> Bool {
-    openers.contains(FormVocabulary.stripNumbering(key))
+    let label = FormVocabulary.stripNumbering(key)
+    // A string equal to an opener as Unicode (canonically equivalent) has no more scalars
+    // than the opener (decomposition never shortens, and the openers are their own normal
+    // form), of four bytes at most: a longer label is none, and is not hashed (hashing a
+    // string that is not ASCII normalises it, some 5,000 instructions a line of prose).
+    guard label.utf8.count <= longestOpenerBytes else { return false }
+    return openers.contains(label)
   }
+
+  /// Four bytes for every scalar of the longest opener.
+  static let longestOpenerBytes = 4 * (openers.map(\.unicodeScalars.count).max() ?? 0)
 }

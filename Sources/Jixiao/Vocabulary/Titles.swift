@@ -39,6 +39,9 @@ public enum TitleVocabulary {
 
   /// The first plausible budget year written in a text (`2023年部门预算`).
   public static func year(in key: String) -> Int? {
+    // Four ASCII-digit characters in a row are four digit bytes in a row: most keys have
+    // none, and need no array of characters.
+    guard hasFourDigits(key) else { return nil }
     let characters = Array(key)
     var index = 0
     while index + 4 <= characters.count {
@@ -53,5 +56,14 @@ public enum TitleVocabulary {
       index += 1
     }
     return nil
+  }
+
+  static func hasFourDigits(_ key: String) -> Bool {
+    var run = 0
+    for byte in key.utf8 {
+      run = byte >= 0x30 && byte <= 0x39 ? run + 1 : 0
+      if run == 4 { return true }
+    }
+    return false
   }
 }

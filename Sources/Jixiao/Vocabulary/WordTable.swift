@@ -77,6 +77,11 @@ struct WordTable<Value: Sendable>: Sendable {
     entries.map { String(decoding: store[$0.start..<($0.start + $0.count)], as: UTF8.self) }
   }
 
+  /// The words with their values, in the order given.
+  var pairs: [(word: String, value: Value)] {
+    zip(words, entries.map(\.value)).map { ($0, $1) }
+  }
+
   /// Eight bytes at a time, each word mixed in by a multiply and a shift, the length first
   /// so that a word and its zero-padded tail differ.
   private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -1,0 +1,202 @@
+import Testing
+
+@testable import Jixiao
+
+/// `RowClassifier.classify` reads a row's non-empty cells without an array of them and asks
+/// one table (`headerWord`) where it asked `ColumnVocabulary.role` and then
+/// `LevelVocabulary.blockLabel`; `TitleVocabulary.year(in:)` skips keys without four digits.
+/// Each must read as before (the previous readings are copied here), on rows made of header
+/// words, block labels, data, titles, units and empty cells in every order.
+@Suite struct RowClassifierLookupTests {
+  static let cellTexts = [
+    "", "一级指标", "二级指标", "三级指标", "指标值", "项目名称", "单位名称", "资金总额", "财政拨款", "按收入性质分", "绩效指标",
+    "年度指标", "长期指标", "项目绩效指标", "名称", "备注", "指标解释", "产出指标", "数量指标", "培训人数",
+    "培训人数100人以上满足需要的各项工作完成情况良好达到预期目标的效果并按期完成", "指标值(%)", "指标值及单位说明文字过长", "绩效指标(2023年)",
+    "年度绩效目标(一)", "评(扣)分标准", "评(扣)分", "单位:万元", "填报单位:(盖章)", "注:本表", "说明:", "说明:本表金额", "[image:x]", "![a](b)",
+    "2023年度", "(2023年度)", "(2021年)", "(年度)", "第1页", "- 2 -", "部门项目支出预算绩效目标表", "≥100人", "实际完成值", "得分", "年", "指", "绩效",
+  ]
+
+  static func cell(_ text: String, _ column: Int) -> Cell {
+    Cell(text: text, span: SourceSpan(line: 1, column: column + 1, offset: 0), column: column, start: 0)
+  }
+
+  /// Rows of one to three cells in every order, and longer rows at random.
+  static let rows: [Row] = {
+    var rows: [[String]] = cellTexts.map { [$0] }
+    for a in cellTexts { for b in cellTexts { rows.append([a, b]) } }
+    for a in cellTexts.prefix(20) { for b in cellTexts { for c in cellTexts.suffix(25) { rows.append([a, b, c]) } } }
+    var state: UInt64 = 0x1234_5678_9ABC_DEF1
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+    for _ in 0..<5000 { rows.append((0..<(4 + next(5))).map { _ in cellTexts[next(cellTexts.count)] }) }
+    return rows.map { texts in Row(cells: texts.enumerated().map { cell($1, $0) }, lineIndex: 0) }
+  }()
+
+  @Test func rowsAreClassifiedAsBefore() {
+    var kinds: Set<String> = []
+    for row in Self.rows {
+      let expected = Reference.classify(row)
+      #expect(RowClassifier.classify(row) == expected, "\(row.cells.map(\.text))")
+      kinds.insert("\(expected)")
+    }
+    for kind in ["header", "content", "blank", "note", "image", "pageNumber"] {
+      #expect(kinds.contains(kind), "\(kind) never reached: \(kinds)")
+    }
+  }
+
+  @Test func headerWordsAreTheTwoLookUps() {
+    let keys = Self.cellTexts + ColumnVocabulary.entries.map(\.key) + LevelVocabulary.blockLabels.words
+    for key in keys + keys.map { $0 + "(年)" } + keys.map { $0 + "x" } + keys.map { String($0.dropLast()) } {
+      #expect(RowClassifier.headerWord(key) == Reference.headerWord(key), "\(key)")
+      #expect(ColumnVocabulary.role(key) == Reference.columnRole(key), "\(key)")
+    }
+  }
+
+  /// `TableSegmenter.isKey` is `==`, also for keys equal only as Unicode (a compatibility
+  /// ideograph, a combining mark).
+  @Test func keysAreComparedAsStrings() {
+    let words = ["实际完成值", "得分", "\u{8C48}分", "e\u{301}分"]
+    let keys = words + ["\u{F900}分", "\u{E9}分", "得分 ", "得", "得分x", "實際完成值", "实际完成值(万元)", "", "a", "得分\u{301}"]
+    var unequalBytes = 0
+    for key in keys {
+      for word in words {
+        #expect(TableSegmenter.isKey(key, word) == (key == word), "\(key) \(word)")
+        if key == word && !key.equalsBytes(word) { unequalBytes += 1 }
+      }
+    }
+    #expect(unequalBytes == 2)
+  }
+
+  /// `opensSummary` leaves unhashed a label longer than any equal to an opener can be:
+  /// sound only if every opener is its own normal form (plain: ASCII and unified ideographs).
+  @Test func summaryOpenersAreTheirOwnNormalForm() {
+    for opener in BudgetVocabulary.openers {
+      #expect(TextKey.isPlain(opener), "\(opener)")
+      #expect(BudgetVocabulary.opensSummary(opener))
+      #expect(BudgetVocabulary.opensSummary("1." + opener))
+      #expect(!BudgetVocabulary.opensSummary(opener + "的说明文字"))
+    }
+    // Equal as Unicode, longer in bytes: U+2F800…-range compatibility ideographs are four
+    // bytes and decompose to a unified one.
+    let compatibility = "\u{2F8B6}"  // → U+62D4
+    #expect(compatibility.utf8.count == 4 && compatibility == "\u{62D4}")
+    // An opener written with the compatibility form of 年 (U+F98E) is still one.
+    #expect(BudgetVocabulary.opensSummary("本\u{F98E}收入") && BudgetVocabulary.opensSummary("一般公共预算资\u{F90A}"))
+  }
+
+  @Test func passageKindsAreThePrefixComparisons() {
+    let prefixes = ["发布时间", "发布日期", "来源", "作者", "浏览次数", "索引号", "发文时间", "归档时间", "[索引号]", "日期", "填报人", "填表人",
+      "单位负责人", "填报日期", "联系电话"]
+    let keys = prefixes + prefixes.map { $0 + ":2023-01-01" } + prefixes.map { String($0.dropLast()) } + prefixes.map { "x" + $0 }
+      + Self.cellTexts
+    var kinds: Set<String> = []
+    for key in keys {
+      let cell = Self.cell(key, 0)
+      let expected = Reference.passageKind(cell.key)
+      #expect(TableSegmenter.passageKind(cell, default: .prose) == expected, "\(key)")
+      kinds.insert("\(expected)")
+    }
+    #expect(kinds == ["metadata", "signature", "prose"])
+  }
+
+  @Test func yearsAreFoundAsBefore() {
+    let pieces = ["2023", "202", "1", "年", "度", "a", "１", "表", "3\u{301}", "年\u{301}"]
+    for text in Arrangements.of(pieces, upTo: 4) {
+      #expect(TitleVocabulary.year(in: text) == Reference.year(in: text), "\(text)")
+    }
+  }
+}
+
+private enum Reference {
+  static func classify(_ row: Row) -> RowKind {
+    if row.isSeparator { return .separator }
+    let cells = row.nonEmpty
+    guard let first = cells.first else { return .blank }
+    let firstKey = first.key
+    if first.text.hasPrefixBytes("[image:") || first.text.hasPrefixBytes("![") { return .image }
+    if firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("说明:") {
+      return .note
+    }
+    if cells.count > 1 && cells.count <= 3, let unit = RowClassifier.unitLine(cells[cells.count - 1].key) {
+      return .moneyUnit(unit)
+    }
+    if cells.count == 1 {
+      if RowClassifier.isPageNumber(firstKey) { return .pageNumber }
+      if let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
+      if let unit = RowClassifier.unitLine(firstKey) { return .moneyUnit(unit) }
+      if let kind = TitleVocabulary.kind(ofTitle: firstKey), RowClassifier.isTitleShaped(firstKey) {
+        return .title(kind)
+      }
+    }
+    if isHeader(cells) { return .header }
+    return .content
+  }
+
+  static func isHeader(_ cells: [Cell]) -> Bool {
+    var indicatorLabels = 0
+    var projectLabels = 0
+    var unknown = 0
+    for cell in cells {
+      let key = cell.key
+      if let role = columnRole(key) {
+        if ColumnVocabulary.indicatorHeaderRoles.contains(role) {
+          indicatorLabels += 1
+        } else if role.isProjectColumn || role == .group {
+          projectLabels += 1
+        }
+      } else if LevelVocabulary.blockLabel(key) == nil {
+        unknown += 1
+        if unknown > 1 { return false }
+      }
+    }
+    if indicatorLabels >= 2 { return true }
+    return projectLabels >= 3 && unknown == 0
+  }
+
+  static func headerWord(_ key: String) -> RowClassifier.HeaderWord {
+    if let role = columnRole(key) {
+      if ColumnVocabulary.indicatorHeaderRoles.contains(role) { return .indicatorHeader }
+      if role.isProjectColumn || role == .group { return .projectColumn }
+      return .neutral
+    }
+    return LevelVocabulary.blockLabel(key) == nil ? .unknown : .neutral
+  }
+
+  static func columnRole(_ key: String) -> ColumnRole? {
+    if let role = ColumnVocabulary.exact[key] { return role }
+    if key.hasPrefixBytes("绩效指标(") || key.hasPrefixBytes("年度绩效目标(") { return .blockLabel }
+    if key.hasPrefixBytes("评(扣)分") { return .scoring }
+    if key.hasPrefixBytes("指标值") && key.count <= 8 { return .target }
+    return nil
+  }
+
+  static func passageKind(_ key: String) -> Passage.Kind {
+    for prefix in ["发布时间", "发布日期", "来源", "作者", "浏览次数", "索引号", "发文时间", "归档时间", "[索引号]", "日期"]
+    where key.hasPrefixBytes(prefix) {
+      return .metadata
+    }
+    for prefix in ["填报人", "填表人", "单位负责人", "填报日期", "联系电话"] where key.hasPrefixBytes(prefix) {
+      return .signature
+    }
+    return .prose
+  }
+
+  static func year(in key: String) -> Int? {
+    let characters = Array(key)
+    var index = 0
+    while index + 4 <= characters.count {
+      let slice = characters[index..<(index + 4)]
+      if slice.allSatisfy({ $0.isASCII && $0.isNumber }),
+        index == 0 || !(characters[index - 1].isASCII && characters[index - 1].isNumber),
+        index + 4 < characters.count, characters[index + 4] == "年",
+        let year = Int(String(slice)), (1990...2100).contains(year)
+      {
+        return year
+      }
+      index += 1
+    }
+    return nil
+  }
+}
