@@ -46,12 +46,7 @@ public enum DocumentEncoder {
 
   static func span(_ span: SourceSpan?, _ w: inout JSONWriter) {
     guard let span else { return w.null() }
-    w.object { w in
-      w.field("line", int: span.line)
-      w.field("column", int: span.column)
-      w.field("offset", int: span.offset)
-      w.field("length", int: span.length)
-    }
+    w.object("line", int: span.line, "column", int: span.column, "offset", int: span.offset, "length", int: span.length)
   }
 
   static func source(_ source: SourceInfo, _ w: inout JSONWriter) {

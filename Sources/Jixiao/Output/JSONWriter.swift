@@ -50,6 +50,25 @@ public struct JSONWriter: ~Copyable {
     close(0x7D)
   }
 
+  /// An object of four integer members (a span: line, column, offset, length). On one line
+  /// it is written in one reservation: the output has a span for nearly every cell.
+  public mutating func object(
+    _ a: StaticString, int valueA: Int, _ b: StaticString, int valueB: Int, _ c: StaticString, int valueC: Int,
+    _ d: StaticString, int valueD: Int
+  ) {
+    if !pretty, a.hasPointerRepresentation, b.hasPointerRepresentation, c.hasPointerRepresentation,
+      d.hasPointerRepresentation
+    {
+      return buffer.appendIntegerObject(a, valueA, b, valueB, c, valueC, d, valueD)
+    }
+    object { w in
+      w.field(a, int: valueA)
+      w.field(b, int: valueB)
+      w.field(c, int: valueC)
+      w.field(d, int: valueD)
+    }
+  }
+
   @inline(__always)
   public mutating func array(_ body: (inout JSONWriter) -> Void) {
     open(0x5B)

@@ -112,9 +112,43 @@ struct OutputBuffer: ~Copyable {
 
   /// `value` in decimal, as `String(value)` writes it.
   mutating func appendInteger(_ value: Int) {
-    reserve(20)
+    reserve(21)
+    putInteger(value)
+  }
+
+  /// `appendInteger` into reserved room (21 bytes).
+  @inline(__always)
+  private mutating func putInteger(_ value: Int) {
     if value < 0 { put(0x2D) }
     count += DigitWriter.write(value.magnitude, to: start + count)
+  }
+
+  /// `{"a":1,"b":2,"c":3,"d":4}` in one reservation.
+  mutating func appendIntegerObject(
+    _ a: StaticString, _ valueA: Int, _ b: StaticString, _ valueB: Int, _ c: StaticString, _ valueC: Int,
+    _ d: StaticString, _ valueD: Int
+  ) {
+    reserve(2 + a.utf8CodeUnitCount + b.utf8CodeUnitCount + c.utf8CodeUnitCount + d.utf8CodeUnitCount + 4 * 25)
+    put(0x7B)
+    putMember(a, valueA)
+    put(0x2C)
+    putMember(b, valueB)
+    put(0x2C)
+    putMember(c, valueC)
+    put(0x2C)
+    putMember(d, valueD)
+    put(0x7D)
+  }
+
+  /// `"name":value` into reserved room.
+  @inline(__always)
+  private mutating func putMember(_ name: StaticString, _ value: Int) {
+    put(0x22)
+    ByteCopy.copy(name.utf8Start, name.utf8CodeUnitCount, to: start + count)
+    count += name.utf8CodeUnitCount
+    put(0x22)
+    put(0x3A)
+    putInteger(value)
   }
 
   /// `value` as its `description` writes it (plain digits, no exponent).

@@ -50,3 +50,50 @@ import Testing
     #expect(chunks == whole.bytes)
   }
 }
+
+/// An object of four integers (a span) is written in one go on one line: the same bytes as
+/// its members written one by one, pretty or not, inside an array and after other members,
+/// whatever the chunk size of a sink.
+@Suite struct JSONWriterIntegerObjectTests {
+  static let values = [0, 7, -7, 99, 100, 12_345, Int.max, Int.min]
+
+  private func write(_ w: inout JSONWriter, oneByOne: Bool) {
+    w.array { w in
+      for (index, value) in Self.values.enumerated() {
+        w.element()
+        w.object { w in
+          w.field("name", "值")
+          w.field("span") { w in
+            let others = (Self.values[(index + 1) % Self.values.count], Self.values[(index + 3) % Self.values.count])
+            if oneByOne {
+              w.object { w in
+                w.field("line", int: value)
+                w.field("x", int: others.0)
+                w.field("offset", int: others.1)
+                w.field("length", int: -(value / 2))
+              }
+            } else {
+              w.object("line", int: value, "x", int: others.0, "offset", int: others.1, "length", int: -(value / 2))
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test(arguments: [false, true])
+  func sameBytesAsMemberByMember(pretty: Bool) {
+    var expected = JSONWriter(pretty: pretty)
+    write(&expected, oneByOne: true)
+    var actual = JSONWriter(pretty: pretty)
+    write(&actual, oneByOne: false)
+    #expect(actual.bytes == expected.bytes)
+    for chunkSize in [1, 5, 64] {
+      var chunks: [UInt8] = []
+      var streamed = JSONWriter(pretty: pretty, chunkSize: chunkSize) { chunks += $0 }
+      write(&streamed, oneByOne: false)
+      streamed.flush()
+      #expect(chunks == expected.bytes)
+    }
+  }
+}
