@@ -118,7 +118,10 @@ enum TabbedTokenizer {
   static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (Row) -> Void) {
     for index in text.lines.indices {
       let (range, pageBreak) = builder.pageBreakStripped(index)
+      // Room for every cell at once: grown by appends, the array was reallocated three times a
+      // row and then copied again by the row to shed its spare capacity.
       var cells: [Cell] = []
+      cells.reserveCapacity(text.utf8[range].reduce(1) { $1 == 0x09 ? $0 + 1 : $0 })
       var start = range.lowerBound
       var column = 0
       for position in range where text.utf8[position] == 0x09 {
@@ -138,9 +141,12 @@ enum TabbedTokenizer {
 /// Markdown separator rows (`---`, `:---:`) and grid-table rules (`+----+`).
 enum Separators {
   static func isSeparatorRow(_ cells: [Cell]) -> Bool {
-    let nonEmpty = cells.filter { !$0.isEmpty }
-    guard !nonEmpty.isEmpty else { return false }
-    return nonEmpty.allSatisfy { isRule($0.text) }
+    var sawRule = false
+    for cell in cells where !cell.isEmpty {
+      guard isRule(cell.text) else { return false }
+      sawRule = true
+    }
+    return sawRule
   }
 
   static func isRule(_ text: String) -> Bool {
