@@ -198,18 +198,21 @@ extension MoneyUnit {
 extension UnsafeBufferPointer<UInt8> {
   /// Where `pattern` first occurs at or after `start` (`start` itself for an empty pattern).
   @inline(__always)
+  ///
+  /// Candidates are found by the pattern's last byte, eight bytes at a time: in CJK text a
+  /// pattern's first byte (a lead byte, E4–E9 for most ideographs) occurs at nearly every
+  /// character, its last byte (one of 64 continuation bytes) far less often.
   func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-    guard let first = pattern.first else { return start }
-    guard count >= pattern.count else { return nil }
-    var index = start
-    let last = count - pattern.count
-    while index <= last {
-      if self[index] == first {
-        var offset = 1
-        while offset < pattern.count && self[index + offset] == pattern[offset] { offset += 1 }
-        if offset == pattern.count { return index }
-      }
-      index += 1
+    guard let lastByte = pattern.last else { return start }
+    let length = pattern.count
+    guard count >= length, start <= count - length else { return nil }
+    var end = start + length - 1
+    while let found = firstIndex(ofByte: lastByte, from: end) {
+      let candidate = found - length + 1
+      var offset = 0
+      while offset < length - 1 && self[candidate + offset] == pattern[offset] { offset += 1 }
+      if offset == length - 1 { return candidate }
+      end = found + 1
     }
     return nil
   }

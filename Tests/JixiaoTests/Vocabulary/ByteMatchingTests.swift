@@ -24,6 +24,37 @@ import Testing
     return samples
   }
 
+  /// The byte search finds candidates by the pattern's last byte: it must find what a
+  /// search from every offset finds, in texts and patterns that overlap, repeat and share
+  /// bytes (the lead bytes of 扣 and 分, the continuation bytes of many ideographs).
+  @Test func byteSearchFindsTheFirstOccurrence() {
+    func naive(_ text: [UInt8], _ pattern: [UInt8], from start: Int) -> Int? {
+      guard !pattern.isEmpty else { return start }
+      guard text.count >= pattern.count, start <= text.count - pattern.count else { return nil }
+      for index in start...(text.count - pattern.count) where Array(text[index..<(index + pattern.count)]) == pattern {
+        return index
+      }
+      return nil
+    }
+    let pieces = ["扣", "分", "得", "a", "aa", "分分", "\n", "…", "9"]
+    let texts = Arrangements.of(pieces, upTo: 4).map { Array($0.utf8) }
+    let patterns = ([""] + Arrangements.of(pieces, upTo: 2)).map { Array($0.utf8) }
+    var found = 0
+    for text in texts.prefix(3000) {
+      for pattern in patterns {
+        for start in [0, 1, 3, text.count] {
+          let expected = naive(text, pattern, from: start)
+          let actual = text.withUnsafeBufferPointer { buffer in
+            pattern.withUnsafeBufferPointer { buffer.firstIndex(of: $0, from: start) }
+          }
+          #expect(actual == expected, "\(text) \(pattern) \(start)")
+          if expected != nil { found += 1 }
+        }
+      }
+    }
+    #expect(found > 10_000)
+  }
+
   @Test func characterCountIsCount() {
     for text in Self.samples {
       #expect(text.characterCount == text.count, "\(Array(text.unicodeScalars))")
