@@ -149,6 +149,16 @@ struct UTF8Scan {
         index += 1
         continue
       }
+      // Most sequences of these texts are ideographs: three bytes led by E1–EC or EE–EF,
+      // whose continuation bytes may take their whole range. They are checked here, the
+      // other leads (with narrowed second bytes, or shorter and longer forms) by `sequence`.
+      if byte >= 0xE1 && byte != 0xED && byte <= 0xEF && index + 2 < count && bytes[index + 1] & 0xC0 == 0x80
+        && bytes[index + 2] & 0xC0 == 0x80
+      {
+        body(index, 3, true)
+        index += 3
+        continue
+      }
       let (length, isValid) = sequence(bytes, at: index)
       body(index, length, isValid)
       index += length

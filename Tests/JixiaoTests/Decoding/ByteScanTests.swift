@@ -63,6 +63,35 @@ import Testing
     }
   }
 
+  /// The UTF-8 walk checks three-byte ideographs inline; it must report what the general
+  /// reading of every sequence reports, valid or not, on random bytes around every lead.
+  @Test func utf8WalkAgreesWithTheSequenceReader() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+    let interesting: [UInt8] = [0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xEC, 0xED, 0xEE, 0xEF,
+      0xF0, 0xF4, 0xF5, 0xFF]
+    for _ in 0..<5000 {
+      let bytes = (0..<next(24)).map { _ in next(3) == 0 ? UInt8(next(256)) : interesting[next(interesting.count)] }
+      var walked: [[Int]] = []
+      UTF8Scan.walk(bytes) { walked.append([$0, $1, $2 ? 1 : 0]) }
+      var expected: [[Int]] = []
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] < 0x80 {
+          index += 1
+          continue
+        }
+        let (length, isValid) = UTF8Scan.sequence(bytes, at: index)
+        expected.append([index, length, isValid ? 1 : 0])
+        index += length
+      }
+      #expect(walked == expected, "\(bytes)")
+    }
+  }
+
   @Test func scalarCountsOfBlocks() {
     for text in Self.texts + [Array(String(repeating: "绩效a\u{301}", count: 100).utf8)] {
       let counts = SourceText.countBlocks(text)
