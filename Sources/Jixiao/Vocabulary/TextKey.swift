@@ -335,6 +335,9 @@ public enum Script {
     var traditional = 0
     var simplified = 0
     var index = 0
+    // Read once: a lazy global is checked at every access, and this loop runs per character.
+    let traditionalOnly = Self.traditionalOnly
+    let simplifiedOnly = Self.simplifiedOnly
     while index < bytes.count {
       let lead = bytes[index]
       // Both sets lie in U+4E00–U+9FFF, whose UTF-8 forms are three bytes led by E4–E9.
