@@ -9,10 +9,25 @@ struct NormalizedText {
   let scalars: [Unicode.Scalar]
 
   init(_ raw: String) {
-    string = NormalizedText.nfkc(raw)
+    // One walk both collects the scalars and checks that NFKC would leave them (`nfkc`'s
+    // test); only a text that fails it is normalised by ICU and walked again.
     var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(string.utf8.count)
-    for scalar in string.unicodeScalars { scalars.append(scalar) }
+    scalars.reserveCapacity(raw.utf8.count)
+    var stable = true
+    for scalar in raw.unicodeScalars {
+      guard NormalizedText.isStable(scalar) else {
+        stable = false
+        break
+      }
+      scalars.append(scalar)
+    }
+    if stable {
+      string = raw
+    } else {
+      string = ICU.nfkc(raw)
+      scalars.removeAll(keepingCapacity: true)
+      for scalar in string.unicodeScalars { scalars.append(scalar) }
+    }
     self.scalars = scalars
   }
 
