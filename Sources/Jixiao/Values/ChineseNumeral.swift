@@ -131,6 +131,9 @@ enum ChineseNumeral {
       let head = section[section.startIndex..<(section.endIndex - 1)]
       if let headValue = positionalValue(head) { return headValue + lastDigit * unit / 10 }
     }
+    // 十五, 三百二十: the plain spellings, read natively as ICU reads them (every spelling
+    // `plainValue` takes is held to ICU's reading by `ChineseNumeralNativeTests`).
+    if let value = plainValue(section) { return value }
     if let text = ICU.spelledOutNumber(String(scalars: section)),
       let decimal = ExactDecimal.parse(text), let value = ExactDecimal.integer(decimal),
       value >= 0, value < 10_000
@@ -138,6 +141,63 @@ enum ChineseNumeral {
       return value
     }
     return positionalValue(section)
+  }
+
+  /// The longest section `plainValue` reads: as far as its test spells out every input.
+  static let plainLength = 5
+
+  /// A section written the plain way, without ICU: at most `plainLength` scalars of 一…九 and
+  /// 十百千 only (no 零, no financial or traditional forms), units in falling order with no
+  /// unit skipped (一千二十 is left to ICU), each unit after a digit except a leading 十, and a
+  /// last digit only as the ones (after 十 or alone). Nil for anything else.
+  static func plainValue(_ section: ArraySlice<Unicode.Scalar>) -> Int? {
+    guard section.count <= plainLength else { return nil }
+    var total = 0
+    var pending: Int?
+    var lastUnit = Int.max
+    for scalar in section {
+      if let value = plainDigit(scalar) {
+        guard pending == nil else { return nil }
+        pending = value
+      } else if let unit = plainUnit(scalar) {
+        guard lastUnit == Int.max || unit * 10 == lastUnit else { return nil }
+        guard pending != nil || (unit == 10 && lastUnit == Int.max) else { return nil }
+        total += (pending ?? 1) * unit
+        pending = nil
+        lastUnit = unit
+      } else {
+        return nil
+      }
+    }
+    if let pending {
+      guard lastUnit == Int.max || lastUnit == 10 else { return nil }
+      return total + pending
+    }
+    return total
+  }
+
+  private static func plainDigit(_ scalar: Unicode.Scalar) -> Int? {
+    switch scalar {
+    case "一": 1
+    case "二": 2
+    case "三": 3
+    case "四": 4
+    case "五": 5
+    case "六": 6
+    case "七": 7
+    case "八": 8
+    case "九": 9
+    default: nil
+    }
+  }
+
+  private static func plainUnit(_ scalar: Unicode.Scalar) -> Int? {
+    switch scalar {
+    case "十": 10
+    case "百": 100
+    case "千": 1000
+    default: nil
+    }
   }
 
   /// A plain positional reading of a section below 万 (the fallback when ICU declines).

@@ -2,36 +2,45 @@
 ///
 /// Most cells hold only ASCII, CJK ideographs and a few symbols (≥, ≤, ‰, 、) that NFKC leaves
 /// alone; those skip the ICU call. Substrings are cut from the UTF-8 storage by offsets, not
-/// rebuilt scalar by scalar.
+/// rebuilt scalar by scalar; the offsets are summed when a substring is cut, since most texts
+/// are read only as scalars (a name or a remark is never cut) and the rest are short.
 struct NormalizedText {
   let string: String
   let scalars: [Unicode.Scalar]
-  /// `utf8Offsets[i]` is where scalar `i` starts; one extra entry marks the end.
-  private let utf8Offsets: [Int]
 
   init(_ raw: String) {
-    string = NormalizedText.nfkc(raw)
+    // One walk both collects the scalars and checks that NFKC would leave them (`nfkc`'s
+    // test); only a text that fails it is normalised by ICU and walked again.
     var scalars: [Unicode.Scalar] = []
-    var offsets: [Int] = []
-    scalars.reserveCapacity(string.utf8.count)
-    offsets.reserveCapacity(string.utf8.count + 1)
-    var offset = 0
-    for scalar in string.unicodeScalars {
+    scalars.reserveCapacity(raw.utf8.count)
+    var stable = true
+    for scalar in raw.unicodeScalars {
+      guard NormalizedText.isStable(scalar) else {
+        stable = false
+        break
+      }
       scalars.append(scalar)
-      offsets.append(offset)
-      offset += UTF8.width(scalar)
     }
-    offsets.append(offset)
+    if stable {
+      string = raw
+    } else {
+      string = ICU.nfkc(raw)
+      scalars.removeAll(keepingCapacity: true)
+      for scalar in string.unicodeScalars { scalars.append(scalar) }
+    }
     self.scalars = scalars
-    utf8Offsets = offsets
   }
 
   /// The text of scalars `start..<end` (empty when the range is empty or out of bounds).
   func text(from start: Int, to end: Int) -> String {
-    guard start >= 0, start < end, end < utf8Offsets.count else { return "" }
+    guard start >= 0, start < end, end <= scalars.count else { return "" }
+    var lowerOffset = 0
+    for index in 0..<start { lowerOffset += UTF8.width(scalars[index]) }
+    var upperOffset = lowerOffset
+    for index in start..<end { upperOffset += UTF8.width(scalars[index]) }
     let utf8 = string.utf8
-    let lower = utf8.index(utf8.startIndex, offsetBy: utf8Offsets[start])
-    let upper = utf8.index(utf8.startIndex, offsetBy: utf8Offsets[end])
+    let lower = utf8.index(utf8.startIndex, offsetBy: lowerOffset)
+    let upper = utf8.index(utf8.startIndex, offsetBy: upperOffset)
     return String(string[lower..<upper])
   }
 

@@ -307,6 +307,21 @@ extension TargetParser {
     )
   }
 
+  /// Whether `readDate` may read the segment: every date it reads holds a date literal, a
+  /// date word (年, 月, 季度, 年底, 次年 …) or a number that may be `2023.07` (four digits, two
+  /// decimals: `NumberLiteral.yearMonth` less what costs a multiplication). The last kind
+  /// must pass even when the context rules dotted months out, since reading it notes that
+  /// the context was asked. `ReaderGuardTests` hold this to `readDate` itself.
+  static func mayHoldDate(_ segment: [ValueToken]) -> Bool {
+    segment.contains { token in
+      switch token.kind {
+      case .dateLiteral, .lexeme(.date): true
+      case .number(let literal): !literal.isChinese && literal.integerDigits == 4 && literal.fractionDigits == 2
+      default: false
+      }
+    }
+  }
+
   /// A four-digit year from 1900 to 2100 (`2024`, `二〇二四`).
   func yearNumber(_ token: ValueToken) -> Int? {
     guard let literal = token.number, let value = literal.integer, literal.fractionDigits == 0,

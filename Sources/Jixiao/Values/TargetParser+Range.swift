@@ -1,6 +1,12 @@
 import FoundationEssentials
 
 extension TargetParser {
+  /// Whether `readRange` may read the segment: its two ends are joined by a range separator
+  /// (`-`, `~`, 至), whatever the context. `ReaderGuardTests` hold this to `readRange` itself.
+  static func mayHoldRange(_ segment: [ValueToken]) -> Bool {
+    segment.contains { $0.lexeme == .rangeSeparator }
+  }
+
   /// `90%-95%`, `3~5个`, `80至100`, `百分之九十至百分之九十五`, `1万-2万元`: `min` and `max`, one
   /// shared unit, no operator.
   func readRange(_ segment: [ValueToken], raw: String) -> Target? {

@@ -135,9 +135,8 @@ struct TargetParser {
 
   func readSegment(_ slice: ArraySlice<ValueToken>) -> Target {
     var flags: [Target.Flag] = []
-    var segment = removePlaceholderGroups(Array(slice), flags: &flags)
-    segment = segment.filter { $0.lexeme != .ignorable }
-    segment = demoteEmbeddedNumerals(segment)
+    var segment = valueTokens(of: slice, flags: &flags)
+    demoteEmbeddedNumerals(&segment)
     // A part's raw text is mapped back from the normalised text only when a compound keeps it.
     let segmentRaw = slice.count == tokens.count ? raw : text(slice)
     var target = readCore(segment, raw: segmentRaw)
@@ -150,11 +149,26 @@ struct TargetParser {
     if let halves = readBothHalves(segment, raw: raw) { return halves }
     if let placeholder = readPlaceholder(segment, raw: raw) { return placeholder }
     if let rank = readRank(segment, raw: raw) { return rank }
-    if let date = readDate(segment, raw: raw) { return date }
-    if let range = readRange(segment, raw: raw) { return range }
+    // A reader is tried only when the segment holds what it requires: most segments are
+    // neither a date nor a range, and the readers would find that out after some work.
+    if Self.mayHoldDate(segment), let date = readDate(segment, raw: raw) { return date }
+    if Self.mayHoldRange(segment), let range = readRange(segment, raw: raw) { return range }
     if let quantity = readQuantity(segment, raw: raw) { return quantity }
     if let anchored = readAnchoredQuantity(segment, raw: raw) { return anchored }
     return readQualitative(segment, raw: raw)
+  }
+
+  /// The tokens a reader sees, built in one array: placeholder groups and ignorable tokens
+  /// (a lone star) dropped. Only a segment holding a placeholder takes the slower path that
+  /// looks for its group; every other segment is copied once, without the stars.
+  private func valueTokens(of slice: ArraySlice<ValueToken>, flags: inout [Target.Flag]) -> [ValueToken] {
+    if slice.contains(where: { if case .placeholder = $0.kind { return true } else { return false } }) {
+      return removePlaceholderGroups(Array(slice), flags: &flags).filter { $0.lexeme != .ignorable }
+    }
+    var segment: [ValueToken] = []
+    segment.reserveCapacity(slice.count)
+    for token in slice where token.lexeme != .ignorable { segment.append(token) }
+    return segment
   }
 
   /// `(≥**%)`, `(≥**万元)` left from a template inside a value: dropped, with a flag.
@@ -180,8 +194,8 @@ struct TargetParser {
 
   /// A Chinese numeral inside a word (统一规范's 一 is caught by the lexicon, but 一流 and
   /// 双十佳 are not) is part of the word, not a number.
-  private func demoteEmbeddedNumerals(_ segment: [ValueToken]) -> [ValueToken] {
-    var result = segment
+  /// In place: a token demoted here is a word to the test of the numeral after it.
+  private func demoteEmbeddedNumerals(_ result: inout [ValueToken]) {
     for index in result.indices {
       guard let number = result[index].number, number.isChinese else { continue }
       let token = result[index]
@@ -193,7 +207,6 @@ struct TargetParser {
         result[index].kind = .word
       }
     }
-    return result
   }
 
   // MARK: Text helpers

@@ -13,6 +13,10 @@ struct ValueTokenizer {
 
   init(_ scalars: [Unicode.Scalar]) {
     self.scalars = scalars
+    // A token covers at least one scalar, so one allocation holds a short cell's tokens
+    // where appends would reallocate the array several times; a long text (a remark) is
+    // capped, to keep no large unused buffer with a reading, and grows as before.
+    tokens.reserveCapacity(min(scalars.count, 32))
   }
 
   static func tokenize(_ scalars: [Unicode.Scalar]) -> [ValueToken] {
