@@ -2,11 +2,17 @@
 ///
 /// Most cells hold only ASCII, CJK ideographs and a few symbols (≥, ≤, ‰, 、) that NFKC leaves
 /// alone; those skip the ICU call. Substrings are cut from the UTF-8 storage by offsets, not
-/// rebuilt scalar by scalar; the offsets are summed when a substring is cut, since most texts
-/// are read only as scalars (a name or a remark is never cut) and the rest are short.
+/// rebuilt scalar by scalar. A short text sums the widths before a cut when it is cut: most
+/// texts are read only as scalars (a name or a remark is never cut). A long one keeps a table
+/// of offsets, or reading a cell wrapped over thousands of lines, cut at every word, would
+/// take time quadratic in its length.
 struct NormalizedText {
   let string: String
   let scalars: [Unicode.Scalar]
+  /// `utf8Offsets[i]` is where scalar `i` starts, one extra entry marking the end; empty for a
+  /// text of at most `summedLength` scalars.
+  private let utf8Offsets: [Int]
+  static let summedLength = 64
 
   init(_ raw: String) {
     // One walk both collects the scalars and checks that NFKC would leave them (`nfkc`'s
@@ -29,15 +35,36 @@ struct NormalizedText {
       for scalar in string.unicodeScalars { scalars.append(scalar) }
     }
     self.scalars = scalars
+    if scalars.count > Self.summedLength {
+      var offsets: [Int] = []
+      offsets.reserveCapacity(scalars.count + 1)
+      var offset = 0
+      for scalar in scalars {
+        offsets.append(offset)
+        offset += UTF8.width(scalar)
+      }
+      offsets.append(offset)
+      utf8Offsets = offsets
+    } else {
+      utf8Offsets = []
+    }
   }
 
   /// The text of scalars `start..<end` (empty when the range is empty or out of bounds).
   func text(from start: Int, to end: Int) -> String {
     guard start >= 0, start < end, end <= scalars.count else { return "" }
-    var lowerOffset = 0
-    for index in 0..<start { lowerOffset += UTF8.width(scalars[index]) }
-    var upperOffset = lowerOffset
-    for index in start..<end { upperOffset += UTF8.width(scalars[index]) }
+    let lowerOffset: Int
+    let upperOffset: Int
+    if utf8Offsets.isEmpty {
+      var offset = 0
+      for index in 0..<start { offset += UTF8.width(scalars[index]) }
+      lowerOffset = offset
+      for index in start..<end { offset += UTF8.width(scalars[index]) }
+      upperOffset = offset
+    } else {
+      lowerOffset = utf8Offsets[start]
+      upperOffset = utf8Offsets[end]
+    }
     let utf8 = string.utf8
     let lower = utf8.index(utf8.startIndex, offsetBy: lowerOffset)
     let upper = utf8.index(utf8.startIndex, offsetBy: upperOffset)
