@@ -1,6 +1,6 @@
 /// Inputs shaped to find work that grows faster than the input: one very long line of many
 /// cells (pipes, tabs, a one-line HTML table, run-together text), one cell wrapped over
-/// thousands of lines, and thousands of small projects. Each is parsed at two sizes, the second twice the first: time should about
+/// thousands of lines (aligned columns, a grid table), and thousands of small projects. Each is parsed at two sizes, the second twice the first: time should about
 /// double (a ratio near 4 is quadratic). The fuzzer found the first of these; the others were
 /// found by hand, and each was quadratic before it was fixed.
 enum Shapes {
@@ -32,6 +32,14 @@ enum Shapes {
       { n in
         "三级指标                        指标值\n对新建在建违法建筑和重点类型    95%\n"
           + (0..<(n / 2)).map { "                                续行文字\($0)\n" }.joined()
+      }
+    ),
+    (
+      "a grid cell wrapped over many lines", [],
+      { n in
+        "+------------------+--------+\n| 三级指标         | 指标值 |\n+==================+========+\n"
+          + "| 对新建违法建筑   | 95%    |\n" + (0..<(n / 2)).map { "| 续行文字\($0) |        |\n" }.joined()
+          + "+------------------+--------+\n"
       }
     ),
     (

@@ -171,7 +171,7 @@ if !shapes.isEmpty {
   say("shaped inputs, each at two sizes (time should about double; near 4× is quadratic):")
   for shape in shapes {
     say(
-      "  \(shape.name + String(repeating: " ", count: max(0, 32 - shape.name.count)))"
+      "  \(shape.name + String(repeating: " ", count: max(0, 36 - shape.name.count)))"
         + " \(fixed(Double(shape.small.bytes) / 1_000_000, 2)) MB \(fixed(shape.small.run.seconds, 2)) s,"
         + " \(fixed(Double(shape.large.bytes) / 1_000_000, 2)) MB \(fixed(shape.large.run.seconds, 2)) s:"
         + " \(fixed(shape.ratio, 2))×, exit \(shape.large.run.exitStatus)"

@@ -257,14 +257,15 @@ struct AlignedPageReader {
       if let open = current,
         continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last)
       {
-        var row = rows[open.row]
         // A wrapped cell's lines follow each other: a column the line leaves out has ended.
+        // Extended in place: a copy of the row would share its cells' text, and every line
+        // appended to a cell would copy all of it (quadratic in a cell of many lines).
         var last: [Int: AlignedTokenizer.Piece] = [:]
-        for (column, piece) in placed where column < row.cells.count {
-          builder.extend(&row.cells[column], lineIndex: index, range: piece.range, separator: "\n")
+        let width = rows[open.row].cells.count
+        for (column, piece) in placed where column < width {
+          builder.extend(&rows[open.row].cells[column], lineIndex: index, range: piece.range, separator: "\n")
           last[column] = piece
         }
-        rows[open.row] = row
         current = (open.row, last)
         continue
       }

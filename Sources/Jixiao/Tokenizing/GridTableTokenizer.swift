@@ -198,7 +198,11 @@ struct GridBlockReader {
       open[column] = OpenCell(row: rows.count - 1, cell: nil)
     }
     guard !Blank.trim(text.utf8, segment.range).isEmpty, var current = open[column] else { return }
+    // Taken out while it grows: a second reference to the cell's text would make every line
+    // appended to it copy all of it (quadratic in a cell of many lines).
+    open[column] = nil
     if var cell = current.cell {
+      current.cell = nil
       builder.extend(&cell, lineIndex: lineIndex, range: segment.range, separator: "\n")
       current.cell = cell
     } else {
