@@ -183,10 +183,8 @@ enum RowClassifier {
   /// so that a cell costs one hash of its key, not two (data cells are most cells, and
   /// miss both).
   static func headerWord(_ key: String) -> HeaderWord {
-    // A key longer or shorter than every entry is in neither table: a long data cell, or a
-    // number, is not hashed.
-    let length = key.utf8.count
-    let entry = length <= headerEntries.longest && length >= headerEntries.shortest ? headerEntries.table[key] : nil
+    // (A key longer or shorter than every entry, a long data cell or a number, is not hashed.)
+    let entry = headerEntries[key]
     if case .column(let word) = entry { return word }
     if let role = ColumnVocabulary.prefixRole(key) { return headerWord(of: role) }
     return entry == nil ? .unknown : .neutral
@@ -199,15 +197,10 @@ enum RowClassifier {
     case blockLabel
   }
 
-  /// The table, and the byte lengths of its longest and shortest keys.
-  private static let headerEntries: (table: WordTable<HeaderEntry>, longest: Int, shortest: Int) = {
-    // A column header that is also a block label reads as the column (the first entry wins).
-    let table = WordTable(
-      ColumnVocabulary.byBytes.pairs.map { ($0.word, HeaderEntry.column(headerWord(of: $0.value))) }
-        + LevelVocabulary.blockLabels.words.map { ($0, HeaderEntry.blockLabel) })
-    let lengths = table.words.map(\.utf8.count)
-    return (table, lengths.max() ?? 0, lengths.min() ?? 0)
-  }()
+  /// A column header that is also a block label reads as the column (the first entry wins).
+  private static let headerEntries = WordTable(
+    ColumnVocabulary.byBytes.pairs.map { ($0.word, HeaderEntry.column(headerWord(of: $0.value))) }
+      + LevelVocabulary.blockLabels.words.map { ($0, HeaderEntry.blockLabel) })
 
   static func headerWord(of role: ColumnRole) -> HeaderWord {
     if ColumnVocabulary.indicatorHeaderRoles.contains(role) { return .indicatorHeader }

@@ -79,23 +79,16 @@ enum UnitTable {
   /// Money units written as a scale word alone after a number: `350万` is 350 万元.
   static let bareScales: [String: String] = ["万": "万元", "萬": "万元", "亿": "亿元", "億": "亿元"]
 
-  private static let spellingsByBytes = WordTable(spellings.map { ($0.key, $0.value) })
-  private static let bareScalesByBytes = WordTable(bareScales.map { ($0.key, $0.value) })
+  // By bytes first: a `String`-keyed lookup hashes the text's canonical form, a few
+  // thousand instructions for a short CJK word.
+  private static let canonicalSpellings = CanonicalWordTable(spellings.map { ($0.key, $0.value) })
+  private static let bareScaleWords = CanonicalWordTable(bareScales.map { ($0.key, $0.value) })
 
-  /// The canonical unit of a spelling. By bytes first: a `String`-keyed lookup hashes the
-  /// text's canonical form, a few thousand instructions for a short CJK word. Text whose
-  /// every scalar NFKC leaves alone is its own canonical form, so a miss by bytes is a miss;
-  /// other text may be equivalent to a spelling and is asked of the dictionary.
-  static func canonical(_ spelling: String) -> String? {
-    if let canonical = spellingsByBytes[spelling] { return canonical }
-    return NFKCCheck.mayChange(spelling) ? spellings[spelling] : nil
-  }
+  /// The canonical unit of a spelling, as `spellings[spelling]` reads it.
+  static func canonical(_ spelling: String) -> String? { canonicalSpellings[spelling] }
 
-  /// The money unit a bare scale word stands for (`万` → 万元).
-  static func bareScale(_ word: String) -> String? {
-    if let money = bareScalesByBytes[word] { return money }
-    return NFKCCheck.mayChange(word) ? bareScales[word] : nil
-  }
+  /// The money unit a bare scale word stands for (`万` → 万元), as `bareScales` reads it.
+  static func bareScale(_ word: String) -> String? { bareScaleWords[word] }
 
   /// Reads a unit written on its own: inside parentheses (`(人)`, `（百分比）`), in a unit
   /// column, or after a number. Unknown units are kept as written with `isKnown` false.

@@ -22,21 +22,15 @@ public enum BudgetVocabulary {
   }
 
   /// Labels that only a budget summary has: they open one.
-  static let openers: Set<String> = [
+  static let openers = [
     "本级财政拨款收入", "一般公共预算拨款收入", "财政拨款收入", "基本支出", "项目支出", "本年收入合计",
     "本年支出合计", "收入总计", "支出总计", "本年收入", "本年支出", "一般公共预算资金",
   ]
+  // By bytes, as Unicode equality reads them (hashing a string that is not ASCII normalises
+  // it, some 5,000 instructions a line of prose).
+  private static let openerTable = CanonicalWordTable(openers.map { ($0, ()) })
 
   public static func opensSummary(_ key: String) -> Bool {
-    let label = FormVocabulary.stripNumbering(key)
-    // A string equal to an opener as Unicode (canonically equivalent) has no more scalars
-    // than the opener (decomposition never shortens, and the openers are their own normal
-    // form), of four bytes at most: a longer label is none, and is not hashed (hashing a
-    // string that is not ASCII normalises it, some 5,000 instructions a line of prose).
-    guard label.utf8.count <= longestOpenerBytes else { return false }
-    return openers.contains(label)
+    openerTable[FormVocabulary.stripNumbering(key)] != nil
   }
-
-  /// Four bytes for every scalar of the longest opener.
-  static let longestOpenerBytes = 4 * (openers.map(\.unicodeScalars.count).max() ?? 0)
 }

@@ -169,18 +169,9 @@ func equalBytes(_ left: UnsafePointer<UInt8>?, _ right: UnsafePointer<UInt8>?, _
 /// compares the text with every case by canonical equivalence, which costs a Unicode
 /// comparison per case on CJK text.
 struct RawValueIndex<Value: RawRepresentable & CaseIterable & Sendable>: Sendable where Value.RawValue == String {
-  private let byBytes: WordTable<Value>
+  private let table = CanonicalWordTable(Value.allCases.map { ($0.rawValue, $0) })
 
-  init() {
-    byBytes = WordTable(Value.allCases.map { ($0.rawValue, $0) })
-  }
-
-  func callAsFunction(_ text: String) -> Value? {
-    if let value = byBytes[text] { return value }
-    // Text of ASCII, unified ideographs, CJK punctuation and kana is its own canonical form,
-    // so for it different bytes mean a different string; anything else may be equivalent.
-    return NFKCCheck.mayChange(text) ? Value(rawValue: text) : nil
-  }
+  func callAsFunction(_ text: String) -> Value? { table[text] }
 }
 
 extension Level1 {

@@ -4,7 +4,7 @@
 /// nearly all of them miss. A `Dictionary` keyed by `ByteKey` cost about 500 instructions a
 /// lookup: a string wrapper made and released, a hash of every byte, comparisons through
 /// closures. This table hashes eight bytes at a time, rejects texts longer than its longest
-/// word before hashing, and compares bytes in place. The words are ours and the table never
+/// word or shorter than its shortest before hashing, and compares bytes in place. The words are ours and the table never
 /// changes, so a fixed hash cannot be flooded: a probe ends at an empty slot whatever the
 /// text, after at most the longest cluster of the words themselves.
 struct WordTable<Value: Sendable>: Sendable {
@@ -20,8 +20,9 @@ struct WordTable<Value: Sendable>: Sendable {
   /// Open addressing: an index into `entries`, or -1 for an empty slot.
   private let slots: [Int32]
   private let mask: Int
-  /// Bytes of the longest word.
+  /// Bytes of the longest and of the shortest word.
   let longestWord: Int
+  private let shortestWord: Int
 
   /// The table of `pairs`; the first value given for a word wins.
   init(_ pairs: some Sequence<(String, Value)>) {
@@ -48,6 +49,7 @@ struct WordTable<Value: Sendable>: Sendable {
     self.slots = slots
     mask = size - 1
     longestWord = entries.map(\.count).max() ?? 0
+    shortestWord = entries.map(\.count).min() ?? 0
   }
 
   subscript(text: some StringProtocol) -> Value? {
@@ -55,7 +57,7 @@ struct WordTable<Value: Sendable>: Sendable {
   }
 
   subscript(bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-    guard bytes.count <= longestWord else { return nil }
+    guard bytes.count <= longestWord && bytes.count >= shortestWord else { return nil }
     return store.withUnsafeBufferPointer { store in
       var slot = WordTable.hash(bytes) & mask
       while true {
@@ -115,3 +117,33 @@ extension WordTable where Value == Void {
 }
 
 typealias WordSet = WordTable<Void>
+
+/// A `WordTable` that answers as a `String`-keyed dictionary does, by canonical equivalence.
+/// Text whose every scalar NFKC leaves alone (ASCII, unified ideographs, CJK punctuation,
+/// kana) is its own canonical form, so for it a miss by bytes is a miss; other text (a
+/// compatibility ideograph, a decomposed accent) may be equivalent to a word and is asked of
+/// the dictionary.
+struct CanonicalWordTable<Value: Sendable>: Sendable {
+  private let byBytes: WordTable<Value>
+  private let byString: [String: Value]
+  /// Bytes beyond which no text equals a word. When every word's scalars normalise to
+  /// themselves, a text equal to one decomposes to it, to a scalar or more for each of its
+  /// own: it has no more scalars than the word, of four bytes at most. (Hashing a long text
+  /// that is not ASCII normalises it, some 5,000 instructions a line of prose.)
+  private let fallbackBytes: Int
+
+  /// The table of `pairs`; the first value given for a word wins.
+  init(_ pairs: [(String, Value)]) {
+    byBytes = WordTable(pairs)
+    byString = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    fallbackBytes =
+      pairs.allSatisfy { !NFKCCheck.mayChange($0.0) }
+      ? 4 * (pairs.map(\.0.unicodeScalars.count).max() ?? 0) : .max
+  }
+
+  subscript(text: String) -> Value? {
+    if let value = byBytes[text] { return value }
+    guard text.utf8.count <= fallbackBytes, NFKCCheck.mayChange(text) else { return nil }
+    return byString[text]
+  }
+}

@@ -69,8 +69,9 @@ import Testing
     #expect(unequalBytes == 2)
   }
 
-  /// `opensSummary` leaves unhashed a label longer than any equal to an opener can be:
-  /// sound only if every opener is its own normal form (plain: ASCII and unified ideographs).
+  /// `opensSummary` matches openers by bytes and asks Unicode equality only of text that is
+  /// not its own normal form: sound only if every opener is (plain: ASCII and unified
+  /// ideographs).
   @Test func summaryOpenersAreTheirOwnNormalForm() {
     for opener in BudgetVocabulary.openers {
       #expect(TextKey.isPlain(opener), "\(opener)")

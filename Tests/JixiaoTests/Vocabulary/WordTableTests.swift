@@ -52,6 +52,19 @@ import Testing
     for miss in (5000..<6000).map(padded) { #expect(!table.contains(miss)) }
   }
 
+  /// A canonical table answers as a `String` dictionary, for plain words (whose equals are
+  /// bounded in length) and for words with accents (whose decomposed equals are longer).
+  @Test func canonicalTablesReadAsDictionaries() {
+    for words in [["年度", "本年收入合计", "abc"], ["é", "café", "年度"]] {
+      let pairs = words.enumerated().map { ($0.element, $0.offset) }
+      let table = CanonicalWordTable(pairs)
+      let dictionary = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+      let probes = words + ["e\u{301}", "cafe\u{301}", "本\u{F98E}收入合计", "\u{F98E}度", "年", "年度年度", "x"]
+        + [String(repeating: "\u{F98E}", count: 40)]
+      for probe in probes { #expect(table[probe] == dictionary[probe], "\(probe)") }
+    }
+  }
+
   /// Units by bytes, and by the dictionary's canonical equivalence for text that is not its
   /// own canonical form: a compatibility ideograph (U+F9FD 十), a decomposed accent.
   @Test func unitsReadAsTheDictionaryReadsThem() {
