@@ -67,21 +67,33 @@ struct DocumentReader {
       RowClassifier.kind(of: row) == .header
         && row.nonEmpty.contains { ColumnVocabulary.role($0.key)?.isProjectColumn == true }
     } ?? false
-    let (entities, readerLayout) =
+    var entities: [EntityDraft]
+    let readerLayout: [LayoutCell]
+    (entities, readerLayout) =
       isList ? ListTableReader.read(block, context: &context) : FormTableReader.read(block, context: &context)
     info.layout += readerLayout
-    let allDrafts = entities.flatMap { $0.sections.flatMap { $0 } }
-    info.framework = FrameworkDetector.detect(allDrafts)
+    let remarksAreWeights: Bool
+    let labelsMayFollowRows: Bool
+    do {
+      // The sections, not their drafts copied into one list; let go before the sections are
+      // resolved, which they then are where they lie.
+      let sections = entities.flatMap(\.sections)
+      info.framework = FrameworkDetector.detect(sections)
+      remarksAreWeights = IndicatorBuilder.remarksLookLikeWeights(sections)
+      labelsMayFollowRows = LevelResolver.labelsMayFollowRows(sections)
+    }
     var assembler = EntityAssembler(
       tableIndex: index, framework: info.framework, budgetYear: info.year, tableUnit: block.moneyUnit,
-      remarksAreWeights: IndicatorBuilder.remarksLookLikeWeights(allDrafts),
-      labelsMayFollowRows: LevelResolver.labelsMayFollowRows(entities.flatMap(\.sections)), context: context)
+      remarksAreWeights: remarksAreWeights, labelsMayFollowRows: labelsMayFollowRows, context: context)
     if assembler.remarksAreWeights { assembler.context.diagnose("JX113", block.span) }
-    for entity in entities {
+    for index in entities.indices {
+      // Taken out of the list: its sections are then resolved where they lie, not copied.
+      var entity = EntityDraft(span: entities[index].span)
+      swap(&entity, &entities[index])
       if block.kind == .departmentTargets {
-        departments.append(assembler.department(entity))
+        departments.append(assembler.department(consume entity))
       } else {
-        projects.append(assembler.project(entity))
+        projects.append(assembler.project(consume entity))
       }
     }
     context = assembler.context

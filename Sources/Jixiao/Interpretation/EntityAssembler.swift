@@ -25,61 +25,66 @@ struct EntityAssembler {
 
   // MARK: Indicators
 
-  mutating func indicators(_ draft: EntityDraft) -> ([Indicator], [Placeholder]) {
+  /// The indicators and placeholders of an entity's sections, which are resolved in place.
+  mutating func indicators(_ sections: inout [[IndicatorDraft]]) -> ([Indicator], [Placeholder]) {
     var indicators: [Indicator] = []
+    indicators.reserveCapacity(sections.reduce(0) { $0 + $1.count })
     var placeholders: [Placeholder] = []
     let builder = IndicatorBuilder(budgetYear: budgetYear, remarksAreWeights: remarksAreWeights)
-    for var section in draft.sections where !section.isEmpty {
+    let resolver = LevelResolver(framework: framework, labelsMayFollowRows: labelsMayFollowRows)
+    for index in sections.indices where !sections[index].isEmpty {
       var diagnostics: [Diagnostic] = []
-      LevelResolver(framework: framework, labelsMayFollowRows: labelsMayFollowRows).resolve(&section, diagnostics: &diagnostics)
+      resolver.resolve(&sections[index], diagnostics: &diagnostics)
       context.diagnostics += diagnostics
-      for row in section {
-        for cell in row.annotations { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
-        if row.isOnlyAnnotations { continue }
-        if row.isLevel1Label {
-          if let cell = row.level1Cell { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
-          continue
-        }
-        if row.hasOnlyLevels {
-          placeholders.append(
-            Placeholder(
-              level1: row.resolvedLevel1?.rawValue ?? row.level1Source.map { TextKey.make($0.text) },
-              level2: row.resolvedLevel2?.rawValue ?? row.level2Source.map { TextKey.make($0.text) },
-              span: row.level2Cell?.span ?? row.level1Cell?.span ?? row.level2Fragment?.span ?? row.rowSpan,
-              level1Span: row.level2Cell == nil && row.level2Fragment == nil ? nil : row.level1Cell?.span))
-          if let cell = row.level1Cell, cell != row.level1Source {
-            layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
-          }
-          if let cell = row.level1Cell, row.level2Cell == nil {
-            layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
-          }
-          continue
-        }
-        var indicator = builder.build(row)
-        // A level cell on the row that the resolver did not use stays accounted for.
-        if let cell = row.level1Cell, cell != row.level1Source { indicator.spans[.level1Cell] = cell.span }
-        if row.inheritsNameAndTarget {
-          indicator.sharesNameAndTargetWithAbove = true
-          indicator.spans[.name] = nil
-          indicator.span = row.rowSpan
-        }
-        indicators.append(indicator)
+      // Each row read where it lies (`inout` for that alone: a draft holds a dozen cells,
+      // too many to copy for a look, and a borrow from the array was a copy).
+      for row in sections[index].indices {
+        place(&sections[index][row], builder: builder, indicators: &indicators, placeholders: &placeholders)
       }
     }
     placeholderRows += placeholders.count
     return (indicators, placeholders)
   }
 
+  private mutating func place(
+    _ row: inout IndicatorDraft, builder: IndicatorBuilder, indicators: inout [Indicator],
+    placeholders: inout [Placeholder]
+  ) {
+    for cell in row.annotations { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
+    if row.isOnlyAnnotations { return }
+    if row.isLevel1Label {
+      if let cell = row.level1Cell { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
+      return
+    }
+    if row.hasOnlyLevels {
+      placeholders.append(
+        Placeholder(
+          level1: row.resolvedLevel1?.rawValue ?? row.level1Source.map { $0.unsimplifiedKey },
+          level2: row.resolvedLevel2?.rawValue ?? row.level2Source.map { $0.unsimplifiedKey },
+          span: row.level2Cell?.span ?? row.level1Cell?.span ?? row.level2Fragment?.span ?? row.rowSpan,
+          level1Span: row.level2Cell == nil && row.level2Fragment == nil ? nil : row.level1Cell?.span))
+      if let cell = row.level1Cell, cell != row.level1Source {
+        layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
+      }
+      if let cell = row.level1Cell, row.level2Cell == nil {
+        layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
+      }
+      return
+    }
+    indicators.append(builder.build(row))
+  }
+
   // MARK: Fields
 
-  mutating func project(_ draft: EntityDraft) -> Project {
+  mutating func project(_ draft: consuming EntityDraft) -> Project {
     var project = Project(table: tableIndex, span: draft.span)
     project.fields = draft.fields.map(field)
     project.declaredWeightTotal = draft.declaredWeightTotal
     layout += draft.layout
     for field in draft.fields {
-      let text = CellText.clean(field.value.text)
-      let line = CellText.singleLine(text)
+      // Made only for the roles that read them: money fields read their own text.
+      lazy var text = CellText.clean(field.value.text)
+      lazy var line = CellText.singleLine(text)
       switch field.role {
       case .name: project.name = project.name ?? line
       case .department:
@@ -135,12 +140,12 @@ struct EntityAssembler {
     {
       project.period.years = endYear - startYear + 1
     }
-    (project.indicators, project.placeholders) = indicators(draft)
+    (project.indicators, project.placeholders) = indicators(&draft.sections)
     reportAssumedUnits()
     return project
   }
 
-  mutating func department(_ draft: EntityDraft) -> DepartmentTarget {
+  mutating func department(_ draft: consuming EntityDraft) -> DepartmentTarget {
     var department = DepartmentTarget(table: tableIndex, span: draft.span)
     department.fields = draft.fields.map(field)
     layout += draft.layout
@@ -159,7 +164,7 @@ struct EntityAssembler {
         if InlineFields.isMoney(field.role) { readFunds(field, into: &department.funds, unit: draft.moneyUnit) }
       }
     }
-    (department.indicators, department.placeholders) = indicators(draft)
+    (department.indicators, department.placeholders) = indicators(&draft.sections)
     reportAssumedUnits()
     return department
   }
@@ -225,7 +230,8 @@ struct EntityAssembler {
 
   private mutating func readFunds(_ field: FieldDraft, into funds: inout Funds, unit groupUnit: MoneyUnit?) {
     let text = CellText.clean(field.value.text)
-    let labelUnit = field.label.flatMap { FormVocabulary.moneyUnit(in: TextKey.make($0.text)) }
+    let labelKey = field.label?.unsimplifiedKey
+    let labelUnit = labelKey.flatMap { FormVocabulary.moneyUnit(in: $0) }
     let declared = labelUnit ?? groupUnit ?? tableUnit
     guard let parsed = AmountReader.read(text, defaultUnit: declared ?? .wanYuan) else {
       context.diagnose("JX111", field.value.span, text, field.label?.text ?? field.role.rawValue)
@@ -236,28 +242,20 @@ struct EntityAssembler {
     let amount = Amount(
       yuan: parsed.yuan, value: parsed.value, raw: field.value.text, unit: parsed.unit.rawValue,
       unitSource: source, decimals: parsed.decimals, span: field.value.span)
-    let slot: WritableKeyPath<Funds, Amount?>?
-    switch field.role {
-    case .fundsTotal: slot = \.total
-    case .fiscal: slot = \.fiscal
-    case .other, .ownFunds: slot = \.other
-    case .carryover: slot = \.carryover
-    default: slot = nil
-    }
-    var label = field.label.map { TextKey.make($0.text) } ?? field.role.rawValue
-    if let slot {
-      guard let existing = funds[keyPath: slot] else {
-        funds[keyPath: slot] = amount
-        if slot == \Funds.other { otherLabel = label }
+    var label = labelKey ?? field.role.rawValue
+    if let slot = FundSlot(field.role) {
+      guard let existing = slot.amount(in: funds) else {
+        slot.set(amount, in: &funds)
+        if slot == .other { otherLabel = label }
         return
       }
       // The same amount again: a page break repeated the project's columns.
       if existing.yuan == amount.yuan { return }
       // `二、自有资金:0万元三、其他:3683.3970万元`: a zero line does not stand for the other
       // funds when the next non-fiscal line has an amount; it stays as a line.
-      if slot == \Funds.other, existing.yuan == 0 {
+      if slot == .other, existing.yuan == 0 {
         funds.lines.append(FundLine(label: otherLabel ?? FieldRole.ownFunds.rawValue, amount: existing))
-        funds[keyPath: slot] = amount
+        slot.set(amount, in: &funds)
         otherLabel = label
         return
       }
@@ -265,5 +263,39 @@ struct EntityAssembler {
     if field.role == .fiscalPart { label = FundLine.fiscalPartPrefix + label }
     if funds.lines.contains(where: { $0.label == label && $0.amount.yuan == amount.yuan }) { return }
     funds.lines.append(FundLine(label: label, amount: amount))
+  }
+}
+
+/// The named amounts of `Funds`, chosen by a field's role: a switch, where key paths to them
+/// were made and applied at run time.
+private enum FundSlot {
+  case total, fiscal, other, carryover
+
+  init?(_ role: FieldRole) {
+    switch role {
+    case .fundsTotal: self = .total
+    case .fiscal: self = .fiscal
+    case .other, .ownFunds: self = .other
+    case .carryover: self = .carryover
+    default: return nil
+    }
+  }
+
+  func amount(in funds: Funds) -> Amount? {
+    switch self {
+    case .total: funds.total
+    case .fiscal: funds.fiscal
+    case .other: funds.other
+    case .carryover: funds.carryover
+    }
+  }
+
+  func set(_ amount: Amount, in funds: inout Funds) {
+    switch self {
+    case .total: funds.total = amount
+    case .fiscal: funds.fiscal = amount
+    case .other: funds.other = amount
+    case .carryover: funds.carryover = amount
+    }
   }
 }

@@ -4,6 +4,8 @@ enum NameAndCode {
   static func split(_ text: String) -> (name: String, code: String?) {
     let trimmed = String(text.trimmingBlanks())
     let normalized = ICU.nfkc(trimmed)
+    // Every code below holds an ASCII digit: a text without one is a name alone.
+    guard normalized.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return (trimmed, nil) }
     // Leading code in brackets.
     for (open, close) in [("(", ")"), ("[", "]")] where normalized.hasPrefixBytes(open) {
       if let end = normalized.firstIndex(of: Character(close)) {
@@ -94,7 +96,9 @@ enum FormDate {
   /// A period written in one cell: `2023.07-2024.01`, `2023年4月-2024年2月`, `2023年1月至12月`.
   static func readRange(_ text: String) -> (start: String, end: String)? {
     let key = TextKey.make(text)
-    for separator in ["至", "-", "~", "—", "－", "到"] {
+    // A separator absent from the bytes is absent from the characters (none of them has
+    // another canonically equivalent form): only a separator present is split at.
+    for separator in ["至", "-", "~", "—", "－", "到"] where key.containsBytes(separator) {
       let parts = key.components(separatedBy: separator)
       guard parts.count == 2 else { continue }
       guard let start = read(parts[0]) else { continue }

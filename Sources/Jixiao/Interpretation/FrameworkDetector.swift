@@ -1,15 +1,19 @@
 /// Tells which national indicator framework a table follows, from its level cells.
 enum FrameworkDetector {
-  static func detect(_ drafts: [IndicatorDraft]) -> Framework? {
+  static func detect(_ sections: [[IndicatorDraft]]) -> Framework? {
     var legacy = false
     var y2021 = false
-    for draft in drafts {
-      if let level2 = draft.level2 {
-        if level2.isOnly2021 { y2021 = true }
-        if level2 == .cost { legacy = true }
-        if level2 == .serviceSatisfaction && draft.level1 == .benefit { legacy = true }
+    // By index: a loop over the drafts themselves copied each one.
+    for drafts in sections {
+      for index in drafts.indices {
+        let (level1, level2) = (drafts[index].level1, drafts[index].level2)
+        if let level2 {
+          if level2.isOnly2021 { y2021 = true }
+          if level2 == .cost { legacy = true }
+          if level2 == .serviceSatisfaction && level1 == .benefit { legacy = true }
+        }
+        if level1 == .cost { y2021 = true }
       }
-      if draft.level1 == .cost { y2021 = true }
     }
     switch (legacy, y2021) {
     case (true, true): return .mixed

@@ -28,16 +28,16 @@ struct IndicatorBuilder {
       target = Target(raw: targetCell.text, kind: .text, span: targetCell.span)
       target.flags = [.digitsRunTogether]
     }
-    var indicator = Indicator(target: target, span: draft.name?.span ?? draft.target?.span ?? draft.rowSpan)
-    indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source.map { TextKey.make($0.text) }
-    indicator.level2 = draft.resolvedLevel2?.rawValue ?? draft.level2Source.map { TextKey.make($0.text) }
+    var indicator = Indicator.Fields(target: target, span: draft.name?.span ?? draft.target?.span ?? draft.rowSpan)
+    indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source.map { $0.unsimplifiedKey }
+    indicator.level2 = draft.resolvedLevel2?.rawValue ?? draft.level2Source.map { $0.unsimplifiedKey }
     indicator.level1Raw = draft.level1Source?.text
     indicator.level2Raw = draft.level2Source?.text
     indicator.level1Origin = draft.level1Origin
     indicator.level2Origin = draft.level2Origin
     indicator.name = draft.name.map { CellText.singleLine(CellText.clean($0.text)) }
     indicator.horizon = draft.horizon
-    var spans = SpanTable()
+    var spans = SpanTable(capacity: 5 + draft.extras.count)
     spans[.name] = draft.name?.span
     spans[.level1] = draft.level1Source?.span
     spans[.level2] = draft.level2Source?.span
@@ -68,8 +68,15 @@ struct IndicatorBuilder {
       }
       if let name = remarksAreWeights && role == .remark ? .weight : Self.spanName(role) { spans[name] = cell.span }
     }
+    // A level cell on the row that the resolver did not use stays accounted for.
+    if let cell = draft.level1Cell, cell != draft.level1Source { spans[.level1Cell] = cell.span }
+    if draft.inheritsNameAndTarget {
+      indicator.sharesNameAndTargetWithAbove = true
+      spans[.name] = nil
+      indicator.span = draft.rowSpan
+    }
     indicator.spans = spans
-    return indicator
+    return Indicator(indicator)
   }
 
   /// The span a column's cell is kept under (`unit` is the indicator's `unitColumn`); nil for
@@ -111,12 +118,18 @@ struct IndicatorBuilder {
   }
 
   /// A 备注 column whose filled cells are all numbers (`20分`, `5`) carries weights.
-  static func remarksLookLikeWeights(_ drafts: [IndicatorDraft]) -> Bool {
-    // A table with its own weight column keeps its remarks.
-    guard !drafts.contains(where: { $0.extra(.weight) != nil }) else { return false }
-    let remarks = drafts.compactMap { $0.extra(.remark) }
+  static func remarksLookLikeWeights(_ sections: [[IndicatorDraft]]) -> Bool {
+    var remarks: [String] = []
+    // By index: a loop over the drafts themselves copied each one.
+    for drafts in sections {
+      for index in drafts.indices {
+        // A table with its own weight column keeps its remarks.
+        if drafts[index].extra(.weight) != nil { return false }
+        if let remark = drafts[index].extra(.remark) { remarks.append(remark.text) }
+      }
+    }
     guard remarks.count >= 2 else { return false }
-    let numeric = remarks.filter { weight($0.text) != nil }
+    let numeric = remarks.filter { weight($0) != nil }
     return numeric.count * 10 >= remarks.count * 9
   }
 }

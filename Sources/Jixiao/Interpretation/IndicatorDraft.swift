@@ -39,21 +39,34 @@ struct IndicatorDraft {
     self.rowSpan = rowSpan
   }
 
+  // The four tests below are inlined so that asking a draft in an array does not copy it
+  // whole first.
+
   /// Only level names, nothing else: a template row (placeholder) or a level label.
+  @inline(__always)
   var hasOnlyLevels: Bool {
     name == nil && target == nil && extras.isEmpty && unplaced.isEmpty
   }
 
   /// Nothing but score annotations.
+  @inline(__always)
   var isOnlyAnnotations: Bool {
     hasOnlyLevels && level1Cell == nil && level2Cell == nil && level2Fragment == nil && !annotations.isEmpty
   }
 
   /// A template row that names a level 2 and nothing else.
+  @inline(__always)
   var isPlaceholder: Bool { hasOnlyLevels && (level2Cell != nil || level2Fragment != nil) }
 
   /// A row holding only a level-1 name: the label of the rows around it.
+  @inline(__always)
   var isLevel1Label: Bool { hasOnlyLevels && level2Cell == nil && level2Fragment == nil && level1Cell != nil }
 
   func extra(_ role: ColumnRole) -> Cell? { extras.first { $0.role == role }?.cell }
+}
+
+extension Cell {
+  /// `TextKey.make(text)`, taken from the key the cell already has unless that one is also
+  /// simplified (a traditional-script cell).
+  var unsimplifiedKey: String { isTraditional ? TextKey.make(text) : key }
 }

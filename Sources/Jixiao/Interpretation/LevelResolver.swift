@@ -16,10 +16,11 @@ struct LevelResolver {
   /// Does a table print labels after their rows? Yes when a section opens with rows that
   /// have no level 2, or a level-1 name stands alone on a row.
   static func labelsMayFollowRows(_ sections: [[IndicatorDraft]]) -> Bool {
+    // By index: a loop over the drafts themselves copied each one.
     for section in sections {
-      if section.contains(where: \.isLevel1Label) { return true }
-      if let first = section.first(where: { !$0.isLevel1Label }), first.level2Cell == nil,
-        first.level2Fragment == nil, section.contains(where: { $0.level2Cell != nil })
+      if section.indices.contains(where: { section[$0].isLevel1Label }) { return true }
+      if let first = section.indices.first(where: { !section[$0].isLevel1Label }), section[first].level2Cell == nil,
+        section[first].level2Fragment == nil, section.indices.contains(where: { section[$0].level2Cell != nil })
       {
         return true
       }
@@ -112,7 +113,10 @@ struct LevelResolver {
       // Move the tail of the run to the label below only on evidence: the names moved must
       // fit the lower label better than the upper one by a clear margin.
       // Scores and fits once per row; each candidate split is then a suffix sum.
-      let gains = rows.map { LevelHints.score(drafts[$0], for: downLevel) - LevelHints.score(drafts[$0], for: upLevel) }
+      let gains = rows.map { row in
+        let name = drafts[row].name?.key
+        return LevelHints.score(name, for: downLevel) - LevelHints.score(name, for: upLevel)
+      }
       let fitsDown = rows.map { fits($0, down) }
       let fitsUp = rows.map { fits($0, up) }
       var best = 0.0
@@ -147,8 +151,9 @@ struct LevelResolver {
   }
 
   private func inheritedLevel1(_ drafts: [IndicatorDraft], before index: Int) -> Level1? {
-    for row in drafts[..<index].reversed() {
-      if let level1 = row.level1 { return level1 }
+    // By index: a loop over the drafts themselves copied each one.
+    for row in stride(from: index - 1, through: 0, by: -1) {
+      if let level1 = drafts[row].level1 { return level1 }
     }
     return nil
   }

@@ -96,12 +96,23 @@ public struct Indicator: Sendable, Hashable {
     public var span: SourceSpan
     /// Where each part came from, keyed by field name (name, level1, scoring …).
     public var spans = SpanTable()
+
+    init(target: Target, span: SourceSpan) {
+      self.target = target
+      self.span = span
+    }
   }
 
   private var box: Boxed<Fields>
 
   public init(target: Target, span: SourceSpan) {
     box = Boxed(Fields(target: target, span: span))
+  }
+
+  /// An indicator of fields filled in beforehand: one box, and no check of its uniqueness at
+  /// every field set.
+  init(_ fields: Fields) {
+    box = Boxed(fields)
   }
 
   public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
