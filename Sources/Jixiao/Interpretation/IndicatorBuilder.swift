@@ -28,55 +28,56 @@ struct IndicatorBuilder {
       target = Target(raw: targetCell.text, kind: .text, span: targetCell.span)
       target.flags = [.digitsRunTogether]
     }
-    var indicator = Indicator.Fields(target: target, span: draft.name?.span ?? draft.target?.span ?? draft.rowSpan)
-    indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source.map { $0.unsimplifiedKey }
-    indicator.level2 = draft.resolvedLevel2?.rawValue ?? draft.level2Source.map { $0.unsimplifiedKey }
-    indicator.level1Raw = draft.level1Source?.text
-    indicator.level2Raw = draft.level2Source?.text
-    indicator.level1Origin = draft.level1Origin
-    indicator.level2Origin = draft.level2Origin
-    indicator.name = draft.name.map { CellText.singleLine(CellText.clean($0.text)) }
-    indicator.horizon = draft.horizon
-    var spans = SpanTable(capacity: 5 + draft.extras.count)
-    spans[.name] = draft.name?.span
-    spans[.level1] = draft.level1Source?.span
-    spans[.level2] = draft.level2Source?.span
-    spans[.level2Fragment] = draft.level2Fragment?.span
-    for (role, cell) in draft.extras {
-      let text = CellText.clean(cell.text)
-      switch role {
-      case .explanation: indicator.explanation = text
-      case .scoring: indicator.scoring = text
-      case .unit: indicator.unitColumn = text
-      case .valueType: indicator.valueType = text
-      case .direction: indicator.direction = text
-      case .standard: indicator.standard = text
-      case .weight:
-        indicator.weightRaw = text
-        indicator.weight = Self.weight(text)
-      case .remark:
-        if remarksAreWeights {
+    // Filled in its box: a value filled beside it was copied into it.
+    return Indicator(target: target, span: draft.name?.span ?? draft.target?.span ?? draft.rowSpan) { indicator in
+      indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source.map { $0.unsimplifiedKey }
+      indicator.level2 = draft.resolvedLevel2?.rawValue ?? draft.level2Source.map { $0.unsimplifiedKey }
+      indicator.level1Raw = draft.level1Source?.text
+      indicator.level2Raw = draft.level2Source?.text
+      indicator.level1Origin = draft.level1Origin
+      indicator.level2Origin = draft.level2Origin
+      indicator.name = draft.name.map { CellText.singleLine(CellText.clean($0.text)) }
+      indicator.horizon = draft.horizon
+      var spans = SpanTable(capacity: 5 + draft.extras.count)
+      if let cell = draft.name { spans[.name] = cell.span }
+      if let cell = draft.level1Source { spans[.level1] = cell.span }
+      if let cell = draft.level2Source { spans[.level2] = cell.span }
+      if let cell = draft.level2Fragment { spans[.level2Fragment] = cell.span }
+      for (role, cell) in draft.extras {
+        let text = CellText.clean(cell.text)
+        switch role {
+        case .explanation: indicator.explanation = text
+        case .scoring: indicator.scoring = text
+        case .unit: indicator.unitColumn = text
+        case .valueType: indicator.valueType = text
+        case .direction: indicator.direction = text
+        case .standard: indicator.standard = text
+        case .weight:
           indicator.weightRaw = text
           indicator.weight = Self.weight(text)
-        } else {
-          indicator.remark = text
+        case .remark:
+          if remarksAreWeights {
+            indicator.weightRaw = text
+            indicator.weight = Self.weight(text)
+          } else {
+            indicator.remark = text
+          }
+        case .actual: indicator.actual = text
+        case .score: indicator.score = text
+        case .deviation: indicator.deviation = text
+        default: continue
         }
-      case .actual: indicator.actual = text
-      case .score: indicator.score = text
-      case .deviation: indicator.deviation = text
-      default: continue
+        if let name = remarksAreWeights && role == .remark ? .weight : Self.spanName(role) { spans[name] = cell.span }
       }
-      if let name = remarksAreWeights && role == .remark ? .weight : Self.spanName(role) { spans[name] = cell.span }
+      // A level cell on the row that the resolver did not use stays accounted for.
+      if let cell = draft.level1Cell, cell != draft.level1Source { spans[.level1Cell] = cell.span }
+      if draft.inheritsNameAndTarget {
+        indicator.sharesNameAndTargetWithAbove = true
+        spans[.name] = nil
+        indicator.span = draft.rowSpan
+      }
+      indicator.spans = spans
     }
-    // A level cell on the row that the resolver did not use stays accounted for.
-    if let cell = draft.level1Cell, cell != draft.level1Source { spans[.level1Cell] = cell.span }
-    if draft.inheritsNameAndTarget {
-      indicator.sharesNameAndTargetWithAbove = true
-      spans[.name] = nil
-      indicator.span = draft.rowSpan
-    }
-    indicator.spans = spans
-    return Indicator(indicator)
   }
 
   /// The span a column's cell is kept under (`unit` is the indicator's `unitColumn`); nil for

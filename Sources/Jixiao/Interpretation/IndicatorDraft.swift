@@ -62,7 +62,12 @@ struct IndicatorDraft {
   @inline(__always)
   var isLevel1Label: Bool { hasOnlyLevels && level2Cell == nil && level2Fragment == nil && level1Cell != nil }
 
-  func extra(_ role: ColumnRole) -> Cell? { extras.first { $0.role == role }?.cell }
+  @inline(__always)
+  func extra(_ role: ColumnRole) -> Cell? {
+    // By index: `first(where:)` copied every pair it looked at.
+    for index in extras.indices where extras[index].role == role { return extras[index].cell }
+    return nil
+  }
 }
 
 extension Cell {

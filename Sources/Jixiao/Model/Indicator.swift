@@ -109,10 +109,12 @@ public struct Indicator: Sendable, Hashable {
     box = Boxed(Fields(target: target, span: span))
   }
 
-  /// An indicator of fields filled in beforehand: one box, and no check of its uniqueness at
-  /// every field set.
-  init(_ fields: Fields) {
-    box = Boxed(fields)
+  /// An indicator whose fields `fill` sets in their box: one check that the box is unique,
+  /// not one per field set.
+  init(target: Target, span: SourceSpan, _ fill: (inout Fields) -> Void) {
+    var box = Boxed(Fields(target: target, span: span))
+    fill(&box.value)
+    self.box = box
   }
 
   public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
