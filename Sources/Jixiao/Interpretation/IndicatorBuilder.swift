@@ -43,8 +43,11 @@ struct IndicatorBuilder {
       if let cell = draft.level1Source { spans[.level1] = cell.span }
       if let cell = draft.level2Source { spans[.level2] = cell.span }
       if let cell = draft.level2Fragment { spans[.level2Fragment] = cell.span }
-      for (role, cell) in draft.extras {
-        let text = CellText.clean(cell.text)
+      // By index: a loop over the pairs copied each one.
+      let extras = draft.extras
+      for index in extras.indices {
+        let role = extras[index].role
+        let text = CellText.clean(extras[index].cell.text)
         switch role {
         case .explanation: indicator.explanation = text
         case .scoring: indicator.scoring = text
@@ -67,7 +70,9 @@ struct IndicatorBuilder {
         case .deviation: indicator.deviation = text
         default: continue
         }
-        if let name = remarksAreWeights && role == .remark ? .weight : Self.spanName(role) { spans[name] = cell.span }
+        if let name = remarksAreWeights && role == .remark ? .weight : Self.spanName(role) {
+          spans[name] = extras[index].cell.span
+        }
       }
       // A level cell on the row that the resolver did not use stays accounted for.
       if let cell = draft.level1Cell, cell != draft.level1Source { spans[.level1Cell] = cell.span }
@@ -124,9 +129,10 @@ struct IndicatorBuilder {
     // By index: a loop over the drafts themselves copied each one.
     for drafts in sections {
       for index in drafts.indices {
+        let extras = drafts[index].extras
         // A table with its own weight column keeps its remarks.
-        if drafts[index].extra(.weight) != nil { return false }
-        if let remark = drafts[index].extra(.remark) { remarks.append(remark.text) }
+        if extras.indices.contains(where: { extras[$0].role == .weight }) { return false }
+        if let remark = extras.indices.first(where: { extras[$0].role == .remark }) { remarks.append(extras[remark].cell.text) }
       }
     }
     guard remarks.count >= 2 else { return false }

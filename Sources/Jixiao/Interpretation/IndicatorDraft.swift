@@ -62,7 +62,6 @@ struct IndicatorDraft {
   @inline(__always)
   var isLevel1Label: Bool { hasOnlyLevels && level2Cell == nil && level2Fragment == nil && level1Cell != nil }
 
-  @inline(__always)
   func extra(_ role: ColumnRole) -> Cell? {
     // By index: `first(where:)` copied every pair it looked at.
     for index in extras.indices where extras[index].role == role { return extras[index].cell }
