@@ -110,6 +110,9 @@ struct IndicatorRowReader {
     var rest: [Cell] = []
     var sawLevel = false
     let nonEmpty = cells.filter { !$0.isEmpty }
+    // The level 2 of the cell after a level name, looked up to read that name and kept for
+    // the cell's own turn.
+    var lookahead: (index: Int, level2: Level2?)?
     for (index, cell) in nonEmpty.enumerated() {
       let key = cell.key
       let role = columns[cell.column]
@@ -135,9 +138,14 @@ struct IndicatorRowReader {
         continue
       }
       let asLevel1 = LevelVocabulary.level1(key)
-      let asLevel2 = LevelVocabulary.level2(key)
+      let asLevel2 = lookahead?.index == index ? lookahead?.level2 : LevelVocabulary.level2(key)
       if asLevel1 != nil || asLevel2 != nil {
-        let nextIsLevel2 = index + 1 < nonEmpty.count && LevelVocabulary.level2(nonEmpty[index + 1].key) != nil
+        var nextIsLevel2 = false
+        if index + 1 < nonEmpty.count {
+          let next = LevelVocabulary.level2(nonEmpty[index + 1].key)
+          lookahead = (index + 1, next)
+          nextIsLevel2 = next != nil
+        }
         // 成本指标 names both: a level 1 when a level 2 follows it on the row, or in the
         // level-1 column of a trusted layout; a level 2 otherwise.
         let takeLevel1 =
@@ -202,61 +210,75 @@ struct IndicatorRowReader {
   /// The best order-preserving assignment of cells to the non-level columns; a cell that
   /// fits nowhere stays unplaced (nil). Unknown level names in level columns come first.
   func align(_ cells: [Cell]) -> [(Cell, ColumnRole?, TargetReading?)] {
-    var cells = cells
-    var leading: [(Cell, ColumnRole?, TargetReading?)] = []
+    var result: [(Cell, ColumnRole?, TargetReading?)] = []
+    result.reserveCapacity(cells.count)
     // More cells than the other columns can take: leading cells sitting in level columns are
     // level names the vocabulary does not know (社会影响力); keep them as such.
-    while cells.count > slots.count, let role = columns[cells[0].column], role == .level1 || role == .level2 {
-      leading.append((cells.removeFirst(), role, nil))
+    var first = 0
+    while cells.count - first > slots.count, let role = columns[cells[first].column], role == .level1 || role == .level2 {
+      result.append((cells[first], role, nil))
+      first += 1
     }
-    let readings = cells.map(CellShape.read)
-    let m = cells.count
+    let readings = cells[first...].map(CellShape.read)
+    let m = readings.count
     let n = slots.count
     let unplacedCost = -6.0
+    // One row-major table each (row i, column j at i * width + j), not an array per row.
     // best[i][j]: the best score with the first i cells placed among the first j slots.
-    var best = [[Double]](repeating: [Double](repeating: -.infinity, count: n + 1), count: m + 1)
-    var move = [[UInt8]](repeating: [UInt8](repeating: 0, count: n + 1), count: m + 1)
-    best[0][0] = 0
+    let width = n + 1
+    var best = [Double](repeating: -.infinity, count: (m + 1) * width)
+    var move = [UInt8](repeating: 0, count: (m + 1) * width)
+    best[0] = 0
     for i in 0...m {
-      for j in 0...n where best[i][j] > -.infinity {
-        if j < n, best[i][j] > best[i][j + 1] {
-          best[i][j + 1] = best[i][j]
-          move[i][j + 1] = 1  // slot j left empty
+      for j in 0...n where best[i * width + j] > -.infinity {
+        let here = best[i * width + j]
+        if j < n, here > best[i * width + j + 1] {
+          best[i * width + j + 1] = here
+          move[i * width + j + 1] = 1  // slot j left empty
         }
         guard i < m else { continue }
         if j < n {
           var score = readings[i].shape.fit(slots[j].role)
-          if positionsTrusted && cells[i].column == slots[j].column { score += 2 }
-          if best[i][j] + score > best[i + 1][j + 1] {
-            best[i + 1][j + 1] = best[i][j] + score
-            move[i + 1][j + 1] = 2  // cell i in slot j
+          if positionsTrusted && cells[first + i].column == slots[j].column { score += 2 }
+          if here + score > best[(i + 1) * width + j + 1] {
+            best[(i + 1) * width + j + 1] = here + score
+            move[(i + 1) * width + j + 1] = 2  // cell i in slot j
           }
         }
-        if best[i][j] + unplacedCost > best[i + 1][j] {
-          best[i + 1][j] = best[i][j] + unplacedCost
-          move[i + 1][j] = 3  // cell i unplaced
+        if here + unplacedCost > best[(i + 1) * width + j] {
+          best[(i + 1) * width + j] = here + unplacedCost
+          move[(i + 1) * width + j] = 3  // cell i unplaced
         }
       }
     }
-    var result: [(Cell, ColumnRole?, TargetReading?)] = []
+    // Walked back from the end: each cell's slot (-1 unplaced), then the cells in order.
+    let notReached = -2
+    var slotOfCell = [Int](repeating: notReached, count: m)
     var i = m
     var j = n
     while i > 0 || j > 0 {
-      switch move[i][j] {
+      switch move[i * width + j] {
       case 1: j -= 1
       case 2:
-        result.append((cells[i - 1], slots[j - 1].role, readings[i - 1].reading))
+        slotOfCell[i - 1] = j - 1
         i -= 1
         j -= 1
       case 3:
-        result.append((cells[i - 1], nil, nil))
+        slotOfCell[i - 1] = -1
         i -= 1
       default:
         i = 0
         j = 0
       }
     }
-    return leading + result.reversed()
+    for (index, slot) in slotOfCell.enumerated() where slot != notReached {
+      if slot >= 0 {
+        result.append((cells[first + index], slots[slot].role, readings[index].reading))
+      } else {
+        result.append((cells[first + index], nil, nil))
+      }
+    }
+    return result
   }
 
   /// Tables that head 指标性质 then 指标方向 yet print `正向 =`: put each where it belongs.
