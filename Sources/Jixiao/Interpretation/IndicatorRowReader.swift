@@ -109,7 +109,8 @@ struct IndicatorRowReader {
     var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
     var rest: [Cell] = []
     var sawLevel = false
-    let nonEmpty = cells.filter { !$0.isEmpty }
+    // Most rows come without empty cells (`Row.nonEmpty`): their array is shared.
+    let nonEmpty = cells.contains(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
     // The level 2 of the cell after a level name, looked up to read that name and kept for
     // the cell's own turn.
     var lookahead: (index: Int, level2: Level2?)?
@@ -131,7 +132,7 @@ struct IndicatorRowReader {
         rest.append(cell)
         continue
       }
-      if LevelVocabulary.blockLabel(key) != nil, key != "名称" || role == .blockLabel { continue }
+      if LevelVocabulary.blockLabel(key) != nil, !key.equalsBytes("名称") || role == .blockLabel { continue }
       // `(40-50)分` under a level name: its score range, not a cell of its own.
       if LevelVocabulary.isScoreAnnotation(key) {
         draft.annotations.append(cell)
@@ -166,7 +167,7 @@ struct IndicatorRowReader {
           continue
         }
       }
-      if key == "指标", sawLevel || role == .level2 {
+      if key.equalsBytes("指标"), sawLevel || role == .level2 {
         draft.level2Fragment = cell
         continue
       }
@@ -295,7 +296,8 @@ struct IndicatorRowReader {
 
   /// A scoring rule: `未达指标值酌情扣分`, `完成得满分，否则不得分`.
   static func readsAsScoring(_ key: String) -> Bool {
-    key.containsBytes("扣分") || key.containsBytes("得分") || key.containsBytes("满分") || key.containsBytes("不得分")
+    // (不得分 holds 得分.)
+    key.containsBytes("扣分") || key.containsBytes("得分") || key.containsBytes("满分")
       || (key.containsBytes("扣") && key.hasSuffixBytes("分"))
   }
 
