@@ -13,9 +13,14 @@ struct IndicatorRowReader {
   /// The non-level columns in header order, for the alignment.
   let slots: [(column: Int, role: ColumnRole)]
   let positionsTrusted: Bool
+  /// `columns` by column index up to the last one, for the look-ups made at every cell
+  /// (hashing a key costs more than the rest of the test).
+  private let roleByColumn: [ColumnRole?]
 
   init(columns: [Int: ColumnRole], positionsTrusted: Bool = true) {
     self.columns = columns
+    let width = min(max((columns.keys.max() ?? -1) + 1, 0), 256)
+    roleByColumn = (0..<width).map { columns[$0] }
     self.positionsTrusted = positionsTrusted
     let roles = Set(columns.values)
     let narrow: Set<ColumnRole> = [.blockLabel, .level1, .level2, .name, .target, .remark, .group]
@@ -38,11 +43,17 @@ struct IndicatorRowReader {
       : readByPosition(cells, horizon: horizon, rowSpan: rowSpan)
   }
 
+  /// The role of a column: `columns[column]`.
+  @inline(__always)
+  private func role(ofColumn column: Int) -> ColumnRole? {
+    column >= 0 && column < roleByColumn.count ? roleByColumn[column] : columns[column]
+  }
+
   private func readByPosition(_ cells: [Cell], horizon: Horizon, rowSpan: SourceSpan) -> IndicatorDraft {
     var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
     for cell in cells where !cell.isEmpty {
       let key = cell.key
-      guard let role = columns[cell.column] else {
+      guard let role = role(ofColumn: cell.column) else {
         draft.unplaced.append(cell)
         continue
       }
@@ -116,7 +127,7 @@ struct IndicatorRowReader {
     var lookahead: (index: Int, level2: Level2?)?
     for (index, cell) in nonEmpty.enumerated() {
       let key = cell.key
-      let role = columns[cell.column]
+      let role = role(ofColumn: cell.column)
       guard rest.isEmpty else {
         // `X │ 数量指标 │ …`: a cell before the row's level 2 sits where the level 1 goes, so
         // it is a level-1 name the vocabulary does not know (garbled, misspelt).
@@ -194,7 +205,7 @@ struct IndicatorRowReader {
         draft.unplaced.append(cell)
         continue
       }
-      if positionsTrusted, columns[cell.column] != role { draft.isShifted = true }
+      if positionsTrusted, self.role(ofColumn: cell.column) != role { draft.isShifted = true }
       switch role {
       case .name: draft.name = cell
       case .target:
@@ -216,7 +227,7 @@ struct IndicatorRowReader {
     // More cells than the other columns can take: leading cells sitting in level columns are
     // level names the vocabulary does not know (社会影响力); keep them as such.
     var first = 0
-    while cells.count - first > slots.count, let role = columns[cells[first].column], role == .level1 || role == .level2 {
+    while cells.count - first > slots.count, let role = role(ofColumn: cells[first].column), role == .level1 || role == .level2 {
       result.append((cells[first], role, nil))
       first += 1
     }
@@ -224,31 +235,28 @@ struct IndicatorRowReader {
     let m = readings.count
     let n = slots.count
     let unplacedCost = -6.0
-    // One row-major table each (row i, column j at i * width + j), not an array per row.
-    // best[i][j]: the best score with the first i cells placed among the first j slots.
+    // One row-major table (row i, column j at i * width + j), not an array per row.
     let width = n + 1
-    var best = [Double](repeating: -.infinity, count: (m + 1) * width)
-    var move = [UInt8](repeating: 0, count: (m + 1) * width)
-    best[0] = 0
+    // best: the best score with the first i cells placed among the first j slots; move: the
+    // step that reached it.
+    var table = [(best: Double, move: UInt8)](repeating: (-.infinity, 0), count: (m + 1) * width)
+    table[0].best = 0
     for i in 0...m {
-      for j in 0...n where best[i * width + j] > -.infinity {
-        let here = best[i * width + j]
-        if j < n, here > best[i * width + j + 1] {
-          best[i * width + j + 1] = here
-          move[i * width + j + 1] = 1  // slot j left empty
+      for j in 0...n where table[i * width + j].best > -.infinity {
+        let here = table[i * width + j].best
+        if j < n, here > table[i * width + j + 1].best {
+          table[i * width + j + 1] = (here, 1)  // slot j left empty
         }
         guard i < m else { continue }
         if j < n {
           var score = readings[i].shape.fit(slots[j].role)
           if positionsTrusted && cells[first + i].column == slots[j].column { score += 2 }
-          if here + score > best[(i + 1) * width + j + 1] {
-            best[(i + 1) * width + j + 1] = here + score
-            move[(i + 1) * width + j + 1] = 2  // cell i in slot j
+          if here + score > table[(i + 1) * width + j + 1].best {
+            table[(i + 1) * width + j + 1] = (here + score, 2)  // cell i in slot j
           }
         }
-        if here + unplacedCost > best[(i + 1) * width + j] {
-          best[(i + 1) * width + j] = here + unplacedCost
-          move[(i + 1) * width + j] = 3  // cell i unplaced
+        if here + unplacedCost > table[(i + 1) * width + j].best {
+          table[(i + 1) * width + j] = (here + unplacedCost, 3)  // cell i unplaced
         }
       }
     }
@@ -258,7 +266,7 @@ struct IndicatorRowReader {
     var i = m
     var j = n
     while i > 0 || j > 0 {
-      switch move[i * width + j] {
+      switch table[i * width + j].move {
       case 1: j -= 1
       case 2:
         slotOfCell[i - 1] = j - 1
