@@ -18,7 +18,10 @@ import Testing
         texts += [key, "完成" + key + "情况", key + "合格", "达到" + key, key + " 良好 ", "*" + key + "是"]
       }
     }
-    texts += ["达到合格标准", "为优秀", "不低于良好", "保持良好以上", "控制在合格以内", "$合格$", " 达标 ", "高于一般水平"]
+    texts += [
+      "达到合格标准", "为优秀", "不低于良好", "保持良好以上", "控制在合格以内", "$合格$", " 达标 ", "高于一般水平",
+      "评定为优秀等次以上", "考核结果为合格等级", "确保验收质量达到合格标准", "整体评价为良好及以上", "全部达标",
+    ]
     for relativePath in CorpusTests.documents {
       guard let bytes = CorpusFiles.read(CorpusTests.root + "/" + relativePath),
         let (text, _) = try? SourceDecoder.decode(bytes, path: relativePath)
