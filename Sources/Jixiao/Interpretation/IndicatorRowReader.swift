@@ -304,9 +304,28 @@ struct IndicatorRowReader {
 
   /// A scoring rule: `未达指标值酌情扣分`, `完成得满分，否则不得分`.
   static func readsAsScoring(_ key: String) -> Bool {
-    // (不得分 holds 得分.)
-    key.containsBytes("扣分") || key.containsBytes("得分") || key.containsBytes("满分")
-      || (key.containsBytes("扣") && key.hasSuffixBytes("分"))
+    // 扣分, 得分 (不得分 holds it), 满分 anywhere, or 扣 anywhere and 分 last: in one walk
+    // over the bytes, each 分 tested for what precedes it.
+    key.withUTF8Bytes { bytes in
+      guard bytes.count >= 6 else { return false }
+      var sawDeduct = false
+      var index = 0
+      while index + 2 < bytes.count {
+        let lead = bytes[index]
+        if lead == 0xE6, bytes[index + 1] == 0x89, bytes[index + 2] == 0xA3 {
+          sawDeduct = true  // 扣 E6 89 A3
+        } else if lead == 0xE5, bytes[index + 1] == 0x88, bytes[index + 2] == 0x86, index >= 3 {
+          // 分 E5 88 86, after 扣 E6 89 A3, 得 E5 BE 97 or 满 E6 BB A1.
+          switch (bytes[index - 3], bytes[index - 2], bytes[index - 1]) {
+          case (0xE6, 0x89, 0xA3), (0xE5, 0xBE, 0x97), (0xE6, 0xBB, 0xA1): return true
+          default: break
+          }
+          if sawDeduct && index + 3 == bytes.count { return true }
+        }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// A lone cell is a target when the grammar finds a number, date, rank or grade in it;

@@ -69,6 +69,27 @@ import Testing
     }
   }
 
+  /// The one-walk scoring test reads as the five byte searches it replaced.
+  @Test func scoringTestIsTheOldOne() {
+    func old(_ key: String) -> Bool {
+      key.containsBytes("扣分") || key.containsBytes("得分") || key.containsBytes("满分") || key.containsBytes("不得分")
+        || (key.containsBytes("扣") && key.hasSuffixBytes("分"))
+    }
+    var texts = Self.texts.map { TextKey.make($0) }
+    let pieces = ["扣", "得", "满", "分", "不", "a", "扣分", "得分", "满分", "完成", "1"]
+    for first in pieces {
+      for second in pieces {
+        for third in pieces { texts += [first + second + third, first + second, first] }
+      }
+    }
+    var scoring = 0
+    for text in texts {
+      #expect(IndicatorRowReader.readsAsScoring(text) == old(text), "'\(text)'")
+      if old(text) { scoring += 1 }
+    }
+    #expect(scoring > 100)
+  }
+
   /// Layouts of indicator sections, by position and by content.
   static let readers: [IndicatorRowReader] = [
     IndicatorRowReader(columns: [0: .level1, 1: .level2, 2: .name, 3: .target], positionsTrusted: false),
