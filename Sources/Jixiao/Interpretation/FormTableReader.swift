@@ -55,7 +55,10 @@ struct FormTableReader {
       return
     }
     if indicatorReader != nil {
-      if let first = row.nonEmpty.first, let role = FormVocabulary.role(first.key), Self.endsIndicators(role) {
+      // The first non-empty cell found in place: `nonEmpty` copies a row that has empty cells.
+      if let first = row.cells.first(where: { !$0.isEmpty }), let role = FormVocabulary.role(first.key),
+        Self.endsIndicators(role)
+      {
         indicatorReader = nil
       } else {
         readIndicatorRow(row)
@@ -137,8 +140,11 @@ struct FormTableReader {
       draft.digitsRunTogether = true
       digitRuns.append(target)
     }
-    for cell in nonEmpty where LevelVocabulary.blockLabel(cell.key) != nil && cell != draft.name && cell != draft.target {
-      layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
+    for index in nonEmpty.indices where LevelVocabulary.blockLabel(nonEmpty[index].key) != nil {
+      let cell = nonEmpty[index]
+      if cell != draft.name && cell != draft.target {
+        layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
+      }
     }
     if draft.isShifted && !draft.hasOnlyLevels { shiftedRows.append(draft.rowSpan) }
     for cell in draft.unplaced {
