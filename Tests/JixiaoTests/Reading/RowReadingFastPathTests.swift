@@ -90,6 +90,24 @@ import Testing
     #expect(scoring > 100)
   }
 
+  /// `UnitTable.mayReadAsKnown` is false only where `read` finds no known unit.
+  @Test func unitPrecheckNeverRejectsAKnownUnit() {
+    var texts = Self.texts + Self.texts.map { TextKey.make($0) }
+    for spelling in Array(UnitTable.spellings.keys) + Array(UnitTable.bareScales.keys) {
+      texts += [spelling, "(" + spelling + ")", "【" + spelling + " 】", "万" + spelling, "元/" + spelling, spelling + "/", spelling + "·"]
+    }
+    texts += ["人/次", "元/人·月", "/株", "万元/人", "％", "ｋｍ", "㎡", "次\u{301}", "A\u{30A}"]
+    var rejected = 0
+    for text in texts {
+      let known = UnitTable.read(text)?.isKnown ?? false
+      if !UnitTable.mayReadAsKnown(text) {
+        rejected += 1
+        #expect(!known, "'\(text)' reads as a known unit")
+      }
+    }
+    #expect(rejected > 1000)
+  }
+
   /// Layouts of indicator sections, by position and by content.
   static let readers: [IndicatorRowReader] = [
     IndicatorRowReader(columns: [0: .level1, 1: .level2, 2: .name, 3: .target], positionsTrusted: false),
