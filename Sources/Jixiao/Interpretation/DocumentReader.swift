@@ -17,9 +17,11 @@ struct DocumentReader {
   static func isSelfEvaluation(_ block: TableBlock) -> Bool {
     // One pass over the keys, told apart by length first: most keys are none of the words.
     var actual = false, score = false, executed = false, rate = false
+    // By index: iterating the cells copies each one (its text, key and span) to read a key.
     for row in block.rows {
-      for cell in row.cells {
-        let key = cell.key
+      let cells = row.cells
+      for index in cells.indices {
+        let key = cells[index].key
         switch key.utf8.count {
         case 6: score = score || key.equalsBytes("得分")
         case 9: rate = rate || key.equalsBytes("执行率")

@@ -55,7 +55,10 @@ struct FormTableReader {
       return
     }
     if indicatorReader != nil {
-      if let first = row.nonEmpty.first, let role = FormVocabulary.role(first.key), Self.endsIndicators(role) {
+      // The first non-empty cell found in place: `nonEmpty` copies a row that has empty cells.
+      if let first = row.cells.first(where: { !$0.isEmpty }), let role = FormVocabulary.role(first.key),
+        Self.endsIndicators(role)
+      {
         indicatorReader = nil
       } else {
         readIndicatorRow(row)
@@ -116,7 +119,6 @@ struct FormTableReader {
 
   private mutating func readIndicatorRow(_ row: Row) {
     guard let reader = indicatorReader else { return }
-    let cells = row.cells
     // A block label alone on a row: 长期绩效指标 / 年度绩效指标 switch the horizon.
     let nonEmpty = row.nonEmpty
     if nonEmpty.count == 1, let label = LevelVocabulary.blockLabel(nonEmpty[0].key) {
@@ -129,7 +131,7 @@ struct FormTableReader {
       layout.append(LayoutCell(role: .label, text: nonEmpty[0].text, span: nonEmpty[0].span))
       return
     }
-    var draft = reader.read(cells, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
+    var draft = reader.read(nonEmpty, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
     // Run-together digits with no name under two columns or more besides the name (指标值 │
     // 备注): where the target ends cannot be told (JX119).
     if context.cellsRunTogether, draft.name == nil, draft.extras.isEmpty, let target = draft.target,
@@ -138,8 +140,11 @@ struct FormTableReader {
       draft.digitsRunTogether = true
       digitRuns.append(target)
     }
-    for cell in nonEmpty where LevelVocabulary.blockLabel(cell.key) != nil && cell != draft.name && cell != draft.target {
-      layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
+    for index in nonEmpty.indices where LevelVocabulary.blockLabel(nonEmpty[index].key) != nil {
+      let cell = nonEmpty[index]
+      if cell != draft.name && cell != draft.target {
+        layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
+      }
     }
     if draft.isShifted && !draft.hasOnlyLevels { shiftedRows.append(draft.rowSpan) }
     for cell in draft.unplaced {
@@ -217,7 +222,10 @@ struct FormTableReader {
     let key = cell.key
     // A first scalar that starts none of the labels rules the cell out before characters
     // are counted or cells compared (总, 绩, 项 and 资 have no other canonical form).
-    guard let scalar = key.unicodeScalars.first, "总绩项资".unicodeScalars.contains(scalar) else { return false }
+    switch key.unicodeScalars.first {
+    case "总"?, "绩"?, "项"?, "资"?: break
+    default: return false
+    }
     guard key.count == 1, cell == row.nonEmpty.first, let character = key.first, character.unicodeScalars.first?.properties.isIdeographic == true
     else { return false }
     return ["总体目标", "绩效指标", "绩效目标", "项目绩效目标", "资金情况"].contains { $0.first == character }

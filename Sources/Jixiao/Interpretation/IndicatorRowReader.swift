@@ -13,9 +13,14 @@ struct IndicatorRowReader {
   /// The non-level columns in header order, for the alignment.
   let slots: [(column: Int, role: ColumnRole)]
   let positionsTrusted: Bool
+  /// `columns` by column index up to the last one, for the look-ups made at every cell
+  /// (hashing a key costs more than the rest of the test).
+  private let roleByColumn: [ColumnRole?]
 
   init(columns: [Int: ColumnRole], positionsTrusted: Bool = true) {
     self.columns = columns
+    let width = min(max((columns.keys.max() ?? -1) + 1, 0), 256)
+    roleByColumn = (0..<width).map { columns[$0] }
     self.positionsTrusted = positionsTrusted
     let roles = Set(columns.values)
     let narrow: Set<ColumnRole> = [.blockLabel, .level1, .level2, .name, .target, .remark, .group]
@@ -38,11 +43,17 @@ struct IndicatorRowReader {
       : readByPosition(cells, horizon: horizon, rowSpan: rowSpan)
   }
 
+  /// The role of a column: `columns[column]`.
+  @inline(__always)
+  private func role(ofColumn column: Int) -> ColumnRole? {
+    column >= 0 && column < roleByColumn.count ? roleByColumn[column] : columns[column]
+  }
+
   private func readByPosition(_ cells: [Cell], horizon: Horizon, rowSpan: SourceSpan) -> IndicatorDraft {
     var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
     for cell in cells where !cell.isEmpty {
       let key = cell.key
-      guard let role = columns[cell.column] else {
+      guard let role = role(ofColumn: cell.column) else {
         draft.unplaced.append(cell)
         continue
       }
@@ -109,10 +120,14 @@ struct IndicatorRowReader {
     var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
     var rest: [Cell] = []
     var sawLevel = false
-    let nonEmpty = cells.filter { !$0.isEmpty }
+    // Most rows come without empty cells (`Row.nonEmpty`): their array is shared.
+    let nonEmpty = cells.contains(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
+    // The level 2 of the cell after a level name, looked up to read that name and kept for
+    // the cell's own turn.
+    var lookahead: (index: Int, level2: Level2?)?
     for (index, cell) in nonEmpty.enumerated() {
       let key = cell.key
-      let role = columns[cell.column]
+      let role = role(ofColumn: cell.column)
       guard rest.isEmpty else {
         // `X │ 数量指标 │ …`: a cell before the row's level 2 sits where the level 1 goes, so
         // it is a level-1 name the vocabulary does not know (garbled, misspelt).
@@ -128,16 +143,21 @@ struct IndicatorRowReader {
         rest.append(cell)
         continue
       }
-      if LevelVocabulary.blockLabel(key) != nil, key != "名称" || role == .blockLabel { continue }
+      if LevelVocabulary.blockLabel(key) != nil, !key.equalsBytes("名称") || role == .blockLabel { continue }
       // `(40-50)分` under a level name: its score range, not a cell of its own.
       if LevelVocabulary.isScoreAnnotation(key) {
         draft.annotations.append(cell)
         continue
       }
       let asLevel1 = LevelVocabulary.level1(key)
-      let asLevel2 = LevelVocabulary.level2(key)
+      let asLevel2 = lookahead?.index == index ? lookahead?.level2 : LevelVocabulary.level2(key)
       if asLevel1 != nil || asLevel2 != nil {
-        let nextIsLevel2 = index + 1 < nonEmpty.count && LevelVocabulary.level2(nonEmpty[index + 1].key) != nil
+        var nextIsLevel2 = false
+        if index + 1 < nonEmpty.count {
+          let next = LevelVocabulary.level2(nonEmpty[index + 1].key)
+          lookahead = (index + 1, next)
+          nextIsLevel2 = next != nil
+        }
         // 成本指标 names both: a level 1 when a level 2 follows it on the row, or in the
         // level-1 column of a trusted layout; a level 2 otherwise.
         let takeLevel1 =
@@ -158,7 +178,7 @@ struct IndicatorRowReader {
           continue
         }
       }
-      if key == "指标", sawLevel || role == .level2 {
+      if key.equalsBytes("指标"), sawLevel || role == .level2 {
         draft.level2Fragment = cell
         continue
       }
@@ -185,7 +205,7 @@ struct IndicatorRowReader {
         draft.unplaced.append(cell)
         continue
       }
-      if positionsTrusted, columns[cell.column] != role { draft.isShifted = true }
+      if positionsTrusted, self.role(ofColumn: cell.column) != role { draft.isShifted = true }
       switch role {
       case .name: draft.name = cell
       case .target:
@@ -202,61 +222,72 @@ struct IndicatorRowReader {
   /// The best order-preserving assignment of cells to the non-level columns; a cell that
   /// fits nowhere stays unplaced (nil). Unknown level names in level columns come first.
   func align(_ cells: [Cell]) -> [(Cell, ColumnRole?, TargetReading?)] {
-    var cells = cells
-    var leading: [(Cell, ColumnRole?, TargetReading?)] = []
+    var result: [(Cell, ColumnRole?, TargetReading?)] = []
+    result.reserveCapacity(cells.count)
     // More cells than the other columns can take: leading cells sitting in level columns are
     // level names the vocabulary does not know (社会影响力); keep them as such.
-    while cells.count > slots.count, let role = columns[cells[0].column], role == .level1 || role == .level2 {
-      leading.append((cells.removeFirst(), role, nil))
+    var first = 0
+    while cells.count - first > slots.count, let role = role(ofColumn: cells[first].column), role == .level1 || role == .level2 {
+      result.append((cells[first], role, nil))
+      first += 1
     }
-    let readings = cells.map(CellShape.read)
-    let m = cells.count
+    let readings = cells[first...].map(CellShape.read)
+    let m = readings.count
     let n = slots.count
     let unplacedCost = -6.0
-    // best[i][j]: the best score with the first i cells placed among the first j slots.
-    var best = [[Double]](repeating: [Double](repeating: -.infinity, count: n + 1), count: m + 1)
-    var move = [[UInt8]](repeating: [UInt8](repeating: 0, count: n + 1), count: m + 1)
-    best[0][0] = 0
+    // One row-major table (row i, column j at i * width + j), not an array per row.
+    let width = n + 1
+    // best: the best score with the first i cells placed among the first j slots; move: the
+    // step that reached it.
+    var table = [(best: Double, move: UInt8)](repeating: (-.infinity, 0), count: (m + 1) * width)
+    table[0].best = 0
     for i in 0...m {
-      for j in 0...n where best[i][j] > -.infinity {
-        if j < n, best[i][j] > best[i][j + 1] {
-          best[i][j + 1] = best[i][j]
-          move[i][j + 1] = 1  // slot j left empty
+      for j in 0...n where table[i * width + j].best > -.infinity {
+        let here = table[i * width + j].best
+        if j < n, here > table[i * width + j + 1].best {
+          table[i * width + j + 1] = (here, 1)  // slot j left empty
         }
         guard i < m else { continue }
         if j < n {
           var score = readings[i].shape.fit(slots[j].role)
-          if positionsTrusted && cells[i].column == slots[j].column { score += 2 }
-          if best[i][j] + score > best[i + 1][j + 1] {
-            best[i + 1][j + 1] = best[i][j] + score
-            move[i + 1][j + 1] = 2  // cell i in slot j
+          if positionsTrusted && cells[first + i].column == slots[j].column { score += 2 }
+          if here + score > table[(i + 1) * width + j + 1].best {
+            table[(i + 1) * width + j + 1] = (here + score, 2)  // cell i in slot j
           }
         }
-        if best[i][j] + unplacedCost > best[i + 1][j] {
-          best[i + 1][j] = best[i][j] + unplacedCost
-          move[i + 1][j] = 3  // cell i unplaced
+        if here + unplacedCost > table[(i + 1) * width + j].best {
+          table[(i + 1) * width + j] = (here + unplacedCost, 3)  // cell i unplaced
         }
       }
     }
-    var result: [(Cell, ColumnRole?, TargetReading?)] = []
+    // Walked back from the end: each cell's slot (-1 unplaced), then the cells in order.
+    let notReached = -2
+    var slotOfCell = [Int](repeating: notReached, count: m)
     var i = m
     var j = n
     while i > 0 || j > 0 {
-      switch move[i][j] {
+      switch table[i * width + j].move {
       case 1: j -= 1
       case 2:
-        result.append((cells[i - 1], slots[j - 1].role, readings[i - 1].reading))
+        slotOfCell[i - 1] = j - 1
         i -= 1
         j -= 1
       case 3:
-        result.append((cells[i - 1], nil, nil))
+        slotOfCell[i - 1] = -1
         i -= 1
       default:
         i = 0
         j = 0
       }
     }
-    return leading + result.reversed()
+    for (index, slot) in slotOfCell.enumerated() where slot != notReached {
+      if slot >= 0 {
+        result.append((cells[first + index], slots[slot].role, readings[index].reading))
+      } else {
+        result.append((cells[first + index], nil, nil))
+      }
+    }
+    return result
   }
 
   /// Tables that head 指标性质 then 指标方向 yet print `正向 =`: put each where it belongs.
@@ -273,8 +304,28 @@ struct IndicatorRowReader {
 
   /// A scoring rule: `未达指标值酌情扣分`, `完成得满分，否则不得分`.
   static func readsAsScoring(_ key: String) -> Bool {
-    key.containsBytes("扣分") || key.containsBytes("得分") || key.containsBytes("满分") || key.containsBytes("不得分")
-      || (key.containsBytes("扣") && key.hasSuffixBytes("分"))
+    // 扣分, 得分 (不得分 holds it), 满分 anywhere, or 扣 anywhere and 分 last: in one walk
+    // over the bytes, each 分 tested for what precedes it.
+    key.withUTF8Bytes { bytes in
+      guard bytes.count >= 6 else { return false }
+      var sawDeduct = false
+      var index = 0
+      while index + 2 < bytes.count {
+        let lead = bytes[index]
+        if lead == 0xE6, bytes[index + 1] == 0x89, bytes[index + 2] == 0xA3 {
+          sawDeduct = true  // 扣 E6 89 A3
+        } else if lead == 0xE5, bytes[index + 1] == 0x88, bytes[index + 2] == 0x86, index >= 3 {
+          // 分 E5 88 86, after 扣 E6 89 A3, 得 E5 BE 97 or 满 E6 BB A1.
+          switch (bytes[index - 3], bytes[index - 2], bytes[index - 1]) {
+          case (0xE6, 0x89, 0xA3), (0xE5, 0xBE, 0x97), (0xE6, 0xBB, 0xA1): return true
+          default: break
+          }
+          if sawDeduct && index + 3 == bytes.count { return true }
+        }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// A lone cell is a target when the grammar finds a number, date, rank or grade in it;

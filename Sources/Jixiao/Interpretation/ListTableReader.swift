@@ -104,11 +104,18 @@ struct ListTableReader {
       }
     }
     if current == nil { startEntity(at: row.nonEmpty.first ?? nameCell ?? block.title ?? row.cells[0], key: "") }
-    for cell in row.cells where !cell.isEmpty {
-      guard let role = header.roles[cell.column], role.isProjectColumn else { continue }
+    // One look-up of each cell's column: a project field, or a cell of the indicator.
+    var indicatorCells: [Cell] = []
+    indicatorCells.reserveCapacity(row.cells.count)
+    for cell in row.cells {
+      guard let role = header.roles[cell.column], role.isProjectColumn else {
+        indicatorCells.append(cell)
+        continue
+      }
+      if cell.isEmpty { continue }
       current?.fields.append(FieldDraft(role: Self.fieldRole(role), label: header.labels[cell.column], value: cell))
     }
-    readIndicator(row.cells.filter { header.roles[$0.column]?.isProjectColumn != true }, row: row)
+    readIndicator(indicatorCells, row: row)
   }
 
   /// In text copied from a rendered page, empty cells are gone and the cells after them have

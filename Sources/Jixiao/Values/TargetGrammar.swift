@@ -66,11 +66,9 @@ public enum TargetGrammar {
   }
 
   /// The reading of `raw`, or nil when it cannot be a structured value (quantity, range,
-  /// date, rank) nor a grade: its tokens are only words, units and punctuation (no number,
-  /// date or rank word, comparison, placeholder) and no grade word occurs in it. A reader
-  /// that only asks whether a cell is a value skips the parser for such text, about half the
-  /// words in indicator rows (names, explanations). Tests hold the claim to every target
-  /// case and every cell of the corpus.
+  /// date, rank) nor a grade. A reader that only asks whether a cell is a value skips the
+  /// parser for such text: most names and explanations in indicator rows. Tests hold the
+  /// claim to every target case and every cell of the corpus.
   static func readUnlessWords(_ raw: String) -> Target? {
     readingUnlessWords(raw)?.target
   }
@@ -79,34 +77,64 @@ public enum TargetGrammar {
   /// row's context (`read(_:context:span:)` of a `TargetReading`) need not parse it again.
   static func readingUnlessWords(_ raw: String) -> TargetReading? {
     let normalized = NormalizedText(raw)
-    // Text in which no token but a word-like one can begin is not tokenized to know it.
-    if !normalized.scalars.contains(where: valueStarts.mayContain), !QualitativeWords.mayHoldGrade(normalized.scalars) {
+    let scalars = normalized.scalars
+    // Text in which no token that makes a value can begin is not tokenized to know it.
+    if !scalars.contains(where: valueStarts.mayContain), !QualitativeWords.mayHoldGrade(scalars) {
       return nil
     }
-    let tokens = ValueTokenizer.tokenize(normalized.scalars)
-    let onlyWords = tokens.allSatisfy { $0.isWord || isWordLike($0.lexeme) }
-    if onlyWords && !QualitativeWords.mayHoldGrade(normalized.scalars) { return nil }
+    let tokens = ValueTokenizer.tokenize(scalars)
+    if !tokens.contains(where: makesValue), !mayReadAsGrade(tokens, scalars) { return nil }
     return TargetReading(raw, normalized: normalized, tokens: tokens)
   }
 
-  /// Lexemes that leave a text of words: what a name or an explanation may hold.
-  static func isWordLike(_ lexeme: Lexeme?) -> Bool {
-    switch lexeme {
-    case .word?, .listSeparator?, .ignorable?, .openParen?, .closeParen?, .unit?, .scale?, .approximately?,
-      .moreThan?, .percentPrefix?, .tenths?, .rangeSeparator?, .slash?, .keepWithin?:
-      true
-    default: false
+  /// Whether a token is one that every structured reading needs: a number, a date literal,
+  /// a date or rank word, a placeholder (whose group the parser drops, leaving what may be a
+  /// grade). Every reader of a structured kind requires one (`amountStart` a number, `readDate`
+  /// what `mayHoldDate` looks for, `readRank` 前, 第 or 前列), so in text without them, a
+  /// comparison word (`达到`, `为`, `以内`) with words around it reads as words.
+  static func makesValue(_ token: ValueToken) -> Bool {
+    switch token.kind {
+    case .number, .dateLiteral, .placeholder: true
+    case .word: false
+    case .lexeme(let lexeme): makesValue(lexeme)
     }
   }
 
-  /// Scalars at which `ValueTokenizer` may begin a token that is not word-like: a digit, a
-  /// star, a Chinese numeral, a Latin letter, the first scalar of a lexicon entry that is not
-  /// word-like. Every other scalar begins a word or a word-like lexeme.
+  static func makesValue(_ lexeme: Lexeme) -> Bool {
+    switch lexeme {
+    case .date, .front, .rank: true
+    case .comparison, .keepWithin, .unit, .scale, .percentPrefix, .tenths, .rangeSeparator, .listSeparator,
+      .approximately, .moreThan, .ignorable, .word, .openParen, .closeParen, .slash:
+      false
+    }
+  }
+
+  /// Whether text whose tokens make no value may read as a grade. Such text is read by the
+  /// qualitative reader alone, over the whole text less its ignorable tokens, trimmed of
+  /// spaces, and it finds a grade only in 60 scalars or fewer, where `QualitativeWords.grade(in:)`
+  /// does: a grade word with decoration around it and nothing more (`达到合格标准`, not
+  /// `培训指导有效性`, which the parser used to read only to find no grade).
+  private static func mayReadAsGrade(_ tokens: [ValueToken], _ scalars: [Unicode.Scalar]) -> Bool {
+    guard QualitativeWords.mayHoldGrade(scalars),
+      let first = tokens.firstIndex(where: { $0.lexeme != .ignorable }),
+      let last = tokens.lastIndex(where: { $0.lexeme != .ignorable })
+    else { return false }
+    var start = tokens[first].start
+    var end = tokens[last].end
+    while start < end, Blank.isWhitespace(scalars[start]) { start += 1 }
+    while end > start, Blank.isWhitespace(scalars[end - 1]) { end -= 1 }
+    // (The reader reads no grade in more than 60 scalars.)
+    return end - start <= 60 && QualitativeWords.grade(in: Array(scalars[start..<end])) != nil
+  }
+
+  /// Scalars at which `ValueTokenizer` may begin a token that makes a value (`makesValue`): a
+  /// digit, a star, a Chinese numeral, a Latin letter, the first scalar of a lexicon entry
+  /// that makes a value. Every other scalar begins a token that does not.
   static let valueStarts: ScalarFilter = {
     var scalars = Array("0123456789*＊".unicodeScalars)
     scalars += (0x41...0x5A).compactMap(Unicode.Scalar.init) + (0x61...0x7A).compactMap(Unicode.Scalar.init)
     scalars += ChineseNumeral.numerals
-    for (first, entries) in ValueLexicon.index where entries.contains(where: { !isWordLike($0.lexeme) }) {
+    for (first, entries) in ValueLexicon.index where entries.contains(where: { makesValue($0.lexeme) }) {
       scalars.append(first)
     }
     return ScalarFilter(scalars)

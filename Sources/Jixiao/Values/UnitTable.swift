@@ -90,16 +90,35 @@ enum UnitTable {
   /// The money unit a bare scale word stands for (`万` → 万元), as `bareScales` reads it.
   static func bareScale(_ word: String) -> String? { bareScaleWords[word] }
 
+  /// Whether `read(text)` may find a known unit: a known reading ends with a known spelling,
+  /// a bare scale word or a rate's separator, so the last scalar that `read` keeps must be the
+  /// last of one of these. Most words asked (names, remarks) end otherwise. (Spellings match
+  /// up to canonical equivalence: a last scalar that is its own form, as every spelling's is,
+  /// ends whatever text matches as it ends the spelling; any other may end a match.)
+  static func mayReadAsKnown(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars.reversed() where !isDropped(scalar) {
+      return !NormalizedText.isStable(scalar) || knownLastScalars.mayContain(scalar)
+    }
+    return false
+  }
+
+  private static let knownLastScalars = ScalarFilter(
+    Array(spellings.keys).compactMap(\.unicodeScalars.last) + Array(bareScales.keys).compactMap(\.unicodeScalars.last)
+      + ["/", "·"])
+
+  /// What `read` leaves out of a unit's spelling.
+  private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+    Blank.isWhitespace(scalar) || scalar == "(" || scalar == ")" || scalar == "[" || scalar == "]" || scalar == "【"
+      || scalar == "】"
+  }
+
   /// Reads a unit written on its own: inside parentheses (`(人)`, `（百分比）`), in a unit
   /// column, or after a number. Unknown units are kept as written with `isKnown` false.
   ///
   /// Besides the table it understands scaled units (`万人次`, `万平方米`) and rates whose
   /// parts are all known (`元/亩`, `人/次/天`, `万元/人`, `元/人·月`).
   static func read(_ text: String) -> UnitReading? {
-    let trimmed = text.unicodeScalars.lazy.filter {
-      !Blank.isWhitespace($0) && $0 != "(" && $0 != ")" && $0 != "[" && $0 != "]"
-        && $0 != "【" && $0 != "】"
-    }
+    let trimmed = text.unicodeScalars.lazy.filter { !isDropped($0) }
     guard !trimmed.isEmpty else { return nil }
     let spelling = String(scalars: trimmed)
     if let canonical = canonical(spelling) { return UnitReading(canonical: canonical, isKnown: true) }

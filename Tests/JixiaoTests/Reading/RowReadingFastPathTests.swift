@@ -1,0 +1,235 @@
+import Testing
+
+@testable import Jixiao
+
+/// The row reader's fast paths held to the code they replaced, kept here as it was:
+/// - `TargetGrammar.readingUnlessWords` skips the parser for text whose tokens make no value
+///   (comparison words among words included) and that cannot read as a grade;
+/// - `CellShape` tests the parse before it is finished;
+/// - `IndicatorRowReader.align` fills flat tables and places cells by index.
+@Suite struct RowReadingFastPathTests {
+  /// Every non-empty cell of the corpus, the target cases, and every lexicon entry alone,
+  /// between words and after a grade prefix.
+  static let texts: [String] = {
+    var texts = allTargetCases.map(\.raw)
+    for entries in ValueLexicon.index.values {
+      for entry in entries {
+        let key = String(String.UnicodeScalarView(entry.key))
+        texts += [key, "完成" + key + "情况", key + "合格", "达到" + key, key + " 良好 ", "*" + key + "是"]
+      }
+    }
+    texts += [
+      "达到合格标准", "为优秀", "不低于良好", "保持良好以上", "控制在合格以内", "$合格$", " 达标 ", "高于一般水平",
+      "评定为优秀等次以上", "考核结果为合格等级", "确保验收质量达到合格标准", "整体评价为良好及以上", "全部达标",
+    ]
+    for relativePath in CorpusTests.documents {
+      guard let bytes = CorpusFiles.read(CorpusTests.root + "/" + relativePath),
+        let (text, _) = try? SourceDecoder.decode(bytes, path: relativePath)
+      else { continue }
+      for row in Tokenizer.tokenize(text).rows {
+        texts += row.cells.filter { !$0.isEmpty }.map(\.text)
+      }
+    }
+    return texts
+  }()
+
+  @Test func skippedTextNeverReadsAsAValue() {
+    var newlySkipped = 0
+    for text in Self.texts {
+      let old = OldRowReading.readingUnlessWords(text)
+      let new = TargetGrammar.readingUnlessWords(text)
+      switch (old, new) {
+      case (nil, nil): break
+      case (nil, .some):
+        Issue.record("'\(text)' is parsed, which the old test skipped")
+      case (.some(let old), nil):
+        newlySkipped += 1
+        let target = old.target
+        #expect(target.grade == nil && !target.kind.isStructured, "'\(text)' was skipped but reads as a value")
+      case (.some(let old), .some(let new)):
+        #expect(old.target == new.target && old.dependsOnContext == new.dependsOnContext, "'\(text)'")
+      }
+    }
+    // The new skip is taken (the test would pass with none).
+    #expect(newlySkipped > 500)
+  }
+
+  /// The value test of `CellShape` on the parse before it is finished, and on the new skip,
+  /// decides as it did on the finished target and the old skip.
+  @Test func valueTestsDecideAsBefore() {
+    func isValue(_ target: Target?, _ key: String) -> Bool {
+      guard let target else { return false }
+      return target.grade != nil || (target.kind.isStructured && !CellShape.readsAsName(key, target))
+    }
+    for text in Self.texts {
+      let key = TextKey.make(text)
+      #expect(
+        isValue(TargetGrammar.readingUnlessWords(text)?.parsed, key)
+          == isValue(OldRowReading.readingUnlessWords(text)?.target, key), "'\(text)'")
+    }
+  }
+
+  /// The one-walk scoring test reads as the five byte searches it replaced.
+  @Test func scoringTestIsTheOldOne() {
+    func old(_ key: String) -> Bool {
+      key.containsBytes("扣分") || key.containsBytes("得分") || key.containsBytes("满分") || key.containsBytes("不得分")
+        || (key.containsBytes("扣") && key.hasSuffixBytes("分"))
+    }
+    var texts = Self.texts.map { TextKey.make($0) }
+    let pieces = ["扣", "得", "满", "分", "不", "a", "扣分", "得分", "满分", "完成", "1"]
+    for first in pieces {
+      for second in pieces {
+        for third in pieces { texts += [first + second + third, first + second, first] }
+      }
+    }
+    var scoring = 0
+    for text in texts {
+      #expect(IndicatorRowReader.readsAsScoring(text) == old(text), "'\(text)'")
+      if old(text) { scoring += 1 }
+    }
+    #expect(scoring > 100)
+  }
+
+  /// `UnitTable.mayReadAsKnown` is false only where `read` finds no known unit.
+  @Test func unitPrecheckNeverRejectsAKnownUnit() {
+    var texts = Self.texts + Self.texts.map { TextKey.make($0) }
+    for spelling in Array(UnitTable.spellings.keys) + Array(UnitTable.bareScales.keys) {
+      texts += [spelling, "(" + spelling + ")", "【" + spelling + " 】", "万" + spelling, "元/" + spelling, spelling + "/", spelling + "·"]
+    }
+    texts += ["人/次", "元/人·月", "/株", "万元/人", "％", "ｋｍ", "㎡", "次\u{301}", "A\u{30A}"]
+    var rejected = 0
+    for text in texts {
+      let known = UnitTable.read(text)?.isKnown ?? false
+      if !UnitTable.mayReadAsKnown(text) {
+        rejected += 1
+        #expect(!known, "'\(text)' reads as a known unit")
+      }
+    }
+    #expect(rejected > 1000)
+  }
+
+  /// Layouts of indicator sections, by position and by content.
+  static let readers: [IndicatorRowReader] = [
+    IndicatorRowReader(columns: [0: .level1, 1: .level2, 2: .name, 3: .target], positionsTrusted: false),
+    IndicatorRowReader(columns: [0: .blockLabel, 1: .level1, 2: .level2, 3: .name, 4: .target, 5: .remark]),
+    IndicatorRowReader(
+      columns: [
+        0: .level1, 1: .level2, 2: .name, 3: .explanation, 4: .unit, 5: .valueType, 6: .target, 7: .weight,
+        8: .scoring, 9: .remark,
+      ], positionsTrusted: false),
+    IndicatorRowReader(
+      columns: [0: .level1, 1: .level2, 2: .name, 3: .direction, 4: .valueType, 5: .target, 6: .unit, 7: .standard],
+      positionsTrusted: true),
+    IndicatorRowReader(columns: [:], positionsTrusted: false),
+  ]
+
+  @Test func alignmentsAreTheOldAlignments() throws {
+    var rows = 0
+    for relativePath in CorpusTests.documents {
+      let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+      guard let (text, _) = try? SourceDecoder.decode(bytes, path: relativePath) else { continue }
+      for row in Tokenizer.tokenize(text).rows where !row.nonEmpty.isEmpty {
+        rows += 1
+        let cells = row.nonEmpty
+        for reader in Self.readers {
+          let new = reader.align(cells)
+          let old = OldRowReading.align(reader, cells)
+          let same =
+            new.count == old.count
+            && zip(new, old).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && $0.2?.target == $1.2?.target }
+          #expect(same, "\(relativePath): \(cells.map(\.text))")
+        }
+      }
+    }
+    #expect(rows > 1000)
+  }
+}
+
+/// The code the fast paths replaced, as it was.
+private enum OldRowReading {
+  static func readingUnlessWords(_ raw: String) -> TargetReading? {
+    let normalized = NormalizedText(raw)
+    if !normalized.scalars.contains(where: valueStarts.mayContain), !QualitativeWords.mayHoldGrade(normalized.scalars) {
+      return nil
+    }
+    let tokens = ValueTokenizer.tokenize(normalized.scalars)
+    let onlyWords = tokens.allSatisfy { $0.isWord || isWordLike($0.lexeme) }
+    if onlyWords && !QualitativeWords.mayHoldGrade(normalized.scalars) { return nil }
+    return TargetReading(raw, normalized: normalized, tokens: tokens)
+  }
+
+  static func isWordLike(_ lexeme: Lexeme?) -> Bool {
+    switch lexeme {
+    case .word?, .listSeparator?, .ignorable?, .openParen?, .closeParen?, .unit?, .scale?, .approximately?,
+      .moreThan?, .percentPrefix?, .tenths?, .rangeSeparator?, .slash?, .keepWithin?:
+      true
+    default: false
+    }
+  }
+
+  static let valueStarts: ScalarFilter = {
+    var scalars = Array("0123456789*＊".unicodeScalars)
+    scalars += (0x41...0x5A).compactMap(Unicode.Scalar.init) + (0x61...0x7A).compactMap(Unicode.Scalar.init)
+    scalars += ChineseNumeral.numerals
+    for (first, entries) in ValueLexicon.index where entries.contains(where: { !isWordLike($0.lexeme) }) {
+      scalars.append(first)
+    }
+    return ScalarFilter(scalars)
+  }()
+
+  static func align(_ reader: IndicatorRowReader, _ cells: [Cell]) -> [(Cell, ColumnRole?, TargetReading?)] {
+    let slots = reader.slots
+    var cells = cells
+    var leading: [(Cell, ColumnRole?, TargetReading?)] = []
+    while cells.count > slots.count, let role = reader.columns[cells[0].column], role == .level1 || role == .level2 {
+      leading.append((cells.removeFirst(), role, nil))
+    }
+    let readings = cells.map(CellShape.read)
+    let m = cells.count
+    let n = slots.count
+    let unplacedCost = -6.0
+    var best = [[Double]](repeating: [Double](repeating: -.infinity, count: n + 1), count: m + 1)
+    var move = [[UInt8]](repeating: [UInt8](repeating: 0, count: n + 1), count: m + 1)
+    best[0][0] = 0
+    for i in 0...m {
+      for j in 0...n where best[i][j] > -.infinity {
+        if j < n, best[i][j] > best[i][j + 1] {
+          best[i][j + 1] = best[i][j]
+          move[i][j + 1] = 1
+        }
+        guard i < m else { continue }
+        if j < n {
+          var score = readings[i].shape.fit(slots[j].role)
+          if reader.positionsTrusted && cells[i].column == slots[j].column { score += 2 }
+          if best[i][j] + score > best[i + 1][j + 1] {
+            best[i + 1][j + 1] = best[i][j] + score
+            move[i + 1][j + 1] = 2
+          }
+        }
+        if best[i][j] + unplacedCost > best[i + 1][j] {
+          best[i + 1][j] = best[i][j] + unplacedCost
+          move[i + 1][j] = 3
+        }
+      }
+    }
+    var result: [(Cell, ColumnRole?, TargetReading?)] = []
+    var i = m
+    var j = n
+    while i > 0 || j > 0 {
+      switch move[i][j] {
+      case 1: j -= 1
+      case 2:
+        result.append((cells[i - 1], slots[j - 1].role, readings[i - 1].reading))
+        i -= 1
+        j -= 1
+      case 3:
+        result.append((cells[i - 1], nil, nil))
+        i -= 1
+      default:
+        i = 0
+        j = 0
+      }
+    }
+    return leading + result.reversed()
+  }
+}
