@@ -5,10 +5,16 @@ import FoundationEssentials
 /// on its reading).
 public enum DocumentEncoder {
   public static func encode(_ document: Document, language: Language, pretty: Bool = true) -> [UInt8] {
-    var writer = JSONWriter(pretty: pretty, capacity: 1 << 16)
-    write(document, language: language, into: &writer)
-    writer.raw([0x0A])
-    return writer.bytes
+    JSONWriter.bytes(pretty: pretty, capacity: estimatedSize(document)) { writer in
+      write(document, language: language, into: &writer)
+      writer.raw([0x0A])
+    }
+  }
+
+  /// Room for the JSON of most documents: on one line it is two to eleven times the size
+  /// of the text (a short text with many findings can be more; it then grows).
+  public static func estimatedSize(_ document: Document) -> Int {
+    Swift.max(1 << 16, document.source.bytes &* 8)
   }
 
   /// The same bytes as `encode`, handed to `sink` in chunks of about `chunkSize` as they are
@@ -308,7 +314,11 @@ public enum DocumentEncoder {
     w.object { w in
       w.field("code", diagnostic.code)
       w.field("severity", diagnostic.severity.rawValue)
-      w.field("message", diagnostic.message(in: language))
+      w.field("message") { w in
+        // Diagnostic.message(in:), written without building the String.
+        guard let entry = Catalogue.entry(diagnostic.code) else { return w.string(diagnostic.code) }
+        w.string(template: entry.message.text(language), arguments: diagnostic.arguments, terms: language)
+      }
       w.field("span") { span(diagnostic.span, &$0) }
       w.field("arguments") { $0.array(diagnostic.arguments) { $0.string($1) } }
       w.field("related") { writeRelated(of: diagnostic, language: language, into: &$0) }
@@ -319,7 +329,7 @@ public enum DocumentEncoder {
   public static func writeRelated(of diagnostic: Diagnostic, language: Language, into w: inout JSONWriter) {
     w.array(diagnostic.related) { w, related in
       w.object { w in
-        w.field("note", related.message(in: language))
+        w.field("note") { $0.string(template: related.note.template.text(language), arguments: related.arguments) }
         w.field("span") { span(related.span, &$0) }
       }
     }

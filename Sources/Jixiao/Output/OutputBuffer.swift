@@ -9,13 +9,30 @@ struct OutputBuffer: ~Copyable {
   private var capacity: Int
   /// The last byte handed out by `removeAll`, so that `last` still answers after a flush.
   private var lastRemoved: UInt8 = 0
+  /// Whether `start` is the caller's (an array being initialised), not to be freed here.
+  private var isBorrowed = false
 
   init(capacity: Int) {
     self.capacity = Swift.max(capacity, 16)
     start = .allocate(capacity: self.capacity)
   }
 
-  deinit { start.deallocate() }
+  /// Writes into `storage` until it is full, then into memory of its own.
+  init(borrowing storage: UnsafeMutableBufferPointer<UInt8>) {
+    if let base = storage.baseAddress, storage.count >= 16 {
+      start = base
+      capacity = storage.count
+      isBorrowed = true
+    } else {
+      capacity = 16
+      start = .allocate(capacity: capacity)
+    }
+  }
+
+  deinit { if !isBorrowed { start.deallocate() } }
+
+  /// Whether everything written is still in the borrowed storage.
+  var isInBorrowedStorage: Bool { isBorrowed }
 
   var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
 
@@ -38,7 +55,7 @@ struct OutputBuffer: ~Copyable {
     let grown = Swift.max(capacity * 2, needed)
     let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
     moved.initialize(from: start, count: count)
-    start.deallocate()
+    if isBorrowed { isBorrowed = false } else { start.deallocate() }
     start = moved
     capacity = grown
   }
@@ -169,10 +186,16 @@ struct OutputBuffer: ~Copyable {
   /// Clean runs are found eight bytes at a time and copied whole: most text is CJK, where
   /// nothing needs escaping.
   mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
-    let length = bytes.count
-    reserve(length + 2)
+    reserve(bytes.count + 2)
     put(0x22)
-    guard let base = bytes.baseAddress else { return put(0x22) }
+    appendEscaped(bytes)
+    append(0x22)
+  }
+
+  /// The inside of a JSON string: `bytes` escaped, without quotes.
+  mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress else { return }
+    let length = bytes.count
     var runStart = 0
     while true {
       let special = JSONEscape.firstSpecial(base, from: runStart, count: length)
@@ -181,7 +204,6 @@ struct OutputBuffer: ~Copyable {
       appendEscaped(base[special])
       runStart = special + 1
     }
-    append(0x22)
   }
 
   private mutating func appendEscaped(_ byte: UInt8) {
