@@ -351,7 +351,17 @@ public enum DocumentEncoder {
     let indicators = document.projects.reduce(0) { $0 + $1.indicators.count }
     let placeholders = document.projects.reduce(0) { $0 + $1.placeholders.count }
       + document.departments.reduce(0) { $0 + $1.placeholders.count }
-    func count(_ severity: Severity) -> Int { document.diagnostics.filter { $0.severity == severity }.count }
+    var errors = 0
+    var warnings = 0
+    var notes = 0
+    let diagnostics = document.diagnostics
+    for index in diagnostics.indices {
+      switch diagnostics[index].severity {
+      case .error: errors += 1
+      case .warning: warnings += 1
+      case .note: notes += 1
+      }
+    }
     w.object { w in
       w.field("projects", int: document.projects.count)
       w.field("indicators", int: indicators)
@@ -360,9 +370,9 @@ public enum DocumentEncoder {
       w.field("placeholders", int: placeholders)
       w.field("budgetLines", int: document.budgetLines.count)
       w.field("residue", int: document.residue.count)
-      w.field("errors", int: count(.error))
-      w.field("warnings", int: count(.warning))
-      w.field("notes", int: count(.note))
+      w.field("errors", int: errors)
+      w.field("warnings", int: warnings)
+      w.field("notes", int: notes)
     }
   }
 }

@@ -75,6 +75,7 @@ public struct JSONWriter: ~Copyable {
 
   /// An object of four integer members (a span: line, column, offset, length). On one line
   /// it is written in one reservation: the output has a span for nearly every cell.
+  @inline(__always)
   public mutating func object(
     _ a: StaticString, int valueA: Int, _ b: StaticString, int valueB: Int, _ c: StaticString, int valueC: Int,
     _ d: StaticString, int valueD: Int
@@ -99,12 +100,16 @@ public struct JSONWriter: ~Copyable {
     close(0x5D)
   }
 
+  /// The elements are lent to `write` in place (a `for` loop would copy each one, with a
+  /// retain and a release of every String in it).
   @inline(__always)
   public mutating func array<Element>(_ items: [Element], _ write: (inout JSONWriter, Element) -> Void) {
     open(0x5B)
-    for item in items {
-      element()
-      write(&self, item)
+    items.withUnsafeBufferPointer { items in
+      for index in items.indices {
+        element()
+        write(&self, items[index])
+      }
     }
     close(0x5D)
   }
@@ -232,32 +237,44 @@ public struct JSONWriter: ~Copyable {
 
   public mutating func number(_ text: String) { buffer.append(text) }
 
-  public mutating func bool(_ value: Bool) { buffer.append(value ? "true" : "false") }
+  // The literals are static strings: as Strings (the default type of a literal) each
+  // cost a retain, a release and a call to reach their bytes.
+  public mutating func bool(_ value: Bool) {
+    if value { buffer.append("true" as StaticString) } else { buffer.append("false" as StaticString) }
+  }
 
-  public mutating func null() { buffer.append("null") }
+  public mutating func null() { buffer.append("null" as StaticString) }
 
   // MARK: Members
+  //
+  // Inlined, so that each key is a constant where it is written (its length known, its bytes
+  // copied in a store or two) and a member's closure is no context of its own.
 
+  @inline(__always)
   public mutating func field(_ name: StaticString, _ value: String?) {
     key(name)
     string(value)
   }
 
+  @inline(__always)
   public mutating func field(_ name: StaticString, int value: Int?) {
     key(name)
     int(value)
   }
 
+  @inline(__always)
   public mutating func field(_ name: StaticString, decimal value: Decimal?) {
     key(name)
     decimal(value)
   }
 
+  @inline(__always)
   public mutating func field(_ name: StaticString, bool value: Bool) {
     key(name)
     bool(value)
   }
 
+  @inline(__always)
   public mutating func field(_ name: StaticString, _ write: (inout JSONWriter) -> Void) {
     key(name)
     write(&self)
