@@ -82,11 +82,12 @@ public enum DocumentEncoder {
       w.field("span") { span(table.span, &$0) }
       w.field("layout") {
         $0.array(table.layout) { w, cell in
-          w.object { w in
-            w.field("role", cell.role.rawValue)
-            w.field("text", cell.text)
-            w.field("span") { span(cell.span, &$0) }
-          }
+          w.beginObject()
+          w.field("role", cell.role.rawValue)
+          w.field("text", cell.text)
+          w.key("span")
+          span(cell.span, &w)
+          w.endObject()
         }
       }
     }
@@ -132,13 +133,15 @@ public enum DocumentEncoder {
 
   static func fields(_ fields: [Field], _ w: inout JSONWriter) {
     w.array(fields) { w, field in
-      w.object { w in
-        w.field("role", field.role)
-        w.field("label", field.label)
-        w.field("labelSpan") { span(field.labelSpan, &$0) }
-        w.field("text", field.text)
-        w.field("span") { span(field.span, &$0) }
-      }
+      w.beginObject()
+      w.field("role", field.role)
+      w.field("label", field.label)
+      w.key("labelSpan")
+      span(field.labelSpan, &w)
+      w.field("text", field.text)
+      w.key("span")
+      span(field.span, &w)
+      w.endObject()
     }
   }
 
@@ -215,39 +218,62 @@ public enum DocumentEncoder {
   }
 
   static func indicator(_ w: inout JSONWriter, _ indicator: Indicator) {
-    w.object { w in
-      w.field("level1", indicator.level1)
-      w.field("level2", indicator.level2)
-      w.field("level1Raw", indicator.level1Raw)
-      w.field("level2Raw", indicator.level2Raw)
-      w.field("level1Origin", indicator.level1Origin.rawValue)
-      w.field("level2Origin", indicator.level2Origin.rawValue)
-      w.field("name", indicator.name)
-      w.field("target") { target(indicator.target, &$0) }
-      w.field("horizon", indicator.horizon.rawValue)
-      w.field("explanation", indicator.explanation)
-      w.field("scoring", indicator.scoring)
-      w.field("weight", decimal: indicator.weight)
-      w.field("weightRaw", indicator.weightRaw)
-      w.field("unitColumn", indicator.unitColumn)
-      w.field("valueType", indicator.valueType)
-      w.field("direction", indicator.direction)
-      w.field("standard", indicator.standard)
-      w.field("remark", indicator.remark)
-      w.field("actual", indicator.actual)
-      w.field("score", indicator.score)
-      w.field("deviation", indicator.deviation)
-      w.field("sharesNameAndTargetWithAbove", bool: indicator.sharesNameAndTargetWithAbove)
-      w.field("span") { span(indicator.span, &$0) }
-      w.field("spans") { w in
-        w.object { w in
-          // Already in the order of their names.
-          for entry in indicator.spans {
-            w.key(escaping: entry.name.rawValue)
-            span(entry.span, &w)
-          }
-        }
-      }
+    w.beginObject()
+    w.field("level1", indicator.level1)
+    w.field("level2", indicator.level2)
+    w.field("level1Raw", indicator.level1Raw)
+    w.field("level2Raw", indicator.level2Raw)
+    w.field("level1Origin", indicator.level1Origin.rawValue)
+    w.field("level2Origin", indicator.level2Origin.rawValue)
+    w.field("name", indicator.name)
+    w.key("target")
+    target(indicator.target, &w)
+    w.field("horizon", indicator.horizon.rawValue)
+    w.field("explanation", indicator.explanation)
+    w.field("scoring", indicator.scoring)
+    w.field("weight", decimal: indicator.weight)
+    w.field("weightRaw", indicator.weightRaw)
+    w.field("unitColumn", indicator.unitColumn)
+    w.field("valueType", indicator.valueType)
+    w.field("direction", indicator.direction)
+    w.field("standard", indicator.standard)
+    w.field("remark", indicator.remark)
+    w.field("actual", indicator.actual)
+    w.field("score", indicator.score)
+    w.field("deviation", indicator.deviation)
+    w.field("sharesNameAndTargetWithAbove", bool: indicator.sharesNameAndTargetWithAbove)
+    w.key("span")
+    span(indicator.span, &w)
+    w.key("spans")
+    w.beginObject()
+    // Already in the order of their names.
+    for entry in indicator.spans {
+      w.key(key(entry.name))
+      span(entry.span, &w)
+    }
+    w.endObject()
+    w.endObject()
+  }
+
+  /// A span name's key as a literal (its raw value), so that it is not escaped as data.
+  static func key(_ name: SpanName) -> StaticString {
+    switch name {
+    case .level1: "level1"
+    case .level2: "level2"
+    case .name: "name"
+    case .level1Cell: "level1Cell"
+    case .level2Fragment: "level2Fragment"
+    case .explanation: "explanation"
+    case .scoring: "scoring"
+    case .unitColumn: "unitColumn"
+    case .valueType: "valueType"
+    case .direction: "direction"
+    case .weight: "weight"
+    case .remark: "remark"
+    case .standard: "standard"
+    case .actual: "actual"
+    case .score: "score"
+    case .deviation: "deviation"
     }
   }
 
@@ -259,33 +285,33 @@ public enum DocumentEncoder {
   }
 
   static func target(_ target: Target, _ w: inout JSONWriter) {
-    w.object { w in
-      w.field("raw", target.raw)
-      w.field("kind", target.kind.rawValue)
-      w.field("operator", target.op?.rawValue)
-      w.field("value", decimal: target.value)
-      w.field("unit", target.unit)
-      if let unitRaw = target.unitRaw { w.field("unitRaw", unitRaw) }
-      if let yuan = target.yuan { w.field("yuan", decimal: yuan) }
-      if target.min != nil || target.max != nil {
-        w.field("min", decimal: target.min)
-        w.field("max", decimal: target.max)
-      }
-      if let date = target.date {
-        w.field("date") { w in
-          w.object { w in
-            w.field("start", date.start)
-            w.field("end", date.end)
-          }
-        }
-      }
-      if let rank = target.rank { w.field("rank", int: rank) }
-      if let grade = target.grade { w.field("grade", grade) }
-      if let qualifier = target.qualifier { w.field("qualifier", qualifier) }
-      if !target.parts.isEmpty { w.field("parts") { $0.array(target.parts) { self.target($1, &$0) } } }
-      if !target.flags.isEmpty { w.field("flags") { $0.array(target.flags) { $0.string($1.rawValue) } } }
-      w.field("span") { span(target.span, &$0) }
+    w.beginObject()
+    w.field("raw", target.raw)
+    w.field("kind", target.kind.rawValue)
+    w.field("operator", target.op?.rawValue)
+    w.field("value", decimal: target.value)
+    w.field("unit", target.unit)
+    if let unitRaw = target.unitRaw { w.field("unitRaw", unitRaw) }
+    if let yuan = target.yuan { w.field("yuan", decimal: yuan) }
+    if target.min != nil || target.max != nil {
+      w.field("min", decimal: target.min)
+      w.field("max", decimal: target.max)
     }
+    if let date = target.date {
+      w.key("date")
+      w.beginObject()
+      w.field("start", date.start)
+      w.field("end", date.end)
+      w.endObject()
+    }
+    if let rank = target.rank { w.field("rank", int: rank) }
+    if let grade = target.grade { w.field("grade", grade) }
+    if let qualifier = target.qualifier { w.field("qualifier", qualifier) }
+    if !target.parts.isEmpty { w.field("parts") { $0.array(target.parts) { self.target($1, &$0) } } }
+    if !target.flags.isEmpty { w.field("flags") { $0.array(target.flags) { $0.string($1.rawValue) } } }
+    w.key("span")
+    span(target.span, &w)
+    w.endObject()
   }
 
   static func budgetLine(_ w: inout JSONWriter, _ line: BudgetLine) {

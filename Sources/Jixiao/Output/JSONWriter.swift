@@ -73,6 +73,15 @@ public struct JSONWriter: ~Copyable {
     close(0x7D)
   }
 
+  /// An object written between these two calls instead of in a closure: the hottest
+  /// objects of a document (indicators, their targets, fields) then need no closure context
+  /// holding a copy of the value they write.
+  @inline(__always)
+  mutating func beginObject() { open(0x7B) }
+
+  @inline(__always)
+  mutating func endObject() { close(0x7D) }
+
   /// An object of four integer members (a span: line, column, offset, length). On one line
   /// it is written in one reservation: the output has a span for nearly every cell.
   @inline(__always)

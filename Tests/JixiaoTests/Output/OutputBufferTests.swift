@@ -166,3 +166,35 @@ import Testing
     #expect(count > 100)
   }
 }
+
+/// A document's JSON is written in place into its array: the same bytes as a writer of its
+/// own, whether they fit the reserved room or outgrow it.
+@Suite struct JSONWriterInPlaceTests {
+  static func write(_ w: inout JSONWriter) {
+    w.object { w in
+      for index in 0..<60 {
+        w.field("key", "值\(index)\n\"")
+        w.field("n", int: index)
+      }
+    }
+    w.raw([0x0A])
+  }
+
+  @Test(arguments: [0, 15, 16, 17, 40, 1 << 12, 1 << 16])
+  func sameBytesWhateverTheRoom(capacity: Int) {
+    for pretty in [false, true] {
+      var whole = JSONWriter(pretty: pretty)
+      Self.write(&whole)
+      #expect(JSONWriter.bytes(pretty: pretty, capacity: capacity, Self.write) == whole.bytes)
+    }
+  }
+}
+
+@Suite struct SpanNameKeyTests {
+  /// The span names of an indicator are written as literals: each must be its raw value.
+  @Test func keysAreTheRawValues() {
+    for name in SpanName.allCases {
+      #expect(DocumentEncoder.key(name).description == name.rawValue)
+    }
+  }
+}
