@@ -248,32 +248,33 @@ public enum DocumentEncoder {
     w.beginObject()
     // Already in the order of their names.
     for entry in indicator.spans {
-      w.key(key(entry.name))
+      key(entry.name, &w)
       span(entry.span, &w)
     }
     w.endObject()
     w.endObject()
   }
 
-  /// A span name's key as a literal (its raw value), so that it is not escaped as data.
-  static func key(_ name: SpanName) -> StaticString {
+  /// A span name's key as a literal (its raw value): not escaped as data, and each case's
+  /// length known where it is copied.
+  static func key(_ name: SpanName, _ w: inout JSONWriter) {
     switch name {
-    case .level1: "level1"
-    case .level2: "level2"
-    case .name: "name"
-    case .level1Cell: "level1Cell"
-    case .level2Fragment: "level2Fragment"
-    case .explanation: "explanation"
-    case .scoring: "scoring"
-    case .unitColumn: "unitColumn"
-    case .valueType: "valueType"
-    case .direction: "direction"
-    case .weight: "weight"
-    case .remark: "remark"
-    case .standard: "standard"
-    case .actual: "actual"
-    case .score: "score"
-    case .deviation: "deviation"
+    case .level1: w.key("level1")
+    case .level2: w.key("level2")
+    case .name: w.key("name")
+    case .level1Cell: w.key("level1Cell")
+    case .level2Fragment: w.key("level2Fragment")
+    case .explanation: w.key("explanation")
+    case .scoring: w.key("scoring")
+    case .unitColumn: w.key("unitColumn")
+    case .valueType: w.key("valueType")
+    case .direction: w.key("direction")
+    case .weight: w.key("weight")
+    case .remark: w.key("remark")
+    case .standard: w.key("standard")
+    case .actual: w.key("actual")
+    case .score: w.key("score")
+    case .deviation: w.key("deviation")
     }
   }
 

@@ -147,26 +147,36 @@ struct OutputBuffer: ~Copyable {
     _ d: StaticString, _ valueD: Int
   ) {
     reserve(2 + a.utf8CodeUnitCount + b.utf8CodeUnitCount + c.utf8CodeUnitCount + d.utf8CodeUnitCount + 4 * 25)
-    put(0x7B)
-    putMember(a, valueA)
-    put(0x2C)
-    putMember(b, valueB)
-    put(0x2C)
-    putMember(c, valueC)
-    put(0x2C)
-    putMember(d, valueD)
-    put(0x7D)
+    // The end is kept in a local until the object is whole: written back after every byte,
+    // it cost a store and an overflow check each.
+    var end = count
+    start[end] = 0x7B
+    end = putMember(a, valueA, at: end &+ 1)
+    start[end] = 0x2C
+    end = putMember(b, valueB, at: end &+ 1)
+    start[end] = 0x2C
+    end = putMember(c, valueC, at: end &+ 1)
+    start[end] = 0x2C
+    end = putMember(d, valueD, at: end &+ 1)
+    start[end] = 0x7D
+    count = end &+ 1
   }
 
-  /// `"name":value` into reserved room.
+  /// `"name":value` into reserved room at `index`; returns where it ends.
   @inline(__always)
-  private mutating func putMember(_ name: StaticString, _ value: Int) {
-    put(0x22)
-    ByteCopy.copy(name.utf8Start, name.utf8CodeUnitCount, to: start + count)
-    count += name.utf8CodeUnitCount
-    put(0x22)
-    put(0x3A)
-    putInteger(value)
+  private func putMember(_ name: StaticString, _ value: Int, at index: Int) -> Int {
+    let length = name.utf8CodeUnitCount
+    start[index] = 0x22
+    ByteCopy.copy(name.utf8Start, length, to: start + (index &+ 1))
+    var end = index &+ 1 &+ length
+    start[end] = 0x22
+    start[end &+ 1] = 0x3A
+    end &+= 2
+    if value < 0 {
+      start[end] = 0x2D
+      end &+= 1
+    }
+    return end &+ DigitWriter.writeShort(value.magnitude, to: start + end)
   }
 
   /// `value` as its `description` writes it (plain digits, no exponent).
@@ -301,6 +311,23 @@ enum DigitWriter {
     if rest >= 100 { return digits + 2 }
     if rest >= 10 { return digits + 1 }
     return digits
+  }
+
+  /// `write`, with one and two digits (most numbers of a span: lines, columns, lengths)
+  /// written where it is inlined.
+  @inline(__always)
+  static func writeShort(_ value: UInt, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+    if value < 10 {
+      destination[0] = 0x30 &+ UInt8(truncatingIfNeeded: value)
+      return 1
+    }
+    if value < 100 {
+      let pair = Int(truncatingIfNeeded: value) &* 2
+      destination[0] = Self.pairs.utf8Start[pair]
+      destination[1] = Self.pairs.utf8Start[pair &+ 1]
+      return 2
+    }
+    return write(value, to: destination)
   }
 
   /// Writes `value` and returns the number of bytes written (at most 20).

@@ -194,7 +194,21 @@ import Testing
   /// The span names of an indicator are written as literals: each must be its raw value.
   @Test func keysAreTheRawValues() {
     for name in SpanName.allCases {
-      #expect(DocumentEncoder.key(name).description == name.rawValue)
+      for pretty in [false, true] {
+        var writer = JSONWriter(pretty: pretty)
+        writer.object { w in
+          w.field("first", int: 1)
+          DocumentEncoder.key(name, &w)
+          w.null()
+        }
+        var expected = JSONWriter(pretty: pretty)
+        expected.object { w in
+          w.field("first", int: 1)
+          w.key(escaping: name.rawValue)
+          w.null()
+        }
+        #expect(writer.bytes == expected.bytes, "\(name)")
+      }
     }
   }
 }
