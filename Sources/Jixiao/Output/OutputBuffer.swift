@@ -60,11 +60,12 @@ struct OutputBuffer: ~Copyable {
     capacity = grown
   }
 
-  /// Appends without checking capacity: the caller reserved it.
+  /// Appends without checking capacity: the caller reserved it (so the count cannot
+  /// overflow).
   @inline(__always)
   mutating func put(_ byte: UInt8) {
     start[count] = byte
-    count += 1
+    count &+= 1
   }
 
   @inline(__always)
@@ -84,7 +85,7 @@ struct OutputBuffer: ~Copyable {
   mutating func append(_ source: UnsafePointer<UInt8>, _ length: Int) {
     reserve(length)
     ByteCopy.copy(source, length, to: start + count)
-    count += length
+    count &+= length
   }
 
   mutating func append(_ bytes: UnsafeRawBufferPointer) {
@@ -104,12 +105,17 @@ struct OutputBuffer: ~Copyable {
     }
     let length = name.utf8CodeUnitCount
     reserve(length &+ 4)
-    if comma { put(0x2C) }
-    put(0x22)
-    ByteCopy.copy(name.utf8Start, length, to: start + count)
-    count &+= length
-    put(0x22)
-    put(0x3A)
+    var end = count
+    if comma {
+      start[end] = 0x2C
+      end &+= 1
+    }
+    start[end] = 0x22
+    ByteCopy.copy(name.utf8Start, length, to: start + (end &+ 1))
+    end &+= length &+ 1
+    start[end] = 0x22
+    start[end &+ 1] = 0x3A
+    count = end &+ 2
   }
 
   @inline(__always)
