@@ -5,10 +5,16 @@ import FoundationEssentials
 /// on its reading).
 public enum DocumentEncoder {
   public static func encode(_ document: Document, language: Language, pretty: Bool = true) -> [UInt8] {
-    var writer = JSONWriter(pretty: pretty, capacity: 1 << 16)
-    write(document, language: language, into: &writer)
-    writer.raw([0x0A])
-    return writer.bytes
+    JSONWriter.bytes(pretty: pretty, capacity: estimatedSize(document)) { writer in
+      write(document, language: language, into: &writer)
+      writer.raw([0x0A])
+    }
+  }
+
+  /// Room for the JSON of most documents: on one line it is two to eleven times the size
+  /// of the text (a short text with many findings can be more; it then grows).
+  public static func estimatedSize(_ document: Document) -> Int {
+    Swift.max(1 << 16, document.source.bytes &* 8)
   }
 
   /// The same bytes as `encode`, handed to `sink` in chunks of about `chunkSize` as they are
@@ -76,11 +82,12 @@ public enum DocumentEncoder {
       w.field("span") { span(table.span, &$0) }
       w.field("layout") {
         $0.array(table.layout) { w, cell in
-          w.object { w in
-            w.field("role", cell.role.rawValue)
-            w.field("text", cell.text)
-            w.field("span") { span(cell.span, &$0) }
-          }
+          w.beginObject()
+          w.field("role", cell.role.rawValue)
+          w.field("text", cell.text)
+          w.key("span")
+          span(cell.span, &w)
+          w.endObject()
         }
       }
     }
@@ -126,13 +133,15 @@ public enum DocumentEncoder {
 
   static func fields(_ fields: [Field], _ w: inout JSONWriter) {
     w.array(fields) { w, field in
-      w.object { w in
-        w.field("role", field.role)
-        w.field("label", field.label)
-        w.field("labelSpan") { span(field.labelSpan, &$0) }
-        w.field("text", field.text)
-        w.field("span") { span(field.span, &$0) }
-      }
+      w.beginObject()
+      w.field("role", field.role)
+      w.field("label", field.label)
+      w.key("labelSpan")
+      span(field.labelSpan, &w)
+      w.field("text", field.text)
+      w.key("span")
+      span(field.span, &w)
+      w.endObject()
     }
   }
 
@@ -209,39 +218,63 @@ public enum DocumentEncoder {
   }
 
   static func indicator(_ w: inout JSONWriter, _ indicator: Indicator) {
-    w.object { w in
-      w.field("level1", indicator.level1)
-      w.field("level2", indicator.level2)
-      w.field("level1Raw", indicator.level1Raw)
-      w.field("level2Raw", indicator.level2Raw)
-      w.field("level1Origin", indicator.level1Origin.rawValue)
-      w.field("level2Origin", indicator.level2Origin.rawValue)
-      w.field("name", indicator.name)
-      w.field("target") { target(indicator.target, &$0) }
-      w.field("horizon", indicator.horizon.rawValue)
-      w.field("explanation", indicator.explanation)
-      w.field("scoring", indicator.scoring)
-      w.field("weight", decimal: indicator.weight)
-      w.field("weightRaw", indicator.weightRaw)
-      w.field("unitColumn", indicator.unitColumn)
-      w.field("valueType", indicator.valueType)
-      w.field("direction", indicator.direction)
-      w.field("standard", indicator.standard)
-      w.field("remark", indicator.remark)
-      w.field("actual", indicator.actual)
-      w.field("score", indicator.score)
-      w.field("deviation", indicator.deviation)
-      w.field("sharesNameAndTargetWithAbove", bool: indicator.sharesNameAndTargetWithAbove)
-      w.field("span") { span(indicator.span, &$0) }
-      w.field("spans") { w in
-        w.object { w in
-          // Already in the order of their names.
-          for entry in indicator.spans {
-            w.key(escaping: entry.name.rawValue)
-            span(entry.span, &w)
-          }
-        }
-      }
+    w.beginObject()
+    w.field("level1", indicator.level1)
+    w.field("level2", indicator.level2)
+    w.field("level1Raw", indicator.level1Raw)
+    w.field("level2Raw", indicator.level2Raw)
+    w.field("level1Origin", indicator.level1Origin.rawValue)
+    w.field("level2Origin", indicator.level2Origin.rawValue)
+    w.field("name", indicator.name)
+    w.key("target")
+    target(indicator.target, &w)
+    w.field("horizon", indicator.horizon.rawValue)
+    w.field("explanation", indicator.explanation)
+    w.field("scoring", indicator.scoring)
+    w.field("weight", decimal: indicator.weight)
+    w.field("weightRaw", indicator.weightRaw)
+    w.field("unitColumn", indicator.unitColumn)
+    w.field("valueType", indicator.valueType)
+    w.field("direction", indicator.direction)
+    w.field("standard", indicator.standard)
+    w.field("remark", indicator.remark)
+    w.field("actual", indicator.actual)
+    w.field("score", indicator.score)
+    w.field("deviation", indicator.deviation)
+    w.field("sharesNameAndTargetWithAbove", bool: indicator.sharesNameAndTargetWithAbove)
+    w.key("span")
+    span(indicator.span, &w)
+    w.key("spans")
+    w.beginObject()
+    // Already in the order of their names.
+    for entry in indicator.spans {
+      key(entry.name, &w)
+      span(entry.span, &w)
+    }
+    w.endObject()
+    w.endObject()
+  }
+
+  /// A span name's key as a literal (its raw value): not escaped as data, and each case's
+  /// length known where it is copied.
+  static func key(_ name: SpanName, _ w: inout JSONWriter) {
+    switch name {
+    case .level1: w.key("level1")
+    case .level2: w.key("level2")
+    case .name: w.key("name")
+    case .level1Cell: w.key("level1Cell")
+    case .level2Fragment: w.key("level2Fragment")
+    case .explanation: w.key("explanation")
+    case .scoring: w.key("scoring")
+    case .unitColumn: w.key("unitColumn")
+    case .valueType: w.key("valueType")
+    case .direction: w.key("direction")
+    case .weight: w.key("weight")
+    case .remark: w.key("remark")
+    case .standard: w.key("standard")
+    case .actual: w.key("actual")
+    case .score: w.key("score")
+    case .deviation: w.key("deviation")
     }
   }
 
@@ -253,33 +286,33 @@ public enum DocumentEncoder {
   }
 
   static func target(_ target: Target, _ w: inout JSONWriter) {
-    w.object { w in
-      w.field("raw", target.raw)
-      w.field("kind", target.kind.rawValue)
-      w.field("operator", target.op?.rawValue)
-      w.field("value", decimal: target.value)
-      w.field("unit", target.unit)
-      if let unitRaw = target.unitRaw { w.field("unitRaw", unitRaw) }
-      if let yuan = target.yuan { w.field("yuan", decimal: yuan) }
-      if target.min != nil || target.max != nil {
-        w.field("min", decimal: target.min)
-        w.field("max", decimal: target.max)
-      }
-      if let date = target.date {
-        w.field("date") { w in
-          w.object { w in
-            w.field("start", date.start)
-            w.field("end", date.end)
-          }
-        }
-      }
-      if let rank = target.rank { w.field("rank", int: rank) }
-      if let grade = target.grade { w.field("grade", grade) }
-      if let qualifier = target.qualifier { w.field("qualifier", qualifier) }
-      if !target.parts.isEmpty { w.field("parts") { $0.array(target.parts) { self.target($1, &$0) } } }
-      if !target.flags.isEmpty { w.field("flags") { $0.array(target.flags) { $0.string($1.rawValue) } } }
-      w.field("span") { span(target.span, &$0) }
+    w.beginObject()
+    w.field("raw", target.raw)
+    w.field("kind", target.kind.rawValue)
+    w.field("operator", target.op?.rawValue)
+    w.field("value", decimal: target.value)
+    w.field("unit", target.unit)
+    if let unitRaw = target.unitRaw { w.field("unitRaw", unitRaw) }
+    if let yuan = target.yuan { w.field("yuan", decimal: yuan) }
+    if target.min != nil || target.max != nil {
+      w.field("min", decimal: target.min)
+      w.field("max", decimal: target.max)
     }
+    if let date = target.date {
+      w.key("date")
+      w.beginObject()
+      w.field("start", date.start)
+      w.field("end", date.end)
+      w.endObject()
+    }
+    if let rank = target.rank { w.field("rank", int: rank) }
+    if let grade = target.grade { w.field("grade", grade) }
+    if let qualifier = target.qualifier { w.field("qualifier", qualifier) }
+    if !target.parts.isEmpty { w.field("parts") { $0.array(target.parts) { self.target($1, &$0) } } }
+    if !target.flags.isEmpty { w.field("flags") { $0.array(target.flags) { $0.string($1.rawValue) } } }
+    w.key("span")
+    span(target.span, &w)
+    w.endObject()
   }
 
   static func budgetLine(_ w: inout JSONWriter, _ line: BudgetLine) {
@@ -308,7 +341,11 @@ public enum DocumentEncoder {
     w.object { w in
       w.field("code", diagnostic.code)
       w.field("severity", diagnostic.severity.rawValue)
-      w.field("message", diagnostic.message(in: language))
+      w.field("message") { w in
+        // Diagnostic.message(in:), written without building the String.
+        guard let entry = Catalogue.entry(diagnostic.code) else { return w.string(diagnostic.code) }
+        w.string(template: entry.message.text(language), arguments: diagnostic.arguments, terms: language)
+      }
       w.field("span") { span(diagnostic.span, &$0) }
       w.field("arguments") { $0.array(diagnostic.arguments) { $0.string($1) } }
       w.field("related") { writeRelated(of: diagnostic, language: language, into: &$0) }
@@ -319,7 +356,7 @@ public enum DocumentEncoder {
   public static func writeRelated(of diagnostic: Diagnostic, language: Language, into w: inout JSONWriter) {
     w.array(diagnostic.related) { w, related in
       w.object { w in
-        w.field("note", related.message(in: language))
+        w.field("note") { $0.string(template: related.note.template.text(language), arguments: related.arguments) }
         w.field("span") { span(related.span, &$0) }
       }
     }
@@ -341,7 +378,17 @@ public enum DocumentEncoder {
     let indicators = document.projects.reduce(0) { $0 + $1.indicators.count }
     let placeholders = document.projects.reduce(0) { $0 + $1.placeholders.count }
       + document.departments.reduce(0) { $0 + $1.placeholders.count }
-    func count(_ severity: Severity) -> Int { document.diagnostics.filter { $0.severity == severity }.count }
+    var errors = 0
+    var warnings = 0
+    var notes = 0
+    let diagnostics = document.diagnostics
+    for index in diagnostics.indices {
+      switch diagnostics[index].severity {
+      case .error: errors += 1
+      case .warning: warnings += 1
+      case .note: notes += 1
+      }
+    }
     w.object { w in
       w.field("projects", int: document.projects.count)
       w.field("indicators", int: indicators)
@@ -350,9 +397,9 @@ public enum DocumentEncoder {
       w.field("placeholders", int: placeholders)
       w.field("budgetLines", int: document.budgetLines.count)
       w.field("residue", int: document.residue.count)
-      w.field("errors", int: count(.error))
-      w.field("warnings", int: count(.warning))
-      w.field("notes", int: count(.note))
+      w.field("errors", int: errors)
+      w.field("warnings", int: warnings)
+      w.field("notes", int: notes)
     }
   }
 }

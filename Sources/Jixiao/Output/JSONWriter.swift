@@ -24,6 +24,29 @@ public struct JSONWriter: ~Copyable {
     buffer = OutputBuffer(capacity: capacity)
   }
 
+  private init(pretty: Bool, borrowing storage: UnsafeMutableBufferPointer<UInt8>) {
+    self.pretty = pretty
+    self.sink = nil
+    self.chunkSize = .max
+    buffer = OutputBuffer(borrowing: storage)
+  }
+
+  /// What `write` writes, in an array of `capacity` that it fills in place: the JSON of a
+  /// document is not copied into its array unless it outgrows that.
+  public static func bytes(pretty: Bool, capacity: Int, _ write: (inout JSONWriter) -> Void) -> [UInt8] {
+    var outgrown: [UInt8]?
+    let bytes = [UInt8](unsafeUninitializedCapacity: Swift.max(capacity, 16)) { storage, count in
+      var writer = JSONWriter(pretty: pretty, borrowing: storage)
+      write(&writer)
+      if writer.buffer.isInBorrowedStorage {
+        count = writer.buffer.count
+      } else {
+        outgrown = writer.bytes
+      }
+    }
+    return outgrown ?? bytes
+  }
+
   public init(pretty: Bool, chunkSize: Int, sink: @escaping ([UInt8]) -> Void) {
     self.pretty = pretty
     self.sink = sink
@@ -50,8 +73,18 @@ public struct JSONWriter: ~Copyable {
     close(0x7D)
   }
 
+  /// An object written between these two calls instead of in a closure: the hottest
+  /// objects of a document (indicators, their targets, fields) then need no closure context
+  /// holding a copy of the value they write.
+  @inline(__always)
+  mutating func beginObject() { open(0x7B) }
+
+  @inline(__always)
+  mutating func endObject() { close(0x7D) }
+
   /// An object of four integer members (a span: line, column, offset, length). On one line
   /// it is written in one reservation: the output has a span for nearly every cell.
+  @inline(__always)
   public mutating func object(
     _ a: StaticString, int valueA: Int, _ b: StaticString, int valueB: Int, _ c: StaticString, int valueC: Int,
     _ d: StaticString, int valueD: Int
@@ -76,12 +109,16 @@ public struct JSONWriter: ~Copyable {
     close(0x5D)
   }
 
+  /// The elements are lent to `write` in place (a `for` loop would copy each one, with a
+  /// retain and a release of every String in it).
   @inline(__always)
   public mutating func array<Element>(_ items: [Element], _ write: (inout JSONWriter, Element) -> Void) {
     open(0x5B)
-    for item in items {
-      element()
-      write(&self, item)
+    items.withUnsafeBufferPointer { items in
+      for index in items.indices {
+        element()
+        write(&self, items[index])
+      }
     }
     close(0x5D)
   }
@@ -162,6 +199,40 @@ public struct JSONWriter: ~Copyable {
     buffer.appendQuoted(value)
   }
 
+  /// `Template.render(template, arguments)` as a JSON string, each argument read through
+  /// `Term` when `terms` is given (as `Diagnostic.message(in:)` does). The pieces go
+  /// straight into the output: a document writes a message for every finding, and
+  /// building each as a String first cost more than the rest of the finding.
+  public mutating func string(template: String, arguments: [String], terms language: Language? = nil) {
+    buffer.append(0x22)
+    TemplateText.withUTF8(template) { template in
+      var runStart = 0
+      var index = 0
+      while let open = TemplateText.firstIndex(of: 0x7B, in: template, from: index) {
+        guard let close = TemplateText.firstIndex(of: 0x7D, in: template, from: open + 1),
+          let number = TemplateText.placeholder(template, from: open + 1, to: close)
+        else {
+          // A brace that opens no placeholder is text.
+          index = open + 1
+          continue
+        }
+        buffer.appendEscaped(UnsafeBufferPointer(rebasing: template[runStart..<open]))
+        if number < arguments.count {
+          var argument = arguments[number]
+          // Every term starts with "@": other arguments skip the hashing.
+          if let language, argument.utf8.first == 0x40, let term = Term.terms[argument] {
+            argument = term.text(language)
+          }
+          TemplateText.withUTF8(argument) { buffer.appendEscaped($0) }
+        }
+        index = close + 1
+        runStart = index
+      }
+      buffer.appendEscaped(UnsafeBufferPointer(rebasing: template[runStart...]))
+    }
+    buffer.append(0x22)
+  }
+
   public mutating func int(_ value: Int?) {
     guard let value else { return null() }
     // Digits straight into the buffer: spans write four integers each.
@@ -175,34 +246,89 @@ public struct JSONWriter: ~Copyable {
 
   public mutating func number(_ text: String) { buffer.append(text) }
 
-  public mutating func bool(_ value: Bool) { buffer.append(value ? "true" : "false") }
+  // The literals are static strings: as Strings (the default type of a literal) each
+  // cost a retain, a release and a call to reach their bytes.
+  public mutating func bool(_ value: Bool) {
+    if value { buffer.append("true" as StaticString) } else { buffer.append("false" as StaticString) }
+  }
 
-  public mutating func null() { buffer.append("null") }
+  public mutating func null() { buffer.append("null" as StaticString) }
 
   // MARK: Members
+  //
+  // Inlined, so that each key is a constant where it is written (its length known, its bytes
+  // copied in a store or two) and a member's closure is no context of its own.
 
+  @inline(__always)
   public mutating func field(_ name: StaticString, _ value: String?) {
     key(name)
     string(value)
   }
 
+  @inline(__always)
   public mutating func field(_ name: StaticString, int value: Int?) {
     key(name)
     int(value)
   }
 
+  @inline(__always)
   public mutating func field(_ name: StaticString, decimal value: Decimal?) {
     key(name)
     decimal(value)
   }
 
+  @inline(__always)
   public mutating func field(_ name: StaticString, bool value: Bool) {
     key(name)
     bool(value)
   }
 
+  @inline(__always)
   public mutating func field(_ name: StaticString, _ write: (inout JSONWriter) -> Void) {
     key(name)
     write(&self)
+  }
+}
+
+/// The byte-level reading of a message template (`Template.render`'s rules).
+enum TemplateText {
+  static func withUTF8(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    if text.utf8.withContiguousStorageIfAvailable(body) == nil {
+      var text = text
+      text.withUTF8(body)
+    }
+  }
+
+  static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var index = start
+    while index < bytes.count {
+      if bytes[index] == byte { return index }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The placeholder number between the braces, as `Int(text)` reads it (an optional sign,
+  /// then decimal digits, no overflow), if it is not negative.
+  static func placeholder(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    var index = start
+    var isNegative = false
+    if index < end, bytes[index] == 0x2B || bytes[index] == 0x2D {
+      isNegative = bytes[index] == 0x2D
+      index += 1
+    }
+    guard index < end else { return nil }
+    var value = 0
+    while index < end {
+      let digit = bytes[index] &- 0x30
+      guard digit < 10 else { return nil }
+      let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+      let (sum, overflow2) = isNegative
+        ? times10.subtractingReportingOverflow(Int(digit)) : times10.addingReportingOverflow(Int(digit))
+      guard !overflow, !overflow2 else { return nil }
+      value = sum
+      index += 1
+    }
+    return value >= 0 ? value : nil
   }
 }

@@ -9,13 +9,30 @@ struct OutputBuffer: ~Copyable {
   private var capacity: Int
   /// The last byte handed out by `removeAll`, so that `last` still answers after a flush.
   private var lastRemoved: UInt8 = 0
+  /// Whether `start` is the caller's (an array being initialised), not to be freed here.
+  private var isBorrowed = false
 
   init(capacity: Int) {
     self.capacity = Swift.max(capacity, 16)
     start = .allocate(capacity: self.capacity)
   }
 
-  deinit { start.deallocate() }
+  /// Writes into `storage` until it is full, then into memory of its own.
+  init(borrowing storage: UnsafeMutableBufferPointer<UInt8>) {
+    if let base = storage.baseAddress, storage.count >= 16 {
+      start = base
+      capacity = storage.count
+      isBorrowed = true
+    } else {
+      capacity = 16
+      start = .allocate(capacity: capacity)
+    }
+  }
+
+  deinit { if !isBorrowed { start.deallocate() } }
+
+  /// Whether everything written is still in the borrowed storage.
+  var isInBorrowedStorage: Bool { isBorrowed }
 
   var array: [UInt8] { Array(UnsafeBufferPointer(start: start, count: count)) }
 
@@ -38,16 +55,17 @@ struct OutputBuffer: ~Copyable {
     let grown = Swift.max(capacity * 2, needed)
     let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
     moved.initialize(from: start, count: count)
-    start.deallocate()
+    if isBorrowed { isBorrowed = false } else { start.deallocate() }
     start = moved
     capacity = grown
   }
 
-  /// Appends without checking capacity: the caller reserved it.
+  /// Appends without checking capacity: the caller reserved it (so the count cannot
+  /// overflow).
   @inline(__always)
   mutating func put(_ byte: UInt8) {
     start[count] = byte
-    count += 1
+    count &+= 1
   }
 
   @inline(__always)
@@ -67,7 +85,7 @@ struct OutputBuffer: ~Copyable {
   mutating func append(_ source: UnsafePointer<UInt8>, _ length: Int) {
     reserve(length)
     ByteCopy.copy(source, length, to: start + count)
-    count += length
+    count &+= length
   }
 
   mutating func append(_ bytes: UnsafeRawBufferPointer) {
@@ -87,12 +105,17 @@ struct OutputBuffer: ~Copyable {
     }
     let length = name.utf8CodeUnitCount
     reserve(length &+ 4)
-    if comma { put(0x2C) }
-    put(0x22)
-    ByteCopy.copy(name.utf8Start, length, to: start + count)
-    count &+= length
-    put(0x22)
-    put(0x3A)
+    var end = count
+    if comma {
+      start[end] = 0x2C
+      end &+= 1
+    }
+    start[end] = 0x22
+    ByteCopy.copy(name.utf8Start, length, to: start + (end &+ 1))
+    end &+= length &+ 1
+    start[end] = 0x22
+    start[end &+ 1] = 0x3A
+    count = end &+ 2
   }
 
   @inline(__always)
@@ -123,32 +146,43 @@ struct OutputBuffer: ~Copyable {
     count += DigitWriter.write(value.magnitude, to: start + count)
   }
 
-  /// `{"a":1,"b":2,"c":3,"d":4}` in one reservation.
+  /// `{"a":1,"b":2,"c":3,"d":4}` in one reservation (inlined: the names are constants then).
+  @inline(__always)
   mutating func appendIntegerObject(
     _ a: StaticString, _ valueA: Int, _ b: StaticString, _ valueB: Int, _ c: StaticString, _ valueC: Int,
     _ d: StaticString, _ valueD: Int
   ) {
     reserve(2 + a.utf8CodeUnitCount + b.utf8CodeUnitCount + c.utf8CodeUnitCount + d.utf8CodeUnitCount + 4 * 25)
-    put(0x7B)
-    putMember(a, valueA)
-    put(0x2C)
-    putMember(b, valueB)
-    put(0x2C)
-    putMember(c, valueC)
-    put(0x2C)
-    putMember(d, valueD)
-    put(0x7D)
+    // The end is kept in a local until the object is whole: written back after every byte,
+    // it cost a store and an overflow check each.
+    var end = count
+    start[end] = 0x7B
+    end = putMember(a, valueA, at: end &+ 1)
+    start[end] = 0x2C
+    end = putMember(b, valueB, at: end &+ 1)
+    start[end] = 0x2C
+    end = putMember(c, valueC, at: end &+ 1)
+    start[end] = 0x2C
+    end = putMember(d, valueD, at: end &+ 1)
+    start[end] = 0x7D
+    count = end &+ 1
   }
 
-  /// `"name":value` into reserved room.
+  /// `"name":value` into reserved room at `index`; returns where it ends.
   @inline(__always)
-  private mutating func putMember(_ name: StaticString, _ value: Int) {
-    put(0x22)
-    ByteCopy.copy(name.utf8Start, name.utf8CodeUnitCount, to: start + count)
-    count += name.utf8CodeUnitCount
-    put(0x22)
-    put(0x3A)
-    putInteger(value)
+  private func putMember(_ name: StaticString, _ value: Int, at index: Int) -> Int {
+    let length = name.utf8CodeUnitCount
+    start[index] = 0x22
+    ByteCopy.copy(name.utf8Start, length, to: start + (index &+ 1))
+    var end = index &+ 1 &+ length
+    start[end] = 0x22
+    start[end &+ 1] = 0x3A
+    end &+= 2
+    if value < 0 {
+      start[end] = 0x2D
+      end &+= 1
+    }
+    return end &+ DigitWriter.writeShort(value.magnitude, to: start + end)
   }
 
   /// `value` as its `description` writes it (plain digits, no exponent).
@@ -169,10 +203,16 @@ struct OutputBuffer: ~Copyable {
   /// Clean runs are found eight bytes at a time and copied whole: most text is CJK, where
   /// nothing needs escaping.
   mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
-    let length = bytes.count
-    reserve(length + 2)
+    reserve(bytes.count + 2)
     put(0x22)
-    guard let base = bytes.baseAddress else { return put(0x22) }
+    appendEscaped(bytes)
+    append(0x22)
+  }
+
+  /// The inside of a JSON string: `bytes` escaped, without quotes.
+  mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress else { return }
+    let length = bytes.count
     var runStart = 0
     while true {
       let special = JSONEscape.firstSpecial(base, from: runStart, count: length)
@@ -181,7 +221,6 @@ struct OutputBuffer: ~Copyable {
       appendEscaped(base[special])
       runStart = special + 1
     }
-    append(0x22)
   }
 
   private mutating func appendEscaped(_ byte: UInt8) {
@@ -280,9 +319,37 @@ enum DigitWriter {
     return digits
   }
 
+  /// `write`, with one and two digits (most numbers of a span: lines, columns, lengths)
+  /// written where it is inlined.
+  @inline(__always)
+  static func writeShort(_ value: UInt, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+    if value < 10 {
+      destination[0] = 0x30 &+ UInt8(truncatingIfNeeded: value)
+      return 1
+    }
+    if value < 100 {
+      let pair = Int(truncatingIfNeeded: value) &* 2
+      destination[0] = Self.pairs.utf8Start[pair]
+      destination[1] = Self.pairs.utf8Start[pair &+ 1]
+      return 2
+    }
+    return write(value, to: destination)
+  }
+
   /// Writes `value` and returns the number of bytes written (at most 20).
   @discardableResult
   static func write(_ value: UInt, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+    // Most numbers of a span (lines, columns, lengths) have one or two digits.
+    if value < 10 {
+      destination[0] = 0x30 &+ UInt8(truncatingIfNeeded: value)
+      return 1
+    }
+    if value < 100 {
+      let pair = Int(value) &* 2
+      destination[0] = Self.pairs.utf8Start[pair]
+      destination[1] = Self.pairs.utf8Start[pair &+ 1]
+      return 2
+    }
     let digits = digitCount(UInt64(value))
     let pairs = Self.pairs.utf8Start
     var end = digits

@@ -33,13 +33,13 @@ final class JSONLSink: BatchSink {
     case (.document(let document), nil):
       return DocumentEncoder.encode(document, language: language, pretty: false)
     case (.document(let document), let id?):
-      var writer = JSONWriter(pretty: false, capacity: 1 << 16)
-      writer.object { w in
-        w.field("id") { id.write(into: &$0) }
-        w.field("document") { DocumentEncoder.write(document, language: language, into: &$0) }
+      return JSONWriter.bytes(pretty: false, capacity: DocumentEncoder.estimatedSize(document)) { writer in
+        writer.object { w in
+          w.field("id") { id.write(into: &$0) }
+          w.field("document") { DocumentEncoder.write(document, language: language, into: &$0) }
+        }
+        writer.raw([0x0A])
       }
-      writer.raw([0x0A])
-      return writer.bytes
     case (.failed(let failure), nil):
       body = .object([("path", .string(item.label)), ("error", error(failure))])
     case (.failed(let failure), let id?):

@@ -94,3 +94,121 @@ import Testing
     }
   }
 }
+
+/// Messages are written into the JSON straight from their templates: the same string as the
+/// one `Diagnostic.message(in:)` and `Related.message(in:)` render.
+@Suite struct MessageTemplateTests {
+  static func written(_ template: String, _ arguments: [String], _ language: Language?) -> String {
+    var writer = JSONWriter(pretty: false)
+    writer.string(template: template, arguments: arguments, terms: language)
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  @Test func termsAllStartWithTheMarker() {
+    #expect(Term.terms.keys.allSatisfy { $0.utf8.first == 0x40 })
+  }
+
+  @Test func templatesAsRendered() {
+    let argumentLists: [[String]] = [
+      [], ["指标", "{1}", "3.5", "@scoring"], ["\"引号\"\\", "行\n尾\t", "@cost", "@unknown", "@"],
+      ["@explanation", "@satisfaction", "", "\u{7F}\u{1}"],
+    ]
+    var templates = [
+      "", "{", "}", "{}", "{x}", "{-1}", "{-0}", "{+1}", "{+}", "{-}", "{0", "}{0}", "值{0}值{1}{2}{9}", "{{0}}",
+      "{00}", "{ 1}", "{1 }", "{９}", "{9223372036854775807}", "{9223372036854775808}", "{-9223372036854775808}",
+      "\"{0}\"\\{1}\n", "{0}{1}{2}{3}{4}",
+    ]
+    for entry in Catalogue.entries { templates += [entry.message.zh, entry.message.en] }
+    for note in [NoteKind.comparedWith, .labelHere, .part, .total, .sameName] {
+      templates += [note.template.zh, note.template.en]
+    }
+    for template in templates {
+      for arguments in argumentLists {
+        #expect(Self.written(template, arguments, nil) == OutputBufferTests.quoted(Template.render(template, arguments)))
+        for language in Language.allCases {
+          let rendered = Template.render(template, Term.localize(arguments, language))
+          #expect(Self.written(template, arguments, language) == OutputBufferTests.quoted(rendered), "\(template)")
+        }
+      }
+    }
+  }
+
+  /// Every finding of the corpus documents, in both languages, against its rendered messages.
+  @Test func corpusFindingsAsRendered() throws {
+    var count = 0
+    for path in CorpusTests.documents {
+      guard let bytes = CorpusFiles.read(CorpusTests.root + "/" + path),
+        let document = try? Jixiao.parse(bytes, path: path)
+      else { continue }
+      for diagnostic in document.diagnostics {
+        for language in Language.allCases {
+          var writer = JSONWriter(pretty: false)
+          DocumentEncoder.write(diagnostic, language: language, into: &writer)
+          let json = try JSONReader.read(writer.bytes)
+          guard case .object(let members) = json else {
+            Issue.record("not an object")
+            continue
+          }
+          #expect(members.first { $0.0 == "message" }?.1 == .string(diagnostic.message(in: language)))
+          guard case .array(let related)? = members.first(where: { $0.0 == "related" })?.1 else {
+            Issue.record("no related")
+            continue
+          }
+          #expect(related.count == diagnostic.related.count)
+          for (item, expected) in zip(related, diagnostic.related) {
+            guard case .object(let fields) = item else { continue }
+            #expect(fields.first { $0.0 == "note" }?.1 == .string(expected.message(in: language)))
+          }
+          count += 1
+        }
+      }
+    }
+    #expect(count > 100)
+  }
+}
+
+/// A document's JSON is written in place into its array: the same bytes as a writer of its
+/// own, whether they fit the reserved room or outgrow it.
+@Suite struct JSONWriterInPlaceTests {
+  static func write(_ w: inout JSONWriter) {
+    w.object { w in
+      for index in 0..<60 {
+        w.field("key", "值\(index)\n\"")
+        w.field("n", int: index)
+      }
+    }
+    w.raw([0x0A])
+  }
+
+  @Test(arguments: [0, 15, 16, 17, 40, 1 << 12, 1 << 16])
+  func sameBytesWhateverTheRoom(capacity: Int) {
+    for pretty in [false, true] {
+      var whole = JSONWriter(pretty: pretty)
+      Self.write(&whole)
+      #expect(JSONWriter.bytes(pretty: pretty, capacity: capacity, Self.write) == whole.bytes)
+    }
+  }
+}
+
+@Suite struct SpanNameKeyTests {
+  /// The span names of an indicator are written as literals: each must be its raw value.
+  @Test func keysAreTheRawValues() {
+    for name in SpanName.allCases {
+      for pretty in [false, true] {
+        var writer = JSONWriter(pretty: pretty)
+        writer.object { w in
+          w.field("first", int: 1)
+          DocumentEncoder.key(name, &w)
+          w.null()
+        }
+        var expected = JSONWriter(pretty: pretty)
+        expected.object { w in
+          w.field("first", int: 1)
+          w.key(escaping: name.rawValue)
+          w.null()
+        }
+        #expect(writer.bytes == expected.bytes, "\(name)")
+      }
+    }
+  }
+}
