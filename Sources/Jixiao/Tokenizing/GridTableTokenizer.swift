@@ -278,19 +278,6 @@ struct GridBlockReader {
     }
   }
 
-  /// The display width of the unified ideograph (U+4E00–U+9FFF: wide) at `index`, read
-  /// from its three bytes: most scalars of a grid line are ideographs, and the decoder and
-  /// `ICU.displayWidth` cost some 60 instructions each. Nil for any other scalar.
-  @inline(__always)
-  private static func ideographWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int? {
-    let lead = bytes[index]
-    guard lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count else { return nil }
-    let second = bytes[index + 1]
-    guard second & 0xC0 == 0x80 && bytes[index + 2] & 0xC0 == 0x80 else { return nil }
-    // E4 B8 80 is U+4E00; every lead above E4 is past it.
-    return lead > 0xE4 || second >= 0xB8 ? 2 : nil
-  }
-
   /// The `|` separators of a line (not `\|`), and its `+` corners on rule lines, with
   /// their columns. Grid lines are long (padded with blanks to their columns): read through
   /// a buffer of the line, ASCII bytes first.
@@ -302,6 +289,18 @@ struct GridBlockReader {
       var index = 0
       while index < line.count {
         let byte = line[index]
+        if byte == 0x20 {
+          // Cells are padded to their column's width with spaces.
+          display += 1
+          scalar += 1
+          index += 1
+          while index + 8 <= line.count && ByteWord.load(line, at: index) == AlignedTokenizer.eightSpaces {
+            display += 8
+            scalar += 8
+            index += 8
+          }
+          continue
+        }
         if byte < 0x80 {
           if (byte == 0x7C || (withCorners && byte == 0x2B)) && !(index > 0 && line[index - 1] == 0x5C) {
             marks.append(Mark(offset: range.lowerBound + index, display: display, scalar: scalar))
@@ -311,10 +310,15 @@ struct GridBlockReader {
           index += 1
           continue
         }
+        // Most scalars of a grid line are ideographs, two columns wide.
+        if index + 2 < line.count && AlignedTokenizer.isUnifiedIdeograph(byte, line[index + 1], line[index + 2]) {
+          display += 2
+          scalar += 1
+          index += 3
+          continue
+        }
         let length = UTF8Scalars.length(leading: byte)
-        if let width = ideographWidth(line, index) {
-          display += width
-        } else if let decoded = UTF8Scalars.decode(text.utf8, (range.lowerBound + index)..<min(range.lowerBound + index + length, range.upperBound)) {
+        if let decoded = UTF8Scalars.decode(text.utf8, (range.lowerBound + index)..<min(range.lowerBound + index + length, range.upperBound)) {
           display += ICU.displayWidth(decoded)
         } else {
           display += 1

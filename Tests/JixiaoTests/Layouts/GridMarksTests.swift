@@ -59,7 +59,7 @@ import Testing
   }
 
   @Test func arrangements() throws {
-    let pieces = ["|", "+", "-", "=", "\\", "绩", "一", "\u{4DFF}", "\u{4E00}", "\u{9FFF}", "（", "é", "😀", " "]
+    let pieces = ["|", "+", "-", "=", "\\", "绩", "一", "\u{4DFF}", "\u{4E00}", "\u{9FFF}", "（", "é", "😀", " ", "        "]
     let text = Arrangements.of(pieces, upTo: 3).joined(separator: "\n")
     let (source, _) = try SourceDecoder.decode(Array(text.utf8), path: "t.md")
     Self.expectSameMarks(source)
