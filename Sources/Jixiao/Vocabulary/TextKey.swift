@@ -265,11 +265,11 @@ enum NFKCCheck {
   /// NFKC of `bytes` written into `output` (at least as long) when its only mapped
   /// characters are full-width ASCII (`（`, `，`, `％`, `＞３`) and the ideographic space:
   /// each becomes its ASCII form, and nothing else changes when every other character is
-  /// ASCII or inert (no mapping, and none combines with its neighbours). The length
-  /// written; nil for any other text (a combining mark, a compatibility ideograph,
-  /// half-width kana …), which only ICU maps.
+  /// ASCII, inert (no mapping, and none combines with its neighbours) or stands alone (see
+  /// `standingAlone`). The length written; nil for any other text (a combining mark, a
+  /// compatibility ideograph, half-width kana …), which only ICU maps.
   static func narrowFullWidth(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-    withInertTable { inert in
+    standingAlone.withUnsafeBufferPointer { inert in
       var written = 0
       var index = 0
       while index < bytes.count {
@@ -319,6 +319,23 @@ enum NFKCCheck {
   static func withInertTable<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
     inert.withUnsafeBufferPointer(body)
   }
+
+  /// `inert`, and the scalars that stand alone: already normalized, and nothing before them
+  /// combines with them, so that NFKC splits the text before them (`≥`, `≤`, toned pinyin
+  /// vowels `ā`, `é`: not inert, since a combining mark after them would join them). A text
+  /// of such scalars, inert ones and ASCII is its own NFKC: each scalar begins a segment
+  /// that normalizes alone, and the scalar after it, accepted too, begins the next. Asked of
+  /// ICU only for the Latin letters and the punctuation, math and symbol blocks that targets
+  /// use; any other scalar that is not inert still goes to ICU.
+  private static let standingAlone: [UInt64] = {
+    var words = inert
+    for range in [0x80..<0x250, 0x2000..<0x2C00] {
+      for value in range where words[value >> 6] & (1 << UInt64(value & 63)) == 0 && jx_nfkc_stands_alone(UInt32(value)) != 0 {
+        words[value >> 6] |= 1 << UInt64(value & 63)
+      }
+    }
+    return words
+  }()
 
   private static let inert: [UInt64] = (0..<1024).map { word in
     var bits: UInt64 = 0

@@ -165,7 +165,7 @@ import Testing
   @Test func arrangementsAgreeWithTheStages() {
     let pieces = [
       "a", "(", ")", "<", ">", "*", ":", " ", "\t", "绩", "態", "（", "：", "％", "\u{3000}", "\u{A0}", "\u{200B}", "★", "ā",
-      "é", "\u{301}", "㈱", "ｶ", "😀", "、", "２", "(de)", "(ā)",
+      "é", "\u{301}", "㈱", "ｶ", "😀", "、", "２", "(de)", "(ā)", "≥", "\u{338}",
     ]
     var covered = 0
     let texts = Arrangements.of(pieces, upTo: 3)
