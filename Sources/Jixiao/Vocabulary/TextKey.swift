@@ -64,16 +64,88 @@ public enum TextKey {
       guard !bytes.isEmpty else { return nil }
       // Narrowing never lengthens a text: each scalar keeps its bytes or becomes one.
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer -> OnePassKey? in
-        guard let narrowed = NFKCCheck.narrowFullWidth(bytes, into: buffer) else { return nil }
-        let source = UnsafeBufferPointer(rebasing: buffer[..<narrowed])
-        if Pinyin.mayHaveGroups(source) { return nil }
-        if simplify && source.contains(where: { $0 >= 0xE3 }) { return nil }
-        let count = keyInPlace(buffer, count: narrowed)
+        guard let count = narrowedKey(bytes, into: buffer, simplify: simplify) else { return nil }
         if count == bytes.count && equalBytes(buffer.baseAddress, bytes.baseAddress, count) {
           return OnePassKey(isSame: true, text: "")
         }
         return OnePassKey(isSame: false, text: String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self))
       }
+    }
+  }
+
+  /// The key of `bytes` written into `key` (at least as long) as the stages make it, each
+  /// scalar narrowed (`NFKCCheck.narrowFullWidth`) and then kept or dropped as `key(of:)`
+  /// does, in one pass: the length; nil where the stages would do more than narrow (a
+  /// scalar only ICU maps, a bracket that may open a pinyin group, a character to simplify).
+  static func narrowedKey(_ bytes: UnsafeBufferPointer<UInt8>, into key: UnsafeMutableBufferPointer<UInt8>, simplify: Bool) -> Int? {
+    NFKCCheck.withNarrowableTable { narrowable -> Int? in
+      var count = 0
+      var inTag = false
+      var index = 0
+      // The last narrowed byte, and whether it is a `(` after a multi-byte character, which
+      // opens a pinyin group if a lowercase letter follows (`Pinyin.mayHaveGroups`).
+      var previous: UInt8 = 0
+      var mayOpenGroup = false
+      while index < bytes.count {
+        let lead = bytes[index]
+        let narrowed: UInt8
+        var length = 1
+        if lead < 0x80 {
+          narrowed = lead
+        } else if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
+          // An ideograph: inert, no blank, and its lead is no letter's.
+          if simplify { return nil }
+          mayOpenGroup = false
+          if !inTag {
+            key[count] = lead
+            key[count + 1] = bytes[index + 1]
+            key[count + 2] = bytes[index + 2]
+            count += 3
+          }
+          previous = bytes[index + 2]
+          index += 3
+          continue
+        } else {
+          guard lead < 0xF0, let (value, scalarLength) = UTF8BMP.scalar(bytes, at: index) else { return nil }
+          length = scalarLength
+          if value >= 0xFF01 && value <= 0xFF5E {
+            narrowed = UInt8(value - 0xFEE0)
+          } else if value == 0x3000 {
+            narrowed = 0x20
+          } else if NFKCCheck.isInert(value, narrowable) {
+            // Kept as it is: its lead is the narrowed text's next byte.
+            if mayOpenGroup && (lead == 0xC3 || lead == 0xC4 || lead == 0xC5 || lead == 0xC7 || lead == 0xE1) { return nil }
+            if simplify && lead >= 0xE3 { return nil }
+            mayOpenGroup = false
+            let scalar = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
+            if !inTag && !isMultiByteBlank(scalar) {
+              for byte in scalar {
+                key[count] = byte
+                count += 1
+              }
+            }
+            previous = bytes[index + length - 1]
+            index += length
+            continue
+          } else {
+            return nil
+          }
+        }
+        // One ASCII byte of the narrowed text.
+        if mayOpenGroup && narrowed >= 0x61 && narrowed <= 0x7A { return nil }
+        mayOpenGroup = narrowed == 0x28 && previous >= 0x80
+        previous = narrowed
+        if inTag {
+          if narrowed == 0x3E { inTag = false }
+        } else if narrowed == 0x3C {
+          inTag = true
+        } else if narrowed > 0x20 && narrowed != 0x7F {
+          key[count] = narrowed
+          count += 1
+        }
+        index += length
+      }
+      return withoutStarsAndColons(key, count: count)
     }
   }
 
@@ -186,7 +258,12 @@ public enum TextKey {
       }
       index = end
     }
-    // Required-field stars before, colons after.
+    return withoutStarsAndColons(key, count: count)
+  }
+
+  /// `key[..<count]` without required-field stars before and colons after, moved to the
+  /// front: its new length.
+  private static func withoutStarsAndColons(_ key: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
     var lower = 0
     while lower < count {
       if key[lower] == 0x2A {
@@ -269,7 +346,7 @@ enum NFKCCheck {
   /// `standingAlone`). The length written; nil for any other text (a combining mark, a
   /// compatibility ideograph, half-width kana …), which only ICU maps.
   static func narrowFullWidth(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-    standingAlone.withUnsafeBufferPointer { inert in
+    withNarrowableTable { inert in
       var written = 0
       var index = 0
       while index < bytes.count {
@@ -327,6 +404,11 @@ enum NFKCCheck {
   /// that normalizes alone, and the scalar after it, accepted too, begins the next. Asked of
   /// ICU only for the Latin letters and the punctuation, math and symbol blocks that targets
   /// use; any other scalar that is not inert still goes to ICU.
+  /// The table of `narrowFullWidth`: inert scalars and those that stand alone.
+  static func withNarrowableTable<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+    standingAlone.withUnsafeBufferPointer(body)
+  }
+
   private static let standingAlone: [UInt64] = {
     var words = inert
     for range in [0x80..<0x250, 0x2000..<0x2C00] {
