@@ -20,6 +20,21 @@ int32_t jx_nfkc_is_inert(uint32_t codePoint) {
   return unorm2_isInert(normalizer, (UChar32)codePoint) ? 1 : 0;
 }
 
+int32_t jx_nfkc_stands_alone(uint32_t codePoint) {
+  if (codePoint >= 0xD800 && codePoint <= 0xDFFF) return 0;
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *normalizer = unorm2_getNFKCInstance(&status);
+  if (U_FAILURE(status)) return 0;
+  if (!unorm2_hasBoundaryBefore(normalizer, (UChar32)codePoint)) return 0;
+  UChar buffer[2];
+  int32_t length = 0;
+  UBool error = 0;
+  U16_APPEND(buffer, length, 2, (UChar32)codePoint, error);
+  if (error) return 0;
+  UBool normalized = unorm2_isNormalized(normalizer, buffer, length, &status);
+  return U_SUCCESS(status) && normalized ? 1 : 0;
+}
+
 int32_t jx_detect_charset(const char *bytes, int32_t length, char *name, int32_t nameCapacity) {
   UErrorCode status = U_ZERO_ERROR;
   UCharsetDetector *detector = ucsdet_open(&status);

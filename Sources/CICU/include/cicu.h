@@ -13,6 +13,9 @@ extern "C" {
 /// 1 when NFKC leaves the code point as it is whatever surrounds it (ICU's `isInert`: no
 /// mapping, and it neither combines with nor reorders around its neighbours), else 0.
 int32_t jx_nfkc_is_inert(uint32_t codePoint);
+/// 1 when NFKC leaves the code point as it is and nothing before it can combine with it
+/// (a normalization boundary before it, and already normalized): text splits before it.
+int32_t jx_nfkc_stands_alone(uint32_t codePoint);
 
 /// Guesses the charset of `bytes` with ICU's detector. Writes the canonical name (such as
 /// "UTF-8", "GB18030", "UTF-16LE") into `name` and returns the confidence 0...100, or -1

@@ -15,51 +15,14 @@ public enum ICU {
   }
 
   /// NFKC without ICU for the common case, text whose only mapped characters are full-width
-  /// ASCII (`（`, `，`, `％`, `＞３`) and the ideographic space: each becomes its ASCII form,
-  /// and nothing else changes when every other character is ASCII or inert (no mapping, and
-  /// none combines with its neighbours). Nil for any other text: a combining mark, a
-  /// compatibility ideograph, half-width kana … go to ICU, whose UTF-16 round trip cost about
-  /// 5,000 instructions a cell.
+  /// ASCII and the ideographic space (`NFKCCheck.narrowFullWidth`); nil for any other text,
+  /// which goes to ICU, whose UTF-16 round trip cost about 5,000 instructions a cell.
   static func narrowedFullWidth(_ text: String) -> String? {
-    NFKCCheck.withInertTable { inert in text.withUTF8Bytes { bytes -> String? in
+    text.withUTF8Bytes { bytes -> String? in
       String(unsafeUninitializedCapacity: bytes.count) { output in
-        var written = 0
-        var index = 0
-        while index < bytes.count {
-          let lead = bytes[index]
-          if lead < 0x80 {
-            output[written] = lead
-            written += 1
-            index += 1
-            continue
-          }
-          // Ideographs of U+4000–U+9FFF (leads E4–E9) are inert: copied without decoding.
-          if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
-            output[written] = lead
-            output[written + 1] = bytes[index + 1]
-            output[written + 2] = bytes[index + 2]
-            written += 3
-            index += 3
-            continue
-          }
-          guard lead < 0xF0, let (value, length) = UTF8BMP.scalar(bytes, at: index) else { return 0 }
-          if value >= 0xFF01 && value <= 0xFF5E {
-            output[written] = UInt8(value - 0xFEE0)
-            written += 1
-          } else if value == 0x3000 {
-            output[written] = 0x20
-            written += 1
-          } else if NFKCCheck.isInert(value, inert) {
-            for offset in 0..<length { output[written + offset] = bytes[index + offset] }
-            written += length
-          } else {
-            return 0
-          }
-          index += length
-        }
-        return written
+        NFKCCheck.narrowFullWidth(bytes, into: output) ?? 0
       }
-    } }.flatMap { $0.isEmpty ? nil : $0 }
+    }.flatMap { $0.isEmpty ? nil : $0 }
   }
 
   /// The value of a Chinese numeral spelled out in full (三百五十 → 350, 二〇二四 → 2024), read

@@ -50,62 +50,88 @@ enum AlignedTokenizer {
     return key.hasSuffix("表") && TitleVocabulary.kind(ofTitle: key) != nil
   }
 
-  /// The pieces of a line: text separated by two blanks or more, or a tab.
+  /// The pieces of a line: text separated by two blanks or more, or a tab. Read through a
+  /// buffer of the line, and its runs of spaces (most of a `pdftotext -layout` line) eight
+  /// at a time.
   static func pieces(_ bytes: [UInt8], _ range: Range<Int>) -> [Piece] {
-    var pieces: [Piece] = []
-    var column = 0
-    var index = range.lowerBound
-    var open: (byte: Int, column: Int)?
-    var lastEnd = (byte: index, column: 0)
-    var blanks = 0
-    var sawTab = false
-    while index < range.upperBound {
-      // Printable ASCII and the lead bytes of U+4000…U+9FFF (E4–E9) never start a blank:
-      // the commonest bytes skip the look-up.
-      let byte = bytes[index]
-      if byte == 0x20 {
-        // The commonest blank, as the branch below counts it: one byte, one column.
-        column += 1
-        blanks += 1
-        index += 1
-        continue
-      }
-      let cannotBeBlank = (byte > 0x20 && byte < 0x80) || (byte >= 0xE4 && byte <= 0xE9)
-      if !cannotBeBlank, let length = Blank.blankLength(bytes, at: index, limit: range.upperBound) {
-        if bytes[index] == 0x09 {
-          sawTab = true
-          column = (column / 8 + 1) * 8
-        } else {
-          column += length == 3 && bytes[index] == 0xE3 ? 2 : length == 3 ? 0 : 1
+    bytes[range].withUnsafeBufferPointer { line in
+      let base = range.lowerBound
+      var pieces: [Piece] = []
+      var column = 0
+      var index = 0
+      var open: (byte: Int, column: Int)?
+      var lastEnd = (byte: base, column: 0)
+      var blanks = 0
+      var sawTab = false
+      while index < line.count {
+        // Printable ASCII and the lead bytes of U+4000…U+9FFF (E4–E9) never start a blank:
+        // the commonest bytes skip the look-up.
+        let byte = line[index]
+        if byte == 0x20 {
+          // The commonest blank, as the branch below counts it: one byte, one column.
+          column += 1
+          blanks += 1
+          index += 1
+          while index + 8 <= line.count && ByteWord.load(line, at: index) == Self.eightSpaces {
+            column += 8
+            blanks += 8
+            index += 8
+          }
+          continue
         }
-        blanks += 1
-        index += length
-        continue
+        let cannotBeBlank = (byte > 0x20 && byte < 0x80) || (byte >= 0xE4 && byte <= 0xE9)
+        if !cannotBeBlank, let length = Blank.blankLength(line, at: index, limit: line.count) {
+          if byte == 0x09 {
+            sawTab = true
+            column = (column / 8 + 1) * 8
+          } else {
+            column += length == 3 && byte == 0xE3 ? 2 : length == 3 ? 0 : 1
+          }
+          blanks += 1
+          index += length
+          continue
+        }
+        if let started = open, blanks >= 2 || sawTab {
+          pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
+          open = nil
+        }
+        if open == nil { open = (base + index, column) }
+        blanks = 0
+        sawTab = false
+        let length = UTF8Scalars.length(leading: byte)
+        let upper = min(index + length, line.count)
+        if byte < 0x80 {
+          column += 1
+        } else if upper - index == 3 && isUnifiedIdeograph(byte, line[index + 1], line[index + 2]) {
+          column += 2
+        } else {
+          column += UTF8Scalars.decode(bytes, (base + index)..<(base + upper)).map(ICU.displayWidth) ?? 1
+        }
+        index = upper
+        // The rest of a run of ideographs and printable ASCII: nothing to decide in it.
+        while index < line.count {
+          let next = line[index]
+          if next > 0x20 && next < 0x80 {
+            column += 1
+            index += 1
+          } else if index + 2 < line.count && isUnifiedIdeograph(next, line[index + 1], line[index + 2]) {
+            column += 2
+            index += 3
+          } else {
+            break
+          }
+        }
+        lastEnd = (base + index, column)
       }
-      if let started = open, blanks >= 2 || sawTab {
+      if let started = open {
         pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
-        open = nil
       }
-      if open == nil { open = (index, column) }
-      blanks = 0
-      sawTab = false
-      let length = UTF8Scalars.length(leading: bytes[index])
-      let upper = min(index + length, range.upperBound)
-      if byte < 0x80 {
-        column += 1
-      } else if upper - index == 3 && isUnifiedIdeograph(byte, bytes[index + 1], bytes[index + 2]) {
-        column += 2
-      } else {
-        column += UTF8Scalars.decode(bytes, index..<upper).map(ICU.displayWidth) ?? 1
-      }
-      index = upper
-      lastEnd = (index, column)
+      return pieces
     }
-    if let started = open {
-      pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
-    }
-    return pieces
   }
+
+  /// Eight spaces, as `ByteWord.load` reads them.
+  static let eightSpaces: UInt64 = 0x2020_2020_2020_2020
 
   /// Whether three bytes encode a scalar of U+4E00…U+9FFF (two columns wide, see
   /// `ICU.displayWidth`), decoded here: most of a table's characters are, and decoding each

@@ -264,41 +264,69 @@ struct GridBlockReader {
     return result
   }
 
-  /// Does the line have `+-`, `-+`, `+=` or `=+` (a rule, whole or partial)?
+  /// Does the line have `+-`, `-+`, `+=` or `=+` (a rule, whole or partial)? Asked of every
+  /// line of a grid block: only its `+`s are looked at, found a word at a time.
   static func hasRuleRun(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    var index = range.lowerBound
-    while index + 1 < range.upperBound {
-      let (a, b) = (bytes[index], bytes[index + 1])
-      if (a == 0x2B && (b == 0x2D || b == 0x3D)) || ((a == 0x2D || a == 0x3D) && b == 0x2B) { return true }
-      index += 1
+    bytes[range].withUnsafeBufferPointer { line in
+      var from = 0
+      while let plus = line.firstIndex(ofByte: 0x2B, from: from) {
+        if plus + 1 < line.count && (line[plus + 1] == 0x2D || line[plus + 1] == 0x3D) { return true }
+        if plus > 0 && (line[plus - 1] == 0x2D || line[plus - 1] == 0x3D) { return true }
+        from = plus + 1
+      }
+      return false
     }
-    return false
   }
 
   /// The `|` separators of a line (not `\|`), and its `+` corners on rule lines, with
-  /// their columns.
+  /// their columns. Grid lines are long (padded with blanks to their columns): read through
+  /// a buffer of the line, ASCII bytes first.
   static func marks(_ text: SourceText, _ range: Range<Int>, withCorners: Bool) -> [Mark] {
-    let bytes = text.utf8
-    var marks: [Mark] = []
-    var display = 0
-    var scalar = 0
-    var index = range.lowerBound
-    while index < range.upperBound {
-      let byte = bytes[index]
-      let length = UTF8Scalars.length(leading: byte)
-      if (byte == 0x7C || (withCorners && byte == 0x2B)) && !(index > range.lowerBound && bytes[index - 1] == 0x5C) {
-        marks.append(Mark(offset: index, display: display, scalar: scalar))
+    text.utf8[range].withUnsafeBufferPointer { line in
+      var marks: [Mark] = []
+      var display = 0
+      var scalar = 0
+      var index = 0
+      while index < line.count {
+        let byte = line[index]
+        if byte == 0x20 {
+          // Cells are padded to their column's width with spaces.
+          display += 1
+          scalar += 1
+          index += 1
+          while index + 8 <= line.count && ByteWord.load(line, at: index) == AlignedTokenizer.eightSpaces {
+            display += 8
+            scalar += 8
+            index += 8
+          }
+          continue
+        }
+        if byte < 0x80 {
+          if (byte == 0x7C || (withCorners && byte == 0x2B)) && !(index > 0 && line[index - 1] == 0x5C) {
+            marks.append(Mark(offset: range.lowerBound + index, display: display, scalar: scalar))
+          }
+          display += 1
+          scalar += 1
+          index += 1
+          continue
+        }
+        // Most scalars of a grid line are ideographs, two columns wide.
+        if index + 2 < line.count && AlignedTokenizer.isUnifiedIdeograph(byte, line[index + 1], line[index + 2]) {
+          display += 2
+          scalar += 1
+          index += 3
+          continue
+        }
+        let length = UTF8Scalars.length(leading: byte)
+        if let decoded = UTF8Scalars.decode(text.utf8, (range.lowerBound + index)..<min(range.lowerBound + index + length, range.upperBound)) {
+          display += ICU.displayWidth(decoded)
+        } else {
+          display += 1
+        }
+        scalar += 1
+        index += length
       }
-      if byte < 0x80 {
-        display += 1
-      } else if let decoded = UTF8Scalars.decode(bytes, index..<min(index + length, range.upperBound)) {
-        display += ICU.displayWidth(decoded)
-      } else {
-        display += 1
-      }
-      scalar += 1
-      index += length
+      return marks
     }
-    return marks
   }
 }

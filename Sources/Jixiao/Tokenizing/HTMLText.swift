@@ -6,7 +6,7 @@
 struct HTMLText {
   /// UTF-8 of the text so far: appending to a `String.UnicodeScalarView` a scalar at a time
   /// cost several times the encoding.
-  private var utf8: [UInt8] = []
+  private(set) var utf8: [UInt8] = []
   /// Decoded byte offset of the first visible character.
   private(set) var first: Int?
   /// Decoded byte offset just after the last visible character.
@@ -83,7 +83,10 @@ struct HTMLText {
 
   /// The text with every line trimmed and empty lines dropped.
   var text: String {
-    let lines = String(decoding: utf8, as: UTF8.self).lineSlices().map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+    let whole = String(decoding: utf8, as: UTF8.self)
+    // Most cells are one line: trimmed, not split into lines and joined again.
+    guard utf8.contains(0x0A) else { return String(whole.trimmingBlanks()) }
+    let lines = whole.lineSlices().map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
     return lines.joined(separator: "\n")
   }
 

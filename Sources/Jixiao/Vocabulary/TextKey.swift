@@ -44,6 +44,113 @@ public enum TextKey {
   /// The key through every stage: NFKC, pinyin groups, the simplified script, blanks, tags,
   /// stars and colons.
   static func keyIfDifferentByStages(_ text: String, simplify: Bool) -> String? {
+    if let key = keyInOnePass(text, simplify: simplify) { return key.isSame ? nil : key.text }
+    return keyThroughStages(text, simplify: simplify)
+  }
+
+  /// A key made in one pass, or the text itself.
+  struct OnePassKey {
+    var isSame: Bool
+    var text: String
+  }
+
+  /// The key of text whose NFKC only narrows full-width forms (most cells that are not
+  /// plain: `（万元）`, `≥95％`, a trailing `：`), which no pinyin group follows and which
+  /// needs no simplifying: narrowed and keyed in one scratch buffer, and a string made only
+  /// when the key differs. The stages made the narrowed text and the key as two strings,
+  /// each validated again. Nil for any other text.
+  static func keyInOnePass(_ text: String, simplify: Bool) -> OnePassKey? {
+    text.withUTF8Bytes { bytes -> OnePassKey? in
+      guard !bytes.isEmpty else { return nil }
+      // Narrowing never lengthens a text: each scalar keeps its bytes or becomes one.
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer -> OnePassKey? in
+        guard let count = narrowedKey(bytes, into: buffer, simplify: simplify) else { return nil }
+        if count == bytes.count && equalBytes(buffer.baseAddress, bytes.baseAddress, count) {
+          return OnePassKey(isSame: true, text: "")
+        }
+        return OnePassKey(isSame: false, text: String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self))
+      }
+    }
+  }
+
+  /// The key of `bytes` written into `key` (at least as long) as the stages make it, each
+  /// scalar narrowed (`NFKCCheck.narrowFullWidth`) and then kept or dropped as `key(of:)`
+  /// does, in one pass: the length; nil where the stages would do more than narrow (a
+  /// scalar only ICU maps, a bracket that may open a pinyin group, a character to simplify).
+  static func narrowedKey(_ bytes: UnsafeBufferPointer<UInt8>, into key: UnsafeMutableBufferPointer<UInt8>, simplify: Bool) -> Int? {
+    NFKCCheck.withNarrowableTable { narrowable -> Int? in
+      var count = 0
+      var inTag = false
+      var index = 0
+      // The last narrowed byte, and whether it is a `(` after a multi-byte character, which
+      // opens a pinyin group if a lowercase letter follows (`Pinyin.mayHaveGroups`).
+      var previous: UInt8 = 0
+      var mayOpenGroup = false
+      while index < bytes.count {
+        let lead = bytes[index]
+        let narrowed: UInt8
+        var length = 1
+        if lead < 0x80 {
+          narrowed = lead
+        } else if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
+          // An ideograph: inert, no blank, and its lead is no letter's.
+          if simplify { return nil }
+          mayOpenGroup = false
+          if !inTag {
+            key[count] = lead
+            key[count + 1] = bytes[index + 1]
+            key[count + 2] = bytes[index + 2]
+            count += 3
+          }
+          previous = bytes[index + 2]
+          index += 3
+          continue
+        } else {
+          guard lead < 0xF0, let (value, scalarLength) = UTF8BMP.scalar(bytes, at: index) else { return nil }
+          length = scalarLength
+          if value >= 0xFF01 && value <= 0xFF5E {
+            narrowed = UInt8(value - 0xFEE0)
+          } else if value == 0x3000 {
+            narrowed = 0x20
+          } else if NFKCCheck.isInert(value, narrowable) {
+            // Kept as it is: its lead is the narrowed text's next byte.
+            if mayOpenGroup && (lead == 0xC3 || lead == 0xC4 || lead == 0xC5 || lead == 0xC7 || lead == 0xE1) { return nil }
+            if simplify && lead >= 0xE3 { return nil }
+            mayOpenGroup = false
+            let scalar = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
+            if !inTag && !isMultiByteBlank(scalar) {
+              for byte in scalar {
+                key[count] = byte
+                count += 1
+              }
+            }
+            previous = bytes[index + length - 1]
+            index += length
+            continue
+          } else {
+            return nil
+          }
+        }
+        // One ASCII byte of the narrowed text.
+        if mayOpenGroup && narrowed >= 0x61 && narrowed <= 0x7A { return nil }
+        mayOpenGroup = narrowed == 0x28 && previous >= 0x80
+        previous = narrowed
+        if inTag {
+          if narrowed == 0x3E { inTag = false }
+        } else if narrowed == 0x3C {
+          inTag = true
+        } else if narrowed > 0x20 && narrowed != 0x7F {
+          key[count] = narrowed
+          count += 1
+        }
+        index += length
+      }
+      return withoutStarsAndColons(key, count: count)
+    }
+  }
+
+  /// `keyIfDifferentByStages` stage by stage, for text that `keyInOnePass` does not cover.
+  static func keyThroughStages(_ text: String, simplify: Bool) -> String? {
     var source = text
     var changed = false
     // Most cells need no compatibility mapping: skip ICU for them (it costs a UTF-16 round
@@ -100,70 +207,91 @@ public enum TextKey {
   /// into the new string's storage (a cell key is made for every cell of every document).
   private static func key(of source: UnsafeBufferPointer<UInt8>) -> String {
     String(unsafeUninitializedCapacity: source.count) { key in
-      var count = 0
-      var inTag = false
-      var index = 0
-      while index < source.count {
-        let byte = source[index]
-        if inTag {
-          if byte == 0x3E { inTag = false }
-          index += 1
-          continue
-        }
-        if byte == 0x3C {
-          inTag = true
-          index += 1
-          continue
-        }
-        if byte < 0x80 {
-          if byte > 0x20 && byte != 0x7F {
-            key[count] = byte
-            count += 1
-          }
-          index += 1
-          continue
-        }
-        // A multi-byte scalar: kept unless it is a blank.
-        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-        let end = Swift.min(index + length, source.count)
-        if !isMultiByteBlank(UnsafeBufferPointer(rebasing: source[index..<end])) {
-          for offset in index..<end {
-            key[count] = source[offset]
-            count += 1
-          }
-        }
-        index = end
-      }
-      // Required-field stars before, colons after.
-      var lower = 0
-      while lower < count {
-        if key[lower] == 0x2A {
-          lower += 1
-          continue
-        }
-        if count - lower >= 3, key[lower] == 0xE2, key[lower + 1] == 0x98, key[lower + 2] == 0x85 || key[lower + 2] == 0x86 {
-          lower += 3
-          continue
-        }
-        break
-      }
-      var upper = count
-      while upper > lower {
-        if key[upper - 1] == 0x3A {
-          upper -= 1
-          continue
-        }
-        if upper - lower >= 3, key[upper - 3] == 0xEF, key[upper - 2] == 0xBC, key[upper - 1] == 0x9A {
-          upper -= 3
-          continue
-        }
-        break
-      }
-      if lower > 0 {
-        for offset in lower..<upper { key[offset - lower] = key[offset] }
-      }
-      return upper - lower
+      _ = key.initialize(fromContentsOf: source)
+      return keyInPlace(key, count: source.count)
     }
+  }
+
+  /// `key(of:)` of `buffer[..<count]`, written over it (each byte read yields at most one
+  /// byte written, at or before it): the length of the key.
+  private static func keyInPlace(_ key: UnsafeMutableBufferPointer<UInt8>, count sourceCount: Int) -> Int {
+    var count = 0
+    var inTag = false
+    var index = 0
+    while index < sourceCount {
+      let byte = key[index]
+      if inTag {
+        if byte == 0x3E { inTag = false }
+        index += 1
+        continue
+      }
+      if byte == 0x3C {
+        inTag = true
+        index += 1
+        continue
+      }
+      if byte < 0x80 {
+        if byte > 0x20 && byte != 0x7F {
+          key[count] = byte
+          count += 1
+        }
+        index += 1
+        continue
+      }
+      // Ideographs (leads E4–E9) are no blanks: kept without the test.
+      if byte >= 0xE4 && byte <= 0xE9 && index + 2 < sourceCount {
+        key[count] = byte
+        key[count + 1] = key[index + 1]
+        key[count + 2] = key[index + 2]
+        count += 3
+        index += 3
+        continue
+      }
+      // A multi-byte scalar: kept unless it is a blank.
+      let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+      let end = Swift.min(index + length, sourceCount)
+      if !isMultiByteBlank(UnsafeBufferPointer(rebasing: key[index..<end])) {
+        for offset in index..<end {
+          key[count] = key[offset]
+          count += 1
+        }
+      }
+      index = end
+    }
+    return withoutStarsAndColons(key, count: count)
+  }
+
+  /// `key[..<count]` without required-field stars before and colons after, moved to the
+  /// front: its new length.
+  private static func withoutStarsAndColons(_ key: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
+    var lower = 0
+    while lower < count {
+      if key[lower] == 0x2A {
+        lower += 1
+        continue
+      }
+      if count - lower >= 3, key[lower] == 0xE2, key[lower + 1] == 0x98, key[lower + 2] == 0x85 || key[lower + 2] == 0x86 {
+        lower += 3
+        continue
+      }
+      break
+    }
+    var upper = count
+    while upper > lower {
+      if key[upper - 1] == 0x3A {
+        upper -= 1
+        continue
+      }
+      if upper - lower >= 3, key[upper - 3] == 0xEF, key[upper - 2] == 0xBC, key[upper - 1] == 0x9A {
+        upper -= 3
+        continue
+      }
+      break
+    }
+    if lower > 0 {
+      for offset in lower..<upper { key[offset - lower] = key[offset] }
+    }
+    return upper - lower
   }
 
   /// NBSP, ideographic space, BOM, zero-width and typographic spaces, line separators.
@@ -211,6 +339,52 @@ enum NFKCCheck {
     } }
   }
 
+  /// NFKC of `bytes` written into `output` (at least as long) when its only mapped
+  /// characters are full-width ASCII (`（`, `，`, `％`, `＞３`) and the ideographic space:
+  /// each becomes its ASCII form, and nothing else changes when every other character is
+  /// ASCII, inert (no mapping, and none combines with its neighbours) or stands alone (see
+  /// `standingAlone`). The length written; nil for any other text (a combining mark, a
+  /// compatibility ideograph, half-width kana …), which only ICU maps.
+  static func narrowFullWidth(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    withNarrowableTable { inert in
+      var written = 0
+      var index = 0
+      while index < bytes.count {
+        let lead = bytes[index]
+        if lead < 0x80 {
+          output[written] = lead
+          written += 1
+          index += 1
+          continue
+        }
+        // Ideographs of U+4000–U+9FFF (leads E4–E9) are inert: copied without decoding.
+        if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
+          output[written] = lead
+          output[written + 1] = bytes[index + 1]
+          output[written + 2] = bytes[index + 2]
+          written += 3
+          index += 3
+          continue
+        }
+        guard lead < 0xF0, let (value, length) = UTF8BMP.scalar(bytes, at: index) else { return nil }
+        if value >= 0xFF01 && value <= 0xFF5E {
+          output[written] = UInt8(value - 0xFEE0)
+          written += 1
+        } else if value == 0x3000 {
+          output[written] = 0x20
+          written += 1
+        } else if isInert(value, inert) {
+          for offset in 0..<length { output[written + offset] = bytes[index + offset] }
+          written += length
+        } else {
+          return nil
+        }
+        index += length
+      }
+      return written
+    }
+  }
+
   /// Whether NFKC leaves U+value (in the Basic Multilingual Plane) as it is whatever
   /// surrounds it: ICU's `isInert`, asked once for every scalar of the plane.
   @inline(__always)
@@ -222,6 +396,28 @@ enum NFKCCheck {
   static func withInertTable<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
     inert.withUnsafeBufferPointer(body)
   }
+
+  /// `inert`, and the scalars that stand alone: already normalized, and nothing before them
+  /// combines with them, so that NFKC splits the text before them (`≥`, `≤`, toned pinyin
+  /// vowels `ā`, `é`: not inert, since a combining mark after them would join them). A text
+  /// of such scalars, inert ones and ASCII is its own NFKC: each scalar begins a segment
+  /// that normalizes alone, and the scalar after it, accepted too, begins the next. Asked of
+  /// ICU only for the Latin letters and the punctuation, math and symbol blocks that targets
+  /// use; any other scalar that is not inert still goes to ICU.
+  /// The table of `narrowFullWidth`: inert scalars and those that stand alone.
+  static func withNarrowableTable<Result>(_ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+    standingAlone.withUnsafeBufferPointer(body)
+  }
+
+  private static let standingAlone: [UInt64] = {
+    var words = inert
+    for range in [0x80..<0x250, 0x2000..<0x2C00] {
+      for value in range where words[value >> 6] & (1 << UInt64(value & 63)) == 0 && jx_nfkc_stands_alone(UInt32(value)) != 0 {
+        words[value >> 6] |= 1 << UInt64(value & 63)
+      }
+    }
+    return words
+  }()
 
   private static let inert: [UInt64] = (0..<1024).map { word in
     var bits: UInt64 = 0
@@ -250,36 +446,53 @@ enum UTF8BMP {
 public enum Pinyin {
   static let letters: Set<Unicode.Scalar> = Set("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".unicodeScalars)
 
-  /// The text without `(pinyin)` groups that follow a Chinese character.
+  /// The text without `(pinyin)` groups that follow a Chinese character: `(` after an
+  /// ideograph, one to seven letters (at most three without a tone mark), `)`. Read on the
+  /// bytes: an array of the text's scalars cost some 15,000 instructions a cell.
   public static func strip(_ text: String) -> String {
     guard mayHaveGroups(text) else { return text }
-    let scalars = Array(text.unicodeScalars)
-    // Built only once a group is found: most brackets are units or notes, not pinyin.
-    var output: [Unicode.Scalar] = []
-    var copied = 0
-    var index = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      if scalar == "(", index > 0, scalars[index - 1].properties.isIdeographic {
-        var end = index + 1
+    return text.withUTF8Bytes { bytes in
+      // Built only once a group is found: most brackets are units or notes, not pinyin.
+      var output: [UInt8] = []
+      var copied = 0
+      var from = 0
+      while let open = bytes.firstIndex(ofByte: 0x28, from: from) {
+        from = open + 1
+        guard open > 0, bytes[open - 1] >= 0x80 else { continue }
+        var lead = open - 1
+        while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard let (before, _) = scalar(bytes, at: lead), before.properties.isIdeographic else { continue }
+        var end = open + 1
+        var count = 0
         var toned = false
-        while end < scalars.count, end - index <= 7, letters.contains(scalars[end]) {
-          if scalars[end].value > 0x7F { toned = true }
-          end += 1
+        while end < bytes.count, count < 7, let (letter, length) = scalar(bytes, at: end),
+          letter.value >= 0x61 && letter.value <= 0x7A || letters.contains(letter)
+        {
+          if letter.value > 0x7F { toned = true }
+          end += length
+          count += 1
         }
         // A tone mark, or a neutral syllable like (de): lowercase letters only, closed.
-        if end < scalars.count, scalars[end] == ")", end > index + 1, toned || end - index <= 4 {
-          output.append(contentsOf: scalars[copied..<index])
-          index = end + 1
-          copied = index
-          continue
+        if end < bytes.count, bytes[end] == 0x29, count > 0, toned || count <= 3 {
+          output.append(contentsOf: bytes[copied..<open])
+          from = end + 1
+          copied = from
         }
       }
-      index += 1
+      guard copied > 0 else { return text }
+      output.append(contentsOf: bytes[copied...])
+      return String(decoding: output, as: UTF8.self)
     }
-    guard copied > 0 else { return text }
-    output.append(contentsOf: scalars[copied...])
-    return String(scalars: output)
+  }
+
+  /// The scalar whose UTF-8 form starts at `index`, and its length.
+  private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
+    let lead = bytes[index]
+    let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    guard index + length <= bytes.count else { return nil }
+    var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> UInt32(length + 1))
+    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+    return Unicode.Scalar(value).map { ($0, length) }
   }
 
   /// A group can only open at `(` right after a multi-byte character (an ideograph) and
@@ -287,22 +500,24 @@ public enum Pinyin {
   /// UTF-8 forms lead with C3, C4, C5, C7 or E1. Most brackets in these tables hold units and
   /// notes (`(万元)`, `(%)`) and are ruled out here without decoding the text.
   static func mayHaveGroups(_ text: String) -> Bool {
-    text.withUTF8Bytes { bytes in
-      var index = 1
-      while index + 1 < bytes.count {
-        guard let open = bytes.firstIndex(ofByte: 0x28, from: index) else { return false }
-        index = open
-        guard index + 1 < bytes.count else { return false }
-        if bytes[index - 1] >= 0x80 {
-          let next = bytes[index + 1]
-          if next >= 0x61 && next <= 0x7A || next == 0xC3 || next == 0xC4 || next == 0xC5 || next == 0xC7 || next == 0xE1 {
-            return true
-          }
+    text.withUTF8Bytes { mayHaveGroups($0) }
+  }
+
+  static func mayHaveGroups(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 1
+    while index + 1 < bytes.count {
+      guard let open = bytes.firstIndex(ofByte: 0x28, from: index) else { return false }
+      index = open
+      guard index + 1 < bytes.count else { return false }
+      if bytes[index - 1] >= 0x80 {
+        let next = bytes[index + 1]
+        if next >= 0x61 && next <= 0x7A || next == 0xC3 || next == 0xC4 || next == 0xC5 || next == 0xC7 || next == 0xE1 {
+          return true
         }
-        index += 1
       }
-      return false
+      index += 1
     }
+    return false
   }
 
   /// Whether the text carries such annotations (three or more).
@@ -335,21 +550,35 @@ public enum Script {
     var traditional = 0
     var simplified = 0
     var index = 0
-    // Read once: a lazy global is checked at every access, and this loop runs per character.
-    let traditionalOnly = Self.traditionalOnly
-    let simplifiedOnly = Self.simplifiedOnly
-    while index < bytes.count {
-      let lead = bytes[index]
-      // Both sets lie in U+4E00–U+9FFF, whose UTF-8 forms are three bytes led by E4–E9.
-      guard lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count else {
-        index += 1
-        continue
+    // Read once: a lazy global is checked at every access, and this loop runs per character
+    // of the first 64 KB of every document.
+    Self.scriptOfIdeograph.withUnsafeBufferPointer { scripts in
+      while index < bytes.count {
+        let lead = bytes[index]
+        // Both sets lie in U+4E00–U+9FFF, whose UTF-8 forms are three bytes led by E4–E9.
+        guard lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count else {
+          index += 1
+          continue
+        }
+        let value = Int(lead & 0x0F) << 12 | Int(bytes[index + 1] & 0x3F) << 6 | Int(bytes[index + 2] & 0x3F)
+        if value >= 0x4E00 {
+          let script = scripts[value - 0x4E00]
+          if script == traditionalMark { traditional += 1 } else if script == simplifiedMark { simplified += 1 }
+        }
+        index += 3
       }
-      let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-      if traditionalOnly.contains(value) { traditional += 1 } else if simplifiedOnly.contains(value) { simplified += 1 }
-      index += 3
     }
     return traditional >= 5 && traditional > simplified * 2
+  }
+
+  private static let traditionalMark: UInt8 = 1
+  private static let simplifiedMark: UInt8 = 2
+
+  /// For each ideograph of U+4E00–U+9FFF, whether only traditional or only simplified script
+  /// uses it (as `traditionalOnly` and `simplifiedOnly` say, the first first): one look-up a
+  /// character, not one in each set.
+  private static let scriptOfIdeograph: [UInt8] = (UInt32(0x4E00)..<0xA000).map { value in
+    traditionalOnly.contains(value) ? traditionalMark : simplifiedOnly.contains(value) ? simplifiedMark : 0
   }
 }
 

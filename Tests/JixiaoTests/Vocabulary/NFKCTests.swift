@@ -33,6 +33,26 @@ import Testing
     #expect(ICU.narrowedFullWidth("ｶﾞ") == nil)
   }
 
+  /// Scalars that stand alone (`≥`, `ā`) are copied without ICU: each, in the blocks where
+  /// that is asked, must agree with ICU before and after whatever may combine with it.
+  @Test func standingAloneAgreesWithICUInContext() {
+    var copied = 0
+    for value in Array(0x80..<0x250) + Array(0x2000..<0x2C00) {
+      guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+      let alone = String(scalar)
+      if ICU.narrowedFullWidth(alone) != nil && !NFKCCheck.withInertTable({ NFKCCheck.isInert(UInt32(value), $0) }) { copied += 1 }
+      for text in [
+        alone, alone + "\u{338}", alone + "\u{301}", alone + "\u{304}", alone + "\u{3099}", "a" + alone, "=" + alone, "<" + alone,
+        "\u{338}" + alone, alone + "绩", "（" + alone + "）", alone + alone, "e" + alone + "\u{301}",
+      ] {
+        #expect(Array(ICU.nfkc(text).utf8) == Array(ICU.nfkcByICU(text).utf8), "U+\(String(value, radix: 16, uppercase: true)) in \(Array(text.unicodeScalars))")
+      }
+    }
+    // ≥, ≤ and the toned vowels at least.
+    #expect(copied > 50)
+    #expect(ICU.narrowedFullWidth("≥95％") == "≥95%")
+  }
+
   /// The readers copy or skip U+4000–U+9FFF without decoding it (`isPlain`, `mayChange`,
   /// `narrowedFullWidth`): it must all be inert.
   @Test func theIdeographBlocksAreInert() {
