@@ -143,7 +143,7 @@ struct OutputBuffer: ~Copyable {
   @inline(__always)
   private mutating func putInteger(_ value: Int) {
     if value < 0 { put(0x2D) }
-    count += DigitWriter.write(value.magnitude, to: start + count)
+    count += DigitWriter.writeShort(value.magnitude, to: start + count)
   }
 
   /// `{"a":1,"b":2,"c":3,"d":4}` in one reservation (inlined: the names are constants then).
@@ -339,17 +339,6 @@ enum DigitWriter {
   /// Writes `value` and returns the number of bytes written (at most 20).
   @discardableResult
   static func write(_ value: UInt, to destination: UnsafeMutablePointer<UInt8>) -> Int {
-    // Most numbers of a span (lines, columns, lengths) have one or two digits.
-    if value < 10 {
-      destination[0] = 0x30 &+ UInt8(truncatingIfNeeded: value)
-      return 1
-    }
-    if value < 100 {
-      let pair = Int(value) &* 2
-      destination[0] = Self.pairs.utf8Start[pair]
-      destination[1] = Self.pairs.utf8Start[pair &+ 1]
-      return 2
-    }
     let digits = digitCount(UInt64(value))
     let pairs = Self.pairs.utf8Start
     var end = digits

@@ -89,6 +89,9 @@ import Testing
 
   @Test func spanNameOrderRoundTrips() {
     for name in SpanName.allCases { #expect(SpanName(order: name.order) == name) }
+    // `SpanTable` keeps one bit per name in a UInt16: a seventeenth name needs a wider mask.
+    #expect(SpanName.allCases.count <= UInt16.bitWidth)
+    #expect(Set(SpanName.allCases.map(\.order)) == Set(0..<SpanName.allCases.count))
   }
 
   /// The readings as they were.
