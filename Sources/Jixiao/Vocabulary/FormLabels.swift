@@ -138,8 +138,23 @@ public enum FormVocabulary {
   /// A cell that reads as a label the vocabulary does not know: short words ending as labels
   /// end (部门, 情况, 措施 …), no digits, no sentence punctuation.
   public static func looksLikeLabel(_ key: String) -> Bool {
-    guard (2...20).contains(key.count), !key.contains(where: { $0.isNumber || "，。；,;".contains($0) }) else { return false }
+    if let count = key.scalarCountIfEachIsACharacter {
+      // Each scalar a character: counted and tested by scalars, without grapheme breaking.
+      guard (2...20).contains(count), !key.unicodeScalars.contains(where: isNumberOrStop) else { return false }
+    } else {
+      guard (2...20).contains(key.count), !key.contains(where: { $0.isNumber || "，。；,;".contains($0) }) else { return false }
+    }
     return labelEndings.contains { key.hasSuffixBytes($0) }
+  }
+
+  /// `Character.isNumber` (its scalar's numeric type) or a stop (`，。；,;`), for a scalar
+  /// that is a character of its own.
+  private static func isNumberOrStop(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x30...0x39, 0xFF0C, 0x3002, 0xFF1B, 0x2C, 0x3B: return true
+    case 0..<0x80: return false
+    default: return scalar.properties.numericType != nil
+    }
   }
 
   static let labelEndings = [

@@ -192,6 +192,62 @@ import Testing
     return picked[0]
   }
 
+  static func oldYearLine(_ key: String) -> Int? {
+    var body = Substring(key)
+    if body.hasPrefixBytes("(") && body.hasSuffixBytes(")") {
+      body = body.dropFirst().dropLast()
+    } else {
+      return nil
+    }
+    for suffix in ["年度", "年"] where body.hasSuffixBytes(suffix) {
+      let digits = body.dropLast(suffix.count)
+      if digits.count == 4, digits.allSatisfy(\.isNumber), let year = Int(digits),
+        (1990...2100).contains(year)
+      {
+        return year
+      }
+    }
+    return nil
+  }
+
+  static func oldYear(in key: String) -> Int? {
+    let characters = Array(key)
+    var index = 0
+    while index + 4 <= characters.count {
+      let slice = characters[index..<(index + 4)]
+      if slice.allSatisfy({ $0.isASCII && $0.isNumber }),
+        index == 0 || !(characters[index - 1].isASCII && characters[index - 1].isNumber),
+        index + 4 < characters.count, characters[index + 4] == "年",
+        let year = Int(String(slice)), (1990...2100).contains(year)
+      {
+        return year
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  static func oldLooksLikeLabel(_ key: String) -> Bool {
+    guard (2...20).contains(key.count), !key.contains(where: { $0.isNumber || "，。；,;".contains($0) }) else { return false }
+    return FormVocabulary.labelEndings.contains { key.hasSuffixBytes($0) }
+  }
+
+  static func expectSameTitles(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(TitleVocabulary.yearLine(text) == oldYearLine(text), "\(text)", sourceLocation: sourceLocation)
+    #expect(TitleVocabulary.year(in: text) == oldYear(in: text), "\(text)", sourceLocation: sourceLocation)
+    #expect(FormVocabulary.looksLikeLabel(text) == oldLooksLikeLabel(text), "\(text)", sourceLocation: sourceLocation)
+  }
+
+  @Test func yearsAndLabels() {
+    let pieces = ["(", ")", "2024", "1", "年", "度", "\u{F98E}", "\u{0600}", "\u{301}", "２", "一", "，", ";", "部门", "情况", "\r\n", "x"]
+    var found = 0
+    for text in Arrangements.of(pieces, upTo: 4) {
+      Self.expectSameTitles(text)
+      if Self.oldYearLine(text) != nil || Self.oldYear(in: text) != nil || Self.oldLooksLikeLabel(text) { found += 1 }
+    }
+    #expect(found > 1000)
+  }
+
   // MARK: Comparisons
 
   static func expectSameVocabulary(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -279,6 +335,8 @@ import Testing
         let piece = String(piece)
         Self.expectSameVocabulary(piece)
         Self.expectSameVocabulary(TextKey.make(piece))
+        Self.expectSameTitles(piece)
+        Self.expectSameTitles(TextKey.make(piece))
       }
     }
   }
