@@ -143,22 +143,20 @@ extension StringProtocol {
 
 /// Reads the option a checkbox group marks: `新增项目 ☑ 延续项目 ☐`, `新增项目□延续项目√`.
 enum Checkbox {
-  static let checked: Set<Character> = ["☑", "√", "✓", "✔", "■", "☒", "R", "▇"]
-  static let unchecked: Set<Character> = ["☐", "□", "○", "◯"]
-
   /// The label of the checked option, if the text is a checkbox group.
   static func selected(in text: String) -> String? {
     let cleaned = CellText.clean(text)
-    guard cleaned.contains(where: { checked.contains($0) || unchecked.contains($0) }) else { return nil }
+    // A mark is a character of one scalar, so text without a mark scalar has no mark.
+    guard cleaned.unicodeScalars.contains(where: { mark($0) != nil }) else { return nil }
     var options: [(label: String, isChecked: Bool?)] = []
     var label = ""
     for character in cleaned {
-      if checked.contains(character) || unchecked.contains(character) {
+      if let isChecked = mark(of: character) {
         let trimmed = String(label.trimmingBlanks())
         if !trimmed.isEmpty {
-          options.append((trimmed, checked.contains(character)))
+          options.append((trimmed, isChecked))
         } else if let lastIndex = options.indices.last, options[lastIndex].isChecked == nil {
-          options[lastIndex].isChecked = checked.contains(character)
+          options[lastIndex].isChecked = isChecked
         }
         label = ""
       } else {
@@ -168,5 +166,23 @@ enum Checkbox {
     let picked = options.filter { $0.isChecked == true }.map(\.label)
     guard picked.count == 1 else { return nil }
     return picked[0]
+  }
+
+  /// Whether the character is a checked mark (true: ☑ √ ✓ ✔ ■ ☒ R ▇) or an unchecked one
+  /// (false: ☐ □ ○ ◯). Each mark is a single scalar that no other scalar decomposes to, so a
+  /// character equals one exactly when it is that one scalar: no `Set<Character>` hashing,
+  /// which normalises every character.
+  static func mark(of character: Character) -> Bool? {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+    return mark(first)
+  }
+
+  private static func mark(_ scalar: Unicode.Scalar) -> Bool? {
+    switch scalar.value {
+    case 0x2611, 0x221A, 0x2713, 0x2714, 0x25A0, 0x2612, 0x52, 0x2587: true
+    case 0x2610, 0x25A1, 0x25CB, 0x25EF: false
+    default: nil
+    }
   }
 }

@@ -15,10 +15,33 @@ enum InlineFields {
     let scalars = Array(text.unicodeScalars)
     // Find colons preceded by a known label.
     var labels: [(role: FieldRole, label: String, start: Int, valueStart: Int)] = []
+    var window: [UInt8] = []
     for (index, scalar) in scalars.enumerated() where scalar == ":" || scalar == "：" {
       var best: (FieldRole, Int)?
+      // The text before a colon is mostly plain (printable ASCII, ideographs): a candidate
+      // label within that plain tail is its own key, and is looked up in place as the end of
+      // the tail's bytes, instead of as a string made and normalised for each start.
+      var plainStart = index
+      if index > 0 && scalars[index - 1] != ":" {
+        while plainStart > max(index - 14, 0) && isPlainScalar(scalars[plainStart - 1]) { plainStart -= 1 }
+      }
+      window.removeAll(keepingCapacity: true)
+      for scalar in scalars[plainStart..<index] { UTF8.encode(scalar) { window.append($0) } }
+      var candidateStart = window.count
       var start = index - 1
       while start >= 0 && index - start <= 14 {
+        if start >= plainStart {
+          candidateStart -= UTF8.width(scalars[start])
+          // A leading `*` is dropped by `TextKey`: that candidate goes the long way.
+          if scalars[start] != "*" {
+            let role = window.withUnsafeBufferPointer {
+              FormVocabulary.role(plainKey: UnsafeBufferPointer(rebasing: $0[candidateStart...]))
+            }
+            if let role { best = (role, start) }
+            start -= 1
+            continue
+          }
+        }
         let candidate = String(scalars: scalars[start..<index])
         let key = TextKey.make(candidate)
         if let role = FormVocabulary.role(key), !candidate.hasPrefixBytes(" ") {
@@ -61,6 +84,14 @@ enum InlineFields {
       if !before.isEmpty { return nil }
     }
     return (pieces, leftover)
+  }
+
+  /// A scalar that `TextKey.isPlain` passes anywhere in a text: printable ASCII but `<` and
+  /// `(`, and U+4000–U+9FFF.
+  private static func isPlainScalar(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value > 0x20 && value < 0x7F && value != 0x3C && value != 0x28 }
+    return value >= 0x4000 && value <= 0x9FFF
   }
 
   static func isMoney(_ role: FieldRole) -> Bool {

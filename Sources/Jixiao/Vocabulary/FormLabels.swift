@@ -85,20 +85,48 @@ public enum FormVocabulary {
 
   /// The role of a label cell's key, if it is a label.
   public static func role(_ key: String) -> FieldRole? {
-    if let role = byBytes[key] { return role }
-    // `财政资金(万元)`, `本年度预计投入(万元)`: the label with its unit.
-    let endsWithUnit = key.hasSuffixBytes("元)")
-    // Byte searches: `(` is ASCII, and a Character search walks grapheme boundaries.
-    if endsWithUnit, let open = key.utf8.lastIndex(of: 0x28), open > key.startIndex {
-      if let role = byBytes[key[..<open]] { return role }
+    // One pass over the bytes, every look-up on a slice of them: asked for nearly every cell
+    // and nearly always a miss.
+    let role = key.withUTF8Bytes { bytes in roleOfBytes(bytes) ?? (endsWithReview(bytes) ? .review : nil) }
+    // A review label (`主管部门审核意见`) is short: counted in characters.
+    if role == .review { return key.count <= 16 ? .review : nil }
+    return role
+  }
+
+  /// `role` of a key given as bytes, of a text whose every scalar is a character of its own
+  /// (ASCII but CR, ideographs), so that its scalars count its characters.
+  static func role(plainKey bytes: UnsafeBufferPointer<UInt8>) -> FieldRole? {
+    if let role = roleOfBytes(bytes) { return role }
+    guard endsWithReview(bytes) else { return nil }
+    var characters = 0
+    for byte in bytes where byte & 0xC0 != 0x80 { characters += 1 }
+    return characters <= 16 ? .review : nil
+  }
+
+  /// Whether the bytes end with `意见` (E6 84 8F E8 A7 81).
+  @inline(__always)
+  private static func endsWithReview(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let end = bytes.count
+    return end >= 6 && bytes[end - 1] == 0x81 && bytes[end - 2] == 0xA7 && bytes[end - 3] == 0xE8
+      && bytes[end - 4] == 0x8F && bytes[end - 5] == 0x84 && bytes[end - 6] == 0xE6
+  }
+
+  /// Every rule of `role` but the review label's; never `.review`.
+  private static func roleOfBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> FieldRole? {
+    if let role = byBytes[bytes] { return role }
+    // `财政资金(万元)`, `本年度预计投入(万元)`: the label with its unit, `元)` (E5 85 83 29).
+    let end = bytes.count
+    let endsWithUnit = end >= 4 && bytes[end - 1] == 0x29 && bytes[end - 2] == 0x83 && bytes[end - 3] == 0x85
+      && bytes[end - 4] == 0xE5
+    if endsWithUnit, let open = bytes.lastIndex(of: 0x28), open > 0 {
+      if let role = byBytes[UnsafeBufferPointer(rebasing: bytes[..<open])] { return role }
     }
-    let stripped = stripNumbering(key)
-    if stripped != key, let role = byBytes[stripped] { return role }
-    if endsWithUnit, let unitStart = key.utf8.firstIndex(of: 0x28) {
-      if fundsGroupBases.contains(key[..<unitStart]) { return .fundsGroup }
+    let numbering = numberingLength(bytes)
+    if numbering > 0, let role = byBytes[UnsafeBufferPointer(rebasing: bytes[numbering...])] { return role }
+    if endsWithUnit, let unitStart = bytes.firstIndex(ofByte: 0x28) {
+      if fundsGroupBases[UnsafeBufferPointer(rebasing: bytes[..<unitStart])] != nil { return .fundsGroup }
     }
-    if fundsGroupBases.contains(key) { return .fundsGroup }
-    if key.hasSuffixBytes("意见") && key.count <= 16 { return .review }
+    if fundsGroupBases[bytes] != nil { return .fundsGroup }
     return nil
   }
 
@@ -110,8 +138,23 @@ public enum FormVocabulary {
   /// A cell that reads as a label the vocabulary does not know: short words ending as labels
   /// end (部门, 情况, 措施 …), no digits, no sentence punctuation.
   public static func looksLikeLabel(_ key: String) -> Bool {
-    guard (2...20).contains(key.count), !key.contains(where: { $0.isNumber || "，。；,;".contains($0) }) else { return false }
+    if let count = key.scalarCountIfEachIsACharacter {
+      // Each scalar a character: counted and tested by scalars, without grapheme breaking.
+      guard (2...20).contains(count), !key.unicodeScalars.contains(where: isNumberOrStop) else { return false }
+    } else {
+      guard (2...20).contains(key.count), !key.contains(where: { $0.isNumber || "，。；,;".contains($0) }) else { return false }
+    }
     return labelEndings.contains { key.hasSuffixBytes($0) }
+  }
+
+  /// `Character.isNumber` (its scalar's numeric type) or a stop (`，。；,;`), for a scalar
+  /// that is a character of its own.
+  private static func isNumberOrStop(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x30...0x39, 0xFF0C, 0x3002, 0xFF1B, 0x2C, 0x3B: return true
+    case 0..<0x80: return false
+    default: return scalar.properties.numericType != nil
+    }
   }
 
   static let labelEndings = [
@@ -132,22 +175,25 @@ public enum FormVocabulary {
   static func stripNumbering(_ key: String) -> String {
     // By bytes: numbering is ASCII digits and CJK numerals, and most keys do not start with
     // one (every field label of a form is asked).
-    let rest: Int = key.withUTF8Bytes { bytes in
-      guard let first = bytes.first, first == 0x28 || numeralLength(bytes, at: 0) > 0 else { return 0 }
-      if first == 0x28, let close = bytes.firstIndex(of: 0x29), allNumerals(bytes, from: 1, to: close) {
-        return close + 1
-      }
-      var index = 0
-      while index < bytes.count, case let length = numeralLength(bytes, at: index), length > 0 { index += length }
-      guard index > 0, index < bytes.count else { return 0 }
-      // `、` (E3 80 81), `.`, `,`, `)` after the numerals.
-      if bytes[index] == 0x2E || bytes[index] == 0x2C || bytes[index] == 0x29 { return index + 1 }
-      if index + 3 <= bytes.count, bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x81 { return index + 3 }
-      return 0
-    }
+    let rest = key.withUTF8Bytes(numberingLength)
     // Unchanged (一级指标, 2024年): the key itself, not a copy that callers compare with it.
     guard rest > 0 else { return key }
     return key.withUTF8Bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[rest...]), as: UTF8.self) }
+  }
+
+  /// Bytes of the numbering `stripNumbering` removes (0: none).
+  private static func numberingLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let first = bytes.first, first == 0x28 || numeralLength(bytes, at: 0) > 0 else { return 0 }
+    if first == 0x28, let close = bytes.firstIndex(of: 0x29), allNumerals(bytes, from: 1, to: close) {
+      return close + 1
+    }
+    var index = 0
+    while index < bytes.count, case let length = numeralLength(bytes, at: index), length > 0 { index += length }
+    guard index > 0, index < bytes.count else { return 0 }
+    // `、` (E3 80 81), `.`, `,`, `)` after the numerals.
+    if bytes[index] == 0x2E || bytes[index] == 0x2C || bytes[index] == 0x29 { return index + 1 }
+    if index + 3 <= bytes.count, bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x81 { return index + 3 }
+    return 0
   }
 
   /// The length of the numeral at `index`: an ASCII digit (1) or 一 … 十 (3), else 0.

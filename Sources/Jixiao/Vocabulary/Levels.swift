@@ -43,8 +43,19 @@ public enum Level2: String, Sendable, CaseIterable {
 public enum LevelVocabulary {
   /// Removes score annotations (`(0-20)分`, `(50分)`, `（权重30分）`) and a trailing `等`.
   static func stripAnnotations(_ key: String) -> String {
-    // Most keys carry no annotation.
-    if !key.containsByte(0x28) && !key.hasSuffixBytes("分") && !key.hasSuffixBytes("等") { return key }
+    // Most keys carry no annotation, or lose only a tail.
+    let prefix: Int? = key.withUTF8Bytes { bytes in
+      guard let end = strippedPrefixCount(bytes) else { return nil }
+      return end == bytes.count ? -1 : end
+    }
+    if let prefix {
+      return prefix < 0 ? key : String(decoding: key.utf8.prefix(prefix), as: UTF8.self)
+    }
+    return stripAnnotationsByScalars(key)
+  }
+
+  /// The scalar reading, for keys that lose a group from inside.
+  private static func stripAnnotationsByScalars(_ key: String) -> String {
     // By scalars, not characters: level names are CJK and ASCII, where the two are the same,
     // and a character walk compares every character by canonical equivalence. Groups that are
     // words (产出(工作量)指标) stay with the text around them: a copy is made only when a
@@ -98,26 +109,168 @@ public enum LevelVocabulary {
     return stripped
   }
 
-  /// Whether `rawKey` can still name a level after `stripAnnotations`: most keys tested are
-  /// data cells (names, explanations, targets), far longer than any level name. Stripping
-  /// keeps the text before the first `(` unless a score (`分`) or `等` is trimmed, so without
-  /// those, a text before `(` longer than every name rules the key out.
-  private static func mayName(_ rawKey: String, longestName: Int) -> Bool {
-    rawKey.withUTF8Bytes { bytes in
-      let head = bytes.firstIndex(of: 0x28) ?? bytes.count
-      guard head > longestName else { return true }
-      return rawKey.containsBytes("分") || rawKey.containsBytes("等")
+  /// Whether a key of these bytes can still name a level after `stripAnnotations`: most keys
+  /// tested are data cells (names, explanations, targets), far longer than any level name.
+  /// Stripping keeps the text before the first `(` unless a score (`分`) or `等` is trimmed,
+  /// so without those, a text before `(` longer than every name rules the key out.
+  private static func mayName(_ bytes: UnsafeBufferPointer<UInt8>, longestName: Int) -> Bool {
+    let head = bytes.firstIndex(ofByte: 0x28) ?? bytes.count
+    guard head > longestName else { return true }
+    return bytes.firstIndex(of: fen) != nil || bytes.firstIndex(of: deng) != nil
+  }
+
+  private static let fen = Array("分".utf8)
+  private static let deng = Array("等".utf8)
+
+  /// Whether the bytes before `end` end with `分` (E5 88 86), `等` (E7 AD 89), `指标`.
+  @inline(__always)
+  private static func endsWithFen(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    end >= 3 && bytes[end - 1] == 0x86 && bytes[end - 2] == 0x88 && bytes[end - 3] == 0xE5
+  }
+
+  @inline(__always)
+  private static func endsWithDeng(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    end >= 3 && bytes[end - 1] == 0x89 && bytes[end - 2] == 0xAD && bytes[end - 3] == 0xE7
+  }
+
+  @inline(__always)
+  private static func endsWithZhibiao(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    end >= 6 && bytes[end - 1] == 0x87 && bytes[end - 2] == 0xA0 && bytes[end - 3] == 0xE6
+      && bytes[end - 4] == 0x87 && bytes[end - 5] == 0x8C && bytes[end - 6] == 0xE6
+  }
+
+  /// How many leading bytes of the key `stripAnnotations` keeps, when what it keeps is a
+  /// prefix of the key (no score group dropped from inside it), found without building a
+  /// string; nil when it drops a group or when the `等` it trims might be part of a larger
+  /// character, where the string reading answers.
+  static func strippedPrefixCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var end = bytes.count
+    let firstOpen = bytes.firstIndex(ofByte: 0x28)
+    if firstOpen == nil && !endsWithFen(bytes, end) && !endsWithDeng(bytes, end) { return end }
+    // A score group closed at depth 0 is dropped from inside the key. Text outside groups is
+    // skipped to the next `(`; inside one, scalars are read until it proves a score. `(`
+    // and `)` are ASCII, never inside a longer scalar's bytes.
+    var index = firstOpen ?? end
+    var depth = 0
+    var isScore = false
+    while index < end {
+      let byte = bytes[index]
+      if depth == 0 {
+        depth = 1
+        isScore = false
+        index += 1
+        continue
+      }
+      if byte == 0x28 {
+        depth += 1
+        index += 1
+        continue
+      }
+      if byte == 0x29 {
+        depth -= 1
+        if depth == 0 {
+          if isScore { return nil }
+          index = bytes.firstIndex(ofByte: 0x28, from: index + 1) ?? end
+          continue
+        }
+        index += 1
+        continue
+      }
+      if isScore || byte < 0x80 {
+        if byte >= 0x30 && byte <= 0x39 { isScore = true }
+        index += 1
+        continue
+      }
+      let (scalar, next) = decode(bytes, at: index)
+      if scalar == 0x5206 || isNumeric(scalar) { isScore = true }
+      index = next
     }
+    // A trailing score (`50分`, `0-20分`), kept when fewer than two scalars would remain.
+    if endsWithFen(bytes, end) {
+      var trimmed = end - 3
+      while trimmed > 0 {
+        let start = scalarStart(bytes, before: trimmed)
+        let scalar = decode(bytes, at: start).scalar
+        guard scalar == 0x2D || isNumeric(scalar) else { break }
+        trimmed = start
+      }
+      if trimmed > 0 && scalarStart(bytes, before: trimmed) > 0 { end = trimmed }
+    }
+    if endsWithDeng(bytes, end) {
+      // `removeLast` drops a character: `等` alone unless a prepended scalar joins it, which
+      // ASCII and ideographs (lead bytes E4–E9) never do.
+      if end > 3 {
+        let before = bytes[end - 4]
+        let lead = bytes[scalarStart(bytes, before: end - 3)]
+        guard before < 0x80 || (lead >= 0xE4 && lead <= 0xE9) else { return nil }
+      }
+      end -= 3
+    }
+    return end
+  }
+
+  /// The scalar at `index` of valid UTF-8, and where the next one starts.
+  @inline(__always)
+  private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, next: Int) {
+    let lead = bytes[index]
+    if lead < 0x80 { return (UInt32(lead), index + 1) }
+    var length = 2
+    var value = UInt32(lead & 0x1F)
+    if lead >= 0xF0 {
+      length = 4
+      value = UInt32(lead & 0x07)
+    } else if lead >= 0xE0 {
+      length = 3
+      value = UInt32(lead & 0x0F)
+    }
+    var offset = 1
+    while offset < length && index + offset < bytes.count {
+      value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+      offset += 1
+    }
+    return (value, index + offset)
+  }
+
+  /// Where the scalar ending at `end` starts.
+  @inline(__always)
+  private static func scalarStart(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
+    var start = end - 1
+    while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return start
+  }
+
+  /// `numericType != nil`: among ASCII only the digits; other scalars are asked.
+  @inline(__always)
+  private static func isNumeric(_ scalar: UInt32) -> Bool {
+    if scalar < 0x80 { return scalar >= 0x30 && scalar <= 0x39 }
+    return Unicode.Scalar(scalar)?.properties.numericType != nil
   }
 
   /// The level 1 a key names, if any.
   public static func level1(_ rawKey: String) -> Level1? {
-    guard mayName(rawKey, longestName: longestLevel1) else { return nil }
+    // By bytes when stripping keeps a prefix of the key: no string is built.
+    let answer: Level1?? = rawKey.withUTF8Bytes { bytes in
+      guard mayName(bytes, longestName: longestLevel1) else { return .some(nil) }
+      guard let end = strippedPrefixCount(bytes) else { return nil }
+      let key = UnsafeBufferPointer(rebasing: bytes[..<end])
+      if let level = level1Names[key] { return level }
+      // Both prefixes start with `产出` (E4 BA A7 E5 87 BA).
+      if key.count >= outputOpen.count && key[0] == 0xE4 && key[1] == 0xBA && key[2] == 0xA7,
+        key.hasBytes(outputWorkload, at: 0) || key.hasBytes(outputOpen, at: 0)
+      {
+        return .some(.output)
+      }
+      return .some(nil)
+    }
+    if let answer { return answer }
     let key = stripAnnotations(rawKey)
     if let level = level1Names[key] { return level }
     if key.hasPrefixBytes("产出(工作量)") || key.hasPrefixBytes("产出指标(") { return .output }
     return nil
   }
+
+  private static let outputWorkload = Array("产出(工作量)".utf8)
+  private static let outputOpen = Array("产出指标(".utf8)
 
   static let level1Names: WordTable<Level1> = names([
     (.output, ["产出指标", "产出", "产出(工作量)指标", "产出指标(工作量)", "项目产出", "产出目标"]),
@@ -133,7 +286,13 @@ public enum LevelVocabulary {
 
   /// The level 2 a key names, if any.
   public static func level2(_ rawKey: String) -> Level2? {
-    guard mayName(rawKey, longestName: longestLevel2) else { return nil }
+    let answer: Level2?? = rawKey.withUTF8Bytes { bytes in
+      guard mayName(bytes, longestName: longestLevel2) else { return .some(nil) }
+      guard var end = strippedPrefixCount(bytes) else { return nil }
+      if endsWithZhibiao(bytes, end) { end -= 6 }
+      return .some(level2Names[UnsafeBufferPointer(rebasing: bytes[..<end])])
+    }
+    if let answer { return answer }
     var key = stripAnnotations(rawKey)
     if key.hasSuffixBytes("指标") { key = String(decoding: key.utf8.dropLast(6), as: UTF8.self) }
     return level2Names[key]

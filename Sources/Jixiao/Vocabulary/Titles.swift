@@ -20,6 +20,18 @@ public enum TitleVocabulary {
 
   /// A year line such as `(2024 年度)`, `（2020年度）`, `(2021年)`: its year.
   public static func yearLine(_ key: String) -> Int? {
+    // Where each scalar is a character of its own, the year is four digit bytes between
+    // `(` and `年` or `年度` and `)`.
+    if key.scalarCountIfEachIsACharacter != nil {
+      return key.withUTF8Bytes { bytes in
+        let count = bytes.count
+        guard count >= 2, bytes[0] == 0x28, bytes[count - 1] == 0x29 else { return nil }
+        for suffix in [yearDegreeBytes, yearBytes] where bytes.hasBytes(suffix, at: count - 1 - suffix.count) {
+          if count - 1 - suffix.count == 5, let year = fourDigits(bytes, at: 1) { return year }
+        }
+        return nil
+      }
+    }
     var body = Substring(key)
     if body.hasPrefixBytes("(") && body.hasSuffixBytes(")") {
       body = body.dropFirst().dropLast()
@@ -42,6 +54,22 @@ public enum TitleVocabulary {
     // Four ASCII-digit characters in a row are four digit bytes in a row: most keys have
     // none, and need no array of characters.
     guard hasFourDigits(key) else { return nil }
+    // Where each scalar is a character of its own, by bytes: a digit byte is an ASCII digit
+    // character.
+    if key.scalarCountIfEachIsACharacter != nil {
+      return key.withUTF8Bytes { bytes in
+        var index = 0
+        while index + 4 < bytes.count {
+          if index == 0 || !isDigit(bytes[index - 1]), bytes.hasBytes(yearBytes, at: index + 4),
+            let year = fourDigits(bytes, at: index)
+          {
+            return year
+          }
+          index += 1
+        }
+        return nil
+      }
+    }
     let characters = Array(key)
     var index = 0
     while index + 4 <= characters.count {
@@ -56,6 +84,24 @@ public enum TitleVocabulary {
       index += 1
     }
     return nil
+  }
+
+  private static let yearBytes = Array("年".utf8)
+  private static let yearDegreeBytes = Array("年度".utf8)
+
+  @inline(__always)
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  /// The year written in the four ASCII digits at `start`, if they are digits and a
+  /// plausible year (1990–2100).
+  private static func fourDigits(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+    guard start >= 0, start + 4 <= bytes.count else { return nil }
+    var year = 0
+    for index in start..<(start + 4) {
+      guard isDigit(bytes[index]) else { return nil }
+      year = year * 10 + Int(bytes[index] - 0x30)
+    }
+    return (1990...2100).contains(year) ? year : nil
   }
 
   static func hasFourDigits(_ key: String) -> Bool {
