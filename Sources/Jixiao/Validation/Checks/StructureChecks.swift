@@ -220,7 +220,9 @@ enum DuplicateIndicator: Check {
         let level2 = indicator.level2 ?? ""
         var earlier: SourceSpan?
         var last: Int?
-        var link = firstByName[key]
+        // One hash lookup for both the question and the insertion: a new name is entered as
+        // the first of its chain (it will be appended at `firsts.count`) and its chain is nil.
+        var link = Self.headOrEnter(&firstByName[key, default: -1], firsts.count)
         while let index = link {
           if firsts[index].horizon == indicator.horizon && firsts[index].level2.equalsBytes(level2) {
             earlier = firsts[index].span
@@ -236,11 +238,19 @@ enum DuplicateIndicator: Check {
               related: [.init(.sameName, span: earlier, name)]))
         } else {
           firsts.append((indicator.horizon, level2, indicator.nameSpan, nil))
-          if let last { firsts[last].next = firsts.count - 1 } else { firstByName[key] = firsts.count - 1 }
+          if let last { firsts[last].next = firsts.count - 1 }
         }
       }
     }
     return diagnostics
+  }
+
+  /// The first of a name's chain, or nil when the name is new: then `next` is entered as its
+  /// first. (`-1` is the default of a name not entered yet.)
+  private static func headOrEnter(_ head: inout Int, _ next: Int) -> Int? {
+    if head >= 0 { return head }
+    head = next
+    return nil
   }
 }
 
