@@ -16,8 +16,12 @@ enum ExplanationNamesAnotherAmount: Check {
     for entity in subject.entities {
       for checked in entity.ownTargets {
         let indicator = checked.indicator
-        guard let target = indicator.target.money, let explanation = indicator.explanation else { continue }
-        let amounts = AmountsInText.find(explanation)
+        // The explanation first: most have no amount, and asking for the target's money
+        // copies the target.
+        guard let explanation = indicator.explanation, AmountsInText.mayHoldAmount(explanation),
+          let target = indicator.target.money
+        else { continue }
+        let amounts = AmountsInText.find(anyText: explanation)
         guard amounts.count == 1, let stated = amounts.first else { continue }
         let tolerance = halfUnit(indicator.target)
         let difference = stated.yuan - target
@@ -49,10 +53,15 @@ enum AmountsInText {
   }
 
   static func find(_ text: String) -> [Found] {
-    // Every amount has 元 or 万, which NFKC makes from no other character (TextScanTests).
-    guard text.containsBytes("元") || text.containsBytes("万") else { return [] }
+    guard mayHoldAmount(text) else { return [] }
     return find(anyText: text)
   }
+
+  /// Whether the text has 元 or 万: every amount has one, and NFKC makes them from no other
+  /// character (TextScanTests).
+  static func mayHoldAmount(_ text: String) -> Bool { amountMarks.anyOccurs(in: text) }
+
+  private static let amountMarks = WordList(["元", "万"])
 
   /// `find` without the test for 元 and 万 (what TextScanTests hold it to). Read on the NFKC
   /// text's bytes: digits, `.`, `,` and `/` are ASCII, so a byte test at a scalar boundary is
