@@ -100,3 +100,31 @@ import Testing
     }
   }
 }
+
+extension ValidationFastPathTests {
+  static let weightTexts = ["10", "10分", "2.5", "0", "007", "99999999999", "1234567890", "20.0", "-5", "", "分", "５", "3 ", "1e3", "25分 "]
+
+  /// `WeightsDoNotTotal.wholeTotal`, when it gives a total, gives the Decimal sum of the weights.
+  @Test func wholeTotalIsTheDecimalSum() {
+    var whole = 0
+    for texts in Arrangements.of(Self.weightTexts.map { $0 + "\u{0}" }, upTo: 3) {
+      let raws = texts.split(separator: "\u{0}", omittingEmptySubsequences: false).dropLast().map(String.init)
+      // Each raw with its own reading, and with the reading of another raw (a weight filled in
+      // from elsewhere need not be what its text says).
+      for shift in 0..<2 {
+        let indicators = raws.enumerated().map { index, raw in
+          var indicator = Indicator(target: Target(raw: "", kind: .empty), span: SourceSpan(line: 1, column: 1, offset: 0))
+          indicator.weightRaw = raw
+          indicator.weight = IndicatorBuilder.weight(raws[(index + shift) % raws.count]) ?? Decimal(7)
+          return indicator
+        }
+        let sum = indicators.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
+        if let total = WeightsDoNotTotal.wholeTotal(indicators) {
+          #expect(Decimal(total) == sum, "\(raws) \(shift)")
+          whole += 1
+        }
+      }
+    }
+    #expect(whole > 100)
+  }
+}
