@@ -2,7 +2,10 @@
 /// per check: the standard levels its level cells name, and the keys of its name and value
 /// type. Comparing a level cell with a standard name by `==` normalised both sides of CJK
 /// text every time, and a key is made by a walk over the text (through ICU for some).
-struct CheckedIndicator {
+///
+/// A class: some thirty checks walk the indicators, and iterating an array of this struct
+/// copied each one (a retain and a release for the indicator and each key, per check).
+final class CheckedIndicator {
   let indicator: Indicator
   /// The level-1 cell as a standard level 1: what `level1 == Level1.x.rawValue` says (by
   /// canonical equivalence, as `Level1.named` reads it).

@@ -24,7 +24,12 @@ enum CostTargetsExceedFunds: Check {
       if costs.count >= 3, let largest = costs.compactMap({ $0.target.money }).max(), largest * 2 == sum {
         sum = largest
       }
-      if sum > funds.yuan + funds.halfUnit {
+      // Half a unit is never negative: a sum within the funds needs no tolerance (making it
+      // and adding it cost two Decimal operations of thousands of instructions each). Not
+      // near Decimal's largest exponent, where the addition overflows to NaN, which every
+      // number exceeds.
+      let withinFunds = funds.yuan.exponent < 100 && !(sum > funds.yuan)
+      if !withinFunds, sum > funds.yuan + funds.halfUnit {
         let related = costs.map { Diagnostic.Related(.part, span: $0.targetSpan, "\($0.name ?? "") \($0.target.raw)") }
         diagnostics.append(
           Diagnostic(self, span: funds.span, entity.name, Figures.inUnit(sum, like: funds), funds.printed, related: related))

@@ -15,6 +15,9 @@ enum DateOutsideYear: Check {
       let period = entity.period
       for checked in entity.ownTargets where checked.indicator.horizon == .annual {
         let indicator = checked.indicator
+        // Most targets have neither a date nor parts: asked by field, not by a copy of the
+        // target handed to `dates`.
+        if indicator.target.date == nil && indicator.target.parts.isEmpty { continue }
         for interval in dates(indicator.target) {
           let inYear = interval.start.hasPrefixBytes("\(year)") || interval.end.hasPrefixBytes("\(year)")
           var inPeriod = false

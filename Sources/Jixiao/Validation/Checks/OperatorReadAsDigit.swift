@@ -59,6 +59,19 @@ enum OperatorReadAsDigit: Check {
   /// The digits before the decimal point of the first number in the text.
   static func integerDigits(_ raw: String) -> String {
     let key = TextKey.make(raw)
+    // Where every scalar is a character, an ASCII digit character is a digit byte (and no
+    // byte of another scalar is one): read by bytes, not by grapheme breaking.
+    guard key.scalarCountIfEachIsACharacter != nil else { return integerDigits(inCharactersOf: key) }
+    return key.withUTF8Bytes { bytes in
+      guard let start = bytes.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return "" }
+      var end = start + 1
+      while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 { end += 1 }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// `integerDigits` of a key by characters, for text where a scalar may join another.
+  static func integerDigits(inCharactersOf key: String) -> String {
     guard let start = key.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return "" }
     return String(key[start...].prefix { $0.isASCII && $0.isNumber })
   }

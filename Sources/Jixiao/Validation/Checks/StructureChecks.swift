@@ -72,9 +72,10 @@ enum LevelNameNonStandard: Check {
       // this entity cannot be reported again: it was, or a test ruled it out.
       var lastJudged: (level1: (raw: String, standard: String)?, level2: (raw: String, standard: String)?)
       func judge(_ raw: String?, _ standard: String?, _ key: SpanName, of indicator: Indicator) {
-        guard let raw, let standard, let span = indicator.spans[key] else { return }
+        guard let raw, let standard else { return }
         // Written the standard way, as most names are: its key is itself.
         if raw.equalsBytes(standard) { return }
+        guard let span = indicator.spans[key] else { return }
         let last = key == .level1 ? lastJudged.level1 : lastJudged.level2
         if let last, last.raw.equalsBytes(raw), last.standard.equalsBytes(standard) { return }
         if key == .level1 { lastJudged.level1 = (raw, standard) } else { lastJudged.level2 = (raw, standard) }
@@ -209,7 +210,7 @@ enum DuplicateIndicator: Check {
       // level 2; the first of each is kept as its span only. The firsts of one name are
       // chained through `next` rather than kept in an array per name: most names occur once,
       // and an array each was an allocation per indicator.
-      var firsts: [(horizon: Horizon, level2: String, span: SourceSpan, next: Int?)] = []
+      var firsts: [First] = []
       var firstByName: [ByteKey: Int] = [:]
       firsts.reserveCapacity(entity.indicators.count)
       firstByName.reserveCapacity(entity.indicators.count)
@@ -220,7 +221,9 @@ enum DuplicateIndicator: Check {
         let level2 = indicator.level2 ?? ""
         var earlier: SourceSpan?
         var last: Int?
-        var link = firstByName[key]
+        // One hash lookup for both the question and the insertion: a new name is entered as
+        // the first of its chain (it will be appended at `firsts.count`) and its chain is nil.
+        var link = Self.headOrEnter(&firstByName[key, default: -1], firsts.count)
         while let index = link {
           if firsts[index].horizon == indicator.horizon && firsts[index].level2.equalsBytes(level2) {
             earlier = firsts[index].span
@@ -235,12 +238,29 @@ enum DuplicateIndicator: Check {
               self, span: indicator.nameSpan, name, level2, entity.name,
               related: [.init(.sameName, span: earlier, name)]))
         } else {
-          firsts.append((indicator.horizon, level2, indicator.nameSpan, nil))
-          if let last { firsts[last].next = firsts.count - 1 } else { firstByName[key] = firsts.count - 1 }
+          firsts.append(First(horizon: indicator.horizon, level2: level2, span: indicator.nameSpan))
+          if let last { firsts[last].next = firsts.count - 1 }
         }
       }
     }
     return diagnostics
+  }
+
+  /// The first indicator of a name, level 2 and block. A struct, not a tuple: the metadata of
+  /// an array of tuples was looked up anew for every entity.
+  private struct First {
+    var horizon: Horizon
+    var level2: String
+    var span: SourceSpan
+    var next: Int? = nil
+  }
+
+  /// The first of a name's chain, or nil when the name is new: then `next` is entered as its
+  /// first. (`-1` is the default of a name not entered yet.)
+  private static func headOrEnter(_ head: inout Int, _ next: Int) -> Int? {
+    if head >= 0 { return head }
+    head = next
+    return nil
   }
 }
 

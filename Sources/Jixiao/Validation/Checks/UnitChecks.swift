@@ -67,8 +67,10 @@ enum PercentAboveHundred: Check {
     subject.entities.flatMap { entity in
       entity.ownTargets.compactMap { checked in
         let indicator = checked.indicator
+        // A one-byte unit before `==`: comparing unequal strings is a call each.
+        guard let unit = indicator.target.unit, unit.utf8.count == 1, unit == "%", checked.isRate || checked.isSatisfaction
+        else { return nil }
         let target = indicator.target
-        guard target.unit == "%", checked.isRate || checked.isSatisfaction else { return nil }
         let value = target.value ?? target.max
         guard let value, value > 100 else { return nil }
         return Diagnostic(self, span: checked.targetSpan, indicator.name ?? "", target.raw)

@@ -1,0 +1,130 @@
+import FoundationEssentials
+import Testing
+
+@testable import Jixiao
+
+/// The validation pass reads some texts by bytes where it read them by scalars; these hold
+/// each fast reading to a copy of the reading it replaced.
+@Suite struct ValidationFastPathTests {
+  /// `AmountsInText.find(anyText:)` as it read the NFKC text's scalars one by one.
+  static func amountsByScalars(_ text: String) -> [AmountsInText.Found] {
+    let scalars = Array(ICU.nfkc(text).unicodeScalars)
+    var found: [AmountsInText.Found] = []
+    var index = 0
+    while index < scalars.count {
+      guard ("0"..."9").contains(scalars[index]), index == 0 || !(("0"..."9").contains(scalars[index - 1]) || scalars[index - 1] == ".") else {
+        index += 1
+        continue
+      }
+      var end = index
+      var digits = ""
+      while end < scalars.count, ("0"..."9").contains(scalars[end]) || scalars[end] == "." || scalars[end] == "," {
+        if scalars[end] != "," { digits.unicodeScalars.append(scalars[end]) }
+        end += 1
+      }
+      var unitEnd = end
+      var multiplier: Decimal?
+      for (unit, value) in [("万元", Decimal(10000)), ("亿元", Decimal(100_000_000)), ("元", Decimal(1)), ("万", Decimal(10000))] {
+        let unitScalars = Array(unit.unicodeScalars)
+        if end + unitScalars.count <= scalars.count, Array(scalars[end..<(end + unitScalars.count)]) == unitScalars {
+          multiplier = value
+          unitEnd = end + unitScalars.count
+          break
+        }
+      }
+      let isRate = unitEnd < scalars.count && (scalars[unitEnd] == "/" || scalars[unitEnd] == "每")
+      if let multiplier, !isRate, let value = Decimal(string: digits) {
+        found.append(AmountsInText.Found(text: String(String.UnicodeScalarView(scalars[index..<unitEnd])), yuan: value * multiplier))
+      }
+      index = max(unitEnd, index + 1)
+    }
+    return found
+  }
+
+  static func expectSameAmounts(_ text: String, _ origin: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    let expected = amountsByScalars(text)
+    let amounts = AmountsInText.find(anyText: text)
+    #expect(
+      amounts.map(\.text) == expected.map(\.text) && amounts.map(\.yuan) == expected.map(\.yuan)
+        && amounts.map { DecimalText.plain($0.yuan) } == expected.map { DecimalText.plain($0.yuan) },
+      "\(origin): \(Array(text.unicodeScalars))", sourceLocation: sourceLocation)
+    return !expected.isEmpty
+  }
+
+  static let amountPieces = [
+    "58", "1.5", ",", ".", "万", "元", "亿", "万元", "/", "每", "人", "５", "０", "\u{301}", "约", "\u{2F00}", "㍱", "①",
+  ]
+
+  @Test func amountsByBytesAsByScalars() {
+    var found = 0
+    for text in Arrangements.of(Self.amountPieces, upTo: 4) where Self.expectSameAmounts(text, "arrangement") { found += 1 }
+    #expect(found > 10000)
+  }
+
+  /// `OperatorReadAsDigit.integerDigits` as it read the key's characters.
+  static func integerDigitsByCharacters(_ raw: String) -> String {
+    let key = TextKey.make(raw)
+    guard let start = key.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return "" }
+    return String(key[start...].prefix { $0.isASCII && $0.isNumber })
+  }
+
+  /// Words of the checks' lists, and one-byte words, sought in every corpus cell.
+  static let cellWords = [
+    "逾期", "差错", "错误", "事故", "投诉", "败诉", "违规", "违法", "超支", "发生率", "死亡", "纠错", "满意度", "合格率", "完成率",
+    "共计", "满分", "总分", "%", "a", "万元",
+  ]
+  static let cellWordList = WordList(cellWords)
+
+  static let digitPieces = ["292", "2", "0", ".", "%", "≥", "２", "\u{301}", "\r\n", "\r", "\n", "₂", "①", "年", " ", "\u{FE0F}"]
+
+  @Test func integerDigitsByBytesAsByCharacters() {
+    var found = 0
+    for text in Arrangements.of(Self.digitPieces, upTo: 4) {
+      let expected = Self.integerDigitsByCharacters(text)
+      #expect(OperatorReadAsDigit.integerDigits(text) == expected, "\(Array(text.unicodeScalars))")
+      if !expected.isEmpty { found += 1 }
+    }
+    #expect(found > 10000)
+  }
+
+  @Test(arguments: CorpusTests.documents)
+  func everyCorpusCellReadsAsByScalarsAndCharacters(_ relativePath: String) throws {
+    let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+    guard let (text, _) = try? SourceDecoder.decode(bytes, path: relativePath) else { return }
+    for row in Tokenizer.tokenize(text).rows {
+      for cell in row.cells where !cell.isEmpty {
+        _ = Self.expectSameAmounts(cell.text, relativePath)
+        #expect(OperatorReadAsDigit.integerDigits(cell.text) == Self.integerDigitsByCharacters(cell.text), "\(relativePath): \(cell.text)")
+        #expect(Self.cellWordList.anyOccurs(in: cell.text) == Self.cellWords.contains { cell.text.containsBytes($0) }, "\(relativePath): \(cell.text)")
+      }
+    }
+  }
+}
+
+extension ValidationFastPathTests {
+  static let weightTexts = ["10", "10分", "2.5", "0", "007", "99999999999", "1234567890", "20.0", "-5", "", "分", "５", "3 ", "1e3", "25分 "]
+
+  /// `WeightsDoNotTotal.wholeTotal`, when it gives a total, gives the Decimal sum of the weights.
+  @Test func wholeTotalIsTheDecimalSum() {
+    var whole = 0
+    for texts in Arrangements.of(Self.weightTexts.map { $0 + "\u{0}" }, upTo: 3) {
+      let raws = texts.split(separator: "\u{0}", omittingEmptySubsequences: false).dropLast().map(String.init)
+      // Each raw with its own reading, and with the reading of another raw (a weight filled in
+      // from elsewhere need not be what its text says).
+      for shift in 0..<2 {
+        let indicators = raws.enumerated().map { index, raw in
+          var indicator = Indicator(target: Target(raw: "", kind: .empty), span: SourceSpan(line: 1, column: 1, offset: 0))
+          indicator.weightRaw = raw
+          indicator.weight = IndicatorBuilder.weight(raws[(index + shift) % raws.count]) ?? Decimal(7)
+          return indicator
+        }
+        let sum = indicators.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
+        if let total = WeightsDoNotTotal.wholeTotal(indicators) {
+          #expect(Decimal(total) == sum, "\(raws) \(shift)")
+          whole += 1
+        }
+      }
+    }
+    #expect(whole > 100)
+  }
+}
