@@ -79,8 +79,7 @@ struct IndicatorRowReader {
   /// A level cell: which level it names decides where it goes, whatever its column. A
   /// second cell for a level the row already has is a duplicate: the first is kept.
   private func placeLevel(_ cell: Cell, key: String, column: ColumnRole, into draft: inout IndicatorDraft) {
-    let asLevel1 = LevelVocabulary.level1(key)
-    let asLevel2 = LevelVocabulary.level2(key)
+    let (asLevel1, asLevel2) = LevelVocabulary.levels(key)
     enum Slot { case level1, level2, fragment }
     let slot: Slot
     var shifted = false
@@ -124,15 +123,15 @@ struct IndicatorRowReader {
     let nonEmpty = cells.contains(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
     // The level 2 of the cell after a level name, looked up to read that name and kept for
     // the cell's own turn.
-    var lookahead: (index: Int, level2: Level2?)?
+    var lookahead: (index: Int, levels: (Level1?, Level2?))?
     for (index, cell) in nonEmpty.enumerated() {
       let key = cell.key
       let role = role(ofColumn: cell.column)
       guard rest.isEmpty else {
         // `X │ 数量指标 │ …`: a cell before the row's level 2 sits where the level 1 goes, so
         // it is a level-1 name the vocabulary does not know (garbled, misspelt).
-        if rest.count == 1, !sawLevel, draft.level1Cell == nil, LevelVocabulary.level1(key) == nil,
-          let asLevel2 = LevelVocabulary.level2(key), CellShape.of(rest[0]).isWords
+        if rest.count == 1, !sawLevel, draft.level1Cell == nil,
+          case (nil, let asLevel2?) = LevelVocabulary.levels(key), CellShape.of(rest[0]).isWords
         {
           draft.level1Cell = rest.removeFirst()
           draft.level2Cell = cell
@@ -149,14 +148,13 @@ struct IndicatorRowReader {
         draft.annotations.append(cell)
         continue
       }
-      let asLevel1 = LevelVocabulary.level1(key)
-      let asLevel2 = lookahead?.index == index ? lookahead?.level2 : LevelVocabulary.level2(key)
+      let (asLevel1, asLevel2) = lookahead?.index == index ? lookahead!.levels : LevelVocabulary.levels(key)
       if asLevel1 != nil || asLevel2 != nil {
         var nextIsLevel2 = false
         if index + 1 < nonEmpty.count {
-          let next = LevelVocabulary.level2(nonEmpty[index + 1].key)
+          let next = LevelVocabulary.levels(nonEmpty[index + 1].key)
           lookahead = (index + 1, next)
-          nextIsLevel2 = next != nil
+          nextIsLevel2 = next.1 != nil
         }
         // 成本指标 names both: a level 1 when a level 2 follows it on the row, or in the
         // level-1 column of a trusted layout; a level 2 otherwise.

@@ -252,21 +252,66 @@ public enum LevelVocabulary {
     let answer: Level1?? = rawKey.withUTF8Bytes { bytes in
       guard mayName(bytes, longestName: longestLevel1) else { return .some(nil) }
       guard let end = strippedPrefixCount(bytes) else { return nil }
+      return .some(level1(stripped: UnsafeBufferPointer(rebasing: bytes[..<end])))
+    }
+    if let answer { return answer }
+    return level1(strippedKey: stripAnnotations(rawKey))
+  }
+
+  /// Both levels a key names, stripped once: `level1` and `level2` of the same key share
+  /// their checks before the table look-up, and readers that ask both pay them once.
+  public static func levels(_ rawKey: String) -> (level1: Level1?, level2: Level2?) {
+    // `answer` nil: the string reading answers, for the levels the key may still name.
+    typealias Reading = (may1: Bool, may2: Bool, answer: (Level1?, Level2?)?)
+    let (may1, may2, answer): Reading = rawKey.withUTF8Bytes { bytes in
+      let head = bytes.firstIndex(ofByte: 0x28) ?? bytes.count
+      let trims = head > min(longestLevel1, longestLevel2)
+        && (bytes.firstIndex(of: fen) != nil || bytes.firstIndex(of: deng) != nil)
+      let may1 = head <= longestLevel1 || trims
+      let may2 = head <= longestLevel2 || trims
+      guard may1 || may2 else { return (false, false, (nil, nil)) }
+      guard let end = strippedPrefixCount(bytes) else { return (may1, may2, nil) }
       let key = UnsafeBufferPointer(rebasing: bytes[..<end])
-      if let level = level1Names[key] { return level }
-      // Both prefixes start with `产出` (E4 BA A7 E5 87 BA).
-      if key.count >= outputOpen.count && key[0] == 0xE4 && key[1] == 0xBA && key[2] == 0xA7,
-        key.hasBytes(outputWorkload, at: 0) || key.hasBytes(outputOpen, at: 0)
-      {
-        return .some(.output)
-      }
-      return .some(nil)
+      return (may1, may2, (may1 ? level1(stripped: key) : nil, may2 ? level2(stripped: key) : nil))
     }
     if let answer { return answer }
     let key = stripAnnotations(rawKey)
+    return (may1 ? level1(strippedKey: key) : nil, may2 ? level2(strippedKey: key) : nil)
+  }
+
+  /// The level 1 of a key's bytes after `strippedPrefixCount`.
+  @inline(__always)
+  private static func level1(stripped key: UnsafeBufferPointer<UInt8>) -> Level1? {
+    if let level = level1Names[key] { return level }
+    // Both prefixes start with `产出` (E4 BA A7 E5 87 BA).
+    if key.count >= outputOpen.count && key[0] == 0xE4 && key[1] == 0xBA && key[2] == 0xA7,
+      key.hasBytes(outputWorkload, at: 0) || key.hasBytes(outputOpen, at: 0)
+    {
+      return .output
+    }
+    return nil
+  }
+
+  /// The level 2 of a key's bytes after `strippedPrefixCount`.
+  @inline(__always)
+  private static func level2(stripped key: UnsafeBufferPointer<UInt8>) -> Level2? {
+    var end = key.count
+    if endsWithZhibiao(key, end) { end -= 6 }
+    return level2Names[UnsafeBufferPointer(rebasing: key[..<end])]
+  }
+
+  /// The level 1 of a key after `stripAnnotations`.
+  private static func level1(strippedKey key: String) -> Level1? {
     if let level = level1Names[key] { return level }
     if key.hasPrefixBytes("产出(工作量)") || key.hasPrefixBytes("产出指标(") { return .output }
     return nil
+  }
+
+  /// The level 2 of a key after `stripAnnotations`.
+  private static func level2(strippedKey stripped: String) -> Level2? {
+    var key = stripped
+    if key.hasSuffixBytes("指标") { key = String(decoding: key.utf8.dropLast(6), as: UTF8.self) }
+    return level2Names[key]
   }
 
   private static let outputWorkload = Array("产出(工作量)".utf8)
@@ -288,14 +333,11 @@ public enum LevelVocabulary {
   public static func level2(_ rawKey: String) -> Level2? {
     let answer: Level2?? = rawKey.withUTF8Bytes { bytes in
       guard mayName(bytes, longestName: longestLevel2) else { return .some(nil) }
-      guard var end = strippedPrefixCount(bytes) else { return nil }
-      if endsWithZhibiao(bytes, end) { end -= 6 }
-      return .some(level2Names[UnsafeBufferPointer(rebasing: bytes[..<end])])
+      guard let end = strippedPrefixCount(bytes) else { return nil }
+      return .some(level2(stripped: UnsafeBufferPointer(rebasing: bytes[..<end])))
     }
     if let answer { return answer }
-    var key = stripAnnotations(rawKey)
-    if key.hasSuffixBytes("指标") { key = String(decoding: key.utf8.dropLast(6), as: UTF8.self) }
-    return level2Names[key]
+    return level2(strippedKey: stripAnnotations(rawKey))
   }
 
   static let level2Names: WordTable<Level2> = names([
