@@ -254,6 +254,9 @@ import Testing
     #expect(LevelVocabulary.stripAnnotations(text) == oldStripAnnotations(text), "\(text)", sourceLocation: sourceLocation)
     #expect(LevelVocabulary.level1(text) == oldLevel1(text), "\(text)", sourceLocation: sourceLocation)
     #expect(LevelVocabulary.level2(text) == oldLevel2(text), "\(text)", sourceLocation: sourceLocation)
+    // `levels` strips once for both: it answers what the two separate readings answer.
+    let levels = LevelVocabulary.levels(text)
+    #expect(levels.level1 == oldLevel1(text) && levels.level2 == oldLevel2(text), "\(text)", sourceLocation: sourceLocation)
     #expect(FormVocabulary.role(text) == oldRole(text), "\(text)", sourceLocation: sourceLocation)
   }
 
