@@ -50,7 +50,7 @@ public struct SourceText: Sendable {
   /// line's start made one-line documents quadratic (a 4.5 MB HTML table on one line took
   /// minutes, a 500 KB line of pipes 41 s).
   private let scalarsBeforeBlock: [Int32]
-  private static let blockShift = 6
+  static let blockShift = 6
   /// Original byte offset of every decoded byte, when the text was converted or repaired;
   /// `nil` when the decoded bytes are the original bytes after a `bomLength` prefix.
   let originalOffsets: OffsetMap?
@@ -274,10 +274,21 @@ struct SpanCursor {
   /// The same span as `text.span(lineIndex:byteRange:)`.
   mutating func span(_ text: SourceText, lineIndex: Int, byteRange: Range<Int>) -> SourceSpan {
     let line = text.lines[lineIndex]
-    // A line holds no CR or LF, so scalars between two offsets on it add up.
-    guard lineIndex == self.lineIndex && offset <= byteRange.lowerBound && byteRange.upperBound <= line.end else {
+    let lower = byteRange.lowerBound
+    // A line holds no CR or LF, so scalars between two offsets on it add up. A cell near its
+    // line's start counts from there, as `SourceText.span` does.
+    if lineIndex != self.lineIndex || lower < offset {
+      if lower >= line.start && lower - line.start < 1 << SourceText.blockShift {
+        self.lineIndex = lineIndex
+        offset = line.start
+        column = 1
+      } else {
+        self.lineIndex = -1
+      }
+    }
+    guard self.lineIndex >= 0 && byteRange.upperBound <= line.end else {
       let span = text.span(lineIndex: lineIndex, line: line, byteRange: byteRange)
-      if line.start <= byteRange.lowerBound && byteRange.upperBound <= line.end {
+      if line.start <= lower && byteRange.upperBound <= line.end {
         self.lineIndex = lineIndex
         offset = byteRange.upperBound
         column = span.column + span.length
@@ -286,12 +297,11 @@ struct SpanCursor {
       }
       return span
     }
-    let start = column + SourceText.scalarCount(text.utf8, offset..<byteRange.lowerBound)
-    let length = SourceText.scalarCount(text.utf8, byteRange)
+    let start = lower == offset ? column : column + SourceText.scalarCount(text.utf8, offset..<lower)
+    let length = byteRange.isEmpty ? 0 : SourceText.scalarCount(text.utf8, byteRange)
     offset = byteRange.upperBound
     column = start + length
-    return SourceSpan(
-      line: lineIndex + 1, column: start, offset: text.originalOffset(of: byteRange.lowerBound), length: length)
+    return SourceSpan(line: lineIndex + 1, column: start, offset: text.originalOffset(of: lower), length: length)
   }
 }
 
