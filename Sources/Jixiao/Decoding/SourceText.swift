@@ -50,7 +50,7 @@ public struct SourceText: Sendable {
   /// line's start made one-line documents quadratic (a 4.5 MB HTML table on one line took
   /// minutes, a 500 KB line of pipes 41 s).
   private let scalarsBeforeBlock: [Int32]
-  private static let blockShift = 6
+  static let blockShift = 6
   /// Original byte offset of every decoded byte, when the text was converted or repaired;
   /// `nil` when the decoded bytes are the original bytes after a `bomLength` prefix.
   let originalOffsets: OffsetMap?
@@ -200,7 +200,11 @@ public struct SourceText: Sendable {
 
   /// The span of `byteRange` (decoded offsets) on line `lineIndex` (0-based).
   public func span(lineIndex: Int, byteRange: Range<Int>) -> SourceSpan {
-    let line = lines[lineIndex]
+    span(lineIndex: lineIndex, line: lines[lineIndex], byteRange: byteRange)
+  }
+
+  /// `span(lineIndex:byteRange:)` with the line already looked up.
+  func span(lineIndex: Int, line: Line, byteRange: Range<Int>) -> SourceSpan {
     // Within a line there is no line end, so the scalars between two offsets are the
     // difference of the counts before them.
     // Most cells start at or near their line's start: count those bytes directly; far into a
@@ -254,6 +258,50 @@ public struct SourceText: Sendable {
       count += 1
     }
     return count
+  }
+}
+
+/// Where the last span on a line ended, so that the next span to its right on the same line
+/// counts only the bytes between them for its column, not all of the line before it again:
+/// tokenizers make a line's cells left to right. Any other span (an earlier offset, another
+/// line, a range reaching past the line's end) is made by `SourceText.span` from scratch.
+struct SpanCursor {
+  private var lineIndex = -1
+  /// A decoded offset on the line, and the 1-based column of the scalar starting there.
+  private var offset = 0
+  private var column = 1
+
+  /// The same span as `text.span(lineIndex:byteRange:)`.
+  mutating func span(_ text: SourceText, lineIndex: Int, byteRange: Range<Int>) -> SourceSpan {
+    let line = text.lines[lineIndex]
+    let lower = byteRange.lowerBound
+    // A line holds no CR or LF, so scalars between two offsets on it add up. A cell near its
+    // line's start counts from there, as `SourceText.span` does.
+    if lineIndex != self.lineIndex || lower < offset {
+      if lower >= line.start && lower - line.start < 1 << SourceText.blockShift {
+        self.lineIndex = lineIndex
+        offset = line.start
+        column = 1
+      } else {
+        self.lineIndex = -1
+      }
+    }
+    guard self.lineIndex >= 0 && byteRange.upperBound <= line.end else {
+      let span = text.span(lineIndex: lineIndex, line: line, byteRange: byteRange)
+      if line.start <= lower && byteRange.upperBound <= line.end {
+        self.lineIndex = lineIndex
+        offset = byteRange.upperBound
+        column = span.column + span.length
+      } else {
+        self.lineIndex = -1
+      }
+      return span
+    }
+    let start = lower == offset ? column : column + SourceText.scalarCount(text.utf8, offset..<lower)
+    let length = byteRange.isEmpty ? 0 : SourceText.scalarCount(text.utf8, byteRange)
+    offset = byteRange.upperBound
+    column = start + length
+    return SourceSpan(line: lineIndex + 1, column: start, offset: text.originalOffset(of: lower), length: length)
   }
 }
 

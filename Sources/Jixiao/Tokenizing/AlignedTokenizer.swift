@@ -249,6 +249,7 @@ struct AlignedPageReader {
   static let wideLastCell = 16
 
   func read() -> [Row] {
+    var builder = builder
     let bytes = text.utf8
     var pageBreak = false
     var linePieces: [[AlignedTokenizer.Piece]] = []
@@ -298,10 +299,9 @@ struct AlignedPageReader {
       let columns = max(width, (placed.last?.column ?? 0) + 1)
       var cells: [Cell] = []
       let offset = pieces[0].range.lowerBound
+      let emptySpan = text.span(lineIndex: index, byteRange: offset..<offset)
       for column in 0..<columns {
-        cells.append(
-          Cell(text: "", span: text.span(lineIndex: index, byteRange: offset..<offset), column: column, start: offset)
-        )
+        cells.append(Cell(text: "", span: emptySpan, column: column, start: offset))
       }
       var last: [Int: AlignedTokenizer.Piece] = [:]
       for (column, piece) in placed {

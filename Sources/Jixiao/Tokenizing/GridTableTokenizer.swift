@@ -115,7 +115,7 @@ struct GridBlockReader {
   }
 
   let text: SourceText
-  let builder: CellBuilder
+  var builder: CellBuilder
   private var boundaries: [Mark] = []
   private var open: [OpenCell?] = []
   private var rows: [Row] = []
@@ -176,10 +176,9 @@ struct GridBlockReader {
   private mutating func startRow(lineIndex: Int, offset: Int) {
     let columns = boundaries.count - 1
     var cells: [Cell] = []
+    let emptySpan = text.span(lineIndex: lineIndex, byteRange: offset..<offset)
     for column in 0..<columns {
-      cells.append(
-        Cell(text: "", span: text.span(lineIndex: lineIndex, byteRange: offset..<offset), column: column, start: offset)
-      )
+      cells.append(Cell(text: "", span: emptySpan, column: column, start: offset))
     }
     var row = Row(cells: cells, lineIndex: lineIndex)
     row.followsPageBreak = pageBreak

@@ -116,7 +116,7 @@ enum PlainTokenizer {
       if start < range.upperBound {
         cells.append(builder.cell(lineIndex: index, range: start..<range.upperBound, column: column))
       }
-      cells = cells.filter { !$0.isEmpty }.flatMap { splitLeadingLabel($0, builder: builder) }
+      cells = cells.filter { !$0.isEmpty }.flatMap { splitLeadingLabel($0, builder: &builder) }
       for i in cells.indices { cells[i].column = i }
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak
@@ -127,7 +127,7 @@ enum PlainTokenizer {
 
   /// `项目名称 中央财政衔接推进…`: a known label, one blank, and its value make two cells even
   /// where cells are otherwise separated by wider gaps.
-  static func splitLeadingLabel(_ cell: Cell, builder: CellBuilder) -> [Cell] {
+  static func splitLeadingLabel(_ cell: Cell, builder: inout CellBuilder) -> [Cell] {
     let bytes = builder.text.utf8
     let end = cell.start + cell.text.utf8.count
     var position = cell.start

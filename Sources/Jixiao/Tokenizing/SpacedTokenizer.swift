@@ -51,7 +51,7 @@ enum SpacedTokenizer {
         // `(   2023年度)`: one cell, however many blanks the page padded it with.
         cells = [builder.cell(lineIndex: index, range: range, column: 0)]
       }
-      cells = joinBrackets(joinWrappedLabels(cells.filter { !$0.isEmpty }, builder: builder), builder: builder)
+      cells = joinBrackets(joinWrappedLabels(cells.filter { !$0.isEmpty }, builder: &builder), builder: &builder)
       for i in cells.indices { cells[i].column = i }
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak
@@ -62,7 +62,7 @@ enum SpacedTokenizer {
 
   /// `年度主要目标` + `和成果` → `年度主要目标     和成果` when the joined key is a label and the
   /// second piece alone is not.
-  static func joinWrappedLabels(_ cells: [Cell], builder: CellBuilder) -> [Cell] {
+  static func joinWrappedLabels(_ cells: [Cell], builder: inout CellBuilder) -> [Cell] {
     var result: [Cell] = []
     for cell in cells {
       if let previous = result.last, previous.span.line == cell.span.line {
@@ -80,7 +80,7 @@ enum SpacedTokenizer {
 
   /// `贫困地区旅游景点开发数量(` + `≥**个` + `)` → one cell: blanks inside brackets do not
   /// separate cells.
-  static func joinBrackets(_ cells: [Cell], builder: CellBuilder) -> [Cell] {
+  static func joinBrackets(_ cells: [Cell], builder: inout CellBuilder) -> [Cell] {
     var result: [Cell] = []
     var depth = 0
     for cell in cells {

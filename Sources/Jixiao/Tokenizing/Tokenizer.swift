@@ -56,12 +56,26 @@ public enum Tokenizer {
 struct CellBuilder {
   let text: SourceText
   var isTraditional = false
+  private var cursor = SpanCursor()
+
+  init(text: SourceText) {
+    self.text = text
+  }
 
   /// A cell from `range` on line `lineIndex`, outer blanks trimmed.
-  func cell(lineIndex: Int, range: Range<Int>, column: Int) -> Cell {
+  mutating func cell(lineIndex: Int, range: Range<Int>, column: Int) -> Cell {
+    // The cursor goes through a local copy, so that the cell is made by a non-mutating method:
+    // reading the text of an inout self retained its arrays for every cell.
+    var cursor = self.cursor
+    let cell = cell(lineIndex: lineIndex, range: range, column: column, cursor: &cursor)
+    self.cursor = cursor
+    return cell
+  }
+
+  private func cell(lineIndex: Int, range: Range<Int>, column: Int, cursor: inout SpanCursor) -> Cell {
     let trimmed = Blank.trim(text.utf8, range)
     let string = String(decoding: text.utf8[trimmed], as: UTF8.self)
-    let span = text.span(lineIndex: lineIndex, byteRange: trimmed)
+    let span = cursor.span(text, lineIndex: lineIndex, byteRange: trimmed)
     return Cell(text: string, span: span, column: column, start: trimmed.lowerBound, isTraditional: isTraditional)
   }
 
