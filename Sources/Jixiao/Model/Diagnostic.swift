@@ -91,24 +91,62 @@ extension Diagnostic.Related {
 /// a document writes every finding's message.
 enum Template {
   static func render(_ template: String, _ arguments: [String]) -> String {
-    var result = ""
-    var rest = template[...]
-    while let open = rest.utf8.firstIndex(of: 0x7B) {
-      result += rest[..<open]
-      let afterOpen = rest.utf8.index(after: open)
-      if let close = rest.utf8[afterOpen...].firstIndex(of: 0x7D),
-        let number = Int(rest[afterOpen..<close]),
-        number >= 0
-      {
-        result += number < arguments.count ? arguments[number] : ""
-        rest = rest[rest.utf8.index(after: close)...]
-      } else {
-        result += "{"
-        rest = rest[afterOpen...]
-      }
+    var bytes: [UInt8] = []
+    template.withUTF8Bytes { template in
+      walk(
+        template, literal: { bytes.append(contentsOf: $0) },
+        placeholder: { number in if number < arguments.count { bytes.append(contentsOf: arguments[number].utf8) } })
     }
-    result += rest
-    return result
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Walks a template: each run of text to `literal`, each placeholder's number to
+  /// `placeholder`. A placeholder is `{n}` with `n` as `Int(text)` reads it (an optional
+  /// sign, decimal digits, no overflow) and not negative; a brace that opens none is text.
+  /// `render` and `JSONWriter.string(template:arguments:terms:)` both read templates here.
+  @inline(__always)
+  static func walk(
+    _ template: UnsafeBufferPointer<UInt8>, literal: (UnsafeBufferPointer<UInt8>) -> Void,
+    placeholder: (Int) -> Void
+  ) {
+    var runStart = 0
+    var index = 0
+    while let open = template.firstIndex(ofByte: 0x7B, from: index) {
+      guard let close = template.firstIndex(ofByte: 0x7D, from: open + 1),
+        let number = Self.number(template, from: open + 1, to: close)
+      else {
+        index = open + 1
+        continue
+      }
+      literal(UnsafeBufferPointer(rebasing: template[runStart..<open]))
+      placeholder(number)
+      index = close + 1
+      runStart = index
+    }
+    literal(UnsafeBufferPointer(rebasing: template[runStart...]))
+  }
+
+  /// The number between a placeholder's braces, if it is one.
+  private static func number(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    var index = start
+    var isNegative = false
+    if index < end, bytes[index] == 0x2B || bytes[index] == 0x2D {
+      isNegative = bytes[index] == 0x2D
+      index += 1
+    }
+    guard index < end else { return nil }
+    var value = 0
+    while index < end {
+      let digit = bytes[index] &- 0x30
+      guard digit < 10 else { return nil }
+      let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+      let (sum, overflow2) = isNegative
+        ? times10.subtractingReportingOverflow(Int(digit)) : times10.addingReportingOverflow(Int(digit))
+      guard !overflow, !overflow2 else { return nil }
+      value = sum
+      index += 1
+    }
+    return value >= 0 ? value : nil
   }
 }
 

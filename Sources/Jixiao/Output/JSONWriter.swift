@@ -205,30 +205,18 @@ public struct JSONWriter: ~Copyable {
   /// building each as a String first cost more than the rest of the finding.
   public mutating func string(template: String, arguments: [String], terms language: Language? = nil) {
     buffer.append(0x22)
-    TemplateText.withUTF8(template) { template in
-      var runStart = 0
-      var index = 0
-      while let open = TemplateText.firstIndex(of: 0x7B, in: template, from: index) {
-        guard let close = TemplateText.firstIndex(of: 0x7D, in: template, from: open + 1),
-          let number = TemplateText.placeholder(template, from: open + 1, to: close)
-        else {
-          // A brace that opens no placeholder is text.
-          index = open + 1
-          continue
-        }
-        buffer.appendEscaped(UnsafeBufferPointer(rebasing: template[runStart..<open]))
-        if number < arguments.count {
+    template.withUTF8Bytes { template in
+      Template.walk(
+        template, literal: { buffer.appendEscaped($0) },
+        placeholder: { number in
+          guard number < arguments.count else { return }
           var argument = arguments[number]
           // Every term starts with "@": other arguments skip the hashing.
           if let language, argument.utf8.first == 0x40, let term = Term.terms[argument] {
             argument = term.text(language)
           }
-          TemplateText.withUTF8(argument) { buffer.appendEscaped($0) }
-        }
-        index = close + 1
-        runStart = index
-      }
-      buffer.appendEscaped(UnsafeBufferPointer(rebasing: template[runStart...]))
+          argument.withUTF8Bytes { buffer.appendEscaped($0) }
+        })
     }
     buffer.append(0x22)
   }
@@ -287,48 +275,5 @@ public struct JSONWriter: ~Copyable {
   public mutating func field(_ name: StaticString, _ write: (inout JSONWriter) -> Void) {
     key(name)
     write(&self)
-  }
-}
-
-/// The byte-level reading of a message template (`Template.render`'s rules).
-enum TemplateText {
-  static func withUTF8(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-    if text.utf8.withContiguousStorageIfAvailable(body) == nil {
-      var text = text
-      text.withUTF8(body)
-    }
-  }
-
-  static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    var index = start
-    while index < bytes.count {
-      if bytes[index] == byte { return index }
-      index += 1
-    }
-    return nil
-  }
-
-  /// The placeholder number between the braces, as `Int(text)` reads it (an optional sign,
-  /// then decimal digits, no overflow), if it is not negative.
-  static func placeholder(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
-    var index = start
-    var isNegative = false
-    if index < end, bytes[index] == 0x2B || bytes[index] == 0x2D {
-      isNegative = bytes[index] == 0x2D
-      index += 1
-    }
-    guard index < end else { return nil }
-    var value = 0
-    while index < end {
-      let digit = bytes[index] &- 0x30
-      guard digit < 10 else { return nil }
-      let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
-      let (sum, overflow2) = isNegative
-        ? times10.subtractingReportingOverflow(Int(digit)) : times10.addingReportingOverflow(Int(digit))
-      guard !overflow, !overflow2 else { return nil }
-      value = sum
-      index += 1
-    }
-    return value >= 0 ? value : nil
   }
 }
