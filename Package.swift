@@ -34,12 +34,15 @@ let package = Package(
     ),
     // SHA-256 blocks with the x86 SHA extensions, when the processor has them.
     .target(name: "CSHA256"),
+    // glibc's malloc settings, which Swift's Glibc module does not expose.
+    .target(name: "CAllocator"),
     .target(name: "Jixiao", dependencies: ["CICU", "CSHA256"]),
     // Many documents at once: parallel runner, JSONL/CSV/SQLite writers, progress, summary.
     .target(
       name: "JixiaoBatch",
       dependencies: [
         "Jixiao",
+        "CAllocator",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

@@ -88,6 +88,7 @@ struct BatchCommand: ParsableCommand {
     configuration.parseOptions.validate = !noValidate
     configuration.maxSize = inputOptions.maxSize
     configuration.language = inputOptions.language
+    Allocator.keepFreedMemory()
     let summary = Batch.run(configuration)
     if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
   }

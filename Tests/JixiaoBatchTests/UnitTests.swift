@@ -48,6 +48,60 @@ import Glibc
     #expect(counter.maximum <= window + 1)
   }
 
+  /// Workers deliver in turn: never two at once, and never after `run` has returned.
+  @Test(arguments: [1, 2, 8])
+  func deliversOneAtATime(jobs: Int) {
+    let counter = Counter()
+    var next = 0
+    var delivering = 0
+    var overlaps = 0
+    var delivered: [Int] = []
+    let completed = OrderedRunner.run(
+      jobs: jobs,
+      window: 5,
+      next: { () -> Int? in
+        guard next < 200 else { return nil }
+        next += 1
+        return next
+      },
+      work: { (item: Int) -> Int in
+        usleep(UInt32((item * 7919) % 7) * 50)
+        return item
+      },
+      deliver: { (result: Int) -> Bool in
+        // Unsynchronised on purpose: two deliveries at once would be seen here (and by TSan).
+        counter.monitor.withLock {
+          delivering += 1
+          if delivering > 1 { overlaps += 1 }
+        }
+        usleep(20)
+        delivered.append(result)
+        counter.monitor.withLock { delivering -= 1 }
+        return true
+      }
+    )
+    #expect(completed)
+    #expect(overlaps == 0)
+    #expect(delivered == Array(1...200))
+  }
+
+  @Test(arguments: [1, 3])
+  func finishesWithNoItems(jobs: Int) {
+    var calls = 0
+    let completed = OrderedRunner.run(
+      jobs: jobs,
+      window: 4,
+      next: { () -> Int? in nil },
+      work: { (item: Int) -> Int in item },
+      deliver: { (_: Int) -> Bool in
+        calls += 1
+        return true
+      }
+    )
+    #expect(completed)
+    #expect(calls == 0)
+  }
+
   @Test func stopsWhenDeliveryFails() {
     var next = 0
     var delivered = 0
