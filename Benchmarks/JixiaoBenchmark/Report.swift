@@ -12,13 +12,13 @@ enum Report {
   }
 
   static func print(_ rows: [Row]) {
-    let header = ["run", "seconds", "MB/s", "documents/s", "× floor", "peak RSS MiB", "CPU s", "cores used"]
+    let header = ["run", "seconds", "MB/s", "documents/s", "× floor", "peak RSS MiB", "CPU s", "kernel s", "cores used"]
     let table = rows.map { row in
       [
         row.name, fixed(row.run.seconds, 2), fixed(row.megabytes / row.run.seconds, 1),
         fixed(Double(row.files) / row.run.seconds, 0), fixed(row.run.seconds / row.floor, 2),
         fixed(Double(row.run.peakRSS) / 1_048_576, 1), fixed(row.run.cpuSeconds, 2),
-        fixed(row.run.cpuSeconds / row.run.seconds, 2),
+        fixed(row.run.kernelSeconds, 2), fixed(row.run.cpuSeconds / row.run.seconds, 2),
       ]
     }
     let widths = header.indices.map { column in ([header] + table).map { $0[column].count }.max() ?? 0 }

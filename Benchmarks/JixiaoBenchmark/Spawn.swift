@@ -9,6 +9,9 @@ struct ChildRun {
   var peakRSS: Int
   /// User + system CPU time of the child: with `seconds`, how many cores it really got.
   var cpuSeconds: Double
+  /// The system part of `cpuSeconds`: time in the kernel for the child (page faults, page
+  /// clearing, waking threads, reading files), which an instruction profile does not see.
+  var kernelSeconds: Double
   var exitStatus: Int32
   var output: [UInt8]
 }
@@ -55,13 +58,13 @@ enum Spawn {
     let seconds = now() - start
     let exited = (waitStatus & 0x7F) == 0
     let code = exited ? (waitStatus >> 8) & 0xFF : 128 + (waitStatus & 0x7F)
-    let cpu =
-      Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
-      + Double(usage.ru_stime.tv_usec) / 1e6
+    let kernel = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + kernel
     return ChildRun(
       seconds: seconds,
       peakRSS: Int(usage.ru_maxrss) * 1024,
       cpuSeconds: cpu,
+      kernelSeconds: kernel,
       exitStatus: code,
       output: output
     )
