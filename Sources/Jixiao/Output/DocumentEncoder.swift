@@ -12,9 +12,14 @@ public enum DocumentEncoder {
   }
 
   /// Room for the JSON of most documents: on one line it is two to eleven times the size
-  /// of the text (a short text with many findings can be more; it then grows).
+  /// of the text (a short text with many findings can be more; it then grows). Each
+  /// indicator writes about a kilobyte, so a dense table (a grid or CSV, some hundred bytes
+  /// of text an indicator) gets room by its indicators: outgrown, its JSON would be copied
+  /// into fresh memory twice (to larger room, then into its array).
   public static func estimatedSize(_ document: Document) -> Int {
-    Swift.max(1 << 16, document.source.bytes &* 8)
+    let indicators =
+      document.projects.reduce(0) { $0 + $1.indicators.count } + document.departments.reduce(0) { $0 + $1.indicators.count }
+    return Swift.max(1 << 16, document.source.bytes &* 8, indicators &* 1536)
   }
 
   /// The same bytes as `encode`, handed to `sink` in chunks of about `chunkSize` as they are

@@ -200,8 +200,8 @@ struct OutputBuffer: ~Copyable {
     text.withUTF8 { appendQuoted($0) }
   }
 
-  /// Clean runs are found eight bytes at a time and copied whole: most text is CJK, where
-  /// nothing needs escaping.
+  /// Most text is CJK, where nothing needs escaping: it is checked and copied sixteen bytes
+  /// at a time, in the room reserved once for the whole string and its quotes.
   mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
     reserve(bytes.count + 2)
     put(0x22)
@@ -213,13 +213,15 @@ struct OutputBuffer: ~Copyable {
   mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let base = bytes.baseAddress else { return }
     let length = bytes.count
-    var runStart = 0
+    var from = 0
     while true {
-      let special = JSONEscape.firstSpecial(base, from: runStart, count: length)
-      append(base + runStart, special - runStart)
-      guard special < length else { break }
-      appendEscaped(base[special])
-      runStart = special + 1
+      reserve(length &- from)
+      let clean = JSONEscape.copyClean(base + from, length &- from, to: start + count)
+      count &+= clean
+      from &+= clean
+      guard from < length else { return }
+      appendEscaped(base[from])
+      from &+= 1
     }
   }
 
@@ -245,29 +247,79 @@ enum JSONEscape {
     byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
   }
 
-  /// Whether any of eight bytes is special. Exact for "any" (the borrow of the subtraction
-  /// can only mark bytes above a true match), and bytes of 0x80 and over never match.
+  /// Whether any of sixteen bytes is special. The arithmetic is per lane (a lane's borrow
+  /// never reaches the next one, as it does across a UInt64), so each mark is exact: top bit
+  /// of `(x - 0x20) & ~x` for x < 0x20, of `(y - 1) & ~y` for y = x ^ c zero; bytes of 0x80
+  /// and over never match. Written as wrapping arithmetic, not as comparisons: those are
+  /// lowered lane by lane, these to a few vector instructions.
   @inline(__always)
-  static func hasSpecial(_ word: UInt64) -> Bool {
-    ByteWord.below(word, 0x20) | ByteWord.equal(word, 0x22) | ByteWord.equal(word, 0x5C) | ByteWord.equal(word, 0x7F) != 0
+  static func hasSpecial(_ lanes: SIMD16<UInt8>) -> Bool {
+    let one = SIMD16<UInt8>(repeating: 1)
+    let quote = lanes ^ SIMD16(repeating: 0x22)
+    let backslash = lanes ^ SIMD16(repeating: 0x5C)
+    let delete = lanes ^ SIMD16(repeating: 0x7F)
+    let marks =
+      ((lanes &- SIMD16(repeating: 0x20)) & ~lanes) | ((quote &- one) & ~quote)
+      | ((backslash &- one) & ~backslash) | ((delete &- one) & ~delete)
+    let words = unsafeBitCast(marks & SIMD16(repeating: 0x80), to: SIMD2<UInt64>.self)
+    return words[0] | words[1] != 0
   }
 
-  /// The index of the first special byte at or after `from`, or `count`.
   @inline(__always)
+  static func hasSpecial(_ low: UInt64, _ high: UInt64) -> Bool {
+    hasSpecial(unsafeBitCast(SIMD2(low, high), to: SIMD16<UInt8>.self))
+  }
+
+  /// Copies `source` to `destination` up to its first special byte and returns how many
+  /// bytes that is (`length` when none is special). Bytes after those may be written too,
+  /// never past `length`: the caller writes over them.
+  @inline(__always)
+  static func copyClean(_ source: UnsafePointer<UInt8>, _ length: Int, to destination: UnsafeMutablePointer<UInt8>)
+    -> Int
+  {
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(destination)
+    if length >= 16 {
+      var index = 0
+      while true {
+        // The last block ends at the end, over bytes already found clean.
+        let block = Swift.min(index, length &- 16)
+        let lanes = from.loadUnaligned(fromByteOffset: block, as: SIMD16<UInt8>.self)
+        to.storeBytes(of: lanes, toByteOffset: block, as: SIMD16<UInt8>.self)
+        if hasSpecial(lanes) { return firstSpecial(source, from: block, count: length) }
+        index = block &+ 16
+        if index >= length { return length }
+      }
+    }
+    if length >= 8 {
+      // Two words, the second overlapping the first.
+      let head = from.loadUnaligned(as: UInt64.self)
+      let tail = from.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: length &- 8, as: UInt64.self)
+      return hasSpecial(head, tail) ? firstSpecial(source, from: 0, count: length) : length
+    }
+    if length >= 4 {
+      let head = from.loadUnaligned(as: UInt32.self)
+      let tail = from.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: length &- 4, as: UInt32.self)
+      let word = UInt64(head) | UInt64(tail) << 32
+      return hasSpecial(word, word) ? firstSpecial(source, from: 0, count: length) : length
+    }
+    var index = 0
+    while index < length, !isSpecial(source[index]) {
+      destination[index] = source[index]
+      index &+= 1
+    }
+    return index
+  }
+
+  /// The index of the first special byte at or after `from`, or `count` (after a block was
+  /// found to hold one: bytes before it are copied already).
+  @inline(never)
   static func firstSpecial(_ base: UnsafePointer<UInt8>, from: Int, count: Int) -> Int {
     var index = from
-    while index + 8 <= count,
-      !hasSpecial(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-    {
-      index += 8
-    }
-    // Fewer than eight bytes left: the word ending at the end, overlapping bytes already
-    // scanned, covers them.
-    if index < count, index + 8 > count, count >= 8,
-      !hasSpecial(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))
-    {
-      return count
-    }
     while index < count, !isSpecial(base[index]) { index += 1 }
     return index
   }
@@ -328,17 +380,45 @@ enum DigitWriter {
       return 1
     }
     if value < 100 {
-      let pair = Int(truncatingIfNeeded: value) &* 2
-      destination[0] = Self.pairs.utf8Start[pair]
-      destination[1] = Self.pairs.utf8Start[pair &+ 1]
+      putPair(value, at: destination)
       return 2
     }
     return write(value, to: destination)
   }
 
-  /// Writes `value` and returns the number of bytes written (at most 20).
+  /// The two digits of `pair` (below 100) at `destination`.
+  @inline(__always)
+  private static func putPair(_ pair: UInt, at destination: UnsafeMutablePointer<UInt8>) {
+    let offset = Int(truncatingIfNeeded: pair) &* 2
+    destination[0] = Self.pairs.utf8Start[offset]
+    destination[1] = Self.pairs.utf8Start[offset &+ 1]
+  }
+
+  /// Writes `value` and returns the number of bytes written (at most 20). Three to five
+  /// digits (most offsets in a document) are written without counting them first.
   @discardableResult
   static func write(_ value: UInt, to destination: UnsafeMutablePointer<UInt8>) -> Int {
+    if value < 100_000 && value >= 100 {
+      if value < 1000 {
+        let high = value / 100
+        destination[0] = 0x30 &+ UInt8(truncatingIfNeeded: high)
+        putPair(value &- high &* 100, at: destination + 1)
+        return 3
+      }
+      if value < 10_000 {
+        let high = value / 100
+        putPair(high, at: destination)
+        putPair(value &- high &* 100, at: destination + 2)
+        return 4
+      }
+      let high = value / 10_000
+      let rest = value &- high &* 10_000
+      let middle = rest / 100
+      destination[0] = 0x30 &+ UInt8(truncatingIfNeeded: high)
+      putPair(middle, at: destination + 1)
+      putPair(rest &- middle &* 100, at: destination + 3)
+      return 5
+    }
     let digits = digitCount(UInt64(value))
     let pairs = Self.pairs.utf8Start
     var end = digits
