@@ -18,6 +18,12 @@ enum SumComparison {
   case mismatch(difference: Decimal)
 
   static func compare(total: Amount, parts: [Amount]) -> SumComparison {
+    // Most totals are their parts' sum exactly, which integers tell without Decimal arithmetic.
+    if let sum = ScaledInteger.sum(parts.lazy.map { $0.yuan }), let exactTotal = ScaledInteger(total.yuan),
+      ScaledInteger.compare(sum, exactTotal) == 0
+    {
+      return .equal
+    }
     let sum = parts.reduce(Decimal(0)) { $0 + $1.yuan }
     let difference = total.yuan - sum
     if difference == 0 { return .equal }
@@ -35,6 +41,23 @@ enum Figures {
   }
 
   static func yuan(_ value: Decimal) -> String { "\(DecimalText.plain(value)) 元" }
+}
+
+extension Decimal {
+  /// `self > integer`, by integers when the value fits in them.
+  func isAbove(_ integer: Int64) -> Bool {
+    ScaledInteger.compare(self, integer).map { $0 > 0 } ?? (self > Decimal(integer))
+  }
+
+  /// `self >= integer`, by integers when the value fits in them.
+  func isAtLeast(_ integer: Int64) -> Bool {
+    ScaledInteger.compare(self, integer).map { $0 >= 0 } ?? (self >= Decimal(integer))
+  }
+
+  /// `self < integer`, by integers when the value fits in them.
+  func isBelow(_ integer: Int64) -> Bool {
+    ScaledInteger.compare(self, integer).map { $0 < 0 } ?? (self < Decimal(integer))
+  }
 }
 
 extension Target {

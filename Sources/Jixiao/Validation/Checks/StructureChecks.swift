@@ -205,13 +205,16 @@ enum DuplicateIndicator: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    // By name key (hashed by bytes), then the few of the same name told apart by block and
+    // level 2; the first of each is kept as its span only. The firsts of one name are
+    // chained through `next` rather than kept in an array per name: most names occur once,
+    // and an array each was an allocation per indicator. One table and one array for all
+    // entities, emptied for each: making a dictionary looked up its generic type anew.
+    var firsts: [First] = []
+    var firstByName: [ByteKey: Int] = [:]
     for entity in subject.entities {
-      // By name key (hashed by bytes), then the few of the same name told apart by block and
-      // level 2; the first of each is kept as its span only. The firsts of one name are
-      // chained through `next` rather than kept in an array per name: most names occur once,
-      // and an array each was an allocation per indicator.
-      var firsts: [First] = []
-      var firstByName: [ByteKey: Int] = [:]
+      firsts.removeAll(keepingCapacity: true)
+      firstByName.removeAll(keepingCapacity: true)
       firsts.reserveCapacity(entity.indicators.count)
       firstByName.reserveCapacity(entity.indicators.count)
       for checked in entity.indicators where checked.indicator.spans[.name] != nil {

@@ -72,7 +72,7 @@ enum PercentAboveHundred: Check {
         else { return nil }
         let target = indicator.target
         let value = target.value ?? target.max
-        guard let value, value > 100 else { return nil }
+        guard let value, value.isAbove(100) else { return nil }
         return Diagnostic(self, span: checked.targetSpan, indicator.name ?? "", target.raw)
       }
     }

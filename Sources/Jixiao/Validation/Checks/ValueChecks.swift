@@ -35,7 +35,7 @@ enum QualitativeTypeWithNumber: Check {
     subject.entities.flatMap { entity in
       entity.ownTargets.compactMap { checked in
         let indicator = checked.indicator
-        guard let type = indicator.valueType, let key = checked.valueTypeKey, key == "定性", indicator.target.isNumeric else { return nil }
+        guard checked.valueTypeReading == .qualitative, let type = indicator.valueType, indicator.target.isNumeric else { return nil }
         return Diagnostic(
           self, span: indicator.targetSpan, indicator.target.raw + (indicator.unitColumn.map { " \($0)" } ?? ""),
           related: indicator.spans[.valueType].map { [.init(.comparedWith, span: $0, type)] } ?? [])
@@ -58,9 +58,7 @@ enum QuantitativeTypeWithoutNumber: Check {
     subject.entities.flatMap { entity in
       entity.ownTargets.compactMap { checked in
         let indicator = checked.indicator
-        guard let type = indicator.valueType, let key = checked.valueTypeKey else { return nil }
-        let claimsNumber = key == "定量" || ["≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦"].contains(key)
-        guard claimsNumber else { return nil }
+        guard checked.valueTypeReading == .number, let type = indicator.valueType else { return nil }
         switch indicator.target.kind {
         case .qualitative, .text:
           return Diagnostic(
