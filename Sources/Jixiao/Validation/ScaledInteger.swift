@@ -97,6 +97,17 @@ struct ScaledInteger: Equatable {
     return compare(value, ScaledInteger(significand: integer, exponent: 0))
   }
 
+  /// The value as a Decimal.
+  var decimal: Decimal {
+    Decimal(sign: significand < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(significand.magnitude))
+  }
+
+  /// The value divided by 10^`power`; nil far from the magnitudes of money, where Decimal's
+  /// division, which scales its operands, runs out of exponent and gives NaN.
+  func divided(byPowerOfTen power: Int) -> ScaledInteger? {
+    (-40...40).contains(exponent - power) ? ScaledInteger(significand: significand, exponent: exponent - power) : nil
+  }
+
   /// The exact sum of the decimals, nil when one is not exact or the sum does not fit.
   static func sum(_ decimals: some Sequence<Decimal>) -> ScaledInteger? {
     var total = ScaledInteger(significand: 0, exponent: 0)

@@ -77,6 +77,21 @@ import Testing
     #expect(exact > 10000)
   }
 
+  /// `Figures.inUnit` as it divided by the unit's multiplier.
+  static func oldInUnit(_ yuan: Decimal, like amount: Amount) -> String {
+    let multiplier = MoneyUnit.named(amount.unit)?.multiplier ?? 1
+    return "\(DecimalText.plain(yuan / multiplier)) \(amount.unit)"
+  }
+
+  @Test func sumsInUnitAsDivided() {
+    for yuan in Self.decimals where !yuan.isNaN {
+      for unit in MoneyUnit.allCases.map({ $0.rawValue }) + ["", "人", "万"] {
+        let like = Self.amount(0, unit: unit)
+        #expect(Figures.inUnit(yuan, like: like) == Self.oldInUnit(yuan, like: like), "\(yuan) \(unit)")
+      }
+    }
+  }
+
   // MARK: The checks' decisions against their Decimal arithmetic before
 
   /// `SumComparison.compare` before the integer path.
@@ -138,7 +153,8 @@ import Testing
     for (index, funds) in values.enumerated() where index % 3 == 0 {
       for start in stride(from: 0, to: values.count - 4, by: 2) {
         let slice = Array(values[start..<(start + 4)])
-        for costs in [[slice[0]], [slice[0], slice[1]], slice, [slice[0], slice[1], slice[0] + slice[1]], [nil, slice[2], slice[2]]] {
+        let sets: [[Decimal?]] = [[slice[0]], [slice[0], slice[1]], slice, [slice[0], slice[1], slice[0] + slice[1]], [nil, slice[2], slice[2]]]
+        for costs in sets {
           let indicators = costs.map { Self.cost($0) }
           let old = Self.oldWithin(indicators, Self.amount(funds))
           if funds.exponent < 100, let within = CostTargetsExceedFunds.exactlyWithin(indicators, funds) {
@@ -197,10 +213,14 @@ import Testing
     for indicator in document.projects.flatMap({ $0.indicators }) + document.departments.flatMap({ $0.indicators }) {
       values += [indicator.weight, indicator.target.value, indicator.target.max, indicator.target.money].compactMap { $0 }
     }
-    var exact = 0
-    for left in values {
-      Self.expectSameBounds(left)
+    for value in values {
+      Self.expectSameBounds(value)
+      for unit in MoneyUnit.allCases {
+        let like = Self.amount(0, unit: unit.rawValue)
+        #expect(Figures.inUnit(value, like: like) == Self.oldInUnit(value, like: like), "\(relativePath): \(value)")
+      }
     }
+    var exact = 0
     for left in values.prefix(200) {
       for right in values.prefix(40) { Self.expectSame(left, right, counting: &exact) }
     }

@@ -185,3 +185,95 @@ extension ValidationFastPathTests {
     #expect(read > 50)
   }
 }
+
+/// `DuplicateIndicator.run` as it found the first of a name by a dictionary of name keys.
+enum DuplicateIndicatorByDictionary {
+  private struct First {
+    var horizon: Horizon
+    var level2: String
+    var span: SourceSpan
+    var next: Int? = nil
+  }
+
+  private static func headOrEnter(_ head: inout Int, _ next: Int) -> Int? {
+    if head >= 0 { return head }
+    head = next
+    return nil
+  }
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for entity in subject.entities {
+      var firsts: [First] = []
+      var firstByName: [ByteKey: Int] = [:]
+      for checked in entity.indicators where checked.indicator.spans[.name] != nil {
+        let indicator = checked.indicator
+        guard let name = indicator.name, let nameKey = checked.nameKey else { continue }
+        let key = ByteKey(nameKey)
+        let level2 = indicator.level2 ?? ""
+        var earlier: SourceSpan?
+        var last: Int?
+        var link = headOrEnter(&firstByName[key, default: -1], firsts.count)
+        while let index = link {
+          if firsts[index].horizon == indicator.horizon && firsts[index].level2.equalsBytes(level2) {
+            earlier = firsts[index].span
+            break
+          }
+          last = index
+          link = firsts[index].next
+        }
+        if let earlier {
+          diagnostics.append(
+            Diagnostic(DuplicateIndicator.self, span: indicator.nameSpan, name, level2, entity.name, related: [.init(.sameName, span: earlier, name)]))
+        } else {
+          firsts.append(First(horizon: indicator.horizon, level2: level2, span: indicator.nameSpan))
+          if let last { firsts[last].next = firsts.count - 1 }
+        }
+      }
+    }
+    return diagnostics
+  }
+}
+
+extension ValidationFastPathTests {
+  @Test(arguments: CorpusTests.documents)
+  func corpusDuplicatesAsByDictionary(_ relativePath: String) throws {
+    let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+    guard let document = try? Jixiao.parse(bytes, path: relativePath, options: ParseOptions(validate: false)) else { return }
+    let subject = ValidationSubject(document: document)
+    #expect(DuplicateIndicator.run(subject) == DuplicateIndicatorByDictionary.run(subject), "\(relativePath)")
+  }
+
+  /// Entities of names that repeat under the same and other level 2s and blocks, with names
+  /// whose keys are equal (blanks, full-width forms) and names without a name span.
+  @Test func duplicatesAsByDictionary() {
+    let names = ["上报案件量", "上报 案件量", "上报案件量 ", "合格率", "合格率（%）", "ＡＢ", "AB", "x"]
+    let level2s: [String?] = ["数量指标", "质量指标", nil]
+    var found = 0
+    for seed in 0..<60 {
+      var indicators: [Indicator] = []
+      for row in 0..<(seed % 13 + 1) {
+        let pick = (seed * 7 + row * row * 3 + row) % names.count
+        var indicator = Indicator(target: Target(raw: "", kind: .empty), span: SourceSpan(line: row + 1, column: 1, offset: row * 10))
+        indicator.name = names[pick]
+        indicator.level2 = level2s[(seed + row) % level2s.count]
+        indicator.horizon = (seed + row / 2) % 5 == 0 ? .longTerm : .annual
+        if (seed + row) % 11 != 3 { indicator.spans[.name] = SourceSpan(line: row + 1, column: 3, offset: row * 10 + 2) }
+        indicators.append(indicator)
+      }
+      var project = Project(table: 0, span: SourceSpan(line: 1, column: 1, offset: 0))
+      project.name = "项目\(seed)"
+      project.indicators = indicators
+      var document = Document(
+        source: SourceInfo(
+          path: "x.txt", sha256: "", bytes: 0, encoding: "utf-8", encodingConfidence: 100, hasBOM: false, lineEnding: "\n", lines: 1,
+          dialect: "tabbed"))
+      document.projects = [project, project]
+      let subject = ValidationSubject(document: document)
+      let expected = DuplicateIndicatorByDictionary.run(subject)
+      #expect(DuplicateIndicator.run(subject) == expected, "\(seed)")
+      found += expected.count
+    }
+    #expect(found > 50)
+  }
+}

@@ -71,12 +71,10 @@ enum WeightNotANumber: Check {
       en: "A weight should be a number once 分 is removed.\nExample: `分值 │ 二十分左右`.\nFix: write it as a number, such as 20 or 20分."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.flatMap { entity in
-      entity.indicators.compactMap { checked in
-        let indicator = checked.indicator
-        guard let raw = indicator.weightRaw, indicator.weight == nil, !raw.isEmpty else { return nil }
-        return Diagnostic(self, span: indicator.spans[.weight] ?? indicator.span, raw)
-      }
+    subject.findings(ownTargetsOnly: false) { entity, checked in
+      let indicator = checked.indicator
+      guard let raw = indicator.weightRaw, indicator.weight == nil, !raw.isEmpty else { return nil }
+      return Diagnostic(self, span: indicator.spans[.weight] ?? indicator.span, raw)
     }
   }
 }
