@@ -61,10 +61,12 @@ enum ScoringFullMarkDiffersFromWeight: Check {
 }
 
 /// `text.unicodeScalars.count <= limit` from the UTF-8 bytes: every scalar has one byte that
-/// is not a continuation byte (10xxxxxx), and the scalar view counted by decoding.
+/// is not a continuation byte (10xxxxxx), and the scalar view counted by decoding. A scalar
+/// has at most four bytes, so a longer text (most goals) has more scalars uncounted.
 func scalarCount(_ text: String, isAtMost limit: Int) -> Bool {
   text.withUTF8Bytes { bytes in
     if bytes.count <= limit { return true }
+    if bytes.count > 4 * limit { return false }
     var count = 0
     for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
     return count <= limit
