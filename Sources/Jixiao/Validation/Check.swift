@@ -92,3 +92,19 @@ extension Diagnostic {
     self.init(check.entry.code, span: span, arguments, related: related, severity: check.entry.severity)
   }
 }
+
+extension ValidationSubject {
+  /// What `find` reports of each entity's indicators (only those with their own targets when
+  /// asked), in order, in one array: `flatMap` over `compactMap` made an array per entity
+  /// and copied it into the result.
+  @inline(__always)
+  func findings(ownTargetsOnly: Bool, _ find: (Entity, CheckedIndicator) -> Diagnostic?) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for entity in entities {
+      for checked in ownTargetsOnly ? entity.ownTargets : entity.indicators {
+        if let diagnostic = find(entity, checked) { diagnostics.append(diagnostic) }
+      }
+    }
+    return diagnostics
+  }
+}

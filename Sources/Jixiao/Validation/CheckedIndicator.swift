@@ -14,15 +14,15 @@ final class CheckedIndicator {
   let level2: Level2?
   /// `TextKey.make(name)`.
   let nameKey: String?
-  /// `TextKey.make(valueType)`.
-  let valueTypeKey: String?
+  /// What the value-type cell says, from `TextKey.make(valueType)`; nil without one.
+  let valueTypeReading: ValueTypeReading?
 
   init(_ indicator: Indicator, levels: inout LevelReadings) {
     self.indicator = indicator
-    level1 = levels.level1.reading(indicator.level1) { Level1.named($0) }
-    level2 = levels.level2.reading(indicator.level2) { Level2.named($0) }
+    level1 = levels.level1.reading(indicator.level1) { Level1.spelledAsStandard.reading($0) ?? Level1.named($0) }
+    level2 = levels.level2.reading(indicator.level2) { Level2.spelledAsStandard.reading($0) ?? Level2.named($0) }
     nameKey = indicator.name.map { TextKey.make($0) }
-    valueTypeKey = indicator.valueType.map { TextKey.make($0) }
+    valueTypeReading = indicator.valueType.map { ValueTypeReading(key: TextKey.make($0)) }
   }
 
   /// The level readings of the row before, for the next: rows of one block share their level
@@ -76,4 +76,55 @@ final class CheckedIndicator {
 
   var nameSpan: SourceSpan { indicator.nameSpan }
   var targetSpan: SourceSpan { indicator.targetSpan }
+}
+
+/// The level names as the reader stores them: a standard level cell holds the standard
+/// name's bytes, which a byte comparison reads without `named`'s hashing and lookup.
+struct StandardSpelling<Value: RawRepresentable & CaseIterable>: Sendable where Value.RawValue == String, Value: Sendable {
+  private let names: [(bytes: [UInt8], value: Value)] = Value.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+  /// The case whose raw value has the text's bytes, nil for any other text (which `named`
+  /// may still read: it reads canonical equivalents too).
+  func reading(_ text: String) -> Value? {
+    text.withUTF8Bytes { bytes in
+      for name in names where name.bytes.count == bytes.count {
+        if name.bytes.withUnsafeBufferPointer({ equalBytes(bytes.baseAddress, $0.baseAddress, bytes.count) }) { return name.value }
+      }
+      return nil
+    }
+  }
+}
+
+/// What a value-type cell (指标值类型 / 指标性质) says of its target.
+enum ValueTypeReading: Equatable {
+  /// 定性.
+  case qualitative
+  /// 定量, or an operator (≥, <, …).
+  case number
+  case other
+
+  /// Read by bytes from the cell's key: `==` on unequal CJK strings normalised both sides,
+  /// a call of hundreds of instructions per word. A key is NFKC, so it is canonically
+  /// equivalent to one of these words (none has a decomposition or composes) only when it
+  /// has its bytes.
+  init(key: String) {
+    self = key.withUTF8Bytes { bytes in
+      func names(_ word: [UInt8]) -> Bool {
+        word.count == bytes.count && word.withUnsafeBufferPointer { equalBytes(bytes.baseAddress, $0.baseAddress, bytes.count) }
+      }
+      if names(Self.qualitativeWord) { return .qualitative }
+      return Self.numberWords.contains(where: names) ? .number : .other
+    }
+  }
+
+  private static let qualitativeWord = Array("定性".utf8)
+  private static let numberWords = ["定量", "≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦"].map { Array($0.utf8) }
+}
+
+extension Level1 {
+  static let spelledAsStandard = StandardSpelling<Level1>()
+}
+
+extension Level2 {
+  static let spelledAsStandard = StandardSpelling<Level2>()
 }

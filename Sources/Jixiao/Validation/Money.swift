@@ -18,6 +18,12 @@ enum SumComparison {
   case mismatch(difference: Decimal)
 
   static func compare(total: Amount, parts: [Amount]) -> SumComparison {
+    // Most totals are their parts' sum exactly, which integers tell without Decimal arithmetic.
+    if let sum = ScaledInteger.sum(parts.lazy.map { $0.yuan }), let exactTotal = ScaledInteger(total.yuan),
+      ScaledInteger.compare(sum, exactTotal) == 0
+    {
+      return .equal
+    }
     let sum = parts.reduce(Decimal(0)) { $0 + $1.yuan }
     let difference = total.yuan - sum
     if difference == 0 { return .equal }
@@ -30,11 +36,31 @@ enum SumComparison {
 enum Figures {
   /// A sum of 元 written in the unit of `like` (万元 amounts are compared in 万元).
   static func inUnit(_ yuan: Decimal, like amount: Amount) -> String {
-    let multiplier = MoneyUnit.named(amount.unit)?.multiplier ?? 1
-    return "\(DecimalText.plain(yuan / multiplier)) \(amount.unit)"
+    let unit = MoneyUnit.named(amount.unit)
+    // Dividing by a power of ten moves the point: a Decimal division costs some 60,000
+    // instructions.
+    let quotient = unit.flatMap { ScaledInteger(yuan)?.divided(byPowerOfTen: $0.powerOfTen)?.decimal } ?? yuan / (unit?.multiplier ?? 1)
+    return "\(DecimalText.plain(quotient)) \(amount.unit)"
   }
 
   static func yuan(_ value: Decimal) -> String { "\(DecimalText.plain(value)) 元" }
+}
+
+extension Decimal {
+  /// `self > integer`, by integers when the value fits in them.
+  func isAbove(_ integer: Int64) -> Bool {
+    ScaledInteger.compare(self, integer).map { $0 > 0 } ?? (self > Decimal(integer))
+  }
+
+  /// `self >= integer`, by integers when the value fits in them.
+  func isAtLeast(_ integer: Int64) -> Bool {
+    ScaledInteger.compare(self, integer).map { $0 >= 0 } ?? (self >= Decimal(integer))
+  }
+
+  /// `self < integer`, by integers when the value fits in them.
+  func isBelow(_ integer: Int64) -> Bool {
+    ScaledInteger.compare(self, integer).map { $0 < 0 } ?? (self < Decimal(integer))
+  }
 }
 
 extension Target {
@@ -57,4 +83,17 @@ extension Target {
 extension Indicator {
   var nameSpan: SourceSpan { self.spans[.name] ?? self.span }
   var targetSpan: SourceSpan { self.target.span ?? self.span }
+}
+
+extension MoneyUnit {
+  /// `multiplier` as a power of ten.
+  fileprivate var powerOfTen: Int {
+    switch self {
+    case .yuan: 0
+    case .qianYuan: 3
+    case .wanYuan: 4
+    case .baiWanYuan: 6
+    case .yiYuan: 8
+    }
+  }
 }

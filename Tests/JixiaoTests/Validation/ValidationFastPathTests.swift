@@ -52,7 +52,7 @@ import Testing
   }
 
   static let amountPieces = [
-    "58", "1.5", ",", ".", "万", "元", "亿", "万元", "/", "每", "人", "５", "０", "\u{301}", "约", "\u{2F00}", "㍱", "①",
+    "58", "1.5", ",", ".", "万", "元", "1234567890", "0.0", "亿", "万元", "/", "每", "人", "５", "０", "\u{301}", "约", "\u{2F00}", "㍱", "①",
   ]
 
   @Test func amountsByBytesAsByScalars() {
@@ -96,6 +96,8 @@ import Testing
         _ = Self.expectSameAmounts(cell.text, relativePath)
         #expect(OperatorReadAsDigit.integerDigits(cell.text) == Self.integerDigitsByCharacters(cell.text), "\(relativePath): \(cell.text)")
         #expect(Self.cellWordList.anyOccurs(in: cell.text) == Self.cellWords.contains { cell.text.containsBytes($0) }, "\(relativePath): \(cell.text)")
+        let key = TextKey.make(cell.text)
+        #expect(ValueTypeReading(key: key) == Self.valueTypeByEquality(key), "\(relativePath): \(cell.text)")
       }
     }
   }
@@ -104,7 +106,7 @@ import Testing
 extension ValidationFastPathTests {
   static let weightTexts = ["10", "10分", "2.5", "0", "007", "99999999999", "1234567890", "20.0", "-5", "", "分", "５", "3 ", "1e3", "25分 "]
 
-  /// `WeightsDoNotTotal.wholeTotal`, when it gives a total, gives the Decimal sum of the weights.
+  /// `WeightsDoNotTotal.exactTotal`, when it answers, answers as the Decimal sum of the weights.
   @Test func wholeTotalIsTheDecimalSum() {
     var whole = 0
     for texts in Arrangements.of(Self.weightTexts.map { $0 + "\u{0}" }, upTo: 3) {
@@ -119,12 +121,159 @@ extension ValidationFastPathTests {
           return indicator
         }
         let sum = indicators.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) }
-        if let total = WeightsDoNotTotal.wholeTotal(indicators) {
-          #expect(Decimal(total) == sum, "\(raws) \(shift)")
-          whole += 1
+        for expected in [sum, Decimal(100), sum + Decimal(string: "0.5")!] {
+          if let isExpected = WeightsDoNotTotal.exactTotal(indicators, is: expected) {
+            #expect(isExpected == (sum == expected), "\(raws) \(shift)")
+            whole += 1
+          }
         }
       }
     }
     #expect(whole > 100)
+  }
+}
+
+extension ValidationFastPathTests {
+  /// Level cells read by their bytes as `named` reads them: each standard name, its
+  /// variants, and every level cell of the corpus.
+  static func expectSameLevels(_ text: String, _ origin: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect((Level1.spelledAsStandard.reading(text) ?? Level1.named(text)) == Level1.named(text), "\(origin): \(text)", sourceLocation: sourceLocation)
+    #expect((Level2.spelledAsStandard.reading(text) ?? Level2.named(text)) == Level2.named(text), "\(origin): \(text)", sourceLocation: sourceLocation)
+  }
+
+  @Test func standardLevelSpellingsReadAsNamed() {
+    for level in Level1.allCases {
+      #expect(Level1.spelledAsStandard.reading(level.rawValue) == level)
+      Self.expectSameLevels(level.rawValue, "level 1")
+    }
+    for level in Level2.allCases {
+      #expect(Level2.spelledAsStandard.reading(level.rawValue) == level)
+      Self.expectSameLevels(level.rawValue, "level 2")
+    }
+    let pieces = Level1.allCases.map(\.rawValue) + Level2.allCases.map(\.rawValue) + ["指标", "成本", "", " ", "\u{FF08}", "产出", "满意度"]
+    for text in Arrangements.of(pieces, upTo: 2) { Self.expectSameLevels(text, "arrangement") }
+  }
+
+  @Test(arguments: CorpusTests.documents)
+  func corpusLevelCellsReadAsNamed(_ relativePath: String) throws {
+    let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+    guard let document = try? Jixiao.parse(bytes, path: relativePath, options: ParseOptions(validate: false)) else { return }
+    for indicator in document.projects.flatMap({ $0.indicators }) + document.departments.flatMap({ $0.indicators }) {
+      for text in [indicator.level1, indicator.level2, indicator.level1Raw, indicator.level2Raw].compactMap({ $0 }) {
+        Self.expectSameLevels(text, relativePath)
+      }
+    }
+  }
+}
+
+extension ValidationFastPathTests {
+  /// What QualitativeTypeWithNumber and QuantitativeTypeWithoutNumber asked of the key by `==`.
+  static func valueTypeByEquality(_ key: String) -> ValueTypeReading {
+    if key == "定性" { return .qualitative }
+    return key == "定量" || ["≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦"].contains(key) ? .number : .other
+  }
+
+  @Test func valueTypeReadsAsByEquality() {
+    let pieces = ["定", "性", "量", "\u{F97E}", "≥", "≤", "=", ">", "<", "≧", "≦", "＞", "＝", " ", "\u{338}", "\u{301}", "e", "*", "："]
+    var read = 0
+    for text in Arrangements.of(pieces, upTo: 3) {
+      let key = TextKey.make(text)
+      let expected = Self.valueTypeByEquality(key)
+      #expect(ValueTypeReading(key: key) == expected, "\(Array(text.unicodeScalars))")
+      if expected != .other { read += 1 }
+    }
+    #expect(read > 50)
+  }
+}
+
+/// `DuplicateIndicator.run` as it found the first of a name by a dictionary of name keys.
+enum DuplicateIndicatorByDictionary {
+  private struct First {
+    var horizon: Horizon
+    var level2: String
+    var span: SourceSpan
+    var next: Int? = nil
+  }
+
+  private static func headOrEnter(_ head: inout Int, _ next: Int) -> Int? {
+    if head >= 0 { return head }
+    head = next
+    return nil
+  }
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for entity in subject.entities {
+      var firsts: [First] = []
+      var firstByName: [ByteKey: Int] = [:]
+      for checked in entity.indicators where checked.indicator.spans[.name] != nil {
+        let indicator = checked.indicator
+        guard let name = indicator.name, let nameKey = checked.nameKey else { continue }
+        let key = ByteKey(nameKey)
+        let level2 = indicator.level2 ?? ""
+        var earlier: SourceSpan?
+        var last: Int?
+        var link = headOrEnter(&firstByName[key, default: -1], firsts.count)
+        while let index = link {
+          if firsts[index].horizon == indicator.horizon && firsts[index].level2.equalsBytes(level2) {
+            earlier = firsts[index].span
+            break
+          }
+          last = index
+          link = firsts[index].next
+        }
+        if let earlier {
+          diagnostics.append(
+            Diagnostic(DuplicateIndicator.self, span: indicator.nameSpan, name, level2, entity.name, related: [.init(.sameName, span: earlier, name)]))
+        } else {
+          firsts.append(First(horizon: indicator.horizon, level2: level2, span: indicator.nameSpan))
+          if let last { firsts[last].next = firsts.count - 1 }
+        }
+      }
+    }
+    return diagnostics
+  }
+}
+
+extension ValidationFastPathTests {
+  @Test(arguments: CorpusTests.documents)
+  func corpusDuplicatesAsByDictionary(_ relativePath: String) throws {
+    let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+    guard let document = try? Jixiao.parse(bytes, path: relativePath, options: ParseOptions(validate: false)) else { return }
+    let subject = ValidationSubject(document: document)
+    #expect(DuplicateIndicator.run(subject) == DuplicateIndicatorByDictionary.run(subject), "\(relativePath)")
+  }
+
+  /// Entities of names that repeat under the same and other level 2s and blocks, with names
+  /// whose keys are equal (blanks, full-width forms) and names without a name span.
+  @Test func duplicatesAsByDictionary() {
+    let names = ["上报案件量", "上报 案件量", "上报案件量 ", "合格率", "合格率（%）", "ＡＢ", "AB", "x"]
+    let level2s: [String?] = ["数量指标", "质量指标", nil]
+    var found = 0
+    for seed in 0..<60 {
+      var indicators: [Indicator] = []
+      for row in 0..<(seed % 13 + 1) {
+        let pick = (seed * 7 + row * row * 3 + row) % names.count
+        var indicator = Indicator(target: Target(raw: "", kind: .empty), span: SourceSpan(line: row + 1, column: 1, offset: row * 10))
+        indicator.name = names[pick]
+        indicator.level2 = level2s[(seed + row) % level2s.count]
+        indicator.horizon = (seed + row / 2) % 5 == 0 ? .longTerm : .annual
+        if (seed + row) % 11 != 3 { indicator.spans[.name] = SourceSpan(line: row + 1, column: 3, offset: row * 10 + 2) }
+        indicators.append(indicator)
+      }
+      var project = Project(table: 0, span: SourceSpan(line: 1, column: 1, offset: 0))
+      project.name = "项目\(seed)"
+      project.indicators = indicators
+      var document = Document(
+        source: SourceInfo(
+          path: "x.txt", sha256: "", bytes: 0, encoding: "utf-8", encodingConfidence: 100, hasBOM: false, lineEnding: "\n", lines: 1,
+          dialect: "tabbed"))
+      document.projects = [project, project]
+      let subject = ValidationSubject(document: document)
+      let expected = DuplicateIndicatorByDictionary.run(subject)
+      #expect(DuplicateIndicator.run(subject) == expected, "\(seed)")
+      found += expected.count
+    }
+    #expect(found > 50)
   }
 }

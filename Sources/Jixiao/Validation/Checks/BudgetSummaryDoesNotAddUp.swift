@@ -52,9 +52,10 @@ enum BudgetSummaryDoesNotAddUp: Check {
   }
 
   static func compare(_ line: BudgetLine, _ total: Amount, _ parts: [(BudgetLine, Amount)]) -> [Diagnostic] {
-    let sum = parts.reduce(Decimal(0)) { $0 + $1.1.yuan }
-    let related = parts.map { Diagnostic.Related(.part, span: $0.1.span, "\($0.0.label) \($0.1.printed)") }
-    switch SumComparison.compare(total: total, parts: parts.map(\.1)) {
+    // The sum and the notes only for a diagnostic: most totals add up.
+    var sum: Decimal { parts.reduce(Decimal(0)) { $0 + $1.1.yuan } }
+    var related: [Diagnostic.Related] { parts.map { Diagnostic.Related(.part, span: $0.1.span, "\($0.0.label) \($0.1.printed)") } }
+    switch SumComparison.compare(total: total, parts: parts.map { $0.1 }) {
     case .equal: return []
     case .rounding(let difference):
       return [Diagnostic(RoundingDifference.self, span: total.span, total.printed, Figures.inUnit(sum, like: total), Figures.yuan(difference), related: related)]

@@ -19,6 +19,9 @@ enum CostTargetsExceedFunds: Check {
       guard let funds = entity.funds.total else { continue }
       let costs = entity.ownTargets.filter { $0.isCostAmount && $0.indicator.horizon == .annual }.map { $0.indicator }
       guard !costs.isEmpty else { continue }
+      // Most cost targets fit in the funds, which integers tell without Decimal arithmetic;
+      // the Decimal sum is made for the rest.
+      if funds.yuan.exponent < 100, exactlyWithin(costs, funds.yuan) == true { continue }
       var sum = costs.reduce(Decimal(0)) { $0 + ($1.target.money ?? 0) }
       // A total cost indicator (年度预算总成本) beside its parts: count the total once.
       if costs.count >= 3, let largest = costs.compactMap({ $0.target.money }).max(), largest * 2 == sum {
@@ -36,6 +39,30 @@ enum CostTargetsExceedFunds: Check {
       }
     }
     return diagnostics
+  }
+
+  /// What the Decimal arithmetic of `run` finds (the sum of the costs, or the largest when it
+  /// is half the sum, is not above the funds), nil when some amount is not an exact integer.
+  static func exactlyWithin(_ costs: [Indicator], _ funds: Decimal) -> Bool? {
+    guard let funds = ScaledInteger(funds) else { return nil }
+    var sum = ScaledInteger(significand: 0, exponent: 0)
+    var largest: ScaledInteger?
+    for cost in costs {
+      guard let money = cost.target.money else { continue }
+      guard let value = ScaledInteger(money), let newSum = sum + value else { return nil }
+      sum = newSum
+      if let current = largest {
+        guard let order = ScaledInteger.compare(value, current) else { return nil }
+        if order > 0 { largest = value }
+      } else {
+        largest = value
+      }
+    }
+    if costs.count >= 3, let largest {
+      guard let doubled = largest + largest, let order = ScaledInteger.compare(doubled, sum) else { return nil }
+      if order == 0 { sum = largest }
+    }
+    return ScaledInteger.compare(sum, funds).map { $0 <= 0 }
   }
 }
 

@@ -18,8 +18,8 @@ enum MoneyUnitImplausible: Check {
     for entity in subject.entities {
       guard let total = entity.funds.total, total.unitSource != .cell else { continue }
       let implausible =
-        (total.unit == MoneyUnit.wanYuan.rawValue && total.value >= 100_000)
-        || (total.unit == MoneyUnit.yuan.rawValue && total.value > 0 && total.value < 1000)
+        (total.unit == MoneyUnit.wanYuan.rawValue && total.value.isAtLeast(100_000))
+        || (total.unit == MoneyUnit.yuan.rawValue && total.value.isAbove(0) && total.value.isBelow(1000))
       if implausible {
         diagnostics.append(Diagnostic(self, span: total.span, total.raw, total.unit, Figures.yuan(total.yuan)))
       }

@@ -16,16 +16,23 @@ enum OperatorReadAsDigit: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    // One array for every entity's candidates, and the quantitative targets are taken from
+    // the entity's own targets in place: most entities have no candidate, and a filtered
+    // copy and a candidate array each were two allocations per entity.
+    var candidates: [(Indicator, digits: String)] = []
     for entity in subject.entities {
-      let targets = entity.ownTargets.compactMap { $0.indicator.target.kind == .quantitative ? $0.indicator : nil }
+      let ownTargets = entity.ownTargets
       // Candidates first: most tables have none, and then no sibling is indexed.
-      let candidates = targets.compactMap { indicator -> (Indicator, digits: String)? in
-        guard indicator.target.op == nil else { return nil }
+      candidates.removeAll(keepingCapacity: true)
+      for checked in ownTargets where checked.indicator.target.kind == .quantitative {
+        let indicator = checked.indicator
+        guard indicator.target.op == nil else { continue }
         let digits = integerDigits(indicator.target.raw)
-        guard digits.count >= 3, digits.first == "2", digits.dropFirst().first != "0" else { return nil }
-        return (indicator, digits)
+        guard digits.count >= 3, digits.first == "2", digits.dropFirst().first != "0" else { continue }
+        candidates.append((indicator, digits))
       }
       guard !candidates.isEmpty else { continue }
+      let targets = ownTargets.compactMap { $0.indicator.target.kind == .quantitative ? $0.indicator : nil }
       // The first sibling with an operator for each (level 2, unit, digits) and each
       // (level 2, unit, number of digits): looked up, not searched for every candidate (a
       // table of thousands of rows made the search quadratic). Keys hash by bytes.

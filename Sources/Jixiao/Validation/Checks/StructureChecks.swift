@@ -205,62 +205,71 @@ enum DuplicateIndicator: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    // The named indicators by a hash of their name key's bytes, sorted so that the few of one
+    // name lie together in their order; each is compared only with the earlier ones of its
+    // hash. (A dictionary of names cost a hash table, its generic metadata and a string key
+    // per indicator.) Both arrays serve every entity.
+    var named: [Named] = []
+    var earliest: [Int] = []
     for entity in subject.entities {
-      // By name key (hashed by bytes), then the few of the same name told apart by block and
-      // level 2; the first of each is kept as its span only. The firsts of one name are
-      // chained through `next` rather than kept in an array per name: most names occur once,
-      // and an array each was an allocation per indicator.
-      var firsts: [First] = []
-      var firstByName: [ByteKey: Int] = [:]
-      firsts.reserveCapacity(entity.indicators.count)
-      firstByName.reserveCapacity(entity.indicators.count)
-      for checked in entity.indicators where checked.indicator.spans[.name] != nil {
-        let indicator = checked.indicator
-        guard let name = indicator.name, let nameKey = checked.nameKey else { continue }
-        let key = ByteKey(nameKey)
-        let level2 = indicator.level2 ?? ""
-        var earlier: SourceSpan?
-        var last: Int?
-        // One hash lookup for both the question and the insertion: a new name is entered as
-        // the first of its chain (it will be appended at `firsts.count`) and its chain is nil.
-        var link = Self.headOrEnter(&firstByName[key, default: -1], firsts.count)
-        while let index = link {
-          if firsts[index].horizon == indicator.horizon && firsts[index].level2.equalsBytes(level2) {
-            earlier = firsts[index].span
+      let indicators = entity.indicators
+      named.removeAll(keepingCapacity: true)
+      for (index, checked) in indicators.enumerated() where checked.indicator.spans[.name] != nil && checked.indicator.name != nil {
+        if let key = checked.nameKey { named.append(Named(hash: Self.hash(key), index: index)) }
+      }
+      guard named.count >= 2 else { continue }
+      named.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
+      earliest.removeAll(keepingCapacity: true)
+      earliest.append(contentsOf: repeatElement(-1, count: indicators.count))
+      var runStart = 0
+      for position in 1..<named.count {
+        if named[position].hash != named[runStart].hash {
+          runStart = position
+          continue
+        }
+        // The earliest of the same name, block and level 2.
+        let later = indicators[named[position].index]
+        for candidate in runStart..<position {
+          let first = indicators[named[candidate].index]
+          if first.indicator.horizon == later.indicator.horizon, Self.sameNameKey(first, later),
+            (first.indicator.level2 ?? "").equalsBytes(later.indicator.level2 ?? "")
+          {
+            earliest[named[position].index] = named[candidate].index
             break
           }
-          last = index
-          link = firsts[index].next
         }
-        if let earlier {
-          diagnostics.append(
-            Diagnostic(
-              self, span: indicator.nameSpan, name, level2, entity.name,
-              related: [.init(.sameName, span: earlier, name)]))
-        } else {
-          firsts.append(First(horizon: indicator.horizon, level2: level2, span: indicator.nameSpan))
-          if let last { firsts[last].next = firsts.count - 1 }
-        }
+      }
+      for (index, first) in earliest.enumerated() where first >= 0 {
+        let indicator = indicators[index].indicator
+        let name = indicator.name ?? ""
+        diagnostics.append(
+          Diagnostic(
+            self, span: indicator.nameSpan, name, indicator.level2 ?? "", entity.name,
+            related: [.init(.sameName, span: indicators[first].indicator.nameSpan, name)]))
       }
     }
     return diagnostics
   }
 
-  /// The first indicator of a name, level 2 and block. A struct, not a tuple: the metadata of
-  /// an array of tuples was looked up anew for every entity.
-  private struct First {
-    var horizon: Horizon
-    var level2: String
-    var span: SourceSpan
-    var next: Int? = nil
+  /// A named indicator's place in its entity and the hash of its name key. A struct, not a
+  /// tuple: the metadata of an array of tuples was looked up anew for every entity.
+  private struct Named {
+    var hash: UInt64
+    var index: Int
   }
 
-  /// The first of a name's chain, or nil when the name is new: then `next` is entered as its
-  /// first. (`-1` is the default of a name not entered yet.)
-  private static func headOrEnter(_ head: inout Int, _ next: Int) -> Int? {
-    if head >= 0 { return head }
-    head = next
-    return nil
+  private static func sameNameKey(_ first: CheckedIndicator, _ later: CheckedIndicator) -> Bool {
+    guard let firstKey = first.nameKey, let laterKey = later.nameKey else { return false }
+    return firstKey.equalsBytes(laterKey)
+  }
+
+  /// FNV-1a over the key's bytes.
+  static func hash(_ key: String) -> UInt64 {
+    key.withUTF8Bytes { bytes in
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      return hash
+    }
   }
 }
 
@@ -291,14 +300,12 @@ enum EvaluationLevelInTargetTable: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var seen: Set<String> = []
-    return subject.entities.flatMap { entity in
-      entity.indicators.compactMap { checked in
-        // A cell that reads as a standard level 1 is not an evaluation level.
-        guard checked.level1 == nil else { return nil }
-        let indicator = checked.indicator
-        guard let name = indicator.level1, LevelVocabulary.isEvaluationLevel(name), seen.insert(name).inserted else { return nil }
-        return Diagnostic(self, span: indicator.spans[.level1] ?? indicator.span, name)
-      }
+    return subject.findings(ownTargetsOnly: false) { entity, checked in
+      // A cell that reads as a standard level 1 is not an evaluation level.
+      guard checked.level1 == nil else { return nil }
+      let indicator = checked.indicator
+      guard let name = indicator.level1, LevelVocabulary.isEvaluationLevel(name), seen.insert(name).inserted else { return nil }
+      return Diagnostic(self, span: indicator.spans[.level1] ?? indicator.span, name)
     }
   }
 }

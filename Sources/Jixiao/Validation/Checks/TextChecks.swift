@@ -11,16 +11,14 @@ enum ScoringFullMarkDiffersFromWeight: Check {
       en: "The scoring rule states a full mark (共计N分, 满分N分) while the weight column gives another number; one of the two was not updated. Only an explicit full mark is compared, not tiered scores or deductions.\\nExample: weight 5分 and the rule 成本节约率大于0得满分，共计9分.\\nFix: make the weight and the scoring rule agree."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.flatMap { entity in
-      entity.indicators.compactMap { checked in
-        let indicator = checked.indicator
-        guard let weight = indicator.weight, let scoring = indicator.scoring,
-          let (phrase, fullMark) = fullMark(in: scoring), fullMark != weight
-        else { return nil }
-        return Diagnostic(
-          self, span: indicator.spans[.scoring] ?? indicator.span, indicator.name ?? "", indicator.weightRaw ?? DecimalText.plain(weight), phrase,
-          related: indicator.spans[.weight].map { [.init(.comparedWith, span: $0, indicator.weightRaw ?? "")] } ?? [])
-      }
+    subject.findings(ownTargetsOnly: false) { entity, checked in
+      let indicator = checked.indicator
+      guard let weight = indicator.weight, let scoring = indicator.scoring,
+        let (phrase, fullMark) = fullMark(in: scoring), fullMark != weight
+      else { return nil }
+      return Diagnostic(
+        self, span: indicator.spans[.scoring] ?? indicator.span, indicator.name ?? "", indicator.weightRaw ?? DecimalText.plain(weight), phrase,
+        related: indicator.spans[.weight].map { [.init(.comparedWith, span: $0, indicator.weightRaw ?? "")] } ?? [])
     }
   }
 
@@ -45,7 +43,9 @@ enum ScoringFullMarkDiffersFromWeight: Check {
           let digits = at + marker.count..<end
           // 分 is E5 88 86.
           if !digits.isEmpty, end + 3 <= bytes.count, bytes[end] == 0xE5, bytes[end + 1] == 0x88, bytes[end + 2] == 0x86,
-            let value = Decimal(string: String(decoding: UnsafeBufferPointer(rebasing: bytes[digits]), as: UTF8.self))
+            let value = AmountsInText.plainNumber(UnsafeBufferPointer(rebasing: bytes[digits])).map({
+              Decimal(sign: .plus, exponent: -$0.1, significand: Decimal($0.0))
+            }) ?? Decimal(string: String(decoding: UnsafeBufferPointer(rebasing: bytes[digits]), as: UTF8.self))
           {
             return (String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(end + 3)]), as: UTF8.self), value)
           }
@@ -61,10 +61,12 @@ enum ScoringFullMarkDiffersFromWeight: Check {
 }
 
 /// `text.unicodeScalars.count <= limit` from the UTF-8 bytes: every scalar has one byte that
-/// is not a continuation byte (10xxxxxx), and the scalar view counted by decoding.
+/// is not a continuation byte (10xxxxxx), and the scalar view counted by decoding. A scalar
+/// has at most four bytes, so a longer text (most goals) has more scalars uncounted.
 func scalarCount(_ text: String, isAtMost limit: Int) -> Bool {
   text.withUTF8Bytes { bytes in
     if bytes.count <= limit { return true }
+    if bytes.count > 4 * limit { return false }
     var count = 0
     for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
     return count <= limit

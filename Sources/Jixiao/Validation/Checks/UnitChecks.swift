@@ -13,17 +13,15 @@ enum UnitColumnConflict: Check {
       en: "The target carries a unit (15万元) while the unit column says another (元). The target is read as 15 万元 and the contradiction reported: one of the two is wrong.\nExample: `协管员培训 │ 15万元 │ … │ 元`.\nFix: make them agree, e.g. target 15 and unit column 万元."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { checked in
-        let indicator = checked.indicator
-        // A date under a duration unit is JX309's finding.
-        guard indicator.target.flags.contains(.unitConflict), indicator.target.kind != .date,
-          let column = indicator.unitColumn
-        else { return nil }
-        return Diagnostic(
-          self, span: indicator.targetSpan, indicator.target.raw, column,
-          related: indicator.spans[.unitColumn].map { [.init(.comparedWith, span: $0, column)] } ?? [])
-      }
+    subject.findings(ownTargetsOnly: true) { entity, checked in
+      let indicator = checked.indicator
+      // A date under a duration unit is JX309's finding.
+      guard indicator.target.flags.contains(.unitConflict), indicator.target.kind != .date,
+        let column = indicator.unitColumn
+      else { return nil }
+      return Diagnostic(
+        self, span: indicator.targetSpan, indicator.target.raw, column,
+        related: indicator.spans[.unitColumn].map { [.init(.comparedWith, span: $0, column)] } ?? [])
     }
   }
 }
@@ -39,16 +37,14 @@ enum RateWithoutPercent: Check {
       en: "An indicator whose name ends in 率 (成本节约率, 合格率, 及时发放率 …) is a percentage, not an amount of 元, days, items or quarters. 成本节约率 = (planned − actual cost) / planned cost × 100%.\nExample: `成本节约率 │ 0 │ … │ 元 │ ≥`; `保险及时发放率 │ 0 │ … │ 天`.\nFix: make the unit %, or rename the indicator to what it measures (推迟天数)."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { checked in
-        let indicator = checked.indicator
-        guard let name = indicator.name, checked.nameKey?.hasSuffixBytes("率") == true, indicator.target.isNumeric else { return nil }
-        let written = indicator.unitColumn ?? indicator.target.unitRaw
-        guard let unit = indicator.target.unit ?? (written.map { TextKey.make($0) }), !unit.isEmpty,
-          unit != "%", unit != "‰", unit != "/", let shown = written ?? indicator.target.unit
-        else { return nil }
-        return Diagnostic(self, span: indicator.spans[.unitColumn] ?? indicator.targetSpan, name, shown)
-      }
+    subject.findings(ownTargetsOnly: true) { entity, checked in
+      let indicator = checked.indicator
+      guard let name = indicator.name, checked.nameKey?.hasSuffixBytes("率") == true, indicator.target.isNumeric else { return nil }
+      let written = indicator.unitColumn ?? indicator.target.unitRaw
+      guard let unit = indicator.target.unit ?? (written.map { TextKey.make($0) }), !unit.isEmpty,
+        unit != "%", unit != "‰", unit != "/", let shown = written ?? indicator.target.unit
+      else { return nil }
+      return Diagnostic(self, span: indicator.spans[.unitColumn] ?? indicator.targetSpan, name, shown)
     }
   }
 }
@@ -64,17 +60,15 @@ enum PercentAboveHundred: Check {
       en: "Rates and satisfaction cannot exceed 100%.\nExample: `群众满意度 │ ≥110%`.\nFix: correct the target."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { checked in
-        let indicator = checked.indicator
-        // A one-byte unit before `==`: comparing unequal strings is a call each.
-        guard let unit = indicator.target.unit, unit.utf8.count == 1, unit == "%", checked.isRate || checked.isSatisfaction
-        else { return nil }
-        let target = indicator.target
-        let value = target.value ?? target.max
-        guard let value, value > 100 else { return nil }
-        return Diagnostic(self, span: checked.targetSpan, indicator.name ?? "", target.raw)
-      }
+    subject.findings(ownTargetsOnly: true) { entity, checked in
+      let indicator = checked.indicator
+      // A one-byte unit before `==`: comparing unequal strings is a call each.
+      guard let unit = indicator.target.unit, unit.utf8.count == 1, unit == "%", checked.isRate || checked.isSatisfaction
+      else { return nil }
+      let target = indicator.target
+      let value = target.value ?? target.max
+      guard let value, value.isAbove(100) else { return nil }
+      return Diagnostic(self, span: checked.targetSpan, indicator.name ?? "", target.raw)
     }
   }
 }
@@ -90,23 +84,21 @@ enum SatisfactionNotMeasured: Check {
       en: "Satisfaction should be stated as a percentage (≥90%), a score (≥85分) or a grade (满意, 良好) so that it can be checked; 提升 or 提高 only gives a direction.\nExample: `群众满意度 │ 提升`.\nFix: state the level, such as ≥90%."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { checked in
-        guard checked.level1 == .satisfaction || checked.level2 == .serviceSatisfaction else { return nil }
-        let indicator = checked.indicator
-        let target = indicator.target
-        // Digits that may be several cells were not read: nothing to judge (JX119 says so).
-        if target.flags.contains(.digitsRunTogether) { return nil }
-        switch target.kind {
-        case .empty: return nil
-        case .qualitative where target.grade != nil: return nil
-        case .quantitative, .range:
-          let unit = target.unit ?? ""
-          if unit == "%" || unit == "分" || unit.isEmpty { return nil }
-        default: break
-        }
-        return Diagnostic(self, span: indicator.targetSpan, indicator.name ?? "", target.raw)
+    subject.findings(ownTargetsOnly: true) { entity, checked in
+      guard checked.level1 == .satisfaction || checked.level2 == .serviceSatisfaction else { return nil }
+      let indicator = checked.indicator
+      let target = indicator.target
+      // Digits that may be several cells were not read: nothing to judge (JX119 says so).
+      if target.flags.contains(.digitsRunTogether) { return nil }
+      switch target.kind {
+      case .empty: return nil
+      case .qualitative where target.grade != nil: return nil
+      case .quantitative, .range:
+        let unit = target.unit ?? ""
+        if unit == "%" || unit == "分" || unit.isEmpty { return nil }
+      default: break
       }
+      return Diagnostic(self, span: indicator.targetSpan, indicator.name ?? "", target.raw)
     }
   }
 }
@@ -124,15 +116,13 @@ enum DateUnitOnDuration: Check {
   static let durations: Set<String> = ["天", "日", "个月", "月", "年", "小时", "工作日", "周", "季度"]
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.flatMap { entity in
-      entity.ownTargets.compactMap { checked in
-        let indicator = checked.indicator
-        guard indicator.target.kind == .date, let column = indicator.unitColumn, durations.contains(TextKey.make(column))
-        else { return nil }
-        return Diagnostic(
-          self, span: indicator.spans[.unitColumn] ?? indicator.targetSpan, indicator.target.raw, column,
-          related: [.init(.comparedWith, span: indicator.targetSpan, indicator.target.raw)])
-      }
+    subject.findings(ownTargetsOnly: true) { entity, checked in
+      let indicator = checked.indicator
+      guard indicator.target.kind == .date, let column = indicator.unitColumn, durations.contains(TextKey.make(column))
+      else { return nil }
+      return Diagnostic(
+        self, span: indicator.spans[.unitColumn] ?? indicator.targetSpan, indicator.target.raw, column,
+        related: [.init(.comparedWith, span: indicator.targetSpan, indicator.target.raw)])
     }
   }
 }

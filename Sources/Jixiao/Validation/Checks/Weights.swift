@@ -21,7 +21,7 @@ enum WeightsDoNotTotal: Check {
       let weighted = entity.indicators.lazy.map { $0.indicator }.filter { $0.weight != nil }
       guard !weighted.isEmpty else { continue }
       func decimalTotal() -> Decimal { weighted.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) } }
-      let isExpected = wholeTotal(weighted).map { Decimal($0) == expected } ?? (decimalTotal() == expected)
+      let isExpected = exactTotal(weighted, is: expected) ?? (decimalTotal() == expected)
       if !isExpected {
         let total = decimalTotal()
         let related = Array(weighted.map { Diagnostic.Related(.part, span: $0.spans[.weight] ?? $0.span, "\($0.name ?? "") \($0.weightRaw ?? "")") })
@@ -31,33 +31,11 @@ enum WeightsDoNotTotal: Check {
     return diagnostics
   }
 
-  /// The weights' total when each is a whole number, the number its written weight begins
-  /// with (`20`, `20分`): added as integers, each weight held to its integer by `==`. A
-  /// Decimal addition costs several thousand instructions, a comparison a fraction of that;
-  /// the sum of whole numbers is exact either way. Nil for any other weight.
-  static func wholeTotal(_ weighted: some Sequence<Indicator>) -> Int? {
-    var total = 0
-    for indicator in weighted {
-      guard let weight = indicator.weight, let raw = indicator.weightRaw, let whole = leadingWholeNumber(raw), weight == Decimal(whole)
-      else { return nil }
-      let (sum, overflow) = total.addingReportingOverflow(whole)
-      if overflow { return nil }
-      total = sum
-    }
-    return total
-  }
-
-  /// The ASCII digits a text begins with, as a number of at most nine digits.
-  static func leadingWholeNumber(_ text: String) -> Int? {
-    text.withUTF8Bytes { bytes in
-      var value = 0
-      var count = 0
-      while count < bytes.count, count < 9, bytes[count] >= 0x30 && bytes[count] <= 0x39 {
-        value = value * 10 + Int(bytes[count] - 0x30)
-        count += 1
-      }
-      return count > 0 ? value : nil
-    }
+  /// Whether the weights total `expected`, by integers; nil when some weight is not an
+  /// exact integer at its scale (then Decimal arithmetic answers).
+  static func exactTotal(_ weighted: some Sequence<Indicator>, is expected: Decimal) -> Bool? {
+    guard let total = ScaledInteger.sum(weighted.lazy.map { $0.weight ?? 0 }), let expected = ScaledInteger(expected) else { return nil }
+    return ScaledInteger.compare(total, expected).map { $0 == 0 }
   }
 }
 
@@ -93,12 +71,10 @@ enum WeightNotANumber: Check {
       en: "A weight should be a number once 分 is removed.\nExample: `分值 │ 二十分左右`.\nFix: write it as a number, such as 20 or 20分."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.flatMap { entity in
-      entity.indicators.compactMap { checked in
-        let indicator = checked.indicator
-        guard let raw = indicator.weightRaw, indicator.weight == nil, !raw.isEmpty else { return nil }
-        return Diagnostic(self, span: indicator.spans[.weight] ?? indicator.span, raw)
-      }
+    subject.findings(ownTargetsOnly: false) { entity, checked in
+      let indicator = checked.indicator
+      guard let raw = indicator.weightRaw, indicator.weight == nil, !raw.isEmpty else { return nil }
+      return Diagnostic(self, span: indicator.spans[.weight] ?? indicator.span, raw)
     }
   }
 }
