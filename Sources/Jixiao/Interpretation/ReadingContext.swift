@@ -35,6 +35,9 @@ struct FieldDraft {
   var role: FieldRole
   var label: Cell?
   var value: Cell
+  /// The value's text read as an amount with 元 for a missing unit, when the form reader
+  /// read it (nil inside: not an amount), for the assembler not to read it again.
+  var amount: ParsedAmount?? = nil
 }
 
 /// A project (or department) as read from a table, before its fields are interpreted.
@@ -53,4 +56,14 @@ struct EntityDraft {
   }
 
   func first(_ role: FieldRole) -> FieldDraft? { fields.first { $0.role == role } }
+
+  /// Moves an indicator row to the end of the last section, opening one if there is none;
+  /// `draft` is left empty. Swapped into an empty draft's place: passing the draft on, even
+  /// as `consuming`, copied it (some fifteen cells retained, then released with the original).
+  mutating func appendToLastSection(_ draft: inout IndicatorDraft) {
+    if sections.isEmpty { sections.append([]) }
+    let last = sections.count - 1
+    sections[last].append(IndicatorDraft(horizon: draft.horizon, rowSpan: draft.rowSpan))
+    swap(&sections[last][sections[last].count - 1], &draft)
+  }
 }
