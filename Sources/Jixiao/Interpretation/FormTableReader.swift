@@ -153,8 +153,7 @@ struct FormTableReader {
     draft.unplaced = []
     for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
     draft.duplicates = []
-    // Moved into the section, not copied: a draft holds some fifteen cells.
-    current?.appendToLastSection(&draft)
+    current?.appendToLastSection(draft)
   }
 
   private mutating func readFieldRow(_ row: Row) {
@@ -234,7 +233,9 @@ struct FormTableReader {
       }
     }
     guard mayBeFragment else { return false }
-    guard key.count == 1, cell == row.nonEmpty.first, let character = key.first, character.unicodeScalars.first?.properties.isIdeographic == true
+    // One character that is one of those four scalars is their three bytes alone (none is
+    // the same as a longer sequence): counting the characters of a long cell cost more.
+    guard key.utf8.count == 3, cell == row.nonEmpty.first, let character = key.first, character.unicodeScalars.first?.properties.isIdeographic == true
     else { return false }
     return ["总体目标", "绩效指标", "绩效目标", "项目绩效目标", "资金情况"].contains { $0.first == character }
   }
@@ -340,10 +341,7 @@ struct FormTableReader {
   static func isEmptyLabel(_ cell: Cell) -> Bool {
     // Without a colon anywhere (`:`, or `：` EF BC 9A) it ends with none: most cells are
     // ruled out by one walk over their bytes, before they are trimmed.
-    let hasColon = cell.text.withUTF8Bytes { bytes in
-      bytes.firstIndex(ofByte: 0x3A) != nil || bytes.firstIndex(of: [0xEF, 0xBC, 0x9A]) != nil
-    }
-    guard hasColon else { return false }
+    guard InlineFields.hasColon(cell.text) else { return false }
     let text = cell.text.trimmingBlanks()
     return (text.hasSuffixBytes(":") || text.hasSuffixBytes("：")) && text.unicodeScalars.count <= 12
   }

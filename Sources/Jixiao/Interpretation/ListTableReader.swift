@@ -204,7 +204,7 @@ struct ListTableReader {
       draft.inheritsNameAndTarget = true
       context.diagnose("JX108", draft.rowSpan, previous.name?.text ?? "", String(previous.rowSpan.line))
     }
-    current?.appendToLastSection(&draft)
+    current?.appendToLastSection(draft)
   }
 
   private var currentGoalKey: String? {

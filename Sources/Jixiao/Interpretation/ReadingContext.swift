@@ -57,13 +57,9 @@ struct EntityDraft {
 
   func first(_ role: FieldRole) -> FieldDraft? { fields.first { $0.role == role } }
 
-  /// Moves an indicator row to the end of the last section, opening one if there is none;
-  /// `draft` is left empty. Swapped into an empty draft's place: passing the draft on, even
-  /// as `consuming`, copied it (some fifteen cells retained, then released with the original).
-  mutating func appendToLastSection(_ draft: inout IndicatorDraft) {
+  /// Adds an indicator row to the last section, opening one if there is none.
+  mutating func appendToLastSection(_ draft: consuming IndicatorDraft) {
     if sections.isEmpty { sections.append([]) }
-    let last = sections.count - 1
-    sections[last].append(IndicatorDraft(horizon: draft.horizon, rowSpan: draft.rowSpan))
-    swap(&sections[last][sections[last].count - 1], &draft)
+    sections[sections.count - 1].append(draft)
   }
 }

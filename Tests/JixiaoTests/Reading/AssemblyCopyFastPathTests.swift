@@ -28,9 +28,13 @@ import Testing
       "5\u{0600}分", "\u{0600}分", "5\u{0301}分", "5\u{200D}分", "12\u{110BD}分", "5\u{0600}", "20 分", "20.分", "20分 "]
   }()
 
-  static let labelPieces = ["总", "绩", "项", "资", "市", ":", "：", " ", "　", "已实施情况", "\u{0301}", "a", "\n", "总体目标"]
+  static let labelPieces = ["总", "绩", "项", "资", "市", ":", "：", " ", "　", "\u{FF1B}", "\u{FF3A}", "\u{9A}", "已实施情况", "\u{0301}", "a", "\n", "总体目标"]
 
   static func checkLabels(_ text: String) {
+    // The old `InlineFields.split` read pairs only at `:` and `：`: without one it answered nil.
+    let colon = text.unicodeScalars.contains { $0 == ":" || $0 == "：" }
+    #expect(InlineFields.hasColon(text) == colon, "\(text)")
+    if !colon { #expect(InlineFields.split(text) == nil, "\(text)") }
     for isTraditional in [false, true] {
       let cell = Cell(text: text, span: SourceSpan(line: 1, column: 1, offset: 0), column: 0, start: 0, isTraditional: isTraditional)
       let other = Cell(text: "项目名称", span: SourceSpan(line: 1, column: 9, offset: 9), column: 1, start: 9)
