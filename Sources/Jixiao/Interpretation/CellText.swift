@@ -3,6 +3,9 @@
 /// the file; spans point to it.
 enum CellText {
   static func clean(_ text: String) -> String {
+    // Most cells hold no `(`, `<` or `&`: then there is no pinyin group and no markup, and
+    // one walk over the bytes says so (the two tests below each walked them).
+    guard mayNeedCleaning(text) else { return text }
     let text = Pinyin.strip(text)
     guard text.withUTF8Bytes({ $0.contains { $0 == 0x3C || $0 == 0x26 } }) else { return text }
     let output = String(decoding: text.withUTF8Bytes(removingMarkup), as: UTF8.self)
@@ -12,6 +15,25 @@ enum CellText {
     for line in lines where !(line.isEmpty && (result.last?.isEmpty ?? true)) { result.append(line) }
     while result.last?.isEmpty == true { result.removeLast() }
     return result.joined(separator: "\n")
+  }
+
+  /// Whether the text holds a byte that `clean` acts on: `(` (a pinyin group opens with
+  /// it), `<` or `&`.
+  static func mayNeedCleaning(_ text: String) -> Bool {
+    text.withUTF8Bytes { bytes in
+      var index = 0
+      while index + 8 <= bytes.count {
+        let word = ByteWord.load(bytes, at: index)
+        if ByteWord.equal(word, 0x28) | ByteWord.equal(word, 0x3C) | ByteWord.equal(word, 0x26) != 0 { return true }
+        index += 8
+      }
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == 0x28 || byte == 0x3C || byte == 0x26 { return true }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// Tags removed (a block tag becomes a line break, a checkbox its mark) and entities

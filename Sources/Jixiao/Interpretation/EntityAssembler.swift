@@ -62,11 +62,11 @@ struct EntityAssembler {
           level1: row.resolvedLevel1?.rawValue ?? row.level1Source.map { $0.unsimplifiedKey },
           level2: row.resolvedLevel2?.rawValue ?? row.level2Source.map { $0.unsimplifiedKey },
           span: row.level2Cell?.span ?? row.level1Cell?.span ?? row.level2Fragment?.span ?? row.rowSpan,
-          level1Span: row.level2Cell == nil && row.level2Fragment == nil ? nil : row.level1Cell?.span))
+          level1Span: row.level2Cell.isNil && row.level2Fragment.isNil ? nil : row.level1Cell?.span))
       if let cell = row.level1Cell, cell != row.level1Source {
         layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
       }
-      if let cell = row.level1Cell, row.level2Cell == nil {
+      if let cell = row.level1Cell, row.level2Cell.isNil {
         layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
       }
       return
@@ -233,7 +233,14 @@ struct EntityAssembler {
     let labelKey = field.label?.unsimplifiedKey
     let labelUnit = labelKey.flatMap { FormVocabulary.moneyUnit(in: $0) }
     let declared = labelUnit ?? groupUnit ?? tableUnit
-    guard let parsed = AmountReader.read(text, defaultUnit: declared ?? .wanYuan) else {
+    // The form reader's reading, when it read this very text (cleaning left it as it was).
+    let reading =
+      if case .some(let read) = field.amount, !CellText.mayNeedCleaning(field.value.text) {
+        read.map { Self.amount($0, defaultUnit: declared ?? .wanYuan) }
+      } else {
+        AmountReader.read(text, defaultUnit: declared ?? .wanYuan)
+      }
+    guard let parsed = reading else {
       context.diagnose("JX111", field.value.span, text, field.label?.text ?? field.role.rawValue)
       return
     }
@@ -263,6 +270,17 @@ struct EntityAssembler {
     if field.role == .fiscalPart { label = FundLine.fiscalPartPrefix + label }
     if funds.lines.contains(where: { $0.label == label && $0.amount.yuan == amount.yuan }) { return }
     funds.lines.append(FundLine(label: label, amount: amount))
+  }
+}
+
+extension EntityAssembler {
+  /// An amount read with one default unit, as read with `defaultUnit`: the unit applies only
+  /// where none was written, and nothing else depends on it (AmountReader).
+  static func amount(_ amount: ParsedAmount, defaultUnit: MoneyUnit) -> ParsedAmount {
+    guard !amount.unitWritten else { return amount }
+    var amount = amount
+    amount.unit = defaultUnit
+    return amount
   }
 }
 

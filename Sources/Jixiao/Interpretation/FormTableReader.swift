@@ -134,7 +134,7 @@ struct FormTableReader {
     var draft = reader.read(nonEmpty, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
     // Run-together digits with no name under two columns or more besides the name (指标值 │
     // 备注): where the target ends cannot be told (JX119).
-    if context.cellsRunTogether, draft.name == nil, draft.extras.isEmpty, let target = draft.target,
+    if context.cellsRunTogether, draft.name.isNil, draft.extras.isEmpty, let target = draft.target,
       Self.isDigitRun(target.key), reader.slots.filter({ $0.column >= 0 && $0.role != .name }).count >= 2
     {
       draft.digitsRunTogether = true
@@ -153,8 +153,7 @@ struct FormTableReader {
     draft.unplaced = []
     for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
     draft.duplicates = []
-    if current?.sections.isEmpty ?? true { current?.sections.append([]) }
-    if let last = current?.sections.indices.last { current?.sections[last].append(draft) }
+    current?.appendToLastSection(draft)
   }
 
   private mutating func readFieldRow(_ row: Row) {
@@ -173,8 +172,11 @@ struct FormTableReader {
       readUnlabelledRow(row)
       return
     }
-    var rowLabels: [(column: Int, role: FieldRole, cell: Cell, valued: Bool)] = []
-    for cell in cells {
+    // The row's labels by their place in `cells`: a pair holding the cell itself was copied
+    // at each look.
+    var rowLabels: [(index: Int, role: FieldRole, valued: Bool)] = []
+    for index in cells.indices {
+      let cell = cells[index]
       let key = cell.key
       if let role = FormVocabulary.role(key) {
         if role == .name, current?.first(.name) != nil {
@@ -182,7 +184,7 @@ struct FormTableReader {
         }
         if current == nil { current = EntityDraft(span: cell.span) }
         if role == .fundsGroup, let unit = FormVocabulary.moneyUnit(in: key) { current?.moneyUnit = unit }
-        rowLabels.append((cell.column, role, cell, false))
+        rowLabels.append((index, role, false))
         continue
       }
       if LevelVocabulary.blockLabel(key) != nil || Self.isLabelFragment(cell, in: row) {
@@ -193,12 +195,12 @@ struct FormTableReader {
         addLabelOnly(cell, role: .otherLabel)
         continue
       }
-      if let index = rowLabels.indices.last {
-        if rowLabels[index].valued {
-          addField(rowLabels[index].role, label: nil, value: cell)
+      if let last = rowLabels.indices.last {
+        if rowLabels[last].valued {
+          addField(rowLabels[last].role, label: nil, value: cell)
         } else {
-          addField(rowLabels[index].role, label: rowLabels[index].cell, value: cell)
-          rowLabels[index].valued = true
+          addField(rowLabels[last].role, label: cells[rowLabels[last].index], value: cell)
+          rowLabels[last].valued = true
         }
       } else if let pending = pendingLabel(for: cell.column) {
         addField(pending.role, label: pending.cell, value: cell)
@@ -206,13 +208,13 @@ struct FormTableReader {
         readLooseCell(cell)
       }
     }
-    let unvalued = rowLabels.filter { !$0.valued }
-    for label in unvalued {
-      addLabelOnly(label.cell, role: label.role)
+    pendingLabels = []
+    for label in rowLabels where !label.valued {
+      let cell = cells[label.index]
+      addLabelOnly(cell, role: label.role)
+      // Labels without values hand their columns to the next row.
+      if !Self.isGroup(label.role) || label.role == .scheduleGroup { pendingLabels.append((cell.column, label.role, cell)) }
     }
-    // Labels without values hand their columns to the next row.
-    pendingLabels = unvalued.filter { !Self.isGroup($0.role) || $0.role == .scheduleGroup }
-      .map { ($0.column, $0.role, $0.cell) }
     if pendingLabels.contains(where: { $0.role == .milestoneContent }) { pendingLabels.removeAll { $0.role == .scheduleGroup || $0.role == .goalsGroup } }
   }
 
@@ -221,12 +223,19 @@ struct FormTableReader {
   static func isLabelFragment(_ cell: Cell, in row: Row) -> Bool {
     let key = cell.key
     // A first scalar that starts none of the labels rules the cell out before characters
-    // are counted or cells compared (总, 绩, 项 and 资 have no other canonical form).
-    switch key.unicodeScalars.first {
-    case "总"?, "绩"?, "项"?, "资"?: break
-    default: return false
+    // are counted or cells compared (总, 绩, 项 and 资 have no other canonical form). Read
+    // as its three bytes: the first scalar of a string cost some 600 instructions.
+    let mayBeFragment = key.withUTF8Bytes { bytes in
+      guard bytes.count >= 3 else { return false }
+      switch (bytes[0], bytes[1], bytes[2]) {
+      case (0xE6, 0x80, 0xBB), (0xE7, 0xBB, 0xA9), (0xE9, 0xA1, 0xB9), (0xE8, 0xB5, 0x84): return true
+      default: return false
+      }
     }
-    guard key.count == 1, cell == row.nonEmpty.first, let character = key.first, character.unicodeScalars.first?.properties.isIdeographic == true
+    guard mayBeFragment else { return false }
+    // One character that is one of those four scalars is their three bytes alone (none is
+    // the same as a longer sequence): counting the characters of a long cell cost more.
+    guard key.utf8.count == 3, cell == row.nonEmpty.first, let character = key.first, character.unicodeScalars.first?.properties.isIdeographic == true
     else { return false }
     return ["总体目标", "绩效指标", "绩效目标", "项目绩效目标", "资金情况"].contains { $0.first == character }
   }
@@ -330,6 +339,9 @@ struct FormTableReader {
 
   /// `市:`, `已实施情况:`: a label whose value was left empty.
   static func isEmptyLabel(_ cell: Cell) -> Bool {
+    // Without a colon anywhere (`:`, or `：` EF BC 9A) it ends with none: most cells are
+    // ruled out by one walk over their bytes, before they are trimmed.
+    guard InlineFields.hasColon(cell.text) else { return false }
     let text = cell.text.trimmingBlanks()
     return (text.hasSuffixBytes(":") || text.hasSuffixBytes("：")) && text.unicodeScalars.count <= 12
   }
@@ -395,7 +407,9 @@ struct FormTableReader {
   private mutating func addField(_ role: FieldRole, label: Cell?, value: Cell) {
     if current == nil { current = EntityDraft(span: label?.span ?? value.span) }
     // A funds group label's value is a cell of inline pairs (`资金总额：350 财政拨款：350`).
-    if role == .fundsGroup || InlineFields.isMoney(role) && AmountReader.read(value.text, defaultUnit: .yuan) == nil,
+    let isMoney = InlineFields.isMoney(role)
+    let amount = isMoney ? AmountReader.read(value.text, defaultUnit: .yuan) : nil
+    if role == .fundsGroup || isMoney && amount == nil,
       let (pieces, leftover) = InlineFields.split(value.text), !pieces.isEmpty
     {
       if let label { addLabelOnly(label, role: role) }
@@ -411,7 +425,7 @@ struct FormTableReader {
       if let leftover { leaveBledText(value, from: leftover) }
       return
     }
-    current?.fields.append(FieldDraft(role: role, label: label, value: value))
+    current?.fields.append(FieldDraft(role: role, label: label, value: value, amount: isMoney ? .some(amount) : .none))
     lastFieldRole = role
   }
 
@@ -443,7 +457,7 @@ struct FormTableReader {
   }
 
   private mutating func finishEntity() {
-    if let entity = current { entities.append(entity) }
+    if let entity = current.take() { entities.append(entity) }
     current = nil
     pendingLabels = []
     indicatorReader = nil

@@ -30,19 +30,21 @@ struct IndicatorBuilder {
     }
     // Filled in its box: a value filled beside it was copied into it.
     return Indicator(target: target, span: draft.name?.span ?? draft.target?.span ?? draft.rowSpan) { indicator in
-      indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source.map { $0.unsimplifiedKey }
-      indicator.level2 = draft.resolvedLevel2?.rawValue ?? draft.level2Source.map { $0.unsimplifiedKey }
+      // The cells' parts are read through `?.`: binding a cell (`if let cell`, `map`) copied
+      // it, two references retained and released.
+      indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source?.unsimplifiedKey
+      indicator.level2 = draft.resolvedLevel2?.rawValue ?? draft.level2Source?.unsimplifiedKey
       indicator.level1Raw = draft.level1Source?.text
       indicator.level2Raw = draft.level2Source?.text
       indicator.level1Origin = draft.level1Origin
       indicator.level2Origin = draft.level2Origin
-      indicator.name = draft.name.map { CellText.singleLine(CellText.clean($0.text)) }
+      if let text = draft.name?.text { indicator.name = CellText.singleLine(CellText.clean(text)) }
       indicator.horizon = draft.horizon
       var spans = SpanTable(capacity: 5 + draft.extras.count)
-      if let cell = draft.name { spans[.name] = cell.span }
-      if let cell = draft.level1Source { spans[.level1] = cell.span }
-      if let cell = draft.level2Source { spans[.level2] = cell.span }
-      if let cell = draft.level2Fragment { spans[.level2Fragment] = cell.span }
+      if let span = draft.name?.span { spans[.name] = span }
+      if let span = draft.level1Source?.span { spans[.level1] = span }
+      if let span = draft.level2Source?.span { spans[.level2] = span }
+      if let span = draft.level2Fragment?.span { spans[.level2Fragment] = span }
       // By index: a loop over the pairs copied each one.
       let extras = draft.extras
       for index in extras.indices {
@@ -112,15 +114,55 @@ struct IndicatorBuilder {
   /// `20分`, `20`, `10 分`, `１０分` → the number; nil when it is not one.
   static func weight(_ text: String) -> Decimal? {
     var key = TextKey.make(text)
-    if key.hasSuffixBytes("分") { key.removeLast() }
+    var end = key.utf8.count
+    if key.hasSuffixBytes("分") {
+      // After an ASCII scalar (or alone) 分 is a character of its own, and its bytes are
+      // left out of those read (removing a Character cost some 1,200 instructions); after
+      // any other scalar it may be part of one with it (a prepended mark), which goes.
+      if end == 3 || key.utf8[key.utf8.index(key.utf8.endIndex, offsetBy: -4)] < 0x80 {
+        end -= 3
+      } else {
+        key.removeLast()
+        end = key.utf8.count
+      }
+    }
     // By bytes: a digit or a dot is a character of its own unless a non-ASCII scalar joins
     // it, and then the non-ASCII byte fails the test anyway.
-    let isPlainNumber = key.withUTF8Bytes { bytes in
-      !bytes.isEmpty && bytes[0] != 0x2E && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
-        && bytes.count(where: { $0 == 0x2E }) <= 1
+    let number = key.withUTF8Bytes { PlainNumber(UnsafeBufferPointer(rebasing: $0[..<end])) }
+    guard let number else { return nil }
+    // Assembled from its digits (`Decimal(string:)` cost some 4,000 instructions a weight);
+    // beyond 18 digits the significand would not fit, and the string is read. So is zero,
+    // which the string keeps with its exponent (`0.00`), and `Decimal(0)` without.
+    if let significand = number.significand, significand != 0 {
+      return Decimal(sign: .plus, exponent: -number.fractionDigits, significand: Decimal(significand))
     }
-    guard isPlainNumber else { return nil }
-    return Decimal(string: key)
+    return Decimal(string: String(decoding: key.utf8.prefix(end), as: UTF8.self))
+  }
+
+  /// Digits with at most one dot, not first (`20`, `2.5`, `5.`): the digits as one number
+  /// when there are at most 18 of them, and how many follow the dot.
+  struct PlainNumber {
+    var significand: UInt64?
+    var fractionDigits = 0
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+      guard !bytes.isEmpty, bytes[0] != 0x2E else { return nil }
+      var value: UInt64 = 0
+      var digits = 0
+      var sawDot = false
+      for byte in bytes {
+        if byte == 0x2E {
+          guard !sawDot else { return nil }
+          sawDot = true
+          continue
+        }
+        guard byte >= 0x30 && byte <= 0x39 else { return nil }
+        if digits < 18 { value = value &* 10 &+ UInt64(byte &- 0x30) }
+        digits += 1
+        if sawDot { fractionDigits += 1 }
+      }
+      significand = digits <= 18 ? value : nil
+    }
   }
 
   /// A 备注 column whose filled cells are all numbers (`20分`, `5`) carries weights.

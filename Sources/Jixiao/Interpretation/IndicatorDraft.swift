@@ -45,27 +45,37 @@ struct IndicatorDraft {
   /// Only level names, nothing else: a template row (placeholder) or a level label.
   @inline(__always)
   var hasOnlyLevels: Bool {
-    name == nil && target == nil && extras.isEmpty && unplaced.isEmpty
+    name.isNil && target.isNil && extras.isEmpty && unplaced.isEmpty
   }
 
   /// Nothing but score annotations.
   @inline(__always)
   var isOnlyAnnotations: Bool {
-    hasOnlyLevels && level1Cell == nil && level2Cell == nil && level2Fragment == nil && !annotations.isEmpty
+    hasOnlyLevels && level1Cell.isNil && level2Cell.isNil && level2Fragment.isNil && !annotations.isEmpty
   }
 
   /// A template row that names a level 2 and nothing else.
   @inline(__always)
-  var isPlaceholder: Bool { hasOnlyLevels && (level2Cell != nil || level2Fragment != nil) }
+  var isPlaceholder: Bool { hasOnlyLevels && (!level2Cell.isNil || !level2Fragment.isNil) }
 
   /// A row holding only a level-1 name: the label of the rows around it.
   @inline(__always)
-  var isLevel1Label: Bool { hasOnlyLevels && level2Cell == nil && level2Fragment == nil && level1Cell != nil }
+  var isLevel1Label: Bool { hasOnlyLevels && level2Cell.isNil && level2Fragment.isNil && !level1Cell.isNil }
 
   func extra(_ role: ColumnRole) -> Cell? {
     // By index: `first(where:)` copied every pair it looked at.
     for index in extras.indices where extras[index].role == role { return extras[index].cell }
     return nil
+  }
+}
+
+extension Optional where Wrapped == Cell {
+  /// No cell. `== nil` on an optional cell is `Equatable`'s `==`: the cell was copied into
+  /// a pair with nil and released again, at every test.
+  @inline(__always)
+  var isNil: Bool {
+    if case .none = self { return true }
+    return false
   }
 }
 

@@ -38,9 +38,15 @@ struct IndicatorRowReader {
   }
 
   func read(_ cells: [Cell], horizon: Horizon, rowSpan: SourceSpan) -> IndicatorDraft {
-    byContent
-      ? readByContent(cells, horizon: horizon, rowSpan: rowSpan)
-      : readByPosition(cells, horizon: horizon, rowSpan: rowSpan)
+    // Filled in place and returned from one place: a draft returned from each of the
+    // readers' several exits was copied (some fifteen cells retained and released).
+    var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
+    if byContent {
+      readByContent(cells, into: &draft)
+    } else {
+      readByPosition(cells, into: &draft)
+    }
+    return draft
   }
 
   /// The role of a column: `columns[column]`.
@@ -49,8 +55,7 @@ struct IndicatorRowReader {
     column >= 0 && column < roleByColumn.count ? roleByColumn[column] : columns[column]
   }
 
-  private func readByPosition(_ cells: [Cell], horizon: Horizon, rowSpan: SourceSpan) -> IndicatorDraft {
-    var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
+  private func readByPosition(_ cells: [Cell], into draft: inout IndicatorDraft) {
     for cell in cells where !cell.isEmpty {
       let key = cell.key
       guard let role = role(ofColumn: cell.column) else {
@@ -61,9 +66,9 @@ struct IndicatorRowReader {
       case .level1, .level2:
         placeLevel(cell, key: key, column: role, into: &draft)
       case .name:
-        if draft.name == nil { draft.name = cell } else { draft.duplicates.append(cell) }
+        if draft.name.isNil { draft.name = cell } else { draft.duplicates.append(cell) }
       case .target:
-        if draft.target == nil { draft.target = cell } else { draft.duplicates.append(cell) }
+        if draft.target.isNil { draft.target = cell } else { draft.duplicates.append(cell) }
       case .blockLabel:
         if LevelVocabulary.blockLabel(key) == nil { placeLevel(cell, key: key, column: .level1, into: &draft) }
       case .explanation, .scoring, .unit, .valueType, .direction, .weight, .remark, .standard,
@@ -73,7 +78,6 @@ struct IndicatorRowReader {
         draft.unplaced.append(cell)
       }
     }
-    return draft
   }
 
   /// A level cell: which level it names decides where it goes, whatever its column. A
@@ -99,8 +103,8 @@ struct IndicatorRowReader {
       slot = column == .level1 ? .level1 : .level2
     }
     switch slot {
-    case .level1 where draft.level1Cell != nil, .level2 where draft.level2Cell != nil,
-      .fragment where draft.level2Fragment != nil:
+    case .level1 where !draft.level1Cell.isNil, .level2 where !draft.level2Cell.isNil,
+      .fragment where !draft.level2Fragment.isNil:
       draft.duplicates.append(cell)
       return
     case .level1:
@@ -115,8 +119,7 @@ struct IndicatorRowReader {
     if shifted { draft.isShifted = true }
   }
 
-  private func readByContent(_ cells: [Cell], horizon: Horizon, rowSpan: SourceSpan) -> IndicatorDraft {
-    var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
+  private func readByContent(_ cells: [Cell], into draft: inout IndicatorDraft) {
     var rest: [Cell] = []
     var sawLevel = false
     // Most rows come without empty cells (`Row.nonEmpty`): their array is shared.
@@ -130,7 +133,7 @@ struct IndicatorRowReader {
       guard rest.isEmpty else {
         // `X │ 数量指标 │ …`: a cell before the row's level 2 sits where the level 1 goes, so
         // it is a level-1 name the vocabulary does not know (garbled, misspelt).
-        if rest.count == 1, !sawLevel, draft.level1Cell == nil,
+        if rest.count == 1, !sawLevel, draft.level1Cell.isNil,
           case (nil, let asLevel2?) = LevelVocabulary.levels(key), CellShape.of(rest[0]).isWords
         {
           draft.level1Cell = rest.removeFirst()
@@ -159,7 +162,7 @@ struct IndicatorRowReader {
         // 成本指标 names both: a level 1 when a level 2 follows it on the row, or in the
         // level-1 column of a trusted layout; a level 2 otherwise.
         let takeLevel1 =
-          asLevel1 != nil && draft.level1Cell == nil && draft.level2Cell == nil
+          asLevel1 != nil && draft.level1Cell.isNil && draft.level2Cell.isNil
           && (asLevel2 == nil || nextIsLevel2 || (positionsTrusted && role == .level1))
         if takeLevel1, let asLevel1 {
           draft.level1Cell = cell
@@ -168,7 +171,7 @@ struct IndicatorRowReader {
           sawLevel = true
           continue
         }
-        if let asLevel2, draft.level2Cell == nil {
+        if let asLevel2, draft.level2Cell.isNil {
           draft.level2Cell = cell
           draft.level2 = asLevel2
           if positionsTrusted && role != .level2 { draft.isShifted = true }
@@ -186,17 +189,17 @@ struct IndicatorRowReader {
       let cell = rest[0]
       if readsAsTarget(cell) {
         draft.target = cell
-      } else if Self.readsAsScoring(cell.key) && draft.level2Cell != nil {
+      } else if Self.readsAsScoring(cell.key) && !draft.level2Cell.isNil {
         // A scoring rule that slid left into an empty indicator row.
         draft.extras.append((.scoring, cell))
-        return draft
+        return
       } else {
         draft.name = cell
       }
-      if positionsTrusted, let expected = draft.target == nil ? nameColumn : targetColumn, cell.column != expected {
+      if positionsTrusted, let expected = draft.target.isNil ? nameColumn : targetColumn, cell.column != expected {
         draft.isShifted = true
       }
-      return draft
+      return
     }
     for (cell, role, reading) in align(rest) {
       guard let role else {
@@ -214,7 +217,6 @@ struct IndicatorRowReader {
       }
     }
     swapDirectionAndOperator(&draft)
-    return draft
   }
 
   /// The best order-preserving assignment of cells to the non-level columns; a cell that

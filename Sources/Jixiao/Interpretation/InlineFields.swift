@@ -12,6 +12,9 @@ enum InlineFields {
   /// The pairs in the cell, and where the text they do not explain starts (scalar offset),
   /// if it is not consumed.
   static func split(_ text: String) -> (pieces: [Piece], leftoverOffset: Int?)? {
+    // Every pair has a colon: a text without one is not read scalar by scalar (an array of
+    // the scalars of a long cell cost thousands of instructions).
+    guard hasColon(text) else { return nil }
     let scalars = Array(text.unicodeScalars)
     // Find colons preceded by a known label.
     var labels: [(role: FieldRole, label: String, start: Int, valueStart: Int)] = []
@@ -84,6 +87,29 @@ enum InlineFields {
       if !before.isEmpty { return nil }
     }
     return (pieces, leftover)
+  }
+
+  /// Whether the text holds `:` or `：` (EF BC 9A), by its bytes: eight at a time, and those
+  /// of a word holding a 3A or 9A byte one by one.
+  static func hasColon(_ text: String) -> Bool {
+    text.withUTF8Bytes { bytes in
+      func endsColon(_ index: Int) -> Bool {
+        bytes[index] == 0x3A || bytes[index] == 0x9A && index >= 2 && bytes[index - 2] == 0xEF && bytes[index - 1] == 0xBC
+      }
+      var index = 0
+      while index + 8 <= bytes.count {
+        let word = ByteWord.load(bytes, at: index)
+        if ByteWord.equal(word, 0x3A) | ByteWord.equal(word, 0x9A) != 0 {
+          for position in index..<(index + 8) where endsColon(position) { return true }
+        }
+        index += 8
+      }
+      while index < bytes.count {
+        if endsColon(index) { return true }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// A scalar that `TextKey.isPlain` passes anywhere in a text: printable ASCII but `<` and

@@ -19,8 +19,8 @@ struct LevelResolver {
     // By index: a loop over the drafts themselves copied each one.
     for section in sections {
       if section.indices.contains(where: { section[$0].isLevel1Label }) { return true }
-      if let first = section.indices.first(where: { !section[$0].isLevel1Label }), section[first].level2Cell == nil,
-        section[first].level2Fragment == nil, section.indices.contains(where: { section[$0].level2Cell != nil })
+      if let first = section.indices.first(where: { !section[$0].isLevel1Label }), section[first].level2Cell.isNil,
+        section[first].level2Fragment.isNil, section.indices.contains(where: { !section[$0].level2Cell.isNil })
       {
         return true
       }
@@ -30,7 +30,7 @@ struct LevelResolver {
 
   func resolve(_ drafts: inout [IndicatorDraft], diagnostics: inout [Diagnostic]) {
     mergeFragments(&drafts, diagnostics: &diagnostics)
-    let labelled = drafts.indices.filter { drafts[$0].level2 != nil || (drafts[$0].level2Cell != nil) }
+    let labelled = drafts.indices.filter { drafts[$0].level2 != nil || (!drafts[$0].level2Cell.isNil) }
     for index in labelled {
       drafts[index].resolvedLevel2 = drafts[index].level2
       drafts[index].level2Origin = .cell
@@ -42,9 +42,9 @@ struct LevelResolver {
 
   /// `服务对象满意度` on one row and `指标` on the next: one label split by a page.
   private func mergeFragments(_ drafts: inout [IndicatorDraft], diagnostics: inout [Diagnostic]) {
-    for index in drafts.indices where drafts[index].level2Fragment != nil && drafts[index].level2Cell == nil {
+    for index in drafts.indices where !drafts[index].level2Fragment.isNil && drafts[index].level2Cell.isNil {
       guard let fragment = drafts[index].level2Fragment else { continue }
-      let previous = drafts[..<index].last { $0.level2Cell != nil }
+      let previous = drafts[..<index].last { !$0.level2Cell.isNil }
       if let previous, let cell = previous.level2Cell {
         diagnostics.append(
           Diagnostic(
@@ -66,7 +66,7 @@ struct LevelResolver {
       assignRun(&drafts, start..<end, above: above, below: below, diagnostics: &diagnostics)
     }
     for index in drafts.indices {
-      if drafts[index].resolvedLevel2 != nil || drafts[index].level2Cell != nil {
+      if drafts[index].resolvedLevel2 != nil || !drafts[index].level2Cell.isNil {
         flush(upTo: index)
       } else if drafts[index].isLevel1Label {
         flush(upTo: index)
@@ -168,7 +168,7 @@ struct LevelResolver {
         lastExplicit = (level1, cell)
         continue
       }
-      if drafts[index].level1Cell != nil {
+      if !drafts[index].level1Cell.isNil {
         // An unknown level-1 name: kept as written, judged by the validator.
         drafts[index].level1Origin = .cell
         drafts[index].level1Source = drafts[index].level1Cell

@@ -195,8 +195,8 @@ struct ListTableReader {
     draft.unplaced = []
     for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
     draft.duplicates = []
-    if draft.name == nil && draft.target == nil && !draft.extras.isEmpty,
-      let previous = current?.sections.last?.last(where: { $0.name != nil || $0.target != nil })
+    if draft.name.isNil && draft.target.isNil && !draft.extras.isEmpty,
+      let previous = current?.sections.last?.last(where: { !$0.name.isNil || !$0.target.isNil })
     {
       // 三级指标 and 指标值 merged over this row and the one above.
       draft.name = previous.name
@@ -204,8 +204,7 @@ struct ListTableReader {
       draft.inheritsNameAndTarget = true
       context.diagnose("JX108", draft.rowSpan, previous.name?.text ?? "", String(previous.rowSpan.line))
     }
-    if current?.sections.isEmpty ?? true { current?.sections.append([]) }
-    if let last = current?.sections.indices.last { current?.sections[last].append(draft) }
+    current?.appendToLastSection(draft)
   }
 
   private var currentGoalKey: String? {
@@ -218,7 +217,7 @@ struct ListTableReader {
   }
 
   private mutating func finishEntity() {
-    if let entity = current { entities.append(entity) }
+    if let entity = current.take() { entities.append(entity) }
     current = nil
     currentKey = nil
   }

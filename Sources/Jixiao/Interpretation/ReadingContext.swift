@@ -35,6 +35,9 @@ struct FieldDraft {
   var role: FieldRole
   var label: Cell?
   var value: Cell
+  /// The value's text read as an amount with 元 for a missing unit, when the form reader
+  /// read it (nil inside: not an amount), for the assembler not to read it again.
+  var amount: ParsedAmount?? = nil
 }
 
 /// A project (or department) as read from a table, before its fields are interpreted.
@@ -53,4 +56,10 @@ struct EntityDraft {
   }
 
   func first(_ role: FieldRole) -> FieldDraft? { fields.first { $0.role == role } }
+
+  /// Adds an indicator row to the last section, opening one if there is none.
+  mutating func appendToLastSection(_ draft: consuming IndicatorDraft) {
+    if sections.isEmpty { sections.append([]) }
+    sections[sections.count - 1].append(draft)
+  }
 }

@@ -47,6 +47,27 @@ public enum MoneyUnit: String, Sendable, CaseIterable {
   case baiWanYuan = "百万元"
   case yiYuan = "亿元"
 
+  /// `value` in 元, exactly `value * multiplier`. The multipliers are powers of ten, so the
+  /// product is the value with its exponent raised: `*` multiplies mantissas, some 2,600
+  /// instructions an amount. Zero (whose sign bit would make a NaN), NaN and exponents near
+  /// the ends of their range go through `*`.
+  public func yuan(of value: Decimal) -> Decimal {
+    let exponent = value.exponent + powerOfTen
+    guard !value.isZero, value.isFinite, exponent > -100, exponent < 100 else { return value * multiplier }
+    return Decimal(sign: value.sign, exponent: exponent, significand: value.significand)
+  }
+
+  /// The multiplier's power of ten.
+  var powerOfTen: Int {
+    switch self {
+    case .yuan: 0
+    case .qianYuan: 3
+    case .wanYuan: 4
+    case .baiWanYuan: 6
+    case .yiYuan: 8
+    }
+  }
+
   public var multiplier: Decimal {
     switch self {
     case .yuan: 1

@@ -93,7 +93,17 @@ public struct SpanTable: Sendable, Hashable, Sequence {
       if names & bit != 0 {
         if let newValue { spans[index] = newValue } else { spans.remove(at: index); names &= ~bit }
       } else if let newValue {
-        spans.insert(newValue, at: index)
+        // Appended, then moved down to its place by hand: `insert(_:at:)` goes through the
+        // generic `replaceSubrange`, several times the cost of moving a few spans.
+        spans.append(newValue)
+        spans.withUnsafeMutableBufferPointer { spans in
+          var position = spans.count - 1
+          while position > index {
+            spans[position] = spans[position - 1]
+            position -= 1
+          }
+          spans[index] = newValue
+        }
         names |= bit
       }
     }

@@ -10,7 +10,7 @@ public struct ParsedAmount: Sendable, Hashable {
   /// Digits after the decimal point as printed.
   public var decimals: Int
   /// The exact amount in 元.
-  public var yuan: Decimal { value * unit.multiplier }
+  public var yuan: Decimal { unit.yuan(of: value) }
 }
 
 /// Reads amounts such as `450,000.00`, `237.2544`, `350万元`, `１２，０００元`, `0.5亿元`, `250万`,
