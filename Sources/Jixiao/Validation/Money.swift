@@ -84,16 +84,3 @@ extension Indicator {
   var nameSpan: SourceSpan { self.spans[.name] ?? self.span }
   var targetSpan: SourceSpan { self.target.span ?? self.span }
 }
-
-extension MoneyUnit {
-  /// `multiplier` as a power of ten.
-  fileprivate var powerOfTen: Int {
-    switch self {
-    case .yuan: 0
-    case .qianYuan: 3
-    case .wanYuan: 4
-    case .baiWanYuan: 6
-    case .yiYuan: 8
-    }
-  }
-}
