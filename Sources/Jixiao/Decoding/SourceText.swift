@@ -271,8 +271,9 @@ struct SpanCursor {
   private var offset = 0
   private var column = 1
 
-  /// The same span as `text.span(lineIndex:byteRange:)`.
-  mutating func span(_ text: SourceText, lineIndex: Int, byteRange: Range<Int>) -> SourceSpan {
+  /// The same span as `text.span(lineIndex:byteRange:)`; `length`, when the caller counted
+  /// the range's scalars already.
+  mutating func span(_ text: SourceText, lineIndex: Int, byteRange: Range<Int>, length knownLength: Int? = nil) -> SourceSpan {
     let line = text.lines[lineIndex]
     let lower = byteRange.lowerBound
     // A line holds no CR or LF, so scalars between two offsets on it add up. A cell near its
@@ -298,7 +299,7 @@ struct SpanCursor {
       return span
     }
     let start = lower == offset ? column : column + SourceText.scalarCount(text.utf8, offset..<lower)
-    let length = byteRange.isEmpty ? 0 : SourceText.scalarCount(text.utf8, byteRange)
+    let length = knownLength ?? (byteRange.isEmpty ? 0 : SourceText.scalarCount(text.utf8, byteRange))
     offset = byteRange.upperBound
     column = start + length
     return SourceSpan(line: lineIndex + 1, column: start, offset: text.originalOffset(of: lower), length: length)

@@ -50,8 +50,14 @@ public struct Cell: Sendable, Hashable {
   public var isEmpty: Bool { storage.isEmpty }
 
   public init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool = false) {
+    self.init(text: text, span: span, column: column, start: start, isTraditional: isTraditional, keyIsText: false)
+  }
+
+  /// `keyIsText`: the caller knows the key is the text (`TextKey.isPlain`, not simplified)
+  /// from a pass over the bytes it made; false leaves it to be found out.
+  init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool, keyIsText: Bool) {
     self.storage = text
-    self.keyBox = KeyBox.make(for: text, simplify: isTraditional)
+    self.keyBox = keyIsText ? nil : KeyBox.make(for: text, simplify: isTraditional)
     self.span = span
     self.storedStart = Int32(clamping: start)
     self.bits = Bits(column: column, isTraditional: isTraditional)

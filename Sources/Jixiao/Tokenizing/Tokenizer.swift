@@ -73,17 +73,24 @@ struct CellBuilder {
   }
 
   private func cell(lineIndex: Int, range: Range<Int>, column: Int, cursor: inout SpanCursor) -> Cell {
-    let trimmed = Blank.trim(text.utf8, range)
-    let string = String(decoding: text.utf8[trimmed], as: UTF8.self)
-    let span = cursor.span(text, lineIndex: lineIndex, byteRange: trimmed)
-    return Cell(text: string, span: span, column: column, start: trimmed.lowerBound, isTraditional: isTraditional)
+    // One pass over the cell's bytes answers what the string, the span and the key each
+    // read them for.
+    let (trimmed, string, bytes) = text.utf8.withUnsafeBufferPointer { buffer in
+      let trimmed = Blank.trim(buffer, range)
+      let bytes = CellBytes(buffer, trimmed)
+      return (trimmed, ValidUTF8.string(buffer, trimmed, isASCII: bytes.isASCII), bytes)
+    }
+    let span = cursor.span(text, lineIndex: lineIndex, byteRange: trimmed, length: bytes.scalarCount)
+    return Cell(
+      text: string, span: span, column: column, start: trimmed.lowerBound, isTraditional: isTraditional,
+      keyIsText: bytes.isPlain && !isTraditional)
   }
 
   /// Appends a wrapped line to a cell.
   func extend(_ cell: inout Cell, lineIndex: Int, range: Range<Int>, separator: String) {
     let trimmed = Blank.trim(text.utf8, range)
     guard !trimmed.isEmpty else { return }
-    let string = String(decoding: text.utf8[trimmed], as: UTF8.self)
+    let string = text.utf8.withUnsafeBufferPointer { ValidUTF8.string($0, trimmed) }
     if cell.text.isEmpty {
       cell = Cell(
         text: string, span: text.span(lineIndex: lineIndex, byteRange: trimmed),

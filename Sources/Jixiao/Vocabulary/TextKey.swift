@@ -68,7 +68,8 @@ public enum TextKey {
         if count == bytes.count && equalBytes(buffer.baseAddress, bytes.baseAddress, count) {
           return OnePassKey(isSame: true, text: "")
         }
-        return OnePassKey(isSame: false, text: String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self))
+        // Whole scalars of a string, narrowed or dropped: valid, no need to validate them.
+        return OnePassKey(isSame: false, text: ValidUTF8.string(UnsafeBufferPointer(rebasing: buffer[..<count]), 0..<count))
       }
     }
   }
