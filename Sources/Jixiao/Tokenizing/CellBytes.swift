@@ -31,16 +31,19 @@ struct CellBytes {
       let byte = bytes[index]
       scalars += 1
       if byte < 0x80 {
-        if byte <= 0x20 || byte >= 0x7F || byte == 0x3C || byte == 0x28 {
+        if byte <= 0x20 || byte >= 0x7F || byte == 0x3C {
           isPlain = false
           if byte == 0x0D { sawCR = true }
+        } else if byte == 0x28 && TextKey.mayOpenGroup(bytes, at: index, start: range.lowerBound, end: end) {
+          isPlain = false
         }
         index += 1
         continue
       }
       isASCII = false
-      // E4–E9 lead the three-byte forms of U+4000–U+9FFF, which keep the text plain.
-      if byte >= 0xE4 && byte <= 0xE9 && index + 2 < end {
+      // E4–E9 lead the three-byte forms of U+4000–U+9FFF, which keep the text plain, as
+      // the CJK punctuation of `TextKey.isPlainMark` does.
+      if index + 2 < end && (byte >= 0xE4 && byte <= 0xE9 || TextKey.isPlainMark(byte, bytes[index + 1], bytes[index + 2])) {
         index += 3
         continue
       }

@@ -119,6 +119,88 @@ import Testing
     }
   }
 
+  /// The old `TextKey.isPlain`, which turned down every bracket and every scalar but ASCII
+  /// and ideographs.
+  static func oldIsPlain(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard let first = bytes.first, let last = bytes.last, first != 0x2A, last != 0x3A else { return false }
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        guard byte > 0x20 && byte < 0x7F && byte != 0x3C && byte != 0x28 else { return false }
+        index += 1
+        continue
+      }
+      guard byte >= 0xE4 && byte <= 0xE9 && index + 2 < bytes.count else { return false }
+      index += 3
+    }
+    return true
+  }
+
+  /// A plain text is its own key through every stage (NFKC by ICU, pinyin, blanks, tags,
+  /// stars, colons), and what the old test called plain still is.
+  static func expectPlainIsOwnKey(_ text: String, _ what: String) {
+    let plain = TextKey.isPlain(text)
+    if plain {
+      #expect(TextKey.keyThroughStages(text, simplify: false) == nil, "\(what): \(text)")
+      #expect(TextKey.keyIfDifferentByStages(text, simplify: false) == nil, "\(what): \(text)")
+    }
+    if oldIsPlain(text) { #expect(plain, "\(what): \(text)") }
+  }
+
+  /// Brackets before and after ideographs, letters and marks, and the marks themselves.
+  @Test func plainBracketsAndMarks() {
+    let parts = ["中", "(", ")", "a", "qū", "1", "、", "。", "《", "》", "「", "」", "【", "】", "“", "”", "Z", "（", "：", ":", "*", " "]
+    var state: UInt64 = 0x1234_5678_9ABC_DEF1
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+    for _ in 0..<20_000 {
+      let text = (0..<(1 + next(8))).map { _ in parts[next(parts.count)] }.joined()
+      Self.expectPlainIsOwnKey(text, "parts")
+      let bytes = Array(text.utf8)
+      let reading = bytes.withUnsafeBufferPointer { CellBytes($0, 0..<bytes.count) }
+      #expect(reading.isPlain == TextKey.isPlain(text), "\(text)")
+    }
+    for text in ["中(qu)", "中(1)", "(a)", "a(b", "中(", "(", "、(a", "《中(zhong)》", "区(qū)", "中((a", "中 (a"] {
+      Self.expectPlainIsOwnKey(text, "listed")
+    }
+    #expect(!TextKey.isPlain("中(qu)") && TextKey.isPlain("中(1)") && TextKey.isPlain("(a)") && TextKey.isPlain("《绩效》。"))
+  }
+
+  /// The old `Separators.isRule`, on the scalar view.
+  static func oldIsRule(_ text: String) -> Bool {
+    var dashes = 0
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "-", "=", "—", "─", "━": dashes += 1
+      case ":", "+", " ", "|": continue
+      default: return false
+      }
+    }
+    return dashes >= 2
+  }
+
+  /// Rules and near-rules of every dash, filler and look-alike (`–`, `━` cut short, `═`).
+  @Test func rules() {
+    let parts = ["-", "=", "—", "─", "━", ":", "+", " ", "|", "–", "═", "a", "中", "\u{2014}\u{301}", "\t", "*"]
+    var state: UInt64 = 0x0F1E_2D3C_4B5A_6978
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+    for _ in 0..<20_000 {
+      let text = (0..<next(9)).map { _ in parts[next(parts.count)] }.joined()
+      #expect(Separators.isRule(text) == Self.oldIsRule(text), "\(text)")
+    }
+    for bytes: [UInt8] in [[0xE2], [0xE2, 0x80], [0x2D, 0x2D, 0xE2, 0x80], [0x2D, 0xE2, 0x94, 0x80]] {
+      let text = String(decoding: bytes, as: UTF8.self)
+      #expect(Separators.isRule(text) == Self.oldIsRule(text), "\(bytes)")
+    }
+  }
+
   /// Every line of every corpus document cut at tabs, pipes, commas and blanks, whole and
   /// trimmed; and every cell the tokenizers make of it in every dialect.
   @Test(arguments: CorpusTests.documents)
@@ -148,6 +230,8 @@ import Testing
           guard line >= 0, line < text.lines.count, range.upperBound <= text.utf8.count,
             text.utf8[range].elementsEqual(cell.text.utf8)
           else { continue }
+          Self.expectPlainIsOwnKey(cell.text, relativePath)
+          #expect(Separators.isRule(cell.text) == Self.oldIsRule(cell.text), "\(relativePath) \(cell.text)")
           let old = Self.oldCell(text, lineIndex: line, range: range, column: cell.column, isTraditional: cell.isTraditional)
           #expect(cell.key.utf8.elementsEqual(old.key.utf8), "\(relativePath) \(dialect) \(cell.text)")
           Self.expectSameString(text.utf8, range, relativePath)
