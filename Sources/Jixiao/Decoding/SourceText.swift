@@ -270,35 +270,47 @@ struct SpanCursor {
   /// A decoded offset on the line, and the 1-based column of the scalar starting there.
   private var offset = 0
   private var column = 1
+  /// Where the line ends, so that the next cell on it does not look the line up again.
+  private var lineEnd = 0
 
-  /// The same span as `text.span(lineIndex:byteRange:)`.
-  mutating func span(_ text: SourceText, lineIndex: Int, byteRange: Range<Int>) -> SourceSpan {
-    let line = text.lines[lineIndex]
+  /// The same span as `text.span(lineIndex:byteRange:)`; `length`, when the caller counted
+  /// the range's scalars already.
+  mutating func span(_ text: SourceText, lineIndex: Int, byteRange: Range<Int>, length knownLength: Int? = nil) -> SourceSpan {
     let lower = byteRange.lowerBound
     // A line holds no CR or LF, so scalars between two offsets on it add up. A cell near its
     // line's start counts from there, as `SourceText.span` does.
     if lineIndex != self.lineIndex || lower < offset {
+      let line = text.lines[lineIndex]
       if lower >= line.start && lower - line.start < 1 << SourceText.blockShift {
         self.lineIndex = lineIndex
         offset = line.start
         column = 1
+        lineEnd = line.end
       } else {
         self.lineIndex = -1
       }
     }
-    guard self.lineIndex >= 0 && byteRange.upperBound <= line.end else {
+    guard self.lineIndex >= 0 && byteRange.upperBound <= lineEnd else {
+      let line = text.lines[lineIndex]
       let span = text.span(lineIndex: lineIndex, line: line, byteRange: byteRange)
       if line.start <= lower && byteRange.upperBound <= line.end {
         self.lineIndex = lineIndex
         offset = byteRange.upperBound
         column = span.column + span.length
+        lineEnd = line.end
       } else {
         self.lineIndex = -1
       }
       return span
     }
-    let start = lower == offset ? column : column + SourceText.scalarCount(text.utf8, offset..<lower)
-    let length = byteRange.isEmpty ? 0 : SourceText.scalarCount(text.utf8, byteRange)
+    var start = column
+    if lower - offset > 16 {
+      start += SourceText.scalarCount(text.utf8, offset..<lower)
+    } else {
+      // The few bytes between two cells (a tab, a pipe and blanks), on one line: no CR.
+      for index in offset..<lower where text.utf8[index] & 0xC0 != 0x80 { start += 1 }
+    }
+    let length = knownLength ?? (byteRange.isEmpty ? 0 : SourceText.scalarCount(text.utf8, byteRange))
     offset = byteRange.upperBound
     column = start + length
     return SourceSpan(line: lineIndex + 1, column: start, offset: text.originalOffset(of: lower), length: length)

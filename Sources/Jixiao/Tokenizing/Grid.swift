@@ -50,8 +50,14 @@ public struct Cell: Sendable, Hashable {
   public var isEmpty: Bool { storage.isEmpty }
 
   public init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool = false) {
+    self.init(text: text, span: span, column: column, start: start, isTraditional: isTraditional, isPlain: nil)
+  }
+
+  /// `isPlain`: `TextKey.isPlain(text)`, when the caller knows it from a pass over the bytes
+  /// it made the text of.
+  init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool, isPlain: Bool?) {
     self.storage = text
-    self.keyBox = KeyBox.make(for: text, simplify: isTraditional)
+    self.keyBox = isPlain == true && !isTraditional ? nil : KeyBox.make(for: text, simplify: isTraditional, isPlain: isPlain)
     self.span = span
     self.storedStart = Int32(clamping: start)
     self.bits = Bits(column: column, isTraditional: isTraditional)
@@ -96,8 +102,8 @@ public struct Cell: Sendable, Hashable {
     private init(_ key: String) { self.key = key }
 
     /// The box of `text`'s key, or nil when the key is the text.
-    static func make(for text: String, simplify: Bool) -> KeyBox? {
-      TextKey.keyIfDifferent(text, simplify: simplify).map(KeyBox.init)
+    static func make(for text: String, simplify: Bool, isPlain: Bool? = nil) -> KeyBox? {
+      TextKey.keyIfDifferent(text, simplify: simplify, isPlain: isPlain).map(KeyBox.init)
     }
   }
 

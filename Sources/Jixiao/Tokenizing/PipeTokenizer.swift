@@ -16,11 +16,16 @@ enum PipeTokenizer {
         if upper > lower && bytes[upper - 1] == 0x7C && !(upper - 2 >= lower && bytes[upper - 2] == 0x5C) {
           upper -= 1
         }
+        // Room for every cell at once: grown by appends, the array was reallocated about
+        // three times a row.
+        cells.reserveCapacity(bytes.withUnsafeBufferPointer { pipes(in: $0, lower..<upper) } + 1)
         var start = lower
         var column = 0
         var position = lower
+        var hasEscapedPipe = false
         while position < upper {
           if bytes[position] == 0x5C && position + 1 < upper && bytes[position + 1] == 0x7C {
+            hasEscapedPipe = true
             position += 2
             continue
           }
@@ -34,7 +39,7 @@ enum PipeTokenizer {
         if start <= upper {
           cells.append(builder.cell(lineIndex: index, range: start..<upper, column: column))
         }
-        for i in cells.indices where cells[i].text.containsBytes("\\|") {
+        for i in cells.indices where hasEscapedPipe && cells[i].text.containsBytes("\\|") {
           cells[i].text = cells[i].text.replacing("\\|", with: "|")
         }
       }
@@ -44,6 +49,14 @@ enum PipeTokenizer {
       rows.append(row)
     }
     return rows
+  }
+
+  /// How many `|` are in `bytes[range]`.
+  private static func pipes(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range out of bounds")
+    var count = 0
+    for index in range where bytes[index] == 0x7C { count += 1 }
+    return count
   }
 }
 

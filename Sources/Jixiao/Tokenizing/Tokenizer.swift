@@ -64,26 +64,34 @@ struct CellBuilder {
 
   /// A cell from `range` on line `lineIndex`, outer blanks trimmed.
   mutating func cell(lineIndex: Int, range: Range<Int>, column: Int) -> Cell {
-    // The cursor goes through a local copy, so that the cell is made by a non-mutating method:
-    // reading the text of an inout self retained its arrays for every cell.
+    let (trimmed, string, bytes) = piece(range)
+    // The cursor goes through a local copy: reading the text of an inout self retained its
+    // arrays for every cell.
     var cursor = self.cursor
-    let cell = cell(lineIndex: lineIndex, range: range, column: column, cursor: &cursor)
+    let span = cursor.span(text, lineIndex: lineIndex, byteRange: trimmed, length: bytes.scalarCount)
     self.cursor = cursor
-    return cell
+    return Cell(
+      text: string, span: span, column: column, start: trimmed.lowerBound, isTraditional: isTraditional,
+      isPlain: bytes.isPlain)
   }
 
-  private func cell(lineIndex: Int, range: Range<Int>, column: Int, cursor: inout SpanCursor) -> Cell {
-    let trimmed = Blank.trim(text.utf8, range)
-    let string = String(decoding: text.utf8[trimmed], as: UTF8.self)
-    let span = cursor.span(text, lineIndex: lineIndex, byteRange: trimmed)
-    return Cell(text: string, span: span, column: column, start: trimmed.lowerBound, isTraditional: isTraditional)
+  /// `range` trimmed, its string, and what one pass over its bytes answers for the string,
+  /// the span and the key, which each read them before.
+  private func piece(_ range: Range<Int>) -> (Range<Int>, String, CellBytes) {
+    text.utf8.withUnsafeBufferPointer { buffer in
+      // The buffer's reads are unchecked: a range is checked once, as the array's were.
+      precondition(range.lowerBound >= 0 && range.upperBound <= buffer.count, "range out of bounds")
+      let trimmed = Blank.trim(buffer, range)
+      let bytes = CellBytes(buffer, trimmed)
+      return (trimmed, ValidUTF8.string(buffer, trimmed, isASCII: bytes.isASCII), bytes)
+    }
   }
 
   /// Appends a wrapped line to a cell.
   func extend(_ cell: inout Cell, lineIndex: Int, range: Range<Int>, separator: String) {
     let trimmed = Blank.trim(text.utf8, range)
     guard !trimmed.isEmpty else { return }
-    let string = String(decoding: text.utf8[trimmed], as: UTF8.self)
+    let string = text.utf8.withUnsafeBufferPointer { ValidUTF8.string($0, trimmed) }
     if cell.text.isEmpty {
       cell = Cell(
         text: string, span: text.span(lineIndex: lineIndex, byteRange: trimmed),
@@ -164,14 +172,29 @@ enum Separators {
   }
 
   static func isRule(_ text: String) -> Bool {
-    var dashes = 0
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "-", "=", "—", "─", "━": dashes += 1
-      case ":", "+", " ", "|": continue
-      default: return false
+    // On the bytes: the scalar view cost a call per character of every rule.
+    text.withUTF8Bytes { bytes in
+      var dashes = 0
+      var index = 0
+      while index < bytes.count {
+        switch bytes[index] {
+        case 0x2D, 0x3D:
+          dashes += 1
+          index += 1
+        case 0x3A, 0x2B, 0x20, 0x7C:
+          index += 1
+        case 0xE2 where index + 2 < bytes.count:
+          // `—` (E2 80 94), `─` (E2 94 80), `━` (E2 94 81).
+          let second = bytes[index + 1]
+          let third = bytes[index + 2]
+          guard second == 0x80 && third == 0x94 || second == 0x94 && (third == 0x80 || third == 0x81) else { return false }
+          dashes += 1
+          index += 3
+        default:
+          return false
+        }
       }
+      return dashes >= 2
     }
-    return dashes >= 2
   }
 }

@@ -12,16 +12,18 @@ public enum TextKey {
 
   /// The key, or nil when it is `text` byte for byte, as it is for most cells: a cell then
   /// stores one string, and nobody compares the two to find out.
-  static func keyIfDifferent(_ text: String, simplify: Bool = false) -> String? {
+  /// `isPlain`: `isPlain(text)`, when the caller knows it.
+  static func keyIfDifferent(_ text: String, simplify: Bool = false, isPlain knownPlain: Bool? = nil) -> String? {
     if text.isEmpty { return nil }
     // Most cells are plain: one pass over their bytes instead of the four below.
-    if !simplify && isPlain(text) { return nil }
+    if !simplify && (knownPlain ?? isPlain(text)) { return nil }
     return keyIfDifferentByStages(text, simplify: simplify)
   }
 
-  /// Text that each stage below leaves as it is: printable ASCII but for the brackets, tags,
-  /// stars and colons they look at, and CJK ideographs (U+4000–U+9FFF: no NFKC mapping, no
-  /// blank); not starting with `*` nor ending with `:`.
+  /// Text that each stage below leaves as it is: printable ASCII but for the tags, stars and
+  /// colons they look at and a bracket that may open a pinyin group, CJK ideographs
+  /// (U+4000–U+9FFF: no NFKC mapping, no blank) and the CJK punctuation of `isPlainMark`;
+  /// not starting with `*` nor ending with `:`.
   static func isPlain(_ text: String) -> Bool {
     text.withUTF8Bytes { bytes in
       guard let first = bytes.first, let last = bytes.last, first != 0x2A, last != 0x3A else { return false }
@@ -29,16 +31,36 @@ public enum TextKey {
       while index < bytes.count {
         let byte = bytes[index]
         if byte < 0x80 {
-          guard byte > 0x20 && byte < 0x7F && byte != 0x3C && byte != 0x28 else { return false }
+          guard byte > 0x20 && byte < 0x7F && byte != 0x3C else { return false }
+          if byte == 0x28 && mayOpenGroup(bytes, at: index, start: 0, end: bytes.count) { return false }
           index += 1
           continue
         }
         // E4–E9 lead the three-byte forms of U+4000–U+9FFF.
-        guard byte >= 0xE4 && byte <= 0xE9 && index + 2 < bytes.count else { return false }
+        guard index + 2 < bytes.count, byte >= 0xE4 && byte <= 0xE9 || isPlainMark(byte, bytes[index + 1], bytes[index + 2])
+        else { return false }
         index += 3
       }
       return true
     }
+  }
+
+  /// Whether the `(` at `index` may open a pinyin group (`Pinyin.mayHaveGroups`): after a
+  /// multi-byte character and before a lowercase letter, within `bytes[start..<end]`.
+  @inline(__always)
+  static func mayOpenGroup(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, start: Int, end: Int) -> Bool {
+    index > start && bytes[index - 1] >= 0x80 && index + 1 < end && bytes[index + 1] >= 0x61 && bytes[index + 1] <= 0x7A
+  }
+
+  /// CJK punctuation that NFKC leaves alone, whatever surrounds it, and that is no blank:
+  /// `、` `。` `《` `》` `「` `」` `【` `】` `“` `”`, which many cells hold.
+  @inline(__always)
+  static func isPlainMark(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+    if lead == 0xE3 && second == 0x80 {
+      return third == 0x81 || third == 0x82 || third == 0x8A || third == 0x8B || third == 0x8C || third == 0x8D
+        || third == 0x90 || third == 0x91
+    }
+    return lead == 0xE2 && second == 0x80 && (third == 0x9C || third == 0x9D)
   }
 
   /// The key through every stage: NFKC, pinyin groups, the simplified script, blanks, tags,
@@ -68,7 +90,8 @@ public enum TextKey {
         if count == bytes.count && equalBytes(buffer.baseAddress, bytes.baseAddress, count) {
           return OnePassKey(isSame: true, text: "")
         }
-        return OnePassKey(isSame: false, text: String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self))
+        // Whole scalars of a string, narrowed or dropped: valid, no need to validate them.
+        return OnePassKey(isSame: false, text: ValidUTF8.string(UnsafeBufferPointer(rebasing: buffer[..<count]), 0..<count))
       }
     }
   }
