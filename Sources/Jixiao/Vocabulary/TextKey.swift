@@ -547,28 +547,48 @@ public enum Script {
 
   /// `isTraditional` on UTF-8 bytes, which may end inside a character.
   static func isTraditional(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var traditional = 0
-    var simplified = 0
+    var tally = Tally()
     var index = 0
-    // Read once: a lazy global is checked at every access, and this loop runs per character
-    // of the first 64 KB of every document.
-    Self.scriptOfIdeograph.withUnsafeBufferPointer { scripts in
+    withScriptTable { scripts in
       while index < bytes.count {
-        let lead = bytes[index]
         // Both sets lie in U+4E00–U+9FFF, whose UTF-8 forms are three bytes led by E4–E9.
-        guard lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count else {
+        guard bytes[index] >= 0xE4 && bytes[index] <= 0xE9 && index + 2 < bytes.count else {
           index += 1
           continue
         }
-        let value = Int(lead & 0x0F) << 12 | Int(bytes[index + 1] & 0x3F) << 6 | Int(bytes[index + 2] & 0x3F)
-        if value >= 0x4E00 {
-          let script = scripts[value - 0x4E00]
-          if script == traditionalMark { traditional += 1 } else if script == simplifiedMark { simplified += 1 }
-        }
+        tally.add(bytes, at: index, scripts: scripts)
         index += 3
       }
     }
-    return traditional >= 5 && traditional > simplified * 2
+    return tally.isTraditional
+  }
+
+  /// `body` with the script of each ideograph of U+4E00–U+9FFF, for `Tally.add`. Read once
+  /// a text: a lazy global is checked at every access, and the tally runs per character of
+  /// the first 64 KB of every document.
+  static func withScriptTable<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    scriptOfIdeograph.withUnsafeBufferPointer(body)
+  }
+
+  /// Traditional-only and simplified-only characters counted.
+  struct Tally {
+    private var traditional = 0
+    private var simplified = 0
+
+    /// Counts the three-byte character at `index` (any lead: only E4–E9 can be one of the sets).
+    @inline(__always)
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, scripts: UnsafeBufferPointer<UInt8>) {
+      let lead = bytes[index]
+      guard lead &- 0xE4 < 6 else { return }
+      let value = Int(lead & 0x0F) << 12 | Int(bytes[index &+ 1] & 0x3F) << 6 | Int(bytes[index &+ 2] & 0x3F)
+      guard value >= 0x4E00 else { return }
+      // The marks are bits: one character counts in at most one of the two.
+      let script = scripts[value &- 0x4E00]
+      traditional &+= Int(script & traditionalMark)
+      simplified &+= Int(script >> 1)
+    }
+
+    var isTraditional: Bool { traditional >= 5 && traditional > simplified * 2 }
   }
 
   private static let traditionalMark: UInt8 = 1
