@@ -529,10 +529,12 @@ public enum Pinyin {
 
 /// Recognises text in traditional script from characters that only it uses.
 public enum Script {
-  static let traditionalOnly = IdeographSet(
-    "績標項資預單區價說與為這時實際體總條費務機構經濟產數質動門設計劃號歲報財撥緊處進達滿點務關開發決務應會專統權區縣鎮鄉級費")
-  static let simplifiedOnly = IdeographSet(
-    "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级")
+  private static let traditionalCharacters =
+    "績標項資預單區價說與為這時實際體總條費務機構經濟產數質動門設計劃號歲報財撥緊處進達滿點務關開發決務應會專統權區縣鎮鄉級費"
+  private static let simplifiedCharacters =
+    "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级"
+  static let traditionalOnly = IdeographSet(traditionalCharacters)
+  static let simplifiedOnly = IdeographSet(simplifiedCharacters)
 
   /// Any character of the traditional-only set: a cheap test before ICU for short texts such
   /// as level names, whose traditional forms all have one (標, 產, 數, 質, 滿 …).
@@ -597,9 +599,19 @@ public enum Script {
   /// For each ideograph of U+4E00–U+9FFF, whether only traditional or only simplified script
   /// uses it (as `traditionalOnly` and `simplifiedOnly` say, the first first): one look-up a
   /// character, not one in each set.
-  private static let scriptOfIdeograph: [UInt8] = (UInt32(0x4E00)..<0xA000).map { value in
-    traditionalOnly.contains(value) ? traditionalMark : simplifiedOnly.contains(value) ? simplifiedMark : 0
-  }
+  /// Made from the characters, not by asking the sets of all 20,992 ideographs (some
+  /// 900,000 instructions at the first document).
+  private static let scriptOfIdeograph: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 0xA000 - 0x4E00)
+    // Traditional last: a character in both lists counts as traditional.
+    for (characters, mark) in [(simplifiedCharacters, simplifiedMark), (traditionalCharacters, traditionalMark)] {
+      for scalar in characters.unicodeScalars {
+        precondition(scalar.value >= 0x4E00 && scalar.value < 0xA000, "not a CJK unified ideograph")
+        table[Int(scalar.value) - 0x4E00] = mark
+      }
+    }
+    return table
+  }()
 }
 
 /// A set of CJK unified ideographs (U+4E00–U+9FFF) as bits: the script test looks up every
