@@ -167,7 +167,9 @@ struct UTF8Scan {
 
   /// The sequence starting at `index` (not ASCII): its length and whether it is valid. An
   /// invalid one is the longest prefix of a valid sequence (at least one byte).
-  static func sequence(_ bytes: [UInt8], at index: Int) -> (Int, Bool) {
+  @inline(__always)
+  static func sequence<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int) -> (Int, Bool)
+  where Bytes.Index == Int {
     let lead = bytes[index]
     let needed: Int
     var lower: UInt8 = 0x80

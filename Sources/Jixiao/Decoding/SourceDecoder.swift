@@ -26,6 +26,14 @@ public enum SourceDecoder {
   public static func decode(_ bytes: [UInt8], path: String, encoding requested: String? = nil)
     throws(InputError) -> (SourceText, DecodingReport)
   {
+    try decode(bytes, path: path, encoding: requested, onePass: true)
+  }
+
+  /// `decode`, with the one pass over a valid UTF-8 file, or (for tests) with the separate
+  /// passes that read every other file.
+  static func decode(_ bytes: [UInt8], path: String, encoding requested: String?, onePass: Bool)
+    throws(InputError) -> (SourceText, DecodingReport)
+  {
     if bytes.isEmpty { throw .empty(path: path) }
     // Offsets cross into ICU as Int32; the CLI's --max-size stops far below this.
     if bytes.count > maximumSize { throw .tooLarge(path: path, bytes: bytes.count, limit: maximumSize) }
@@ -34,12 +42,17 @@ public enum SourceDecoder {
       // A byte-order mark and nothing else: an empty document saved by an editor.
       if bytes.count == bomLength { throw .empty(path: path) }
       if charset == "UTF-8" {
-        return try decodeUTF8(bytes, path: path, bomLength: bomLength, confidence: 100)
+        return try decodeUTF8(bytes, path: path, bomLength: bomLength, confidence: 100, onePass: onePass)
       }
       return try convert(bytes, path: path, charset: charset, confidence: 100, hasBOM: true)
     }
     if let signature = BinarySignature.match(bytes) {
       throw .binary(path: path, what: signature, byteOffset: 0)
+    }
+    // A valid file without NUL (nearly every file) is read in one pass; other files take
+    // the passes that find out what they are.
+    if onePass, let pass = DecodingPass.scan(bytes), !pass.hasNUL {
+      return try decodeUTF8(bytes, path: path, bomLength: 0, confidence: 100, pass: pass)
     }
     if let nul = bytes.firstIndex(of: 0) {
       if let utf16 = UTF16Heuristic.guess(bytes) {
@@ -88,9 +101,19 @@ public enum SourceDecoder {
   static let listedInvalidOffsets = 100
 
   private static func decodeUTF8(
-    _ bytes: [UInt8], path: String, bomLength: Int, confidence: Int, scan: UTF8Scan? = nil
+    _ bytes: [UInt8], path: String, bomLength: Int, confidence: Int, scan: UTF8Scan? = nil,
+    pass: DecodingPass? = nil, onePass: Bool = true
   ) throws(InputError) -> (SourceText, DecodingReport) {
     let body = bomLength == 0 ? bytes : Array(bytes[bomLength...])
+    // A damaged file comes with its scan; any other is valid unless the pass stops.
+    if let pass = pass ?? (scan == nil && onePass ? DecodingPass.scan(body) : nil) {
+      let text = SourceText(utf8: body, pass: pass, bomLength: bomLength, originalLength: bytes.count)
+      try refuseBinary(text, pass.controls, path: path)
+      let report = DecodingReport(
+        encoding: "UTF-8", confidence: confidence, hasBOM: bomLength > 0, invalidOffsets: [], invalidCount: 0,
+        lineEnding: pass.lineEnding, isLowConfidence: confidence < confidenceFloor)
+      return (text, report)
+    }
     let scan = bomLength == 0 ? (scan ?? UTF8Scan(body)) : UTF8Scan(body)
     let text: SourceText
     var invalidOffsets: [Int] = []
@@ -227,39 +250,15 @@ public enum SourceDecoder {
 
   /// Text with many control characters is a binary file that happens to decode.
   private static func refuseBinary(_ text: SourceText, path: String) throws(InputError) {
-    var controls = 0
-    var first = -1
-    var nonBlank = false
-    var printableASCII = false
-    text.utf8.withUnsafeBufferPointer { bytes in
-      var index = 0
-      while index < bytes.count {
-        // Once text and ASCII have been seen only controls count, and most words of eight
-        // bytes hold none.
-        if nonBlank && printableASCII && index + 8 <= bytes.count && ByteWord.below(ByteWord.load(bytes, at: index), 0x20) == 0 {
-          index += 8
-          continue
-        }
-        let byte = bytes[index]
-        if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
-          && byte != 0x0B
-        {
-          controls += 1
-          if first < 0 { first = index }
-        } else if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
-          && byte != 0x0B
-        {
-          nonBlank = true
-          if byte < 0x7F { printableASCII = true }
-        }
-        index += 1
-      }
-    }
-    if controls > max(8, text.utf8.count / 100) {
-      throw .binary(path: path, what: "control characters", byteOffset: text.originalOffset(of: first))
+    try refuseBinary(text, ControlCount(text.utf8), path: path)
+  }
+
+  private static func refuseBinary(_ text: SourceText, _ count: ControlCount, path: String) throws(InputError) {
+    if count.controls > max(8, text.utf8.count / 100) {
+      throw .binary(path: path, what: "control characters", byteOffset: text.originalOffset(of: count.first))
     }
     // Only non-ASCII text can still be all blanks (U+3000, U+00A0 …): check it scalar by scalar.
-    if !nonBlank || (!printableASCII && SourceDecoder.isOnlyBlank(text.utf8)) {
+    if !count.nonBlank || (!count.printableASCII && SourceDecoder.isOnlyBlank(text.utf8)) {
       throw .whitespaceOnly(path: path)
     }
   }
@@ -271,6 +270,32 @@ public enum SourceDecoder {
       return false
     }
     return true
+  }
+}
+
+extension ControlCount {
+  /// The count over a whole text, for text the one pass did not read.
+  init(_ utf8: [UInt8]) {
+    self.init()
+    utf8.withUnsafeBufferPointer { bytes in
+      var index = 0
+      while index < bytes.count {
+        // Once text and ASCII have been seen only controls count, and most words of eight
+        // bytes hold none.
+        if isSettled && index + 8 <= bytes.count && ByteWord.below(ByteWord.load(bytes, at: index), 0x20) == 0 {
+          index += 8
+          continue
+        }
+        let byte = bytes[index]
+        if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x0B {
+          addControl(at: index)
+        } else if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x0B {
+          nonBlank = true
+          if byte < 0x7F { printableASCII = true }
+        }
+        index += 1
+      }
+    }
   }
 }
 
@@ -341,9 +366,17 @@ enum LineEndings {
       }
       index += 1
     }
-    let kinds = [(lf, "LF"), (crlf, "CRLF"), (cr, "CR")].filter { $0.0 > 0 }
-    if kinds.isEmpty { return "none" }
-    if kinds.count > 1 { return "mixed" }
-    return kinds[0].1
+    return describe(lf: lf, crlf: crlf, cr: cr)
+  }
+
+  /// The description of a text with these breaks.
+  static func describe(lf: Int, crlf: Int, cr: Int) -> String {
+    switch (lf > 0, crlf > 0, cr > 0) {
+    case (false, false, false): "none"
+    case (true, false, false): "LF"
+    case (false, true, false): "CRLF"
+    case (false, false, true): "CR"
+    default: "mixed"
+    }
   }
 }

@@ -19,9 +19,9 @@ public struct SourceText: Sendable {
     private let starts: [Int32]
     private let utf8: [UInt8]
 
-    init(_ utf8: [UInt8]) {
+    init(_ utf8: [UInt8], starts: [Int32]) {
       self.utf8 = utf8
-      starts = SourceText.lineStarts(utf8)
+      self.starts = starts
     }
 
     public var startIndex: Int { 0 }
@@ -49,21 +49,37 @@ public struct SourceText: Sendable {
   /// by counting at most a block's bytes, not the whole line before it. Counting from the
   /// line's start made one-line documents quadratic (a 4.5 MB HTML table on one line took
   /// minutes, a 500 KB line of pipes 41 s).
-  private let scalarsBeforeBlock: [Int32]
+  let scalarsBeforeBlock: [Int32]
   static let blockShift = 6
   /// Original byte offset of every decoded byte, when the text was converted or repaired;
   /// `nil` when the decoded bytes are the original bytes after a `bomLength` prefix.
   let originalOffsets: OffsetMap?
   let bomLength: Int
   let originalLength: Int
+  /// Traditional script (`Script.isTraditional`) in the first 64 KB.
+  let isTraditional: Bool
 
   init(utf8: [UInt8], originalOffsets: OffsetMap?, bomLength: Int, originalLength: Int) {
     self.utf8 = utf8
     self.originalOffsets = originalOffsets
     self.bomLength = bomLength
     self.originalLength = originalLength
-    self.lines = Lines(utf8)
+    self.lines = Lines(utf8, starts: SourceText.lineStarts(utf8))
     self.scalarsBeforeBlock = SourceText.countBlocks(utf8)
+    self.isTraditional = utf8.withUnsafeBufferPointer {
+      Script.isTraditional(utf8: UnsafeBufferPointer(rebasing: $0.prefix(1 << 16)))
+    }
+  }
+
+  /// The text of a file's own bytes after a `bomLength` prefix, with what `pass` read of them.
+  init(utf8: [UInt8], pass: DecodingPass, bomLength: Int, originalLength: Int) {
+    self.utf8 = utf8
+    self.originalOffsets = nil
+    self.bomLength = bomLength
+    self.originalLength = originalLength
+    self.lines = Lines(utf8, starts: pass.lineStarts)
+    self.scalarsBeforeBlock = pass.scalarsBeforeBlock
+    self.isTraditional = pass.isTraditional
   }
 
   static func countBlocks(_ bytes: [UInt8]) -> [Int32] {

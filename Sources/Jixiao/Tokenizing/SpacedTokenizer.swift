@@ -9,12 +9,18 @@ enum SpacedTokenizer {
       // A line without a space byte has none as a string either (decoding repairs only
       // bytes that are not ASCII): it needs no string.
       let bytes = text.lines[index]
-      guard text.utf8[bytes.start..<bytes.end].contains(0x20) else { continue }
-      let line = text.text(ofLine: index)
+      guard text.utf8.withUnsafeBufferPointer({ $0[bytes.start..<bytes.end].contains(0x20) }) else { continue }
       // Only the first word is looked up: no split of the rest of the line.
-      guard let first = line.split(maxSplits: 1, omittingEmptySubsequences: true, whereSeparator: { Blank.isBlankCharacter($0) }).first
-      else { continue }
-      let key = TextKey.make(String(first))
+      let first: String
+      if let word = firstWord(text.utf8, bytes.start..<bytes.end) {
+        first = String(decoding: text.utf8[word], as: UTF8.self)
+      } else {
+        let line = text.text(ofLine: index)
+        guard let word = line.split(maxSplits: 1, omittingEmptySubsequences: true, whereSeparator: { Blank.isBlankCharacter($0) }).first
+        else { continue }
+        first = String(word)
+      }
+      let key = TextKey.make(first)
       if FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil
         || LevelVocabulary.level2(key) != nil
       {
@@ -22,6 +28,45 @@ enum SpacedTokenizer {
       }
     }
     return hits >= 3
+  }
+
+  /// The first word of a line (its first run of characters that are not blanks) found on
+  /// the bytes, where they are ASCII, characters of U+4000–U+9FFF and blanks: no such
+  /// character joins its neighbours into one `Character`, so the words are those a split
+  /// of the string finds. Nil elsewhere (a combining mark after a blank makes it no blank),
+  /// and for a line of blanks.
+  static func firstWord(_ bytes: [UInt8], _ line: Range<Int>) -> Range<Int>? {
+    var index = line.lowerBound
+    var start = -1
+    while index < line.upperBound {
+      let byte = bytes[index]
+      if let length = Blank.blankLength(bytes, at: index, limit: line.upperBound) {
+        if start >= 0 {
+          // The character after the blank must not join it.
+          let next = index + length
+          guard next == line.upperBound || isPlain(bytes, at: next, limit: line.upperBound) else { return nil }
+          return start..<index
+        }
+        index += length
+        continue
+      }
+      guard isPlain(bytes, at: index, limit: line.upperBound) else { return nil }
+      if start < 0 { start = index }
+      index += byte < 0x80 ? 1 : 3
+    }
+    return start < 0 ? nil : start..<line.upperBound
+  }
+
+  /// ASCII, a whole character of U+4000–U+9FFF (CJK ideographs, hexagrams), or a blank.
+  private static func isPlain(_ bytes: [UInt8], at index: Int, limit: Int) -> Bool {
+    let byte = bytes[index]
+    if byte < 0x80 { return true }
+    if byte >= 0xE4 && byte <= 0xE9 && index + 2 < limit && bytes[index + 1] & 0xC0 == 0x80
+      && bytes[index + 2] & 0xC0 == 0x80
+    {
+      return true
+    }
+    return Blank.blankLength(bytes, at: index, limit: limit) != nil
   }
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {

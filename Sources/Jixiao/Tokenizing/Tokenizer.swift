@@ -14,7 +14,7 @@ public enum Tokenizer {
   /// rows first and hand them over one by one.
   static func forEachRow(_ text: SourceText, dialect: Dialect, _ body: (Row) -> Void) {
     var builder = CellBuilder(text: text)
-    builder.isTraditional = text.utf8.withUnsafeBufferPointer { Script.isTraditional(utf8: UnsafeBufferPointer(rebasing: $0.prefix(1 << 16))) }
+    builder.isTraditional = text.isTraditional
     let isTraditional = builder.isTraditional
     func emit(_ row: Row) { body(finished(row, isTraditional: isTraditional)) }
     var rows: [Row]

@@ -552,10 +552,12 @@ public enum Pinyin {
 
 /// Recognises text in traditional script from characters that only it uses.
 public enum Script {
-  static let traditionalOnly = IdeographSet(
-    "績標項資預單區價說與為這時實際體總條費務機構經濟產數質動門設計劃號歲報財撥緊處進達滿點務關開發決務應會專統權區縣鎮鄉級費")
-  static let simplifiedOnly = IdeographSet(
-    "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级")
+  private static let traditionalCharacters =
+    "績標項資預單區價說與為這時實際體總條費務機構經濟產數質動門設計劃號歲報財撥緊處進達滿點務關開發決務應會專統權區縣鎮鄉級費"
+  private static let simplifiedCharacters =
+    "绩标项资预单区价说与为这时实际体总条费务机构经济产数质动门设计划号岁报财拨紧处进达满点关开发决应会专统权县镇乡级"
+  static let traditionalOnly = IdeographSet(traditionalCharacters)
+  static let simplifiedOnly = IdeographSet(simplifiedCharacters)
 
   /// Any character of the traditional-only set: a cheap test before ICU for short texts such
   /// as level names, whose traditional forms all have one (標, 產, 數, 質, 滿 …).
@@ -570,28 +572,48 @@ public enum Script {
 
   /// `isTraditional` on UTF-8 bytes, which may end inside a character.
   static func isTraditional(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var traditional = 0
-    var simplified = 0
+    var tally = Tally()
     var index = 0
-    // Read once: a lazy global is checked at every access, and this loop runs per character
-    // of the first 64 KB of every document.
-    Self.scriptOfIdeograph.withUnsafeBufferPointer { scripts in
+    withScriptTable { scripts in
       while index < bytes.count {
-        let lead = bytes[index]
         // Both sets lie in U+4E00–U+9FFF, whose UTF-8 forms are three bytes led by E4–E9.
-        guard lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count else {
+        guard bytes[index] >= 0xE4 && bytes[index] <= 0xE9 && index + 2 < bytes.count else {
           index += 1
           continue
         }
-        let value = Int(lead & 0x0F) << 12 | Int(bytes[index + 1] & 0x3F) << 6 | Int(bytes[index + 2] & 0x3F)
-        if value >= 0x4E00 {
-          let script = scripts[value - 0x4E00]
-          if script == traditionalMark { traditional += 1 } else if script == simplifiedMark { simplified += 1 }
-        }
+        tally.add(bytes, at: index, scripts: scripts)
         index += 3
       }
     }
-    return traditional >= 5 && traditional > simplified * 2
+    return tally.isTraditional
+  }
+
+  /// `body` with the script of each ideograph of U+4E00–U+9FFF, for `Tally.add`. Read once
+  /// a text: a lazy global is checked at every access, and the tally runs per character of
+  /// the first 64 KB of every document.
+  static func withScriptTable<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    scriptOfIdeograph.withUnsafeBufferPointer(body)
+  }
+
+  /// Traditional-only and simplified-only characters counted.
+  struct Tally {
+    private var traditional = 0
+    private var simplified = 0
+
+    /// Counts the three-byte character at `index` (any lead: only E4–E9 can be one of the sets).
+    @inline(__always)
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, scripts: UnsafeBufferPointer<UInt8>) {
+      let lead = bytes[index]
+      guard lead &- 0xE4 < 6 else { return }
+      let value = Int(lead & 0x0F) << 12 | Int(bytes[index &+ 1] & 0x3F) << 6 | Int(bytes[index &+ 2] & 0x3F)
+      guard value >= 0x4E00 else { return }
+      // The marks are bits: one character counts in at most one of the two.
+      let script = scripts[value &- 0x4E00]
+      traditional &+= Int(script & traditionalMark)
+      simplified &+= Int(script >> 1)
+    }
+
+    var isTraditional: Bool { traditional >= 5 && traditional > simplified * 2 }
   }
 
   private static let traditionalMark: UInt8 = 1
@@ -600,9 +622,19 @@ public enum Script {
   /// For each ideograph of U+4E00–U+9FFF, whether only traditional or only simplified script
   /// uses it (as `traditionalOnly` and `simplifiedOnly` say, the first first): one look-up a
   /// character, not one in each set.
-  private static let scriptOfIdeograph: [UInt8] = (UInt32(0x4E00)..<0xA000).map { value in
-    traditionalOnly.contains(value) ? traditionalMark : simplifiedOnly.contains(value) ? simplifiedMark : 0
-  }
+  /// Made from the characters, not by asking the sets of all 20,992 ideographs (some
+  /// 900,000 instructions at the first document).
+  private static let scriptOfIdeograph: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 0xA000 - 0x4E00)
+    // Traditional last: a character in both lists counts as traditional.
+    for (characters, mark) in [(simplifiedCharacters, simplifiedMark), (traditionalCharacters, traditionalMark)] {
+      for scalar in characters.unicodeScalars {
+        precondition(scalar.value >= 0x4E00 && scalar.value < 0xA000, "not a CJK unified ideograph")
+        table[Int(scalar.value) - 0x4E00] = mark
+      }
+    }
+    return table
+  }()
 }
 
 /// A set of CJK unified ideographs (U+4E00–U+9FFF) as bits: the script test looks up every

@@ -1,0 +1,181 @@
+/// One pass over a file that is valid UTF-8 (nearly every file): everything the decoder and
+/// the text read of its bytes, which used to be five passes over them (validation, the
+/// search for NUL, the control count, line starts and endings, the scalars of each block)
+/// and a sixth in the tokenizer (the script test).
+///
+/// The pass stops at the first invalid sequence; the decoder then takes the separate passes
+/// (`UTF8Scan`, `SourceDecoder.refuseBinary`, `SourceText.lineStarts` …), which repair the
+/// text first. `DecodingPassTests` holds each reading here to the pass it replaced.
+struct DecodingPass {
+  /// `SourceText.lineStarts`.
+  let lineStarts: [Int32]
+  /// `SourceText.countBlocks`.
+  let scalarsBeforeBlock: [Int32]
+  let controls: ControlCount
+  /// `LineEndings.describe`.
+  let lineEnding: String
+  /// `Script.isTraditional` of the first 64 KB.
+  let isTraditional: Bool
+  /// A NUL byte is among the controls: without a byte-order mark, the file may be UTF-16.
+  let hasNUL: Bool
+
+  /// The pass over `bytes`, or nil at an invalid UTF-8 sequence.
+  static func scan(_ bytes: [UInt8]) -> DecodingPass? {
+    Script.withScriptTable { scripts in
+      bytes.withUnsafeBufferPointer { scan($0, scripts: scripts) }
+    }
+  }
+
+  private init(
+    lineStarts: [Int32], scalarsBeforeBlock: [Int32], controls: ControlCount, lineEnding: String,
+    isTraditional: Bool, hasNUL: Bool
+  ) {
+    self.lineStarts = lineStarts
+    self.scalarsBeforeBlock = scalarsBeforeBlock
+    self.controls = controls
+    self.lineEnding = lineEnding
+    self.isTraditional = isTraditional
+    self.hasNUL = hasNUL
+  }
+
+  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, scripts: UnsafeBufferPointer<UInt8>) -> DecodingPass? {
+    let count = bytes.count
+    var starts: [Int32] = []
+    // As `SourceText.lineStarts` reserves: capacity never written costs no memory.
+    starts.reserveCapacity(count / 16 + 2)
+    var blocks: [Int32] = []
+    blocks.reserveCapacity((count >> SourceText.blockShift) + 2)
+    let blockSize = 1 << SourceText.blockShift
+    var nextBlock = 0
+    var scalars: Int32 = 0
+    var lineStart = 0
+    var lf = 0
+    var crlf = 0
+    var cr = 0
+    var controls = ControlCount()
+    var hasNUL = false
+    var tally = Script.Tally()
+    // The script test reads characters that end in the first 64 KB.
+    let scriptRunEnd = Swift.min(count, 1 << 16) - 2
+    var index = 0
+    while index < count {
+      // Scalars before each block: every scalar starting before the block's first byte has
+      // been counted, and none after it (a sequence across the boundary started before it).
+      if index >= nextBlock {
+        repeat {
+          blocks.append(scalars)
+          nextBlock += blockSize
+        } while nextBlock <= index
+      }
+      let byte = bytes[index]
+      if byte >= 0x80 {
+        controls.nonBlank = true
+        // Ideographs are three bytes led by E1–EC or EE–EF whose continuation bytes may
+        // take their whole range, as in `UTF8Scan.walk`; other leads are read in full.
+        // Ideographs come in runs: the rest of a run is read up to the next block.
+        if index &+ 2 < count && isIdeograph(bytes, at: index) {
+          // Within the block and far enough from the end for a whole sequence.
+          let runEnd = Swift.min(nextBlock, count &- 2)
+          if runEnd <= scriptRunEnd {
+            repeat {
+              tally.add(bytes, at: index, scripts: scripts)
+              scalars &+= 1
+              index &+= 3
+            } while index < runEnd && isIdeograph(bytes, at: index)
+          } else {
+            repeat {
+              if index < scriptRunEnd { tally.add(bytes, at: index, scripts: scripts) }
+              scalars &+= 1
+              index &+= 3
+            } while index < runEnd && isIdeograph(bytes, at: index)
+          }
+          continue
+        }
+        let (length, isValid) = UTF8Scan.sequence(bytes, at: index)
+        guard isValid else { return nil }
+        scalars &+= 1
+        index += length
+        continue
+      }
+      // Once text and ASCII have been seen, a word of ASCII without controls or line
+      // breaks changes nothing but the scalar count; most ASCII words of a document are.
+      if controls.isSettled && index + 8 <= count {
+        let word = ByteWord.load(bytes, at: index)
+        if word & ByteWord.highs == 0 && ByteWord.below(word, 0x20) == 0 {
+          if nextBlock < index + 8 {
+            blocks.append(scalars &+ Int32(nextBlock - index))
+            nextBlock += blockSize
+          }
+          scalars &+= 8
+          index += 8
+          continue
+        }
+      }
+      scalars &+= 1
+      if byte > 0x20 {
+        if !controls.isSettled {
+          controls.nonBlank = true
+          if byte < 0x7F { controls.printableASCII = true }
+        }
+      } else if byte == 0x0A {
+        starts.append(Int32(lineStart))
+        lf += 1
+        lineStart = index + 1
+      } else if byte == 0x0D {
+        // Before LF, the LF ends the line (as `lineStartsAtEveryBreak` reads CRLF).
+        if index + 1 < count && bytes[index + 1] == 0x0A {
+          crlf += 1
+          lf -= 1
+        } else {
+          starts.append(Int32(lineStart))
+          cr += 1
+          lineStart = index + 1
+        }
+      } else if byte < 0x20 && byte != 0x09 && byte != 0x0B && byte != 0x0C {
+        controls.addControl(at: index)
+        if byte == 0 { hasNUL = true }
+      }
+      index += 1
+    }
+    while nextBlock <= count {
+      blocks.append(scalars)
+      nextBlock += blockSize
+    }
+    if lineStart < count { starts.append(Int32(lineStart)) }
+    starts.append(Int32(count))
+    return DecodingPass(
+      lineStarts: starts, scalarsBeforeBlock: blocks, controls: controls,
+      lineEnding: LineEndings.describe(lf: lf, crlf: crlf, cr: cr), isTraditional: tally.isTraditional,
+      hasNUL: hasNUL)
+  }
+}
+
+extension DecodingPass {
+  /// A three-byte sequence led by E1–EC or EE–EF at `index` (which is at least three bytes
+  /// before the end).
+  @inline(__always)
+  fileprivate static func isIdeograph(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    let lead = bytes[index]
+    return lead &- 0xE1 < 15 && lead != 0xED && bytes[index &+ 1] & 0xC0 == 0x80 && bytes[index &+ 2] & 0xC0 == 0x80
+  }
+}
+
+/// What `SourceDecoder.refuseBinary` reads of a text: its controls (other than tab, line
+/// breaks, form feed and vertical tab), and whether it has text and printable ASCII.
+struct ControlCount {
+  var controls = 0
+  /// Offset of the first control, -1 if none.
+  var first = -1
+  /// A byte that is neither a control nor a blank (space, tab, LF, CR, FF, VT).
+  var nonBlank = false
+  /// Such a byte below 0x7F.
+  var printableASCII = false
+
+  /// Only controls still change the count.
+  var isSettled: Bool { nonBlank && printableASCII }
+
+  @inline(__always) mutating func addControl(at index: Int) {
+    controls += 1
+    if first < 0 { first = index }
+  }
+}
