@@ -77,14 +77,21 @@ public enum TargetGrammar {
   /// row's context (`read(_:context:span:)` of a `TargetReading`) need not parse it again.
   static func readingUnlessWords(_ raw: String) -> TargetReading? {
     let normalized = NormalizedText(raw)
-    let scalars = normalized.scalars
-    // Text in which no token that makes a value can begin is not tokenized to know it.
-    if !scalars.contains(where: valueStarts.mayContain), !QualitativeWords.mayHoldGrade(scalars) {
-      return nil
-    }
-    let tokens = ValueTokenizer.tokenize(scalars)
-    if !tokens.contains(where: makesValue), !mayReadAsGrade(tokens, scalars) { return nil }
+    guard mayHoldValue(normalized.scalars) else { return nil }
+    let tokens = ValueTokenizer.tokenize(normalized.scalars)
+    guard tokensMayMakeValue(tokens, normalized.scalars) else { return nil }
     return TargetReading(raw, normalized: normalized, tokens: tokens)
+  }
+
+  /// The first test of `readingUnlessWords`: text in which no token that makes a value can
+  /// begin is not tokenized to know it.
+  static func mayHoldValue(_ scalars: [Unicode.Scalar]) -> Bool {
+    scalars.contains(where: valueStarts.mayContain) || QualitativeWords.mayHoldGrade(scalars)
+  }
+
+  /// The second test of `readingUnlessWords`, on the tokens.
+  static func tokensMayMakeValue(_ tokens: [ValueToken], _ scalars: [Unicode.Scalar]) -> Bool {
+    tokens.contains(where: makesValue) || mayReadAsGrade(tokens, scalars)
   }
 
   /// Whether a token is one that every structured reading needs: a number, a date literal,
@@ -266,6 +273,12 @@ final class TargetReading: Sendable {
   /// otherwise.
   let dependsOnContext: Bool
 
+  /// The reading of any text, as `TargetGrammar.read(raw)` makes it.
+  convenience init(_ raw: String) {
+    let normalized = NormalizedText(raw)
+    self.init(raw, normalized: normalized, tokens: ValueTokenizer.tokenize(normalized.scalars))
+  }
+
   init(_ raw: String, normalized: NormalizedText, tokens: [ValueToken]) {
     self.raw = raw
     self.normalized = normalized
@@ -285,6 +298,71 @@ final class TargetReading: Sendable {
     var target = parsed
     TargetGrammar.finish(&target, span: nil)
     return target
+  }
+}
+
+/// The readings without context of one document's texts, by text: a document repeats its
+/// values (`≥95%`, `100%`, `≤N万元` row after row), and a row reader shapes every cell before
+/// the indicator builder reads the targets among them. Each text that may be a value is read
+/// at most once; in a row's context a reading is applied by `TargetGrammar.read(_:context:span:)`
+/// of a `TargetReading`. One per document (`ReadingContext`), never shared between documents.
+final class TargetReadings {
+  private struct Entry {
+    var reading: TargetReading?
+    /// `TargetGrammar.readingUnlessWords` answered nil; nil until it is asked.
+    var isWords: Bool?
+  }
+
+  /// Keyed by bytes: `String`'s equality is canonical equivalence, and two texts that are
+  /// equivalent but written differently keep their own raw text. Hashed by `Hasher`: the keys
+  /// are the document's, and a weaker hash could be made to collide.
+  private struct Key: Hashable {
+    let text: String
+    static func == (left: Key, right: Key) -> Bool { left.text.equalsBytes(right.text) }
+    func hash(into hasher: inout Hasher) {
+      text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+  }
+
+  private var entries: [Key: Entry]
+
+  init() {
+    // Documents shape a few dozen texts that may be values: no growth for most.
+    entries = Dictionary(minimumCapacity: 64)
+  }
+
+  /// `TargetGrammar.readingUnlessWords(raw)`. Text the first test turns away (most names and
+  /// explanations) is not kept: the test costs less than a look-up.
+  func readingUnlessWords(_ raw: String) -> TargetReading? {
+    let normalized = NormalizedText(raw)
+    guard TargetGrammar.mayHoldValue(normalized.scalars) else { return nil }
+    // One look-up, which makes the entry when it is missing, and the entry filled where it lies.
+    return Self.answer(&entries[Key(text: raw), default: Entry()], raw, normalized)
+  }
+
+  private static func answer(_ entry: inout Entry, _ raw: String, _ normalized: NormalizedText) -> TargetReading? {
+    if let isWords = entry.isWords { return isWords ? nil : entry.reading }
+    if let reading = entry.reading {
+      entry.isWords = !TargetGrammar.tokensMayMakeValue(reading.tokens, reading.normalized.scalars)
+    } else {
+      let tokens = ValueTokenizer.tokenize(normalized.scalars)
+      let isWords = !TargetGrammar.tokensMayMakeValue(tokens, normalized.scalars)
+      if !isWords { entry.reading = TargetReading(raw, normalized: normalized, tokens: tokens) }
+      entry.isWords = isWords
+    }
+    return entry.isWords == true ? nil : entry.reading
+  }
+
+  /// The reading of `raw` without context, as `TargetReading(raw)` makes it.
+  func reading(_ raw: String) -> TargetReading {
+    Self.reading(&entries[Key(text: raw), default: Entry()], raw)
+  }
+
+  private static func reading(_ entry: inout Entry, _ raw: String) -> TargetReading {
+    if let reading = entry.reading { return reading }
+    let reading = TargetReading(raw)
+    entry.reading = reading
+    return reading
   }
 }
 
