@@ -149,12 +149,19 @@ public enum TargetGrammar {
 
   /// The reading of a text in a context, from its reading without one: the parse is reused
   /// unless the parser consulted the context for it; the columns are applied either way.
-  static func read(_ reading: TargetReading, context: TargetContext, span: SourceSpan?) -> Target {
+  /// `columns` is what `context`'s columns say before a value is compared with them, when the
+  /// caller keeps it (`TargetReadings.columns(of:)`); it is read here otherwise.
+  static func read(
+    _ reading: TargetReading, context: TargetContext, columns: ColumnContext? = nil, span: SourceSpan?
+  ) -> Target {
+    let columns = ColumnReading(columns ?? ColumnContext(context), value: reading.normalized)
     guard !reading.dependsOnContext else {
-      return read(reading.raw, normalized: reading.normalized, tokens: reading.tokens, context: context, span: span)
+      return read(
+        reading.raw, normalized: reading.normalized, tokens: reading.tokens, context: context, columns: columns,
+        span: span)
     }
     var target = reading.parsed
-    apply(context, columns: ColumnReading(context, value: reading.normalized), to: &target)
+    apply(context, columns: columns, to: &target)
     finish(&target, span: span)
     return target
   }
@@ -162,7 +169,14 @@ public enum TargetGrammar {
   private static func read(
     _ raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, span: SourceSpan?
   ) -> Target {
-    let columns = ColumnReading(context, value: normalized)
+    read(raw, normalized: normalized, tokens: tokens, context: context,
+      columns: ColumnReading(context, value: normalized), span: span)
+  }
+
+  private static func read(
+    _ raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, columns: ColumnReading,
+    span: SourceSpan?
+  ) -> Target {
     var target = parser(raw, normalized: normalized, tokens: tokens, context: context, columns: columns, span: span)
       .read()
     apply(context, columns: columns, to: &target)
@@ -326,6 +340,62 @@ final class TargetReadings {
 
   private var entries: [Key: Entry]
 
+  /// The columns of a context (unit, operator, indicator name), by bytes.
+  private struct ColumnKey: Hashable {
+    let unitColumn: String?
+    let operatorColumn: String?
+    let indicatorName: String?
+
+    init(_ context: TargetContext) {
+      unitColumn = context.unitColumn
+      operatorColumn = context.operatorColumn
+      indicatorName = context.indicatorName
+    }
+
+    static func == (left: ColumnKey, right: ColumnKey) -> Bool {
+      same(left.unitColumn, right.unitColumn) && same(left.operatorColumn, right.operatorColumn)
+        && same(left.indicatorName, right.indicatorName)
+    }
+
+    private static func same(_ left: String?, _ right: String?) -> Bool {
+      switch (left, right) {
+      case (nil, nil): true
+      case (let left?, let right?): left.equalsBytes(right)
+      default: false
+      }
+    }
+
+    // Field by field: an array of the three to loop over was allocated at every look-up.
+    func hash(into hasher: inout Hasher) {
+      Self.combine(unitColumn, into: &hasher)
+      Self.combine(operatorColumn, into: &hasher)
+      Self.combine(indicatorName, into: &hasher)
+    }
+
+    private static func combine(_ text: String?, into hasher: inout Hasher) {
+      guard let text else {
+        hasher.combine(-1)
+        return
+      }
+      text.withUTF8Bytes { bytes in
+        hasher.combine(bytes.count)
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+      }
+    }
+  }
+
+  private var columnContexts: [ColumnKey: ColumnContext] = Dictionary(minimumCapacity: 16)
+
+  /// `ColumnContext(context)`, read once for each set of columns: a table repeats its units
+  /// and operators row after row.
+  func columns(of context: TargetContext) -> ColumnContext {
+    let key = ColumnKey(context)
+    if let columns = columnContexts[key] { return columns }
+    let columns = ColumnContext(context)
+    columnContexts[key] = columns
+    return columns
+  }
+
   init() {
     // Documents shape a few dozen texts that may be values: no growth for most.
     entries = Dictionary(minimumCapacity: 64)
@@ -377,9 +447,6 @@ struct ColumnReading {
   /// Units a date target may carry in its unit column without a conflict.
   // Word sets by bytes: the texts asked are NFKC (`compact`, `UnitTable`), so bytes decide.
   static let dateUnits = WordSet(["年", "月", "季度", "日期", "时间", "年月", "年月日", "时限", "期限"])
-  private static let notUnits = WordSet(["/", "-", "—", "——", "无", "\\", "--", "空"])
-  private static let dateColumns = WordSet(["日期", "时间", "年月日", "年月", "日"])
-  private static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点"]
 
   /// The unit column as a unit; nil when empty, a dash or slash, a number, or the value text
   /// itself repeated (seed 001 puts `有效保障` in both).
@@ -390,36 +457,30 @@ struct ColumnReading {
   let expectsDate: Bool
 
   init(_ context: TargetContext, value: NormalizedText) {
-    let unitScalars = context.unitColumn.map(ColumnReading.compact) ?? []
-    // Only a unit column is compared with the value, and most reads have none.
-    let valueScalars = unitScalars.isEmpty ? [] : value.scalars.filter { !Blank.isWhitespace($0) }
-    // Most reads have no unit column: no text to make and look up.
-    let unitText = unitScalars.isEmpty ? "" : String(scalars: unitScalars)
-    let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
-    if unitScalars.isEmpty || unitScalars == valueScalars || ColumnReading.notUnits.contains(unitText)
-      || unitScalars.contains(where: isDigit)
-    {
-      unit = nil
-    } else {
-      unit = UnitTable.read(unitText)
-    }
-    var expectsDate = !unitScalars.isEmpty && ColumnReading.dateColumns.contains(unitText)
-    if !expectsDate, !unitScalars.isEmpty, unitScalars.allSatisfy({ isDigit($0) || $0 == "," }) {
-      let digits = valueScalars.filter(isDigit)
-      expectsDate = !digits.isEmpty && unitScalars.filter(isDigit) == digits
-    }
-    if !expectsDate, let name = context.indicatorName {
-      expectsDate = ColumnReading.dateNameEndings.contains { name.hasSuffixBytes($0) }
-    }
-    self.expectsDate = expectsDate
-    op = context.operatorColumn.flatMap(ColumnReading.readOperator)
+    self.init(ColumnContext(context), value: value)
   }
 
-  private static func compact(_ text: String) -> [Unicode.Scalar] {
+  /// The columns' reading compared with the value: a unit column that repeats the value is no
+  /// unit; digits that repeat the value's make a date.
+  init(_ columns: ColumnContext, value: NormalizedText) {
+    // Only a unit column is compared with the value, and most reads have none.
+    let valueScalars =
+      columns.unit == nil && columns.unitDigits == nil ? [] : value.scalars.filter { !Blank.isWhitespace($0) }
+    unit = columns.unit != nil && columns.unitScalars != valueScalars ? columns.unit : nil
+    var expectsDate = columns.isDateColumn
+    if !expectsDate, let unitDigits = columns.unitDigits {
+      let digits = valueScalars.filter(ColumnContext.isDigit)
+      expectsDate = !digits.isEmpty && unitDigits == digits
+    }
+    self.expectsDate = expectsDate || columns.nameSuggestsDate
+    op = columns.op
+  }
+
+  fileprivate static func compact(_ text: String) -> [Unicode.Scalar] {
     NormalizedText.nfkc(text).unicodeScalars.filter { !Blank.isWhitespace($0) }
   }
 
-  private static func readOperator(_ column: String) -> Operator? {
+  fileprivate static func readOperator(_ column: String) -> Operator? {
     let scalars = compact(column)
     for (index, scalar) in scalars.enumerated() where scalar == "定" && index + 1 < scalars.count {
       if scalars[index + 1] == "性" { return .qualitative }
@@ -429,5 +490,45 @@ struct ColumnReading {
       if case .comparison(let comparison, _) = token.lexeme { return .comparison(comparison) }
     }
     return nil
+  }
+}
+
+/// What a row's columns say before a value is compared with them: the same for every value
+/// under the same columns, so a document reads it once for each (`TargetReadings`).
+struct ColumnContext {
+  /// The unit column, NFKC, without spaces.
+  let unitScalars: [Unicode.Scalar]
+  /// The unit column as a unit, unless it is empty, a dash or slash, or holds a digit.
+  let unit: UnitReading?
+  /// A unit column such as 日期 or 时间.
+  let isDateColumn: Bool
+  /// The digits of a unit column of digits and commas only (a serial printed beside its date).
+  let unitDigits: [Unicode.Scalar]?
+  /// An indicator name about a time (`项目完成时间`).
+  let nameSuggestsDate: Bool
+  let op: ColumnReading.Operator?
+
+  private static let notUnits = WordSet(["/", "-", "—", "——", "无", "\\", "--", "空"])
+  private static let dateColumns = WordSet(["日期", "时间", "年月日", "年月", "日"])
+  private static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点"]
+
+  static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+  init(_ context: TargetContext) {
+    let unitScalars = context.unitColumn.map(ColumnReading.compact) ?? []
+    self.unitScalars = unitScalars
+    // Most reads have no unit column: no text to make and look up.
+    let unitText = unitScalars.isEmpty ? "" : String(scalars: unitScalars)
+    if unitScalars.isEmpty || Self.notUnits.contains(unitText) || unitScalars.contains(where: Self.isDigit) {
+      unit = nil
+    } else {
+      unit = UnitTable.read(unitText)
+    }
+    isDateColumn = !unitScalars.isEmpty && Self.dateColumns.contains(unitText)
+    unitDigits =
+      !unitScalars.isEmpty && unitScalars.allSatisfy({ Self.isDigit($0) || $0 == "," })
+      ? unitScalars.filter(Self.isDigit) : nil
+    nameSuggestsDate = context.indicatorName.map { name in Self.dateNameEndings.contains { name.hasSuffixBytes($0) } } ?? false
+    op = context.operatorColumn.flatMap(ColumnReading.readOperator)
   }
 }
