@@ -149,12 +149,8 @@ public enum TargetGrammar {
 
   /// The reading of a text in a context, from its reading without one: the parse is reused
   /// unless the parser consulted the context for it; the columns are applied either way.
-  /// `columns` is what `context`'s columns say before a value is compared with them, when the
-  /// caller keeps it (`TargetReadings.columns(of:)`); it is read here otherwise.
-  static func read(
-    _ reading: TargetReading, context: TargetContext, columns: ColumnContext? = nil, span: SourceSpan?
-  ) -> Target {
-    let columns = ColumnReading(columns ?? ColumnContext(context), value: reading.normalized)
+  static func read(_ reading: TargetReading, context: TargetContext, span: SourceSpan?) -> Target {
+    let columns = ColumnReading(context, value: reading.normalized)
     guard !reading.dependsOnContext else {
       return read(
         reading.raw, normalized: reading.normalized, tokens: reading.tokens, context: context, columns: columns,
@@ -340,62 +336,6 @@ final class TargetReadings {
 
   private var entries: [Key: Entry]
 
-  /// The columns of a context (unit, operator, indicator name), by bytes.
-  private struct ColumnKey: Hashable {
-    let unitColumn: String?
-    let operatorColumn: String?
-    let indicatorName: String?
-
-    init(_ context: TargetContext) {
-      unitColumn = context.unitColumn
-      operatorColumn = context.operatorColumn
-      indicatorName = context.indicatorName
-    }
-
-    static func == (left: ColumnKey, right: ColumnKey) -> Bool {
-      same(left.unitColumn, right.unitColumn) && same(left.operatorColumn, right.operatorColumn)
-        && same(left.indicatorName, right.indicatorName)
-    }
-
-    private static func same(_ left: String?, _ right: String?) -> Bool {
-      switch (left, right) {
-      case (nil, nil): true
-      case (let left?, let right?): left.equalsBytes(right)
-      default: false
-      }
-    }
-
-    // Field by field: an array of the three to loop over was allocated at every look-up.
-    func hash(into hasher: inout Hasher) {
-      Self.combine(unitColumn, into: &hasher)
-      Self.combine(operatorColumn, into: &hasher)
-      Self.combine(indicatorName, into: &hasher)
-    }
-
-    private static func combine(_ text: String?, into hasher: inout Hasher) {
-      guard let text else {
-        hasher.combine(-1)
-        return
-      }
-      text.withUTF8Bytes { bytes in
-        hasher.combine(bytes.count)
-        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-      }
-    }
-  }
-
-  private var columnContexts: [ColumnKey: ColumnContext] = Dictionary(minimumCapacity: 16)
-
-  /// `ColumnContext(context)`, read once for each set of columns: a table repeats its units
-  /// and operators row after row.
-  func columns(of context: TargetContext) -> ColumnContext {
-    let key = ColumnKey(context)
-    if let columns = columnContexts[key] { return columns }
-    let columns = ColumnContext(context)
-    columnContexts[key] = columns
-    return columns
-  }
-
   init() {
     // Documents shape a few dozen texts that may be values: no growth for most.
     entries = Dictionary(minimumCapacity: 64)
@@ -494,7 +434,7 @@ struct ColumnReading {
 }
 
 /// What a row's columns say before a value is compared with them: the same for every value
-/// under the same columns, so a document reads it once for each (`TargetReadings`).
+/// under the same columns. (Kept per document by text it cost more to look up than to read.)
 struct ColumnContext {
   /// The unit column, NFKC, without spaces.
   let unitScalars: [Unicode.Scalar]

@@ -2,9 +2,8 @@ import Testing
 
 @testable import Jixiao
 
-/// The columns of a row read once (`ColumnContext`, kept by `TargetReadings`) and compared
-/// with each value, held to the reading of columns and value together that it replaced, kept
-/// here as it was.
+/// The columns of a row read apart (`ColumnContext`) and compared with each value, held to
+/// the reading of columns and value together that it replaced, kept here as it was.
 @Suite struct ColumnContextTests {
   /// Unit and operator columns as the corpus and the target cases write them, with the cases
   /// each rule turns on: empty, dashes, digits (serials), date columns, spaces, full width.
@@ -28,8 +27,8 @@ import Testing
     return values
   }()
 
-  private func expectAlike(_ context: TargetContext, _ readings: TargetReadings) {
-    let kept = readings.columns(of: context)
+  private func expectAlike(_ context: TargetContext) {
+    let kept = ColumnContext(context)
     for value in Self.values {
       let normalized = NormalizedText(value)
       let old = OldColumnReading(context, value: normalized)
@@ -40,35 +39,18 @@ import Testing
   }
 
   @Test func columnsReadOnceReadAsBefore() {
-    let readings = TargetReadings()
     var contexts = 0
-    // Twice over, so that the second pass takes every context from the memo.
-    for _ in 0..<2 {
-      for unit in Self.unitColumns {
-        for op in Self.operatorColumns {
-          for name in Self.names {
-            expectAlike(TargetContext(unitColumn: unit, operatorColumn: op, indicatorName: name), readings)
-            contexts += 1
-          }
+    for unit in Self.unitColumns {
+      for op in Self.operatorColumns {
+        for name in Self.names {
+          expectAlike(TargetContext(unitColumn: unit, operatorColumn: op, indicatorName: name))
+          contexts += 1
         }
       }
     }
     #expect(contexts > 1000)
     // Every target case in its own context.
-    for targetCase in allTargetCases { expectAlike(targetCase.context, readings) }
-  }
-
-  /// Columns written alike but encoded differently are looked up apart (bytes, not
-  /// equivalence), and each reads as it reads afresh.
-  @Test func columnsAreKeptByBytes() {
-    let readings = TargetReadings()
-    for column in ["\u{00E9}", "e\u{0301}", "e\u{0301}", "\u{00E9}"] {
-      let kept = readings.columns(of: TargetContext(unitColumn: column))
-      #expect(kept.unitScalars == ColumnContext(TargetContext(unitColumn: column)).unitScalars)
-    }
-    // nil and empty columns are different keys that read alike.
-    #expect(readings.columns(of: TargetContext(unitColumn: nil)).unitScalars.isEmpty)
-    #expect(readings.columns(of: TargetContext(unitColumn: "")).unitScalars.isEmpty)
+    for targetCase in allTargetCases { expectAlike(targetCase.context) }
   }
 
   /// The lexicon's index, built by bytes, holds what the index built with `String` sets and
