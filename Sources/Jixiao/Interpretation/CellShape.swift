@@ -29,17 +29,18 @@ enum CellShape: Equatable {
       "≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦", "═", "==", "定性", "定量", "大于等于", "小于等于", "等于", "大于", "小于",
     ])
 
-  static func of(_ cell: Cell) -> CellShape { read(cell).shape }
+  static func of(_ cell: Cell, readings: TargetReadings? = nil) -> CellShape { read(cell, readings: readings).shape }
 
   /// The shape of a cell, and the grammar's reading of it when the shape test read it as a
   /// target (kept for the indicator builder, which reads the target again in its row).
-  static func read(_ cell: Cell) -> (shape: CellShape, reading: TargetReading?) {
+  /// `readings` are the document's, which the test asks before it reads the text itself.
+  static func read(_ cell: Cell, readings: TargetReadings? = nil) -> (shape: CellShape, reading: TargetReading?) {
     var reading: TargetReading?
-    let shape = shape(of: cell, reading: &reading)
+    let shape = shape(of: cell, readings: readings, reading: &reading)
     return (shape, reading)
   }
 
-  private static func shape(of cell: Cell, reading: inout TargetReading?) -> CellShape {
+  private static func shape(of cell: Cell, readings: TargetReadings?, reading: inout TargetReading?) -> CellShape {
     let key = cell.key
     if operators.contains(key) { return .operatorWord }
     if key.equalsBytes("正向") || key.equalsBytes("反向") { return .direction }
@@ -52,7 +53,7 @@ enum CellShape: Equatable {
       let small = IndicatorBuilder.weight(key).map { $0 <= 100 } ?? false
       return .number(small: small)
     }
-    reading = TargetGrammar.readingUnlessWords(cell.text)
+    reading = if let readings { readings.readingUnlessWords(cell.text) } else { TargetGrammar.readingUnlessWords(cell.text) }
     // The parse before it is finished: finishing sets spans and money and drops repeated
     // flags, none of which the test asks.
     if let target = reading?.parsed,

@@ -30,7 +30,8 @@ struct EntityAssembler {
     var indicators: [Indicator] = []
     indicators.reserveCapacity(sections.reduce(0) { $0 + $1.count })
     var placeholders: [Placeholder] = []
-    let builder = IndicatorBuilder(budgetYear: budgetYear, remarksAreWeights: remarksAreWeights)
+    let builder = IndicatorBuilder(
+      budgetYear: budgetYear, remarksAreWeights: remarksAreWeights, readings: context.targetReadings)
     let resolver = LevelResolver(framework: framework, labelsMayFollowRows: labelsMayFollowRows)
     for index in sections.indices where !sections[index].isEmpty {
       var diagnostics: [Diagnostic] = []

@@ -112,7 +112,8 @@ struct FormTableReader {
     if !columns.values.contains(.blockLabel), let first = columns.keys.min(), first > 0 {
       columns[0] = .blockLabel
     }
-    indicatorReader = IndicatorRowReader(columns: columns, positionsTrusted: context.positionsTrusted)
+    indicatorReader = IndicatorRowReader(
+      columns: columns, positionsTrusted: context.positionsTrusted, readings: context.targetReadings)
     current?.sections.append([])
     pendingLabels = []
   }

@@ -6,6 +6,8 @@ struct IndicatorBuilder {
   let budgetYear: Int?
   /// The table's 备注 column holds weights (`20分`), not remarks.
   let remarksAreWeights: Bool
+  /// The document's readings of texts: a target text is read once, whatever its context.
+  var readings = TargetReadings()
 
   func build(_ draft: IndicatorDraft) -> Indicator {
     let unitColumn = draft.extra(.unit)
@@ -15,12 +17,9 @@ struct IndicatorBuilder {
     let targetCell = draft.target
     let targetText = targetCell.map { CellText.joiningSoftBreaks(CellText.clean($0.text)) } ?? ""
     // A reading is of its text alone: it stands for this text whatever cell it came from.
-    var target =
-      if let reading = draft.targetReading, reading.raw == targetText {
-        TargetGrammar.read(reading, context: context, span: targetCell?.span)
-      } else {
-        TargetGrammar.read(targetText, context: context, span: targetCell?.span)
-      }
+    let reading =
+      if let reading = draft.targetReading, reading.raw == targetText { reading } else { readings.reading(targetText) }
+    var target = TargetGrammar.read(reading, context: context, span: targetCell?.span)
     // The reading is of the cleaned text (tags and pinyin annotations removed, soft line
     // breaks joined); raw is the cell as written.
     if let targetCell { target.raw = targetCell.text }

@@ -16,9 +16,12 @@ struct IndicatorRowReader {
   /// `columns` by column index up to the last one, for the look-ups made at every cell
   /// (hashing a key costs more than the rest of the test).
   private let roleByColumn: [ColumnRole?]
+  /// The document's readings of texts, which the cells' shapes are read through.
+  let readings: TargetReadings
 
-  init(columns: [Int: ColumnRole], positionsTrusted: Bool = true) {
+  init(columns: [Int: ColumnRole], positionsTrusted: Bool = true, readings: TargetReadings = TargetReadings()) {
     self.columns = columns
+    self.readings = readings
     let width = min(max((columns.keys.max() ?? -1) + 1, 0), 256)
     roleByColumn = (0..<width).map { columns[$0] }
     self.positionsTrusted = positionsTrusted
@@ -134,7 +137,7 @@ struct IndicatorRowReader {
         // `X │ 数量指标 │ …`: a cell before the row's level 2 sits where the level 1 goes, so
         // it is a level-1 name the vocabulary does not know (garbled, misspelt).
         if rest.count == 1, !sawLevel, draft.level1Cell.isNil,
-          case (nil, let asLevel2?) = LevelVocabulary.levels(key), CellShape.of(rest[0]).isWords
+          case (nil, let asLevel2?) = LevelVocabulary.levels(key), CellShape.of(rest[0], readings: readings).isWords
         {
           draft.level1Cell = rest.removeFirst()
           draft.level2Cell = cell
@@ -231,7 +234,7 @@ struct IndicatorRowReader {
       result.append((cells[first], role, nil))
       first += 1
     }
-    let readings = cells[first...].map(CellShape.read)
+    let readings = cells[first...].map { CellShape.read($0, readings: self.readings) }
     let m = readings.count
     let n = slots.count
     let unplacedCost = -6.0
@@ -294,8 +297,8 @@ struct IndicatorRowReader {
   private func swapDirectionAndOperator(_ draft: inout IndicatorDraft) {
     guard let typeIndex = draft.extras.firstIndex(where: { $0.role == .valueType }),
       let directionIndex = draft.extras.firstIndex(where: { $0.role == .direction }),
-      CellShape.of(draft.extras[typeIndex].cell) == .direction,
-      CellShape.of(draft.extras[directionIndex].cell) == .operatorWord
+      CellShape.of(draft.extras[typeIndex].cell, readings: readings) == .direction,
+      CellShape.of(draft.extras[directionIndex].cell, readings: readings) == .operatorWord
     else { return }
     let type = draft.extras[typeIndex].cell
     draft.extras[typeIndex].cell = draft.extras[directionIndex].cell
@@ -331,7 +334,7 @@ struct IndicatorRowReader {
   /// A lone cell is a target when the grammar finds a number, date, rank or grade in it;
   /// a phrase (`长效管理机制健全性`) is a name whose target is missing.
   private func readsAsTarget(_ cell: Cell) -> Bool {
-    let target = TargetGrammar.read(cell.text)
+    let target = readings.reading(cell.text).target
     return target.kind.isStructured || target.grade != nil
   }
 }

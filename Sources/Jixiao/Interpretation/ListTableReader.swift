@@ -66,7 +66,8 @@ struct ListTableReader {
     headerSignatures = rows.map { $0.nonEmpty.map(\.key) }
     for row in rows { addLayout(row, role) }
     indicatorReader = IndicatorRowReader(
-      columns: header.roles.filter { $0.value.isIndicatorColumn }, positionsTrusted: context.positionsTrusted)
+      columns: header.roles.filter { $0.value.isIndicatorColumn }, positionsTrusted: context.positionsTrusted,
+      readings: context.targetReadings)
   }
 
   private mutating func addLayout(_ row: Row, _ role: LayoutCell.Role) {

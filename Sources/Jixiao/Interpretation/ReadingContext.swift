@@ -11,6 +11,8 @@ struct ReadingContext {
   var cellsRunTogether = false
   var diagnostics: [Diagnostic] = []
   var residue: [ResidueItem] = []
+  /// The document's readings of target texts, each read once (`TargetReadings`).
+  let targetReadings = TargetReadings()
 
   mutating func diagnose(_ code: String, _ span: SourceSpan?, _ arguments: String..., related: [Diagnostic.Related] = []) {
     diagnostics.append(Diagnostic(code, span: span, arguments, related: related))

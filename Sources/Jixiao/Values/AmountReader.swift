@@ -33,15 +33,15 @@ public enum AmountReader {
     var unit: MoneyUnit?
     if index < tokens.count {
       switch tokens[index].lexeme {
-      case .unit(let canonical): unit = MoneyUnit.named(canonical)
-      case .scale(let scale) where scale != "千":
-        unit = UnitTable.bareScale(scale).flatMap(MoneyUnit.init(rawValue:))
+      case .unit(let canonical): unit = MoneyUnit.named(canonical.text)
+      case .scale(let scale) where scale != .qian:
+        unit = UnitTable.bareScale(scale.text).flatMap(MoneyUnit.init(rawValue:))
       case .openParen:
         // 350(万元)
         if index + 2 < tokens.count, tokens[index + 2].lexeme == .closeParen,
           case .unit(let canonical) = tokens[index + 1].lexeme
         {
-          unit = MoneyUnit.named(canonical)
+          unit = MoneyUnit.named(canonical.text)
           index += 2
         }
       default: break

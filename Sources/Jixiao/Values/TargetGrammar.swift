@@ -77,14 +77,21 @@ public enum TargetGrammar {
   /// row's context (`read(_:context:span:)` of a `TargetReading`) need not parse it again.
   static func readingUnlessWords(_ raw: String) -> TargetReading? {
     let normalized = NormalizedText(raw)
-    let scalars = normalized.scalars
-    // Text in which no token that makes a value can begin is not tokenized to know it.
-    if !scalars.contains(where: valueStarts.mayContain), !QualitativeWords.mayHoldGrade(scalars) {
-      return nil
-    }
-    let tokens = ValueTokenizer.tokenize(scalars)
-    if !tokens.contains(where: makesValue), !mayReadAsGrade(tokens, scalars) { return nil }
+    guard mayHoldValue(normalized.scalars) else { return nil }
+    let tokens = ValueTokenizer.tokenize(normalized.scalars)
+    guard tokensMayMakeValue(tokens, normalized.scalars) else { return nil }
     return TargetReading(raw, normalized: normalized, tokens: tokens)
+  }
+
+  /// The first test of `readingUnlessWords`: text in which no token that makes a value can
+  /// begin is not tokenized to know it.
+  static func mayHoldValue(_ scalars: [Unicode.Scalar]) -> Bool {
+    scalars.contains(where: valueStarts.mayContain) || QualitativeWords.mayHoldGrade(scalars)
+  }
+
+  /// The second test of `readingUnlessWords`, on the tokens.
+  static func tokensMayMakeValue(_ tokens: [ValueToken], _ scalars: [Unicode.Scalar]) -> Bool {
+    tokens.contains(where: makesValue) || mayReadAsGrade(tokens, scalars)
   }
 
   /// Whether a token is one that every structured reading needs: a number, a date literal,
@@ -143,11 +150,14 @@ public enum TargetGrammar {
   /// The reading of a text in a context, from its reading without one: the parse is reused
   /// unless the parser consulted the context for it; the columns are applied either way.
   static func read(_ reading: TargetReading, context: TargetContext, span: SourceSpan?) -> Target {
+    let columns = ColumnReading(context, value: reading.normalized)
     guard !reading.dependsOnContext else {
-      return read(reading.raw, normalized: reading.normalized, tokens: reading.tokens, context: context, span: span)
+      return read(
+        reading.raw, normalized: reading.normalized, tokens: reading.tokens, context: context, columns: columns,
+        span: span)
     }
     var target = reading.parsed
-    apply(context, columns: ColumnReading(context, value: reading.normalized), to: &target)
+    apply(context, columns: columns, to: &target)
     finish(&target, span: span)
     return target
   }
@@ -155,7 +165,14 @@ public enum TargetGrammar {
   private static func read(
     _ raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, span: SourceSpan?
   ) -> Target {
-    let columns = ColumnReading(context, value: normalized)
+    read(raw, normalized: normalized, tokens: tokens, context: context,
+      columns: ColumnReading(context, value: normalized), span: span)
+  }
+
+  private static func read(
+    _ raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, columns: ColumnReading,
+    span: SourceSpan?
+  ) -> Target {
     var target = parser(raw, normalized: normalized, tokens: tokens, context: context, columns: columns, span: span)
       .read()
     apply(context, columns: columns, to: &target)
@@ -266,6 +283,12 @@ final class TargetReading: Sendable {
   /// otherwise.
   let dependsOnContext: Bool
 
+  /// The reading of any text, as `TargetGrammar.read(raw)` makes it.
+  convenience init(_ raw: String) {
+    let normalized = NormalizedText(raw)
+    self.init(raw, normalized: normalized, tokens: ValueTokenizer.tokenize(normalized.scalars))
+  }
+
   init(_ raw: String, normalized: NormalizedText, tokens: [ValueToken]) {
     self.raw = raw
     self.normalized = normalized
@@ -288,6 +311,71 @@ final class TargetReading: Sendable {
   }
 }
 
+/// The readings without context of one document's texts, by text: a document repeats its
+/// values (`≥95%`, `100%`, `≤N万元` row after row), and a row reader shapes every cell before
+/// the indicator builder reads the targets among them. Each text that may be a value is read
+/// at most once; in a row's context a reading is applied by `TargetGrammar.read(_:context:span:)`
+/// of a `TargetReading`. One per document (`ReadingContext`), never shared between documents.
+final class TargetReadings {
+  private struct Entry {
+    var reading: TargetReading?
+    /// `TargetGrammar.readingUnlessWords` answered nil; nil until it is asked.
+    var isWords: Bool?
+  }
+
+  /// Keyed by bytes: `String`'s equality is canonical equivalence, and two texts that are
+  /// equivalent but written differently keep their own raw text. Hashed by `Hasher`: the keys
+  /// are the document's, and a weaker hash could be made to collide.
+  private struct Key: Hashable {
+    let text: String
+    static func == (left: Key, right: Key) -> Bool { left.text.equalsBytes(right.text) }
+    func hash(into hasher: inout Hasher) {
+      text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+  }
+
+  private var entries: [Key: Entry]
+
+  init() {
+    // Documents shape a few dozen texts that may be values: no growth for most.
+    entries = Dictionary(minimumCapacity: 64)
+  }
+
+  /// `TargetGrammar.readingUnlessWords(raw)`. Text the first test turns away (most names and
+  /// explanations) is not kept: the test costs less than a look-up.
+  func readingUnlessWords(_ raw: String) -> TargetReading? {
+    let normalized = NormalizedText(raw)
+    guard TargetGrammar.mayHoldValue(normalized.scalars) else { return nil }
+    // One look-up, which makes the entry when it is missing, and the entry filled where it lies.
+    return Self.answer(&entries[Key(text: raw), default: Entry()], raw, normalized)
+  }
+
+  private static func answer(_ entry: inout Entry, _ raw: String, _ normalized: NormalizedText) -> TargetReading? {
+    if let isWords = entry.isWords { return isWords ? nil : entry.reading }
+    if let reading = entry.reading {
+      entry.isWords = !TargetGrammar.tokensMayMakeValue(reading.tokens, reading.normalized.scalars)
+    } else {
+      let tokens = ValueTokenizer.tokenize(normalized.scalars)
+      let isWords = !TargetGrammar.tokensMayMakeValue(tokens, normalized.scalars)
+      if !isWords { entry.reading = TargetReading(raw, normalized: normalized, tokens: tokens) }
+      entry.isWords = isWords
+    }
+    return entry.isWords == true ? nil : entry.reading
+  }
+
+  /// The reading of `raw` without context, as `TargetReading(raw)` makes it.
+  func reading(_ raw: String) -> TargetReading {
+    Self.reading(&entries[Key(text: raw), default: Entry()], raw)
+  }
+
+  private static func reading(_ entry: inout Entry, _ raw: String) -> TargetReading {
+    if let reading = entry.reading { return reading }
+    let reading = TargetReading(raw)
+    entry.reading = reading
+    return reading
+  }
+}
+
 /// The operator and unit columns of a row, read once per cell.
 struct ColumnReading {
   enum Operator: Equatable {
@@ -299,9 +387,6 @@ struct ColumnReading {
   /// Units a date target may carry in its unit column without a conflict.
   // Word sets by bytes: the texts asked are NFKC (`compact`, `UnitTable`), so bytes decide.
   static let dateUnits = WordSet(["年", "月", "季度", "日期", "时间", "年月", "年月日", "时限", "期限"])
-  private static let notUnits = WordSet(["/", "-", "—", "——", "无", "\\", "--", "空"])
-  private static let dateColumns = WordSet(["日期", "时间", "年月日", "年月", "日"])
-  private static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点"]
 
   /// The unit column as a unit; nil when empty, a dash or slash, a number, or the value text
   /// itself repeated (seed 001 puts `有效保障` in both).
@@ -312,36 +397,30 @@ struct ColumnReading {
   let expectsDate: Bool
 
   init(_ context: TargetContext, value: NormalizedText) {
-    let unitScalars = context.unitColumn.map(ColumnReading.compact) ?? []
-    // Only a unit column is compared with the value, and most reads have none.
-    let valueScalars = unitScalars.isEmpty ? [] : value.scalars.filter { !Blank.isWhitespace($0) }
-    // Most reads have no unit column: no text to make and look up.
-    let unitText = unitScalars.isEmpty ? "" : String(scalars: unitScalars)
-    let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
-    if unitScalars.isEmpty || unitScalars == valueScalars || ColumnReading.notUnits.contains(unitText)
-      || unitScalars.contains(where: isDigit)
-    {
-      unit = nil
-    } else {
-      unit = UnitTable.read(unitText)
-    }
-    var expectsDate = !unitScalars.isEmpty && ColumnReading.dateColumns.contains(unitText)
-    if !expectsDate, !unitScalars.isEmpty, unitScalars.allSatisfy({ isDigit($0) || $0 == "," }) {
-      let digits = valueScalars.filter(isDigit)
-      expectsDate = !digits.isEmpty && unitScalars.filter(isDigit) == digits
-    }
-    if !expectsDate, let name = context.indicatorName {
-      expectsDate = ColumnReading.dateNameEndings.contains { name.hasSuffixBytes($0) }
-    }
-    self.expectsDate = expectsDate
-    op = context.operatorColumn.flatMap(ColumnReading.readOperator)
+    self.init(ColumnContext(context), value: value)
   }
 
-  private static func compact(_ text: String) -> [Unicode.Scalar] {
+  /// The columns' reading compared with the value: a unit column that repeats the value is no
+  /// unit; digits that repeat the value's make a date.
+  init(_ columns: ColumnContext, value: NormalizedText) {
+    // Only a unit column is compared with the value, and most reads have none.
+    let valueScalars =
+      columns.unit == nil && columns.unitDigits == nil ? [] : value.scalars.filter { !Blank.isWhitespace($0) }
+    unit = columns.unit != nil && columns.unitScalars != valueScalars ? columns.unit : nil
+    var expectsDate = columns.isDateColumn
+    if !expectsDate, let unitDigits = columns.unitDigits {
+      let digits = valueScalars.filter(ColumnContext.isDigit)
+      expectsDate = !digits.isEmpty && unitDigits == digits
+    }
+    self.expectsDate = expectsDate || columns.nameSuggestsDate
+    op = columns.op
+  }
+
+  fileprivate static func compact(_ text: String) -> [Unicode.Scalar] {
     NormalizedText.nfkc(text).unicodeScalars.filter { !Blank.isWhitespace($0) }
   }
 
-  private static func readOperator(_ column: String) -> Operator? {
+  fileprivate static func readOperator(_ column: String) -> Operator? {
     let scalars = compact(column)
     for (index, scalar) in scalars.enumerated() where scalar == "定" && index + 1 < scalars.count {
       if scalars[index + 1] == "性" { return .qualitative }
@@ -351,5 +430,45 @@ struct ColumnReading {
       if case .comparison(let comparison, _) = token.lexeme { return .comparison(comparison) }
     }
     return nil
+  }
+}
+
+/// What a row's columns say before a value is compared with them: the same for every value
+/// under the same columns. (Kept per document by text it cost more to look up than to read.)
+struct ColumnContext {
+  /// The unit column, NFKC, without spaces.
+  let unitScalars: [Unicode.Scalar]
+  /// The unit column as a unit, unless it is empty, a dash or slash, or holds a digit.
+  let unit: UnitReading?
+  /// A unit column such as 日期 or 时间.
+  let isDateColumn: Bool
+  /// The digits of a unit column of digits and commas only (a serial printed beside its date).
+  let unitDigits: [Unicode.Scalar]?
+  /// An indicator name about a time (`项目完成时间`).
+  let nameSuggestsDate: Bool
+  let op: ColumnReading.Operator?
+
+  private static let notUnits = WordSet(["/", "-", "—", "——", "无", "\\", "--", "空"])
+  private static let dateColumns = WordSet(["日期", "时间", "年月日", "年月", "日"])
+  private static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点"]
+
+  static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+  init(_ context: TargetContext) {
+    let unitScalars = context.unitColumn.map(ColumnReading.compact) ?? []
+    self.unitScalars = unitScalars
+    // Most reads have no unit column: no text to make and look up.
+    let unitText = unitScalars.isEmpty ? "" : String(scalars: unitScalars)
+    if unitScalars.isEmpty || Self.notUnits.contains(unitText) || unitScalars.contains(where: Self.isDigit) {
+      unit = nil
+    } else {
+      unit = UnitTable.read(unitText)
+    }
+    isDateColumn = !unitScalars.isEmpty && Self.dateColumns.contains(unitText)
+    unitDigits =
+      !unitScalars.isEmpty && unitScalars.allSatisfy({ Self.isDigit($0) || $0 == "," })
+      ? unitScalars.filter(Self.isDigit) : nil
+    nameSuggestsDate = context.indicatorName.map { name in Self.dateNameEndings.contains { name.hasSuffixBytes($0) } } ?? false
+    op = context.operatorColumn.flatMap(ColumnReading.readOperator)
   }
 }

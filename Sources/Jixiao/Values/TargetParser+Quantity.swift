@@ -29,7 +29,7 @@ extension TargetParser {
     var unit: UnitReading?
     var unitRaw: String?
     if index < segment.count, case .percentPrefix(let percent) = segment[index].lexeme {
-      unit = UnitReading(canonical: percent, isKnown: true)
+      unit = UnitReading(canonical: percent.text, isKnown: true)
       unitRaw = text([segment[index]])
       index += 1
     }
@@ -52,10 +52,10 @@ extension TargetParser {
     var bareScale: String?
     var scaleRaw: String?
     if unit == nil, index < segment.count, case .scale(let scale) = segment[index].lexeme {
-      if scale == "千" {
+      if scale == .qian {
         value *= 1000
       } else {
-        bareScale = scale
+        bareScale = scale.text
         scaleRaw = text([segment[index]])
       }
       index += 1
@@ -149,7 +149,7 @@ extension TargetParser {
     }
     let written = text(segment[index..<end])
     if end == index + 1, case .lexeme(.unit(let canonical)) = token.kind {
-      return (UnitReading(canonical: canonical, isKnown: true), written, end)
+      return (UnitReading(canonical: canonical.text, isKnown: true), written, end)
     }
     guard let reading = UnitTable.read(written) else { return nil }
     return (reading, written, end)

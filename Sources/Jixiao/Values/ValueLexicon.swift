@@ -41,15 +41,15 @@ enum Lexeme: Sendable, Hashable {
   case comparison(Comparison, ComparisonPlacement)
   /// `控制在`: an upper bound (`<=`) when a number follows.
   case keepWithin
-  case unit(String)
+  case unit(LexemeText)
   /// `万`, `亿` after a number: 万元 unless another unit follows; `千` multiplies.
-  case scale(String)
+  case scale(LexemeText)
   case date(DateMarker)
   /// `前`: a rank (`前三名`) before a number, a deadline (`9月前`) after a date.
   case front
   case rank(RankMarker)
   /// `百分之` (→ %), `千分之` (→ ‰): the number follows.
-  case percentPrefix(String)
+  case percentPrefix(LexemeText)
   /// `成` after a numeral: 九成 = 90 %.
   case tenths
   case rangeSeparator
@@ -65,6 +65,46 @@ enum Lexeme: Sendable, Hashable {
   case openParen
   case closeParen
   case slash
+}
+
+/// The text a lexeme carries: a unit's canonical spelling (`万元`), a scale (`万`), a percent
+/// sign. Kept as a number into a table, so that a token holds no reference: the parser
+/// copies and frees arrays of tokens at every step, and tokens without a reference are
+/// copied and freed as bytes, with no retain or release.
+struct LexemeText: Hashable, Sendable {
+  private let id: UInt16
+
+  private init(id: UInt16) { self.id = id }
+
+  static let wan = LexemeText(id: 0)
+  static let yi = LexemeText(id: 1)
+  static let qian = LexemeText(id: 2)
+  static let percent = LexemeText(id: 3)
+  static let permille = LexemeText(id: 4)
+
+  /// A canonical unit of `UnitTable`; nil for any other text.
+  init?(unit: String) {
+    guard let id = Self.ids[ByteKey(unit)] else { return nil }
+    self.id = id
+  }
+
+  var text: String { Self.texts[Int(id)] }
+
+  /// The five texts above, then every canonical unit.
+  private static let texts: [String] = {
+    var texts = ["万", "亿", "千", "%", "‰"]
+    var seen = Set(texts.map(ByteKey.init))
+    for canonical in UnitTable.spellings.values where seen.insert(ByteKey(canonical)).inserted {
+      texts.append(canonical)
+    }
+    return texts
+  }()
+
+  private static let ids: [ByteKey: UInt16] = {
+    var ids: [ByteKey: UInt16] = [:]
+    for (id, text) in texts.enumerated() { ids[ByteKey(text)] = UInt16(id) }
+    return ids
+  }()
 }
 
 /// The words and symbols of target values, with a longest-match index over Unicode scalars.
@@ -149,9 +189,9 @@ enum ValueLexicon {
     add(.comparison(.atLeast, .suffix), "以上", "及以上", "或以上", "之上", "以上的")
     add(.comparison(.atMost, .suffix), "以下", "及以下", "或以下", "以内", "之内", "内", "以内的")
     // Units come from UnitTable; scale words and money shorthand here.
-    add(.scale("万"), "万", "萬")
-    add(.scale("亿"), "亿", "億")
-    add(.scale("千"), "千")
+    add(.scale(.wan), "万", "萬")
+    add(.scale(.yi), "亿", "億")
+    add(.scale(.qian), "千")
     // Dates.
     add(.date(.year), "年")
     add(.date(.budgetYearWord), "年度")
@@ -182,8 +222,8 @@ enum ValueLexicon {
     add(.rank(.place), "名", "位", "名次")
     add(.rank(.nearTop), "前列", "前茅", "名列前茅")
     // Percent words and the rest.
-    add(.percentPrefix("%"), "百分之")
-    add(.percentPrefix("‰"), "千分之")
+    add(.percentPrefix(.percent), "百分之")
+    add(.percentPrefix(.permille), "千分之")
     add(.tenths, "成")
     add(.rangeSeparator, "-", "~", "〜", "—", "–", "——", "至", "到")
     add(.listSeparator, ",", "、", ";", "\n", "和", "及", "与", "以及", "，", "且", "并且", "同时")
@@ -292,9 +332,13 @@ enum ValueLexicon {
       "优秀",
       "优良"
     )
-    // Sorted so the index is the same on every run (dictionary order is not).
-    for (spelling, canonical) in UnitTable.spellings.sorted(by: { $0.key < $1.key }) {
-      list.append((spelling, .unit(canonical)))
+    // Sorted so the index is the same on every run (dictionary order is not); by bytes, which
+    // is cheaper than `String`'s `<` and as stable.
+    let units = UnitTable.spellings.sorted { left, right in
+      left.key.withUTF8Bytes { left in right.key.withUTF8Bytes { left.lexicographicallyPrecedes($0) } }
+    }
+    for (spelling, canonical) in units {
+      if let canonical = LexemeText(unit: canonical) { list.append((spelling, .unit(canonical))) }
     }
     return list
   }()
@@ -308,10 +352,11 @@ enum ValueLexicon {
   /// spelling, the one listed first wins (so `日` stays a date word, not the unit 天).
   static let index: [Unicode.Scalar: [Entry]] = {
     var byFirst: [Unicode.Scalar: [Entry]] = [:]
-    var seen: Set<String> = []
+    // By bytes: a `Set<String>` normalises every spelling it hashes or compares.
+    var seen: Set<ByteKey> = []
+    seen.reserveCapacity(entries.count)
     for (spelling, lexeme) in entries {
-      guard !seen.contains(spelling), let first = spelling.unicodeScalars.first else { continue }
-      seen.insert(spelling)
+      guard let first = spelling.unicodeScalars.first, seen.insert(ByteKey(spelling)).inserted else { continue }
       byFirst[first, default: []].append(Entry(key: Array(spelling.unicodeScalars), lexeme: lexeme))
     }
     for key in byFirst.keys {

@@ -279,7 +279,7 @@ struct ValueTokenizer {
     // m2, km2, m3: a square or cubic unit written with a digit (NFKC turns ² into 2).
     if end < scalars.count, scalars[end] == "2" || scalars[end] == "3", !isDigit(at: end + 1) {
       let spelling = String(scalars: scalars[position...end])
-      if let canonical = UnitTable.canonical(spelling) {
+      if let canonical = UnitTable.canonical(spelling).flatMap(LexemeText.init(unit:)) {
         tokens.append(ValueToken(kind: .lexeme(.unit(canonical)), start: position, end: end + 1))
         return end + 1
       }

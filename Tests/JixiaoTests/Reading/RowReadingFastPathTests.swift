@@ -108,8 +108,10 @@ import Testing
     #expect(rejected > 1000)
   }
 
-  /// Layouts of indicator sections, by position and by content.
-  static let readers: [IndicatorRowReader] = [
+  /// Layouts of indicator sections, by position and by content (made afresh for each use:
+  /// a reader holds its document's readings).
+  static var readers: [IndicatorRowReader] {
+    [
     IndicatorRowReader(columns: [0: .level1, 1: .level2, 2: .name, 3: .target], positionsTrusted: false),
     IndicatorRowReader(columns: [0: .blockLabel, 1: .level1, 2: .level2, 3: .name, 4: .target, 5: .remark]),
     IndicatorRowReader(
@@ -121,17 +123,20 @@ import Testing
       columns: [0: .level1, 1: .level2, 2: .name, 3: .direction, 4: .valueType, 5: .target, 6: .unit, 7: .standard],
       positionsTrusted: true),
     IndicatorRowReader(columns: [:], positionsTrusted: false),
-  ]
+    ]
+  }
 
   @Test func alignmentsAreTheOldAlignments() throws {
     var rows = 0
     for relativePath in CorpusTests.documents {
       let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
       guard let (text, _) = try? SourceDecoder.decode(bytes, path: relativePath) else { continue }
+      // One set of readers for each document: their readings are kept from row to row.
+      let readers = Self.readers
       for row in Tokenizer.tokenize(text).rows where !row.nonEmpty.isEmpty {
         rows += 1
         let cells = row.nonEmpty
-        for reader in Self.readers {
+        for reader in readers {
           let new = reader.align(cells)
           let old = OldRowReading.align(reader, cells)
           let same =
@@ -184,7 +189,7 @@ private enum OldRowReading {
     while cells.count > slots.count, let role = reader.columns[cells[0].column], role == .level1 || role == .level2 {
       leading.append((cells.removeFirst(), role, nil))
     }
-    let readings = cells.map(CellShape.read)
+    let readings = cells.map { CellShape.read($0) }
     let m = cells.count
     let n = slots.count
     let unplacedCost = -6.0

@@ -1,0 +1,154 @@
+import Testing
+
+@testable import Jixiao
+
+/// The columns of a row read apart (`ColumnContext`) and compared with each value, held to
+/// the reading of columns and value together that it replaced, kept here as it was.
+@Suite struct ColumnContextTests {
+  /// Unit and operator columns as the corpus and the target cases write them, with the cases
+  /// each rule turns on: empty, dashes, digits (serials), date columns, spaces, full width.
+  static let unitColumns: [String?] = {
+    var columns: [String?] = [
+      nil, "", " ", "%", "％", "人次", "万元", "元/人", "日期", "时间", " 年 月 日 ", "年月", "日", "/", "—", "--", "无", "\\",
+      "空", "44,561", "44561", "2023", "12,000", "1.5", "项目", "有效保障", "≥90%", "个 ", "㎡", "万人次", "定性",
+    ]
+    for targetCase in allTargetCases { columns.append(targetCase.context.unitColumn) }
+    return columns
+  }()
+  static let operatorColumns: [String?] = [
+    nil, "", "≥", "＝", "=", "≤", "<", "定性", "定量", " 定 性 ", "大于等于", "正向", "反向", "不低于", "＞＝",
+  ]
+  static let names: [String?] = [nil, "项目完成时间", "完成时限", "培训人次", "资金到位日期 "]
+
+  /// The values the columns are compared with: every target case and what repeats a column.
+  static let values: [String] = {
+    var values = allTargetCases.map(\.raw)
+    values += ["44,561", "44561", "2023", "有效保障", "有效 保障", "人次", "%", "", "12月底", "1.5万", "2023.07"]
+    return values
+  }()
+
+  private func expectAlike(_ context: TargetContext) {
+    let kept = ColumnContext(context)
+    for value in Self.values {
+      let normalized = NormalizedText(value)
+      let old = OldColumnReading(context, value: normalized)
+      for new in [ColumnReading(context, value: normalized), ColumnReading(kept, value: normalized)] {
+        #expect(new.unit == old.unit && new.op == old.op && new.expectsDate == old.expectsDate, "'\(value)' in \(context)")
+      }
+    }
+  }
+
+  @Test func columnsReadOnceReadAsBefore() {
+    // Each column alone against every value, then units with names and operators (the
+    // unit and name rules meet in expectsDate; the operator is read on its own).
+    var contexts = 0
+    for unit in Self.unitColumns {
+      for name in Self.names {
+        expectAlike(TargetContext(unitColumn: unit, indicatorName: name))
+        contexts += 1
+      }
+    }
+    for op in Self.operatorColumns {
+      for unit in Self.unitColumns.prefix(8) {
+        expectAlike(TargetContext(unitColumn: unit, operatorColumn: op))
+        contexts += 1
+      }
+    }
+    #expect(contexts > 200)
+    // Every target case in its own context.
+    for targetCase in allTargetCases { expectAlike(targetCase.context) }
+  }
+
+  /// The lexicon's index, built by bytes, holds what the index built with `String` sets and
+  /// sorting held: the same entries under each first scalar, longest first.
+  @Test func lexiconIndexHoldsWhatItHeld() {
+    let old = OldLexiconIndex.build()
+    let new = ValueLexicon.index
+    #expect(Set(old.keys) == Set(new.keys))
+    for (first, oldEntries) in old {
+      let newEntries = new[first] ?? []
+      #expect(newEntries.count == oldEntries.count, "\(first)")
+      for (oldEntry, newEntry) in zip(oldEntries, newEntries) {
+        #expect(oldEntry.key.count == newEntry.key.count, "\(first)")
+      }
+      let pairs = { (entries: [ValueLexicon.Entry]) in
+        Set(entries.map { String(String.UnicodeScalarView($0.key)) + "\u{0}" + String(describing: $0.lexeme) })
+      }
+      #expect(pairs(oldEntries) == pairs(newEntries), "\(first)")
+    }
+  }
+}
+
+/// `ValueLexicon.index` as it was built.
+private enum OldLexiconIndex {
+  static func build() -> [Unicode.Scalar: [ValueLexicon.Entry]] {
+    // The entries as they were listed: the units sorted by `String`'s `<`.
+    let words = ValueLexicon.entries.dropLast(UnitTable.spellings.count)
+    let units = UnitTable.spellings.sorted(by: { $0.key < $1.key }).compactMap { spelling in
+      LexemeText(unit: spelling.value).map { (spelling.key, Lexeme.unit($0)) }
+    }
+    let entries = Array(words) + units
+    var byFirst: [Unicode.Scalar: [ValueLexicon.Entry]] = [:]
+    var seen: Set<String> = []
+    for (spelling, lexeme) in entries {
+      guard !seen.contains(spelling), let first = spelling.unicodeScalars.first else { continue }
+      seen.insert(spelling)
+      byFirst[first, default: []].append(ValueLexicon.Entry(key: Array(spelling.unicodeScalars), lexeme: lexeme))
+    }
+    for key in byFirst.keys {
+      byFirst[key]?.sort { $0.key.count > $1.key.count }
+    }
+    return byFirst
+  }
+}
+
+/// `ColumnReading` as it was: the columns read together with each value.
+private struct OldColumnReading {
+  static let notUnits = WordSet(["/", "-", "—", "——", "无", "\\", "--", "空"])
+  static let dateColumns = WordSet(["日期", "时间", "年月日", "年月", "日"])
+  static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点"]
+
+  let unit: UnitReading?
+  let op: ColumnReading.Operator?
+  let expectsDate: Bool
+
+  init(_ context: TargetContext, value: NormalizedText) {
+    let unitScalars = context.unitColumn.map(Self.compact) ?? []
+    let valueScalars = unitScalars.isEmpty ? [] : value.scalars.filter { !Blank.isWhitespace($0) }
+    let unitText = unitScalars.isEmpty ? "" : String(scalars: unitScalars)
+    let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
+    if unitScalars.isEmpty || unitScalars == valueScalars || Self.notUnits.contains(unitText)
+      || unitScalars.contains(where: isDigit)
+    {
+      unit = nil
+    } else {
+      unit = UnitTable.read(unitText)
+    }
+    var expectsDate = !unitScalars.isEmpty && Self.dateColumns.contains(unitText)
+    if !expectsDate, !unitScalars.isEmpty, unitScalars.allSatisfy({ isDigit($0) || $0 == "," }) {
+      let digits = valueScalars.filter(isDigit)
+      expectsDate = !digits.isEmpty && unitScalars.filter(isDigit) == digits
+    }
+    if !expectsDate, let name = context.indicatorName {
+      expectsDate = Self.dateNameEndings.contains { name.hasSuffixBytes($0) }
+    }
+    self.expectsDate = expectsDate
+    op = context.operatorColumn.flatMap(Self.readOperator)
+  }
+
+  private static func compact(_ text: String) -> [Unicode.Scalar] {
+    NormalizedText.nfkc(text).unicodeScalars.filter { !Blank.isWhitespace($0) }
+  }
+
+  private static func readOperator(_ column: String) -> ColumnReading.Operator? {
+    let scalars = compact(column)
+    for (index, scalar) in scalars.enumerated() where scalar == "定" && index + 1 < scalars.count {
+      if scalars[index + 1] == "性" { return .qualitative }
+      if scalars[index + 1] == "量" { return .quantitative }
+    }
+    for token in ValueTokenizer.tokenize(scalars) {
+      if case .comparison(let comparison, _) = token.lexeme { return .comparison(comparison) }
+    }
+    return nil
+  }
+}
