@@ -6,8 +6,9 @@ struct IndicatorBuilder {
   let budgetYear: Int?
   /// The table's 备注 column holds weights (`20分`), not remarks.
   let remarksAreWeights: Bool
-  /// The document's readings of texts: a target text is read once, whatever its context.
-  var readings = TargetReadings()
+  /// The document's readings of texts (`ReadingContext.targetReadings`, shared with the row
+  /// readers): a target text is read once, whatever its context.
+  let readings: TargetReadings
 
   func build(_ draft: IndicatorDraft) -> Indicator {
     let unitColumn = draft.extra(.unit)
