@@ -1,18 +1,18 @@
-/// One pass over a file that is valid UTF-8 (nearly every file): everything the decoder and
-/// the text read of its bytes, which used to be five passes over them (validation, the
-/// search for NUL, the control count, line starts and endings, the scalars of each block)
-/// and a sixth in the tokenizer (the script test).
+/// One pass over UTF-8 bytes: everything the decoder and the text read of them (validation,
+/// the search for NUL, the control count, line starts and endings, the scalars of each block,
+/// the script test), which used to be six separate passes.
 ///
-/// The pass stops at the first invalid sequence; the decoder then takes the separate passes
-/// (`UTF8Scan`, `SourceDecoder.refuseBinary`, `SourceText.lineStarts` …), which repair the
-/// text first. `DecodingPassTests` holds each reading here to the pass it replaced.
+/// A file that is valid UTF-8 (nearly every file) is read once, as it is. The pass stops at
+/// the first invalid sequence; the decoder then repairs or converts the file and reads the
+/// text it made with this same pass, so every text's lines and counts come from here.
+/// `DecodingPassTests` holds each reading to a byte-by-byte reference.
 struct DecodingPass {
-  /// `SourceText.lineStarts`.
+  /// Where each line starts when split at LF, CRLF and CR, then the text's end.
   let lineStarts: [Int32]
-  /// `SourceText.countBlocks`.
+  /// Scalars before each block of `1 << SourceText.blockShift` bytes (`SourceText`).
   let scalarsBeforeBlock: [Int32]
   let controls: ControlCount
-  /// `LineEndings.describe`.
+  /// "LF", "CRLF", "CR", "mixed" or "none" (`LineEndings.describe`).
   let lineEnding: String
   /// `Script.isTraditional` of the first 64 KB.
   let isTraditional: Bool
@@ -41,7 +41,8 @@ struct DecodingPass {
   private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, scripts: UnsafeBufferPointer<UInt8>) -> DecodingPass? {
     let count = bytes.count
     var starts: [Int32] = []
-    // As `SourceText.lineStarts` reserves: capacity never written costs no memory.
+    // Generous: capacity never written is never touched, so it costs address space, not
+    // memory; growing by doubling copied the array and briefly held both.
     starts.reserveCapacity(count / 16 + 2)
     var blocks: [Int32] = []
     blocks.reserveCapacity((count >> SourceText.blockShift) + 2)
@@ -122,7 +123,7 @@ struct DecodingPass {
         lf += 1
         lineStart = index + 1
       } else if byte == 0x0D {
-        // Before LF, the LF ends the line (as `lineStartsAtEveryBreak` reads CRLF).
+        // Before LF, the LF ends the line: CRLF is one break.
         if index + 1 < count && bytes[index + 1] == 0x0A {
           crlf += 1
           lf -= 1

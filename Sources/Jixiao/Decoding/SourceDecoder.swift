@@ -26,14 +26,6 @@ public enum SourceDecoder {
   public static func decode(_ bytes: [UInt8], path: String, encoding requested: String? = nil)
     throws(InputError) -> (SourceText, DecodingReport)
   {
-    try decode(bytes, path: path, encoding: requested, onePass: true)
-  }
-
-  /// `decode`, with the one pass over a valid UTF-8 file, or (for tests) with the separate
-  /// passes that read every other file.
-  static func decode(_ bytes: [UInt8], path: String, encoding requested: String?, onePass: Bool)
-    throws(InputError) -> (SourceText, DecodingReport)
-  {
     if bytes.isEmpty { throw .empty(path: path) }
     // Offsets cross into ICU as Int32; the CLI's --max-size stops far below this.
     if bytes.count > maximumSize { throw .tooLarge(path: path, bytes: bytes.count, limit: maximumSize) }
@@ -42,7 +34,7 @@ public enum SourceDecoder {
       // A byte-order mark and nothing else: an empty document saved by an editor.
       if bytes.count == bomLength { throw .empty(path: path) }
       if charset == "UTF-8" {
-        return try decodeUTF8(bytes, path: path, bomLength: bomLength, confidence: 100, onePass: onePass)
+        return try decodeUTF8(bytes, path: path, bomLength: bomLength, confidence: 100)
       }
       return try convert(bytes, path: path, charset: charset, confidence: 100, hasBOM: true)
     }
@@ -51,7 +43,8 @@ public enum SourceDecoder {
     }
     // A valid file without NUL (nearly every file) is read in one pass; other files take
     // the passes that find out what they are.
-    if onePass, let pass = DecodingPass.scan(bytes), !pass.hasNUL {
+    let pass = DecodingPass.scan(bytes)
+    if let pass, !pass.hasNUL {
       return try decodeUTF8(bytes, path: path, bomLength: 0, confidence: 100, pass: pass)
     }
     if let nul = bytes.firstIndex(of: 0) {
@@ -60,8 +53,9 @@ public enum SourceDecoder {
       }
       throw .binary(path: path, what: "NUL byte", byteOffset: nul)
     }
+    // Not valid UTF-8, from here on.
     let scan = UTF8Scan(bytes)
-    if scan.invalidCount == 0 || scan.isMostlyUTF8 {
+    if scan.isMostlyUTF8 {
       return try decodeUTF8(bytes, path: path, bomLength: 0, confidence: 100, scan: scan)
     }
     let (guess, confidence) = detect(bytes)
@@ -100,13 +94,15 @@ public enum SourceDecoder {
   /// How many invalid offsets a report lists; `invalidCount` is always complete.
   static let listedInvalidOffsets = 100
 
+  /// A UTF-8 file after a `bomLength` prefix: its own bytes when they are valid (`pass`, or
+  /// read now when not given and no `scan` says they are damaged), otherwise repaired, each
+  /// invalid sequence a U+FFFD.
   private static func decodeUTF8(
     _ bytes: [UInt8], path: String, bomLength: Int, confidence: Int, scan: UTF8Scan? = nil,
-    pass: DecodingPass? = nil, onePass: Bool = true
+    pass: DecodingPass? = nil
   ) throws(InputError) -> (SourceText, DecodingReport) {
     let body = bomLength == 0 ? bytes : Array(bytes[bomLength...])
-    // A damaged file comes with its scan; any other is valid unless the pass stops.
-    if let pass = pass ?? (scan == nil && onePass ? DecodingPass.scan(body) : nil) {
+    if scan == nil, let pass = pass ?? DecodingPass.scan(body) {
       let text = SourceText(utf8: body, pass: pass, bomLength: bomLength, originalLength: bytes.count)
       try refuseBinary(text, pass.controls, path: path)
       let report = DecodingReport(
@@ -114,26 +110,30 @@ public enum SourceDecoder {
         lineEnding: pass.lineEnding, isLowConfidence: confidence < confidenceFloor)
       return (text, report)
     }
+    // The caller's scan is of the whole file, which is the body when there is no mark.
     let scan = bomLength == 0 ? (scan ?? UTF8Scan(body)) : UTF8Scan(body)
-    let text: SourceText
-    var invalidOffsets: [Int] = []
-    if scan.invalidCount == 0 {
-      // The common case: the file's own bytes are the text, no copy and no offset map.
-      text = SourceText(
-        utf8: body, originalOffsets: nil, bomLength: bomLength, originalLength: bytes.count)
-    } else {
-      let (repaired, map, offsets) = UTF8Scan.repair(
-        body, bomLength: bomLength, listed: listedInvalidOffsets)
-      invalidOffsets = offsets
-      text = SourceText(
-        utf8: repaired, originalOffsets: map, bomLength: 0, originalLength: bytes.count)
-    }
-    try refuseBinary(text, path: path)
+    let (repaired, map, invalidOffsets) = UTF8Scan.repair(body, bomLength: bomLength, listed: listedInvalidOffsets)
+    let (text, pass) = try read(repaired, originalOffsets: map, originalLength: bytes.count, path: path)
+    try refuseBinary(text, pass.controls, path: path)
     let report = DecodingReport(
       encoding: "UTF-8", confidence: confidence, hasBOM: bomLength > 0,
       invalidOffsets: invalidOffsets, invalidCount: scan.invalidCount,
-      lineEnding: LineEndings.describe(text.utf8), isLowConfidence: confidence < confidenceFloor)
+      lineEnding: pass.lineEnding, isLowConfidence: confidence < confidenceFloor)
     return (text, report)
+  }
+
+  /// The text of bytes the decoder made (repaired or converted), which are valid UTF-8.
+  private static func read(_ utf8: [UInt8], originalOffsets: OffsetMap, originalLength: Int, path: String)
+    throws(InputError) -> (SourceText, DecodingPass)
+  {
+    // Repair and conversion write only whole scalars: the pass cannot stop. Were it to,
+    // the file is refused rather than read wrong.
+    guard let pass = DecodingPass.scan(utf8) else {
+      throw .undecodable(path: path, detail: "the decoded text is not valid UTF-8")
+    }
+    let text = SourceText(
+      utf8: utf8, pass: pass, originalOffsets: originalOffsets, bomLength: 0, originalLength: originalLength)
+    return (text, pass)
   }
 
   /// Bytes per conversion call: the UTF-16 and offset buffers ICU fills are sized for one
@@ -233,13 +233,12 @@ public enum SourceDecoder {
       }
       start = end
     }
-    let text = SourceText(
-      utf8: utf8, originalOffsets: map, bomLength: 0, originalLength: bytes.count)
-    try refuseBinary(text, path: path)
+    let (text, pass) = try read(utf8, originalOffsets: map, originalLength: bytes.count, path: path)
+    try refuseBinary(text, pass.controls, path: path)
     let report = DecodingReport(
       encoding: charset, confidence: confidence, hasBOM: hasBOM || strippedBOM,
       invalidOffsets: invalidOffsets, invalidCount: invalidCount,
-      lineEnding: LineEndings.describe(text.utf8),
+      lineEnding: pass.lineEnding,
       isLowConfidence: detected && confidence < confidenceFloor)
     if detected && invalidCount * 20 > max(utf8.count / 3, 1) {
       throw .undecodable(
@@ -249,10 +248,6 @@ public enum SourceDecoder {
   }
 
   /// Text with many control characters is a binary file that happens to decode.
-  private static func refuseBinary(_ text: SourceText, path: String) throws(InputError) {
-    try refuseBinary(text, ControlCount(text.utf8), path: path)
-  }
-
   private static func refuseBinary(_ text: SourceText, _ count: ControlCount, path: String) throws(InputError) {
     if count.controls > max(8, text.utf8.count / 100) {
       throw .binary(path: path, what: "control characters", byteOffset: text.originalOffset(of: count.first))
@@ -270,32 +265,6 @@ public enum SourceDecoder {
       return false
     }
     return true
-  }
-}
-
-extension ControlCount {
-  /// The count over a whole text, for text the one pass did not read.
-  init(_ utf8: [UInt8]) {
-    self.init()
-    utf8.withUnsafeBufferPointer { bytes in
-      var index = 0
-      while index < bytes.count {
-        // Once text and ASCII have been seen only controls count, and most words of eight
-        // bytes hold none.
-        if isSettled && index + 8 <= bytes.count && ByteWord.below(ByteWord.load(bytes, at: index), 0x20) == 0 {
-          index += 8
-          continue
-        }
-        let byte = bytes[index]
-        if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x0B {
-          addControl(at: index)
-        } else if byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x0B {
-          nonBlank = true
-          if byte < 0x7F { printableASCII = true }
-        }
-        index += 1
-      }
-    }
   }
 }
 
@@ -338,37 +307,6 @@ enum UTF8Encoding {
 }
 
 enum LineEndings {
-  static func describe(_ bytes: [UInt8]) -> String {
-    // Most files have no CR: LF or no break at all, found a word at a time.
-    let only: String? = bytes.withUnsafeBufferPointer { bytes in
-      guard bytes.firstIndex(ofByte: 0x0D) == nil else { return nil }
-      return bytes.firstIndex(ofByte: 0x0A) == nil ? "none" : "LF"
-    }
-    return only ?? describeByCounting(bytes)
-  }
-
-  /// `describe` byte by byte, counting each kind of break.
-  static func describeByCounting(_ bytes: [UInt8]) -> String {
-    var lf = 0
-    var crlf = 0
-    var cr = 0
-    var index = 0
-    while index < bytes.count {
-      if bytes[index] == 0x0D {
-        if index + 1 < bytes.count && bytes[index + 1] == 0x0A {
-          crlf += 1
-          index += 1
-        } else {
-          cr += 1
-        }
-      } else if bytes[index] == 0x0A {
-        lf += 1
-      }
-      index += 1
-    }
-    return describe(lf: lf, crlf: crlf, cr: cr)
-  }
-
   /// The description of a text with these breaks.
   static func describe(lf: Int, crlf: Int, cr: Int) -> String {
     switch (lf > 0, crlf > 0, cr > 0) {

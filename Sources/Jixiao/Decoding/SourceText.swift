@@ -59,51 +59,29 @@ public struct SourceText: Sendable {
   /// Traditional script (`Script.isTraditional`) in the first 64 KB.
   let isTraditional: Bool
 
-  init(utf8: [UInt8], originalOffsets: OffsetMap?, bomLength: Int, originalLength: Int) {
+  /// The text of `utf8` with what `pass` read of it: after a `bomLength` prefix of the file's
+  /// own bytes, or converted or repaired with the way back in `originalOffsets`. Every text
+  /// is read by the one pass, so its lines and counts have one implementation.
+  init(utf8: [UInt8], pass: DecodingPass, originalOffsets: OffsetMap? = nil, bomLength: Int, originalLength: Int) {
+    self.init(
+      utf8: utf8, lineStarts: pass.lineStarts, scalarsBeforeBlock: pass.scalarsBeforeBlock,
+      isTraditional: pass.isTraditional, originalOffsets: originalOffsets, bomLength: bomLength,
+      originalLength: originalLength)
+  }
+
+  /// The text with its readings given: for `init(utf8:pass:…)`, and for tests that build texts
+  /// from reference readings.
+  init(
+    utf8: [UInt8], lineStarts: [Int32], scalarsBeforeBlock: [Int32], isTraditional: Bool,
+    originalOffsets: OffsetMap?, bomLength: Int, originalLength: Int
+  ) {
     self.utf8 = utf8
     self.originalOffsets = originalOffsets
     self.bomLength = bomLength
     self.originalLength = originalLength
-    self.lines = Lines(utf8, starts: SourceText.lineStarts(utf8))
-    self.scalarsBeforeBlock = SourceText.countBlocks(utf8)
-    self.isTraditional = utf8.withUnsafeBufferPointer {
-      Script.isTraditional(utf8: UnsafeBufferPointer(rebasing: $0.prefix(1 << 16)))
-    }
-  }
-
-  /// The text of a file's own bytes after a `bomLength` prefix, with what `pass` read of them.
-  init(utf8: [UInt8], pass: DecodingPass, bomLength: Int, originalLength: Int) {
-    self.utf8 = utf8
-    self.originalOffsets = nil
-    self.bomLength = bomLength
-    self.originalLength = originalLength
-    self.lines = Lines(utf8, starts: pass.lineStarts)
-    self.scalarsBeforeBlock = pass.scalarsBeforeBlock
-    self.isTraditional = pass.isTraditional
-  }
-
-  static func countBlocks(_ bytes: [UInt8]) -> [Int32] {
-    var counts: [Int32] = []
-    counts.reserveCapacity((bytes.count >> blockShift) + 1)
-    var count: Int32 = 0
-    bytes.withUnsafeBufferPointer { buffer in
-      // Scalars are the bytes that do not continue one, counted a word at a time.
-      for blockStart in stride(from: 0, to: buffer.count, by: 1 << blockShift) {
-        counts.append(count)
-        let end = Swift.min(blockStart + (1 << blockShift), buffer.count)
-        var index = blockStart
-        while index + 8 <= end {
-          count &+= Int32(8 - ByteWord.continuationCount(ByteWord.load(buffer, at: index)))
-          index += 8
-        }
-        while index < end {
-          if buffer[index] & 0xC0 != 0x80 { count &+= 1 }
-          index += 1
-        }
-      }
-    }
-    if bytes.count & ((1 << blockShift) - 1) == 0 { counts.append(count) }
-    return counts
+    self.lines = Lines(utf8, starts: lineStarts)
+    self.scalarsBeforeBlock = scalarsBeforeBlock
+    self.isTraditional = isTraditional
   }
 
   /// Scalars in `utf8[0..<offset]`.
@@ -118,62 +96,6 @@ public struct SourceText: Sendable {
       }
     }
     return count
-  }
-
-  /// Where each line starts when split at LF, CRLF and CR, then the text's end.
-  static func lineStarts(_ bytes: [UInt8]) -> [Int32] {
-    // Most texts end their lines with LF alone: their breaks are found a word at a time.
-    guard bytes.withUnsafeBufferPointer({ $0.firstIndex(ofByte: 0x0D) == nil }) else {
-      return lineStartsAtEveryBreak(bytes)
-    }
-    var starts = emptyLineStarts(for: bytes)
-    var start = 0
-    bytes.withUnsafeBufferPointer { bytes in
-      while let newline = bytes.firstIndex(ofByte: 0x0A, from: start) {
-        starts.append(Int32(start))
-        start = newline + 1
-      }
-    }
-    return ended(starts, lastStart: start, count: bytes.count)
-  }
-
-  /// `lineStarts` byte by byte, at LF, CRLF and CR.
-  static func lineStartsAtEveryBreak(_ bytes: [UInt8]) -> [Int32] {
-    var starts = emptyLineStarts(for: bytes)
-    var start = 0
-    var index = 0
-    let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte == 0x0A {
-        starts.append(Int32(start))
-        index += 1
-        start = index
-      } else if byte == 0x0D {
-        starts.append(Int32(start))
-        index += (index + 1 < count && bytes[index + 1] == 0x0A) ? 2 : 1
-        start = index
-      } else {
-        index += 1
-      }
-    }
-    return ended(starts, lastStart: start, count: count)
-  }
-
-  private static func emptyLineStarts(for bytes: [UInt8]) -> [Int32] {
-    var starts: [Int32] = []
-    // Generous: capacity that is never written is never touched, so it costs address space,
-    // not memory; growing by doubling copied the array and briefly held both.
-    starts.reserveCapacity(bytes.count / 16 + 2)
-    return starts
-  }
-
-  /// The last line's start, unless the text ends with a break, then the text's end.
-  private static func ended(_ starts: [Int32], lastStart start: Int, count: Int) -> [Int32] {
-    var starts = starts
-    if start < count { starts.append(Int32(start)) }
-    starts.append(Int32(count))
-    return starts
   }
 
   /// The decoded bytes are the file's bytes, unconverted and without a byte-order mark.

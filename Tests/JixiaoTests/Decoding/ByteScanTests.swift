@@ -2,10 +2,10 @@ import Testing
 
 @testable import Jixiao
 
-/// The decoder's passes over a whole file scan eight bytes at a time; each must agree with
-/// the byte-by-byte loop it replaced (the source keeps those of line breaks for text with CR;
-/// the others are copied here), on texts whose breaks, controls and multi-byte characters
-/// fall at every offset of a word.
+/// The decoder's scans of a whole file read eight bytes at a time; each must agree with the
+/// byte-by-byte loop it replaced (the source keeps those for text with CR; the others are
+/// copied here or in `DecodingReferences`), on texts whose breaks, controls and multi-byte
+/// characters fall at every offset of a word.
 @Suite struct ByteScanTests {
   static let pieces: [[UInt8]] = ["a", "中", "\n", "\r", "\r\n", "\t", " ", "\u{01}", "\u{1F}", "\u{7F}", "\u{3000}", "é", "9"]
     .map { Array($0.utf8) }
@@ -39,15 +39,6 @@ import Testing
       $0.properties.isWhitespace || $0.value == 0xFEFF
     }
     return !nonBlank || (!printableASCII && onlyBlank) ? .whitespaceOnly(path: "t.txt") : nil
-  }
-
-  /// Against the byte loops kept in the source for text with CR: the same texts without CR
-  /// take the word scans.
-  @Test func lineStartsAndEndings() {
-    for text in Self.texts + Self.texts.map({ $0.filter { $0 != 0x0D } }) {
-      #expect(SourceText.lineStarts(text) == SourceText.lineStartsAtEveryBreak(text), "\(text)")
-      #expect(LineEndings.describe(text) == LineEndings.describeByCounting(text), "\(text)")
-    }
   }
 
   /// Scalars in every range of the texts, eight bytes at a time against the byte loop kept
@@ -92,17 +83,10 @@ import Testing
     }
   }
 
-  @Test func scalarCountsOfBlocks() {
+  @Test func scalarCountsOfBlocks() throws {
     for text in Self.texts + [Array(String(repeating: "绩效a\u{301}", count: 100).utf8)] {
-      let counts = SourceText.countBlocks(text)
-      var expected: [Int32] = []
-      var count: Int32 = 0
-      for (index, byte) in text.enumerated() {
-        if index % 64 == 0 { expected.append(count) }
-        if byte & 0xC0 != 0x80 { count += 1 }
-      }
-      if text.count % 64 == 0 { expected.append(count) }
-      #expect(counts == expected)
+      let pass = try #require(DecodingPass.scan(text))
+      #expect(pass.scalarsBeforeBlock == DecodingReferences.scalarsBeforeBlocks(text))
     }
   }
 

@@ -2,80 +2,25 @@ import Testing
 
 @testable import Jixiao
 
-/// The decoder reads a valid UTF-8 file in one pass (`DecodingPass`); each of its readings
-/// must be what the separate pass it replaced reads (those kept in the source for text the
-/// one pass does not read, the others copied here), on every corpus document and on texts
-/// whose breaks, controls, invalid sequences, block boundaries and ideographs fall at every
-/// offset of a word.
+/// The decoder reads every text in one pass (`DecodingPass`): a valid UTF-8 file as it is,
+/// any other once repaired or converted. Each of its readings must be the byte-by-byte
+/// reference's (`DecodingReferences`), on every corpus document and on texts whose breaks,
+/// controls, invalid sequences, block boundaries and ideographs fall at every offset of a
+/// word.
 @Suite struct DecodingPassTests {
-  // MARK: The passes the one pass replaced
-
-  /// `Script.isTraditional(utf8:)` over the first 64 KB, as the tokenizer called it.
-  static func isTraditionalByBytes(_ all: [UInt8]) -> Bool {
-    let bytes = Array(all.prefix(1 << 16))
-    var traditional = 0
-    var simplified = 0
-    var index = 0
-    while index < bytes.count {
-      let lead = bytes[index]
-      guard lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count else {
-        index += 1
-        continue
-      }
-      let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-      if Script.traditionalOnly.contains(value) {
-        traditional += 1
-      } else if Script.simplifiedOnly.contains(value) {
-        simplified += 1
-      }
-      index += 3
-    }
-    return traditional >= 5 && traditional > simplified * 2
-  }
-
-  /// `SourceText.countBlocks` byte by byte.
-  static func blocksByBytes(_ text: [UInt8]) -> [Int32] {
-    var expected: [Int32] = []
-    var count: Int32 = 0
-    for (index, byte) in text.enumerated() {
-      if index % 64 == 0 { expected.append(count) }
-      if byte & 0xC0 != 0x80 { count += 1 }
-    }
-    if text.count % 64 == 0 { expected.append(count) }
-    return expected
-  }
-
-  /// `SourceDecoder.refuseBinary`'s count, byte by byte.
-  static func controlsByBytes(_ bytes: [UInt8]) -> [Int] {
-    let blank: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B]
-    var controls = 0, first = -1, nonBlank = false, printableASCII = false
-    for (index, byte) in bytes.enumerated() {
-      if byte < 0x20 && !blank.contains(byte) {
-        controls += 1
-        if first < 0 { first = index }
-      } else if !blank.contains(byte) {
-        nonBlank = true
-        if byte < 0x7F { printableASCII = true }
-      }
-    }
-    return [controls, first, nonBlank ? 1 : 0, printableASCII ? 1 : 0]
-  }
-
   static func expectSameReadings(_ bytes: [UInt8], _ comment: @autoclosure () -> String = "") {
     let pass = DecodingPass.scan(bytes)
     let isValid = UTF8Scan(bytes).invalidCount == 0
     #expect((pass != nil) == isValid, "\(comment()) \(bytes)")
     guard let pass else { return }
-    #expect(pass.lineStarts == SourceText.lineStartsAtEveryBreak(bytes), "\(comment()) \(bytes)")
-    #expect(pass.lineStarts == SourceText.lineStarts(bytes), "\(comment()) \(bytes)")
-    #expect(pass.scalarsBeforeBlock == blocksByBytes(bytes), "\(comment()) \(bytes)")
-    #expect(pass.scalarsBeforeBlock == SourceText.countBlocks(bytes), "\(comment()) \(bytes)")
+    #expect(pass.lineStarts == DecodingReferences.lineStarts(bytes), "\(comment()) \(bytes)")
+    #expect(pass.scalarsBeforeBlock == DecodingReferences.scalarsBeforeBlocks(bytes), "\(comment()) \(bytes)")
     let controls = pass.controls
     #expect(
       [controls.controls, controls.first, controls.nonBlank ? 1 : 0, controls.printableASCII ? 1 : 0]
-        == controlsByBytes(bytes), "\(comment()) \(bytes)")
-    #expect(pass.lineEnding == LineEndings.describeByCounting(bytes), "\(comment()) \(bytes)")
-    #expect(pass.isTraditional == isTraditionalByBytes(bytes), "\(comment()) \(bytes.count) bytes")
+        == DecodingReferences.controls(bytes), "\(comment()) \(bytes)")
+    #expect(pass.lineEnding == DecodingReferences.lineEnding(bytes), "\(comment()) \(bytes)")
+    #expect(pass.isTraditional == DecodingReferences.isTraditional(bytes), "\(comment()) \(bytes.count) bytes")
     #expect(pass.hasNUL == bytes.contains(0), "\(comment()) \(bytes)")
   }
 
@@ -148,33 +93,43 @@ import Testing
     let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
     Self.expectSameReadings(bytes, relativePath)
     Self.expectSameReadings(bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }, relativePath + " with CRLF")
-    // The text the one pass makes is the text the separate passes make.
-    let (text, _) = try SourceDecoder.decode(bytes, path: relativePath)
-    let separate = SourceText(utf8: text.utf8, originalOffsets: nil, bomLength: 0, originalLength: bytes.count)
-    #expect(text.lines.map { $0 } == separate.lines.map { $0 })
-    #expect(text.scalarsBeforeBlock == separate.scalarsBeforeBlock)
-    #expect(text.isTraditional == separate.isTraditional)
+    // The text the decoder makes is the text read by the references.
+    let (text, report) = try SourceDecoder.decode(bytes, path: relativePath)
+    Self.expectReferenceReadings(text, report, relativePath)
   }
 
-  /// The decoder's answers (text, report, refusal) on every text, with and without a UTF-8
-  /// byte-order mark, are those of its separate passes.
-  @Test func decoderAgrees() {
+  /// The decoder's text and report of every text, valid or not, with and without a UTF-8
+  /// byte-order mark: its lines, counts, script and line ending are the references' readings
+  /// of the text it made (of the file's bytes, or of what it repaired).
+  @Test func decoderReadsItsTextAsTheReferences() {
+    var repaired = 0
     for text in Self.texts.prefix(2000) + Self.texts.suffix(1000) where !text.isEmpty {
       for bytes in [text, [0xEF, 0xBB, 0xBF] + text] {
-        let fused = Self.outcome(bytes)
-        let separate = Self.outcome(bytes, separate: true)
-        #expect(fused == separate, "\(bytes)")
+        guard let (decoded, report) = try? SourceDecoder.decode(bytes, path: "t.txt") else { continue }
+        Self.expectReferenceReadings(decoded, report, "\(bytes)")
+        if report.invalidCount > 0 { repaired += 1 }
+      }
+    }
+    #expect(repaired > 500)
+  }
+
+  /// Texts the decoder converts: GB18030 and UTF-16 with breaks of every kind.
+  @Test func convertedTextsReadAsTheReferences() throws {
+    for text in ["绩效目标\r\n產出指標\t≥96%\r\n", "一级指标\r二级指标\n\n數量\r\n", String(repeating: "绩效 績效\n", count: 400)] {
+      for charset in ["GB18030", "UTF-16LE", "UTF-16BE"] {
+        let (decoded, report) = try SourceDecoder.decode(Robustness.iconv(Array(text.utf8), to: charset), path: "t.txt", encoding: charset)
+        #expect(decoded.utf8 == Array(text.utf8))
+        Self.expectReferenceReadings(decoded, report, charset)
       }
     }
   }
 
-  /// What decoding says of `bytes`, as text: the one pass forced off when `separate`.
-  static func outcome(_ bytes: [UInt8], separate: Bool = false) -> String {
-    do {
-      let (text, report) = try SourceDecoder.decode(bytes, path: "t.txt", encoding: nil, onePass: !separate)
-      return "\(text.utf8) \(text.lines.map { $0 }) \(text.scalarsBeforeBlock) \(text.isTraditional) \(report)"
-    } catch {
-      return "\(error)"
-    }
+  static func expectReferenceReadings(_ text: SourceText, _ report: DecodingReport, _ comment: String) {
+    let bytes = text.utf8
+    let reference = SourceText.byReference(bytes)
+    #expect(text.lines.map { $0 } == reference.lines.map { $0 }, "\(comment)")
+    #expect(text.scalarsBeforeBlock == reference.scalarsBeforeBlock, "\(comment)")
+    #expect(text.isTraditional == reference.isTraditional, "\(comment)")
+    #expect(report.lineEnding == DecodingReferences.lineEnding(bytes), "\(comment)")
   }
 }

@@ -46,7 +46,7 @@ import Testing
   }()
 
   static func source(_ bytes: [UInt8]) -> SourceText {
-    SourceText(utf8: bytes, originalOffsets: nil, bomLength: 0, originalLength: bytes.count)
+    SourceText.byReference(bytes)
   }
 
   @Test func signaturesDecideAsTheLineByLineReadings() {
