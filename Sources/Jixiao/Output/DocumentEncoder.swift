@@ -240,12 +240,23 @@ public enum DocumentEncoder {
     w.field("weightRaw", indicator.weightRaw)
     w.field("unitColumn", indicator.unitColumn)
     w.field("valueType", indicator.valueType)
-    w.field("direction", indicator.direction)
-    w.field("standard", indicator.standard)
-    w.field("remark", indicator.remark)
-    w.field("actual", indicator.actual)
-    w.field("score", indicator.score)
-    w.field("deviation", indicator.deviation)
+    let direction = indicator.direction
+    let standard = indicator.standard
+    let remark = indicator.remark
+    let actual = indicator.actual
+    let score = indicator.score
+    let deviation = indicator.deviation
+    if !w.pretty, direction == nil, standard == nil, remark == nil, actual == nil, score == nil, deviation == nil {
+      // Few tables have these columns: on one line their six nulls are one copy.
+      w.members(#","direction":null,"standard":null,"remark":null,"actual":null,"score":null,"deviation":null"#)
+    } else {
+      w.field("direction", direction)
+      w.field("standard", standard)
+      w.field("remark", remark)
+      w.field("actual", actual)
+      w.field("score", score)
+      w.field("deviation", deviation)
+    }
     w.field("sharesNameAndTargetWithAbove", bool: indicator.sharesNameAndTargetWithAbove)
     w.key("span")
     span(indicator.span, &w)

@@ -164,6 +164,13 @@ public struct JSONWriter: ~Copyable {
   @inline(never)
   private mutating func flushChunk() { flush() }
 
+  /// Members written out beforehand, on one line (`,"a":null,"b":null`): the caller knows
+  /// that a member came before, so the text starts with its comma.
+  mutating func members(_ text: StaticString) {
+    if buffer.count >= chunkSize { flushChunk() }
+    buffer.append(text)
+  }
+
   /// Starts an object member whose key comes from data (a JSON tree read from input): the
   /// key is escaped like any string.
   public mutating func key(escaping name: String) {
@@ -247,10 +254,22 @@ public struct JSONWriter: ~Copyable {
   // Inlined, so that each key is a constant where it is written (its length known, its bytes
   // copied in a store or two) and a member's closure is no context of its own.
 
-  @inline(__always)
+  /// Not inlined: a document writes a string member for nearly every cell, and the optimiser
+  /// stops inlining into a large caller (an indicator's writer) after its first few members,
+  /// so most were a call anyway, to this with the key's length unknown. On one line the
+  /// comma, key and value go in one reservation.
+  @inline(never)
   public mutating func field(_ name: StaticString, _ value: String?) {
-    key(name)
-    string(value)
+    guard !pretty else {
+      key(name)
+      return string(value)
+    }
+    let comma = isCommaDue()
+    guard let value else {
+      buffer.appendKey(name, comma: comma)
+      return buffer.append("null" as StaticString)
+    }
+    buffer.appendStringMember(name, value, comma: comma)
   }
 
   @inline(__always)

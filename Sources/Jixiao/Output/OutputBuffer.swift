@@ -192,6 +192,51 @@ struct OutputBuffer: ~Copyable {
     count += parts.write(to: start + count)
   }
 
+  /// `,"name":"value"` (the comma when `comma`), the value escaped, with one reservation for
+  /// the key, the value and the quotes: a document writes a string member for nearly every
+  /// cell, and the key and the value written apart cost a call and a reservation each.
+  @inline(__always)
+  mutating func appendStringMember(_ name: StaticString, _ value: String, comma: Bool) {
+    let written: Void? = value.utf8.withContiguousStorageIfAvailable { appendStringMember(name, $0, comma: comma) }
+    guard written == nil else { return }
+    var value = value
+    value.withUTF8 { appendStringMember(name, $0, comma: comma) }
+  }
+
+  @inline(__always)
+  private mutating func appendStringMember(_ name: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, comma: Bool) {
+    guard name.hasPointerRepresentation, let base = bytes.baseAddress else {
+      appendKey(name, comma: comma)
+      return appendQuoted(bytes)
+    }
+    let length = name.utf8CodeUnitCount
+    let valueLength = bytes.count
+    // The comma, the key in quotes, the colon, the value in quotes.
+    reserve(length &+ valueLength &+ 6)
+    var end = count
+    if comma {
+      start[end] = 0x2C
+      end &+= 1
+    }
+    start[end] = 0x22
+    ByteCopy.copy(name.utf8Start, length, to: start + (end &+ 1))
+    end &+= length &+ 1
+    start[end] = 0x22
+    start[end &+ 1] = 0x3A
+    start[end &+ 2] = 0x22
+    end &+= 3
+    let clean = JSONEscape.copyClean(base, valueLength, to: start + end)
+    if clean == valueLength {
+      start[end &+ clean] = 0x22
+      count = end &+ clean &+ 1
+      return
+    }
+    // A byte to escape: the rest goes the general way.
+    count = end &+ clean
+    appendEscaped(UnsafeBufferPointer(rebasing: bytes[clean...]))
+    append(0x22)
+  }
+
   /// `"text"`, escaped for JSON.
   mutating func appendQuoted(_ text: String) {
     let written: Void? = text.utf8.withContiguousStorageIfAvailable { appendQuoted($0) }

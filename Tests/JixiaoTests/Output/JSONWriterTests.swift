@@ -41,13 +41,15 @@ import Testing
         for index in 0..<50 { w.field("key", "值\(index)\n\"引号\"") }
       }
     }
-    var whole = JSONWriter(pretty: true)
-    write(&whole)
-    var chunks: [UInt8] = []
-    var streamed = JSONWriter(pretty: true, chunkSize: chunkSize) { chunks += $0 }
-    write(&streamed)
-    streamed.flush()
-    #expect(chunks == whole.bytes)
+    for pretty in [true, false] {
+      var whole = JSONWriter(pretty: pretty)
+      write(&whole)
+      var chunks: [UInt8] = []
+      var streamed = JSONWriter(pretty: pretty, chunkSize: chunkSize) { chunks += $0 }
+      write(&streamed)
+      streamed.flush()
+      #expect(chunks == whole.bytes)
+    }
   }
 }
 

@@ -84,9 +84,30 @@ enum LegacyJSONEscape {
         Issue.record("string \(bytes) \(comment())")
         return false
       }
+      // As an object's members (the key and value written in one go on one line): first,
+      // then after another, under keys of every length the key copy takes apart.
+      let key = memberKeys[bytes.count % memberKeys.count]
+      let keyBytes = Array(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+      var members = JSONWriter(pretty: false)
+      members.object { w in
+        w.field(key, text)
+        w.field(key, text)
+      }
+      let member = [0x22] + keyBytes + [0x22, 0x3A] + expected
+      guard members.bytes == [0x7B] + member + [0x2C] + member + [0x7D] else {
+        Issue.record("member \(bytes) \(comment())")
+        return false
+      }
     }
     return true
   }
+
+  /// Keys of the lengths `ByteCopy` copies differently (the one-character literal is not a
+  /// pointer).
+  static let memberKeys: [StaticString] = [
+    "k", "ab", "abc", "span", "level1", "level1Raw", "sharesNameAndTarget", "sharesNameAndTargetWithAbove",
+    "a key longer than thirty-two bytes",
+  ]
 
   static let fillers: [[UInt8]] = [
     Array("a".utf8), Array("值".utf8), Array("é".utf8), Array("😀".utf8), [0x80], [0xFF], [0xA0], [0x9F],
