@@ -168,6 +168,36 @@ import Testing
     }
   }
 
+  /// Tag and attribute names written straight into their string are the old decoded
+  /// arrays, for ASCII names short and long, other scalars and invalid bytes; the raw-text
+  /// test answers as the set, for its names in any case and their near misses.
+  @Test func htmlNamesAreTheDecodedNames() {
+    let pieces: [[UInt8]] = [
+      [0x41], [0x5A], [0x61], [0x7A], [0x40], [0x5B], [0x2D], [0x3A], [0x5F], [0x30], [0xE4, 0xB8, 0xAD], [0xC3, 0x89],
+      [0xFF], [0xE4, 0xB8], [0x80], [0x20],
+    ]
+    var state: UInt64 = 0x3C6E_F372_FE94_F82B
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+    for _ in 0..<20_000 {
+      let bytes = (0..<next(24)).flatMap { _ in pieces[next(pieces.count)] }
+      let lower = next(bytes.count + 1)
+      let range = lower..<(lower + next(bytes.count - lower + 1))
+      let old = String(decoding: bytes[range].map(HTMLScanner.lowercased), as: UTF8.self)
+      let new = HTMLScanner.lowercasedName(bytes, range)
+      #expect(new == old && new.utf8.elementsEqual(old.utf8), "\(bytes) \(range)")
+    }
+    let names = HTMLScanner.rawTextElements.flatMap { [$0, $0.uppercased(), $0 + "s", String($0.dropLast()), "x" + $0] }
+      + ["td", "tr", "table", "th", "tbody", "t", "", "scripts", "styl", "p", "br", "span", "div", "template\u{301}"]
+    for name in names {
+      let lowered = HTMLScanner.lowercasedName(Array(name.utf8), 0..<name.utf8.count)
+      #expect(HTMLScanner.isRawTextElement(lowered) == HTMLScanner.rawTextElements.contains(lowered), "\(name)")
+      #expect(HTMLScanner.isRawTextElement(name) == HTMLScanner.rawTextElements.contains(name), "\(name)")
+    }
+  }
+
   /// A cell gives back the span it was given and set to, whatever its fields (negative,
   /// past Int32, which the span clamps), and a length changed in place.
   @Test func cellSpansRoundTrip() {
