@@ -20,7 +20,13 @@ struct HTMLScanner {
   /// `rawTextElements.contains(name)` by comparing small strings: the set hashed the name
   /// of every opening tag.
   static func isRawTextElement(_ name: String) -> Bool {
-    switch name {
+    // Most names (`td`, `tr`, `p`, `span`, `div`) are told apart by their length or their
+    // first letter: each string comparison below is a call.
+    let utf8 = name.utf8
+    guard utf8.count >= 3 && utf8.count <= 8, let first = utf8.first,
+      first == 0x73 || first == 0x74 || first == 0x78 || first == 0x6E
+    else { return false }
+    return switch name {
     case "script", "style", "title", "textarea", "xmp", "noscript", "template": true
     default: false
     }
@@ -37,12 +43,16 @@ struct HTMLScanner {
         if let tag = readMarkup() { return .tag(tag) }
         continue  // a comment or declaration, skipped
       }
-      // A text run up to the next `<` that starts markup.
+      // A text run up to the next `<` that starts markup, the `<`s found eight bytes at a
+      // time on the buffer (the array's reads were checked byte by byte).
       let start = position
-      position += 1
-      while position < bytes.count {
-        if bytes[position] == 0x3C, Self.startsMarkup(bytes, at: position) { break }
-        position += 1
+      position = bytes.withUnsafeBufferPointer { buffer in
+        var from = start + 1
+        while let found = buffer.firstIndex(ofByte: 0x3C, from: from) {
+          if Self.startsMarkup(bytes, at: found) { return found }
+          from = found + 1
+        }
+        return buffer.count
       }
       return .text(start..<position)
     }

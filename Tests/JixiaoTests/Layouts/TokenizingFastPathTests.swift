@@ -199,6 +199,31 @@ import Testing
     }
   }
 
+  /// Text runs end where the old byte loop ended them: at the first `<` after their first
+  /// byte that starts markup, or at the end; over random texts of `<` before letters,
+  /// slashes, `!`, digits and CJK, tags and comments among them.
+  @Test func htmlTextRunsEndAtMarkup() {
+    let pieces = ["<", "a", "/", "!", "7", "中", " ", ">", "<td>", "</tr>", "<!-- x -->", "<script>a<b</script>", "<<", "\"", "=", "\n"]
+      .map { Array($0.utf8) }
+    var state: UInt64 = 0x6A09_E667_F3BC_C908
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+    for _ in 0..<20_000 {
+      let bytes = (0..<next(30)).flatMap { _ in pieces[next(pieces.count)] }
+      var scanner = HTMLScanner(bytes: bytes)
+      var events = 0
+      while let event = scanner.next(), events < 1000 {
+        events += 1
+        guard case .text(let range) = event else { continue }
+        let end = (range.lowerBound + 1..<bytes.count).first { bytes[$0] == 0x3C && HTMLScanner.startsMarkup(bytes, at: $0) }
+        #expect(range.upperBound == (end ?? bytes.count), "\(bytes) \(range)")
+      }
+      #expect(events < 1000, "\(bytes)")
+    }
+  }
+
   /// A cell gives back the span it was given and set to, whatever its fields (negative,
   /// past Int32, which the span clamps), and a length changed in place.
   @Test func cellSpansRoundTrip() {
