@@ -32,12 +32,14 @@ enum RowClassifier {
       count += 1
     }
     guard count > 0 else { return .blank }
-    let first = cells[firstIndex]
-    let firstKey = first.key
+    // The first cell read in place, not copied.
+    let firstKey = cells[firstIndex].key
     // Each prefix is compared only when the first byte matches (`[`/`!`; 注 and 说 lead with
     // E6 and E8): most rows begin otherwise.
-    let textLead = first.text.utf8.first
-    if textLead == 0x5B || textLead == 0x21, first.text.hasPrefixBytes("[image:") || first.text.hasPrefixBytes("![") {
+    let textLead = cells[firstIndex].text.utf8.first
+    if textLead == 0x5B || textLead == 0x21,
+      cells[firstIndex].text.hasPrefixBytes("[image:") || cells[firstIndex].text.hasPrefixBytes("![")
+    {
       return .image
     }
     let keyLead = firstKey.utf8.first

@@ -162,17 +162,21 @@ enum CSVTokenizer {
 
   static func looksLikeCSV(_ text: SourceText, _ survey: LayoutSurvey) -> Bool {
     let bytes = text.utf8
+    // Every record that counts starts on a line of its own that is not blank, so the records
+    // counted below are at most the survey's non-blank lines: a text with tabs or pipes on a
+    // tenth of those fails the last test whatever its records are (a tab table with
+    // `450,000.00` amounts splits every line at its commas and was read to its end).
+    guard survey.linesWithTab * 10 < survey.nonBlank && survey.linesWithPipe * 10 < survey.nonBlank else { return false }
     guard bytes.withUnsafeBufferPointer({ $0.firstIndex(ofByte: 0x2C) != nil }) else { return false }
     var counts: [Int: Int] = [:]
     var nonBlank = 0
     var withFields = 0
     var spreadsheetLike = 0
     var sentences = 0
-    // Records end at line breaks, so there are at most this many. Once more than a fifth of
+    // There are at most this many records that count (see above). Once more than a fifth of
     // that many have a single field, the test of `withFields` below cannot pass: most
     // documents are not CSV and are ruled out early.
-    // (One more than the text's LF and CR bytes, which are all in its line breaks.)
-    let maxRecords = 1 + survey.breakBytes
+    let maxRecords = survey.nonBlank
     var ruledOut = false
     forEachRecord(bytes) { record in
       let isBlank = record.fields.allSatisfy { Blank.trim(bytes, $0.content).isEmpty }

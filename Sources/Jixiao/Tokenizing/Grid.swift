@@ -31,7 +31,11 @@ public struct Cell: Sendable, Hashable {
       bits.keyIsStale = false
     }
   }
-  public var span: SourceSpan
+  public var span: SourceSpan {
+    get { packedSpan.span }
+    set { packedSpan = PackedSpan(newValue) }
+  }
+  private var packedSpan: PackedSpan
   /// Position in its row (0-based), counting empty cells.
   public var column: Int {
     get { bits.column }
@@ -58,7 +62,7 @@ public struct Cell: Sendable, Hashable {
   init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool, isPlain: Bool?) {
     self.storage = text
     self.keyBox = isPlain == true && !isTraditional ? nil : KeyBox.make(for: text, simplify: isTraditional, isPlain: isPlain)
-    self.span = span
+    self.packedSpan = PackedSpan(span)
     self.storedStart = Int32(clamping: start)
     self.bits = Bits(column: column, isTraditional: isTraditional)
   }
@@ -107,6 +111,33 @@ public struct Cell: Sendable, Hashable {
     }
   }
 
+  /// The span's four 32-bit fields in two words. Swift copies, moves and destroys a struct of
+  /// up to seven scalar fields inline, and one of more through outlined calls: a span of
+  /// four fields made the cell nine, and every cell made paid a copy and a destroy of it
+  /// (`CellBuilder.cell`), as did every move of a cell.
+  private struct PackedSpan: Sendable {
+    private var lineAndColumn: UInt64
+    private var offsetAndLength: UInt64
+
+    init(_ span: SourceSpan) {
+      lineAndColumn = Self.pack(span.line, span.column)
+      offsetAndLength = Self.pack(span.offset, span.length)
+    }
+
+    var span: SourceSpan {
+      SourceSpan(
+        line: Self.low(lineAndColumn), column: Self.high(lineAndColumn), offset: Self.low(offsetAndLength),
+        length: Self.high(offsetAndLength))
+    }
+
+    // The span's fields are Int32 (clamped when set), so they come back as they went in.
+    @inline(__always) private static func pack(_ low: Int, _ high: Int) -> UInt64 {
+      UInt64(UInt32(truncatingIfNeeded: low)) | UInt64(UInt32(truncatingIfNeeded: high)) << 32
+    }
+    @inline(__always) private static func low(_ word: UInt64) -> Int { Int(Int32(truncatingIfNeeded: word)) }
+    @inline(__always) private static func high(_ word: UInt64) -> Int { Int(Int32(truncatingIfNeeded: word >> 32)) }
+  }
+
   /// The column and two flags in one word. A row has fewer cells than its document has
   /// bytes (at most 2^30), so the column fits in the low 30 bits.
   private struct Bits: Sendable {
@@ -146,16 +177,33 @@ public struct Row: Sendable, Hashable {
   public var lineIndex: Int
   /// The row was marked as starting a new row explicitly (a `\t`-led line after a space in
   /// the one-cell-per-line dialect) rather than by a blank line.
-  public var isExplicitStart = false
+  public var isExplicitStart: Bool {
+    get { flags.contains(.explicitStart) }
+    set { flags.set(.explicitStart, newValue) }
+  }
   /// A form feed before the row: a page break from a PDF converter.
-  public var followsPageBreak = false
+  public var followsPageBreak: Bool {
+    get { flags.contains(.pageBreak) }
+    set { flags.set(.pageBreak, newValue) }
+  }
   /// A markdown or grid separator (`---|---`, `+----+`).
-  public var isSeparator = false {
-    didSet { kind = nil }
+  public var isSeparator: Bool {
+    get { flags.contains(.separator) }
+    set {
+      flags.set(.separator, newValue)
+      kind = nil
+    }
   }
   /// The first row after the end of a table that the markup marks (`</table>`, the last
   /// rule of a grid table): text after it is not part of the table.
-  public var startsAfterTable = false
+  public var startsAfterTable: Bool {
+    get { flags.contains(.afterTable) }
+    set { flags.set(.afterTable, newValue) }
+  }
+  /// The four flags above in a byte: as four Bools they made a row a struct of more scalar
+  /// fields than Swift copies inline (see `Cell.PackedSpan`), so every row passed along the
+  /// pipeline was copied and destroyed through outlined calls.
+  private var flags = Flags()
   /// What the segmenter classified the row as, kept so that the readers after it do not
   /// classify it again (a tenth of the reading stage); cleared when what it depends on changes.
   var kind: RowKind?
@@ -184,6 +232,18 @@ public struct Row: Sendable, Hashable {
     hasher.combine(followsPageBreak)
     hasher.combine(isSeparator)
     hasher.combine(startsAfterTable)
+  }
+
+  private struct Flags: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let explicitStart = Flags(rawValue: 1)
+    static let pageBreak = Flags(rawValue: 2)
+    static let separator = Flags(rawValue: 4)
+    static let afterTable = Flags(rawValue: 8)
+
+    @inline(__always) mutating func set(_ flag: Flags, _ value: Bool) {
+      if value { insert(flag) } else { remove(flag) }
+    }
   }
 
   public init(cells: [Cell], lineIndex: Int) {

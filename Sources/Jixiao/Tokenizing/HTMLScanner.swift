@@ -17,6 +17,21 @@ struct HTMLScanner {
   /// Elements whose content is not markup; skipped whole.
   static let rawTextElements: Set<String> = ["script", "style", "title", "textarea", "xmp", "noscript", "template"]
 
+  /// `rawTextElements.contains(name)` by comparing small strings: the set hashed the name
+  /// of every opening tag.
+  static func isRawTextElement(_ name: String) -> Bool {
+    // Most names (`td`, `tr`, `p`, `span`, `div`) are told apart by their length or their
+    // first letter: each string comparison below is a call.
+    let utf8 = name.utf8
+    guard utf8.count >= 3 && utf8.count <= 8, let first = utf8.first,
+      first == 0x73 || first == 0x74 || first == 0x78 || first == 0x6E
+    else { return false }
+    return switch name {
+    case "script", "style", "title", "textarea", "xmp", "noscript", "template": true
+    default: false
+    }
+  }
+
   init(bytes: [UInt8]) {
     self.bytes = bytes
     self.position = 0
@@ -28,12 +43,16 @@ struct HTMLScanner {
         if let tag = readMarkup() { return .tag(tag) }
         continue  // a comment or declaration, skipped
       }
-      // A text run up to the next `<` that starts markup.
+      // A text run up to the next `<` that starts markup, the `<`s found eight bytes at a
+      // time on the buffer (the array's reads were checked byte by byte).
       let start = position
-      position += 1
-      while position < bytes.count {
-        if bytes[position] == 0x3C, Self.startsMarkup(bytes, at: position) { break }
-        position += 1
+      position = bytes.withUnsafeBufferPointer { buffer in
+        var from = start + 1
+        while let found = buffer.firstIndex(ofByte: 0x3C, from: from) {
+          if Self.startsMarkup(bytes, at: found) { return found }
+          from = found + 1
+        }
+        return buffer.count
       }
       return .text(start..<position)
     }
@@ -68,7 +87,7 @@ struct HTMLScanner {
     var index = position + (isClosing ? 2 : 1)
     let nameStart = index
     while index < bytes.count, Self.isNameByte(bytes[index]) { index += 1 }
-    let name = String(decoding: bytes[nameStart..<index].map(Self.lowercased), as: UTF8.self)
+    let name = Self.lowercasedName(bytes, nameStart..<index)
     let attributesStart = index
     // The tag ends at the first `>` outside quotes.
     var quote: UInt8?
@@ -93,7 +112,7 @@ struct HTMLScanner {
       range: start..<position,
       attributes: attributesStart..<attributesEnd
     )
-    if !isClosing && !isSelfClosing && Self.rawTextElements.contains(name) {
+    if !isClosing && !isSelfClosing && Self.isRawTextElement(name) {
       skipRawText(name)
     }
     return tag
@@ -158,6 +177,21 @@ struct HTMLScanner {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
   }
   static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+
+  /// `String(decoding: bytes[range].map(lowercased), as: UTF8.self)` written straight into
+  /// the string: a tag's name (ASCII, most shorter than 16 bytes) then needs neither an
+  /// array nor validation, where each tag made, decoded and freed one.
+  static func lowercasedName(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range out of bounds")
+    return String(unsafeUninitializedCapacity: range.count) { name in
+      var count = 0
+      for index in range {
+        name[count] = lowercased(bytes[index])
+        count += 1
+      }
+      return count
+    }
+  }
 }
 
 /// An HTML tag as written.
@@ -182,7 +216,7 @@ struct HTMLTag {
       while index < end, !HTMLScanner.isSpace(bytes[index]), bytes[index] != 0x3D, bytes[index] != 0x2F {
         index += 1
       }
-      let name = String(decoding: bytes[nameStart..<index].map(HTMLScanner.lowercased), as: UTF8.self)
+      let name = HTMLScanner.lowercasedName(bytes, nameStart..<index)
       while index < end, HTMLScanner.isSpace(bytes[index]) { index += 1 }
       var value = ""
       if index < end, bytes[index] == 0x3D {

@@ -35,8 +35,6 @@ struct LayoutSurvey {
   // `CSVTokenizer.looksLikeCSV`, over all lines.
   private(set) var linesWithTab = 0
   private(set) var linesWithPipe = 0
-  /// Bytes of line breaks (CRLF counts two): every LF and CR of the text is in one.
-  private(set) var breakBytes = 0
 
   // `GridTableTokenizer.looksLikeGridTable`.
   /// Rule lines of the grid blocks (`GridTableTokenizer.gridBlocks`).
@@ -44,7 +42,6 @@ struct LayoutSurvey {
 
   init(_ text: SourceText) {
     let lines = text.lines
-    var lineBytes = 0
     var previousIsText = false
     var grid = GridBlockCount()
     text.utf8.withUnsafeBufferPointer { bytes in
@@ -53,7 +50,6 @@ struct LayoutSurvey {
       let firstSeparator = Self.firstTabOrPipe(bytes)
       for index in lines.indices {
         let line = lines[index]
-        lineBytes += line.end - line.start
         let trimmed = Blank.trim(bytes, line.start..<line.end)
         let facts = line.end <= firstSeparator ? LineFacts() : LineFacts(bytes, line.start..<line.end, trimmed: trimmed)
         if facts.tabs > 0 { linesWithTab += 1 }
@@ -80,7 +76,6 @@ struct LayoutSurvey {
         if facts.pipes > 0 || facts.hasTabInText { hasSeparatorInText = true }
       }
     }
-    breakBytes = text.utf8.count - lineBytes
     gridRules = grid.finish()
   }
 

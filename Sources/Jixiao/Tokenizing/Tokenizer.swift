@@ -138,25 +138,44 @@ enum DialectDetector {
 /// One row per line; tabs separate cells.
 enum TabbedTokenizer {
   static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (Row) -> Void) {
+    // The line's tabs are found once, eight bytes at a time, on the buffer (the array's
+    // reads were checked byte by byte, and the line was read twice: to count them, to cut).
+    var tabs: [Int] = []
     for index in text.lines.indices {
       let (range, pageBreak) = builder.pageBreakStripped(index)
+      tabs.removeAll(keepingCapacity: true)
+      text.utf8.withUnsafeBufferPointer { Self.appendTabs($0, range, to: &tabs) }
       // Room for every cell at once: grown by appends, the array was reallocated three times a
       // row and then copied again by the row to shed its spare capacity.
       var cells: [Cell] = []
-      cells.reserveCapacity(text.utf8[range].reduce(1) { $1 == 0x09 ? $0 + 1 : $0 })
+      cells.reserveCapacity(tabs.count + 1)
       var start = range.lowerBound
-      var column = 0
-      for position in range where text.utf8[position] == 0x09 {
+      for (column, position) in tabs.enumerated() {
         cells.append(builder.cell(lineIndex: index, range: start..<position, column: column))
-        column += 1
         start = position + 1
       }
-      cells.append(builder.cell(lineIndex: index, range: start..<range.upperBound, column: column))
+      cells.append(builder.cell(lineIndex: index, range: start..<range.upperBound, column: tabs.count))
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak
       row.isSeparator = Separators.isSeparatorRow(cells)
       emit(row)
     }
+  }
+}
+
+extension TabbedTokenizer {
+  /// The offsets of the tabs in `bytes[range]`, in order.
+  static func appendTabs(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to tabs: inout [Int]) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "range out of bounds")
+    var index = range.lowerBound
+    let end = range.upperBound
+    while index + 8 <= end {
+      if ByteWord.equal(ByteWord.load(bytes, at: index), 0x09) != 0 {
+        for position in index..<(index + 8) where bytes[position] == 0x09 { tabs.append(position) }
+      }
+      index += 8
+    }
+    for position in index..<end where bytes[position] == 0x09 { tabs.append(position) }
   }
 }
 
