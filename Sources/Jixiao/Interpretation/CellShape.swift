@@ -46,9 +46,14 @@ enum CellShape: Equatable {
     if key.equalsBytes("正向") || key.equalsBytes("反向") { return .direction }
     if standards.contains(key) { return .standard }
     if key.hasSuffixBytes("分") && IndicatorBuilder.weight(key) != nil { return .weight }
-    let length = key.characterCount
     let hasDigit = containsDigitCharacter(key)
-    if !hasDigit, length <= 6, UnitTable.mayReadAsKnown(key), let unit = UnitTable.read(key), unit.isKnown { return .unit }
+    // Characters are counted only where a test asks: values and numbers, which hold a digit,
+    // seldom reach one.
+    var length = -1
+    if !hasDigit {
+      length = key.characterCount
+      if length <= 6, UnitTable.mayReadAsKnown(key), let unit = UnitTable.read(key), unit.isKnown { return .unit }
+    }
     if hasDigit, key.withUTF8Bytes({ $0.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E } }) {
       let small = IndicatorBuilder.weight(key).map { $0 <= 100 } ?? false
       return .number(small: small)
@@ -62,6 +67,7 @@ enum CellShape: Equatable {
       return .value
     }
     if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
+    if length < 0 { length = key.characterCount }
     if key.hasPrefixBytes("反映") && length >= 6 { return .explanationText }
     return .text(length: length)
   }

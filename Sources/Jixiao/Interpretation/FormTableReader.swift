@@ -162,7 +162,7 @@ struct FormTableReader {
     // Short words under a row of funds labels: sub-labels of a group (中央 │ 省级 │ 市级资金 │
     // 本级 under 财政资金), whose values come on the next row.
     if pendingSubLabels.isEmpty, cells.count >= 2, pendingLabels.contains(where: { InlineFields.isMoney($0.role) }),
-      cells.allSatisfy({ $0.key.count <= 6 && !$0.key.contains(where: \.isNumber) && FormVocabulary.role($0.key).map(InlineFields.isMoney) != false })
+      cells.allSatisfy({ $0.key.characterCount <= 6 && !$0.key.contains(where: \.isNumber) && FormVocabulary.role($0.key).map(InlineFields.isMoney) != false })
     {
       pendingSubLabels = cells
       for cell in cells { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }

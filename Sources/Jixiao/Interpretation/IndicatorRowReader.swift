@@ -55,6 +55,13 @@ struct IndicatorRowReader {
   /// The role of a column: `columns[column]`.
   @inline(__always)
   private func role(ofColumn column: Int) -> ColumnRole? {
+    Self.role(ofColumn: column, roleByColumn, columns)
+  }
+
+  /// `role(ofColumn:)` from the reader's tables, for closures that would copy the whole
+  /// reader to call the method.
+  @inline(__always)
+  private static func role(ofColumn column: Int, _ roleByColumn: [ColumnRole?], _ columns: [Int: ColumnRole]) -> ColumnRole? {
     column >= 0 && column < roleByColumn.count ? roleByColumn[column] : columns[column]
   }
 
@@ -67,13 +74,13 @@ struct IndicatorRowReader {
       }
       switch role {
       case .level1, .level2:
-        placeLevel(cell, key: key, column: role, into: &draft)
+        Self.placeLevel(cell, key: key, column: role, into: &draft)
       case .name:
         if draft.name.isNil { draft.name = cell } else { draft.duplicates.append(cell) }
       case .target:
         if draft.target.isNil { draft.target = cell } else { draft.duplicates.append(cell) }
       case .blockLabel:
-        if LevelVocabulary.blockLabel(key) == nil { placeLevel(cell, key: key, column: .level1, into: &draft) }
+        if LevelVocabulary.blockLabel(key) == nil { Self.placeLevel(cell, key: key, column: .level1, into: &draft) }
       case .explanation, .scoring, .unit, .valueType, .direction, .weight, .remark, .standard,
         .actual, .score, .deviation:
         if draft.extra(role) == nil { draft.extras.append((role, cell)) } else { draft.duplicates.append(cell) }
@@ -85,7 +92,7 @@ struct IndicatorRowReader {
 
   /// A level cell: which level it names decides where it goes, whatever its column. A
   /// second cell for a level the row already has is a duplicate: the first is kept.
-  private func placeLevel(_ cell: Cell, key: String, column: ColumnRole, into draft: inout IndicatorDraft) {
+  private static func placeLevel(_ cell: Cell, key: String, column: ColumnRole, into draft: inout IndicatorDraft) {
     let (asLevel1, asLevel2) = LevelVocabulary.levels(key)
     enum Slot { case level1, level2, fragment }
     let slot: Slot
@@ -208,18 +215,19 @@ struct IndicatorRowReader {
       }
       return
     }
-    align(nonEmpty, from: restStart) { index, role, reading in
+    // The closure takes what it asks of the reader, not the reader (a copy of it per row).
+    align(nonEmpty, from: restStart) { [positionsTrusted, roleByColumn, columns] index, role, reading in
       guard let role else {
         draft.unplaced.append(nonEmpty[index])
         return
       }
-      if positionsTrusted, self.role(ofColumn: nonEmpty[index].column) != role { draft.isShifted = true }
+      if positionsTrusted, Self.role(ofColumn: nonEmpty[index].column, roleByColumn, columns) != role { draft.isShifted = true }
       switch role {
       case .name: draft.name = nonEmpty[index]
       case .target:
         draft.target = nonEmpty[index]
         draft.targetReading = reading
-      case .level1, .level2: placeLevel(nonEmpty[index], key: nonEmpty[index].key, column: role, into: &draft)
+      case .level1, .level2: Self.placeLevel(nonEmpty[index], key: nonEmpty[index].key, column: role, into: &draft)
       default: draft.extras.append((role, nonEmpty[index]))
       }
     }
@@ -234,10 +242,11 @@ struct IndicatorRowReader {
   }
 
   /// A cell of the alignment: its shape, the grammar's reading of it when the shape test
-  /// made one, and the slot the alignment gives it.
+  /// made one, its column, and the slot the alignment gives it.
   private struct Candidate {
     var shape: CellShape
     var reading: TargetReading?
+    var column: Int
     var slot: Int
   }
 
@@ -258,14 +267,21 @@ struct IndicatorRowReader {
     }
     let m = cells.count - first
     guard m > 0 else { return }
+    // Locals for the closures below, which would copy the reader to reach its properties;
+    let slots = slots
     let n = slots.count
+    let positionsTrusted = positionsTrusted
+    let readings = readings
     let unplacedCost = -6.0
     // Walked back from the end: each cell's slot (-1 unplaced); a cell not reached keeps this.
     let notReached = -2
     withUnsafeTemporaryAllocation(of: Candidate.self, capacity: m) { buffer in
+      // The cells by a span: read in place, not copied out of the array.
+      let cells = cells.span
       for i in 0..<m {
         let (shape, reading) = CellShape.read(cells[first + i], readings: readings)
-        buffer.initializeElement(at: i, to: Candidate(shape: shape, reading: reading, slot: notReached))
+        buffer.initializeElement(
+          at: i, to: Candidate(shape: shape, reading: reading, column: cells[first + i].column, slot: notReached))
       }
       defer { buffer.deinitialize() }
       var candidates = buffer.mutableSpan
@@ -285,7 +301,7 @@ struct IndicatorRowReader {
             guard i < m else { continue }
             if j < n {
               var score = candidates[i].shape.fit(slots[j].role)
-              if positionsTrusted && cells[first + i].column == slots[j].column { score += 2 }
+              if positionsTrusted && candidates[i].column == slots[j].column { score += 2 }
               if here + score > table[(i + 1) * width + j + 1].best {
                 table[(i + 1) * width + j + 1] = (here + score, 2)  // cell i in slot j
               }
