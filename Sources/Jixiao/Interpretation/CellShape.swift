@@ -29,6 +29,9 @@ enum CellShape: Equatable {
       "≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦", "═", "==", "定性", "定量", "大于等于", "小于等于", "等于", "大于", "小于",
     ])
 
+  /// The bytes of the longest operator, direction or standard.
+  private static let longestWord = max(operators.longestWord, standards.longestWord, "正向".utf8.count)
+
   static func of(_ cell: Cell, readings: TargetReadings? = nil) -> CellShape { read(cell, readings: readings).shape }
 
   /// The shape of a cell, and the grammar's reading of it when the shape test read it as a
@@ -42,9 +45,13 @@ enum CellShape: Equatable {
 
   private static func shape(of cell: Cell, readings: TargetReadings?, reading: inout TargetReading?) -> CellShape {
     let key = cell.key
-    if operators.contains(key) { return .operatorWord }
-    if key.equalsBytes("正向") || key.equalsBytes("反向") { return .direction }
-    if standards.contains(key) { return .standard }
+    // Operators, directions and standards are short words: a longer key (most cells) is
+    // none of them, known from its stored byte count before three look-ups.
+    if key.utf8.count <= longestWord {
+      if operators.contains(key) { return .operatorWord }
+      if key.equalsBytes("正向") || key.equalsBytes("反向") { return .direction }
+      if standards.contains(key) { return .standard }
+    }
     if key.hasSuffixBytes("分") && IndicatorBuilder.weight(key) != nil { return .weight }
     let hasDigit = containsDigitCharacter(key)
     // Characters are counted only where a test asks: values and numbers, which hold a digit,

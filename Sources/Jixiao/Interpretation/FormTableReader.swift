@@ -248,8 +248,11 @@ struct FormTableReader {
   private mutating func readUnlabelledRow(_ row: Row) {
     let cells = row.nonEmpty
     // A line of its own pairs (`填表人: 宋云花 联系电话:…`) is not a value of the labels above.
-    guard !pendingLabels.isEmpty, !(cells.count == 1 && InlineFields.split(cells[0].text) != nil) else {
-      readUnknownLabels(cells)
+    // Its pairs are handed on: the readers below would read them again.
+    var loneSplit: InlineSplit?
+    if !pendingLabels.isEmpty && cells.count == 1 { loneSplit = InlineSplit(InlineFields.split(cells[0].text)) }
+    guard !pendingLabels.isEmpty, !(cells.count == 1 && loneSplit?.result != nil) else {
+      readUnknownLabels(cells, loneSplit: loneSplit)
       return
     }
     expandSubLabels(valueCount: cells.count)
@@ -299,12 +302,20 @@ struct FormTableReader {
   /// A row with no label the vocabulary knows: label-shaped cells (`中央主管部门`,
   /// `单位已有的保证专项实施的制度、措施`) with their values, text continuing the field above, or
   /// residue.
-  private mutating func readUnknownLabels(_ cells: [Cell]) {
+  private mutating func readUnknownLabels(_ cells: [Cell], loneSplit: InlineSplit? = nil) {
+    // The pairs of a lone cell, read at most once.
+    var loneSplit = loneSplit
+    func split(ofLone cell: Cell) -> InlineSplit {
+      if let loneSplit { return loneSplit }
+      let split = InlineSplit(InlineFields.split(cell.text))
+      loneSplit = split
+      return split
+    }
     if cells.count == 1, LevelVocabulary.blockLabel(cells[0].key) != nil {
       layout.append(LayoutCell(role: .blockLabel, text: cells[0].text, span: cells[0].span))
       return
     }
-    if cells.count == 1, let role = lastFieldRole, Self.continues(role), InlineFields.split(cells[0].text) == nil,
+    if cells.count == 1, let role = lastFieldRole, Self.continues(role), split(ofLone: cells[0]).result == nil,
       !Self.isEmptyLabel(cells[0]), !FormVocabulary.looksLikeLabel(cells[0].key)
     {
       addField(role, label: nil, value: cells[0])
@@ -332,7 +343,7 @@ struct FormTableReader {
       if (paired && FormVocabulary.looksLikeLabel(cell.key)) || Self.isEmptyLabel(cell) {
         addLabelOnly(cell, role: .otherLabel)
       } else {
-        readLooseCell(cell)
+        readLooseCell(cell, split: cells.count == 1 ? split(ofLone: cell) : nil)
       }
       index += 1
     }
@@ -388,8 +399,9 @@ struct FormTableReader {
   }
 
   /// A cell outside any label: `填报人： 李长洋`, or something unknown.
-  private mutating func readLooseCell(_ cell: Cell) {
-    if let (pieces, leftover) = InlineFields.split(cell.text), !pieces.isEmpty {
+  /// `split`: the cell's pairs, when the caller has read them.
+  private mutating func readLooseCell(_ cell: Cell, split: InlineSplit? = nil) {
+    if let (pieces, leftover) = (split ?? InlineSplit(InlineFields.split(cell.text))).result, !pieces.isEmpty {
       if current == nil { current = EntityDraft(span: cell.span) }
       for piece in pieces {
         let label = context.part(of: cell, scalarOffset: piece.labelOffset, text: piece.label)
@@ -403,6 +415,13 @@ struct FormTableReader {
       return
     }
     context.leave(cell, .unrecognisedRow)
+  }
+
+  /// What `InlineFields.split` read in a cell, nil inside when no pairs: boxed in a struct so
+  /// that "not read yet" (an optional of it) and "read, none" differ plainly.
+  struct InlineSplit {
+    let result: (pieces: [InlineFields.Piece], leftoverOffset: Int?)?
+    init(_ result: (pieces: [InlineFields.Piece], leftoverOffset: Int?)?) { self.result = result }
   }
 
   private mutating func addField(_ role: FieldRole, label: Cell?, value: Cell) {
