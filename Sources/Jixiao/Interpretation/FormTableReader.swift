@@ -119,7 +119,8 @@ struct FormTableReader {
   }
 
   private mutating func readIndicatorRow(_ row: Row) {
-    guard let reader = indicatorReader else { return }
+    // The reader is asked in place: a copy of it per row retained its tables.
+    guard indicatorReader != nil else { return }
     // A block label alone on a row: 长期绩效指标 / 年度绩效指标 switch the horizon.
     let nonEmpty = row.nonEmpty
     if nonEmpty.count == 1, let label = LevelVocabulary.blockLabel(nonEmpty[0].key) {
@@ -132,16 +133,18 @@ struct FormTableReader {
       layout.append(LayoutCell(role: .label, text: nonEmpty[0].text, span: nonEmpty[0].span))
       return
     }
-    var draft = reader.read(nonEmpty, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
+    var draft = indicatorReader!.read(nonEmpty, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
     // Run-together digits with no name under two columns or more besides the name (指标值 │
     // 备注): where the target ends cannot be told (JX119).
     if context.cellsRunTogether, draft.name.isNil, draft.extras.isEmpty, let target = draft.target,
-      Self.isDigitRun(target.key), reader.slots.filter({ $0.column >= 0 && $0.role != .name }).count >= 2
+      Self.isDigitRun(target.key), indicatorReader!.slots.filter({ $0.column >= 0 && $0.role != .name }).count >= 2
     {
       draft.digitsRunTogether = true
       digitRuns.append(target)
     }
-    for index in nonEmpty.indices where LevelVocabulary.blockLabel(nonEmpty[index].key) != nil {
+    // Each cell's key by a span: read in place, not copied out of the array with the cell.
+    let cells = nonEmpty.span
+    for index in nonEmpty.indices where LevelVocabulary.blockLabel(cells[index].key) != nil {
       let cell = nonEmpty[index]
       if cell != draft.name && cell != draft.target {
         layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
