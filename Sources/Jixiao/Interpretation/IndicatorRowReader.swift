@@ -54,7 +54,7 @@ struct IndicatorRowReader {
 
   /// The role of a column: `columns[column]`.
   @inline(__always)
-  private func role(ofColumn column: Int) -> ColumnRole? {
+  func role(ofColumn column: Int) -> ColumnRole? {
     Self.role(ofColumn: column, roleByColumn, columns)
   }
 
@@ -92,7 +92,7 @@ struct IndicatorRowReader {
 
   /// A level cell: which level it names decides where it goes, whatever its column. A
   /// second cell for a level the row already has is a duplicate: the first is kept.
-  private static func placeLevel(_ cell: Cell, key: String, column: ColumnRole, into draft: inout IndicatorDraft) {
+  static func placeLevel(_ cell: Cell, key: String, column: ColumnRole, into draft: inout IndicatorDraft) {
     let (asLevel1, asLevel2) = LevelVocabulary.levels(key)
     enum Slot { case level1, level2, fragment }
     let slot: Slot
@@ -341,7 +341,7 @@ struct IndicatorRowReader {
   }
 
   /// Tables that head 指标性质 then 指标方向 yet print `正向 =`: put each where it belongs.
-  private func swapDirectionAndOperator(_ draft: inout IndicatorDraft) {
+  func swapDirectionAndOperator(_ draft: inout IndicatorDraft) {
     guard let typeIndex = draft.extras.firstIndex(where: { $0.role == .valueType }),
       let directionIndex = draft.extras.firstIndex(where: { $0.role == .direction }),
       CellShape.of(draft.extras[typeIndex].cell, readings: readings) == .direction,
@@ -380,7 +380,7 @@ struct IndicatorRowReader {
 
   /// A lone cell is a target when the grammar finds a number, date, rank or grade in it;
   /// a phrase (`长效管理机制健全性`) is a name whose target is missing.
-  private func readsAsTarget(_ cell: Cell) -> Bool {
+  func readsAsTarget(_ cell: Cell) -> Bool {
     let target = readings.reading(cell.text).target
     return target.kind.isStructured || target.grade != nil
   }
