@@ -29,6 +29,9 @@ enum CellShape: Equatable {
       "≥", "≤", "=", ">", "<", ">=", "<=", "≧", "≦", "═", "==", "定性", "定量", "大于等于", "小于等于", "等于", "大于", "小于",
     ])
 
+  /// The bytes of the longest operator, direction or standard.
+  private static let longestWord = max(operators.longestWord, standards.longestWord, "正向".utf8.count)
+
   static func of(_ cell: Cell, readings: TargetReadings? = nil) -> CellShape { read(cell, readings: readings).shape }
 
   /// The shape of a cell, and the grammar's reading of it when the shape test read it as a
@@ -42,13 +45,22 @@ enum CellShape: Equatable {
 
   private static func shape(of cell: Cell, readings: TargetReadings?, reading: inout TargetReading?) -> CellShape {
     let key = cell.key
-    if operators.contains(key) { return .operatorWord }
-    if key.equalsBytes("正向") || key.equalsBytes("反向") { return .direction }
-    if standards.contains(key) { return .standard }
+    // Operators, directions and standards are short words: a longer key (most cells) is
+    // none of them, known from its stored byte count before three look-ups.
+    if key.utf8.count <= longestWord {
+      if operators.contains(key) { return .operatorWord }
+      if key.equalsBytes("正向") || key.equalsBytes("反向") { return .direction }
+      if standards.contains(key) { return .standard }
+    }
     if key.hasSuffixBytes("分") && IndicatorBuilder.weight(key) != nil { return .weight }
-    let length = key.characterCount
     let hasDigit = containsDigitCharacter(key)
-    if !hasDigit, length <= 6, UnitTable.mayReadAsKnown(key), let unit = UnitTable.read(key), unit.isKnown { return .unit }
+    // Characters are counted only where a test asks: values and numbers, which hold a digit,
+    // seldom reach one.
+    var length = -1
+    if !hasDigit {
+      length = key.characterCount
+      if length <= 6, UnitTable.mayReadAsKnown(key), let unit = UnitTable.read(key), unit.isKnown { return .unit }
+    }
     if hasDigit, key.withUTF8Bytes({ $0.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E } }) {
       let small = IndicatorBuilder.weight(key).map { $0 <= 100 } ?? false
       return .number(small: small)
@@ -62,6 +74,7 @@ enum CellShape: Equatable {
       return .value
     }
     if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
+    if length < 0 { length = key.characterCount }
     if key.hasPrefixBytes("反映") && length >= 6 { return .explanationText }
     return .text(length: length)
   }

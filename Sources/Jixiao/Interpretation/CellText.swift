@@ -47,12 +47,13 @@ enum CellText {
     while index < bytes.count {
       let byte = bytes[index]
       if byte == 0x3C, let close = bytes.firstIndex(ofByte: 0x3E, from: index + 1) {
-        let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self).lowercased()
-        let name = tag.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
-        if ["p", "br", "div", "li", "tr"].contains(name) || tag.hasPrefixBytes("/p") || tag.hasPrefixBytes("/div") {
+        switch TagEffect(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close])) {
+        case .lineBreak:
           if let last = output.last, last != 0x0A { output.append(0x0A) }
-        } else if name == "input" && tag.containsBytes("checkbox") {
-          output.append(contentsOf: (tag.containsBytes("checked") ? "☑" : "☐").utf8)
+        case .checkbox(let checked):
+          output.append(contentsOf: (checked ? "☑" : "☐").utf8)
+        case .none:
+          break
         }
         index = close + 1
         continue
@@ -64,10 +65,74 @@ enum CellText {
         index = semicolon + 1
         continue
       }
-      output.append(byte)
-      index += 1
+      // Up to the next `<` or `&`, the bytes are kept as they are: copied as one run, not
+      // appended one by one (a cell of markup runs to hundreds of bytes).
+      var end = index + 1
+      while end < bytes.count && bytes[end] != 0x3C && bytes[end] != 0x26 { end += 1 }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+      index = end
     }
     return output
+  }
+
+  /// What a tag (its bytes between `<` and `>`) does to the text: read lowercased, its name
+  /// the first of its words between spaces and slashes.
+  enum TagEffect: Equatable {
+    /// `<p>`, `<br/>`, `</div>`, `<li>`, `<tr>`: a line break.
+    case lineBreak
+    /// `<input type="checkbox" checked>`: its mark.
+    case checkbox(checked: Bool)
+    case none
+
+    init(_ tag: UnsafeBufferPointer<UInt8>) {
+      // Lowercasing maps a few non-ASCII scalars to ASCII letters (the Kelvin sign to `k`):
+      // a tag with a non-ASCII byte is read as a string. An ASCII tag is read in place, with
+      // no string made, lowercased and split for each tag.
+      guard !tag.contains(where: { $0 >= 0x80 }) else {
+        self.init(string: String(decoding: tag, as: UTF8.self).lowercased())
+        return
+      }
+      @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+      func hasPrefix(_ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { prefix in
+          prefix.count <= tag.count && prefix.indices.allSatisfy { lower(tag[$0]) == prefix[$0] }
+        }
+      }
+      func contains(_ word: StaticString) -> Bool {
+        word.withUTF8Buffer { word in
+          guard word.count <= tag.count else { return false }
+          return (0...(tag.count - word.count)).contains { start in word.indices.allSatisfy { lower(tag[start + $0]) == word[$0] } }
+        }
+      }
+      var start = 0
+      while start < tag.count && (tag[start] == 0x20 || tag[start] == 0x2F) { start += 1 }
+      var end = start
+      while end < tag.count && tag[end] != 0x20 && tag[end] != 0x2F { end += 1 }
+      func nameIs(_ name: StaticString) -> Bool {
+        name.withUTF8Buffer { name in
+          name.count == end - start && name.indices.allSatisfy { lower(tag[start + $0]) == name[$0] }
+        }
+      }
+      if nameIs("p") || nameIs("br") || nameIs("div") || nameIs("li") || nameIs("tr") || hasPrefix("/p") || hasPrefix("/div") {
+        self = .lineBreak
+      } else if nameIs("input") && contains("checkbox") {
+        self = .checkbox(checked: contains("checked"))
+      } else {
+        self = .none
+      }
+    }
+
+    /// The reading of a tag as a lowercased string.
+    init(string tag: String) {
+      let name = tag.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
+      if ["p", "br", "div", "li", "tr"].contains(name) || tag.hasPrefixBytes("/p") || tag.hasPrefixBytes("/div") {
+        self = .lineBreak
+      } else if name == "input" && tag.containsBytes("checkbox") {
+        self = .checkbox(checked: tag.containsBytes("checked"))
+      } else {
+        self = .none
+      }
+    }
   }
 
   /// The `;` closing an entity that starts at `ampersand`: within the nine scalars after it.

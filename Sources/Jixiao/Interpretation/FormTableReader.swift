@@ -119,7 +119,8 @@ struct FormTableReader {
   }
 
   private mutating func readIndicatorRow(_ row: Row) {
-    guard let reader = indicatorReader else { return }
+    // The reader is asked in place: a copy of it per row retained its tables.
+    guard indicatorReader != nil else { return }
     // A block label alone on a row: 长期绩效指标 / 年度绩效指标 switch the horizon.
     let nonEmpty = row.nonEmpty
     if nonEmpty.count == 1, let label = LevelVocabulary.blockLabel(nonEmpty[0].key) {
@@ -132,16 +133,18 @@ struct FormTableReader {
       layout.append(LayoutCell(role: .label, text: nonEmpty[0].text, span: nonEmpty[0].span))
       return
     }
-    var draft = reader.read(nonEmpty, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
+    var draft = indicatorReader!.read(nonEmpty, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
     // Run-together digits with no name under two columns or more besides the name (指标值 │
     // 备注): where the target ends cannot be told (JX119).
     if context.cellsRunTogether, draft.name.isNil, draft.extras.isEmpty, let target = draft.target,
-      Self.isDigitRun(target.key), reader.slots.filter({ $0.column >= 0 && $0.role != .name }).count >= 2
+      Self.isDigitRun(target.key), indicatorReader!.slots.filter({ $0.column >= 0 && $0.role != .name }).count >= 2
     {
       draft.digitsRunTogether = true
       digitRuns.append(target)
     }
-    for index in nonEmpty.indices where LevelVocabulary.blockLabel(nonEmpty[index].key) != nil {
+    // Each cell's key by a span: read in place, not copied out of the array with the cell.
+    let cells = nonEmpty.span
+    for index in nonEmpty.indices where LevelVocabulary.blockLabel(cells[index].key) != nil {
       let cell = nonEmpty[index]
       if cell != draft.name && cell != draft.target {
         layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
@@ -162,7 +165,7 @@ struct FormTableReader {
     // Short words under a row of funds labels: sub-labels of a group (中央 │ 省级 │ 市级资金 │
     // 本级 under 财政资金), whose values come on the next row.
     if pendingSubLabels.isEmpty, cells.count >= 2, pendingLabels.contains(where: { InlineFields.isMoney($0.role) }),
-      cells.allSatisfy({ $0.key.count <= 6 && !$0.key.contains(where: \.isNumber) && FormVocabulary.role($0.key).map(InlineFields.isMoney) != false })
+      cells.allSatisfy({ $0.key.characterCount <= 6 && !$0.key.contains(where: \.isNumber) && FormVocabulary.role($0.key).map(InlineFields.isMoney) != false })
     {
       pendingSubLabels = cells
       for cell in cells { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
@@ -248,8 +251,11 @@ struct FormTableReader {
   private mutating func readUnlabelledRow(_ row: Row) {
     let cells = row.nonEmpty
     // A line of its own pairs (`填表人: 宋云花 联系电话:…`) is not a value of the labels above.
-    guard !pendingLabels.isEmpty, !(cells.count == 1 && InlineFields.split(cells[0].text) != nil) else {
-      readUnknownLabels(cells)
+    // Its pairs are handed on: the readers below would read them again.
+    var loneSplit: InlineSplit?
+    if !pendingLabels.isEmpty && cells.count == 1 { loneSplit = InlineSplit(InlineFields.split(cells[0].text)) }
+    guard !pendingLabels.isEmpty, !(cells.count == 1 && loneSplit?.result != nil) else {
+      readUnknownLabels(cells, loneSplit: loneSplit)
       return
     }
     expandSubLabels(valueCount: cells.count)
@@ -299,12 +305,20 @@ struct FormTableReader {
   /// A row with no label the vocabulary knows: label-shaped cells (`中央主管部门`,
   /// `单位已有的保证专项实施的制度、措施`) with their values, text continuing the field above, or
   /// residue.
-  private mutating func readUnknownLabels(_ cells: [Cell]) {
+  private mutating func readUnknownLabels(_ cells: [Cell], loneSplit: InlineSplit? = nil) {
+    // The pairs of a lone cell, read at most once.
+    var loneSplit = loneSplit
+    func split(ofLone cell: Cell) -> InlineSplit {
+      if let loneSplit { return loneSplit }
+      let split = InlineSplit(InlineFields.split(cell.text))
+      loneSplit = split
+      return split
+    }
     if cells.count == 1, LevelVocabulary.blockLabel(cells[0].key) != nil {
       layout.append(LayoutCell(role: .blockLabel, text: cells[0].text, span: cells[0].span))
       return
     }
-    if cells.count == 1, let role = lastFieldRole, Self.continues(role), InlineFields.split(cells[0].text) == nil,
+    if cells.count == 1, let role = lastFieldRole, Self.continues(role), split(ofLone: cells[0]).result == nil,
       !Self.isEmptyLabel(cells[0]), !FormVocabulary.looksLikeLabel(cells[0].key)
     {
       addField(role, label: nil, value: cells[0])
@@ -332,7 +346,7 @@ struct FormTableReader {
       if (paired && FormVocabulary.looksLikeLabel(cell.key)) || Self.isEmptyLabel(cell) {
         addLabelOnly(cell, role: .otherLabel)
       } else {
-        readLooseCell(cell)
+        readLooseCell(cell, split: cells.count == 1 ? split(ofLone: cell) : nil)
       }
       index += 1
     }
@@ -388,8 +402,9 @@ struct FormTableReader {
   }
 
   /// A cell outside any label: `填报人： 李长洋`, or something unknown.
-  private mutating func readLooseCell(_ cell: Cell) {
-    if let (pieces, leftover) = InlineFields.split(cell.text), !pieces.isEmpty {
+  /// `split`: the cell's pairs, when the caller has read them.
+  private mutating func readLooseCell(_ cell: Cell, split: InlineSplit? = nil) {
+    if let (pieces, leftover) = (split ?? InlineSplit(InlineFields.split(cell.text))).result, !pieces.isEmpty {
       if current == nil { current = EntityDraft(span: cell.span) }
       for piece in pieces {
         let label = context.part(of: cell, scalarOffset: piece.labelOffset, text: piece.label)
@@ -403,6 +418,13 @@ struct FormTableReader {
       return
     }
     context.leave(cell, .unrecognisedRow)
+  }
+
+  /// What `InlineFields.split` read in a cell, nil inside when no pairs: boxed in a struct so
+  /// that "not read yet" (an optional of it) and "read, none" differ plainly.
+  struct InlineSplit {
+    let result: (pieces: [InlineFields.Piece], leftoverOffset: Int?)?
+    init(_ result: (pieces: [InlineFields.Piece], leftoverOffset: Int?)?) { self.result = result }
   }
 
   private mutating func addField(_ role: FieldRole, label: Cell?, value: Cell) {

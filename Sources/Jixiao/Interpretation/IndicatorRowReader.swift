@@ -54,7 +54,14 @@ struct IndicatorRowReader {
 
   /// The role of a column: `columns[column]`.
   @inline(__always)
-  private func role(ofColumn column: Int) -> ColumnRole? {
+  func role(ofColumn column: Int) -> ColumnRole? {
+    Self.role(ofColumn: column, roleByColumn, columns)
+  }
+
+  /// `role(ofColumn:)` from the reader's tables, for closures that would copy the whole
+  /// reader to call the method.
+  @inline(__always)
+  private static func role(ofColumn column: Int, _ roleByColumn: [ColumnRole?], _ columns: [Int: ColumnRole]) -> ColumnRole? {
     column >= 0 && column < roleByColumn.count ? roleByColumn[column] : columns[column]
   }
 
@@ -67,13 +74,13 @@ struct IndicatorRowReader {
       }
       switch role {
       case .level1, .level2:
-        placeLevel(cell, key: key, column: role, into: &draft)
+        Self.placeLevel(cell, key: key, column: role, into: &draft)
       case .name:
         if draft.name.isNil { draft.name = cell } else { draft.duplicates.append(cell) }
       case .target:
         if draft.target.isNil { draft.target = cell } else { draft.duplicates.append(cell) }
       case .blockLabel:
-        if LevelVocabulary.blockLabel(key) == nil { placeLevel(cell, key: key, column: .level1, into: &draft) }
+        if LevelVocabulary.blockLabel(key) == nil { Self.placeLevel(cell, key: key, column: .level1, into: &draft) }
       case .explanation, .scoring, .unit, .valueType, .direction, .weight, .remark, .standard,
         .actual, .score, .deviation:
         if draft.extra(role) == nil { draft.extras.append((role, cell)) } else { draft.duplicates.append(cell) }
@@ -85,7 +92,7 @@ struct IndicatorRowReader {
 
   /// A level cell: which level it names decides where it goes, whatever its column. A
   /// second cell for a level the row already has is a duplicate: the first is kept.
-  private func placeLevel(_ cell: Cell, key: String, column: ColumnRole, into draft: inout IndicatorDraft) {
+  static func placeLevel(_ cell: Cell, key: String, column: ColumnRole, into draft: inout IndicatorDraft) {
     let (asLevel1, asLevel2) = LevelVocabulary.levels(key)
     enum Slot { case level1, level2, fragment }
     let slot: Slot
@@ -123,35 +130,37 @@ struct IndicatorRowReader {
   }
 
   private func readByContent(_ cells: [Cell], into draft: inout IndicatorDraft) {
-    var rest: [Cell] = []
     var sawLevel = false
     // Most rows come without empty cells (`Row.nonEmpty`): their array is shared.
     let nonEmpty = cells.contains(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
+    // The cells left for the alignment are those from the first that is no level name on:
+    // `nonEmpty[restStart...]`, taken by index (-1: none yet), not copied into an array.
+    var restStart = -1
     // The level 2 of the cell after a level name, looked up to read that name and kept for
     // the cell's own turn.
     var lookahead: (index: Int, levels: (Level1?, Level2?))?
-    for (index, cell) in nonEmpty.enumerated() {
-      let key = cell.key
-      let role = role(ofColumn: cell.column)
-      guard rest.isEmpty else {
+    for index in nonEmpty.indices {
+      guard restStart < 0 else {
         // `X │ 数量指标 │ …`: a cell before the row's level 2 sits where the level 1 goes, so
         // it is a level-1 name the vocabulary does not know (garbled, misspelt).
-        if rest.count == 1, !sawLevel, draft.level1Cell.isNil,
-          case (nil, let asLevel2?) = LevelVocabulary.levels(key), CellShape.of(rest[0], readings: readings).isWords
+        if index - restStart == 1, !sawLevel, draft.level1Cell.isNil,
+          case (nil, let asLevel2?) = LevelVocabulary.levels(nonEmpty[index].key),
+          CellShape.of(nonEmpty[restStart], readings: readings).isWords
         {
-          draft.level1Cell = rest.removeFirst()
-          draft.level2Cell = cell
+          draft.level1Cell = nonEmpty[restStart]
+          draft.level2Cell = nonEmpty[index]
           draft.level2 = asLevel2
           sawLevel = true
-          continue
+          restStart = -1
         }
-        rest.append(cell)
         continue
       }
+      let key = nonEmpty[index].key
+      let role = role(ofColumn: nonEmpty[index].column)
       if LevelVocabulary.blockLabel(key) != nil, !key.equalsBytes("名称") || role == .blockLabel { continue }
       // `(40-50)分` under a level name: its score range, not a cell of its own.
       if LevelVocabulary.isScoreAnnotation(key) {
-        draft.annotations.append(cell)
+        draft.annotations.append(nonEmpty[index])
         continue
       }
       let (asLevel1, asLevel2) = lookahead?.index == index ? lookahead!.levels : LevelVocabulary.levels(key)
@@ -168,14 +177,14 @@ struct IndicatorRowReader {
           asLevel1 != nil && draft.level1Cell.isNil && draft.level2Cell.isNil
           && (asLevel2 == nil || nextIsLevel2 || (positionsTrusted && role == .level1))
         if takeLevel1, let asLevel1 {
-          draft.level1Cell = cell
+          draft.level1Cell = nonEmpty[index]
           draft.level1 = asLevel1
           if positionsTrusted && role != .level1 { draft.isShifted = true }
           sawLevel = true
           continue
         }
         if let asLevel2, draft.level2Cell.isNil {
-          draft.level2Cell = cell
+          draft.level2Cell = nonEmpty[index]
           draft.level2 = asLevel2
           if positionsTrusted && role != .level2 { draft.isShifted = true }
           sawLevel = true
@@ -183,13 +192,15 @@ struct IndicatorRowReader {
         }
       }
       if key.equalsBytes("指标"), sawLevel || role == .level2 {
-        draft.level2Fragment = cell
+        draft.level2Fragment = nonEmpty[index]
         continue
       }
-      rest.append(cell)
+      restStart = index
     }
-    if rest.count == 1 {
-      let cell = rest[0]
+    // No cell left: nothing to align, and no extras to swap.
+    guard restStart >= 0 else { return }
+    if restStart == nonEmpty.count - 1 {
+      let cell = nonEmpty[restStart]
       if readsAsTarget(cell) {
         draft.target = cell
       } else if Self.readsAsScoring(cell.key) && !draft.level2Cell.isNil {
@@ -204,97 +215,133 @@ struct IndicatorRowReader {
       }
       return
     }
-    for (cell, role, reading) in align(rest) {
+    // The closure takes what it asks of the reader, not the reader (a copy of it per row).
+    align(nonEmpty, from: restStart) { [positionsTrusted, roleByColumn, columns] index, role, reading in
       guard let role else {
-        draft.unplaced.append(cell)
-        continue
+        draft.unplaced.append(nonEmpty[index])
+        return
       }
-      if positionsTrusted, self.role(ofColumn: cell.column) != role { draft.isShifted = true }
+      if positionsTrusted, Self.role(ofColumn: nonEmpty[index].column, roleByColumn, columns) != role { draft.isShifted = true }
       switch role {
-      case .name: draft.name = cell
+      case .name: draft.name = nonEmpty[index]
       case .target:
-        draft.target = cell
+        draft.target = nonEmpty[index]
         draft.targetReading = reading
-      case .level1, .level2: placeLevel(cell, key: cell.key, column: role, into: &draft)
-      default: draft.extras.append((role, cell))
+      case .level1, .level2: Self.placeLevel(nonEmpty[index], key: nonEmpty[index].key, column: role, into: &draft)
+      default: draft.extras.append((role, nonEmpty[index]))
       }
     }
     swapDirectionAndOperator(&draft)
   }
 
-  /// The best order-preserving assignment of cells to the non-level columns; a cell that
-  /// fits nowhere stays unplaced (nil). Unknown level names in level columns come first.
+  /// `align(_:from:_:)` of a whole row, as a list (for tests).
   func align(_ cells: [Cell]) -> [(Cell, ColumnRole?, TargetReading?)] {
     var result: [(Cell, ColumnRole?, TargetReading?)] = []
-    result.reserveCapacity(cells.count)
-    // More cells than the other columns can take: leading cells sitting in level columns are
-    // level names the vocabulary does not know (社会影响力); keep them as such.
-    var first = 0
-    while cells.count - first > slots.count, let role = role(ofColumn: cells[first].column), role == .level1 || role == .level2 {
-      result.append((cells[first], role, nil))
-      first += 1
-    }
-    let readings = cells[first...].map { CellShape.read($0, readings: self.readings) }
-    let m = readings.count
-    let n = slots.count
-    let unplacedCost = -6.0
-    // One row-major table (row i, column j at i * width + j), not an array per row.
-    let width = n + 1
-    // best: the best score with the first i cells placed among the first j slots; move: the
-    // step that reached it.
-    var table = [(best: Double, move: UInt8)](repeating: (-.infinity, 0), count: (m + 1) * width)
-    table[0].best = 0
-    for i in 0...m {
-      for j in 0...n where table[i * width + j].best > -.infinity {
-        let here = table[i * width + j].best
-        if j < n, here > table[i * width + j + 1].best {
-          table[i * width + j + 1] = (here, 1)  // slot j left empty
-        }
-        guard i < m else { continue }
-        if j < n {
-          var score = readings[i].shape.fit(slots[j].role)
-          if positionsTrusted && cells[first + i].column == slots[j].column { score += 2 }
-          if here + score > table[(i + 1) * width + j + 1].best {
-            table[(i + 1) * width + j + 1] = (here + score, 2)  // cell i in slot j
-          }
-        }
-        if here + unplacedCost > table[(i + 1) * width + j].best {
-          table[(i + 1) * width + j] = (here + unplacedCost, 3)  // cell i unplaced
-        }
-      }
-    }
-    // Walked back from the end: each cell's slot (-1 unplaced), then the cells in order.
-    let notReached = -2
-    var slotOfCell = [Int](repeating: notReached, count: m)
-    var i = m
-    var j = n
-    while i > 0 || j > 0 {
-      switch table[i * width + j].move {
-      case 1: j -= 1
-      case 2:
-        slotOfCell[i - 1] = j - 1
-        i -= 1
-        j -= 1
-      case 3:
-        slotOfCell[i - 1] = -1
-        i -= 1
-      default:
-        i = 0
-        j = 0
-      }
-    }
-    for (index, slot) in slotOfCell.enumerated() where slot != notReached {
-      if slot >= 0 {
-        result.append((cells[first + index], slots[slot].role, readings[index].reading))
-      } else {
-        result.append((cells[first + index], nil, nil))
-      }
-    }
+    align(cells, from: 0) { result.append((cells[$0], $1, $2)) }
     return result
   }
 
+  /// A cell of the alignment: its shape, the grammar's reading of it when the shape test
+  /// made one, its column, and the slot the alignment gives it.
+  private struct Candidate {
+    var shape: CellShape
+    var reading: TargetReading?
+    var column: Int
+    var slot: Int
+  }
+
+  /// The best order-preserving assignment of `cells[start...]` to the non-level columns,
+  /// handed to `place` in the cells' order: a cell's index, its column (nil: it fits
+  /// nowhere and stays unplaced) and the grammar's reading of it when its shape test made
+  /// one. Unknown level names in level columns come first.
+  ///
+  /// The shapes and the score table live on the stack for the call: arrays of their own
+  /// cost two allocations a row, and cells copied into them a retain and release each.
+  func align(_ cells: [Cell], from start: Int, _ place: (Int, ColumnRole?, TargetReading?) -> Void) {
+    // More cells than the other columns can take: leading cells sitting in level columns are
+    // level names the vocabulary does not know (社会影响力); keep them as such.
+    var first = max(start, 0)
+    while cells.count - first > slots.count, let role = role(ofColumn: cells[first].column), role == .level1 || role == .level2 {
+      place(first, role, nil)
+      first += 1
+    }
+    let m = cells.count - first
+    guard m > 0 else { return }
+    // Locals for the closures below, which would copy the reader to reach its properties;
+    let slots = slots
+    let n = slots.count
+    let positionsTrusted = positionsTrusted
+    let readings = readings
+    let unplacedCost = -6.0
+    // Walked back from the end: each cell's slot (-1 unplaced); a cell not reached keeps this.
+    let notReached = -2
+    withUnsafeTemporaryAllocation(of: Candidate.self, capacity: m) { buffer in
+      // The cells by a span: read in place, not copied out of the array.
+      let cells = cells.span
+      for i in 0..<m {
+        let (shape, reading) = CellShape.read(cells[first + i], readings: readings)
+        buffer.initializeElement(
+          at: i, to: Candidate(shape: shape, reading: reading, column: cells[first + i].column, slot: notReached))
+      }
+      defer { buffer.deinitialize() }
+      var candidates = buffer.mutableSpan
+      // One row-major table (row i, column j at i * width + j): best, the best score with the
+      // first i cells placed among the first j slots; move, the step that reached it.
+      let width = n + 1
+      withUnsafeTemporaryAllocation(of: (best: Double, move: UInt8).self, capacity: (m + 1) * width) { tableBuffer in
+        tableBuffer.initialize(repeating: (-.infinity, 0))
+        var table = tableBuffer.mutableSpan
+        table[0].best = 0
+        for i in 0...m {
+          for j in 0...n where table[i * width + j].best > -.infinity {
+            let here = table[i * width + j].best
+            if j < n, here > table[i * width + j + 1].best {
+              table[i * width + j + 1] = (here, 1)  // slot j left empty
+            }
+            guard i < m else { continue }
+            if j < n {
+              var score = candidates[i].shape.fit(slots[j].role)
+              if positionsTrusted && candidates[i].column == slots[j].column { score += 2 }
+              if here + score > table[(i + 1) * width + j + 1].best {
+                table[(i + 1) * width + j + 1] = (here + score, 2)  // cell i in slot j
+              }
+            }
+            if here + unplacedCost > table[(i + 1) * width + j].best {
+              table[(i + 1) * width + j] = (here + unplacedCost, 3)  // cell i unplaced
+            }
+          }
+        }
+        var i = m
+        var j = n
+        while i > 0 || j > 0 {
+          switch table[i * width + j].move {
+          case 1: j -= 1
+          case 2:
+            candidates[i - 1].slot = j - 1
+            i -= 1
+            j -= 1
+          case 3:
+            candidates[i - 1].slot = -1
+            i -= 1
+          default:
+            i = 0
+            j = 0
+          }
+        }
+      }
+      for i in 0..<m where candidates[i].slot != notReached {
+        let slot = candidates[i].slot
+        if slot >= 0 {
+          place(first + i, slots[slot].role, candidates[i].reading)
+        } else {
+          place(first + i, nil, nil)
+        }
+      }
+    }
+  }
+
   /// Tables that head 指标性质 then 指标方向 yet print `正向 =`: put each where it belongs.
-  private func swapDirectionAndOperator(_ draft: inout IndicatorDraft) {
+  func swapDirectionAndOperator(_ draft: inout IndicatorDraft) {
     guard let typeIndex = draft.extras.firstIndex(where: { $0.role == .valueType }),
       let directionIndex = draft.extras.firstIndex(where: { $0.role == .direction }),
       CellShape.of(draft.extras[typeIndex].cell, readings: readings) == .direction,
@@ -333,7 +380,7 @@ struct IndicatorRowReader {
 
   /// A lone cell is a target when the grammar finds a number, date, rank or grade in it;
   /// a phrase (`长效管理机制健全性`) is a name whose target is missing.
-  private func readsAsTarget(_ cell: Cell) -> Bool {
+  func readsAsTarget(_ cell: Cell) -> Bool {
     let target = readings.reading(cell.text).target
     return target.kind.isStructured || target.grade != nil
   }

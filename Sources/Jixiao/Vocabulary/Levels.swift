@@ -144,8 +144,13 @@ public enum LevelVocabulary {
   /// string; nil when it drops a group or when the `等` it trims might be part of a larger
   /// character, where the string reading answers.
   static func strippedPrefixCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    strippedPrefixCount(bytes, firstOpen: bytes.firstIndex(ofByte: 0x28))
+  }
+
+  /// `strippedPrefixCount(bytes)` where the caller has found the first `(` already.
+  @inline(__always)
+  private static func strippedPrefixCount(_ bytes: UnsafeBufferPointer<UInt8>, firstOpen: Int?) -> Int? {
     var end = bytes.count
-    let firstOpen = bytes.firstIndex(ofByte: 0x28)
     if firstOpen == nil && !endsWithFen(bytes, end) && !endsWithDeng(bytes, end) { return end }
     // A score group closed at depth 0 is dropped from inside the key. Text outside groups is
     // skipped to the next `(`; inside one, scalars are read until it proves a score. `(`
@@ -264,13 +269,14 @@ public enum LevelVocabulary {
     // `answer` nil: the string reading answers, for the levels the key may still name.
     typealias Reading = (may1: Bool, may2: Bool, answer: (Level1?, Level2?)?)
     let (may1, may2, answer): Reading = rawKey.withUTF8Bytes { bytes in
-      let head = bytes.firstIndex(ofByte: 0x28) ?? bytes.count
+      let firstOpen = bytes.firstIndex(ofByte: 0x28)
+      let head = firstOpen ?? bytes.count
       let trims = head > min(longestLevel1, longestLevel2)
         && (bytes.firstIndex(of: fen) != nil || bytes.firstIndex(of: deng) != nil)
       let may1 = head <= longestLevel1 || trims
       let may2 = head <= longestLevel2 || trims
       guard may1 || may2 else { return (false, false, (nil, nil)) }
-      guard let end = strippedPrefixCount(bytes) else { return (may1, may2, nil) }
+      guard let end = strippedPrefixCount(bytes, firstOpen: firstOpen) else { return (may1, may2, nil) }
       let key = UnsafeBufferPointer(rebasing: bytes[..<end])
       return (may1, may2, (may1 ? level1(stripped: key) : nil, may2 ? level2(stripped: key) : nil))
     }

@@ -15,6 +15,19 @@ import Testing
     #expect(changed > 10_000)
   }
 
+  /// Tags are read by their bytes in place: in any case, with odd names and spacing, and
+  /// with non-ASCII scalars that lowercase to ASCII letters (read as a string, as before).
+  @Test func tagsAreReadAsByCharacters() {
+    let pieces = [
+      "<P >", "</PRE>", "<Input TYPE=CheckBox CHECKED>", "<chec\u{212A}box>", "<input type=chec\u{212A}box>",
+      "<input type=checkbox che\u{212A}ed>", "< / p>", "<//br>", "<tr/>", "<TR>", "<li class=x>", "<DIV>", "<table>",
+      "<\u{130}nput type=checkbox>", "<input>", "<inputs type=checkbox>", "<brx>", "<>", "< >", "</>", "</div x>",
+      "完成", "&amp;", "a", " ", "\n",
+    ]
+    let changed = Arrangements.expectSameReading(pieces, upTo: 3, CellText.clean, as: Self.referenceClean)
+    #expect(changed > 10_000)
+  }
+
   @Test func entitiesEndWithinNineScalars() {
     #expect(CellText.clean("a&#x002265;b") == "a≥b")
     #expect(CellText.clean("a&#x0002265;b") == "a&#x0002265;b")

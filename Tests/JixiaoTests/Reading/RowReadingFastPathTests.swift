@@ -148,10 +148,200 @@ import Testing
     }
     #expect(rows > 1000)
   }
+
+  /// The row reader takes the cells left for the alignment by index and has `align` place
+  /// them through a closure: every row of the corpus reads as it did with the cells copied
+  /// into an array and the alignment returned as a list.
+  @Test func rowsReadAsTheOldRows() throws {
+    var rows = 0
+    var aligned = 0
+    for relativePath in CorpusTests.documents {
+      let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+      guard let (text, _) = try? SourceDecoder.decode(bytes, path: relativePath) else { continue }
+      let readers = Self.readers
+      for row in Tokenizer.tokenize(text).rows where !row.nonEmpty.isEmpty {
+        rows += 1
+        // The row as read, and with an unknown level-1 name before it, a level-2 name after
+        // its first cell, and a score annotation: the branches before the alignment.
+        let cells = row.nonEmpty
+        var variants = [cells]
+        func cell(_ text: String, _ column: Int) -> Cell {
+          Cell(text: text, span: SourceSpan(line: 1, column: 1, offset: 0), column: column, start: 0)
+        }
+        variants.append([cell("社会影响力", 0), cell("数量指标", 1)] + cells)
+        variants.append([cell(cells[0].text, 0), cell("质量指标", 1)] + cells.dropFirst())
+        variants.append([cell("产出指标", 0), cell("(20分)", 0)] + cells)
+        for reader in readers where reader.byContent {
+          for variant in variants {
+            let horizon = Horizon.annual
+            let span = SourceSpan(line: 1, column: 1, offset: 0)
+            let new = reader.read(variant, horizon: horizon, rowSpan: span)
+            let old = OldRowReading.readByContent(reader, variant, horizon: horizon, rowSpan: span)
+            if !new.extras.isEmpty || !new.name.isNil { aligned += 1 }
+            #expect(OldRowReading.same(new, old), "\(relativePath): \(variant.map(\.text))")
+          }
+        }
+      }
+    }
+    #expect(rows > 1000)
+    #expect(aligned > 1000)
+  }
+
+  /// `CellShape` skips the word look-ups for keys longer than every word and counts
+  /// characters only where a test asks: every cell of the corpus, every word alone and
+  /// around others, has the shape and the reading it had.
+  @Test func shapesAreTheOldShapes() {
+    var texts = Self.texts
+    let words = CellShape.operators.words + CellShape.standards.words + ["正向", "反向", "%", "人次", "万元/人", "20分", "反映情况"]
+    for word in words { texts += [word, word + " ", " " + word, word + "a", "a" + word, word + word, word + "分"] }
+    texts += ["12345678901234", "1,234.5", "95", "100分", "反映项目完成的情况", "反映", "１２", "1\u{20E3}"]
+    var shapes: Set<String> = []
+    for text in texts {
+      let cell = Cell(text: text, span: SourceSpan(line: 1, column: 1, offset: 0), column: 0, start: 0)
+      let new = CellShape.read(cell)
+      var oldReading: TargetReading?
+      let old = OldRowReading.shape(of: cell, reading: &oldReading)
+      #expect(new.shape == old && new.reading?.target == oldReading?.target, "'\(text)': \(new.shape) \(old)")
+      shapes.insert("\(old)".prefix { $0 != "(" }.description)
+    }
+    // Every shape is reached.
+    #expect(shapes.count == 10, "\(shapes)")
+  }
 }
 
 /// The code the fast paths replaced, as it was.
 private enum OldRowReading {
+  /// `CellShape.shape(of:readings:reading:)` as it was, without the document's readings.
+  static func shape(of cell: Cell, reading: inout TargetReading?) -> CellShape {
+    let key = cell.key
+    if CellShape.operators.contains(key) { return .operatorWord }
+    if key.equalsBytes("正向") || key.equalsBytes("反向") { return .direction }
+    if CellShape.standards.contains(key) { return .standard }
+    if key.hasSuffixBytes("分") && IndicatorBuilder.weight(key) != nil { return .weight }
+    let length = key.count
+    let hasDigit = key.contains { $0.isASCII && $0.isNumber }
+    if !hasDigit, length <= 6, UnitTable.mayReadAsKnown(key), let unit = UnitTable.read(key), unit.isKnown { return .unit }
+    if hasDigit, key.withUTF8Bytes({ $0.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2C || $0 == 0x2E } }) {
+      let small = IndicatorBuilder.weight(key).map { $0 <= 100 } ?? false
+      return .number(small: small)
+    }
+    reading = TargetGrammar.readingUnlessWords(cell.text)
+    if let target = reading?.parsed,
+      target.grade != nil || (target.kind.isStructured && !CellShape.readsAsName(key, target))
+    {
+      return .value
+    }
+    if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
+    if key.hasPrefixBytes("反映") && length >= 6 { return .explanationText }
+    return .text(length: length)
+  }
+
+  /// `IndicatorRowReader.read` by content as it was: the cells left for the alignment copied
+  /// into an array, the alignment returned as a list.
+  static func readByContent(_ reader: IndicatorRowReader, _ cells: [Cell], horizon: Horizon, rowSpan: SourceSpan) -> IndicatorDraft {
+    var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
+    let positionsTrusted = reader.positionsTrusted
+    var rest: [Cell] = []
+    var sawLevel = false
+    let nonEmpty = cells.filter { !$0.isEmpty }
+    var lookahead: (index: Int, levels: (Level1?, Level2?))?
+    for (index, cell) in nonEmpty.enumerated() {
+      let key = cell.key
+      let role = reader.role(ofColumn: cell.column)
+      guard rest.isEmpty else {
+        if rest.count == 1, !sawLevel, draft.level1Cell.isNil,
+          case (nil, let asLevel2?) = LevelVocabulary.levels(key), CellShape.of(rest[0], readings: reader.readings).isWords
+        {
+          draft.level1Cell = rest.removeFirst()
+          draft.level2Cell = cell
+          draft.level2 = asLevel2
+          sawLevel = true
+          continue
+        }
+        rest.append(cell)
+        continue
+      }
+      if LevelVocabulary.blockLabel(key) != nil, !key.equalsBytes("名称") || role == .blockLabel { continue }
+      if LevelVocabulary.isScoreAnnotation(key) {
+        draft.annotations.append(cell)
+        continue
+      }
+      let (asLevel1, asLevel2) = lookahead?.index == index ? lookahead!.levels : LevelVocabulary.levels(key)
+      if asLevel1 != nil || asLevel2 != nil {
+        var nextIsLevel2 = false
+        if index + 1 < nonEmpty.count {
+          let next = LevelVocabulary.levels(nonEmpty[index + 1].key)
+          lookahead = (index + 1, next)
+          nextIsLevel2 = next.1 != nil
+        }
+        let takeLevel1 =
+          asLevel1 != nil && draft.level1Cell.isNil && draft.level2Cell.isNil
+          && (asLevel2 == nil || nextIsLevel2 || (positionsTrusted && role == .level1))
+        if takeLevel1, let asLevel1 {
+          draft.level1Cell = cell
+          draft.level1 = asLevel1
+          if positionsTrusted && role != .level1 { draft.isShifted = true }
+          sawLevel = true
+          continue
+        }
+        if let asLevel2, draft.level2Cell.isNil {
+          draft.level2Cell = cell
+          draft.level2 = asLevel2
+          if positionsTrusted && role != .level2 { draft.isShifted = true }
+          sawLevel = true
+          continue
+        }
+      }
+      if key.equalsBytes("指标"), sawLevel || role == .level2 {
+        draft.level2Fragment = cell
+        continue
+      }
+      rest.append(cell)
+    }
+    if rest.count == 1 {
+      let cell = rest[0]
+      if reader.readsAsTarget(cell) {
+        draft.target = cell
+      } else if IndicatorRowReader.readsAsScoring(cell.key) && !draft.level2Cell.isNil {
+        draft.extras.append((.scoring, cell))
+        return draft
+      } else {
+        draft.name = cell
+      }
+      if positionsTrusted, let expected = draft.target.isNil ? reader.nameColumn : reader.targetColumn, cell.column != expected {
+        draft.isShifted = true
+      }
+      return draft
+    }
+    for (cell, role, reading) in align(reader, rest) {
+      guard let role else {
+        draft.unplaced.append(cell)
+        continue
+      }
+      if positionsTrusted, reader.role(ofColumn: cell.column) != role { draft.isShifted = true }
+      switch role {
+      case .name: draft.name = cell
+      case .target:
+        draft.target = cell
+        draft.targetReading = reading
+      case .level1, .level2: IndicatorRowReader.placeLevel(cell, key: cell.key, column: role, into: &draft)
+      default: draft.extras.append((role, cell))
+      }
+    }
+    reader.swapDirectionAndOperator(&draft)
+    return draft
+  }
+
+  /// Two drafts hold the same cells in the same places.
+  static func same(_ new: IndicatorDraft, _ old: IndicatorDraft) -> Bool {
+    new.level1Cell == old.level1Cell && new.level1 == old.level1 && new.level2Cell == old.level2Cell
+      && new.level2 == old.level2 && new.level2Fragment == old.level2Fragment && new.name == old.name
+      && new.target == old.target && new.targetReading?.target == old.targetReading?.target
+      && new.extras.map(\.role) == old.extras.map(\.role) && new.extras.map(\.cell) == old.extras.map(\.cell)
+      && new.isShifted == old.isShifted && new.unplaced == old.unplaced && new.duplicates == old.duplicates
+      && new.annotations == old.annotations
+  }
+
   static func readingUnlessWords(_ raw: String) -> TargetReading? {
     let normalized = NormalizedText(raw)
     if !normalized.scalars.contains(where: valueStarts.mayContain), !QualitativeWords.mayHoldGrade(normalized.scalars) {
