@@ -11,7 +11,7 @@ extension TargetParser {
       index += 1
     }
     guard index < segment.count else { return nil }
-    var target = makeTarget(.rank, raw: raw)
+    // (The target is made once the segment reads as a rank: most segments do not.)
     switch segment[index].lexeme {
     case .front, .rank(.ordinal):
       guard index + 1 < segment.count, let position = segment[index + 1].number?.integer, position >= 1 else {
@@ -29,6 +29,7 @@ extension TargetParser {
       }
       let trailing = segment[next...]
       guard !trailing.contains(where: { $0.isNumeric }) else { return nil }
+      var target = makeTarget(.rank, raw: raw)
       target.op = isTop ? .atMost : .equal
       target.value = Decimal(position)
       target.rank = position
@@ -36,6 +37,7 @@ extension TargetParser {
       return target
     case .rank(.nearTop):
       guard !segment.contains(where: { $0.isNumeric }) else { return nil }
+      var target = makeTarget(.rank, raw: raw)
       target.qualifier = qualifierText(segment[index...])
       return target
     default:

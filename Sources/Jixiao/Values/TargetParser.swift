@@ -36,6 +36,8 @@ struct TargetParser {
   final class ContextUse {
     private(set) var consulted = false
     func note() { consulted = true }
+    /// Ready for another parse.
+    func reset() { consulted = false }
   }
 
   // MARK: Top level

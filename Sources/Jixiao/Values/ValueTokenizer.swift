@@ -245,8 +245,7 @@ struct ValueTokenizer {
       default: break
       }
     }
-    guard let (value, fractionDigits) = ChineseNumeral.value(of: scalars[position..<end]) else { return nil }
-    let integer = fractionDigits == 0 ? ExactDecimal.integer(value) : nil
+    guard let (value, fractionDigits, integer) = ChineseNumeral.reading(of: scalars[position..<end]) else { return nil }
     tokens.append(
       ValueToken(
         kind: .number(
