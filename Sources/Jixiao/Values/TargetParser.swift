@@ -44,6 +44,13 @@ struct TargetParser {
 
   func read() -> Target {
     guard tokens.contains(where: { !isFiller($0) }) else { return Target(raw: raw, kind: .empty, span: span) }
+    // Without a list separator the cell is one segment, read whole (what the steps below
+    // come to for one segment, without the arrays they make).
+    guard tokens.contains(where: { $0.lexeme == .listSeparator }) else {
+      var whole = readSegment(tokens[...])
+      whole.raw = raw
+      return whole
+    }
     let segments = splitSegments(tokens)
     let parts = segments.count >= 2 ? segments.map { readSegment($0) } : []
     let structured = parts.filter { $0.kind.isStructured }
@@ -163,10 +170,12 @@ struct TargetParser {
   /// The tokens a reader sees, built in one array: placeholder groups and ignorable tokens
   /// (a lone star) dropped. Only a segment holding a placeholder takes the slower path that
   /// looks for its group; every other segment is copied once, without the stars.
-  private func valueTokens(of slice: ArraySlice<ValueToken>, flags: inout [Target.Flag]) -> [ValueToken] {
+  func valueTokens(of slice: ArraySlice<ValueToken>, flags: inout [Target.Flag]) -> [ValueToken] {
     if slice.contains(where: { if case .placeholder = $0.kind { return true } else { return false } }) {
       return removePlaceholderGroups(Array(slice), flags: &flags).filter { $0.lexeme != .ignorable }
     }
+    // The whole cell with nothing to drop: its array, shared rather than copied.
+    if slice.count == tokens.count, !slice.contains(where: { $0.lexeme == .ignorable }) { return tokens }
     var segment: [ValueToken] = []
     segment.reserveCapacity(slice.count)
     for token in slice where token.lexeme != .ignorable { segment.append(token) }
@@ -198,6 +207,9 @@ struct TargetParser {
   /// 双十佳 are not) is part of the word, not a number.
   /// In place: a token demoted here is a word to the test of the numeral after it.
   private func demoteEmbeddedNumerals(_ result: inout [ValueToken]) {
+    // Most segments hold no Chinese numeral; their array (often the cell's own, shared) is
+    // left alone rather than made unique for a loop that changes nothing.
+    guard result.contains(where: { $0.number?.isChinese == true }) else { return }
     for index in result.indices {
       guard let number = result[index].number, number.isChinese else { continue }
       let token = result[index]

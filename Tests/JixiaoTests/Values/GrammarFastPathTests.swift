@@ -8,6 +8,8 @@ import Testing
 ///   `Decimal` to read it back (`ExactDecimal.integer`);
 /// - `CivilDate.iso` writes ten bytes, where it padded printed parts (`paddedISO`);
 /// - `UnitTable.read` keeps a text that drops nothing, where it rebuilt it (`OldUnitTable`);
+/// - `ValueTokenizer.number` gathers a number's digits on the stack, where it grew an array;
+/// - `TargetParser.valueTokens` shares a whole cell's tokens when there is nothing to drop;
 /// - `TargetReading` parses with `ColumnReading.withoutContext`, where it read an empty context.
 @Suite struct GrammarFastPathTests {
   /// Chinese numeral runs: digits, units, 点, years digit by digit, and beyond 12 digits.
@@ -81,6 +83,71 @@ import Testing
       let old = OldUnitTable.read(text)
       #expect(new == old && new?.canonical.equalsBytes(old?.canonical ?? "") != false, "'\(text)'")
     }
+  }
+
+  /// A number's value and whole value from its scalars, as the tokenizer made them from an
+  /// array of its digits.
+  @Test func numberReadsAsFromItsDigitArray() {
+    var written: [(String, Int, Int)] = []
+    for integer in ["", "0", "5", "12", "450", "1,633", "450,000", "12,000,000", "123456789012", "1234567890123",
+      "99999999999999999999", "007", "2023"]
+    {
+      for fraction in ["", "0", "00", "5", "07", "50", "000001", "12345678901234567890"] {
+        guard !(integer.isEmpty && fraction.isEmpty) else { continue }
+        let text = fraction.isEmpty ? integer : integer + "." + fraction
+        written.append((text, integer.filter(\.isNumber).count, fraction.count))
+      }
+    }
+    // Every ASCII number of every corpus cell and target case.
+    for text in RowReadingFastPathTests.texts {
+      let scalars = NormalizedText(text).scalars
+      for token in ValueTokenizer.tokenize(scalars) {
+        guard let number = token.number, !number.isChinese,
+          scalars[token.start..<token.end].allSatisfy({ ("0"..."9").contains($0) || $0 == "," || $0 == "." })
+        else { continue }
+        written.append((String(scalars: scalars[token.start..<token.end]), number.integerDigits, number.fractionDigits))
+      }
+    }
+    for (text, integerDigits, fractionDigits) in written {
+      let scalars = Array(text.unicodeScalars)
+      let fraction = scalars.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first ?? []
+      let allFractionZero = fraction.allSatisfy { $0 == "0" }
+      let (value, integer) = ValueTokenizer.number(
+        scalars[...], integerDigits: integerDigits, fractionDigits: fractionDigits, allFractionZero: allFractionZero)
+      // As it was: the digits gathered in an array.
+      var digits: [UInt8] = scalars.filter { ("0"..."9").contains($0) }.map { UInt8($0.value) }
+      if digits.isEmpty { digits.append(0x30) }
+      let oldValue = ExactDecimal.make(digits: digits, fractionDigits: fractionDigits) ?? 0
+      var oldInteger: Int?
+      if integerDigits <= 12, allFractionZero {
+        oldInteger = digits.prefix(integerDigits).reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        if integerDigits == 0 { oldInteger = 0 }
+      }
+      #expect(value == oldValue && value.description == oldValue.description && integer == oldInteger, "'\(text)'")
+    }
+    #expect(written.count > 1000)
+  }
+
+  /// A whole cell's tokens, given to the readers as they are when there is nothing to drop,
+  /// are what the copy without ignorable tokens held.
+  @Test func wholeCellTokensLessTheIgnorable() {
+    var texts = RowReadingFastPathTests.texts
+    texts += ["*≥95%", "≥95%*", "★良好", "$合格$", "*", "**", "*100*", "＊达标", "(≥**%)≥90%", "¥350万元"]
+    var dropped = 0
+    for text in texts {
+      let normalized = NormalizedText(text)
+      let tokens = ValueTokenizer.tokenize(normalized.scalars)
+      let parser = TargetParser(
+        raw: text, normalized: normalized, tokens: tokens, context: TargetContext(), unitColumn: nil,
+        expectsDate: false, span: nil)
+      var flags: [Target.Flag] = []
+      let given = parser.valueTokens(of: tokens[...], flags: &flags)
+      guard !tokens.contains(where: { if case .placeholder = $0.kind { true } else { false } }) else { continue }
+      let old = tokens.filter { $0.lexeme != .ignorable }
+      if old.count < tokens.count { dropped += 1 }
+      #expect(given.map { [$0.start, $0.end] } == old.map { [$0.start, $0.end] } && flags.isEmpty, "'\(text)'")
+    }
+    #expect(dropped > 5)
   }
 
   /// An operator column that begins with a comparison reads as the tokenizer's first token.
