@@ -431,17 +431,28 @@ struct ColumnReading {
   /// The columns' reading compared with the value: a unit column that repeats the value is no
   /// unit; digits that repeat the value's make a date.
   init(_ columns: ColumnContext, value: NormalizedText) {
-    // Only a unit column is compared with the value, and most reads have none.
-    let valueScalars =
-      columns.unit == nil && columns.unitDigits == nil ? [] : value.scalars.filter { !Blank.isWhitespace($0) }
-    unit = columns.unit != nil && columns.unitScalars != valueScalars ? columns.unit : nil
+    // Only a unit column is compared with the value, and most reads have none. The value is
+    // compared where it lies, without the arrays of its scalars less spaces and its digits.
+    unit = columns.unit != nil && !Self.matches(columns.unitScalars, value.scalars, keeping: { !Blank.isWhitespace($0) })
+      ? columns.unit : nil
     var expectsDate = columns.isDateColumn
     if !expectsDate, let unitDigits = columns.unitDigits {
-      let digits = valueScalars.filter(ColumnContext.isDigit)
-      expectsDate = !digits.isEmpty && unitDigits == digits
+      expectsDate = !unitDigits.isEmpty && Self.matches(unitDigits, value.scalars, keeping: ColumnContext.isDigit)
     }
     self.expectsDate = expectsDate || columns.nameSuggestsDate
     op = columns.op
+  }
+
+  /// Whether `expected` is `scalars` less those `keeping` turns away.
+  private static func matches(
+    _ expected: [Unicode.Scalar], _ scalars: [Unicode.Scalar], keeping: (Unicode.Scalar) -> Bool
+  ) -> Bool {
+    var matched = 0
+    for scalar in scalars where keeping(scalar) {
+      guard matched < expected.count, expected[matched] == scalar else { return false }
+      matched += 1
+    }
+    return matched == expected.count
   }
 
   /// The comparison a column begins with (`≥`, `大于等于`), which is the first token the
@@ -450,11 +461,11 @@ struct ColumnReading {
   /// column has no space to skip. Nil leaves the column to the tokenizer.
   static func leadingComparison(_ scalars: [Unicode.Scalar]) -> Comparison? {
     guard let first = scalars.first else { return nil }
-    switch first.value {
-    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return nil  // digits, Latin letters
+    switch first {
+    case "0"..."9", "A"..."Z", "a"..."z", "\t", "\r", " ", ".", "*", "＊", "\u{3000}": return nil
     default: break
     }
-    guard !"\t\r .*＊\u{3000}".unicodeScalars.contains(first), !ChineseNumeral.isNumeral(first),
+    guard !ChineseNumeral.isNumeral(first),
       case .comparison(let comparison, _)? = ValueLexicon.longestMatch(in: scalars, at: 0)?.0
     else { return nil }
     return comparison

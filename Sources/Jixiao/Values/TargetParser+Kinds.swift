@@ -55,7 +55,7 @@ extension TargetParser {
     while start < end, Blank.isWhitespace(scalars[start]) { start += 1 }
     while end > start, Blank.isWhitespace(scalars[end - 1]) { end -= 1 }
     let written = Array(scalars[start..<end])
-    let hasLetters = written.contains { $0.properties.isIdeographic || $0.properties.isAlphabetic }
+    let hasLetters = written.contains { Self.isIdeographic($0) || Self.isAlphabetic($0) }
     // Numbers the grammar could not place (`2280次 392%`) are not a reading to trust.
     let hasNumber = segment.contains { $0.isNumeric }
     guard hasLetters, !hasNumber, written.count <= 60, !QualitativeWords.isFormResidue(written) else {

@@ -166,7 +166,7 @@ extension TargetParser {
   private func isUnitLike(_ token: ValueToken) -> Bool {
     let length = token.end - token.start
     let first = scalars[token.start]
-    if first.properties.isIdeographic { return length == 1 }
+    if Self.isIdeographic(first) { return length == 1 }
     return first.isASCII && first.properties.isAlphabetic && length <= 6
   }
 

@@ -260,6 +260,21 @@ struct TargetParser {
     return String(scalars: scalars)
   }
 
+  /// `properties.isIdeographic`, known without the property table for the CJK block a
+  /// table's words are written in (a look-up cost several hundred instructions).
+  static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
+    (0x4E00...0x9FFF).contains(scalar.value) || scalar.properties.isIdeographic
+  }
+
+  /// `properties.isAlphabetic`, known without the property table for ASCII letters.
+  static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x41...0x5A, 0x61...0x7A: true
+    case 0...0x7F: false
+    default: scalar.properties.isAlphabetic
+    }
+  }
+
   func makeTarget(_ kind: TargetKind, raw: String) -> Target {
     Target(raw: raw, kind: kind, span: span)
   }

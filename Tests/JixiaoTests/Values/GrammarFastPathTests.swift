@@ -10,6 +10,7 @@ import Testing
 /// - `UnitTable.read` keeps a text that drops nothing, where it rebuilt it (`OldUnitTable`);
 /// - `ValueTokenizer.number` gathers a number's digits on the stack, where it grew an array;
 /// - `TargetParser.valueTokens` shares a whole cell's tokens when there is nothing to drop;
+/// - `TargetParser.isIdeographic`/`isAlphabetic` skip the property table for CJK and ASCII;
 /// - `TargetReading` parses with `ColumnReading.withoutContext`, where it read an empty context.
 @Suite struct GrammarFastPathTests {
   /// Chinese numeral runs: digits, units, 点, years digit by digit, and beyond 12 digits.
@@ -148,6 +149,16 @@ import Testing
       #expect(given.map { [$0.start, $0.end] } == old.map { [$0.start, $0.end] } && flags.isEmpty, "'\(text)'")
     }
     #expect(dropped > 5)
+  }
+
+  /// The letter tests without the property table answer as the table does, for every scalar
+  /// of the Basic Multilingual Plane.
+  @Test func letterTestsAnswerAsTheTable() {
+    for value in UInt32(0)...0xFFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(TargetParser.isIdeographic(scalar) == scalar.properties.isIdeographic, "\(value)")
+      #expect(TargetParser.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "\(value)")
+    }
   }
 
   /// An operator column that begins with a comparison reads as the tokenizer's first token.
