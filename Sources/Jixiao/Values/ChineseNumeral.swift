@@ -50,28 +50,36 @@ enum ChineseNumeral {
   /// The value of a numeral run with the number of digits after 点; nil when the run is not
   /// a well-formed numeral (`十一五`, `百`).
   static func value(of run: ArraySlice<Unicode.Scalar>) -> (Decimal, fractionDigits: Int)? {
-    if let point = run.firstIndex(of: "点") {
-      let whole = run[run.startIndex..<point]
-      let fraction = run[run.index(after: point)...]
-      guard !fraction.isEmpty else { return nil }
-      var digits: [UInt8] = []
-      if whole.isEmpty {
-        digits.append(0x30)
-      } else {
-        guard let integer = integerValue(whole) else { return nil }
-        digits.append(contentsOf: String(integer).utf8)
-      }
-      for scalar in fraction {
-        guard let value = digit(scalar) else { return nil }
-        digits.append(UInt8(0x30 + value))
-      }
-      guard let decimal = ExactDecimal.make(digits: digits, fractionDigits: fraction.count) else {
-        return nil
-      }
-      return (decimal, fraction.count)
+    reading(of: run).map { ($0.value, $0.fractionDigits) }
+  }
+
+  /// `value(of:)` with, for a run without 点, the whole number as `ExactDecimal.integer(value)`
+  /// gives it (nil when it prints wider than 12 characters), known before it became a
+  /// `Decimal`: printing the `Decimal` to read it back cost several thousand instructions.
+  static func reading(of run: ArraySlice<Unicode.Scalar>) -> (value: Decimal, fractionDigits: Int, integer: Int?)? {
+    guard let point = run.firstIndex(of: "点") else {
+      guard let integer = integerValue(run) else { return nil }
+      let printsNarrow = integer >= -99_999_999_999 && integer <= 999_999_999_999
+      return (Decimal(integer), 0, printsNarrow ? integer : nil)
     }
-    guard let integer = integerValue(run) else { return nil }
-    return (Decimal(integer), 0)
+    let whole = run[run.startIndex..<point]
+    let fraction = run[run.index(after: point)...]
+    guard !fraction.isEmpty else { return nil }
+    var digits: [UInt8] = []
+    if whole.isEmpty {
+      digits.append(0x30)
+    } else {
+      guard let integer = integerValue(whole) else { return nil }
+      digits.append(contentsOf: String(integer).utf8)
+    }
+    for scalar in fraction {
+      guard let value = digit(scalar) else { return nil }
+      digits.append(UInt8(0x30 + value))
+    }
+    guard let decimal = ExactDecimal.make(digits: digits, fractionDigits: fraction.count) else {
+      return nil
+    }
+    return (decimal, fraction.count, nil)
   }
 
   /// The whole-number value of a run without 点.

@@ -254,6 +254,13 @@ public enum TargetGrammar {
     }
   }
 
+  /// Whether a flag occurs twice: most lists hold one flag or none, and are kept as they are.
+  static func hasDuplicate(_ flags: [Target.Flag]) -> Bool {
+    guard flags.count >= 2 else { return false }
+    for index in 1..<flags.count where flags[..<index].contains(flags[index]) { return true }
+    return false
+  }
+
   /// Money in 元, spans on every part, and no duplicate flags.
   fileprivate static func finish(_ target: inout Target, span: SourceSpan?) {
     target.span = span
@@ -262,9 +269,11 @@ public enum TargetGrammar {
     {
       target.yuan = value * money.multiplier
     }
-    var seen: [Target.Flag] = []
-    for flag in target.flags where !seen.contains(flag) { seen.append(flag) }
-    target.flags = seen
+    if hasDuplicate(target.flags) {
+      var seen: [Target.Flag] = []
+      for flag in target.flags where !seen.contains(flag) { seen.append(flag) }
+      target.flags = seen
+    }
     for index in target.parts.indices { finish(&target.parts[index], span: span) }
   }
 }
@@ -284,22 +293,26 @@ final class TargetReading: Sendable {
   let dependsOnContext: Bool
 
   /// The reading of any text, as `TargetGrammar.read(raw)` makes it.
-  convenience init(_ raw: String) {
+  convenience init(_ raw: String, contextUse: TargetParser.ContextUse = TargetParser.ContextUse()) {
     let normalized = NormalizedText(raw)
-    self.init(raw, normalized: normalized, tokens: ValueTokenizer.tokenize(normalized.scalars))
+    self.init(raw, normalized: normalized, tokens: ValueTokenizer.tokenize(normalized.scalars), contextUse: contextUse)
   }
 
-  init(_ raw: String, normalized: NormalizedText, tokens: [ValueToken]) {
+  /// `contextUse` notes whether the parse asked the context; a document's readings pass one
+  /// they reuse for every text.
+  init(
+    _ raw: String, normalized: NormalizedText, tokens: [ValueToken],
+    contextUse: TargetParser.ContextUse = TargetParser.ContextUse()
+  ) {
     self.raw = raw
     self.normalized = normalized
     self.tokens = tokens
-    let context = TargetContext()
-    let use = TargetParser.ContextUse()
+    contextUse.reset()
     parsed = TargetGrammar.parser(
-      raw, normalized: normalized, tokens: tokens, context: context,
-      columns: ColumnReading(context, value: normalized), span: nil, contextUse: use
+      raw, normalized: normalized, tokens: tokens, context: TargetContext(), columns: .withoutContext, span: nil,
+      contextUse: contextUse
     ).read()
-    dependsOnContext = use.consulted
+    dependsOnContext = contextUse.consulted
   }
 
   /// The reading on its own, as `TargetGrammar.read(raw)` gives it: with no context there are
@@ -335,6 +348,8 @@ final class TargetReadings {
   }
 
   private var entries: [Key: Entry]
+  /// Noted by each parse in turn: one object for the document's texts, not one each.
+  private let contextUse = TargetParser.ContextUse()
 
   init() {
     // Documents shape a few dozen texts that may be values: no growth for most.
@@ -347,17 +362,19 @@ final class TargetReadings {
     let normalized = NormalizedText(raw)
     guard TargetGrammar.mayHoldValue(normalized.scalars) else { return nil }
     // One look-up, which makes the entry when it is missing, and the entry filled where it lies.
-    return Self.answer(&entries[Key(text: raw), default: Entry()], raw, normalized)
+    return Self.answer(&entries[Key(text: raw), default: Entry()], raw, normalized, contextUse)
   }
 
-  private static func answer(_ entry: inout Entry, _ raw: String, _ normalized: NormalizedText) -> TargetReading? {
+  private static func answer(
+    _ entry: inout Entry, _ raw: String, _ normalized: NormalizedText, _ contextUse: TargetParser.ContextUse
+  ) -> TargetReading? {
     if let isWords = entry.isWords { return isWords ? nil : entry.reading }
     if let reading = entry.reading {
       entry.isWords = !TargetGrammar.tokensMayMakeValue(reading.tokens, reading.normalized.scalars)
     } else {
       let tokens = ValueTokenizer.tokenize(normalized.scalars)
       let isWords = !TargetGrammar.tokensMayMakeValue(tokens, normalized.scalars)
-      if !isWords { entry.reading = TargetReading(raw, normalized: normalized, tokens: tokens) }
+      if !isWords { entry.reading = TargetReading(raw, normalized: normalized, tokens: tokens, contextUse: contextUse) }
       entry.isWords = isWords
     }
     return entry.isWords == true ? nil : entry.reading
@@ -365,12 +382,14 @@ final class TargetReadings {
 
   /// The reading of `raw` without context, as `TargetReading(raw)` makes it.
   func reading(_ raw: String) -> TargetReading {
-    Self.reading(&entries[Key(text: raw), default: Entry()], raw)
+    Self.reading(&entries[Key(text: raw), default: Entry()], raw, contextUse)
   }
 
-  private static func reading(_ entry: inout Entry, _ raw: String) -> TargetReading {
+  private static func reading(_ entry: inout Entry, _ raw: String, _ contextUse: TargetParser.ContextUse)
+    -> TargetReading
+  {
     if let reading = entry.reading { return reading }
-    let reading = TargetReading(raw)
+    let reading = TargetReading(raw, contextUse: contextUse)
     entry.reading = reading
     return reading
   }
@@ -400,23 +419,59 @@ struct ColumnReading {
     self.init(ColumnContext(context), value: value)
   }
 
+  /// The reading of an empty context (`TargetContext()`), whatever the value: no columns.
+  static let withoutContext = ColumnReading(unit: nil, op: nil, expectsDate: false)
+
+  private init(unit: UnitReading?, op: Operator?, expectsDate: Bool) {
+    self.unit = unit
+    self.op = op
+    self.expectsDate = expectsDate
+  }
+
   /// The columns' reading compared with the value: a unit column that repeats the value is no
   /// unit; digits that repeat the value's make a date.
   init(_ columns: ColumnContext, value: NormalizedText) {
-    // Only a unit column is compared with the value, and most reads have none.
-    let valueScalars =
-      columns.unit == nil && columns.unitDigits == nil ? [] : value.scalars.filter { !Blank.isWhitespace($0) }
-    unit = columns.unit != nil && columns.unitScalars != valueScalars ? columns.unit : nil
+    // Only a unit column is compared with the value, and most reads have none. The value is
+    // compared where it lies, without the arrays of its scalars less spaces and its digits.
+    unit = columns.unit != nil && !Self.matches(columns.unitScalars, value.scalars, keeping: { !Blank.isWhitespace($0) })
+      ? columns.unit : nil
     var expectsDate = columns.isDateColumn
     if !expectsDate, let unitDigits = columns.unitDigits {
-      let digits = valueScalars.filter(ColumnContext.isDigit)
-      expectsDate = !digits.isEmpty && unitDigits == digits
+      expectsDate = !unitDigits.isEmpty && Self.matches(unitDigits, value.scalars, keeping: ColumnContext.isDigit)
     }
     self.expectsDate = expectsDate || columns.nameSuggestsDate
     op = columns.op
   }
 
-  fileprivate static func compact(_ text: String) -> [Unicode.Scalar] {
+  /// Whether `expected` is `scalars` less those `keeping` turns away.
+  private static func matches(
+    _ expected: [Unicode.Scalar], _ scalars: [Unicode.Scalar], keeping: (Unicode.Scalar) -> Bool
+  ) -> Bool {
+    var matched = 0
+    for scalar in scalars where keeping(scalar) {
+      guard matched < expected.count, expected[matched] == scalar else { return false }
+      matched += 1
+    }
+    return matched == expected.count
+  }
+
+  /// The comparison a column begins with (`≥`, `大于等于`), which is the first token the
+  /// tokenizer makes of it, found without tokenizing the column: only the lexicon reads a
+  /// token at a scalar that starts no number, placeholder, numeral or Latin word, and the
+  /// column has no space to skip. Nil leaves the column to the tokenizer.
+  static func leadingComparison(_ scalars: [Unicode.Scalar]) -> Comparison? {
+    guard let first = scalars.first else { return nil }
+    switch first {
+    case "0"..."9", "A"..."Z", "a"..."z", "\t", "\r", " ", ".", "*", "＊", "\u{3000}": return nil
+    default: break
+    }
+    guard !ChineseNumeral.isNumeral(first),
+      case .comparison(let comparison, _)? = ValueLexicon.longestMatch(in: scalars, at: 0)?.0
+    else { return nil }
+    return comparison
+  }
+
+  static func compact(_ text: String) -> [Unicode.Scalar] {
     NormalizedText.nfkc(text).unicodeScalars.filter { !Blank.isWhitespace($0) }
   }
 
@@ -426,6 +481,7 @@ struct ColumnReading {
       if scalars[index + 1] == "性" { return .qualitative }
       if scalars[index + 1] == "量" { return .quantitative }
     }
+    if let first = leadingComparison(scalars) { return .comparison(first) }
     for token in ValueTokenizer.tokenize(scalars) {
       if case .comparison(let comparison, _) = token.lexeme { return .comparison(comparison) }
     }

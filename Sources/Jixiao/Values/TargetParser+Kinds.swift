@@ -11,7 +11,7 @@ extension TargetParser {
       index += 1
     }
     guard index < segment.count else { return nil }
-    var target = makeTarget(.rank, raw: raw)
+    // (The target is made once the segment reads as a rank: most segments do not.)
     switch segment[index].lexeme {
     case .front, .rank(.ordinal):
       guard index + 1 < segment.count, let position = segment[index + 1].number?.integer, position >= 1 else {
@@ -29,6 +29,7 @@ extension TargetParser {
       }
       let trailing = segment[next...]
       guard !trailing.contains(where: { $0.isNumeric }) else { return nil }
+      var target = makeTarget(.rank, raw: raw)
       target.op = isTop ? .atMost : .equal
       target.value = Decimal(position)
       target.rank = position
@@ -36,6 +37,7 @@ extension TargetParser {
       return target
     case .rank(.nearTop):
       guard !segment.contains(where: { $0.isNumeric }) else { return nil }
+      var target = makeTarget(.rank, raw: raw)
       target.qualifier = qualifierText(segment[index...])
       return target
     default:
@@ -53,7 +55,7 @@ extension TargetParser {
     while start < end, Blank.isWhitespace(scalars[start]) { start += 1 }
     while end > start, Blank.isWhitespace(scalars[end - 1]) { end -= 1 }
     let written = Array(scalars[start..<end])
-    let hasLetters = written.contains { $0.properties.isIdeographic || $0.properties.isAlphabetic }
+    let hasLetters = written.contains { Self.isIdeographic($0) || Self.isAlphabetic($0) }
     // Numbers the grammar could not place (`2280次 392%`) are not a reading to trust.
     let hasNumber = segment.contains { $0.isNumeric }
     guard hasLetters, !hasNumber, written.count <= 60, !QualitativeWords.isFormResidue(written) else {

@@ -166,7 +166,7 @@ extension TargetParser {
   private func isUnitLike(_ token: ValueToken) -> Bool {
     let length = token.end - token.start
     let first = scalars[token.start]
-    if first.properties.isIdeographic { return length == 1 }
+    if Self.isIdeographic(first) { return length == 1 }
     return first.isASCII && first.properties.isAlphabetic && length <= 6
   }
 
@@ -207,10 +207,14 @@ extension TargetParser {
     let trailing = segment[index...]
     guard !trailing.contains(where: { $0.isNumeric }) else { return nil }
     // 不低于上年的95%: an operator word earlier in the label still applies.
-    let labelOp = label.reversed().lazy.compactMap { token -> Comparison? in
-      if case .comparison(let comparison, .prefix) = token.lexeme { return comparison }
-      return nil
-    }.first
+    // (A loop: a lazy chain here instantiated its generic types at every call.)
+    var labelOp: Comparison?
+    for token in label.reversed() {
+      if case .comparison(let comparison, .prefix) = token.lexeme {
+        labelOp = comparison
+        break
+      }
+    }
     var target = makeTarget(.quantitative, raw: raw)
     target.op = op ?? suffixOp ?? (weakUpperBound ? .atMost : nil) ?? labelOp ?? amount.op
     target.value = amount.value

@@ -36,12 +36,21 @@ struct TargetParser {
   final class ContextUse {
     private(set) var consulted = false
     func note() { consulted = true }
+    /// Ready for another parse.
+    func reset() { consulted = false }
   }
 
   // MARK: Top level
 
   func read() -> Target {
     guard tokens.contains(where: { !isFiller($0) }) else { return Target(raw: raw, kind: .empty, span: span) }
+    // Without a list separator the cell is one segment, read whole (what the steps below
+    // come to for one segment, without the arrays they make).
+    guard tokens.contains(where: { $0.lexeme == .listSeparator }) else {
+      var whole = readSegment(tokens[...])
+      whole.raw = raw
+      return whole
+    }
     let segments = splitSegments(tokens)
     let parts = segments.count >= 2 ? segments.map { readSegment($0) } : []
     let structured = parts.filter { $0.kind.isStructured }
@@ -161,10 +170,12 @@ struct TargetParser {
   /// The tokens a reader sees, built in one array: placeholder groups and ignorable tokens
   /// (a lone star) dropped. Only a segment holding a placeholder takes the slower path that
   /// looks for its group; every other segment is copied once, without the stars.
-  private func valueTokens(of slice: ArraySlice<ValueToken>, flags: inout [Target.Flag]) -> [ValueToken] {
+  func valueTokens(of slice: ArraySlice<ValueToken>, flags: inout [Target.Flag]) -> [ValueToken] {
     if slice.contains(where: { if case .placeholder = $0.kind { return true } else { return false } }) {
       return removePlaceholderGroups(Array(slice), flags: &flags).filter { $0.lexeme != .ignorable }
     }
+    // The whole cell with nothing to drop: its array, shared rather than copied.
+    if slice.count == tokens.count, !slice.contains(where: { $0.lexeme == .ignorable }) { return tokens }
     var segment: [ValueToken] = []
     segment.reserveCapacity(slice.count)
     for token in slice where token.lexeme != .ignorable { segment.append(token) }
@@ -196,6 +207,9 @@ struct TargetParser {
   /// 双十佳 are not) is part of the word, not a number.
   /// In place: a token demoted here is a word to the test of the numeral after it.
   private func demoteEmbeddedNumerals(_ result: inout [ValueToken]) {
+    // Most segments hold no Chinese numeral; their array (often the cell's own, shared) is
+    // left alone rather than made unique for a loop that changes nothing.
+    guard result.contains(where: { $0.number?.isChinese == true }) else { return }
     for index in result.indices {
       guard let number = result[index].number, number.isChinese else { continue }
       let token = result[index]
@@ -244,6 +258,21 @@ struct TargetParser {
     while let first = scalars.first, Blank.isWhitespace(first) { scalars.removeFirst() }
     while let last = scalars.last, Blank.isWhitespace(last) { scalars.removeLast() }
     return String(scalars: scalars)
+  }
+
+  /// `properties.isIdeographic`, known without the property table for the CJK block a
+  /// table's words are written in (a look-up cost several hundred instructions).
+  static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
+    (0x4E00...0x9FFF).contains(scalar.value) || scalar.properties.isIdeographic
+  }
+
+  /// `properties.isAlphabetic`, known without the property table for ASCII letters.
+  static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x41...0x5A, 0x61...0x7A: true
+    case 0...0x7F: false
+    default: scalar.properties.isAlphabetic
+    }
   }
 
   func makeTarget(_ kind: TargetKind, raw: String) -> Target {

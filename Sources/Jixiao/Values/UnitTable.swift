@@ -118,9 +118,16 @@ enum UnitTable {
   /// Besides the table it understands scaled units (`万人次`, `万平方米`) and rates whose
   /// parts are all known (`元/亩`, `人/次/天`, `万元/人`, `元/人·月`).
   static func read(_ text: String) -> UnitReading? {
-    let trimmed = text.unicodeScalars.lazy.filter { !isDropped($0) }
-    guard !trimmed.isEmpty else { return nil }
-    let spelling = String(scalars: trimmed)
+    // Most texts drop nothing and are their own spelling: no new string.
+    let spelling: String
+    if text.unicodeScalars.contains(where: isDropped) {
+      let trimmed = text.unicodeScalars.lazy.filter { !isDropped($0) }
+      guard !trimmed.isEmpty else { return nil }
+      spelling = String(scalars: trimmed)
+    } else {
+      guard !text.isEmpty else { return nil }
+      spelling = text
+    }
     if let canonical = canonical(spelling) { return UnitReading(canonical: canonical, isKnown: true) }
     if let money = bareScale(spelling) { return UnitReading(canonical: money, isKnown: true) }
     if let scaled = readScaled(spelling) { return scaled }

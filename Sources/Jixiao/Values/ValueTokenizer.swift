@@ -129,38 +129,27 @@ struct ValueTokenizer {
   /// Digits with optional thousands separators (`450,000.00`: groups of exactly three) and
   /// a decimal part; also the spoken `3万2` (32000).
   private mutating func scanNumber(from position: Int) -> Int {
-    var digits: [UInt8] = []
     var end = digitRun(from: position)
-    for index in position..<end { digits.append(UInt8(scalars[index].value)) }
     var integerDigits = end - position
     var hasSeparator = false
     if integerDigits >= 1, integerDigits <= 3 {
       while end < scalars.count, scalars[end] == ",", digitRun(from: end + 1) - (end + 1) == 3 {
-        let groupEnd = end + 4
-        for index in (end + 1)..<groupEnd { digits.append(UInt8(scalars[index].value)) }
         integerDigits += 3
         hasSeparator = true
-        end = groupEnd
+        end += 4
       }
     }
     var fractionDigits = 0
     var allFractionZero = true
     if end < scalars.count, scalars[end] == ".", isDigit(at: end + 1) {
       let fractionEnd = digitRun(from: end + 1)
-      for index in (end + 1)..<fractionEnd {
-        digits.append(UInt8(scalars[index].value))
-        if scalars[index] != "0" { allFractionZero = false }
-      }
+      for index in (end + 1)..<fractionEnd where scalars[index] != "0" { allFractionZero = false }
       fractionDigits = fractionEnd - end - 1
       end = fractionEnd
     }
-    if digits.isEmpty { digits.append(0x30) }
-    let value = ExactDecimal.make(digits: digits, fractionDigits: fractionDigits) ?? 0
-    var integer: Int?
-    if integerDigits <= 12, allFractionZero {
-      integer = digits.prefix(integerDigits).reduce(0) { $0 * 10 + Int($1 - 0x30) }
-      if integerDigits == 0 { integer = 0 }
-    }
+    let (value, integer) = Self.number(
+      scalars[position..<end], integerDigits: integerDigits, fractionDigits: fractionDigits,
+      allFractionZero: allFractionZero)
     // 3万2 (32000) and 3万2千: spoken forms that ICU cannot read.
     if fractionDigits == 0, let whole = integer, whole < 100_000, end < scalars.count,
       let big = ChineseNumeral.bigUnit(scalars[end]), isDigit(at: end + 1),
@@ -214,6 +203,33 @@ struct ValueTokenizer {
     return end
   }
 
+  /// The value of a number's scalars (digits, and the commas and point between them), and its
+  /// whole value when it has at most 12 integer digits and no fraction but zeros. The digits
+  /// are gathered on the stack: an array for them was made and grown for every number.
+  static func number(
+    _ written: ArraySlice<Unicode.Scalar>, integerDigits: Int, fractionDigits: Int, allFractionZero: Bool
+  ) -> (Decimal, Int?) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, written.count)) { buffer in
+      var count = 0
+      for scalar in written where scalar.value >= 0x30 && scalar.value <= 0x39 {
+        buffer[count] = UInt8(scalar.value)
+        count += 1
+      }
+      if count == 0 {
+        buffer[0] = 0x30
+        count = 1
+      }
+      let digits = UnsafeBufferPointer(rebasing: buffer[..<count])
+      let value = ExactDecimal.make(digits: digits, fractionDigits: fractionDigits) ?? 0
+      var integer: Int?
+      if integerDigits <= 12, allFractionZero {
+        integer = digits.prefix(integerDigits).reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        if integerDigits == 0 { integer = 0 }
+      }
+      return (value, integer)
+    }
+  }
+
   /// A run of Chinese numerals; nil (nothing appended) when the run is not a number or a
   /// lexicon word at least as long starts here (一致, 百分之, 万元).
   private mutating func scanChineseNumeral(from position: Int, lexicon: (Lexeme, Int)?) -> Int? {
@@ -245,8 +261,7 @@ struct ValueTokenizer {
       default: break
       }
     }
-    guard let (value, fractionDigits) = ChineseNumeral.value(of: scalars[position..<end]) else { return nil }
-    let integer = fractionDigits == 0 ? ExactDecimal.integer(value) : nil
+    guard let (value, fractionDigits, integer) = ChineseNumeral.reading(of: scalars[position..<end]) else { return nil }
     tokens.append(
       ValueToken(
         kind: .number(
