@@ -18,9 +18,10 @@ struct DocumentReader {
     // One pass over the keys, told apart by length first: most keys are none of the words.
     var actual = false, score = false, executed = false, rate = false
     // By index: iterating the cells copies each one (its text, key and span) to read a key.
+    // An empty cell (half of them) has an empty key: it is passed over without its key.
     for row in block.rows {
       let cells = row.cells
-      for index in cells.indices {
+      for index in cells.indices where !cells[index].isEmpty {
         let key = cells[index].key
         switch key.utf8.count {
         case 6: score = score || key.equalsBytes("得分")

@@ -82,11 +82,14 @@ struct EntityAssembler {
     project.fields = draft.fields.map(field)
     project.declaredWeightTotal = draft.declaredWeightTotal
     layout += draft.layout
-    for field in draft.fields {
+    // By index: a loop over the fields copied each one (two cells and an amount) to read it.
+    let fields = draft.fields
+    for index in fields.indices {
+      let role = fields[index].role
       // Made only for the roles that read them: money fields read their own text.
-      lazy var text = CellText.clean(field.value.text)
+      lazy var text = CellText.clean(fields[index].value.text)
       lazy var line = CellText.singleLine(text)
-      switch field.role {
+      switch role {
       case .name: project.name = project.name ?? line
       case .department:
         let (name, code) = NameAndCode.split(line)
@@ -94,30 +97,30 @@ struct EntityAssembler {
         if project.department.code == nil { project.department.code = code }
       case .departmentCode, .unitCode: project.department.code = project.department.code ?? line
       case .implementingUnit: project.implementingUnit = project.implementingUnit ?? NameAndCode.split(line).name
-      case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: field.value.text) ?? line)
+      case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: fields[index].value.text) ?? line)
       case .category: project.category = project.category ?? line
       case .manager: project.manager = project.manager ?? line
       case .period:
         readPeriod(line, into: &project.period)
         if project.period.start == nil && project.period.end == nil && project.period.years == nil {
-          context.diagnose("JX118", field.value.span, text)
+          context.diagnose("JX118", fields[index].value.span, text)
         }
       case .periodStart: project.period.start = project.period.start ?? FormDate.read(text)
       case .periodEnd: project.period.end = project.period.end ?? FormDate.read(text, endOfMonth: true)
-      case .goalAnnual: append(text, to: &project.goals, \.annual, span: \.annualSpan, field.value.span)
-      case .goalLongTerm: append(text, to: &project.goals, \.longTerm, span: \.longTermSpan, field.value.span)
+      case .goalAnnual: append(text, to: &project.goals, \.annual, span: \.annualSpan, fields[index].value.span)
+      case .goalLongTerm: append(text, to: &project.goals, \.longTerm, span: \.longTermSpan, fields[index].value.span)
       default:
-        if InlineFields.isMoney(field.role) { readFunds(field, into: &project.funds, unit: draft.moneyUnit) }
+        if InlineFields.isMoney(role) { readFunds(fields[index], into: &project.funds, unit: draft.moneyUnit) }
       }
     }
     // A goal written beside the group label (总体目标 │ 目标1:…) is the annual goal unless the
     // form has one of its own.
-    for field in draft.fields where field.role == .goalsGroup {
-      let text = CellText.clean(field.value.text)
+    for index in fields.indices where fields[index].role == .goalsGroup {
+      let text = CellText.clean(fields[index].value.text)
       if project.goals.annual == nil {
-        append(text, to: &project.goals, \.annual, span: \.annualSpan, field.value.span)
+        append(text, to: &project.goals, \.annual, span: \.annualSpan, fields[index].value.span)
       } else if project.goals.longTerm == nil {
-        append(text, to: &project.goals, \.longTerm, span: \.longTermSpan, field.value.span)
+        append(text, to: &project.goals, \.longTerm, span: \.longTermSpan, fields[index].value.span)
       }
     }
     // 预算单位 names the implementing unit only where no 实施单位 does.

@@ -14,26 +14,30 @@ enum NameAndCode {
         if isCode(code), !rest.isEmpty { return (String(rest.trimmingBlanks()), String(code)) }
       }
     }
-    // Trailing code after a dash or blank, or in brackets.
-    var characters = Array(normalized)
-    if characters.last == ")" || characters.last == "]",
-      let open = characters.lastIndex(where: { $0 == "(" || $0 == "[" })
+    // Trailing code after a dash or blank, or in brackets: read back from the end of the
+    // text (an array of all its characters, and strings made again of them, cost most of a
+    // split).
+    let start = normalized.startIndex
+    if let last = normalized.last, last == ")" || last == "]",
+      let open = normalized.lastIndex(where: { $0 == "(" || $0 == "[" })
     {
-      let code = String(characters[(open + 1)..<(characters.count - 1)])
-      if isCode(code[...]), open > 0 {
-        return (String(String(characters[..<open]).trimmingBlanks()), code)
+      let code = String(normalized[normalized.index(after: open)..<normalized.index(before: normalized.endIndex)])
+      if isCode(code[...]), open > start {
+        return (String(normalized[..<open].trimmingBlanks()), code)
       }
     }
+    var digitsStart = normalized.endIndex
     var digits = 0
-    while digits < characters.count, characters[characters.count - 1 - digits].isASCII,
-      characters[characters.count - 1 - digits].isNumber
-    {
+    while digitsStart > start {
+      let previous = normalized.index(before: digitsStart)
+      let character = normalized[previous]
+      guard character.isASCII, character.isNumber else { break }
+      digitsStart = previous
       digits += 1
     }
-    if digits >= 2 && digits < characters.count {
-      let code = String(characters.suffix(digits))
-      characters.removeLast(digits)
-      var name = String(characters)
+    if digits >= 2 && digitsStart > start {
+      let code = String(normalized[digitsStart...])
+      var name = String(normalized[..<digitsStart])
       var separatorFound = false
       while let last = name.last, last == "-" || last == "—" || last == "_" || last == " " || last == ":" {
         name.removeLast()
@@ -55,23 +59,7 @@ enum FormDate {
   /// An ISO date, or a month given as its first (or last) day.
   static func read(_ text: String, endOfMonth: Bool = false) -> String? {
     let key = TextKey.make(text)
-    var numbers: [Int] = []
-    var current = ""
-    var separators: [Character] = []
-    for character in key {
-      if character.isASCII && character.isNumber {
-        current.append(character)
-      } else {
-        if !current.isEmpty {
-          numbers.append(Int(current) ?? -1)
-          current = ""
-          separators.append(character)
-        } else if numbers.isEmpty {
-          return nil
-        }
-      }
-    }
-    if !current.isEmpty { numbers.append(Int(current) ?? -1) }
+    guard let numbers = numbers(key) else { return nil }
     guard let year = numbers.first, (1990...2100).contains(year), numbers.count >= 2,
       numbers.count <= 3
     else { return nil }
@@ -83,6 +71,69 @@ enum FormDate {
       return CalendarMath.iso(year, month, day)
     }
     return CalendarMath.iso(year, month, endOfMonth ? CalendarMath.daysIn(month: month, year: year) : 1)
+  }
+
+  /// The runs of ASCII digits of a key, each as a number (-1 beyond `Int`); nil when the key
+  /// starts with anything else.
+  static func numbers(_ key: String) -> [Int]? {
+    if case .some(let numbers) = key.withUTF8Bytes(plainNumbers) { return numbers }
+    var numbers: [Int] = []
+    var current = ""
+    for character in key {
+      if character.isASCII && character.isNumber {
+        current.append(character)
+      } else {
+        if !current.isEmpty {
+          numbers.append(Int(current) ?? -1)
+          current = ""
+        } else if numbers.isEmpty {
+          return nil
+        }
+      }
+    }
+    if !current.isEmpty { numbers.append(Int(current) ?? -1) }
+    return numbers
+  }
+
+  /// `numbers(key)` by bytes, for a key of ASCII and CJK ideographs (U+4E00–U+9FFF, most
+  /// dates): each of those scalars is a character of its own (CR LF, one character, is two
+  /// non-digits here, which reads the same), so a digit byte is a digit character. Reading
+  /// characters cost some 1,000 instructions each. `.none` for any other key.
+  private static func plainNumbers(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int]?? {
+    var numbers: [Int] = []
+    var current = 0
+    var digits = 0
+    var overflow = false
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte >= 0x30 && byte <= 0x39 {
+        let (times10, o1) = current.multipliedReportingOverflow(by: 10)
+        let (sum, o2) = times10.addingReportingOverflow(Int(byte &- 0x30))
+        overflow = overflow || o1 || o2
+        current = sum
+        digits += 1
+        index += 1
+        continue
+      }
+      if byte < 0x80 {
+        index += 1
+      } else if index + 2 < bytes.count && AlignedTokenizer.isUnifiedIdeograph(byte, bytes[index + 1], bytes[index + 2]) {
+        index += 3
+      } else {
+        return .none
+      }
+      if digits > 0 {
+        numbers.append(overflow ? -1 : current)
+        current = 0
+        digits = 0
+        overflow = false
+      } else if numbers.isEmpty {
+        return .some(nil)
+      }
+    }
+    if digits > 0 { numbers.append(overflow ? -1 : current) }
+    return .some(numbers)
   }
 
   /// A year alone (`2021`): its first or last day.

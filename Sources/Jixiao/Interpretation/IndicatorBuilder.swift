@@ -11,10 +11,9 @@ struct IndicatorBuilder {
   let readings: TargetReadings
 
   func build(_ draft: IndicatorDraft) -> Indicator {
-    let unitColumn = draft.extra(.unit)
-    let valueType = draft.extra(.valueType)
+    // The columns' texts read where they lie: the cells are not copied out for them.
     let context = TargetContext(
-      unitColumn: unitColumn?.text, operatorColumn: valueType?.text, budgetYear: budgetYear)
+      unitColumn: draft.extraText(.unit), operatorColumn: draft.extraText(.valueType), budgetYear: budgetYear)
     let targetCell = draft.target
     let targetText = targetCell.map { CellText.joiningSoftBreaks(CellText.clean($0.text)) } ?? ""
     // A reading is of its text alone: it stands for this text whatever cell it came from.
@@ -77,7 +76,7 @@ struct IndicatorBuilder {
         }
       }
       // A level cell on the row that the resolver did not use stays accounted for.
-      if let cell = draft.level1Cell, cell != draft.level1Source { spans[.level1Cell] = cell.span }
+      if let span = draft.level1Cell?.span, draft.level1Cell != draft.level1Source { spans[.level1Cell] = span }
       if draft.inheritsNameAndTarget {
         indicator.sharesNameAndTargetWithAbove = true
         spans[.name] = nil

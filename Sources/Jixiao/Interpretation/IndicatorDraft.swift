@@ -67,6 +67,13 @@ struct IndicatorDraft {
     for index in extras.indices where extras[index].role == role { return extras[index].cell }
     return nil
   }
+
+  /// The text of `extra(role)`, without a copy of the cell.
+  @inline(__always)
+  func extraText(_ role: ColumnRole) -> String? {
+    for index in extras.indices where extras[index].role == role { return extras[index].cell.text }
+    return nil
+  }
 }
 
 extension Optional where Wrapped == Cell {

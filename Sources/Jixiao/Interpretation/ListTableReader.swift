@@ -13,6 +13,12 @@ struct ListTableReader {
   private var currentKey: String?
   private var header = HeaderResolver.Result()
   private var headerSignatures: [[String]] = []
+  /// The header's roles by column (nil past the last named one): a dictionary look-up for
+  /// every cell of every row cost more than the rest of sorting the cell.
+  private var roleByColumn: [ColumnRole?] = []
+  /// The columns of the project's name and goal, as `header.roles.first(where:)` finds them.
+  private var nameColumn: Int?
+  private var goalColumn: Int?
   private var indicatorReader = IndicatorRowReader(columns: [:])
   var layout: [LayoutCell] = []
 
@@ -63,6 +69,10 @@ struct ListTableReader {
 
   private mutating func useHeader(_ rows: [Row], role: LayoutCell.Role) {
     header = HeaderResolver.resolve(rows)
+    roleByColumn = Array(repeating: nil, count: max(header.roles.keys.max() ?? -1, -1) + 1)
+    for (column, role) in header.roles where column >= 0 { roleByColumn[column] = role }
+    nameColumn = header.roles.first(where: { $0.value == .projectName })?.key
+    goalColumn = header.roles.first(where: { $0.value == .goal })?.key
     headerSignatures = rows.map { $0.nonEmpty.map(\.key) }
     for row in rows { addLayout(row, role) }
     indicatorReader = IndicatorRowReader(
@@ -74,8 +84,14 @@ struct ListTableReader {
     for cell in row.nonEmpty { layout.append(LayoutCell(role: role, text: cell.text, span: cell.span)) }
   }
 
-  private func cell(_ row: Row, _ role: ColumnRole) -> Cell? {
-    guard let column = header.roles.first(where: { $0.value == role })?.key, column < row.cells.count else { return nil }
+  /// The role of a cell's column, as `header.roles[column]`.
+  private func role(_ column: Int) -> ColumnRole? {
+    column < roleByColumn.count ? roleByColumn[column] : nil
+  }
+
+  /// The row's cell in `column` (`nameColumn`, `goalColumn`), unless it is empty.
+  private func cell(_ row: Row, _ column: Int?) -> Cell? {
+    guard let column, column >= 0, column < row.cells.count else { return nil }
     let cell = row.cells[column]
     return cell.isEmpty ? nil : cell
   }
@@ -86,8 +102,8 @@ struct ListTableReader {
       return
     }
     let row = realigned(slid)
-    let nameCell = cell(row, .projectName)
-    let goalCell = cell(row, .goal)
+    let nameCell = cell(row, nameColumn)
+    let goalCell = cell(row, goalColumn)
     if let nameCell {
       let key = TextKey.make(nameCell.text)
       if key != currentKey {
@@ -109,7 +125,7 @@ struct ListTableReader {
     var indicatorCells: [Cell] = []
     indicatorCells.reserveCapacity(row.cells.count)
     for cell in row.cells {
-      guard let role = header.roles[cell.column], role.isProjectColumn else {
+      guard let role = role(cell.column), role.isProjectColumn else {
         indicatorCells.append(cell)
         continue
       }

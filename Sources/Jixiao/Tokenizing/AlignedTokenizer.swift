@@ -262,17 +262,18 @@ struct AlignedPageReader {
       Self.isLabel(String(decoding: bytes[$0.range], as: UTF8.self))
     }
     let width = max(anchors.count, 1)
-    let wraps = WrapWidths(
-      linePieces.map { pieces in
-        place(pieces, anchors).map {
-          ($0.column, $0.piece, Self.isLabel(String(decoding: bytes[$0.piece.range], as: UTF8.self)))
-        }
-      },
-      anchors: anchors
-    )
+    // Each line's pieces in their columns, and which are labels, made once: the wrap widths
+    // and the test of a line against the row above both read them.
+    let placedLines = linePieces.map { pieces in
+      place(pieces, anchors).map {
+        Placed(column: $0.column, piece: $0.piece, isLabel: Self.isLabel(String(decoding: bytes[$0.piece.range], as: UTF8.self)))
+      }
+    }
+    let wraps = WrapWidths(placedLines, anchors: anchors)
     var rows: [Row] = []
-    // The open row, and its columns' pieces on its last line.
-    var current: (row: Int, last: [Int: AlignedTokenizer.Piece])?
+    // The open row, and its columns' pieces on its last line (by column: a dictionary grew
+    // an entry at a time on every line).
+    var current: (row: Int, last: [AlignedTokenizer.Piece?])?
     for (position, index) in lines.enumerated() {
       let pieces = linePieces[position]
       if pieces.isEmpty {
@@ -280,16 +281,16 @@ struct AlignedPageReader {
         current = nil
         continue
       }
-      let placed = place(pieces, anchors)
+      let placed = placedLines[position]
       if let open = current,
         continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last)
       {
         // A wrapped cell's lines follow each other: a column the line leaves out has ended.
         // Extended in place: a copy of the row would share its cells' text, and every line
         // appended to a cell would copy all of it (quadratic in a cell of many lines).
-        var last: [Int: AlignedTokenizer.Piece] = [:]
         let width = rows[open.row].cells.count
-        for (column, piece) in placed where column < width {
+        var last = [AlignedTokenizer.Piece?](repeating: nil, count: width)
+        for (column, piece, _) in placed where column < width {
           builder.extend(&rows[open.row].cells[column], lineIndex: index, range: piece.range, separator: "\n")
           last[column] = piece
         }
@@ -303,8 +304,8 @@ struct AlignedPageReader {
       for column in 0..<columns {
         cells.append(Cell(text: "", span: emptySpan, column: column, start: offset))
       }
-      var last: [Int: AlignedTokenizer.Piece] = [:]
-      for (column, piece) in placed {
+      var last = [AlignedTokenizer.Piece?](repeating: nil, count: columns)
+      for (column, piece, _) in placed {
         cells[column] = builder.cell(lineIndex: index, range: piece.range, column: column)
         last[column] = piece
       }
@@ -319,6 +320,9 @@ struct AlignedPageReader {
   private func column(of piece: AlignedTokenizer.Piece, _ anchors: [Int]) -> Int {
     anchors.lastIndex { $0 <= piece.start + 1 } ?? 0
   }
+
+  /// A piece in its column, and whether it is a label (`isLabel`).
+  typealias Placed = (column: Int, piece: AlignedTokenizer.Piece, isLabel: Bool)
 
   /// Each piece with its column; two pieces never share one (the later moves right).
   private func place(
@@ -341,17 +345,16 @@ struct AlignedPageReader {
   /// a column that wraps, a piece may also start a new paragraph of its cell when another
   /// piece of the line wraps.
   private func continuesRow(
-    _ placed: [(column: Int, piece: AlignedTokenizer.Piece)],
-    under last: [Int: AlignedTokenizer.Piece],
+    _ placed: [Placed],
+    under last: [AlignedTokenizer.Piece?],
     _ wraps: WrapWidths
   ) -> Bool {
     var wrapping = 0
     var paragraphs = 0
     var pending: [(piece: AlignedTokenizer.Piece, above: AlignedTokenizer.Piece, widest: Int)] = []
-    for (column, piece) in placed {
-      guard let above = last[column], abs(piece.start - above.start) <= 1 else { return false }
-      let text = String(decoding: self.text.utf8[piece.range], as: UTF8.self)
-      if Self.isLabel(text) { return false }
+    for (column, piece, isLabel) in placed {
+      guard column < last.count, let above = last[column], abs(piece.start - above.start) <= 1 else { return false }
+      if isLabel { return false }
       guard let width = wraps.end[column], let start = wraps.start[column], abs(piece.start - start) <= 1 else {
         // The last column's widest cell, under a line whose other cells wrap.
         guard column == wraps.lastColumn, column == placed.last?.column, let widest = wraps.widest[column] else {
@@ -360,6 +363,7 @@ struct AlignedPageReader {
         pending.append((piece, above, widest))
         continue
       }
+      let text = String(decoding: self.text.utf8[piece.range], as: UTF8.self)
       if above.end + Self.firstWordWidth(text) > width {
         wrapping += 1
       } else {
@@ -377,13 +381,13 @@ struct AlignedPageReader {
   /// (a goal in several paragraphs). A row whose only cell sits in the column of the cell
   /// above cannot be told from it in this layout; a paragraph is far more common.
   private func continuesParagraph(
-    _ placed: [(column: Int, piece: AlignedTokenizer.Piece)],
-    under last: [Int: AlignedTokenizer.Piece]
+    _ placed: [Placed],
+    under last: [AlignedTokenizer.Piece?]
   ) -> Bool {
-    guard placed.count == 1, let (column, piece) = placed.first, column > 0, let above = last[column],
-      above.start == piece.start
+    guard placed.count == 1, let (column, piece, isLabel) = placed.first, column > 0, column < last.count,
+      let above = last[column], above.start == piece.start
     else { return false }
-    return !Self.isLabel(String(decoding: text.utf8[piece.range], as: UTF8.self))
+    return !isLabel
   }
 
   /// Display width of the text's first word: a run of Latin letters, digits and their
@@ -416,7 +420,7 @@ struct AlignedPageReader {
     var widest: [Int: Int] = [:]
     var lastColumn: Int
 
-    init(_ lines: [[(column: Int, piece: AlignedTokenizer.Piece, isLabel: Bool)]], anchors: [Int]) {
+    init(_ lines: [[Placed]], anchors: [Int]) {
       lastColumn = anchors.count - 1
       var ends: [Int: [Int]] = [:]
       for line in lines {

@@ -230,17 +230,29 @@ struct GridBlockReader {
 
   /// The line cut at the boundaries its separators stand on.
   private func segments(_ marks: [Mark], _ range: Range<Int>) -> [Segment] {
-    let placed = place(marks)
+    // Most lines have a separator on every boundary, each on its own: their placing is not
+    // made as a list first.
+    let placed = marks.count == boundaries.count ? nil : place(marks)
+    let count = placed?.count ?? marks.count
+    guard count >= 2 else { return [] }
     var result: [Segment] = []
-    for (left, right) in zip(placed, placed.dropFirst()) where left.boundary < right.boundary {
-      let inner = (left.mark.offset + 1)..<right.mark.offset
-      let bytes = text.utf8[inner]
-      let isRule =
-        !bytes.isEmpty && bytes.allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x3A }
-        && bytes.contains { $0 == 0x2D || $0 == 0x3D }
-      result.append(Segment(range: inner, columns: left.boundary..<right.boundary, isRule: isRule))
+    result.reserveCapacity(count - 1)
+    text.utf8.withUnsafeBufferPointer { bytes in
+      for index in 1..<count {
+        let (left, leftBoundary) = placed.map { ($0[index - 1].mark, $0[index - 1].boundary) } ?? (marks[index - 1], index - 1)
+        let (right, rightBoundary) = placed.map { ($0[index].mark, $0[index].boundary) } ?? (marks[index], index)
+        // Separators are found in order along the line, so `inner` lies within the bytes.
+        guard leftBoundary < rightBoundary, left.offset < right.offset, right.offset <= bytes.count else { continue }
+        let inner = (left.offset + 1)..<right.offset
+        result.append(Segment(range: inner, columns: leftBoundary..<rightBoundary, isRule: Self.isRule(bytes[inner])))
+      }
     }
     return result
+  }
+
+  /// Only `-`, `=` and `:`, with a `-` or `=` among them (`:---:`).
+  private static func isRule(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    !bytes.isEmpty && bytes.allSatisfy { $0 == 0x2D || $0 == 0x3D || $0 == 0x3A } && bytes.contains { $0 == 0x2D || $0 == 0x3D }
   }
 
   /// Each separator with the boundary it stands on; separators on no boundary are text.

@@ -4,7 +4,14 @@ struct HTMLTableBuilder {
   private struct GridRow {
     var lineIndex: Int
     var offset: Int
-    var cells: [Int: Cell] = [:]
+    /// The row's own cells by column, nil in the slots between them; its last slot holds a
+    /// cell. An array, not a dictionary: a row's columns are few and start at 0, and the
+    /// dictionary's look-ups and growth cost more than the rest of placing a cell.
+    var cells: [Cell?] = []
+
+    func hasCell(at column: Int) -> Bool {
+      column < cells.count && !cells[column].isNil
+    }
   }
 
   let text: SourceText
@@ -47,14 +54,15 @@ struct HTMLTableBuilder {
   mutating func addCell(_ content: HTMLText, tag: HTMLTag, rowSpan: Int, columnSpan: Int) {
     if !rowOpen { startRow(at: tag.range.lowerBound) }
     let row = gridRows.count - 1
-    var column = cursor
-    while gridRows[row].cells[column] != nil || covered[row]?[column] != nil { column += 1 }
+    let column = firstFreeColumn(row: row, from: cursor)
     let cell: Cell
     if let first = content.first, let span = content.span(in: text) {
       cell = Cell(text: content.text, span: span, column: column, start: first, isTraditional: isTraditional)
     } else {
       cell = emptyCell(at: tag.range.upperBound, column: column)
     }
+    // A slot at a time: the slots skipped are few (covered by a merged cell, at most).
+    while gridRows[row].cells.count <= column { gridRows[row].cells.append(nil) }
     gridRows[row].cells[column] = cell
     for down in 0..<rowSpan {
       for across in 0..<columnSpan where down > 0 || across > 0 {
@@ -64,6 +72,15 @@ struct HTMLTableBuilder {
       }
     }
     cursor = column + columnSpan
+  }
+
+  /// The first slot of the row from `start` that neither a cell of its own nor a merged cell
+  /// above takes. The row's covered slots are looked up once, not once per slot tried.
+  private func firstFreeColumn(row: Int, from start: Int) -> Int {
+    let coveredSlots = covered.isEmpty ? nil : covered[row]
+    var column = start
+    while gridRows[row].hasCell(at: column) || coveredSlots?[column] != nil { column += 1 }
+    return column
   }
 
   private func emptyCell(at offset: Int, column: Int) -> Cell {
@@ -80,7 +97,7 @@ struct HTMLTableBuilder {
   func rows() -> [Row] {
     var width = 0
     for (index, row) in gridRows.enumerated() {
-      if let last = row.cells.keys.max() { width = max(width, last + 1) }
+      width = max(width, row.cells.count)
       if let last = covered[index]?.keys.max() { width = max(width, last + 1) }
     }
     var result = before
@@ -88,7 +105,7 @@ struct HTMLTableBuilder {
       var cells: [Cell] = []
       cells.reserveCapacity(width)
       for column in 0..<width {
-        if let cell = gridRow.cells[column] {
+        if column < gridRow.cells.count, let cell = gridRow.cells[column] {
           cells.append(cell)
         } else if let origin = covered[index]?[column], mergedCells == .copied {
           var copy = origin

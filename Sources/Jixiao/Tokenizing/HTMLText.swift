@@ -43,8 +43,40 @@ struct HTMLText {
         let scalar = UTF8Scalars.decode(bytes, index..<upper) ?? "\u{FFFD}"
         visible(scalar, from: index, to: upper)
         index = upper
+        if first != nil { index = appendPlainRun(bytes, from: index, limit: range.upperBound) }
       }
     }
+  }
+
+  /// The run of printable ASCII (but `&`) and CJK ideographs (U+4E00–U+9FFF) at `start`,
+  /// appended as it is; the index after it. After a visible character no space is pending,
+  /// and each of these is visible, not blank and its own bytes, so `visible` would append
+  /// it unchanged: taken a run at a time, not decoded and encoded again one by one.
+  private mutating func appendPlainRun(_ bytes: [UInt8], from start: Int, limit: Int) -> Int {
+    var index = start
+    var lastLength = 0
+    while index < limit {
+      let byte = bytes[index]
+      if byte > 0x20 && byte < 0x7F && byte != 0x26 {
+        index += 1
+        lastLength = 1
+      } else if index + 2 < limit && AlignedTokenizer.isUnifiedIdeograph(byte, bytes[index + 1], bytes[index + 2]) {
+        index += 3
+        lastLength = 3
+      } else {
+        break
+      }
+    }
+    guard index > start else { return start }
+    utf8.append(contentsOf: bytes[start..<index])
+    let lead = bytes[index - lastLength]
+    last =
+      lastLength == 1
+      ? Unicode.Scalar(lead)
+      : Unicode.Scalar(UInt32(lead & 0x0F) << 12 | UInt32(bytes[index - 2] & 0x3F) << 6 | UInt32(bytes[index - 1] & 0x3F))
+        ?? "\u{FFFD}"
+    end = index
+    return index
   }
 
   /// A character that is not HTML white space (NBSP, U+3000 and decoded entities count).
