@@ -42,15 +42,17 @@ import Testing
 
   /// Space-aligned text cannot tell a row whose name starts with a Latin word from a wrap
   /// when the line above nearly fills its column (`AlignedTokenizerTests`, A1): in that
-  /// dialect such names start with a CJK character.
+  /// dialect such names start with a CJK character, in the projects and in the department
+  /// table alike.
   static func withoutLeadingLatinNames(_ plan: DocumentPlan) -> DocumentPlan {
-    var plan = plan
-    for project in plan.projects.indices {
-      for indicator in plan.projects[project].indicators.indices {
-        let name = plan.projects[project].indicators[indicator].name
-        if name.first?.isASCII == true { plan.projects[project].indicators[indicator].name = "年均" + name }
+    func prefixed(_ indicators: inout [IndicatorPlan]) {
+      for index in indicators.indices where indicators[index].name.first?.isASCII == true {
+        indicators[index].name = "年均" + indicators[index].name
       }
     }
+    var plan = plan
+    for project in plan.projects.indices { prefixed(&plan.projects[project].indicators) }
+    if plan.department != nil { prefixed(&plan.department!.indicators) }
     return plan
   }
 
