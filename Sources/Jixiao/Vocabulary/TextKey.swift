@@ -25,24 +25,27 @@ public enum TextKey {
   /// (U+4000–U+9FFF: no NFKC mapping, no blank) and the CJK punctuation of `isPlainMark`;
   /// not starting with `*` nor ending with `:`.
   static func isPlain(_ text: String) -> Bool {
-    text.withUTF8Bytes { bytes in
-      guard let first = bytes.first, let last = bytes.last, first != 0x2A, last != 0x3A else { return false }
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte < 0x80 {
-          guard byte > 0x20 && byte < 0x7F && byte != 0x3C else { return false }
-          if byte == 0x28 && mayOpenGroup(bytes, at: index, start: 0, end: bytes.count) { return false }
-          index += 1
-          continue
-        }
-        // E4–E9 lead the three-byte forms of U+4000–U+9FFF.
-        guard index + 2 < bytes.count, byte >= 0xE4 && byte <= 0xE9 || isPlainMark(byte, bytes[index + 1], bytes[index + 2])
-        else { return false }
-        index += 3
+    text.withUTF8Bytes { isPlain(bytes: $0) }
+  }
+
+  /// `isPlain` of a text's UTF-8 bytes (whole scalars).
+  static func isPlain(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last, first != 0x2A, last != 0x3A else { return false }
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        guard byte > 0x20 && byte < 0x7F && byte != 0x3C else { return false }
+        if byte == 0x28 && mayOpenGroup(bytes, at: index, start: 0, end: bytes.count) { return false }
+        index += 1
+        continue
       }
-      return true
+      // E4–E9 lead the three-byte forms of U+4000–U+9FFF.
+      guard index + 2 < bytes.count, byte >= 0xE4 && byte <= 0xE9 || isPlainMark(byte, bytes[index + 1], bytes[index + 2])
+      else { return false }
+      index += 3
     }
+    return true
   }
 
   /// Whether the `(` at `index` may open a pinyin group (`Pinyin.mayHaveGroups`): after a
