@@ -20,6 +20,26 @@ int32_t jx_nfkc_is_inert(uint32_t codePoint) {
   return unorm2_isInert(normalizer, (UChar32)codePoint) ? 1 : 0;
 }
 
+void jx_nfkc_inert_bits(uint64_t *words, int32_t count) {
+  memset(words, 0, (size_t)count * sizeof(uint64_t));
+  UErrorCode status = U_ZERO_ERROR;
+  // The instance fetched once, not once per code point as `jx_nfkc_is_inert` does. (ICU's
+  // set of the property, `u_getBinaryPropertySet`, walks all of Unicode: dearer still.)
+  const UNormalizer2 *normalizer = unorm2_getNFKCInstance(&status);
+  if (U_FAILURE(status)) return;
+  const UChar32 limit = (UChar32)count * 64;
+  for (UChar32 c = 0; c < limit; c++) {
+    // The CJK unified ideographs of U+4000–U+9FFF are inert (the readers copy them without
+    // asking, and a test holds the table to ICU for every code point).
+    if (c == 0x4000 && limit >= 0xA000) {
+      for (int32_t word = 0x4000 >> 6; word < (0xA000 >> 6); word++) words[word] = ~(uint64_t)0;
+      c = 0x9FFF;
+      continue;
+    }
+    if (unorm2_isInert(normalizer, c)) words[c >> 6] |= (uint64_t)1 << (c & 63);
+  }
+}
+
 int32_t jx_nfkc_stands_alone(uint32_t codePoint) {
   if (codePoint >= 0xD800 && codePoint <= 0xDFFF) return 0;
   UErrorCode status = U_ZERO_ERROR;

@@ -13,6 +13,9 @@ extern "C" {
 /// 1 when NFKC leaves the code point as it is whatever surrounds it (ICU's `isInert`: no
 /// mapping, and it neither combines with nor reorders around its neighbours), else 0.
 int32_t jx_nfkc_is_inert(uint32_t codePoint);
+/// `jx_nfkc_is_inert` of code points 0 ..< 64 * `count` as bits: bit `c & 63` of
+/// `words[c >> 6]` for code point `c`.
+void jx_nfkc_inert_bits(uint64_t *words, int32_t count);
 /// 1 when NFKC leaves the code point as it is and nothing before it can combine with it
 /// (a normalization boundary before it, and already normalized): text splits before it.
 int32_t jx_nfkc_stands_alone(uint32_t codePoint);

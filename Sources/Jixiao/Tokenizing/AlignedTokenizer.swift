@@ -259,14 +259,14 @@ struct AlignedPageReader {
       linePieces.append(AlignedTokenizer.pieces(bytes, range))
     }
     let anchors = AlignedTokenizer.anchors(linePieces) {
-      Self.isLabel(String(decoding: bytes[$0.range], as: UTF8.self))
+      Self.isLabel(bytes, $0.range)
     }
     let width = max(anchors.count, 1)
     // Each line's pieces in their columns, and which are labels, made once: the wrap widths
     // and the test of a line against the row above both read them.
     let placedLines = linePieces.map { pieces in
       place(pieces, anchors).map {
-        Placed(column: $0.column, piece: $0.piece, isLabel: Self.isLabel(String(decoding: bytes[$0.piece.range], as: UTF8.self)))
+        Placed(column: $0.column, piece: $0.piece, isLabel: Self.isLabel(bytes, $0.piece.range))
       }
     }
     let wraps = WrapWidths(placedLines, anchors: anchors)
@@ -444,6 +444,30 @@ struct AlignedPageReader {
   /// Text that starts a row wherever it sits: level names in their standard spelling
   /// (数量指标, not the bare 数量 a wrapped name may end with), block labels, and column
   /// headers and form labels of four characters or more.
+  /// `isLabel` of the piece of `bytes` in `range`.
+  static func isLabel(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    bytes.withUnsafeBufferPointer { isLabel(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+
+  /// `isLabel` of a piece's bytes. A plain piece (`TextKey.isPlain`, most of them) is its own
+  /// key and is looked up by its bytes, with no string made of it.
+  static func isLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard TextKey.isPlain(bytes: bytes) else { return isLabel(String(decoding: bytes, as: UTF8.self)) }
+    if Level1.named(plainBytes: bytes) != nil || Level2.named(plainBytes: bytes) != nil { return true }
+    if LevelVocabulary.blockLabels[bytes] != nil && !isMingcheng(bytes) { return true }
+    // Each scalar of a plain text is a character of its own.
+    var characters = 0
+    for byte in bytes where byte & 0xC0 != 0x80 { characters += 1 }
+    guard characters >= 4 else { return false }
+    return ColumnVocabulary.role(plainKey: bytes) != nil || FormVocabulary.role(plainKey: bytes) != nil
+  }
+
+  /// Whether the bytes are `名称` (E5 90 8D E7 A7 B0).
+  private static func isMingcheng(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.count == 6 && bytes[0] == 0xE5 && bytes[1] == 0x90 && bytes[2] == 0x8D && bytes[3] == 0xE7 && bytes[4] == 0xA7
+      && bytes[5] == 0xB0
+  }
+
   static func isLabel(_ text: String) -> Bool {
     let key = TextKey.make(text)
     if Level1.named(key) != nil || Level2.named(key) != nil { return true }

@@ -15,10 +15,15 @@ public struct Cell: Sendable, Hashable {
   }
   private var storage: String
   /// The form used to match the vocabulary (see `TextKey`), made once per text.
+  /// Inlined, the stale case apart: called, the getter had each caller copy the whole cell
+  /// out of its array (text, box, span: retains and releases) to read one string of it.
   public var key: String {
-    if bits.keyIsStale { return TextKey.make(storage, simplify: isTraditional) }
-    return keyBox?.key ?? storage
+    @inline(__always) get {
+      if bits.keyIsStale { return staleKey() }
+      return keyBox?.key ?? storage
+    }
   }
+  @inline(never) private func staleKey() -> String { TextKey.make(storage, simplify: isTraditional) }
   /// The key when it is not the text itself.
   private var keyBox: KeyBox?
   /// The document is in traditional script: keys are made simplified.

@@ -172,6 +172,9 @@ struct RawValueIndex<Value: RawRepresentable & CaseIterable & Sendable>: Sendabl
   private let table = CanonicalWordTable(Value.allCases.map { ($0.rawValue, $0) })
 
   func callAsFunction(_ text: String) -> Value? { table[text] }
+
+  /// The case named by the bytes of a text that `TextKey.isPlain` accepts.
+  func callAsFunction(plainBytes bytes: UnsafeBufferPointer<UInt8>) -> Value? { table[plainBytes: bytes] }
 }
 
 extension Level1 {

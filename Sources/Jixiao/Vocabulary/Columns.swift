@@ -84,20 +84,29 @@ public enum ColumnVocabulary {
   /// The role of a header the exact table does not hold, from how it begins (`绩效指标(…)`,
   /// `指标值(%)`).
   static func prefixRole(_ key: String) -> ColumnRole? {
-    // The prefixes start with 年, 指, 绩 or 评, and the shortest is 9 bytes: a key that does
-    // not (most misses are data cells) needs none of the four comparisons.
-    let mayHavePrefix = key.withUTF8Bytes { bytes in
-      guard bytes.count >= 9 else { return false }
-      switch (bytes[0], bytes[1], bytes[2]) {
-      case (0xE5, 0xB9, 0xB4), (0xE6, 0x8C, 0x87), (0xE7, 0xBB, 0xA9), (0xE8, 0xAF, 0x84): return true
-      default: return false
-      }
-    }
-    guard mayHavePrefix else { return nil }
+    guard key.withUTF8Bytes(mayHavePrefix) else { return nil }
     if key.hasPrefixBytes("绩效指标(") || key.hasPrefixBytes("年度绩效目标(") { return .blockLabel }
     if key.hasPrefixBytes("评(扣)分") { return .scoring }
     if key.hasPrefixBytes("指标值") && key.count <= 8 { return .target }
     return nil
+  }
+
+  /// The prefixes start with 年, 指, 绩 or 评, and the shortest is 9 bytes: a key that does
+  /// not (most misses are data cells) needs none of the four comparisons.
+  private static func mayHavePrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 9 else { return false }
+    switch (bytes[0], bytes[1], bytes[2]) {
+    case (0xE5, 0xB9, 0xB4), (0xE6, 0x8C, 0x87), (0xE7, 0xBB, 0xA9), (0xE8, 0xAF, 0x84): return true
+    default: return false
+    }
+  }
+
+  /// `role` of a key that `TextKey.isPlain` accepts, from its bytes: a string is made only
+  /// for the rare key that may have one of the prefixes.
+  static func role(plainKey bytes: UnsafeBufferPointer<UInt8>) -> ColumnRole? {
+    if let role = byBytes[bytes] { return role }
+    guard mayHavePrefix(bytes) else { return nil }
+    return prefixRole(String(decoding: bytes, as: UTF8.self))
   }
 
   /// Header cells that only an indicator header has: a row with two of them is a header.

@@ -25,24 +25,27 @@ public enum TextKey {
   /// (U+4000–U+9FFF: no NFKC mapping, no blank) and the CJK punctuation of `isPlainMark`;
   /// not starting with `*` nor ending with `:`.
   static func isPlain(_ text: String) -> Bool {
-    text.withUTF8Bytes { bytes in
-      guard let first = bytes.first, let last = bytes.last, first != 0x2A, last != 0x3A else { return false }
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte < 0x80 {
-          guard byte > 0x20 && byte < 0x7F && byte != 0x3C else { return false }
-          if byte == 0x28 && mayOpenGroup(bytes, at: index, start: 0, end: bytes.count) { return false }
-          index += 1
-          continue
-        }
-        // E4–E9 lead the three-byte forms of U+4000–U+9FFF.
-        guard index + 2 < bytes.count, byte >= 0xE4 && byte <= 0xE9 || isPlainMark(byte, bytes[index + 1], bytes[index + 2])
-        else { return false }
-        index += 3
+    text.withUTF8Bytes { isPlain(bytes: $0) }
+  }
+
+  /// `isPlain` of a text's UTF-8 bytes (whole scalars).
+  static func isPlain(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, let last = bytes.last, first != 0x2A, last != 0x3A else { return false }
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        guard byte > 0x20 && byte < 0x7F && byte != 0x3C else { return false }
+        if byte == 0x28 && mayOpenGroup(bytes, at: index, start: 0, end: bytes.count) { return false }
+        index += 1
+        continue
       }
-      return true
+      // E4–E9 lead the three-byte forms of U+4000–U+9FFF.
+      guard index + 2 < bytes.count, byte >= 0xE4 && byte <= 0xE9 || isPlainMark(byte, bytes[index + 1], bytes[index + 2])
+      else { return false }
+      index += 3
     }
+    return true
   }
 
   /// Whether the `(` at `index` may open a pinyin group (`Pinyin.mayHaveGroups`): after a
@@ -442,11 +445,13 @@ enum NFKCCheck {
     return words
   }()
 
-  private static let inert: [UInt64] = (0..<1024).map { word in
-    var bits: UInt64 = 0
-    for bit in 0..<64 where jx_nfkc_is_inert(UInt32(word * 64 + bit)) != 0 { bits |= 1 << UInt64(bit) }
-    return bits
-  }
+  /// Made from ICU's set of inert code points, a range at a time: asking ICU of each of the
+  /// plane's 65,536 scalars cost some 7 M instructions at the first key of a run.
+  static let inert: [UInt64] = {
+    var words = [UInt64](repeating: 0, count: 1024)
+    words.withUnsafeMutableBufferPointer { jx_nfkc_inert_bits($0.baseAddress, Int32($0.count)) }
+    return words
+  }()
 }
 
 /// Scalars of two or three UTF-8 bytes decoded in place.

@@ -141,6 +141,10 @@ struct CanonicalWordTable<Value: Sendable>: Sendable {
       ? 4 * (pairs.map(\.0.unicodeScalars.count).max() ?? 0) : .max
   }
 
+  /// The value of a text that `TextKey.isPlain` accepts, by its bytes: every scalar of it is
+  /// its own canonical form, so a miss by bytes is a miss.
+  subscript(plainBytes bytes: UnsafeBufferPointer<UInt8>) -> Value? { byBytes[bytes] }
+
   subscript(text: String) -> Value? {
     if let value = byBytes[text] { return value }
     guard text.utf8.count <= fallbackBytes, NFKCCheck.mayChange(text) else { return nil }

@@ -1,3 +1,4 @@
+import CICU
 import Testing
 
 @testable import Jixiao
@@ -51,6 +52,19 @@ import Testing
     // ≥, ≤ and the toned vowels at least.
     #expect(copied > 50)
     #expect(ICU.narrowedFullWidth("≥95％") == "≥95%")
+  }
+
+  /// The table is made from ICU's set of inert code points a range at a time: it must say
+  /// what ICU says of each scalar of the plane.
+  @Test func theInertTableIsICUsAnswerForEachScalar() {
+    NFKCCheck.withInertTable { inert in
+      #expect(inert.count == 1024)
+      var differing: [UInt32] = []
+      for value in UInt32(0)...0xFFFF where NFKCCheck.isInert(value, inert) != (jx_nfkc_is_inert(value) != 0) {
+        differing.append(value)
+      }
+      #expect(differing.isEmpty, "\(differing.prefix(10).map { String($0, radix: 16) })")
+    }
   }
 
   /// The readers copy or skip U+4000–U+9FFF without decoding it (`isPlain`, `mayChange`,
