@@ -119,10 +119,16 @@ struct WordIndex: Sendable {
 
   func occurs(in text: [Unicode.Scalar]) -> Bool {
     for start in text.indices where firsts.mayContain(text[start]) {
-      guard let words = byFirst[text[start]] else { continue }
-      for word in words where text.count - start >= word.count {
-        if text[start..<(start + word.count)].elementsEqual(word) { return true }
-      }
+      if occurs(in: text, at: start) { return true }
+    }
+    return false
+  }
+
+  /// Whether one of the words is written at `start` (a valid index of `text`).
+  func occurs(in text: [Unicode.Scalar], at start: Int) -> Bool {
+    guard let words = byFirst[text[start]] else { return false }
+    for word in words where text.count - start >= word.count {
+      if text[start..<(start + word.count)].elementsEqual(word) { return true }
     }
     return false
   }

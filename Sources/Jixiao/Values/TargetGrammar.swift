@@ -86,8 +86,59 @@ public enum TargetGrammar {
   /// The first test of `readingUnlessWords`: text in which no token that makes a value can
   /// begin is not tokenized to know it.
   static func mayHoldValue(_ scalars: [Unicode.Scalar]) -> Bool {
-    scalars.contains(where: valueStarts.mayContain) || QualitativeWords.mayHoldGrade(scalars)
+    mayBeginValueToken(scalars) || mayReadAsGradeUntokenized(scalars)
   }
+
+  /// `mayReadAsGrade` for text in which no token that makes a value begins, known without the
+  /// tokens where it can be: the tokens cover every scalar but the spaces they skip, so when
+  /// none can be ignorable (a star, `$`, `★` …), the first and last of them are the text's
+  /// ends, and the grade is looked for in the whole text trimmed of spaces. Text that may hold
+  /// an ignorable token is left to the tokens (a grade word occurs in many names: 有, 是, 中).
+  private static func mayReadAsGradeUntokenized(_ scalars: [Unicode.Scalar]) -> Bool {
+    guard QualitativeWords.mayHoldGrade(scalars) else { return false }
+    if scalars.contains(where: ignorableStarts.mayContain) { return true }
+    var start = 0
+    var end = scalars.count
+    while start < end, Blank.isWhitespace(scalars[start]) { start += 1 }
+    while end > start, Blank.isWhitespace(scalars[end - 1]) { end -= 1 }
+    // (The reader reads no grade in more than 60 scalars.)
+    return end - start <= 60 && QualitativeWords.grade(in: Array(scalars[start..<end])) != nil
+  }
+
+  /// Scalars at which the tokenizer may begin an ignorable token: a lone star, the first scalar
+  /// of an ignorable lexicon entry.
+  private static let ignorableStarts: ScalarFilter = {
+    var scalars = Array("*＊".unicodeScalars)
+    for (first, entries) in ValueLexicon.index where entries.contains(where: { $0.lexeme == .ignorable }) {
+      scalars.append(first)
+    }
+    return ScalarFilter(scalars)
+  }()
+
+  /// Whether a token that makes a value (`makesValue`) may begin in the text: at a scalar that
+  /// starts a number, a placeholder or a Latin word, or where a lexicon entry that makes a value
+  /// is written out. The tokenizer makes a lexicon token only where its entry is written, so a
+  /// scalar that only begins such an entry (明 of 明年, 上 of 上半年, in 明显, 上报) begins none:
+  /// most names and explanations were tokenized only to find that.
+  static func mayBeginValueToken(_ scalars: [Unicode.Scalar]) -> Bool {
+    for index in scalars.indices where valueStarts.mayContain(scalars[index]) {
+      if numberStarts.mayContain(scalars[index]) || valueWords.occurs(in: scalars, at: index) { return true }
+    }
+    return false
+  }
+
+  /// Scalars at which the tokenizer may begin a number, a placeholder or a Latin word (which
+  /// may be a date or rank word: `Q3`) without the lexicon.
+  private static let numberStarts: ScalarFilter = {
+    var scalars = Array("0123456789*＊".unicodeScalars)
+    scalars += (0x41...0x5A).compactMap(Unicode.Scalar.init) + (0x61...0x7A).compactMap(Unicode.Scalar.init)
+    scalars += ChineseNumeral.numerals
+    return ScalarFilter(scalars)
+  }()
+
+  /// The lexicon's entries that make a value, as written.
+  private static let valueWords = WordIndex(
+    ValueLexicon.index.values.flatMap { entries in entries.filter { makesValue($0.lexeme) }.map(\.key) })
 
   /// The second test of `readingUnlessWords`, on the tokens.
   static func tokensMayMakeValue(_ tokens: [ValueToken], _ scalars: [Unicode.Scalar]) -> Bool {

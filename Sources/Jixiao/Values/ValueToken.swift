@@ -11,14 +11,18 @@ struct NumberLiteral: Hashable, Sendable {
   var integer: Int?
   var isChinese: Bool
   var hasThousandsSeparator: Bool
+  /// The six digits of a number written in digits with four before the point and two after,
+  /// as one whole number: `value` × 100 (`2023.07` → 202307). Nil for any other number.
+  var yearMonthDigits: Int? = nil
 
   /// `2023.07` may be a month (July 2023) when the context says so.
   var yearMonth: (year: Int, month: Int)? {
     guard !isChinese, integerDigits == 4, fractionDigits == 2, !hasThousandsSeparator else {
       return nil
     }
-    // value = YYYY.MM exactly; recover the two parts from the scaled value.
-    guard let scaled = ExactDecimal.integer(value * 100) else { return nil }
+    // value = YYYY.MM exactly; the two parts from its digits (`value * 100` printed and read
+    // back cost some 15,000 instructions).
+    guard let scaled = yearMonthDigits else { return nil }
     let year = scaled / 100
     let month = scaled % 100
     guard (1900...2100).contains(year), (1...12).contains(month) else { return nil }

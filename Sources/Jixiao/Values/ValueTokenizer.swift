@@ -147,7 +147,7 @@ struct ValueTokenizer {
       fractionDigits = fractionEnd - end - 1
       end = fractionEnd
     }
-    let (value, integer) = Self.number(
+    let (value, integer, yearMonthDigits) = Self.number(
       scalars[position..<end], integerDigits: integerDigits, fractionDigits: fractionDigits,
       allFractionZero: allFractionZero)
     // 3万2 (32000) and 3万2千: spoken forms that ICU cannot read.
@@ -193,7 +193,8 @@ struct ValueTokenizer {
             integerDigits: integerDigits,
             integer: integer,
             isChinese: false,
-            hasThousandsSeparator: hasSeparator
+            hasThousandsSeparator: hasSeparator,
+            yearMonthDigits: yearMonthDigits
           )
         ),
         start: position,
@@ -208,7 +209,7 @@ struct ValueTokenizer {
   /// are gathered on the stack: an array for them was made and grown for every number.
   static func number(
     _ written: ArraySlice<Unicode.Scalar>, integerDigits: Int, fractionDigits: Int, allFractionZero: Bool
-  ) -> (Decimal, Int?) {
+  ) -> (Decimal, Int?, yearMonthDigits: Int?) {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, written.count)) { buffer in
       var count = 0
       for scalar in written where scalar.value >= 0x30 && scalar.value <= 0x39 {
@@ -226,7 +227,10 @@ struct ValueTokenizer {
         integer = digits.prefix(integerDigits).reduce(0) { $0 * 10 + Int($1 - 0x30) }
         if integerDigits == 0 { integer = 0 }
       }
-      return (value, integer)
+      // (Only such a number may be a year and month: `NumberLiteral.yearMonth`.)
+      let yearMonthDigits =
+        integerDigits == 4 && fractionDigits == 2 && count == 6 ? digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } : nil
+      return (value, integer, yearMonthDigits)
     }
   }
 

@@ -11,8 +11,46 @@ import Testing
 /// - `ValueTokenizer.number` gathers a number's digits on the stack, where it grew an array;
 /// - `TargetParser.valueTokens` shares a whole cell's tokens when there is nothing to drop;
 /// - `TargetParser.isIdeographic`/`isAlphabetic` skip the property table for CJK and ASCII;
-/// - `TargetReading` parses with `ColumnReading.withoutContext`, where it read an empty context.
+/// - `TargetReading` parses with `ColumnReading.withoutContext`, where it read an empty context;
+/// - `NumberLiteral.yearMonth` reads the digits the tokenizer kept, where it printed `value * 100`.
 @Suite struct GrammarFastPathTests {
+  /// Every number the tokenizer reads gives the year and month it gave when `value * 100` was
+  /// printed and read back: generated numbers around the year.month shape (four digits and two
+  /// decimals, months 00…19, leading zeros, separators, other widths), every corpus cell, and
+  /// every target case.
+  @Test func yearMonthFromTheDigits() {
+    var texts = RowReadingFastPathTests.texts
+    var generator = SeededGenerator(seed: 2023)
+    let years = ["1899", "1900", "2023", "2100", "2101", "0202", "9999", "0000", "1,900", "202", "20230"]
+    for year in years {
+      for month in ["00", "01", "07", "09", "10", "12", "13", "19", "1", "071", "99"] {
+        texts += [year + "." + month, year + "." + month + "-2024.01", "≥" + year + "." + month + "前", "(" + year + "." + month]
+      }
+    }
+    for _ in 0..<5_000 {
+      let digits = (0..<Int.random(in: 1...8, using: &generator)).map { _ in String(Int.random(in: 0...9, using: &generator)) }
+      let point = Int.random(in: 0...digits.count, using: &generator)
+      texts.append(digits[..<point].joined() + "." + digits[point...].joined())
+    }
+    var yearMonths = 0
+    for text in texts {
+      for token in ValueTokenizer.tokenize(NormalizedText(text).scalars) {
+        guard let number = token.number else { continue }
+        // As it was.
+        var old: (year: Int, month: Int)?
+        if !number.isChinese, number.integerDigits == 4, number.fractionDigits == 2, !number.hasThousandsSeparator,
+          let scaled = ExactDecimal.integer(number.value * 100), (1900...2100).contains(scaled / 100),
+          (1...12).contains(scaled % 100)
+        {
+          old = (scaled / 100, scaled % 100)
+        }
+        #expect(number.yearMonth?.year == old?.year && number.yearMonth?.month == old?.month, "'\(text)'")
+        if old != nil { yearMonths += 1 }
+      }
+    }
+    #expect(yearMonths > 100)
+  }
+
   /// Chinese numeral runs: digits, units, 点, years digit by digit, and beyond 12 digits.
   static let numeralRuns: [String] = {
     var runs = ["一", "十", "十一", "二十五", "一百", "三百五十", "九十五", "一千零一", "两万", "三万五千", "十万",
@@ -113,7 +151,7 @@ import Testing
       let scalars = Array(text.unicodeScalars)
       let fraction = scalars.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first ?? []
       let allFractionZero = fraction.allSatisfy { $0 == "0" }
-      let (value, integer) = ValueTokenizer.number(
+      let (value, integer, _) = ValueTokenizer.number(
         scalars[...], integerDigits: integerDigits, fractionDigits: fractionDigits, allFractionZero: allFractionZero)
       // As it was: the digits gathered in an array.
       var digits: [UInt8] = scalars.filter { ("0"..."9").contains($0) }.map { UInt8($0.value) }

@@ -57,6 +57,61 @@ import Testing
     #expect(skipped > 1000)
   }
 
+  /// Texts made of the pieces the first test tells apart: lexicon entries and their beginnings
+  /// (明 of 明年, 上 of 上半年), grade words with their decoration, evaluative words, names,
+  /// stars and other ignorable scalars, spaces and separators, now and then a digit.
+  static func generatedTexts(count: Int, seed: UInt64) -> [String] {
+    var pieces: [String] = []
+    for entries in ValueLexicon.index.values {
+      for entry in entries {
+        pieces.append(String(String.UnicodeScalarView(entry.key)))
+        for length in 1..<max(1, entry.key.count) {
+          pieces.append(String(String.UnicodeScalarView(entry.key.prefix(length))))
+        }
+      }
+    }
+    pieces += QualitativeWords.grades + QualitativeWords.gradePrefixes + QualitativeWords.gradeSuffixes
+    pieces += QualitativeWords.evaluative + QualitativeWords.directions
+    pieces += ["项目", "管理", "满意度", "明显", "上报", "市民", "群众", "案件", "验收", "合格率", "有效性", "中心", "是否"]
+    pieces += [" ", "  ", "\u{3000}", "\t", "\n", "*", "＊", "★", "$", "\u{00A0}", "\u{200B}", ",", "、", "，", "（", "）", "5", "2024"]
+    var generator = SeededGenerator(seed: seed)
+    return (0..<count).map { _ in
+      (0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+  }
+
+  /// The first test of `readUnlessWords` turns away text only when its tokens would: no token
+  /// that makes a value, and no grade read over them. Every corpus cell, and generated texts.
+  @Test func textTurnedAwayUntokenizedTokenizesIntoWords() throws {
+    var texts = Self.generatedTexts(count: 40_000, seed: 7)
+    for relativePath in CorpusTests.documents {
+      let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+      guard let (text, _) = try? SourceDecoder.decode(bytes, path: relativePath) else { continue }
+      for row in Tokenizer.tokenize(text).rows { texts += row.cells.map(\.text) }
+    }
+    var turnedAway = 0
+    var turnedAwayWithGradeWord = 0
+    for text in texts {
+      let scalars = NormalizedText(text).scalars
+      let tokens = ValueTokenizer.tokenize(scalars)
+      if !TargetGrammar.mayBeginValueToken(scalars) {
+        #expect(!tokens.contains(where: TargetGrammar.makesValue), "'\(text)' begins a value token")
+      }
+      guard !TargetGrammar.mayHoldValue(scalars) else { continue }
+      turnedAway += 1
+      if QualitativeWords.mayHoldGrade(scalars) { turnedAwayWithGradeWord += 1 }
+      #expect(!TargetGrammar.tokensMayMakeValue(tokens, scalars), "'\(text)' was turned away but its tokens may make a value")
+    }
+    // The test says something: many texts are turned away, many of them holding a grade word.
+    #expect(turnedAway > 10_000)
+    #expect(turnedAwayWithGradeWord > 2_000)
+  }
+
+  /// Generated texts read through `readUnlessWords` as through the grammar.
+  @Test func noGeneratedTextIsSkippedWrongly() {
+    for text in Self.generatedTexts(count: 20_000, seed: 11) { expectSkipIsSafe(text, "generated") }
+  }
+
   /// Some cells are skipped at all (the test above would pass with none).
   @Test func wordsAreSkipped() {
     #expect(TargetGrammar.readUnlessWords("城管执法宣传材料发放人数") == nil)
@@ -64,6 +119,13 @@ import Testing
     #expect(TargetGrammar.readUnlessWords("≥90%") != nil)
     #expect(TargetGrammar.readUnlessWords("年底前完成") != nil)
     #expect(TargetGrammar.readUnlessWords("合格") != nil)
+    // Turned away before tokenizing: 明 begins 明年 and 上 begins 上半年, but neither is here;
+    // 有 is a grade word, but not the whole text.
+    #expect(!TargetGrammar.mayHoldValue(NormalizedText("明显提高").scalars))
+    #expect(!TargetGrammar.mayHoldValue(NormalizedText("案件上报率").scalars))
+    #expect(!TargetGrammar.mayHoldValue(NormalizedText("有效提高").scalars))
+    #expect(TargetGrammar.mayHoldValue(NormalizedText(" 达到合格标准 ").scalars))
+    #expect(TargetGrammar.mayHoldValue(NormalizedText("明年完成").scalars))
   }
 }
 
