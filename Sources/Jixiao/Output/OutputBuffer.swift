@@ -103,8 +103,15 @@ struct OutputBuffer: ~Copyable {
       append(name)
       return append("\":")
     }
+    reserve(name.utf8CodeUnitCount &+ 4)
+    count = writeKey(name, comma: comma)
+  }
+
+  /// Writes `,"name":` (the comma when `comma`) at `count`, in room already reserved (the
+  /// name's length and four bytes); the offset after it.
+  @inline(__always)
+  private func writeKey(_ name: StaticString, comma: Bool) -> Int {
     let length = name.utf8CodeUnitCount
-    reserve(length &+ 4)
     var end = count
     if comma {
       start[end] = 0x2C
@@ -115,7 +122,7 @@ struct OutputBuffer: ~Copyable {
     end &+= length &+ 1
     start[end] = 0x22
     start[end &+ 1] = 0x3A
-    count = end &+ 2
+    return end &+ 2
   }
 
   @inline(__always)
@@ -209,22 +216,12 @@ struct OutputBuffer: ~Copyable {
       appendKey(name, comma: comma)
       return appendQuoted(bytes)
     }
-    let length = name.utf8CodeUnitCount
     let valueLength = bytes.count
     // The comma, the key in quotes, the colon, the value in quotes.
-    reserve(length &+ valueLength &+ 6)
-    var end = count
-    if comma {
-      start[end] = 0x2C
-      end &+= 1
-    }
+    reserve(name.utf8CodeUnitCount &+ valueLength &+ 6)
+    var end = writeKey(name, comma: comma)
     start[end] = 0x22
-    ByteCopy.copy(name.utf8Start, length, to: start + (end &+ 1))
-    end &+= length &+ 1
-    start[end] = 0x22
-    start[end &+ 1] = 0x3A
-    start[end &+ 2] = 0x22
-    end &+= 3
+    end &+= 1
     let clean = JSONEscape.copyClean(base, valueLength, to: start + end)
     if clean == valueLength {
       start[end &+ clean] = 0x22

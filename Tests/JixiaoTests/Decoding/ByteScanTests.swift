@@ -23,17 +23,8 @@ import Testing
   /// What the decoder must say of a UTF-8 text without NUL: too many controls, only
   /// blanks, or nothing (the byte-by-byte loop the word scan replaced).
   static func refusalByBytes(_ bytes: [UInt8]) -> InputError? {
-    let blank: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B]
-    var controls = 0, first = -1, nonBlank = false, printableASCII = false
-    for (index, byte) in bytes.enumerated() {
-      if byte < 0x20 && !blank.contains(byte) {
-        controls += 1
-        if first < 0 { first = index }
-      } else if !blank.contains(byte) {
-        nonBlank = true
-        if byte < 0x7F { printableASCII = true }
-      }
-    }
+    let count = DecodingReferences.controls(bytes)
+    let (controls, first, nonBlank, printableASCII) = (count[0], count[1], count[2] == 1, count[3] == 1)
     if controls > max(8, bytes.count / 100) { return .binary(path: "t.txt", what: "control characters", byteOffset: first) }
     let onlyBlank = String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy {
       $0.properties.isWhitespace || $0.value == 0xFEFF

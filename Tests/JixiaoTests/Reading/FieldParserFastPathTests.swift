@@ -3,62 +3,13 @@ import Testing
 @testable import Jixiao
 
 /// Field parsers read by bytes or from the end of the text, held to the code they replaced
-/// (copied below): `NameAndCode.split` finds a trailing code from the end of the text, not
-/// through an array of all its characters; `FormDate.read` reads the numbers of a key of
+/// (copied below; `split`'s is `AssemblyFastPathTests.Reference.split`): `NameAndCode.split`
+/// finds a trailing code from the end of the text, not through an array of all its characters; `FormDate.read` reads the numbers of a key of
 /// ASCII and CJK ideographs by bytes. Inputs: every cell of every corpus document, and
 /// arrangements of the pieces that decide them (digits, separators, brackets, combining and
 /// prepended marks, CR LF, numbers beyond `Int`).
 @Suite struct FieldParserFastPathTests {
   enum Reference {
-    static func split(_ text: String) -> (name: String, code: String?) {
-      let trimmed = String(text.trimmingBlanks())
-      let normalized = ICU.nfkc(trimmed)
-      // Every code below holds an ASCII digit: a text without one is a name alone.
-      guard normalized.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return (trimmed, nil) }
-      // Leading code in brackets.
-      for (open, close) in [("(", ")"), ("[", "]")] where normalized.hasPrefixBytes(open) {
-        if let end = normalized.firstIndex(of: Character(close)) {
-          let code = normalized[normalized.index(after: normalized.startIndex)..<end]
-          let rest = normalized[normalized.index(after: end)...]
-          if Reference.isCode(code), !rest.isEmpty { return (String(rest.trimmingBlanks()), String(code)) }
-        }
-      }
-      // Trailing code after a dash or blank, or in brackets.
-      var characters = Array(normalized)
-      if characters.last == ")" || characters.last == "]",
-        let open = characters.lastIndex(where: { $0 == "(" || $0 == "[" })
-      {
-        let code = String(characters[(open + 1)..<(characters.count - 1)])
-        if Reference.isCode(code[...]), open > 0 {
-          return (String(String(characters[..<open]).trimmingBlanks()), code)
-        }
-      }
-      var digits = 0
-      while digits < characters.count, characters[characters.count - 1 - digits].isASCII,
-        characters[characters.count - 1 - digits].isNumber
-      {
-        digits += 1
-      }
-      if digits >= 2 && digits < characters.count {
-        let code = String(characters.suffix(digits))
-        characters.removeLast(digits)
-        var name = String(characters)
-        var separatorFound = false
-        while let last = name.last, last == "-" || last == "—" || last == "_" || last == " " || last == ":" {
-          name.removeLast()
-          separatorFound = true
-        }
-        if separatorFound && !name.isEmpty { return (name, code) }
-      }
-      return (trimmed, nil)
-    }
-
-
-    static func isCode(_ text: Substring) -> Bool {
-      text.count >= 2 && text.count <= 16 && text.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLetter) }
-        && text.contains(where: \.isNumber)
-    }
-
     static func numbers(_ key: String) -> [Int]? {
       var numbers: [Int] = []
       var current = ""
@@ -114,7 +65,8 @@ import Testing
 
   static func check(_ text: String) {
     let split = NameAndCode.split(text)
-    let expected = Reference.split(text)
+    // The reference of `split` from before its reading by characters was replaced.
+    let expected = AssemblyFastPathTests.Reference.split(text)
     #expect(split.name == expected.name && split.name.utf8.elementsEqual(expected.name.utf8), "\(text)")
     #expect(split.code == expected.code && split.code?.utf8.elementsEqual(expected.code?.utf8 ?? "".utf8) != false, "\(text)")
     for endOfMonth in [false, true] {
