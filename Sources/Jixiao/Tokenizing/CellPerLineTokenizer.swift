@@ -3,14 +3,19 @@
 /// wrapped, or a new paragraph in it); a blank before the tab (` \t`) starts a new row even
 /// without a blank line, as the converter does at page breaks.
 enum CellPerLineTokenizer {
-  static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (Row) -> Void) {
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (consuming Row) -> Void) {
     var current: Row?
     var pendingBlank = false
     let bytes = text.utf8
+    // The cells of the last row closed: the rows of a table have as many, so a new row gets
+    // room for them at once. Grown cell by cell, a row's array was reallocated at every
+    // doubling and then copied again to shed its spare capacity (`Tokenizer.finished`).
+    var lastWidth = 0
 
     func close() {
       if let row = current {
         current = nil
+        lastWidth = row.cells.count
         emit(row)
       }
     }
@@ -34,6 +39,7 @@ enum CellPerLineTokenizer {
           close()
           if pendingBlank { emit(Row(cells: [], lineIndex: index)) }
           var row = Row(cells: [], lineIndex: index)
+          row.cells.reserveCapacity(lastWidth)
           row.isExplicitStart = ledByBlank && !pendingBlank
           row.followsPageBreak = pageBreak
           current = row

@@ -120,12 +120,18 @@ struct LayoutSurvey {
       while index < end {
         if index + 8 <= end {
           let word = ByteWord.load(bytes, at: index)
-          if ByteWord.equal(word, 0x09) | ByteWord.equal(word, 0x7C) == 0 {
-            // Neither tab nor pipe: the word only tells whether text has begun.
-            if word != 0x2020_2020_2020_2020 { seenText = true }
-            index += 8
-            continue
+          let marks = ByteWord.equal(word, 0x09) | ByteWord.equal(word, 0x7C)
+          // The bytes before the word's first tab or pipe (all of them if it has none) are
+          // neither: they only tell whether text has begun. Straight to that tab or pipe,
+          // where the word was read again from each byte before it. (The lowest mark is
+          // exact: a false one only follows a true one.)
+          let before = marks == 0 ? 8 : UInt64(littleEndian: marks).trailingZeroBitCount >> 3
+          if !seenText && before > 0 {
+            let mask: UInt64 = before == 8 ? ~0 : (1 << UInt64(8 * before)) - 1
+            if UInt64(littleEndian: word) & mask != 0x2020_2020_2020_2020 & mask { seenText = true }
           }
+          index += before
+          if before == 8 { continue }
         }
         switch bytes[index] {
         case 0x09:

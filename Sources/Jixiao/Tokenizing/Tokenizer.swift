@@ -16,7 +16,8 @@ public enum Tokenizer {
     var builder = CellBuilder(text: text)
     builder.isTraditional = text.isTraditional
     let isTraditional = builder.isTraditional
-    func emit(_ row: Row) { body(finished(row, isTraditional: isTraditional)) }
+    // The row is handed on, not copied: a copy retained its cells to be released at once.
+    func emit(_ row: consuming Row) { body(finished(row, isTraditional: isTraditional)) }
     var rows: [Row]
     switch dialect {
     case .tabbed: return TabbedTokenizer.rows(text, &builder, emit)
@@ -40,8 +41,7 @@ public enum Tokenizer {
 
   /// A row as the pipeline gets it: script and keys settled, no spare capacity (again after
   /// `Row.init`: the one-cell-per-line tokenizer appends cells to a row it has made).
-  private static func finished(_ row: Row, isTraditional: Bool) -> Row {
-    var row = row
+  private static func finished(_ row: consuming Row, isTraditional: Bool) -> Row {
     for column in row.cells.indices {
       // Cells some tokenizers make without the builder (quoted CSV fields, HTML text).
       if isTraditional && !row.cells[column].isTraditional { row.cells[column].isTraditional = true }
@@ -137,7 +137,7 @@ enum DialectDetector {
 
 /// One row per line; tabs separate cells.
 enum TabbedTokenizer {
-  static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (Row) -> Void) {
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (consuming Row) -> Void) {
     // The line's tabs are found once, eight bytes at a time, on the buffer (the array's
     // reads were checked byte by byte, and the line was read twice: to count them, to cut).
     var tabs: [Int] = []

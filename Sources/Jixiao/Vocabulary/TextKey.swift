@@ -122,14 +122,16 @@ public enum TextKey {
           // An ideograph: inert, no blank, and its lead is no letter's.
           if simplify { return nil }
           mayOpenGroup = false
+          // The run of ideographs it begins, copied as one (most of a non-plain cell's text
+          // is ideographs between a few full-width marks).
+          var end = index + 3
+          while end + 2 < bytes.count && bytes[end] >= 0xE4 && bytes[end] <= 0xE9 { end += 3 }
           if !inTag {
-            key[count] = lead
-            key[count + 1] = bytes[index + 1]
-            key[count + 2] = bytes[index + 2]
-            count += 3
+            (key.baseAddress! + count).update(from: bytes.baseAddress! + index, count: end - index)
+            count += end - index
           }
-          previous = bytes[index + 2]
-          index += 3
+          previous = bytes[end - 1]
+          index = end
           continue
         } else {
           guard lead < 0xF0, let (value, scalarLength) = UTF8BMP.scalar(bytes, at: index) else { return nil }

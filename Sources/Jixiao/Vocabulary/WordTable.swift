@@ -86,26 +86,41 @@ struct WordTable<Value: Sendable>: Sendable {
 
   /// Eight bytes at a time, each word mixed in by a multiply and a shift, the length first
   /// so that a word and its zero-padded tail differ.
-  private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let count = bytes.count
+    var hash = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
     var index = 0
-    while index + 8 <= bytes.count {
+    while index + 8 <= count {
       hash = (hash ^ ByteWord.load(bytes, at: index)) &* 0xBF58_476D_1CE4_E5B9
       hash ^= hash >> 29
       index += 8
     }
-    if index < bytes.count {
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while index < bytes.count {
-        tail |= UInt64(bytes[index]) << shift
-        shift += 8
-        index += 1
-      }
-      hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+    if index < count {
+      hash = (hash ^ tail(bytes, from: index)) &* 0x94D0_49BB_1331_11EB
     }
     hash ^= hash >> 31
     return Int(truncatingIfNeeded: hash)
+  }
+
+  /// `bytes[index...]` (one to seven bytes) as a little-endian word, zero above: read in
+  /// at most three loads, where a byte at a time cost a third of the hash of a word.
+  @inline(__always)
+  static func tail(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> UInt64 {
+    let count = bytes.count
+    let remaining = count - index
+    precondition(remaining > 0 && remaining < 8 && index >= 0, "not a tail")
+    // The last eight bytes, shifted down to the tail's.
+    if count >= 8 { return UInt64(littleEndian: ByteWord.load(bytes, at: count - 8)) >> UInt64(8 * (8 - remaining)) }
+    // Fewer than eight bytes in all (index is 0): two loads that may overlap, whose common
+    // bytes are the same.
+    let base = UnsafeRawPointer(bytes.baseAddress!)
+    if count >= 4 {
+      let low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+      let high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+      return low | high << UInt64(8 * (count - 4))
+    }
+    let middle = count >> 1
+    return UInt64(bytes[0]) | UInt64(bytes[middle]) << UInt64(8 * middle) | UInt64(bytes[count - 1]) << UInt64(8 * (count - 1))
   }
 }
 

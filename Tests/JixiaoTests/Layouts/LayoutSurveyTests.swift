@@ -97,6 +97,33 @@ import Testing
     #expect(CSVTokenizer.looksLikeCSV(text, LayoutSurvey(text)) == Reference.looksLikeCSV(text), "\(relativePath)")
   }
 
+  /// A line's facts jump from word to word straight to each tab and pipe, where they read
+  /// the word again from every byte before one: the facts must be those of the byte walk
+  /// (copied below) on every line of the texts and every suffix of it, so that each tab and
+  /// pipe falls at every position of a word.
+  @Test func lineFactsAreTheByteWalksFacts() {
+    var lines = 0
+    for bytes in Self.texts {
+      let text = Self.source(bytes)
+      bytes.withUnsafeBufferPointer { buffer in
+        for line in text.lines {
+          for start in line.start...min(line.end, line.start + 9) {
+            let range = start..<line.end
+            let trimmed = Blank.trim(buffer, range)
+            let facts = LayoutSurvey.LineFacts(buffer, range, trimmed: trimmed)
+            let expected = Reference.lineFacts(buffer, range, trimmed: trimmed)
+            #expect(
+              facts.tabs == expected.tabs && facts.pipes == expected.pipes && facts.leadingTab == expected.leadingTab
+                && facts.hasTabAfterText == expected.hasTabAfterText && facts.hasTabInText == expected.hasTabInText,
+              "\(Array(bytes[range]))")
+            lines += 1
+          }
+        }
+      }
+    }
+    #expect(lines > 10_000)
+  }
+
   @Test func recordsAreTheByteByByteRecords() {
     for bytes in Self.texts {
       let records = CSVTokenizer.records(bytes)
@@ -150,6 +177,43 @@ import Testing
 
 /// The readings the survey and the word scans replaced, as they were.
 private enum Reference {
+  /// `LayoutSurvey.LineFacts` as it read a word again from each byte before a tab or pipe.
+  static func lineFacts(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, trimmed: Range<Int>)
+    -> (tabs: Int, pipes: Int, leadingTab: Bool, hasTabAfterText: Bool, hasTabInText: Bool)
+  {
+    var tabs = 0
+    var pipes = 0
+    var hasTabAfterText = false
+    var hasTabInText = false
+    var first = line.lowerBound
+    while first < line.upperBound && bytes[first] == 0x20 { first += 1 }
+    let leadingTab = first < line.upperBound && bytes[first] == 0x09
+    var seenText = false
+    var index = line.lowerBound
+    let end = line.upperBound
+    while index < end {
+      if index + 8 <= end {
+        let word = ByteWord.load(bytes, at: index)
+        if ByteWord.equal(word, 0x09) | ByteWord.equal(word, 0x7C) == 0 {
+          if word != 0x2020_2020_2020_2020 { seenText = true }
+          index += 8
+          continue
+        }
+      }
+      switch bytes[index] {
+      case 0x09:
+        tabs += 1
+        if seenText { hasTabAfterText = true }
+        if trimmed.contains(index) { hasTabInText = true }
+      case 0x7C: pipes += 1
+      case 0x20: break
+      default: seenText = true
+      }
+      index += 1
+    }
+    return (tabs, pipes, leadingTab, hasTabAfterText, hasTabInText)
+  }
+
   static func detect(_ text: SourceText) -> Dialect {
     var nonBlank = 0
     var tabLed = 0

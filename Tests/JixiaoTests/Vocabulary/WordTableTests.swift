@@ -73,4 +73,45 @@ import Testing
       #expect(UnitTable.bareScale(probe) == UnitTable.bareScales[probe], "\(probe)")
     }
   }
+  /// The hash reads a word's last bytes in a few loads, where it read them one at a time: it
+  /// must give the value it gave (the old one is copied here), on every probe and on random
+  /// bytes of every length up to three words, at every offset of a buffer.
+  @Test func theHashReadsTailsAsByteByByte() {
+    func reference(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+      var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+      var index = 0
+      while index + 8 <= bytes.count {
+        hash = (hash ^ ByteWord.load(bytes, at: index)) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 29
+        index += 8
+      }
+      if index < bytes.count {
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+          tail |= UInt64(bytes[index]) << shift
+          shift += 8
+          index += 1
+        }
+        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+      }
+      hash ^= hash >> 31
+      return Int(truncatingIfNeeded: hash)
+    }
+    var texts = Self.probes.map { Array($0.utf8) }
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    for _ in 0..<4000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      texts.append((0..<Int(state >> 59)).map { offset in UInt8(truncatingIfNeeded: state >> UInt64(offset % 56)) })
+    }
+    for text in texts {
+      // Inside a larger buffer too, so that no load of the tail reads past it unnoticed.
+      let padded = [0xAA, 0xBB] + text + [0xCC]
+      padded.withUnsafeBufferPointer { buffer in
+        let slice = UnsafeBufferPointer(rebasing: buffer[2..<(2 + text.count)])
+        #expect(WordTable<Int>.hash(slice) == reference(slice), "\(text)")
+      }
+      text.withUnsafeBufferPointer { #expect(WordTable<Int>.hash($0) == reference($0), "\(text)") }
+    }
+  }
 }
