@@ -6,33 +6,33 @@
 public struct Cell: Sendable, Hashable {
   /// The text as written, outer blanks trimmed; lines of a wrapped cell joined with "\n".
   public var text: String {
-    get { storage }
+    get { content.text }
     set {
-      storage = newValue
-      keyBox = KeyBox.make(for: newValue, simplify: isTraditional)
+      content = Content(newValue, simplify: isTraditional)
       bits.keyIsStale = false
     }
   }
-  private var storage: String
+  /// The text, and the key where it differs: one reference either way, so that a copy of a
+  /// cell is one retain and its destruction one release (a string and an optional box were
+  /// two of each, for every cell copied out of a row or dropped with it).
+  private var content: Content
   /// The form used to match the vocabulary (see `TextKey`), made once per text.
   /// Inlined, the stale case apart: called, the getter had each caller copy the whole cell
   /// out of its array (text, box, span: retains and releases) to read one string of it.
   public var key: String {
     @inline(__always) get {
       if bits.keyIsStale { return staleKey() }
-      return keyBox?.key ?? storage
+      return content.key
     }
   }
-  @inline(never) private func staleKey() -> String { TextKey.make(storage, simplify: isTraditional) }
-  /// The key when it is not the text itself.
-  private var keyBox: KeyBox?
+  @inline(never) private func staleKey() -> String { TextKey.make(content.text, simplify: isTraditional) }
   /// The document is in traditional script: keys are made simplified.
   public var isTraditional: Bool {
     get { bits.isTraditional }
     set {
       guard newValue != bits.isTraditional else { return }
       bits.isTraditional = newValue
-      keyBox = KeyBox.make(for: storage, simplify: newValue)
+      content = Content(content.text, simplify: newValue)
       bits.keyIsStale = false
     }
   }
@@ -56,7 +56,7 @@ public struct Cell: Sendable, Hashable {
   private var storedStart: Int32
   private var bits: Bits
 
-  public var isEmpty: Bool { storage.isEmpty }
+  public var isEmpty: Bool { content.isEmpty }
 
   public init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool = false) {
     self.init(text: text, span: span, column: column, start: start, isTraditional: isTraditional, isPlain: nil)
@@ -65,8 +65,7 @@ public struct Cell: Sendable, Hashable {
   /// `isPlain`: `TextKey.isPlain(text)`, when the caller knows it from a pass over the bytes
   /// it made the text of.
   init(text: String, span: SourceSpan, column: Int, start: Int, isTraditional: Bool, isPlain: Bool?) {
-    self.storage = text
-    self.keyBox = isPlain == true && !isTraditional ? nil : KeyBox.make(for: text, simplify: isTraditional, isPlain: isPlain)
+    self.content = isPlain == true && !isTraditional ? .ownKey(text) : Content(text, simplify: isTraditional, isPlain: isPlain)
     self.packedSpan = PackedSpan(span)
     self.storedStart = Int32(clamping: start)
     self.bits = Bits(column: column, isTraditional: isTraditional)
@@ -74,14 +73,19 @@ public struct Cell: Sendable, Hashable {
 
   /// Appends a wrapped line of the cell.
   mutating func appendLine(_ line: String, separator: String) {
-    storage += separator + line
+    var text = content.text
+    // Let go of the stored text first, so that it is appended to in place.
+    content = .ownKey("")
+    text += separator + line
+    // The key is made when the cell is settled; until then `key` makes it from the text.
+    content = .ownKey(text)
     bits.keyIsStale = true
   }
 
   /// Makes the key of a cell whose lines were appended.
   mutating func settleKey() {
     guard bits.keyIsStale else { return }
-    keyBox = KeyBox.make(for: storage, simplify: isTraditional)
+    content = Content(content.text, simplify: isTraditional)
     bits.keyIsStale = false
   }
 
@@ -90,29 +94,67 @@ public struct Cell: Sendable, Hashable {
   // The key follows from the text and the script: equality and hashing leave it out, so a
   // cell is the same before and after its key is settled.
   public static func == (lhs: Cell, rhs: Cell) -> Bool {
-    lhs.storage == rhs.storage && lhs.isTraditional == rhs.isTraditional && lhs.span == rhs.span
+    lhs.text == rhs.text && lhs.isTraditional == rhs.isTraditional && lhs.span == rhs.span
       && lhs.column == rhs.column && lhs.start == rhs.start
   }
 
   public func hash(into hasher: inout Hasher) {
-    hasher.combine(storage)
+    hasher.combine(text)
     hasher.combine(isTraditional)
     hasher.combine(span)
     hasher.combine(column)
     hasher.combine(start)
   }
 
-  /// A key that differs from its text (full-width punctuation, blanks, a trailing colon …).
-  /// A reference, not a second string, so that the nine cells in ten whose key is their text
-  /// pay 8 bytes for it, not 16.
-  private final class KeyBox: Sendable {
+  /// A text that is its own key, or a text and its key.
+  private enum Content: Sendable {
+    case ownKey(String)
+    /// A key that differs from its text (full-width punctuation, blanks, a trailing colon …).
+    case keyed(KeyedText)
+
+    /// `text` with its key made (`simplify`: in simplified script).
+    init(_ text: String, simplify: Bool, isPlain: Bool? = nil) {
+      if let key = TextKey.keyIfDifferent(text, simplify: simplify, isPlain: isPlain) {
+        self = .keyed(KeyedText(text: text, key: key))
+      } else {
+        self = .ownKey(text)
+      }
+    }
+
+    var text: String {
+      @inline(__always) get {
+        switch self {
+        case .ownKey(let text): text
+        case .keyed(let keyed): keyed.text
+        }
+      }
+    }
+
+    var key: String {
+      @inline(__always) get {
+        switch self {
+        case .ownKey(let text): text
+        case .keyed(let keyed): keyed.key
+        }
+      }
+    }
+
+    /// A keyed text is never empty: an empty text is its own key.
+    var isEmpty: Bool {
+      @inline(__always) get {
+        if case .ownKey(let text) = self { return text.isEmpty }
+        return false
+      }
+    }
+  }
+
+  private final class KeyedText: Sendable {
+    let text: String
     let key: String
 
-    private init(_ key: String) { self.key = key }
-
-    /// The box of `text`'s key, or nil when the key is the text.
-    static func make(for text: String, simplify: Bool, isPlain: Bool? = nil) -> KeyBox? {
-      TextKey.keyIfDifferent(text, simplify: simplify, isPlain: isPlain).map(KeyBox.init)
+    init(text: String, key: String) {
+      self.text = text
+      self.key = key
     }
   }
 
