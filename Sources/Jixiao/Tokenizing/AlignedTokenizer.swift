@@ -92,6 +92,9 @@ enum AlignedTokenizer {
           continue
         }
         if let started = open, blanks >= 2 || sawTab {
+          // Room for a line's usual pieces at once: grown from one, the array was
+          // reallocated three or four times a line.
+          if pieces.isEmpty { pieces.reserveCapacity(8) }
           pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
           open = nil
         }

@@ -91,6 +91,14 @@ public struct Cell: Sendable, Hashable {
 
   var hasStaleKey: Bool { bits.keyIsStale }
 
+  /// `body` with the text's UTF-8 bytes, the text lent where `text` would return a copy.
+  func withTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    switch content {
+    case .ownKey(let text): text.withUTF8Bytes(body)
+    case .keyed(let keyed): keyed.text.withUTF8Bytes(body)
+    }
+  }
+
   // The key follows from the text and the script: equality and hashing leave it out, so a
   // cell is the same before and after its key is settled.
   public static func == (lhs: Cell, rhs: Cell) -> Bool {

@@ -314,6 +314,9 @@ struct GridBlockReader {
         }
         if byte < 0x80 {
           if (byte == 0x7C || (withCorners && byte == 0x2B)) && !(index > 0 && line[index - 1] == 0x5C) {
+            // Room for a row's usual marks at once: grown from one, the array was
+            // reallocated three or four times a line.
+            if marks.isEmpty { marks.reserveCapacity(8) }
             marks.append(Mark(offset: range.lowerBound + index, display: display, scalar: scalar))
           }
           display += 1

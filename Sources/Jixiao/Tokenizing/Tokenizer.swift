@@ -183,37 +183,41 @@ extension TabbedTokenizer {
 enum Separators {
   static func isSeparatorRow(_ cells: [Cell]) -> Bool {
     var sawRule = false
-    for cell in cells where !cell.isEmpty {
-      guard isRule(cell.text) else { return false }
+    // By index, each text lent: a cell copied out of the row, and its text out of the cell,
+    // were retained and released for every row of every document.
+    for index in cells.indices where !cells[index].isEmpty {
+      guard cells[index].withTextBytes(isRule(bytes:)) else { return false }
       sawRule = true
     }
     return sawRule
   }
 
   static func isRule(_ text: String) -> Bool {
+    text.withUTF8Bytes(isRule(bytes:))
+  }
+
+  static func isRule(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     // On the bytes: the scalar view cost a call per character of every rule.
-    text.withUTF8Bytes { bytes in
-      var dashes = 0
-      var index = 0
-      while index < bytes.count {
-        switch bytes[index] {
-        case 0x2D, 0x3D:
-          dashes += 1
-          index += 1
-        case 0x3A, 0x2B, 0x20, 0x7C:
-          index += 1
-        case 0xE2 where index + 2 < bytes.count:
-          // `—` (E2 80 94), `─` (E2 94 80), `━` (E2 94 81).
-          let second = bytes[index + 1]
-          let third = bytes[index + 2]
-          guard second == 0x80 && third == 0x94 || second == 0x94 && (third == 0x80 || third == 0x81) else { return false }
-          dashes += 1
-          index += 3
-        default:
-          return false
-        }
+    var dashes = 0
+    var index = 0
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x2D, 0x3D:
+        dashes += 1
+        index += 1
+      case 0x3A, 0x2B, 0x20, 0x7C:
+        index += 1
+      case 0xE2 where index + 2 < bytes.count:
+        // `—` (E2 80 94), `─` (E2 94 80), `━` (E2 94 81).
+        let second = bytes[index + 1]
+        let third = bytes[index + 2]
+        guard second == 0x80 && third == 0x94 || second == 0x94 && (third == 0x80 || third == 0x81) else { return false }
+        dashes += 1
+        index += 3
+      default:
+        return false
       }
-      return dashes >= 2
     }
+    return dashes >= 2
   }
 }

@@ -17,6 +17,7 @@ import Testing
     #expect(cell.key.utf8.elementsEqual(TextKey.make(text, simplify: isTraditional).utf8), "\(what): key")
     #expect(cell.isEmpty == text.isEmpty, "\(what): isEmpty")
     #expect(cell.isTraditional == isTraditional, "\(what): script")
+    #expect(cell.withTextBytes { Array($0) } == Array(text.utf8), "\(what): bytes lent")
   }
 
   @Test func cellsReadAsTheirTextAndKey() {
@@ -46,6 +47,29 @@ import Testing
         #expect(stale == copy && stale.hashValue == copy.hashValue)
       }
     }
+  }
+
+  /// Separator rows read each cell's bytes lent: they must be the rows the old reading of
+  /// each cell's text found, for every row of up to four cells of rules, text and blanks.
+  @Test func separatorRowsAsTheTextsFoundThem() {
+    func old(_ cells: [Cell]) -> Bool {
+      var sawRule = false
+      for cell in cells where !cell.isEmpty {
+        guard Separators.isRule(cell.text) else { return false }
+        sawRule = true
+      }
+      return sawRule
+    }
+    let texts = ["", "---", ":--:", "a", "—", "——", "+==+", "|-|", "- -", "（-）", "-"]
+    var separators = 0
+    for arrangement in Arrangements.of(texts.map { $0 + "\t" }, upTo: 4) {
+      let cells = arrangement.split(separator: "\t", omittingEmptySubsequences: false).dropLast().enumerated().map {
+        Cell(text: String($0.element), span: SourceSpan(line: 1, column: 1, offset: 0, length: 0), column: $0.offset, start: 0)
+      }
+      #expect(Separators.isSeparatorRow(cells) == old(cells), "\(arrangement.debugDescription)")
+      if old(cells) { separators += 1 }
+    }
+    #expect(separators > 100)
   }
 
   /// The one reference keeps the cell at 48 bytes.
