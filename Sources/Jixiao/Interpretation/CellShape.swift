@@ -68,11 +68,9 @@ enum CellShape: Equatable {
     reading = if let readings { readings.readingUnlessWords(cell.text) } else { TargetGrammar.readingUnlessWords(cell.text) }
     // The parse before it is finished: finishing sets spans and money and drops repeated
     // flags, none of which the test asks.
-    if let target = reading?.parsed,
-      target.grade != nil || (target.kind.isStructured && !Self.readsAsName(key, target))
-    {
-      return .value
-    }
+    // The parse asked where the reading holds it: bound to a local, the target was copied
+    // out of it (its strings, arrays and box retained and released).
+    if let reading, Self.readsAsValue(key, reading) { return .value }
     if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
     if length < 0 { length = key.characterCount }
     if key.hasPrefixBytes("反映") && length >= 6 { return .explanationText }
@@ -99,11 +97,23 @@ enum CellShape: Equatable {
     return self == .explanationText
   }
 
+  /// The parse of a reading makes its cell a value: a grade, or a structured reading that is
+  /// not a name. Its parts are read where they lie.
+  private static func readsAsValue(_ key: String, _ reading: TargetReading) -> Bool {
+    if reading.parsed.grade != nil { return true }
+    guard reading.parsed.kind.isStructured else { return false }
+    return !readsAsName(key, unitUnknown: reading.parsed.flags.contains(.unitUnknown), hasOperator: reading.parsed.op != nil)
+  }
+
   /// A number inside words is a name more than a value: `PM2.5浓度下降比例` (its "unit" is
   /// no unit), `舆情监测时间（24小时）` (a long label and no operator before the number).
   static func readsAsName(_ key: String, _ target: Target) -> Bool {
-    if target.flags.contains(.unitUnknown) { return true }
-    guard target.op == nil else { return false }
+    readsAsName(key, unitUnknown: target.flags.contains(.unitUnknown), hasOperator: target.op != nil)
+  }
+
+  private static func readsAsName(_ key: String, unitUnknown: Bool, hasOperator: Bool) -> Bool {
+    if unitUnknown { return true }
+    guard !hasOperator else { return false }
     var ideographs = 0
     for scalar in key.unicodeScalars {
       if scalar.isASCII && scalar.properties.numericType != nil { break }

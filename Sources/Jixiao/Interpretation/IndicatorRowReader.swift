@@ -23,15 +23,31 @@ struct IndicatorRowReader {
     self.columns = columns
     self.readings = readings
     let width = min(max((columns.keys.max() ?? -1) + 1, 0), 256)
-    roleByColumn = (0..<width).map { columns[$0] }
     self.positionsTrusted = positionsTrusted
-    let roles = Set(columns.values)
-    let narrow: Set<ColumnRole> = [.blockLabel, .level1, .level2, .name, .target, .remark, .group]
-    byContent = roles.isSubset(of: narrow) || !positionsTrusted
-    targetColumn = columns.first { $0.value == .target }?.key
-    nameColumn = columns.first { $0.value == .name }?.key
-    var slots = columns.filter { ![.level1, .level2, .blockLabel, .group].contains($0.value) }
-      .sorted { $0.key < $1.key }.map { (column: $0.key, role: $0.value) }
+    // One walk over the columns, in the dictionary's order (which `first(where:)` took), for
+    // what sets of roles, a filtered dictionary and a look-up per column index made.
+    var roleByColumn = [ColumnRole?](repeating: nil, count: width)
+    var allNarrow = true
+    var targetColumn: Int?
+    var nameColumn: Int?
+    var slots: [(column: Int, role: ColumnRole)] = []
+    slots.reserveCapacity(columns.count + 2)
+    for (column, role) in columns {
+      if column >= 0 && column < width { roleByColumn[column] = role }
+      if !Self.isNarrow(role) { allNarrow = false }
+      if role == .target && targetColumn == nil { targetColumn = column }
+      if role == .name && nameColumn == nil { nameColumn = column }
+      switch role {
+      case .level1, .level2, .blockLabel, .group: break
+      default: slots.append((column, role))
+      }
+    }
+    self.roleByColumn = roleByColumn
+    byContent = allNarrow || !positionsTrusted
+    self.targetColumn = targetColumn
+    self.nameColumn = nameColumn
+    // Columns are distinct: the order does not depend on the walk's.
+    slots.sort { $0.column < $1.column }
     if !slots.contains(where: { $0.role == .name }) { slots.insert((-1, .name), at: 0) }
     if !slots.contains(where: { $0.role == .target }) {
       let after = (slots.firstIndex { $0.role == .name } ?? -1) + 1
@@ -40,16 +56,29 @@ struct IndicatorRowReader {
     self.slots = slots
   }
 
+  /// The roles of a layout narrow enough to be read by content: levels, name, target, remark.
+  private static func isNarrow(_ role: ColumnRole) -> Bool {
+    switch role {
+    case .blockLabel, .level1, .level2, .name, .target, .remark, .group: true
+    default: false
+    }
+  }
+
   func read(_ cells: [Cell], horizon: Horizon, rowSpan: SourceSpan) -> IndicatorDraft {
-    // Filled in place and returned from one place: a draft returned from each of the
-    // readers' several exits was copied (some fifteen cells retained and released).
     var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
+    read(cells, into: &draft)
+    return draft
+  }
+
+  /// Reads a row into a draft the caller holds and moves on (`appendToLastSection(moving:)`):
+  /// a draft returned, or handed on from a variable, was copied (its cells retained, then
+  /// released with the variable).
+  func read(_ cells: [Cell], into draft: inout IndicatorDraft) {
     if byContent {
       readByContent(cells, into: &draft)
     } else {
       readByPosition(cells, into: &draft)
     }
-    return draft
   }
 
   /// The role of a column: `columns[column]`.

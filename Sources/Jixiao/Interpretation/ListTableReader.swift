@@ -207,7 +207,8 @@ struct ListTableReader {
 
   private mutating func readIndicator(_ indicatorCells: [Cell], row: Row) {
     guard indicatorCells.contains(where: { !$0.isEmpty }) else { return }
-    var draft = indicatorReader.read(indicatorCells, horizon: .annual, rowSpan: indicatorCells.first { !$0.isEmpty }?.span ?? row.cells[0].span)
+    var draft = IndicatorDraft(horizon: .annual, rowSpan: indicatorCells.first { !$0.isEmpty }?.span ?? row.cells[0].span)
+    indicatorReader.read(indicatorCells, into: &draft)
     for cell in draft.unplaced { context.leave(cell, .unknownColumn) }
     draft.unplaced = []
     for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
@@ -221,7 +222,7 @@ struct ListTableReader {
       draft.inheritsNameAndTarget = true
       context.diagnose("JX108", draft.rowSpan, previous.name?.text ?? "", String(previous.rowSpan.line))
     }
-    current?.appendToLastSection(draft)
+    current?.appendToLastSection(moving: &draft)
   }
 
   private var currentGoalKey: String? {
