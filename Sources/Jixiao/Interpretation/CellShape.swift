@@ -82,13 +82,31 @@ enum CellShape: Equatable {
   /// scalar (a combining keycap) does it take the character walk.
   private static func containsDigitCharacter(_ key: String) -> Bool {
     let byBytes: Bool? = key.withUTF8Bytes { bytes in
-      for (index, byte) in bytes.enumerated() where byte >= 0x30 && byte <= 0x39 {
-        if index + 1 == bytes.count || bytes[index + 1] < 0x80 { return true }
-        return nil
+      var index = 0
+      // Eight bytes at a time past those without a digit (most of a name's).
+      while index + 8 <= bytes.count && !hasDigitByte(ByteWord.load(bytes, at: index)) { index += 8 }
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte >= 0x30 && byte <= 0x39 {
+          if index + 1 == bytes.count || bytes[index + 1] < 0x80 { return true }
+          return nil
+        }
+        index += 1
       }
       return false
     }
     return byBytes ?? key.contains { $0.isASCII && $0.isNumber }
+  }
+
+  /// Whether one of eight bytes is an ASCII digit (30…39), exactly: per byte, its low seven
+  /// bits are at most 39 (B9 less them keeps the high bit) and at least 30 (they and 50 reach
+  /// it), and its own high bit is clear; no borrow or carry crosses a byte.
+  @inline(__always)
+  static func hasDigitByte(_ word: UInt64) -> Bool {
+    let low = word & 0x7F7F_7F7F_7F7F_7F7F
+    let atMostNine = 0xB9B9_B9B9_B9B9_B9B9 &- low
+    let atLeastZero = low &+ 0x5050_5050_5050_5050
+    return atMostNine & atLeastZero & ~word & ByteWord.highs != 0
   }
 
   /// Words only: not a number, value, unit, operator or weight.

@@ -166,21 +166,26 @@ struct FormTableReader {
   }
 
   private mutating func readFieldRow(_ row: Row) {
-    let cells = row.nonEmpty
+    // The row's cells where they lie, the empty ones skipped: `nonEmpty` made an array of
+    // copies of a row with empty cells (most rows of a form), asked only for sub-labels.
+    let cells = row.cells
     // Short words under a row of funds labels: sub-labels of a group (中央 │ 省级 │ 市级资金 │
     // 本级 under 财政资金), whose values come on the next row.
-    if pendingSubLabels.isEmpty, cells.count >= 2, pendingLabels.contains(where: { InlineFields.isMoney($0.role) }),
-      cells.allSatisfy({ $0.key.characterCount <= 6 && !$0.key.contains(where: \.isNumber) && FormVocabulary.role($0.key).map(InlineFields.isMoney) != false })
-    {
-      pendingSubLabels = cells
-      for cell in cells { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
-      return
+    if pendingSubLabels.isEmpty, pendingLabels.contains(where: { InlineFields.isMoney($0.role) }) {
+      let cells = row.nonEmpty
+      if cells.count >= 2,
+        cells.allSatisfy({ $0.key.characterCount <= 6 && !$0.key.contains(where: \.isNumber) && FormVocabulary.role($0.key).map(InlineFields.isMoney) != false })
+      {
+        pendingSubLabels = cells
+        for cell in cells { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
+        return
+      }
     }
     // The first label's role, kept for its turn in the walk below: the test for a label and
     // the walk asked the vocabulary twice for every cell up to it.
     var firstLabel = -1
     var firstRole: FieldRole?
-    for index in cells.indices {
+    for index in cells.indices where !cells[index].isEmpty {
       if let role = FormVocabulary.role(cells[index].key) {
         firstLabel = index
         firstRole = role
@@ -201,7 +206,7 @@ struct FormTableReader {
     }
     // The cells by a span: each read in place, not copied out of the array for the turn.
     let span = cells.span
-    for index in cells.indices {
+    for index in cells.indices where !span[index].isEmpty {
       let key = span[index].key
       if let role = index < firstLabel ? nil : index == firstLabel ? firstRole : FormVocabulary.role(key) {
         if role == .name, current?.has(.name) == true {

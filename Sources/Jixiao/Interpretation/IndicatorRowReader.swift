@@ -383,25 +383,28 @@ struct IndicatorRowReader {
 
   /// A scoring rule: `未达指标值酌情扣分`, `完成得满分，否则不得分`.
   static func readsAsScoring(_ key: String) -> Bool {
-    // 扣分, 得分 (不得分 holds it), 满分 anywhere, or 扣 anywhere and 分 last: in one walk
-    // over the bytes, each 分 tested for what precedes it.
+    // 扣分, 得分 (不得分 holds it), 满分 anywhere, or 扣 anywhere and 分 last. Every rule needs a
+    // 分 (E5 88 86), found by its last byte eight bytes at a time (most keys hold none), and
+    // each tested for what precedes it; 扣 is looked for only before a 分 that ends the key.
     key.withUTF8Bytes { bytes in
       guard bytes.count >= 6 else { return false }
-      var sawDeduct = false
-      var index = 0
-      while index + 2 < bytes.count {
-        let lead = bytes[index]
-        if lead == 0xE6, bytes[index + 1] == 0x89, bytes[index + 2] == 0xA3 {
-          sawDeduct = true  // 扣 E6 89 A3
-        } else if lead == 0xE5, bytes[index + 1] == 0x88, bytes[index + 2] == 0x86, index >= 3 {
-          // 分 E5 88 86, after 扣 E6 89 A3, 得 E5 BE 97 or 满 E6 BB A1.
-          switch (bytes[index - 3], bytes[index - 2], bytes[index - 1]) {
-          case (0xE6, 0x89, 0xA3), (0xE5, 0xBE, 0x97), (0xE6, 0xBB, 0xA1): return true
-          default: break
-          }
-          if sawDeduct && index + 3 == bytes.count { return true }
+      var from = 2
+      while let end = bytes.firstIndex(ofByte: 0x86, from: from) {
+        from = end + 1
+        let start = end - 2
+        guard start >= 3, bytes[start] == 0xE5, bytes[start + 1] == 0x88 else { continue }
+        // After 扣 E6 89 A3, 得 E5 BE 97 or 满 E6 BB A1.
+        switch (bytes[start - 3], bytes[start - 2], bytes[start - 1]) {
+        case (0xE6, 0x89, 0xA3), (0xE5, 0xBE, 0x97), (0xE6, 0xBB, 0xA1): return true
+        default: break
         }
-        index += 1
+        if end + 1 == bytes.count {
+          var index = 0
+          while index + 3 <= start {
+            if bytes[index] == 0xE6, bytes[index + 1] == 0x89, bytes[index + 2] == 0xA3 { return true }
+            index += 1
+          }
+        }
       }
       return false
     }
@@ -410,7 +413,9 @@ struct IndicatorRowReader {
   /// A lone cell is a target when the grammar finds a number, date, rank or grade in it;
   /// a phrase (`长效管理机制健全性`) is a name whose target is missing.
   func readsAsTarget(_ cell: Cell) -> Bool {
-    let target = readings.reading(cell.text).target
+    // Text that cannot be a structured value nor a grade is not parsed to know it.
+    guard let reading = readings.readingUnlessWords(cell.text) else { return false }
+    let target = reading.target
     return target.kind.isStructured || target.grade != nil
   }
 }
