@@ -137,8 +137,27 @@ struct FormTableReader {
       layout.append(LayoutCell(role: .label, text: nonEmpty[0].text, span: nonEmpty[0].span))
       return
     }
-    var draft = IndicatorDraft(horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
-    indicatorReader!.read(nonEmpty, into: &draft)
+    // Read where it will lie, the last row of the entity's last section (taken out of the
+    // entity meanwhile): a draft read into a variable was copied into the section, or moved
+    // there past a blank one made and destroyed for it.
+    let rowSpan = nonEmpty.first?.span ?? block.span
+    guard current != nil else {
+      var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
+      indicatorReader!.read(nonEmpty, into: &draft)
+      tidy(&draft, cells: nonEmpty)
+      return
+    }
+    var section = current!.sections.popLast() ?? []
+    section.append(IndicatorDraft(horizon: horizon, rowSpan: rowSpan))
+    let last = section.count - 1
+    indicatorReader!.read(nonEmpty, into: &section[last])
+    tidy(&section[last], cells: nonEmpty)
+    current!.sections.append(section)
+  }
+
+  /// What a row's draft tells the table: digits run together, block labels, a shifted row,
+  /// cells left over.
+  private mutating func tidy(_ draft: inout IndicatorDraft, cells nonEmpty: [Cell]) {
     // Run-together digits with no name under two columns or more besides the name (指标值 │
     // 备注): where the target ends cannot be told (JX119).
     if context.cellsRunTogether, draft.name.isNil, draft.extras.isEmpty, let target = draft.target,
@@ -162,7 +181,6 @@ struct FormTableReader {
     draft.unplaced = []
     for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
     draft.duplicates = []
-    current?.appendToLastSection(moving: &draft)
   }
 
   private mutating func readFieldRow(_ row: Row) {

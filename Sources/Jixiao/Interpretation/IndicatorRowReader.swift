@@ -70,9 +70,9 @@ struct IndicatorRowReader {
     return draft
   }
 
-  /// Reads a row into a draft the caller holds and moves on (`appendToLastSection(moving:)`):
-  /// a draft returned, or handed on from a variable, was copied (its cells retained, then
-  /// released with the variable).
+  /// Reads a row into a draft where the caller keeps it (the last row of a section): a draft
+  /// returned, or handed on from a variable, was copied (its cells retained, then released
+  /// with the variable).
   func read(_ cells: [Cell], into draft: inout IndicatorDraft) {
     if byContent {
       readByContent(cells, into: &draft)
@@ -95,7 +95,10 @@ struct IndicatorRowReader {
   }
 
   private func readByPosition(_ cells: [Cell], into draft: inout IndicatorDraft) {
-    for cell in cells where !cell.isEmpty {
+    // By index, the empty cells passed over where they lie: `for cell in cells` copied each
+    // (a list row keeps every empty cell of its indicator columns).
+    for index in cells.indices where !cells[index].isEmpty {
+      let cell = cells[index]
       let key = cell.key
       guard let role = role(ofColumn: cell.column) else {
         draft.unplaced.append(cell)

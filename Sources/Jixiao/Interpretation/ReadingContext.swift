@@ -68,20 +68,4 @@ struct EntityDraft {
     for index in fields.indices where fields[index].role == role { return true }
     return false
   }
-
-  /// Adds an indicator row to the last section, opening one if there is none.
-  mutating func appendToLastSection(_ draft: consuming IndicatorDraft) {
-    if sections.isEmpty { sections.append([]) }
-    sections[sections.count - 1].append(draft)
-  }
-
-  /// Moves a draft held in a variable into the last section, leaving a blank one in its
-  /// place: appended as a value, the draft was copied (its cells retained, then released
-  /// with the variable).
-  mutating func appendToLastSection(moving draft: inout IndicatorDraft) {
-    if sections.isEmpty { sections.append([]) }
-    let section = sections.count - 1
-    sections[section].append(IndicatorDraft(horizon: draft.horizon, rowSpan: draft.rowSpan))
-    swap(&sections[section][sections[section].count - 1], &draft)
-  }
 }
