@@ -125,39 +125,47 @@ struct FormTableReader {
   private mutating func readIndicatorRow(_ row: Row) {
     // The reader is asked in place: a copy of it per row retained its tables.
     guard indicatorReader != nil else { return }
+    // The row's cells where they lie, the empty ones passed over: the reader takes them
+    // so (`nonEmpty` copied each cell of a row with empty cells into an array of its own).
+    let cells = row.cells
+    var first = -1
+    var count = 0
+    for index in cells.indices where !cells[index].isEmpty {
+      if first < 0 { first = index }
+      count += 1
+    }
     // A block label alone on a row: 长期绩效指标 / 年度绩效指标 switch the horizon.
-    let nonEmpty = row.nonEmpty
-    if nonEmpty.count == 1, let label = LevelVocabulary.blockLabel(nonEmpty[0].key) {
+    if count == 1, let label = LevelVocabulary.blockLabel(cells[first].key) {
       if let label { horizon = label }
-      layout.append(LayoutCell(role: .blockLabel, text: nonEmpty[0].text, span: nonEmpty[0].span))
+      layout.append(LayoutCell(role: .blockLabel, text: cells[first].text, span: cells[first].span))
       return
     }
     // A row of `…` (the template's "and so on"): layout, no indicator.
-    if nonEmpty.count == 1, StreamRegrouper.isEllipsis(nonEmpty[0].key) {
-      layout.append(LayoutCell(role: .label, text: nonEmpty[0].text, span: nonEmpty[0].span))
+    if count == 1, StreamRegrouper.isEllipsis(cells[first].key) {
+      layout.append(LayoutCell(role: .label, text: cells[first].text, span: cells[first].span))
       return
     }
     // Read where it will lie, the last row of the entity's last section (taken out of the
     // entity meanwhile): a draft read into a variable was copied into the section, or moved
     // there past a blank one made and destroyed for it.
-    let rowSpan = nonEmpty.first?.span ?? block.span
+    let rowSpan = first >= 0 ? cells[first].span : block.span
     guard current != nil else {
       var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
-      indicatorReader!.read(nonEmpty, into: &draft)
-      tidy(&draft, cells: nonEmpty)
+      indicatorReader!.read(cells, into: &draft)
+      tidy(&draft, cells: cells)
       return
     }
     var section = current!.sections.popLast() ?? []
     section.append(IndicatorDraft(horizon: horizon, rowSpan: rowSpan))
     let last = section.count - 1
-    indicatorReader!.read(nonEmpty, into: &section[last])
-    tidy(&section[last], cells: nonEmpty)
+    indicatorReader!.read(cells, into: &section[last])
+    tidy(&section[last], cells: cells)
     current!.sections.append(section)
   }
 
   /// What a row's draft tells the table: digits run together, block labels, a shifted row,
   /// cells left over.
-  private mutating func tidy(_ draft: inout IndicatorDraft, cells nonEmpty: [Cell]) {
+  private mutating func tidy(_ draft: inout IndicatorDraft, cells: [Cell]) {
     // Run-together digits with no name under two columns or more besides the name (指标值 │
     // 备注): where the target ends cannot be told (JX119).
     if context.cellsRunTogether, draft.name.isNil, draft.extras.isEmpty, let target = draft.target,
@@ -167,9 +175,9 @@ struct FormTableReader {
       digitRuns.append(target)
     }
     // Each cell's key by a span: read in place, not copied out of the array with the cell.
-    let cells = nonEmpty.span
-    for index in nonEmpty.indices where LevelVocabulary.blockLabel(cells[index].key) != nil {
-      let cell = nonEmpty[index]
+    let span = cells.span
+    for index in cells.indices where !span[index].isEmpty && LevelVocabulary.blockLabel(span[index].key) != nil {
+      let cell = cells[index]
       if cell != draft.name && cell != draft.target {
         layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
       }

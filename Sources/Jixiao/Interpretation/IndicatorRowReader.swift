@@ -162,44 +162,57 @@ struct IndicatorRowReader {
   }
 
   private func readByContent(_ cells: [Cell], into draft: inout IndicatorDraft) {
+    // The non-empty cells by their places in the row, on the stack: an array of them (or
+    // `Row.nonEmpty`) cost an allocation, and a retain and release of each cell, for most
+    // rows of a form (which keep their empty cells).
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: cells.count + 1) { buffer in
+      var count = 0
+      for index in cells.indices where !cells[index].isEmpty {
+        buffer.initializeElement(at: count, to: index)
+        count += 1
+      }
+      readByContent(cells, at: UnsafeBufferPointer(rebasing: buffer[..<count]), into: &draft)
+    }
+  }
+
+  /// `readByContent` of the non-empty cells `cells[at[0]]`, `cells[at[1]]` …
+  private func readByContent(_ cells: [Cell], at: UnsafeBufferPointer<Int>, into draft: inout IndicatorDraft) {
     var sawLevel = false
-    // Most rows come without empty cells (`Row.nonEmpty`): their array is shared.
-    let nonEmpty = cells.contains(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
     // The cells left for the alignment are those from the first that is no level name on:
-    // `nonEmpty[restStart...]`, taken by index (-1: none yet), not copied into an array.
+    // `at[restStart...]`, taken by index (-1: none yet), not copied into an array.
     var restStart = -1
     // The level 2 of the cell after a level name, looked up to read that name and kept for
     // the cell's own turn.
     var lookahead: (index: Int, levels: (Level1?, Level2?))?
-    for index in nonEmpty.indices {
+    for index in at.indices {
       guard restStart < 0 else {
         // `X │ 数量指标 │ …`: a cell before the row's level 2 sits where the level 1 goes, so
         // it is a level-1 name the vocabulary does not know (garbled, misspelt).
         if index - restStart == 1, !sawLevel, draft.level1Cell.isNil,
-          case (nil, let asLevel2?) = LevelVocabulary.levels(nonEmpty[index].key),
-          CellShape.of(nonEmpty[restStart], readings: readings).isWords
+          case (nil, let asLevel2?) = LevelVocabulary.levels(cells[at[index]].key),
+          CellShape.of(cells[at[restStart]], readings: readings).isWords
         {
-          draft.level1Cell = nonEmpty[restStart]
-          draft.level2Cell = nonEmpty[index]
+          draft.level1Cell = cells[at[restStart]]
+          draft.level2Cell = cells[at[index]]
           draft.level2 = asLevel2
           sawLevel = true
           restStart = -1
         }
         continue
       }
-      let key = nonEmpty[index].key
-      let role = role(ofColumn: nonEmpty[index].column)
+      let key = cells[at[index]].key
+      let role = role(ofColumn: cells[at[index]].column)
       if LevelVocabulary.blockLabel(key) != nil, !key.equalsBytes("名称") || role == .blockLabel { continue }
       // `(40-50)分` under a level name: its score range, not a cell of its own.
       if LevelVocabulary.isScoreAnnotation(key) {
-        draft.annotations.append(nonEmpty[index])
+        draft.annotations.append(cells[at[index]])
         continue
       }
       let (asLevel1, asLevel2) = lookahead?.index == index ? lookahead!.levels : LevelVocabulary.levels(key)
       if asLevel1 != nil || asLevel2 != nil {
         var nextIsLevel2 = false
-        if index + 1 < nonEmpty.count {
-          let next = LevelVocabulary.levels(nonEmpty[index + 1].key)
+        if index + 1 < at.count {
+          let next = LevelVocabulary.levels(cells[at[index + 1]].key)
           lookahead = (index + 1, next)
           nextIsLevel2 = next.1 != nil
         }
@@ -209,14 +222,14 @@ struct IndicatorRowReader {
           asLevel1 != nil && draft.level1Cell.isNil && draft.level2Cell.isNil
           && (asLevel2 == nil || nextIsLevel2 || (positionsTrusted && role == .level1))
         if takeLevel1, let asLevel1 {
-          draft.level1Cell = nonEmpty[index]
+          draft.level1Cell = cells[at[index]]
           draft.level1 = asLevel1
           if positionsTrusted && role != .level1 { draft.isShifted = true }
           sawLevel = true
           continue
         }
         if let asLevel2, draft.level2Cell.isNil {
-          draft.level2Cell = nonEmpty[index]
+          draft.level2Cell = cells[at[index]]
           draft.level2 = asLevel2
           if positionsTrusted && role != .level2 { draft.isShifted = true }
           sawLevel = true
@@ -224,15 +237,15 @@ struct IndicatorRowReader {
         }
       }
       if key.equalsBytes("指标"), sawLevel || role == .level2 {
-        draft.level2Fragment = nonEmpty[index]
+        draft.level2Fragment = cells[at[index]]
         continue
       }
       restStart = index
     }
     // No cell left: nothing to align, and no extras to swap.
     guard restStart >= 0 else { return }
-    if restStart == nonEmpty.count - 1 {
-      let cell = nonEmpty[restStart]
+    if restStart == at.count - 1 {
+      let cell = cells[at[restStart]]
       if readsAsTarget(cell) {
         draft.target = cell
       } else if Self.readsAsScoring(cell.key) && !draft.level2Cell.isNil {
@@ -248,19 +261,19 @@ struct IndicatorRowReader {
       return
     }
     // The closure takes what it asks of the reader, not the reader (a copy of it per row).
-    align(nonEmpty, from: restStart) { [positionsTrusted, roleByColumn, columns] index, role, reading in
+    align(cells, at: at, from: restStart) { [positionsTrusted, roleByColumn, columns] index, role, reading in
       guard let role else {
-        draft.unplaced.append(nonEmpty[index])
+        draft.unplaced.append(cells[at[index]])
         return
       }
-      if positionsTrusted, Self.role(ofColumn: nonEmpty[index].column, roleByColumn, columns) != role { draft.isShifted = true }
+      if positionsTrusted, Self.role(ofColumn: cells[at[index]].column, roleByColumn, columns) != role { draft.isShifted = true }
       switch role {
-      case .name: draft.name = nonEmpty[index]
+      case .name: draft.name = cells[at[index]]
       case .target:
-        draft.target = nonEmpty[index]
+        draft.target = cells[at[index]]
         draft.targetReading = reading
-      case .level1, .level2: Self.placeLevel(nonEmpty[index], key: nonEmpty[index].key, column: role, into: &draft)
-      default: draft.extras.append((role, nonEmpty[index]))
+      case .level1, .level2: Self.placeLevel(cells[at[index]], key: cells[at[index]].key, column: role, into: &draft)
+      default: draft.extras.append((role, cells[at[index]]))
       }
     }
     swapDirectionAndOperator(&draft)
@@ -269,7 +282,10 @@ struct IndicatorRowReader {
   /// `align(_:from:_:)` of a whole row, as a list (for tests).
   func align(_ cells: [Cell]) -> [(Cell, ColumnRole?, TargetReading?)] {
     var result: [(Cell, ColumnRole?, TargetReading?)] = []
-    align(cells, from: 0) { result.append((cells[$0], $1, $2)) }
+    let at = Array(cells.indices)
+    at.withUnsafeBufferPointer { at in
+      align(cells, at: at, from: 0) { result.append((cells[at[$0]], $1, $2)) }
+    }
     return result
   }
 
@@ -282,22 +298,23 @@ struct IndicatorRowReader {
     var slot: Int
   }
 
-  /// The best order-preserving assignment of `cells[start...]` to the non-level columns,
-  /// handed to `place` in the cells' order: a cell's index, its column (nil: it fits
+  /// The best order-preserving assignment of the cells `cells[at[start]]`, `cells[at[start + 1]]`
+  /// … to the non-level columns, handed to `place` in the cells' order: a cell's index in `at`,
+  /// its column (nil: it fits
   /// nowhere and stays unplaced) and the grammar's reading of it when its shape test made
   /// one. Unknown level names in level columns come first.
   ///
   /// The shapes and the score table live on the stack for the call: arrays of their own
   /// cost two allocations a row, and cells copied into them a retain and release each.
-  func align(_ cells: [Cell], from start: Int, _ place: (Int, ColumnRole?, TargetReading?) -> Void) {
+  func align(_ cells: [Cell], at: UnsafeBufferPointer<Int>, from start: Int, _ place: (Int, ColumnRole?, TargetReading?) -> Void) {
     // More cells than the other columns can take: leading cells sitting in level columns are
     // level names the vocabulary does not know (社会影响力); keep them as such.
     var first = max(start, 0)
-    while cells.count - first > slots.count, let role = role(ofColumn: cells[first].column), role == .level1 || role == .level2 {
+    while at.count - first > slots.count, let role = role(ofColumn: cells[at[first]].column), role == .level1 || role == .level2 {
       place(first, role, nil)
       first += 1
     }
-    let m = cells.count - first
+    let m = at.count - first
     guard m > 0 else { return }
     // Locals for the closures below, which would copy the reader to reach its properties;
     let slots = slots
@@ -311,9 +328,9 @@ struct IndicatorRowReader {
       // The cells by a span: read in place, not copied out of the array.
       let cells = cells.span
       for i in 0..<m {
-        let (shape, reading) = CellShape.read(cells[first + i], readings: readings)
+        let (shape, reading) = CellShape.read(cells[at[first + i]], readings: readings)
         buffer.initializeElement(
-          at: i, to: Candidate(shape: shape, reading: reading, column: cells[first + i].column, slot: notReached))
+          at: i, to: Candidate(shape: shape, reading: reading, column: cells[at[first + i]].column, slot: notReached))
       }
       defer { buffer.deinitialize() }
       var candidates = buffer.mutableSpan
