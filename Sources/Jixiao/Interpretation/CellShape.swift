@@ -68,11 +68,9 @@ enum CellShape: Equatable {
     reading = if let readings { readings.readingUnlessWords(cell.text) } else { TargetGrammar.readingUnlessWords(cell.text) }
     // The parse before it is finished: finishing sets spans and money and drops repeated
     // flags, none of which the test asks.
-    if let target = reading?.parsed,
-      target.grade != nil || (target.kind.isStructured && !Self.readsAsName(key, target))
-    {
-      return .value
-    }
+    // The parse asked where the reading holds it: bound to a local, the target was copied
+    // out of it (its strings, arrays and box retained and released).
+    if let reading, Self.readsAsValue(key, reading) { return .value }
     if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
     if length < 0 { length = key.characterCount }
     if key.hasPrefixBytes("反映") && length >= 6 { return .explanationText }
@@ -84,13 +82,31 @@ enum CellShape: Equatable {
   /// scalar (a combining keycap) does it take the character walk.
   private static func containsDigitCharacter(_ key: String) -> Bool {
     let byBytes: Bool? = key.withUTF8Bytes { bytes in
-      for (index, byte) in bytes.enumerated() where byte >= 0x30 && byte <= 0x39 {
-        if index + 1 == bytes.count || bytes[index + 1] < 0x80 { return true }
-        return nil
+      var index = 0
+      // Eight bytes at a time past those without a digit (most of a name's).
+      while index + 8 <= bytes.count && !hasDigitByte(ByteWord.load(bytes, at: index)) { index += 8 }
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte >= 0x30 && byte <= 0x39 {
+          if index + 1 == bytes.count || bytes[index + 1] < 0x80 { return true }
+          return nil
+        }
+        index += 1
       }
       return false
     }
     return byBytes ?? key.contains { $0.isASCII && $0.isNumber }
+  }
+
+  /// Whether one of eight bytes is an ASCII digit (30…39), exactly: per byte, its low seven
+  /// bits are at most 39 (B9 less them keeps the high bit) and at least 30 (they and 50 reach
+  /// it), and its own high bit is clear; no borrow or carry crosses a byte.
+  @inline(__always)
+  static func hasDigitByte(_ word: UInt64) -> Bool {
+    let low = word & 0x7F7F_7F7F_7F7F_7F7F
+    let atMostNine = 0xB9B9_B9B9_B9B9_B9B9 &- low
+    let atLeastZero = low &+ 0x5050_5050_5050_5050
+    return atMostNine & atLeastZero & ~word & ByteWord.highs != 0
   }
 
   /// Words only: not a number, value, unit, operator or weight.
@@ -99,11 +115,23 @@ enum CellShape: Equatable {
     return self == .explanationText
   }
 
+  /// The parse of a reading makes its cell a value: a grade, or a structured reading that is
+  /// not a name. Its parts are read where they lie.
+  private static func readsAsValue(_ key: String, _ reading: TargetReading) -> Bool {
+    if reading.parsed.grade != nil { return true }
+    guard reading.parsed.kind.isStructured else { return false }
+    return !readsAsName(key, unitUnknown: reading.parsed.flags.contains(.unitUnknown), hasOperator: reading.parsed.op != nil)
+  }
+
   /// A number inside words is a name more than a value: `PM2.5浓度下降比例` (its "unit" is
   /// no unit), `舆情监测时间（24小时）` (a long label and no operator before the number).
   static func readsAsName(_ key: String, _ target: Target) -> Bool {
-    if target.flags.contains(.unitUnknown) { return true }
-    guard target.op == nil else { return false }
+    readsAsName(key, unitUnknown: target.flags.contains(.unitUnknown), hasOperator: target.op != nil)
+  }
+
+  private static func readsAsName(_ key: String, unitUnknown: Bool, hasOperator: Bool) -> Bool {
+    if unitUnknown { return true }
+    guard !hasOperator else { return false }
     var ideographs = 0
     for scalar in key.unicodeScalars {
       if scalar.isASCII && scalar.properties.numericType != nil { break }

@@ -22,6 +22,8 @@ struct FormTableReader {
   private var lastFieldRole: FieldRole?
   /// Sub-labels under a group label (中央 │ 省级 │ 市级资金 │ 本级 under 财政资金).
   private var pendingSubLabels: [Cell] = []
+  /// The labels of the row being read (`readFieldRow`), kept between rows for their storage.
+  private var labelBuffer: [(index: Int, role: FieldRole, valued: Bool)] = []
   var layout: [LayoutCell] = []
 
   init(block: TableBlock, context: ReadingContext) {
@@ -55,8 +57,10 @@ struct FormTableReader {
       return
     }
     if indicatorReader != nil {
-      // The first non-empty cell found in place: `nonEmpty` copies a row that has empty cells.
-      if let first = row.cells.first(where: { !$0.isEmpty }), let role = FormVocabulary.role(first.key),
+      // The first non-empty cell found in place, by its index: `nonEmpty` copies a row that
+      // has empty cells, and `first(where:)` the cell.
+      let cells = row.cells
+      if let first = cells.firstIndex(where: { !$0.isEmpty }), let role = FormVocabulary.role(cells[first].key),
         Self.endsIndicators(role)
       {
         indicatorReader = nil
@@ -121,19 +125,47 @@ struct FormTableReader {
   private mutating func readIndicatorRow(_ row: Row) {
     // The reader is asked in place: a copy of it per row retained its tables.
     guard indicatorReader != nil else { return }
+    // The row's cells where they lie, the empty ones passed over: the reader takes them
+    // so (`nonEmpty` copied each cell of a row with empty cells into an array of its own).
+    let cells = row.cells
+    var first = -1
+    var count = 0
+    for index in cells.indices where !cells[index].isEmpty {
+      if first < 0 { first = index }
+      count += 1
+    }
     // A block label alone on a row: 长期绩效指标 / 年度绩效指标 switch the horizon.
-    let nonEmpty = row.nonEmpty
-    if nonEmpty.count == 1, let label = LevelVocabulary.blockLabel(nonEmpty[0].key) {
+    if count == 1, let label = LevelVocabulary.blockLabel(cells[first].key) {
       if let label { horizon = label }
-      layout.append(LayoutCell(role: .blockLabel, text: nonEmpty[0].text, span: nonEmpty[0].span))
+      layout.append(LayoutCell(role: .blockLabel, text: cells[first].text, span: cells[first].span))
       return
     }
     // A row of `…` (the template's "and so on"): layout, no indicator.
-    if nonEmpty.count == 1, StreamRegrouper.isEllipsis(nonEmpty[0].key) {
-      layout.append(LayoutCell(role: .label, text: nonEmpty[0].text, span: nonEmpty[0].span))
+    if count == 1, StreamRegrouper.isEllipsis(cells[first].key) {
+      layout.append(LayoutCell(role: .label, text: cells[first].text, span: cells[first].span))
       return
     }
-    var draft = indicatorReader!.read(nonEmpty, horizon: horizon, rowSpan: nonEmpty.first?.span ?? block.span)
+    // Read where it will lie, the last row of the entity's last section (taken out of the
+    // entity meanwhile): a draft read into a variable was copied into the section, or moved
+    // there past a blank one made and destroyed for it.
+    let rowSpan = first >= 0 ? cells[first].span : block.span
+    guard current != nil else {
+      var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
+      indicatorReader!.read(cells, into: &draft)
+      tidy(&draft, cells: cells)
+      return
+    }
+    var section = current!.sections.popLast() ?? []
+    section.append(IndicatorDraft(horizon: horizon, rowSpan: rowSpan))
+    let last = section.count - 1
+    indicatorReader!.read(cells, into: &section[last])
+    tidy(&section[last], cells: cells)
+    current!.sections.append(section)
+  }
+
+  /// What a row's draft tells the table: digits run together, block labels, a shifted row,
+  /// cells left over.
+  private mutating func tidy(_ draft: inout IndicatorDraft, cells: [Cell]) {
     // Run-together digits with no name under two columns or more besides the name (指标值 │
     // 备注): where the target ends cannot be told (JX119).
     if context.cellsRunTogether, draft.name.isNil, draft.extras.isEmpty, let target = draft.target,
@@ -143,9 +175,9 @@ struct FormTableReader {
       digitRuns.append(target)
     }
     // Each cell's key by a span: read in place, not copied out of the array with the cell.
-    let cells = nonEmpty.span
-    for index in nonEmpty.indices where LevelVocabulary.blockLabel(cells[index].key) != nil {
-      let cell = nonEmpty[index]
+    let span = cells.span
+    for index in cells.indices where !span[index].isEmpty && LevelVocabulary.blockLabel(span[index].key) != nil {
+      let cell = cells[index]
       if cell != draft.name && cell != draft.target {
         layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
       }
@@ -157,60 +189,61 @@ struct FormTableReader {
     draft.unplaced = []
     for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
     draft.duplicates = []
-    current?.appendToLastSection(draft)
   }
 
   private mutating func readFieldRow(_ row: Row) {
-    let cells = row.nonEmpty
+    // The row's cells where they lie, the empty ones skipped: `nonEmpty` made an array of
+    // copies of a row with empty cells (most rows of a form), asked only for sub-labels.
+    let cells = row.cells
     // Short words under a row of funds labels: sub-labels of a group (中央 │ 省级 │ 市级资金 │
     // 本级 under 财政资金), whose values come on the next row.
-    if pendingSubLabels.isEmpty, cells.count >= 2, pendingLabels.contains(where: { InlineFields.isMoney($0.role) }),
-      cells.allSatisfy({ $0.key.characterCount <= 6 && !$0.key.contains(where: \.isNumber) && FormVocabulary.role($0.key).map(InlineFields.isMoney) != false })
-    {
-      pendingSubLabels = cells
-      for cell in cells { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
-      return
+    if pendingSubLabels.isEmpty, pendingLabels.contains(where: { InlineFields.isMoney($0.role) }) {
+      let cells = row.nonEmpty
+      if cells.count >= 2,
+        cells.allSatisfy({ $0.key.characterCount <= 6 && !$0.key.contains(where: \.isNumber) && FormVocabulary.role($0.key).map(InlineFields.isMoney) != false })
+      {
+        pendingSubLabels = cells
+        for cell in cells { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
+        return
+      }
     }
-    let hasLabels = cells.contains { FormVocabulary.role($0.key) != nil }
-    if !hasLabels {
+    // The first label's role, kept for its turn in the walk below: the test for a label and
+    // the walk asked the vocabulary twice for every cell up to it.
+    var firstLabel = -1
+    var firstRole: FieldRole?
+    for index in cells.indices where !cells[index].isEmpty {
+      if let role = FormVocabulary.role(cells[index].key) {
+        firstLabel = index
+        firstRole = role
+        break
+      }
+    }
+    guard firstLabel >= 0 else {
       readUnlabelledRow(row)
       return
     }
     // The row's labels by their place in `cells`: a pair holding the cell itself was copied
-    // at each look.
-    var rowLabels: [(index: Int, role: FieldRole, valued: Bool)] = []
-    for index in cells.indices {
-      let cell = cells[index]
-      let key = cell.key
-      if let role = FormVocabulary.role(key) {
-        if role == .name, current?.first(.name) != nil {
+    // at each look. The array is the reader's, reused from row to row (an allocation a row).
+    var rowLabels = labelBuffer
+    labelBuffer = []
+    defer {
+      rowLabels.removeAll(keepingCapacity: true)
+      labelBuffer = rowLabels
+    }
+    // The cells by a span: each read in place, not copied out of the array for the turn.
+    let span = cells.span
+    for index in cells.indices where !span[index].isEmpty {
+      let key = span[index].key
+      if let role = index < firstLabel ? nil : index == firstLabel ? firstRole : FormVocabulary.role(key) {
+        if role == .name, current?.has(.name) == true {
           finishEntity()
         }
-        if current == nil { current = EntityDraft(span: cell.span) }
+        if current == nil { current = EntityDraft(span: span[index].span) }
         if role == .fundsGroup, let unit = FormVocabulary.moneyUnit(in: key) { current?.moneyUnit = unit }
         rowLabels.append((index, role, false))
         continue
       }
-      if LevelVocabulary.blockLabel(key) != nil || Self.isLabelFragment(cell, in: row) {
-        layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
-        continue
-      }
-      if Self.isEmptyLabel(cell) {
-        addLabelOnly(cell, role: .otherLabel)
-        continue
-      }
-      if let last = rowLabels.indices.last {
-        if rowLabels[last].valued {
-          addField(rowLabels[last].role, label: nil, value: cell)
-        } else {
-          addField(rowLabels[last].role, label: cells[rowLabels[last].index], value: cell)
-          rowLabels[last].valued = true
-        }
-      } else if let pending = pendingLabel(for: cell.column) {
-        addField(pending.role, label: pending.cell, value: cell)
-      } else {
-        readLooseCell(cell)
-      }
+      readFieldRowCell(span[index], key: key, row: row, labels: &rowLabels, cells: cells)
     }
     pendingLabels = []
     for label in rowLabels where !label.valued {
@@ -220,6 +253,34 @@ struct FormTableReader {
       if !Self.isGroup(label.role) || label.role == .scheduleGroup { pendingLabels.append((cell.column, label.role, cell)) }
     }
     if pendingLabels.contains(where: { $0.role == .milestoneContent }) { pendingLabels.removeAll { $0.role == .scheduleGroup || $0.role == .goalsGroup } }
+  }
+
+  /// A cell of a labelled row that is no label: layout, an empty label, the value of the
+  /// row's last label or of the label above it, or a loose cell.
+  private mutating func readFieldRowCell(
+    _ cell: borrowing Cell, key: String, row: Row, labels rowLabels: inout [(index: Int, role: FieldRole, valued: Bool)],
+    cells: [Cell]
+  ) {
+    if LevelVocabulary.blockLabel(key) != nil || Self.isLabelFragment(cell, in: row) {
+      layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
+      return
+    }
+    if Self.isEmptyLabel(cell) {
+      addLabelOnly(cell, role: .otherLabel)
+      return
+    }
+    if let last = rowLabels.indices.last {
+      if rowLabels[last].valued {
+        addField(rowLabels[last].role, label: nil, value: copy cell)
+      } else {
+        addField(rowLabels[last].role, label: cells[rowLabels[last].index], value: copy cell)
+        rowLabels[last].valued = true
+      }
+    } else if let pending = pendingLabel(for: cell.column) {
+      addField(pending.role, label: pending.cell, value: copy cell)
+    } else {
+      readLooseCell(copy cell)
+    }
   }
 
   /// A vertical label that lost its other characters (`总` for 总体目标, `绩` for 绩效指标):

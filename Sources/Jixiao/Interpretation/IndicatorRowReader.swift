@@ -23,15 +23,31 @@ struct IndicatorRowReader {
     self.columns = columns
     self.readings = readings
     let width = min(max((columns.keys.max() ?? -1) + 1, 0), 256)
-    roleByColumn = (0..<width).map { columns[$0] }
     self.positionsTrusted = positionsTrusted
-    let roles = Set(columns.values)
-    let narrow: Set<ColumnRole> = [.blockLabel, .level1, .level2, .name, .target, .remark, .group]
-    byContent = roles.isSubset(of: narrow) || !positionsTrusted
-    targetColumn = columns.first { $0.value == .target }?.key
-    nameColumn = columns.first { $0.value == .name }?.key
-    var slots = columns.filter { ![.level1, .level2, .blockLabel, .group].contains($0.value) }
-      .sorted { $0.key < $1.key }.map { (column: $0.key, role: $0.value) }
+    // One walk over the columns, in the dictionary's order (which `first(where:)` took), for
+    // what sets of roles, a filtered dictionary and a look-up per column index made.
+    var roleByColumn = [ColumnRole?](repeating: nil, count: width)
+    var allNarrow = true
+    var targetColumn: Int?
+    var nameColumn: Int?
+    var slots: [(column: Int, role: ColumnRole)] = []
+    slots.reserveCapacity(columns.count + 2)
+    for (column, role) in columns {
+      if column >= 0 && column < width { roleByColumn[column] = role }
+      if !Self.isNarrow(role) { allNarrow = false }
+      if role == .target && targetColumn == nil { targetColumn = column }
+      if role == .name && nameColumn == nil { nameColumn = column }
+      switch role {
+      case .level1, .level2, .blockLabel, .group: break
+      default: slots.append((column, role))
+      }
+    }
+    self.roleByColumn = roleByColumn
+    byContent = allNarrow || !positionsTrusted
+    self.targetColumn = targetColumn
+    self.nameColumn = nameColumn
+    // Columns are distinct: the order does not depend on the walk's.
+    slots.sort { $0.column < $1.column }
     if !slots.contains(where: { $0.role == .name }) { slots.insert((-1, .name), at: 0) }
     if !slots.contains(where: { $0.role == .target }) {
       let after = (slots.firstIndex { $0.role == .name } ?? -1) + 1
@@ -40,16 +56,29 @@ struct IndicatorRowReader {
     self.slots = slots
   }
 
+  /// The roles of a layout narrow enough to be read by content: levels, name, target, remark.
+  private static func isNarrow(_ role: ColumnRole) -> Bool {
+    switch role {
+    case .blockLabel, .level1, .level2, .name, .target, .remark, .group: true
+    default: false
+    }
+  }
+
   func read(_ cells: [Cell], horizon: Horizon, rowSpan: SourceSpan) -> IndicatorDraft {
-    // Filled in place and returned from one place: a draft returned from each of the
-    // readers' several exits was copied (some fifteen cells retained and released).
     var draft = IndicatorDraft(horizon: horizon, rowSpan: rowSpan)
+    read(cells, into: &draft)
+    return draft
+  }
+
+  /// Reads a row into a draft where the caller keeps it (the last row of a section): a draft
+  /// returned, or handed on from a variable, was copied (its cells retained, then released
+  /// with the variable).
+  func read(_ cells: [Cell], into draft: inout IndicatorDraft) {
     if byContent {
       readByContent(cells, into: &draft)
     } else {
       readByPosition(cells, into: &draft)
     }
-    return draft
   }
 
   /// The role of a column: `columns[column]`.
@@ -66,7 +95,10 @@ struct IndicatorRowReader {
   }
 
   private func readByPosition(_ cells: [Cell], into draft: inout IndicatorDraft) {
-    for cell in cells where !cell.isEmpty {
+    // By index, the empty cells passed over where they lie: `for cell in cells` copied each
+    // (a list row keeps every empty cell of its indicator columns).
+    for index in cells.indices where !cells[index].isEmpty {
+      let cell = cells[index]
       let key = cell.key
       guard let role = role(ofColumn: cell.column) else {
         draft.unplaced.append(cell)
@@ -130,44 +162,57 @@ struct IndicatorRowReader {
   }
 
   private func readByContent(_ cells: [Cell], into draft: inout IndicatorDraft) {
+    // The non-empty cells by their places in the row, on the stack: an array of them (or
+    // `Row.nonEmpty`) cost an allocation, and a retain and release of each cell, for most
+    // rows of a form (which keep their empty cells).
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: cells.count + 1) { buffer in
+      var count = 0
+      for index in cells.indices where !cells[index].isEmpty {
+        buffer.initializeElement(at: count, to: index)
+        count += 1
+      }
+      readByContent(cells, at: UnsafeBufferPointer(rebasing: buffer[..<count]), into: &draft)
+    }
+  }
+
+  /// `readByContent` of the non-empty cells `cells[at[0]]`, `cells[at[1]]` …
+  private func readByContent(_ cells: [Cell], at: UnsafeBufferPointer<Int>, into draft: inout IndicatorDraft) {
     var sawLevel = false
-    // Most rows come without empty cells (`Row.nonEmpty`): their array is shared.
-    let nonEmpty = cells.contains(where: \.isEmpty) ? cells.filter { !$0.isEmpty } : cells
     // The cells left for the alignment are those from the first that is no level name on:
-    // `nonEmpty[restStart...]`, taken by index (-1: none yet), not copied into an array.
+    // `at[restStart...]`, taken by index (-1: none yet), not copied into an array.
     var restStart = -1
     // The level 2 of the cell after a level name, looked up to read that name and kept for
     // the cell's own turn.
     var lookahead: (index: Int, levels: (Level1?, Level2?))?
-    for index in nonEmpty.indices {
+    for index in at.indices {
       guard restStart < 0 else {
         // `X │ 数量指标 │ …`: a cell before the row's level 2 sits where the level 1 goes, so
         // it is a level-1 name the vocabulary does not know (garbled, misspelt).
         if index - restStart == 1, !sawLevel, draft.level1Cell.isNil,
-          case (nil, let asLevel2?) = LevelVocabulary.levels(nonEmpty[index].key),
-          CellShape.of(nonEmpty[restStart], readings: readings).isWords
+          case (nil, let asLevel2?) = LevelVocabulary.levels(cells[at[index]].key),
+          CellShape.of(cells[at[restStart]], readings: readings).isWords
         {
-          draft.level1Cell = nonEmpty[restStart]
-          draft.level2Cell = nonEmpty[index]
+          draft.level1Cell = cells[at[restStart]]
+          draft.level2Cell = cells[at[index]]
           draft.level2 = asLevel2
           sawLevel = true
           restStart = -1
         }
         continue
       }
-      let key = nonEmpty[index].key
-      let role = role(ofColumn: nonEmpty[index].column)
+      let key = cells[at[index]].key
+      let role = role(ofColumn: cells[at[index]].column)
       if LevelVocabulary.blockLabel(key) != nil, !key.equalsBytes("名称") || role == .blockLabel { continue }
       // `(40-50)分` under a level name: its score range, not a cell of its own.
       if LevelVocabulary.isScoreAnnotation(key) {
-        draft.annotations.append(nonEmpty[index])
+        draft.annotations.append(cells[at[index]])
         continue
       }
       let (asLevel1, asLevel2) = lookahead?.index == index ? lookahead!.levels : LevelVocabulary.levels(key)
       if asLevel1 != nil || asLevel2 != nil {
         var nextIsLevel2 = false
-        if index + 1 < nonEmpty.count {
-          let next = LevelVocabulary.levels(nonEmpty[index + 1].key)
+        if index + 1 < at.count {
+          let next = LevelVocabulary.levels(cells[at[index + 1]].key)
           lookahead = (index + 1, next)
           nextIsLevel2 = next.1 != nil
         }
@@ -177,14 +222,14 @@ struct IndicatorRowReader {
           asLevel1 != nil && draft.level1Cell.isNil && draft.level2Cell.isNil
           && (asLevel2 == nil || nextIsLevel2 || (positionsTrusted && role == .level1))
         if takeLevel1, let asLevel1 {
-          draft.level1Cell = nonEmpty[index]
+          draft.level1Cell = cells[at[index]]
           draft.level1 = asLevel1
           if positionsTrusted && role != .level1 { draft.isShifted = true }
           sawLevel = true
           continue
         }
         if let asLevel2, draft.level2Cell.isNil {
-          draft.level2Cell = nonEmpty[index]
+          draft.level2Cell = cells[at[index]]
           draft.level2 = asLevel2
           if positionsTrusted && role != .level2 { draft.isShifted = true }
           sawLevel = true
@@ -192,15 +237,15 @@ struct IndicatorRowReader {
         }
       }
       if key.equalsBytes("指标"), sawLevel || role == .level2 {
-        draft.level2Fragment = nonEmpty[index]
+        draft.level2Fragment = cells[at[index]]
         continue
       }
       restStart = index
     }
     // No cell left: nothing to align, and no extras to swap.
     guard restStart >= 0 else { return }
-    if restStart == nonEmpty.count - 1 {
-      let cell = nonEmpty[restStart]
+    if restStart == at.count - 1 {
+      let cell = cells[at[restStart]]
       if readsAsTarget(cell) {
         draft.target = cell
       } else if Self.readsAsScoring(cell.key) && !draft.level2Cell.isNil {
@@ -216,19 +261,19 @@ struct IndicatorRowReader {
       return
     }
     // The closure takes what it asks of the reader, not the reader (a copy of it per row).
-    align(nonEmpty, from: restStart) { [positionsTrusted, roleByColumn, columns] index, role, reading in
+    align(cells, at: at, from: restStart) { [positionsTrusted, roleByColumn, columns] index, role, reading in
       guard let role else {
-        draft.unplaced.append(nonEmpty[index])
+        draft.unplaced.append(cells[at[index]])
         return
       }
-      if positionsTrusted, Self.role(ofColumn: nonEmpty[index].column, roleByColumn, columns) != role { draft.isShifted = true }
+      if positionsTrusted, Self.role(ofColumn: cells[at[index]].column, roleByColumn, columns) != role { draft.isShifted = true }
       switch role {
-      case .name: draft.name = nonEmpty[index]
+      case .name: draft.name = cells[at[index]]
       case .target:
-        draft.target = nonEmpty[index]
+        draft.target = cells[at[index]]
         draft.targetReading = reading
-      case .level1, .level2: Self.placeLevel(nonEmpty[index], key: nonEmpty[index].key, column: role, into: &draft)
-      default: draft.extras.append((role, nonEmpty[index]))
+      case .level1, .level2: Self.placeLevel(cells[at[index]], key: cells[at[index]].key, column: role, into: &draft)
+      default: draft.extras.append((role, cells[at[index]]))
       }
     }
     swapDirectionAndOperator(&draft)
@@ -237,7 +282,10 @@ struct IndicatorRowReader {
   /// `align(_:from:_:)` of a whole row, as a list (for tests).
   func align(_ cells: [Cell]) -> [(Cell, ColumnRole?, TargetReading?)] {
     var result: [(Cell, ColumnRole?, TargetReading?)] = []
-    align(cells, from: 0) { result.append((cells[$0], $1, $2)) }
+    let at = Array(cells.indices)
+    at.withUnsafeBufferPointer { at in
+      align(cells, at: at, from: 0) { result.append((cells[at[$0]], $1, $2)) }
+    }
     return result
   }
 
@@ -250,22 +298,23 @@ struct IndicatorRowReader {
     var slot: Int
   }
 
-  /// The best order-preserving assignment of `cells[start...]` to the non-level columns,
-  /// handed to `place` in the cells' order: a cell's index, its column (nil: it fits
+  /// The best order-preserving assignment of the cells `cells[at[start]]`, `cells[at[start + 1]]`
+  /// … to the non-level columns, handed to `place` in the cells' order: a cell's index in `at`,
+  /// its column (nil: it fits
   /// nowhere and stays unplaced) and the grammar's reading of it when its shape test made
   /// one. Unknown level names in level columns come first.
   ///
   /// The shapes and the score table live on the stack for the call: arrays of their own
   /// cost two allocations a row, and cells copied into them a retain and release each.
-  func align(_ cells: [Cell], from start: Int, _ place: (Int, ColumnRole?, TargetReading?) -> Void) {
+  func align(_ cells: [Cell], at: UnsafeBufferPointer<Int>, from start: Int, _ place: (Int, ColumnRole?, TargetReading?) -> Void) {
     // More cells than the other columns can take: leading cells sitting in level columns are
     // level names the vocabulary does not know (社会影响力); keep them as such.
     var first = max(start, 0)
-    while cells.count - first > slots.count, let role = role(ofColumn: cells[first].column), role == .level1 || role == .level2 {
+    while at.count - first > slots.count, let role = role(ofColumn: cells[at[first]].column), role == .level1 || role == .level2 {
       place(first, role, nil)
       first += 1
     }
-    let m = cells.count - first
+    let m = at.count - first
     guard m > 0 else { return }
     // Locals for the closures below, which would copy the reader to reach its properties;
     let slots = slots
@@ -279,9 +328,9 @@ struct IndicatorRowReader {
       // The cells by a span: read in place, not copied out of the array.
       let cells = cells.span
       for i in 0..<m {
-        let (shape, reading) = CellShape.read(cells[first + i], readings: readings)
+        let (shape, reading) = CellShape.read(cells[at[first + i]], readings: readings)
         buffer.initializeElement(
-          at: i, to: Candidate(shape: shape, reading: reading, column: cells[first + i].column, slot: notReached))
+          at: i, to: Candidate(shape: shape, reading: reading, column: cells[at[first + i]].column, slot: notReached))
       }
       defer { buffer.deinitialize() }
       var candidates = buffer.mutableSpan
@@ -354,25 +403,28 @@ struct IndicatorRowReader {
 
   /// A scoring rule: `未达指标值酌情扣分`, `完成得满分，否则不得分`.
   static func readsAsScoring(_ key: String) -> Bool {
-    // 扣分, 得分 (不得分 holds it), 满分 anywhere, or 扣 anywhere and 分 last: in one walk
-    // over the bytes, each 分 tested for what precedes it.
+    // 扣分, 得分 (不得分 holds it), 满分 anywhere, or 扣 anywhere and 分 last. Every rule needs a
+    // 分 (E5 88 86), found by its last byte eight bytes at a time (most keys hold none), and
+    // each tested for what precedes it; 扣 is looked for only before a 分 that ends the key.
     key.withUTF8Bytes { bytes in
       guard bytes.count >= 6 else { return false }
-      var sawDeduct = false
-      var index = 0
-      while index + 2 < bytes.count {
-        let lead = bytes[index]
-        if lead == 0xE6, bytes[index + 1] == 0x89, bytes[index + 2] == 0xA3 {
-          sawDeduct = true  // 扣 E6 89 A3
-        } else if lead == 0xE5, bytes[index + 1] == 0x88, bytes[index + 2] == 0x86, index >= 3 {
-          // 分 E5 88 86, after 扣 E6 89 A3, 得 E5 BE 97 or 满 E6 BB A1.
-          switch (bytes[index - 3], bytes[index - 2], bytes[index - 1]) {
-          case (0xE6, 0x89, 0xA3), (0xE5, 0xBE, 0x97), (0xE6, 0xBB, 0xA1): return true
-          default: break
-          }
-          if sawDeduct && index + 3 == bytes.count { return true }
+      var from = 2
+      while let end = bytes.firstIndex(ofByte: 0x86, from: from) {
+        from = end + 1
+        let start = end - 2
+        guard start >= 3, bytes[start] == 0xE5, bytes[start + 1] == 0x88 else { continue }
+        // After 扣 E6 89 A3, 得 E5 BE 97 or 满 E6 BB A1.
+        switch (bytes[start - 3], bytes[start - 2], bytes[start - 1]) {
+        case (0xE6, 0x89, 0xA3), (0xE5, 0xBE, 0x97), (0xE6, 0xBB, 0xA1): return true
+        default: break
         }
-        index += 1
+        if end + 1 == bytes.count {
+          var index = 0
+          while index + 3 <= start {
+            if bytes[index] == 0xE6, bytes[index + 1] == 0x89, bytes[index + 2] == 0xA3 { return true }
+            index += 1
+          }
+        }
       }
       return false
     }
@@ -381,7 +433,9 @@ struct IndicatorRowReader {
   /// A lone cell is a target when the grammar finds a number, date, rank or grade in it;
   /// a phrase (`长效管理机制健全性`) is a name whose target is missing.
   func readsAsTarget(_ cell: Cell) -> Bool {
-    let target = readings.reading(cell.text).target
+    // Text that cannot be a structured value nor a grade is not parsed to know it.
+    guard let reading = readings.readingUnlessWords(cell.text) else { return false }
+    let target = reading.target
     return target.kind.isStructured || target.grade != nil
   }
 }

@@ -207,21 +207,34 @@ struct ListTableReader {
 
   private mutating func readIndicator(_ indicatorCells: [Cell], row: Row) {
     guard indicatorCells.contains(where: { !$0.isEmpty }) else { return }
-    var draft = indicatorReader.read(indicatorCells, horizon: .annual, rowSpan: indicatorCells.first { !$0.isEmpty }?.span ?? row.cells[0].span)
-    for cell in draft.unplaced { context.leave(cell, .unknownColumn) }
-    draft.unplaced = []
-    for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
-    draft.duplicates = []
-    if draft.name.isNil && draft.target.isNil && !draft.extras.isEmpty,
-      let previous = current?.sections.last?.last(where: { !$0.name.isNil || !$0.target.isNil })
+    let rowSpan = indicatorCells.first { !$0.isEmpty }?.span ?? row.cells[0].span
+    // Read where it will lie, the last row of the entity's last section (taken out of the
+    // entity meanwhile): see `FormTableReader.readIndicatorRow`.
+    guard current != nil else {
+      var draft = IndicatorDraft(horizon: .annual, rowSpan: rowSpan)
+      indicatorReader.read(indicatorCells, into: &draft)
+      for cell in draft.unplaced { context.leave(cell, .unknownColumn) }
+      for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
+      return
+    }
+    var section = current!.sections.popLast() ?? []
+    section.append(IndicatorDraft(horizon: .annual, rowSpan: rowSpan))
+    let last = section.count - 1
+    indicatorReader.read(indicatorCells, into: &section[last])
+    for cell in section[last].unplaced { context.leave(cell, .unknownColumn) }
+    section[last].unplaced = []
+    for cell in section[last].duplicates { context.leave(cell, .duplicateCell) }
+    section[last].duplicates = []
+    if section[last].name.isNil && section[last].target.isNil && !section[last].extras.isEmpty,
+      let previous = section[..<last].last(where: { !$0.name.isNil || !$0.target.isNil })
     {
       // 三级指标 and 指标值 merged over this row and the one above.
-      draft.name = previous.name
-      draft.target = previous.target
-      draft.inheritsNameAndTarget = true
-      context.diagnose("JX108", draft.rowSpan, previous.name?.text ?? "", String(previous.rowSpan.line))
+      section[last].name = previous.name
+      section[last].target = previous.target
+      section[last].inheritsNameAndTarget = true
+      context.diagnose("JX108", section[last].rowSpan, previous.name?.text ?? "", String(previous.rowSpan.line))
     }
-    current?.appendToLastSection(draft)
+    current!.sections.append(section)
   }
 
   private var currentGoalKey: String? {
