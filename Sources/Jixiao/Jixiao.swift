@@ -108,7 +108,7 @@ public enum Jixiao {
       self.dialect = dialect
     }
 
-    mutating func add(_ row: Row) {
+    mutating func add(_ row: consuming Row) {
       if dialect == .runTogether, firstCell == nil, !row.isBlank { firstCell = row.nonEmpty.first }
       segmenter.add(row)
       guard let year = segmenter.documentYear else { return }

@@ -28,13 +28,14 @@ enum Truncation {
     /// The last non-blank row passed on.
     private var lastPassed: Row?
 
+    /// (`held` keeps its capacity: a new array for every row was an allocation a row.)
     mutating func push(_ row: Row, _ pass: (Row) -> Void) {
-      if row.isBlank && !held.isEmpty {
-        held.append(row)
+      if row.isBlank {
+        if held.isEmpty { pass(row) } else { held.append(row) }
         return
       }
-      if !row.isBlank { release(to: pass) }
-      if row.isBlank { pass(row) } else { held = [row] }
+      release(to: pass)
+      held.append(row)
     }
 
     /// Cuts the last cell if the text ends inside it and passes the held rows on. Returns how
@@ -59,10 +60,11 @@ enum Truncation {
     }
 
     private mutating func release(to pass: (Row) -> Void) {
-      guard let first = held.first else { return }
-      lastPassed = first.isBlank ? lastPassed : first
-      for row in held { pass(row) }
-      held = []
+      guard !held.isEmpty else { return }
+      // (The held row is blank only when `finish` cut its last cell.)
+      if !held[0].isBlank { lastPassed = held[0] }
+      for index in held.indices { pass(held[index]) }
+      held.removeAll(keepingCapacity: true)
     }
   }
 
@@ -98,7 +100,7 @@ enum Truncation {
 
   /// A proper prefix of a vocabulary word, an unclosed bracket, or an operator alone.
   static func isFragment(_ key: String) -> Bool {
-    if ["≥", "≤", ">", "<", "=", ">=", "<="].contains(key) { return true }
+    if operatorWords.contains(key) { return true }
     var core = key
     if let open = core.lastIndex(where: { $0 == "(" || $0 == "（" }), !core[open...].containsBytes(")") {
       core = String(core[..<open])
@@ -106,13 +108,51 @@ enum Truncation {
       if isTerm(core) { return true }
     }
     guard !core.isEmpty, !isTerm(core) else { return false }
-    // Byte lengths: the terms are plain CJK words, and `count` walks grapheme clusters.
-    let coreLength = core.utf8.count
-    return terms.contains { $0.utf8.count > coreLength && $0.hasPrefixBytes(core) }
+    return termPrefixes.hasLongerTerm(startingWith: core)
   }
+
+  private static let operatorWords = ["≥", "≤", ">", "<", "=", ">=", "<="]
 
   static func isTerm(_ key: String) -> Bool {
     terms.contains(key) || LevelVocabulary.level1(key) != nil || LevelVocabulary.level2(key) != nil
+  }
+
+  /// The terms' bytes one after another, for the prefix test of `isFragment`, which reads
+  /// every term: iterating the set retained and released each string.
+  private static let termPrefixes = TermPrefixes(terms)
+
+  struct TermPrefixes {
+    private let store: [UInt8]
+    /// Where each term's bytes end in `store` (the next one's start).
+    private let ends: [Int]
+
+    init(_ words: some Sequence<String>) {
+      var store: [UInt8] = []
+      var ends: [Int] = []
+      for word in words {
+        store.append(contentsOf: word.utf8)
+        ends.append(store.count)
+      }
+      self.store = store
+      self.ends = ends
+    }
+
+    /// Whether a term is longer than `prefix` and begins with its bytes. (Byte lengths: the
+    /// terms are plain CJK words, and `count` walks grapheme clusters.)
+    func hasLongerTerm(startingWith prefix: String) -> Bool {
+      prefix.withUTF8Bytes { prefix in
+        store.withUnsafeBufferPointer { store in
+          var start = 0
+          for end in ends {
+            if end - start > prefix.count, equalBytes(store.baseAddress! + start, prefix.baseAddress, prefix.count) {
+              return true
+            }
+            start = end
+          }
+          return false
+        }
+      }
+    }
   }
 
   static let terms: Set<String> = {
