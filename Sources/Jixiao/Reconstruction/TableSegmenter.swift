@@ -201,7 +201,10 @@ struct TableSegmenter {
     var namesWhole = false
     for index in cells.indices where !cells[index].isEmpty {
       let key = cells[index].key
-      if isKey(key, "实际完成值") || isKey(key, "得分") { return .selfEvaluation }
+      // (`isKey` of both words, the key's plainness asked once.)
+      if TextKey.isPlain(key) ? key.equalsBytes("实际完成值") || key.equalsBytes("得分") : key == "实际完成值" || key == "得分" {
+        return .selfEvaluation
+      }
       if !namesProject && ColumnVocabulary.role(key) == .projectName { namesProject = true }
       if !namesWhole && key.containsBytes("整体") { namesWhole = true }
     }

@@ -23,48 +23,51 @@ enum Truncation {
   /// Passes rows on, holding back the last non-blank row and the blank rows after it until
   /// the text ends, so that its last cell can be cut before anyone reads it.
   struct Holdback {
-    /// The last non-blank row so far, then the blank rows after it.
-    private var held: [Row] = []
+    /// The last non-blank row so far (blank only once `finish` cut its last cell).
+    private var held: Row?
+    /// The blank rows after it.
+    private var blanksAfter: [Row] = []
     /// The last non-blank row passed on.
     private var lastPassed: Row?
 
-    /// (`held` keeps its capacity: a new array for every row was an allocation a row.)
-    mutating func push(_ row: Row, _ pass: (Row) -> Void) {
+    /// Rows are taken and passed on, not copied; the array of blank rows keeps its capacity.
+    mutating func push(_ row: consuming Row, _ pass: (consuming Row) -> Void) {
       if row.isBlank {
-        if held.isEmpty { pass(row) } else { held.append(row) }
+        if held == nil { pass(row) } else { blanksAfter.append(row) }
         return
       }
       release(to: pass)
-      held.append(row)
+      held = row
     }
 
     /// Cuts the last cell if the text ends inside it and passes the held rows on. Returns how
     /// the text ends and its last non-blank row after the cut.
-    mutating func finish(text: SourceText, _ pass: (Row) -> Void) -> (Ending, lastRow: Row?) {
+    mutating func finish(text: SourceText, _ pass: (consuming Row) -> Void) -> (Ending, lastRow: Row?) {
       var ending = Ending.complete
-      if let last = text.utf8.last, last != 0x0A, last != 0x0D, !held.isEmpty,
-        let cellIndex = held[0].cells.lastIndex(where: { !$0.isEmpty })
+      if let last = text.utf8.last, last != 0x0A, last != 0x0D, let row = held,
+        let cellIndex = row.cells.lastIndex(where: { !$0.isEmpty })
       {
-        let cell = held[0].cells[cellIndex]
+        let cell = row.cells[cellIndex]
         if isFragment(cell.key) {
-          held[0].cells[cellIndex].text = ""
+          held?.cells[cellIndex].text = ""
           ending = .fragment(cell)
         } else if isTerm(cell.key) {
           ending = .afterLabel(cell)
         }
       }
-      let lastHeld = held.first.flatMap { $0.isBlank ? nil : $0 }
+      let lastHeld = held.flatMap { $0.isBlank ? nil : $0 }
       let before = lastPassed
       release(to: pass)
       return (ending, lastHeld ?? before)
     }
 
-    private mutating func release(to pass: (Row) -> Void) {
-      guard !held.isEmpty else { return }
-      // (The held row is blank only when `finish` cut its last cell.)
-      if !held[0].isBlank { lastPassed = held[0] }
-      for index in held.indices { pass(held[index]) }
-      held.removeAll(keepingCapacity: true)
+    private mutating func release(to pass: (consuming Row) -> Void) {
+      guard let row = held.take() else { return }
+      if !row.isBlank { lastPassed = row }
+      pass(row)
+      guard !blanksAfter.isEmpty else { return }
+      for index in blanksAfter.indices { pass(blanksAfter[index]) }
+      blanksAfter.removeAll(keepingCapacity: true)
     }
   }
 

@@ -6,7 +6,10 @@ import Testing
 /// - `Truncation.isFragment` tests the terms' prefixes on one store of their bytes;
 /// - `TableSegmenter.kindOfHeader` asks its three questions in one pass over the cells;
 /// - `TargetParser.qualifierText` finds the ends of its tokens by index;
-/// - `LevelVocabulary.isScoreAnnotation` and `FormVocabulary.moneyUnit(in:)` compare bytes.
+/// - `LevelVocabulary.isScoreAnnotation` and `FormVocabulary.moneyUnit(in:)` compare bytes;
+/// - `Truncation.Holdback` holds its row apart from the blank rows after it and moves rows;
+/// - `StreamRegrouper.joinFragments` asks whether the second piece is a label word first;
+/// - `InputError.caseName` names the case without reflection.
 @Suite struct ReconstructionFastPathTests {
   /// Every non-empty cell of the corpus, as keys and as texts.
   static let corpusCells: [Cell] = {
@@ -112,8 +115,123 @@ import Testing
   }
 }
 
+extension ReconstructionFastPathTests {
+  /// The held rows are passed on in the same order, cut alike, with the same last row, for
+  /// every corpus document and the same document cut off at several places.
+  @Test func holdbackPassesRowsAsBefore() {
+    var cut = 0
+    for relativePath in CorpusTests.documents.prefix(80) {
+      guard let bytes = CorpusFiles.read(CorpusTests.root + "/" + relativePath) else { continue }
+      for end in [bytes.count, bytes.count * 2 / 3, bytes.count / 2, bytes.count / 3 + 7] {
+        guard let (text, _) = try? SourceDecoder.decode(Array(bytes[..<end]), path: relativePath) else { continue }
+        let rows = Tokenizer.tokenize(text).rows
+        var old = Old.Holdback()
+        var oldRows: [Row] = []
+        for row in rows { old.push(row) { oldRows.append($0) } }
+        let (oldEnding, oldLast) = old.finish(text: text) { oldRows.append($0) }
+        var new = Truncation.Holdback()
+        var newRows: [Row] = []
+        for row in rows { new.push(row) { newRows.append($0) } }
+        let (newEnding, newLast) = new.finish(text: text) { newRows.append($0) }
+        if case .complete = oldEnding {} else { cut += 1 }
+        #expect(newRows == oldRows, "\(relativePath) ..<\(end)")
+        #expect(String(describing: newEnding) == String(describing: oldEnding), "\(relativePath) ..<\(end)")
+        #expect(newLast == oldLast, "\(relativePath) ..<\(end)")
+      }
+    }
+    #expect(cut > 10)
+  }
+
+  /// Fragments of labels are joined as before, over the corpus cells in order and pieces of
+  /// label words.
+  @Test func fragmentsJoinAsBefore() {
+    var cells = Self.corpusCells
+    let pieces = ["项目起", "止时间", "可持续影响", "指标", "产出", "指标", "数量指标", "100", "项目", "名称", "一级", "指标", "满意度"]
+    for (index, piece) in pieces.enumerated() { cells.append(RowClassifierLookupTests.cell(piece, index)) }
+    for (index, piece) in pieces.reversed().enumerated() { cells.append(RowClassifierLookupTests.cell(piece, index)) }
+    let old = Old.joinFragments(cells)
+    #expect(StreamRegrouper.joinFragments(cells) == old)
+    #expect(old.count < cells.count)
+  }
+}
+
+extension ReconstructionFastPathTests {
+  /// `InputError.caseName` is the name reflection read, for every case.
+  @Test func inputErrorNamesAsReflectionReadThem() {
+    let errors: [InputError] = [
+      .empty(path: "a"), .whitespaceOnly(path: "a"), .binary(path: "a", what: "PNG", byteOffset: 0),
+      .tooLarge(path: "a", bytes: 2, limit: 1), .unknownEncoding(path: "a", name: "x"), .undecodable(path: "a", detail: "x"),
+      .noTable(path: "a", firstLines: ["x"]), .notATargetTable(path: "a", what: "x"), .notFound(path: "a"),
+      .isDirectory(path: "a"), .unreadable(path: "a", reason: "x"),
+    ]
+    for error in errors {
+      #expect(error.caseName == Mirror(reflecting: error).children.first?.label, "\(error)")
+    }
+  }
+}
+
 /// The previous code, as it was.
 private enum Old {
+  static func joinFragments(_ cells: [Cell]) -> [Cell] {
+    var result: [Cell] = []
+    for cell in cells {
+      if let previous = result.last {
+        let joined = TextKey.make(previous.text + cell.text, simplify: cell.isTraditional)
+        let isLabelWord = StreamRegrouper.isLabelWord
+        if isLabelWord(joined) && (!isLabelWord(previous.key) || !isLabelWord(cell.key)) && !isLabelWord(cell.key) {
+          var merged = previous
+          let separator = previous.span.line == cell.span.line ? "" : "\n"
+          merged.text = previous.text + separator + cell.text
+          merged.span.length += cell.span.length + separator.count
+          result[result.count - 1] = merged
+          continue
+        }
+      }
+      result.append(cell)
+    }
+    return result
+  }
+
+  struct Holdback {
+    private var held: [Row] = []
+    private var lastPassed: Row?
+
+    mutating func push(_ row: Row, _ pass: (Row) -> Void) {
+      if row.isBlank && !held.isEmpty {
+        held.append(row)
+        return
+      }
+      if !row.isBlank { release(to: pass) }
+      if row.isBlank { pass(row) } else { held = [row] }
+    }
+
+    mutating func finish(text: SourceText, _ pass: (Row) -> Void) -> (Truncation.Ending, lastRow: Row?) {
+      var ending = Truncation.Ending.complete
+      if let last = text.utf8.last, last != 0x0A, last != 0x0D, !held.isEmpty,
+        let cellIndex = held[0].cells.lastIndex(where: { !$0.isEmpty })
+      {
+        let cell = held[0].cells[cellIndex]
+        if Truncation.isFragment(cell.key) {
+          held[0].cells[cellIndex].text = ""
+          ending = .fragment(cell)
+        } else if Truncation.isTerm(cell.key) {
+          ending = .afterLabel(cell)
+        }
+      }
+      let lastHeld = held.first.flatMap { $0.isBlank ? nil : $0 }
+      let before = lastPassed
+      release(to: pass)
+      return (ending, lastHeld ?? before)
+    }
+
+    private mutating func release(to pass: (Row) -> Void) {
+      guard let first = held.first else { return }
+      lastPassed = first.isBlank ? lastPassed : first
+      for row in held { pass(row) }
+      held = []
+    }
+  }
+
   static func isFragment(_ key: String) -> Bool {
     if ["≥", "≤", ">", "<", "=", ">=", "<="].contains(key) { return true }
     var core = key
