@@ -36,13 +36,14 @@ enum RowClassifier {
     let firstKey = cells[firstIndex].key
     // Each prefix is compared only when the first byte matches (`[`/`!`; 注 and 说 lead with
     // E6 and E8): most rows begin otherwise.
-    let textLead = cells[firstIndex].text.utf8.first
+    // (Lead bytes read in place: `utf8.first` was a call.)
+    let textLead = cells[firstIndex].text.withUTF8Bytes { $0.first }
     if textLead == 0x5B || textLead == 0x21,
       cells[firstIndex].text.hasPrefixBytes("[image:") || cells[firstIndex].text.hasPrefixBytes("![")
     {
       return .image
     }
-    let keyLead = firstKey.utf8.first
+    let keyLead = firstKey.withUTF8Bytes { $0.first }
     if keyLead == 0xE6 || keyLead == 0xE8, firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("说明:") {
       return .note
     }
@@ -51,7 +52,7 @@ enum RowClassifier {
     if count == 1 {
       if isPageNumber(firstKey) { return .pageNumber }
       // A year line is bracketed, `(2024年度)`: other keys are not asked.
-      if firstKey.utf8.first == 0x28, let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
+      if keyLead == 0x28, let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
       if let unit = unitLine(firstKey) { return .moneyUnit(unit) }
       if let kind = TitleVocabulary.kind(ofTitle: firstKey), isTitleShaped(firstKey) {
         return .title(kind)

@@ -36,9 +36,11 @@ struct StreamRegrouper {
   static func joinFragments(_ cells: [Cell]) -> [Cell] {
     var result: [Cell] = []
     for cell in cells {
-      if let previous = result.last {
+      // A piece that is a label word itself is never joined: asked first, before the two
+      // texts are joined and keyed (which then need not ask it again).
+      if let previous = result.last, !isLabelWord(cell.key) {
         let joined = TextKey.make(previous.text + cell.text, simplify: cell.isTraditional)
-        if isLabelWord(joined) && (!isLabelWord(previous.key) || !isLabelWord(cell.key)) && !isLabelWord(cell.key) {
+        if isLabelWord(joined) {
           // Pieces on different lines stay on their lines (the key ignores the break).
           var merged = previous
           let separator = previous.span.line == cell.span.line ? "" : "\n"
@@ -84,8 +86,9 @@ struct StreamRegrouper {
       }
       // A run of header words with at least two indicator columns: an indicator header.
       let run = cells[index...].prefix { Self.isHeaderWord($0.key) }
-      let roles = run.compactMap { ColumnVocabulary.role($0.key) }
-      if roles.filter({ ColumnVocabulary.indicatorHeaderRoles.contains($0) }).count >= 2 {
+      // (A run of fewer than two words has fewer than two roles: no arrays made for it.)
+      let roles = run.count >= 2 ? run.compactMap { ColumnVocabulary.role($0.key) } : []
+      if roles.count >= 2 && roles.filter({ ColumnVocabulary.indicatorHeaderRoles.contains($0) }).count >= 2 {
         emit()
         current = Array(run)
         emit()

@@ -23,7 +23,8 @@ struct TableSegmenter {
   // Row by row, for a pipeline that reads each table once it is closed: `add` the rows,
   // `takeBlocks` whenever convenient, then `finish`.
 
-  mutating func add(_ row: Row) { consume(row) }
+  /// The row is taken, not copied: it is kept in its table.
+  mutating func add(_ row: consuming Row) { consume(row) }
 
   /// The tables closed so far, handed over: the segmenter keeps no reference to them, and
   /// never looks at a table again once it is closed.
@@ -44,8 +45,7 @@ struct TableSegmenter {
     return result
   }
 
-  private mutating func consume(_ row: Row) {
-    var row = row
+  private mutating func consume(_ row: consuming Row) {
     let kind = RowClassifier.classify(row)
     row.kind = kind
     // The markup ended the table (`</table>`, a grid table's last rule): a page footer after
@@ -178,18 +178,38 @@ struct TableSegmenter {
   /// Short lines between a title and its table: `表6`, `填报单位(盖章)`, `日期:2022-12-30`.
   private func isPreambleLine(_ row: Row) -> Bool {
     guard titleKind != nil else { return false }
-    let text = row.nonEmpty.map(\.text).joined()
-    return text.unicodeScalars.count <= 40
+    // The scalars of the cells' texts joined, counted cell by cell without joining them, and
+    // no further than the limit: a cell of more bytes than four times what is left is over it.
+    let cells = row.cells
+    var scalars = 0
+    for index in cells.indices where !cells[index].isEmpty {
+      let text = cells[index].text
+      if scalars + (text.utf8.count + 3) / 4 > 40 { return false }
+      scalars += text.unicodeScalars.count
+      if scalars > 40 { return false }
+    }
+    return true
   }
 
   /// The kind of table a header row starts, when the row says: the first row of a list
   /// header names its entity column (单位（项目）名称, 单位名称); lower header rows say nothing.
+  /// One pass over the cells in place (the three questions asked of an array of keys made
+  /// for them cost the arrays and a copy of every cell).
   static func kindOfHeader(_ row: Row) -> TableKind? {
-    let keys = row.nonEmpty.map(\.key)
-    if keys.contains(where: { Self.isKey($0, "实际完成值") || Self.isKey($0, "得分") }) { return .selfEvaluation }
-    guard keys.contains(where: { ColumnVocabulary.role($0) == .projectName }) else { return nil }
-    if keys.contains(where: { $0.containsBytes("整体") }) { return .departmentTargets }
-    return .projectTargets
+    let cells = row.cells
+    var namesProject = false
+    var namesWhole = false
+    for index in cells.indices where !cells[index].isEmpty {
+      let key = cells[index].key
+      // (`isKey` of both words, the key's plainness asked once.)
+      if TextKey.isPlain(key) ? key.equalsBytes("实际完成值") || key.equalsBytes("得分") : key == "实际完成值" || key == "得分" {
+        return .selfEvaluation
+      }
+      if !namesProject && ColumnVocabulary.role(key) == .projectName { namesProject = true }
+      if !namesWhole && key.containsBytes("整体") { namesWhole = true }
+    }
+    guard namesProject else { return nil }
+    return namesWhole ? .departmentTargets : .projectTargets
   }
 
   /// `key == word` for a word of unified ideographs, which no other sequence of scalars is
@@ -248,10 +268,9 @@ struct TableSegmenter {
   }
 
   private mutating func closeTable() {
-    guard var block = current else { return }
+    guard var block = current.take() else { return }
     if block.kind == .unknown { block.kind = .projectTargets }
     result.blocks.append(block)
-    current = nil
     currentHasData = false
     currentHeaderKind = nil
   }
@@ -298,7 +317,7 @@ struct TableSegmenter {
   private static let signaturePrefixes = ["填报人", "填表人", "单位负责人", "填报日期", "联系电话"].map { Array($0.utf8) }
 
   private mutating func noteDocumentYear(_ row: Row) {
-    guard result.documentYear == nil, let cell = row.nonEmpty.first, cell.text.unicodeScalars.count <= 60 else { return }
+    guard result.documentYear == nil, let cell = row.nonEmpty.first, cell.text.hasAtMostScalars(60) else { return }
     result.documentYear = TitleVocabulary.year(in: cell.key)
   }
 

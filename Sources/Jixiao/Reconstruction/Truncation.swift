@@ -23,46 +23,51 @@ enum Truncation {
   /// Passes rows on, holding back the last non-blank row and the blank rows after it until
   /// the text ends, so that its last cell can be cut before anyone reads it.
   struct Holdback {
-    /// The last non-blank row so far, then the blank rows after it.
-    private var held: [Row] = []
+    /// The last non-blank row so far (blank only once `finish` cut its last cell).
+    private var held: Row?
+    /// The blank rows after it.
+    private var blanksAfter: [Row] = []
     /// The last non-blank row passed on.
     private var lastPassed: Row?
 
-    mutating func push(_ row: Row, _ pass: (Row) -> Void) {
-      if row.isBlank && !held.isEmpty {
-        held.append(row)
+    /// Rows are taken and passed on, not copied; the array of blank rows keeps its capacity.
+    mutating func push(_ row: consuming Row, _ pass: (consuming Row) -> Void) {
+      if row.isBlank {
+        if held == nil { pass(row) } else { blanksAfter.append(row) }
         return
       }
-      if !row.isBlank { release(to: pass) }
-      if row.isBlank { pass(row) } else { held = [row] }
+      release(to: pass)
+      held = row
     }
 
     /// Cuts the last cell if the text ends inside it and passes the held rows on. Returns how
     /// the text ends and its last non-blank row after the cut.
-    mutating func finish(text: SourceText, _ pass: (Row) -> Void) -> (Ending, lastRow: Row?) {
+    mutating func finish(text: SourceText, _ pass: (consuming Row) -> Void) -> (Ending, lastRow: Row?) {
       var ending = Ending.complete
-      if let last = text.utf8.last, last != 0x0A, last != 0x0D, !held.isEmpty,
-        let cellIndex = held[0].cells.lastIndex(where: { !$0.isEmpty })
+      if let last = text.utf8.last, last != 0x0A, last != 0x0D, let row = held,
+        let cellIndex = row.cells.lastIndex(where: { !$0.isEmpty })
       {
-        let cell = held[0].cells[cellIndex]
+        let cell = row.cells[cellIndex]
         if isFragment(cell.key) {
-          held[0].cells[cellIndex].text = ""
+          held?.cells[cellIndex].text = ""
           ending = .fragment(cell)
         } else if isTerm(cell.key) {
           ending = .afterLabel(cell)
         }
       }
-      let lastHeld = held.first.flatMap { $0.isBlank ? nil : $0 }
+      let lastHeld = held.flatMap { $0.isBlank ? nil : $0 }
       let before = lastPassed
       release(to: pass)
       return (ending, lastHeld ?? before)
     }
 
-    private mutating func release(to pass: (Row) -> Void) {
-      guard let first = held.first else { return }
-      lastPassed = first.isBlank ? lastPassed : first
-      for row in held { pass(row) }
-      held = []
+    private mutating func release(to pass: (consuming Row) -> Void) {
+      guard let row = held.take() else { return }
+      if !row.isBlank { lastPassed = row }
+      pass(row)
+      guard !blanksAfter.isEmpty else { return }
+      for index in blanksAfter.indices { pass(blanksAfter[index]) }
+      blanksAfter.removeAll(keepingCapacity: true)
     }
   }
 
@@ -98,7 +103,7 @@ enum Truncation {
 
   /// A proper prefix of a vocabulary word, an unclosed bracket, or an operator alone.
   static func isFragment(_ key: String) -> Bool {
-    if ["≥", "≤", ">", "<", "=", ">=", "<="].contains(key) { return true }
+    if operatorWords.contains(key) { return true }
     var core = key
     if let open = core.lastIndex(where: { $0 == "(" || $0 == "（" }), !core[open...].containsBytes(")") {
       core = String(core[..<open])
@@ -106,13 +111,51 @@ enum Truncation {
       if isTerm(core) { return true }
     }
     guard !core.isEmpty, !isTerm(core) else { return false }
-    // Byte lengths: the terms are plain CJK words, and `count` walks grapheme clusters.
-    let coreLength = core.utf8.count
-    return terms.contains { $0.utf8.count > coreLength && $0.hasPrefixBytes(core) }
+    return termPrefixes.hasLongerTerm(startingWith: core)
   }
+
+  private static let operatorWords = ["≥", "≤", ">", "<", "=", ">=", "<="]
 
   static func isTerm(_ key: String) -> Bool {
     terms.contains(key) || LevelVocabulary.level1(key) != nil || LevelVocabulary.level2(key) != nil
+  }
+
+  /// The terms' bytes one after another, for the prefix test of `isFragment`, which reads
+  /// every term: iterating the set retained and released each string.
+  private static let termPrefixes = TermPrefixes(terms)
+
+  struct TermPrefixes {
+    private let store: [UInt8]
+    /// Where each term's bytes end in `store` (the next one's start).
+    private let ends: [Int]
+
+    init(_ words: some Sequence<String>) {
+      var store: [UInt8] = []
+      var ends: [Int] = []
+      for word in words {
+        store.append(contentsOf: word.utf8)
+        ends.append(store.count)
+      }
+      self.store = store
+      self.ends = ends
+    }
+
+    /// Whether a term is longer than `prefix` and begins with its bytes. (Byte lengths: the
+    /// terms are plain CJK words, and `count` walks grapheme clusters.)
+    func hasLongerTerm(startingWith prefix: String) -> Bool {
+      prefix.withUTF8Bytes { prefix in
+        store.withUnsafeBufferPointer { store in
+          var start = 0
+          for end in ends {
+            if end - start > prefix.count, equalBytes(store.baseAddress! + start, prefix.baseAddress, prefix.count) {
+              return true
+            }
+            start = end
+          }
+          return false
+        }
+      }
+    }
   }
 
   static let terms: Set<String> = {

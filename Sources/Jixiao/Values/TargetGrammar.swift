@@ -224,22 +224,25 @@ public enum TargetGrammar {
     _ raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, columns: ColumnReading,
     span: SourceSpan?
   ) -> Target {
-    var target = parser(raw, normalized: normalized, tokens: tokens, context: context, columns: columns, span: span)
+    var target = parser(
+      raw, normalized: normalized, tokens: tokens, budgetYear: context.usableBudgetYear, columns: columns, span: span)
       .read()
     apply(context, columns: columns, to: &target)
     finish(&target, span: span)
     return target
   }
 
+  /// (Given the budget year, not the context: the parser reads nothing else of it, and a
+  /// context passed along is three strings retained and released.)
   fileprivate static func parser(
-    _ raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, columns: ColumnReading,
+    _ raw: String, normalized: NormalizedText, tokens: [ValueToken], budgetYear: Int?, columns: ColumnReading,
     span: SourceSpan?, contextUse: TargetParser.ContextUse? = nil
   ) -> TargetParser {
     TargetParser(
       raw: raw,
       normalized: normalized,
       tokens: tokens,
-      context: context,
+      budgetYear: budgetYear,
       unitColumn: columns.unit,
       expectsDate: columns.expectsDate,
       span: span,
@@ -360,7 +363,7 @@ final class TargetReading: Sendable {
     self.tokens = tokens
     contextUse.reset()
     parsed = TargetGrammar.parser(
-      raw, normalized: normalized, tokens: tokens, context: TargetContext(), columns: .withoutContext, span: nil,
+      raw, normalized: normalized, tokens: tokens, budgetYear: nil, columns: .withoutContext, span: nil,
       contextUse: contextUse
     ).read()
     dependsOnContext = contextUse.consulted
@@ -466,7 +469,9 @@ struct ColumnReading {
   /// column (how 102 prints a serial), or an indicator name about a time.
   let expectsDate: Bool
 
-  init(_ context: TargetContext, value: NormalizedText) {
+  /// (Borrowed: an initializer's parameters are owned, and a context and a text passed owned
+  /// were copied for every read.)
+  init(_ context: borrowing TargetContext, value: borrowing NormalizedText) {
     self.init(ColumnContext(context), value: value)
   }
 
@@ -481,7 +486,7 @@ struct ColumnReading {
 
   /// The columns' reading compared with the value: a unit column that repeats the value is no
   /// unit; digits that repeat the value's make a date.
-  init(_ columns: ColumnContext, value: NormalizedText) {
+  init(_ columns: borrowing ColumnContext, value: borrowing NormalizedText) {
     // Only a unit column is compared with the value, and most reads have none. The value is
     // compared where it lies, without the arrays of its scalars less spaces and its digits.
     unit = columns.unit != nil && !Self.matches(columns.unitScalars, value.scalars, keeping: { !Blank.isWhitespace($0) })
@@ -561,7 +566,7 @@ struct ColumnContext {
 
   static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
-  init(_ context: TargetContext) {
+  init(_ context: borrowing TargetContext) {
     let unitScalars = context.unitColumn.map(ColumnReading.compact) ?? []
     self.unitScalars = unitScalars
     // Most reads have no unit column: no text to make and look up.

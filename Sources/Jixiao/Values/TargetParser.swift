@@ -11,7 +11,9 @@ struct TargetParser {
   let raw: String
   let normalized: NormalizedText
   let tokens: [ValueToken]
-  let context: TargetContext
+  /// The context's usable budget year: all the parser reads of the context besides the
+  /// unit column (the whole context was three strings retained and released per parse).
+  let budgetYear: Int?
   /// The unit column read through `UnitTable`, nil when absent or not a unit.
   let unitColumn: UnitReading?
   /// Whether the context suggests a date (a unit column such as 日期, an indicator name
@@ -20,6 +22,8 @@ struct TargetParser {
   let span: SourceSpan?
   /// Noted when the reading asks the context, for a reading without context that a row's
   /// context may reuse (`TargetReading`).
+  // (The grammar makes parsers with the memberwise initializer: one of the parser's own
+  // made every parse copy the parser once more.)
   var contextUse: ContextUse? = nil
 
   // The context is read through these, so that a parse notes that it asked.
@@ -29,7 +33,7 @@ struct TargetParser {
   }
   var askedBudgetYear: Int? {
     contextUse?.note()
-    return context.usableBudgetYear
+    return budgetYear
   }
 
   /// Whether a parse asked its context.
@@ -234,13 +238,14 @@ struct TargetParser {
   }
 
   /// The words after a reading, trimmed of separators: `合格` in `80%合格`.
+  /// (The ends found by index: an array of the tokens between them copied every token.)
   func qualifierText(_ tokens: ArraySlice<ValueToken>) -> String? {
-    let kept = tokens.drop { $0.lexeme == .listSeparator || $0.lexeme == .ignorable }
-    var trimmed = Array(kept)
-    while let last = trimmed.last, last.lexeme == .listSeparator || last.lexeme == .ignorable {
-      trimmed.removeLast()
-    }
-    let value = trimSpaces(text(trimmed))
+    var start = tokens.startIndex
+    var end = tokens.endIndex
+    while start < end, tokens[start].lexeme == .listSeparator || tokens[start].lexeme == .ignorable { start += 1 }
+    while end > start, tokens[end - 1].lexeme == .listSeparator || tokens[end - 1].lexeme == .ignorable { end -= 1 }
+    guard start < end else { return nil }
+    let value = trimSpaces(normalized.text(from: tokens[start].start, to: tokens[end - 1].end))
     return value.isEmpty ? nil : value
   }
 
@@ -289,5 +294,17 @@ extension TargetKind {
     case .quantitative, .range, .date, .rank: true
     default: false
     }
+  }
+}
+
+extension TargetParser {
+  /// A parser reading `context`'s budget year.
+  init(
+    raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, unitColumn: UnitReading?,
+    expectsDate: Bool, span: SourceSpan?, contextUse: ContextUse? = nil
+  ) {
+    self.init(
+      raw: raw, normalized: normalized, tokens: tokens, budgetYear: context.usableBudgetYear, unitColumn: unitColumn,
+      expectsDate: expectsDate, span: span, contextUse: contextUse)
   }
 }

@@ -87,6 +87,15 @@ extension StringProtocol {
 }
 
 extension String {
+  /// `unicodeScalars.count <= limit`, counted only when the bytes do not decide (a scalar
+  /// takes one to four of them).
+  func hasAtMostScalars(_ limit: Int) -> Bool {
+    let bytes = utf8.count
+    if bytes <= limit { return true }
+    if bytes > 4 * limit { return false }
+    return unicodeScalars.count <= limit
+  }
+
   /// The lines of the text, split at "\n" by bytes, as `split(separator: "\n")` splits them:
   /// that walks the text character by character, which on CJK text costs a grapheme break
   /// test per scalar. A "\n" is a character of its own except after "\r", where the two are

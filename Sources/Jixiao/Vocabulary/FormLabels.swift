@@ -165,10 +165,16 @@ public enum FormVocabulary {
   /// The money unit a funds label or unit line names (`项目资金 (万元)`, `单位:元`).
   public static func moneyUnit(in key: String) -> MoneyUnit? {
     if key.containsBytes("(万元)") || key.hasSuffixBytes("万元") && key.count <= 10 { return .wanYuan }
-    if key.containsBytes("(元)") || key.hasSuffixBytes(":元") || key == "单位元" { return .yuan }
+    if key.containsBytes("(元)") || key.hasSuffixBytes(":元") || isUnitYuan(key) { return .yuan }
     if key.containsBytes("(千元)") { return .qianYuan }
     if key.containsBytes("(亿元)") { return .yiYuan }
     return nil
+  }
+
+  /// `key == "单位元"`, by bytes when the key is plain (see `TableSegmenter.isKey`): the
+  /// Unicode comparison of `==` cost some 450 instructions a key.
+  private static func isUnitYuan(_ key: String) -> Bool {
+    TextKey.isPlain(key) ? key.equalsBytes("单位元") : key == "单位元"
   }
 
   /// `一、预算资金` → `预算资金`, `1、事业收入` → `事业收入`, `(一)` prefixes removed.

@@ -382,7 +382,9 @@ public enum LevelVocabulary {
 
   /// `(40-50)分`, `(50分)`, `（0-20）分`: a score range printed under a level name.
   public static func isScoreAnnotation(_ key: String) -> Bool {
-    guard key.hasPrefixBytes("("), key.containsBytes(")"), key.count <= 14 else { return false }
+    // The lead byte read in place first: every cell of an indicator row is asked, and few
+    // begin with a bracket.
+    guard key.withUTF8Bytes({ $0.first }) == 0x28, key.containsBytes(")"), key.count <= 14 else { return false }
     return key.containsBytes("分") && key.allSatisfy { $0.isNumber || "()-~分.".contains($0) }
   }
 

@@ -25,9 +25,7 @@ public struct ItemFailure: Error, Sendable, Hashable {
   }
 
   init(_ error: InputError) {
-    // The case name, read by reflection so that cases added to InputError need no change here.
-    let kind = Mirror(reflecting: error).children.first?.label ?? "\(error)"
-    self.init(kind: kind, message: error.message, exitCode: error.exitCode)
+    self.init(kind: error.caseName, message: error.message, exitCode: error.exitCode)
   }
 
   static func invalidRecord(_ message: String) -> ItemFailure {
@@ -69,9 +67,7 @@ struct DocumentCounts: Sendable {
   init(_ document: Document) {
     projects = document.projects.count
     departments = document.departments.count
-    indicators =
-      document.projects.reduce(0) { $0 + $1.indicators.count }
-      + document.departments.reduce(0) { $0 + $1.indicators.count }
+    indicators = document.indicatorCount
     for diagnostic in document.diagnostics {
       switch diagnostic.severity {
       case .error: errors += 1
