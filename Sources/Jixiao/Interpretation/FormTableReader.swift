@@ -157,7 +157,7 @@ struct FormTableReader {
     draft.unplaced = []
     for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
     draft.duplicates = []
-    current?.appendToLastSection(draft)
+    current?.appendToLastSection(taking: &draft)
   }
 
   private mutating func readFieldRow(_ row: Row) {

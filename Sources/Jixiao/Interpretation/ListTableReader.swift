@@ -221,7 +221,7 @@ struct ListTableReader {
       draft.inheritsNameAndTarget = true
       context.diagnose("JX108", draft.rowSpan, previous.name?.text ?? "", String(previous.rowSpan.line))
     }
-    current?.appendToLastSection(draft)
+    current?.appendToLastSection(taking: &draft)
   }
 
   private var currentGoalKey: String? {

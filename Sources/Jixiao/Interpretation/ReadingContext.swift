@@ -59,9 +59,14 @@ struct EntityDraft {
 
   func first(_ role: FieldRole) -> FieldDraft? { fields.first { $0.role == role } }
 
-  /// Adds an indicator row to the last section, opening one if there is none.
-  mutating func appendToLastSection(_ draft: consuming IndicatorDraft) {
+  /// Moves an indicator row to the end of the last section, opening one if there is none;
+  /// `draft` is left empty. Swapped in, not appended: the row passed along was copied (a
+  /// dozen cells retained, then released with the reader's draft), and `consume` of the
+  /// reader's draft crashed the compiler.
+  mutating func appendToLastSection(taking draft: inout IndicatorDraft) {
     if sections.isEmpty { sections.append([]) }
-    sections[sections.count - 1].append(draft)
+    let section = sections.count - 1
+    sections[section].append(IndicatorDraft(horizon: draft.horizon, rowSpan: draft.rowSpan))
+    swap(&sections[section][sections[section].count - 1], &draft)
   }
 }
