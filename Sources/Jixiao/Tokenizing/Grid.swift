@@ -24,6 +24,15 @@ public struct Cell: Sendable, Hashable {
     }
   }
   @inline(never) private func staleKey() -> String { TextKey.make(storage, simplify: isTraditional) }
+  /// `key.utf8.count`, each form's count read where it lies: through `key`, the key was
+  /// retained and released for a look at its length.
+  var keyUTF8Count: Int {
+    @inline(__always) get {
+      if bits.keyIsStale { return staleKey().utf8.count }
+      if let keyBox { return keyBox.key.utf8.count }
+      return storage.utf8.count
+    }
+  }
   /// The key when it is not the text itself.
   private var keyBox: KeyBox?
   /// The document is in traditional script: keys are made simplified.
