@@ -22,11 +22,13 @@ struct DocumentReader {
     for row in block.rows {
       let cells = row.cells
       for index in cells.indices where !cells[index].isEmpty {
-        let key = cells[index].key
-        switch key.utf8.count {
-        case 6: score = score || key.equalsBytes("得分")
-        case 9: rate = rate || key.equalsBytes("执行率")
+        // The length first, the key only for the lengths of the words: taking every key out
+        // retained and released it.
+        switch cells[index].keyUTF8Count {
+        case 6: score = score || cells[index].key.equalsBytes("得分")
+        case 9: rate = rate || cells[index].key.equalsBytes("执行率")
         case 15:
+          let key = cells[index].key
           actual = actual || key.equalsBytes("实际完成值")
           executed = executed || key.equalsBytes("全年执行数")
         default: break

@@ -70,46 +70,64 @@ public struct Target: Sendable, Hashable {
   public var op: Comparison?
   public var value: Decimal?
   /// The normalised unit: %, 元, 万元, 人, 个 …
-  public var unit: String?
+  public var unit: String? {
+    get { details?.value.unit }
+    set { if newValue != nil || details != nil { madeDetails.unit = newValue } }
+  }
   /// The unit as written (`百分比`, `(人)`, a unit-column value).
-  public var unitRaw: String?
+  public var unitRaw: String? {
+    get { details?.value.unitRaw }
+    set { if newValue != nil || details != nil { madeDetails.unitRaw = newValue } }
+  }
   /// The value in 元 when the unit is money.
   public var yuan: Decimal? {
-    get { rare?.value.yuan }
-    set { rare.setRare(\.yuan, newValue) }
+    get { details?.value.yuan }
+    set { if newValue != nil || details != nil { madeDetails.yuan = newValue } }
   }
   public var min: Decimal? {
-    get { rare?.value.min }
-    set { rare.setRare(\.min, newValue) }
+    get { details?.value.min }
+    set { if newValue != nil || details != nil { madeDetails.min = newValue } }
   }
   public var max: Decimal? {
-    get { rare?.value.max }
-    set { rare.setRare(\.max, newValue) }
+    get { details?.value.max }
+    set { if newValue != nil || details != nil { madeDetails.max = newValue } }
   }
   public var date: DateInterval? {
-    get { rare?.value.date }
-    set { rare.setRare(\.date, newValue) }
+    get { details?.value.date }
+    set { if newValue != nil || details != nil { madeDetails.date = newValue } }
   }
   public var rank: Int? {
-    get { rare?.value.rank }
-    set { rare.setRare(\.rank, newValue) }
+    get { details?.value.rank }
+    set { if newValue != nil || details != nil { madeDetails.rank = newValue } }
   }
   public var grade: String? {
-    get { rare?.value.grade }
-    set { rare.setRare(\.grade, newValue) }
+    get { details?.value.grade }
+    set { if newValue != nil || details != nil { madeDetails.grade = newValue } }
   }
   /// A word after the number: `合格` in `80%合格`.
   public var qualifier: String? {
-    get { rare?.value.qualifier }
-    set { rare.setRare(\.qualifier, newValue) }
+    get { details?.value.qualifier }
+    set { if newValue != nil || details != nil { madeDetails.qualifier = newValue } }
   }
-  public var parts: [Target] = []
-  public var flags: [Flag] = []
+  public var parts: [Target] {
+    get { details?.value.parts ?? [] }
+    _modify { yield &madeDetails.parts }
+  }
+  public var flags: [Flag] {
+    get { details?.value.flags ?? [] }
+    _modify { yield &madeDetails.flags }
+  }
   public var span: SourceSpan?
 
-  /// What only some targets have (money in 元, a range, a date, a rank, a grade, a
-  /// qualifier), behind one reference: inline it was 150 bytes of every target.
-  struct RareParts: Hashable, Sendable, EmptyInitializable {
+  /// Every field holding a reference but the text, behind one reference: a target is copied
+  /// from its reading, into its indicator and out to the encoder, and each copy of six
+  /// reference-counted fields retained (and each destroy released) all six. Nil until one is
+  /// set: an empty or plain-text target carries none.
+  struct Details: Hashable, Sendable, EmptyInitializable {
+    var unit: String?
+    var unitRaw: String?
+    var parts: [Target] = []
+    var flags: [Flag] = []
     var yuan: Decimal?
     var min: Decimal?
     var max: Decimal?
@@ -119,7 +137,40 @@ public struct Target: Sendable, Hashable {
     var qualifier: String?
   }
 
-  private var rare: Boxed<RareParts>?
+  private var details: Boxed<Details>?
+
+  /// The details to change, boxed first if there were none.
+  private var madeDetails: Details {
+    get { detailsValue }
+    _modify {
+      if details == nil { details = Boxed(Details()) }
+      yield &details!.value
+    }
+  }
+
+  /// The details, empty ones when none were set: a target without a box equals one whose box
+  /// was set and emptied.
+  private var detailsValue: Details { details?.value ?? Details() }
+
+  public static func == (left: Target, right: Target) -> Bool {
+    guard left.raw == right.raw, left.kind == right.kind, left.op == right.op, left.value == right.value,
+      left.span == right.span
+    else { return false }
+    switch (left.details, right.details) {
+    case (nil, nil): return true
+    case (let left?, let right?): return left == right
+    default: return left.detailsValue == right.detailsValue
+    }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(raw)
+    hasher.combine(kind)
+    hasher.combine(op)
+    hasher.combine(value)
+    hasher.combine(span)
+    hasher.combine(detailsValue)
+  }
 
   public init(raw: String, kind: TargetKind, span: SourceSpan? = nil) {
     self.raw = raw

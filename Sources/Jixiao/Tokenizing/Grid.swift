@@ -26,6 +26,17 @@ public struct Cell: Sendable, Hashable {
     }
   }
   @inline(never) private func staleKey() -> String { TextKey.make(content.text, simplify: isTraditional) }
+  /// `key.utf8.count`, read where the key lies: through `key`, the key was retained and
+  /// released for a look at its length.
+  var keyUTF8Count: Int {
+    @inline(__always) get {
+      if bits.keyIsStale { return staleKey().utf8.count }
+      switch content {
+      case .ownKey(let text): return text.utf8.count
+      case .keyed(let keyed): return keyed.key.utf8.count
+      }
+    }
+  }
   /// The document is in traditional script: keys are made simplified.
   public var isTraditional: Bool {
     get { bits.isTraditional }
