@@ -364,7 +364,7 @@ extension ValidationFastPathTests {
       if seed % 7 == 0 { target.date = DateInterval(start: "2024-01-01", end: "2024-12-31") }
       if seed % 11 == 0 { target.parts = [Target(raw: "1", kind: .quantitative)] }
       var indicator = Indicator(target: target, span: SourceSpan(line: seed + 1, column: 1, offset: seed * 10))
-      func pick(_ shift: Int) -> String? { texts[(seed * 7 + shift * shift + shift) % texts.count] }
+      func pick(_ shift: Int) -> String? { texts[(seed * (shift + 3) + shift * shift) % texts.count] }
       indicator.level1 = pick(1)
       indicator.level2 = pick(2)
       indicator.level1Raw = seed % 2 == 0 ? indicator.level1 : pick(3)
