@@ -88,7 +88,7 @@ public enum DocumentEncoder {
       w.field("layout") {
         $0.array(table.layout) { w, cell in
           w.beginObject()
-          w.field("role", cell.role.rawValue)
+          w.field("role", literal: cell.role.jsonLiteral)
           w.field("text", cell.text)
           w.key("span")
           span(cell.span, &w)
@@ -105,7 +105,7 @@ public enum DocumentEncoder {
       w.field("value", decimal: amount.value)
       w.field("raw", amount.raw)
       w.field("unit", amount.unit)
-      w.field("unitSource", amount.unitSource.rawValue)
+      w.field("unitSource", literal: amount.unitSource.jsonLiteral)
       w.field("span") { span(amount.span, &$0) }
     }
   }
@@ -228,12 +228,12 @@ public enum DocumentEncoder {
     w.field("level2", indicator.level2)
     w.field("level1Raw", indicator.level1Raw)
     w.field("level2Raw", indicator.level2Raw)
-    w.field("level1Origin", indicator.level1Origin.rawValue)
-    w.field("level2Origin", indicator.level2Origin.rawValue)
+    w.field("level1Origin", literal: indicator.level1Origin.jsonLiteral)
+    w.field("level2Origin", literal: indicator.level2Origin.jsonLiteral)
     w.field("name", indicator.name)
     w.key("target")
-    target(indicator.target, &w)
-    w.field("horizon", indicator.horizon.rawValue)
+    target(of: indicator, &w)
+    w.field("horizon", literal: indicator.horizon.jsonLiteral)
     w.field("explanation", indicator.explanation)
     w.field("scoring", indicator.scoring)
     w.field("weight", decimal: indicator.weight)
@@ -301,11 +301,18 @@ public enum DocumentEncoder {
     return writer.bytes
   }
 
-  static func target(_ target: Target, _ w: inout JSONWriter) {
+  static func target(_ target: Target, _ w: inout JSONWriter) { writeTarget(target, &w) }
+
+  /// An indicator's target, its fields read from the indicator one by one: handed over as a
+  /// `Target`, it was a copy (a retain and a release of each of its references).
+  static func target(of indicator: Indicator, _ w: inout JSONWriter) { writeTarget(TargetOfIndicator(indicator: indicator), &w) }
+
+  @inline(__always)
+  static func writeTarget(_ target: some TargetFields, _ w: inout JSONWriter) {
     w.beginObject()
     w.field("raw", target.raw)
-    w.field("kind", target.kind.rawValue)
-    w.field("operator", target.op?.rawValue)
+    w.field("kind", literal: target.kind.jsonLiteral)
+    w.field("operator", literal: target.op?.jsonLiteral)
     w.field("value", decimal: target.value)
     w.field("unit", target.unit)
     if let unitRaw = target.unitRaw { w.field("unitRaw", unitRaw) }
@@ -418,4 +425,129 @@ public enum DocumentEncoder {
       w.field("notes", int: notes)
     }
   }
+}
+
+/// An enumeration whose raw values the output writes as literals (`JSONWriter.field(_:literal:)`):
+/// each case's raw value as a static string, plain ASCII with nothing to escape.
+protocol JSONLiteral: RawRepresentable where RawValue == String {
+  var jsonLiteral: StaticString { get }
+}
+
+extension LevelOrigin: JSONLiteral {
+  var jsonLiteral: StaticString {
+    switch self {
+    case .cell: "cell"
+    case .merged: "merged"
+    case .following: "following"
+    case .framework: "framework"
+    case .none: "none"
+    }
+  }
+}
+
+extension Horizon: JSONLiteral {
+  var jsonLiteral: StaticString {
+    switch self {
+    case .annual: "annual"
+    case .longTerm: "longTerm"
+    }
+  }
+}
+
+extension TargetKind: JSONLiteral {
+  var jsonLiteral: StaticString {
+    switch self {
+    case .quantitative: "quantitative"
+    case .range: "range"
+    case .date: "date"
+    case .rank: "rank"
+    case .qualitative: "qualitative"
+    case .compound: "compound"
+    case .text: "text"
+    case .empty: "empty"
+    }
+  }
+}
+
+extension Comparison: JSONLiteral {
+  var jsonLiteral: StaticString {
+    switch self {
+    case .atLeast: ">="
+    case .greater: ">"
+    case .equal: "="
+    case .less: "<"
+    case .atMost: "<="
+    }
+  }
+}
+
+extension LayoutCell.Role: JSONLiteral {
+  var jsonLiteral: StaticString {
+    switch self {
+    case .title: "title"
+    case .subtitle: "subtitle"
+    case .year: "year"
+    case .unit: "unit"
+    case .header: "header"
+    case .repeatedHeader: "repeatedHeader"
+    case .separator: "separator"
+    case .label: "label"
+    case .blockLabel: "blockLabel"
+    case .note: "note"
+    case .pageNumber: "pageNumber"
+    }
+  }
+}
+
+extension Amount.UnitSource: JSONLiteral {
+  var jsonLiteral: StaticString {
+    switch self {
+    case .cell: "cell"
+    case .header: "header"
+    case .assumed: "assumed"
+    }
+  }
+}
+
+/// What the output writes of a target, read from a `Target` or in place from an indicator.
+protocol TargetFields {
+  var raw: String { get }
+  var kind: TargetKind { get }
+  var op: Comparison? { get }
+  var value: Decimal? { get }
+  var unit: String? { get }
+  var unitRaw: String? { get }
+  var yuan: Decimal? { get }
+  var min: Decimal? { get }
+  var max: Decimal? { get }
+  var date: DateInterval? { get }
+  var rank: Int? { get }
+  var grade: String? { get }
+  var qualifier: String? { get }
+  var parts: [Target] { get }
+  var flags: [Target.Flag] { get }
+  var span: SourceSpan? { get }
+}
+
+extension Target: TargetFields {}
+
+/// An indicator's target, each field read from the indicator when asked.
+struct TargetOfIndicator: TargetFields {
+  let indicator: Indicator
+  var raw: String { indicator.target.raw }
+  var kind: TargetKind { indicator.target.kind }
+  var op: Comparison? { indicator.target.op }
+  var value: Decimal? { indicator.target.value }
+  var unit: String? { indicator.target.unit }
+  var unitRaw: String? { indicator.target.unitRaw }
+  var yuan: Decimal? { indicator.target.yuan }
+  var min: Decimal? { indicator.target.min }
+  var max: Decimal? { indicator.target.max }
+  var date: DateInterval? { indicator.target.date }
+  var rank: Int? { indicator.target.rank }
+  var grade: String? { indicator.target.grade }
+  var qualifier: String? { indicator.target.qualifier }
+  var parts: [Target] { indicator.target.parts }
+  var flags: [Target.Flag] { indicator.target.flags }
+  var span: SourceSpan? { indicator.target.span }
 }

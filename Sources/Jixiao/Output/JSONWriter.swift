@@ -272,6 +272,26 @@ public struct JSONWriter: ~Copyable {
     buffer.appendStringMember(name, value, comma: comma)
   }
 
+  /// A member whose value is a literal without anything to escape (an enumeration's raw
+  /// value, `JSONLiteral`). As a String, each such value cost a release call: the compiler
+  /// cannot tell that a string chosen by a switch holds no reference.
+  @inline(never)
+  mutating func field(_ name: StaticString, literal value: StaticString) {
+    key(name)
+    buffer.append(0x22)
+    buffer.append(value)
+    buffer.append(0x22)
+  }
+
+  /// `field(name, literal:)`, or null.
+  mutating func field(_ name: StaticString, literal value: StaticString?) {
+    guard let value else {
+      key(name)
+      return null()
+    }
+    field(name, literal: value)
+  }
+
   @inline(__always)
   public mutating func field(_ name: StaticString, int value: Int?) {
     key(name)

@@ -39,7 +39,8 @@ struct ValidationSubject {
       var checked: [CheckedIndicator] = []
       checked.reserveCapacity(indicators.count)
       var levels = CheckedIndicator.LevelReadings()
-      for indicator in indicators { checked.append(CheckedIndicator(indicator, levels: &levels)) }
+      let framework = table?.framework
+      for indicator in indicators { checked.append(CheckedIndicator(indicator, levels: &levels, framework: framework)) }
       self.indicators = checked
       // Most entities have no shared targets: share the array rather than filter a copy.
       self.ownTargets =
@@ -55,6 +56,11 @@ struct ValidationSubject {
 
   /// Projects, then department targets. Built once: every check walks them.
   let entities: [Entity]
+  /// The facts of every entity's indicators, in the order of the entities and their
+  /// indicators: what most checks walk instead of the indicators.
+  let facts: [IndicatorFacts]
+  /// Each entity's facts: `facts[factRanges[entity]]`.
+  let factRanges: [Range<Int>]
   /// The span of the document's last entity, for `isCutOff`.
   private let lastEntitySpan: SourceSpan?
 
@@ -75,6 +81,24 @@ struct ValidationSubject {
           placeholders: $0.placeholders, span: $0.span, isDepartment: true, period: nil)
       }
     lastEntitySpan = entities.map { $0.span }.max()
+    var facts: [IndicatorFacts] = []
+    var factRanges: [Range<Int>] = []
+    facts.reserveCapacity(entities.reduce(0) { $0 + $1.indicators.count })
+    factRanges.reserveCapacity(entities.count)
+    for (entityIndex, entity) in entities.enumerated() {
+      let start = facts.count
+      entity.indicators.withUnsafeBufferPointer { indicators in
+        for index in indicators.indices {
+          var fact = indicators[index].facts
+          fact.entity = Int32(truncatingIfNeeded: entityIndex)
+          fact.index = Int32(truncatingIfNeeded: index)
+          facts.append(fact)
+        }
+      }
+      factRanges.append(start..<facts.count)
+    }
+    self.facts = facts
+    self.factRanges = factRanges
   }
 
   /// The last project of a document that was cut off: its completeness cannot be judged.
@@ -97,14 +121,51 @@ extension ValidationSubject {
   /// What `find` reports of each entity's indicators (only those with their own targets when
   /// asked), in order, in one array: `flatMap` over `compactMap` made an array per entity
   /// and copied it into the result.
+  ///
+  /// `find` is asked only of the indicators whose facts `mayFind` (which must hold of every
+  /// indicator `find` reports): the rest are not reached, nor copied.
   @inline(__always)
-  func findings(ownTargetsOnly: Bool, _ find: (Entity, CheckedIndicator) -> Diagnostic?) -> [Diagnostic] {
+  func findings(
+    ownTargetsOnly: Bool, where mayFind: (IndicatorFacts) -> Bool, _ find: (Entity, CheckedIndicator) -> Diagnostic?
+  ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for entity in entities {
-      for checked in ownTargetsOnly ? entity.ownTargets : entity.indicators {
-        if let diagnostic = find(entity, checked) { diagnostics.append(diagnostic) }
-      }
+    eachFact(ownTargetsOnly: ownTargetsOnly, where: mayFind) { entity, checked in
+      if let diagnostic = find(entity, checked) { diagnostics.append(diagnostic) }
     }
     return diagnostics
+  }
+
+  /// `body` of each entity's indicators (only those with their own targets when asked), in
+  /// order, whose facts `mayFind`.
+  @inline(__always)
+  func eachFact(
+    ownTargetsOnly: Bool, where mayFind: (IndicatorFacts) -> Bool, _ body: (Entity, CheckedIndicator) -> Void
+  ) {
+    facts.withUnsafeBufferPointer { facts in
+      for position in facts.indices {
+        let fact = facts[position]
+        guard !ownTargetsOnly || fact.ownsTarget, mayFind(fact) else { continue }
+        let entity = entities[Int(fact.entity)]
+        body(entity, entity.indicators[Int(fact.index)])
+      }
+    }
+  }
+
+  /// `body` of the indicators of the entity at `entity`, in order, whose facts `mayFind`.
+  @inline(__always)
+  func eachFact(ofEntity entity: Int, where mayFind: (IndicatorFacts) -> Bool, _ body: (CheckedIndicator) -> Void) {
+    let indicators = entities[entity].indicators
+    facts.withUnsafeBufferPointer { facts in
+      for position in factRanges[entity] where mayFind(facts[position]) { body(indicators[Int(facts[position].index)]) }
+    }
+  }
+
+  /// Whether some indicator of the entity at `entity` has facts that `test` holds of.
+  @inline(__always)
+  func anyFact(ofEntity entity: Int, _ test: (IndicatorFacts) -> Bool) -> Bool {
+    facts.withUnsafeBufferPointer { facts in
+      for position in factRanges[entity] where test(facts[position]) { return true }
+      return false
+    }
   }
 }

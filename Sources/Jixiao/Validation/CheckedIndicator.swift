@@ -16,13 +16,23 @@ final class CheckedIndicator {
   let nameKey: String?
   /// What the value-type cell says, from `TextKey.make(valueType)`; nil without one.
   let valueTypeReading: ValueTypeReading?
+  /// What the checks ask first, as plain values (`IndicatorFacts`).
+  let facts: IndicatorFacts
 
-  init(_ indicator: Indicator, levels: inout LevelReadings) {
+  init(_ indicator: Indicator, levels: inout LevelReadings, framework: Framework? = nil) {
     self.indicator = indicator
-    level1 = levels.level1.reading(indicator.level1) { Level1.spelledAsStandard.reading($0) ?? Level1.named($0) }
-    level2 = levels.level2.reading(indicator.level2) { Level2.spelledAsStandard.reading($0) ?? Level2.named($0) }
-    nameKey = indicator.name.map { TextKey.make($0) }
-    valueTypeReading = indicator.valueType.map { ValueTypeReading(key: TextKey.make($0)) }
+    // Each text read once (a read is a copy) and handed on to the facts.
+    let texts = IndicatorFacts.Texts(level1: indicator.level1, level2: indicator.level2)
+    let level1 = levels.level1.reading(texts.level1) { Level1.spelledAsStandard.reading($0) ?? Level1.named($0) }
+    let level2 = levels.level2.reading(texts.level2) { Level2.spelledAsStandard.reading($0) ?? Level2.named($0) }
+    let nameKey = indicator.name.map { TextKey.make($0) }
+    let valueTypeReading = indicator.valueType.map { ValueTypeReading(key: TextKey.make($0)) }
+    self.level1 = level1
+    self.level2 = level2
+    self.nameKey = nameKey
+    self.valueTypeReading = valueTypeReading
+    facts = IndicatorFacts(
+      indicator, texts, level1: level1, level2: level2, nameKey: nameKey, valueTypeReading: valueTypeReading, framework: framework)
   }
 
   /// The level readings of the row before, for the next: rows of one block share their level
@@ -58,9 +68,7 @@ final class CheckedIndicator {
   }
 
   /// A cost indicator stated in money (a rate such as 成本节约率 is not, whatever its unit).
-  var isCostAmount: Bool {
-    isCost && indicator.target.money != nil && !(nameKey?.hasSuffixBytes("率") ?? false)
-  }
+  var isCostAmount: Bool { facts.isCostAmount }
 
   var isSatisfaction: Bool {
     (level1 == .satisfaction && indicator.level1?.equalsBytes(Level1.satisfaction.rawValue) == true)
@@ -76,6 +84,130 @@ final class CheckedIndicator {
 
   var nameSpan: SourceSpan { indicator.nameSpan }
   var targetSpan: SourceSpan { indicator.targetSpan }
+}
+
+/// What the checks ask of an indicator before anything else, read once per document into
+/// plain values. A check walks these (an array of them holds no reference) and reaches the
+/// indicator only where they leave a finding possible: reading a field of an indicator
+/// copied it (a retain and a release), and so did each element of an array of classes, some
+/// 400,000 reference counts a corpus over the thirty checks.
+struct IndicatorFacts {
+  /// The place of its entity in `ValidationSubject.entities`, and its own among the entity's
+  /// indicators.
+  var entity: Int32 = 0
+  var index: Int32 = 0
+  /// Not `sharesNameAndTargetWithAbove`: it is among its entity's `ownTargets`.
+  let ownsTarget: Bool
+  let kind: TargetKind
+  let op: Comparison?
+  /// `Target.Flag`s by `IndicatorFacts.bit`.
+  let flags: UInt16
+  let horizon: Horizon
+  let level1Origin: LevelOrigin
+  /// `CheckedIndicator.level1`, `level2`, `valueTypeReading`.
+  let level1: Level1?
+  let level2: Level2?
+  let valueTypeReading: ValueTypeReading?
+  /// The framework of the entity's table.
+  let framework: Framework?
+  let hasName: Bool
+  let hasNameSpan: Bool
+  let hasLevel1: Bool
+  let hasLevel2: Bool
+  let hasUnitColumn: Bool
+  let hasValueType: Bool
+  let hasScoring: Bool
+  let hasWeight: Bool
+  let hasWeightRaw: Bool
+  /// The target has a date or parts (which may have one).
+  let hasDateOrParts: Bool
+  /// `target.unit == "%"`.
+  let unitIsPercent: Bool
+  /// The name key ends in 率.
+  let nameEndsInRate: Bool
+  /// The level-1 and level-2 cells as written differ from their standard names (both set).
+  let level1RawDiffers: Bool
+  let level2RawDiffers: Bool
+  /// The explanation has 元 or 万 (`AmountsInText.mayHoldAmount`).
+  let explanationMayHoldAmount: Bool
+  /// `CheckedIndicator.isCostAmount`.
+  let isCostAmount: Bool
+  /// `DirectionReversed.negative` occurs in the name key (asked only of a quantitative target
+  /// with an operator, as that check does; false for the rest).
+  let nameHasNegativeWord: Bool
+  /// `DuplicateIndicator.hash` of the name key, for a named indicator with a name span.
+  let nameHash: UInt64?
+
+  /// The level cells, read by the caller already.
+  struct Texts {
+    var level1: String?
+    var level2: String?
+  }
+
+  /// `nameKey` and `valueTypeReading` are nil exactly when the name and the value type are.
+  init(
+    _ indicator: Indicator, _ texts: Texts, level1: Level1?, level2: Level2?, nameKey: String?, valueTypeReading: ValueTypeReading?,
+    framework: Framework?
+  ) {
+    ownsTarget = !indicator.sharesNameAndTargetWithAbove
+    kind = indicator.target.kind
+    op = indicator.target.op
+    var flags: UInt16 = 0
+    for flag in indicator.target.flags { flags |= Self.bit(flag) }
+    self.flags = flags
+    horizon = indicator.horizon
+    level1Origin = indicator.level1Origin
+    self.level1 = level1
+    self.level2 = level2
+    self.valueTypeReading = valueTypeReading
+    self.framework = framework
+    hasName = nameKey != nil
+    hasNameSpan = indicator.spans[.name] != nil
+    let level1Text = texts.level1
+    let level2Text = texts.level2
+    hasLevel1 = level1Text != nil
+    hasLevel2 = level2Text != nil
+    hasUnitColumn = indicator.unitColumn != nil
+    hasValueType = valueTypeReading != nil
+    hasScoring = indicator.scoring != nil
+    hasWeight = indicator.weight != nil
+    hasWeightRaw = indicator.weightRaw != nil
+    hasDateOrParts = indicator.target.date != nil || !indicator.target.parts.isEmpty
+    let unit = indicator.target.unit
+    unitIsPercent = unit.map { $0.utf8.count == 1 && $0 == "%" } ?? false
+    nameEndsInRate = nameKey?.hasSuffixBytes("率") ?? false
+    level1RawDiffers = Self.differs(indicator.level1Raw, level1Text)
+    level2RawDiffers = Self.differs(indicator.level2Raw, level2Text)
+    explanationMayHoldAmount = indicator.explanation.map { AmountsInText.mayHoldAmount($0) } ?? false
+    nameHasNegativeWord = kind == .quantitative && op != nil && (nameKey.map { DirectionReversed.negative.anyOccurs(in: $0) } ?? false)
+    let isCost =
+      (level1 == .cost && level1Text?.equalsBytes(Level1.cost.rawValue) == true)
+      || (level2 == .cost && level2Text?.equalsBytes(Level2.cost.rawValue) == true)
+      || (level2 == .economicCost && level2Text?.equalsBytes(Level2.economicCost.rawValue) == true)
+    isCostAmount = isCost && indicator.target.money != nil && !nameEndsInRate
+    nameHash = hasNameSpan && hasName ? nameKey.map { DuplicateIndicator.hash($0) } : nil
+  }
+
+  func has(_ flag: Target.Flag) -> Bool { flags & Self.bit(flag) != 0 }
+
+  private static func differs(_ raw: String?, _ standard: String?) -> Bool {
+    guard let raw, let standard else { return false }
+    return !raw.equalsBytes(standard)
+  }
+
+  static func bit(_ flag: Target.Flag) -> UInt16 {
+    switch flag {
+    case .unitUnknown: 1 << 0
+    case .operatorConflict: 1 << 1
+    case .unitConflict: 1 << 2
+    case .yearAssumed: 1 << 3
+    case .operatorFromColumn: 1 << 4
+    case .unitFromColumn: 1 << 5
+    case .excelDateSerial: 1 << 6
+    case .templatePlaceholder: 1 << 7
+    case .digitsRunTogether: 1 << 8
+    }
+  }
 }
 
 /// The level names as the reader stores them: a standard level cell holds the standard

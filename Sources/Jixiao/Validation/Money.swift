@@ -80,6 +80,16 @@ extension Target {
   }
 }
 
+extension TargetKind {
+  /// Whether a target of this kind may be `isNumeric` (a compound one when a part is).
+  var mayBeNumeric: Bool {
+    switch self {
+    case .quantitative, .range, .rank, .compound: true
+    default: false
+    }
+  }
+}
+
 extension Indicator {
   var nameSpan: SourceSpan { self.spans[.name] ?? self.span }
   var targetSpan: SourceSpan { self.target.span ?? self.span }

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Testing
 
 @testable import Jixiao
@@ -280,6 +281,94 @@ enum LegacyDigitWriter {
       #expect(Self.written(value, short: false) == expected, "\(value)")
       #expect(Self.written(value, short: true) == expected, "\(value)")
       #expect(Array(String(value).utf8) == expected)
+    }
+  }
+}
+
+/// The encoder writes enumeration values as static literals and an indicator's target from
+/// its fields in place: both must write what the raw values and `target(_:_:)` write.
+@Suite struct EncoderLiteralTests {
+  static func literal(_ text: StaticString) -> String { text.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } }
+
+  static func expectLiterals<Value: JSONLiteral>(_ values: [Value], sourceLocation: SourceLocation = #_sourceLocation) {
+    for value in values {
+      #expect(literal(value.jsonLiteral) == value.rawValue, sourceLocation: sourceLocation)
+      #expect(!value.rawValue.utf8.contains { JSONEscape.isSpecial($0) }, sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test func literalsAreRawValues() {
+    Self.expectLiterals([LevelOrigin.cell, .merged, .following, .framework, .none])
+    Self.expectLiterals([Horizon.annual, .longTerm])
+    Self.expectLiterals(TargetKind.allCases)
+    Self.expectLiterals(Comparison.allCases)
+    Self.expectLiterals([
+      LayoutCell.Role.title, .subtitle, .year, .unit, .header, .repeatedHeader, .separator, .label, .blockLabel, .note, .pageNumber,
+    ])
+    Self.expectLiterals([Amount.UnitSource.cell, .header, .assumed])
+  }
+
+  @Test func literalMembersAsStrings() {
+    for pretty in [false, true] {
+      var literal = JSONWriter(pretty: pretty)
+      var string = JSONWriter(pretty: pretty)
+      literal.object { w in
+        w.field("a", literal: "x")
+        w.field("b", literal: nil as StaticString?)
+        w.field("c", literal: ">=" as StaticString?)
+      }
+      string.object { w in
+        w.field("a", "x")
+        w.field("b", nil as String?)
+        w.field("c", ">=")
+      }
+      #expect(literal.bytes == string.bytes)
+    }
+  }
+
+  /// What `target(of:_:)` writes of an indicator, and what `target(_:_:)` writes of its target.
+  static func expectSameTarget(_ indicator: Indicator, _ origin: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    for pretty in [false, true] {
+      var writer = JSONWriter(pretty: pretty)
+      DocumentEncoder.target(of: indicator, &writer)
+      #expect(writer.bytes == DocumentEncoder.targetBytes(indicator.target, pretty: pretty), "\(origin): \(indicator.target.raw)", sourceLocation: sourceLocation)
+    }
+  }
+
+  @Test(arguments: CorpusTests.documents)
+  func corpusTargetsOfIndicatorsAsTargets(_ relativePath: String) throws {
+    let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+    guard let document = try? Jixiao.parse(bytes, path: relativePath, options: ParseOptions(validate: false)) else { return }
+    for indicator in document.projects.flatMap({ $0.indicators }) + document.departments.flatMap({ $0.indicators }) {
+      Self.expectSameTarget(indicator, relativePath)
+    }
+  }
+
+  /// Targets with every optional part set in turn, and parts of parts.
+  @Test func targetsOfIndicatorsAsTargets() {
+    for seed in 0..<64 {
+      var target = Target(raw: "≥\(seed)\"万元\\", kind: TargetKind.allCases[seed % TargetKind.allCases.count])
+      target.span = seed % 2 == 0 ? nil : SourceSpan(line: seed, column: 2, offset: 3, length: 4)
+      if seed & 1 != 0 { target.op = Comparison.allCases[seed % Comparison.allCases.count] }
+      if seed & 2 != 0 { target.value = Decimal(seed) / 4 }
+      if seed & 4 != 0 { target.unit = "万元" }
+      if seed & 8 != 0 { target.unitRaw = "(万元)" }
+      if seed & 16 != 0 {
+        target.yuan = Decimal(seed) * 10000
+        target.min = Decimal(seed)
+        target.rank = seed
+        target.grade = "合格"
+      }
+      if seed & 32 != 0 {
+        target.max = Decimal(seed) + 1
+        target.date = DateInterval(start: "2024-01-01", end: "2024-12-31")
+        target.qualifier = "以上"
+        target.flags = [.unitConflict, .operatorFromColumn]
+        var part = Target(raw: "part \(seed)", kind: .quantitative)
+        part.parts = [Target(raw: "inner", kind: .text)]
+        target.parts = [part, Target(raw: "", kind: .empty)]
+      }
+      Self.expectSameTarget(Indicator(target: target, span: SourceSpan(line: 1, column: 1, offset: 0)), "made \(seed)")
     }
   }
 }

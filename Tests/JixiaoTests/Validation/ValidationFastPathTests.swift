@@ -277,3 +277,120 @@ extension ValidationFastPathTests {
     #expect(found > 50)
   }
 }
+
+/// The checks ask `IndicatorFacts` first and reach an indicator only where its facts leave a
+/// finding possible: each fact must say what the check asked of the indicator itself.
+extension ValidationFastPathTests {
+  static func expectFactsRead(_ subject: ValidationSubject, _ origin: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    var position = 0
+    for (entityIndex, entity) in subject.entities.enumerated() {
+      #expect(subject.factRanges[entityIndex] == position..<(position + entity.indicators.count), "\(origin)", sourceLocation: sourceLocation)
+      let own = entity.ownTargets.map { ObjectIdentifier($0) }
+      for (index, checked) in entity.indicators.enumerated() {
+        let fact = subject.facts[position]
+        position += 1
+        let indicator = checked.indicator
+        let target = indicator.target
+        func same<Value: Equatable>(_ read: Value, _ expected: Value, _ what: String) {
+          #expect(read == expected, "\(origin) \(what): \(indicator.name ?? "-") \(target.raw)", sourceLocation: sourceLocation)
+        }
+        same(Int(fact.entity), entityIndex, "entity")
+        same(Int(fact.index), index, "index")
+        same(fact.ownsTarget, own.contains(ObjectIdentifier(checked)), "ownsTarget")
+        same(fact.kind, target.kind, "kind")
+        same(fact.op, target.op, "op")
+        for flag in [Target.Flag.unitUnknown, .operatorConflict, .unitConflict, .yearAssumed, .operatorFromColumn, .unitFromColumn,
+          .excelDateSerial, .templatePlaceholder, .digitsRunTogether]
+        {
+          same(fact.has(flag), target.flags.contains(flag), "flag \(flag)")
+        }
+        same(fact.horizon, indicator.horizon, "horizon")
+        same(fact.level1Origin, indicator.level1Origin, "level1Origin")
+        same(fact.level1, checked.level1, "level1")
+        same(fact.level2, checked.level2, "level2")
+        same(fact.valueTypeReading, checked.valueTypeReading, "valueTypeReading")
+        same(fact.framework, entity.table?.framework, "framework")
+        same(fact.hasName, indicator.name != nil, "hasName")
+        same(fact.hasNameSpan, indicator.spans[.name] != nil, "hasNameSpan")
+        same(fact.hasLevel1, indicator.level1 != nil, "hasLevel1")
+        same(fact.hasLevel2, indicator.level2 != nil, "hasLevel2")
+        same(fact.hasUnitColumn, indicator.unitColumn != nil, "hasUnitColumn")
+        same(fact.hasValueType, indicator.valueType != nil, "hasValueType")
+        same(fact.hasScoring, indicator.scoring != nil, "hasScoring")
+        same(fact.hasWeight, indicator.weight != nil, "hasWeight")
+        same(fact.hasWeightRaw, indicator.weightRaw != nil, "hasWeightRaw")
+        same(fact.hasDateOrParts, target.date != nil || !target.parts.isEmpty, "hasDateOrParts")
+        same(fact.unitIsPercent, target.unit == "%", "unitIsPercent")
+        same(fact.nameEndsInRate, checked.nameKey?.hasSuffix("率") ?? false, "nameEndsInRate")
+        same(fact.level1RawDiffers, indicator.level1Raw != nil && indicator.level1 != nil && !indicator.level1Raw!.equalsBytes(indicator.level1!), "level1RawDiffers")
+        same(fact.level2RawDiffers, indicator.level2Raw != nil && indicator.level2 != nil && !indicator.level2Raw!.equalsBytes(indicator.level2!), "level2RawDiffers")
+        same(fact.explanationMayHoldAmount, indicator.explanation.map { $0.contains("元") || $0.contains("万") } ?? false, "explanationMayHoldAmount")
+        let isCost =
+          (checked.level1 == .cost && indicator.level1 == Level1.cost.rawValue)
+          || (checked.level2 == .cost && indicator.level2 == Level2.cost.rawValue)
+          || (checked.level2 == .economicCost && indicator.level2 == Level2.economicCost.rawValue)
+        same(fact.isCostAmount, isCost && target.money != nil && !(checked.nameKey?.hasSuffix("率") ?? false), "isCostAmount")
+        same(
+          fact.nameHash, indicator.spans[.name] != nil && indicator.name != nil ? checked.nameKey.map { DuplicateIndicator.hash($0) } : nil,
+          "nameHash")
+        same(
+          fact.nameHasNegativeWord,
+          target.kind == .quantitative && target.op != nil && DirectionReversed.negative.anyOccurs(in: checked.nameKey ?? ""), "nameHasNegativeWord")
+        same(target.kind.mayBeNumeric || !target.isNumeric, true, "mayBeNumeric")
+      }
+    }
+    #expect(position == subject.facts.count, "\(origin)", sourceLocation: sourceLocation)
+  }
+
+  @Test(arguments: CorpusTests.documents)
+  func corpusFactsAsReadFromIndicators(_ relativePath: String) throws {
+    let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+    guard let document = try? Jixiao.parse(bytes, path: relativePath, options: ParseOptions(validate: false)) else { return }
+    Self.expectFactsRead(ValidationSubject(document: document), relativePath)
+  }
+
+  /// Indicators with the fields the facts read set and unset in turn, merged rows among them.
+  @Test func factsAsReadFromIndicators() {
+    let kinds = TargetKind.allCases
+    let flags: [[Target.Flag]] = [[], [.unitConflict], [.operatorConflict, .digitsRunTogether], [.unitUnknown, .excelDateSerial]]
+    let texts: [String?] = [nil, "", "成本指标", "经济成本指标", "满意度指标", "服务对象满意度指标", "社会效益", "合格率", "10万元", "%", "定性", "≥"]
+    var indicators: [Indicator] = []
+    for seed in 0..<240 {
+      var target = Target(raw: texts[seed % texts.count] ?? "5", kind: kinds[seed % kinds.count])
+      target.op = seed % 3 == 0 ? nil : Comparison.allCases[seed % Comparison.allCases.count]
+      target.flags = flags[seed % flags.count]
+      target.unit = seed % 4 == 0 ? "%" : seed % 4 == 1 ? "万元" : seed % 4 == 2 ? "%%" : nil
+      target.value = seed % 5 == 0 ? nil : Decimal(seed)
+      if seed % 7 == 0 { target.date = DateInterval(start: "2024-01-01", end: "2024-12-31") }
+      if seed % 11 == 0 { target.parts = [Target(raw: "1", kind: .quantitative)] }
+      var indicator = Indicator(target: target, span: SourceSpan(line: seed + 1, column: 1, offset: seed * 10))
+      func pick(_ shift: Int) -> String? { texts[(seed * (shift + 3) + shift * shift) % texts.count] }
+      indicator.level1 = pick(1)
+      indicator.level2 = pick(2)
+      indicator.level1Raw = seed % 2 == 0 ? indicator.level1 : pick(3)
+      indicator.level2Raw = seed % 3 == 0 ? indicator.level2 : pick(4)
+      indicator.level1Origin = seed % 2 == 0 ? .cell : .merged
+      indicator.name = pick(5)
+      indicator.unitColumn = pick(6)
+      indicator.valueType = pick(7)
+      indicator.explanation = pick(8)
+      indicator.scoring = pick(9)
+      indicator.weightRaw = pick(10)
+      indicator.weight = seed % 4 == 0 ? nil : Decimal(seed % 9)
+      indicator.horizon = seed % 5 == 0 ? .longTerm : .annual
+      indicator.sharesNameAndTargetWithAbove = seed % 6 == 5
+      if seed % 3 != 1 { indicator.spans[.name] = SourceSpan(line: seed + 1, column: 2, offset: seed * 10 + 1) }
+      indicators.append(indicator)
+    }
+    var document = Document(
+      source: SourceInfo(
+        path: "facts", sha256: "", bytes: 1, encoding: "UTF-8", encodingConfidence: 100, hasBOM: false, lineEnding: "LF", lines: 1,
+        dialect: "tabbed"))
+    for (number, range) in [0..<100, 100..<101, 101..<101, 101..<240].enumerated() {
+      var project = Project(table: 0, span: SourceSpan(line: number + 1, column: 1, offset: number))
+      project.indicators = Array(indicators[range])
+      document.projects.append(project)
+    }
+    Self.expectFactsRead(ValidationSubject(document: document), "made")
+  }
+}

@@ -15,8 +15,11 @@ enum CostTargetsExceedFunds: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for entity in subject.entities {
-      guard let funds = entity.funds.total else { continue }
+    for (entityIndex, entity) in subject.entities.enumerated() {
+      // Most entities have no cost target in money, which the facts tell.
+      guard subject.anyFact(ofEntity: entityIndex, { $0.ownsTarget && $0.isCostAmount && $0.horizon == .annual }),
+        let funds = entity.funds.total
+      else { continue }
       let costs = entity.ownTargets.filter { $0.isCostAmount && $0.indicator.horizon == .annual }.map { $0.indicator }
       guard !costs.isEmpty else { continue }
       // Most cost targets fit in the funds, which integers tell without Decimal arithmetic;
@@ -79,8 +82,9 @@ enum CostTargetWithoutFunds: Check {
       en: "The project has a cost target in money but no funds, so the two cannot be matched.\nExample: an empty 资金总额 and the cost target 城管公安大队办公经费 ≤ 16 万元.\nFix: state the project's funds."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.compactMap { entity in
-      guard entity.funds.total == nil,
+    subject.entities.indices.compactMap { entityIndex in
+      let entity = subject.entities[entityIndex]
+      guard subject.anyFact(ofEntity: entityIndex, { $0.ownsTarget && $0.isCostAmount }), entity.funds.total == nil,
         let cost = entity.ownTargets.first(where: { $0.isCostAmount })?.indicator
       else { return nil }
       return Diagnostic(self, span: cost.targetSpan, entity.name, "\(cost.name ?? "") \(cost.target.raw)\(cost.unitColumn.map { " \($0)" } ?? "")")

@@ -10,22 +10,18 @@ enum DateOutsideYear: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for entity in subject.entities {
-      guard let year = entity.table?.year else { continue }
+    // Most targets have neither a date nor parts, which the facts tell.
+    subject.eachFact(ownTargetsOnly: true, where: { $0.horizon == .annual && $0.hasDateOrParts }) { entity, checked in
+      guard let year = entity.table?.year else { return }
       let period = entity.period
-      for checked in entity.ownTargets where checked.indicator.horizon == .annual {
-        let indicator = checked.indicator
-        // Most targets have neither a date nor parts: asked by field, not by a copy of the
-        // target handed to `dates`.
-        if indicator.target.date == nil && indicator.target.parts.isEmpty { continue }
-        for interval in dates(indicator.target) {
-          let inYear = interval.start.hasPrefixBytes("\(year)") || interval.end.hasPrefixBytes("\(year)")
-          var inPeriod = false
-          if let start = period?.start, let end = period?.end { inPeriod = interval.end >= start && interval.start <= end }
-          if !inYear && !inPeriod {
-            diagnostics.append(Diagnostic(self, span: indicator.targetSpan, indicator.target.raw, "\(interval.start)…\(interval.end)", String(year)))
-            break
-          }
+      let indicator = checked.indicator
+      for interval in dates(indicator.target) {
+        let inYear = interval.start.hasPrefixBytes("\(year)") || interval.end.hasPrefixBytes("\(year)")
+        var inPeriod = false
+        if let start = period?.start, let end = period?.end { inPeriod = interval.end >= start && interval.start <= end }
+        if !inYear && !inPeriod {
+          diagnostics.append(Diagnostic(self, span: indicator.targetSpan, indicator.target.raw, "\(interval.start)…\(interval.end)", String(year)))
+          break
         }
       }
     }
@@ -54,20 +50,19 @@ enum TextNamesAnotherYear: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for entity in subject.entities {
-      for checked in entity.ownTargets {
-        let indicator = checked.indicator
-        guard let date = indicator.target.date ?? indicator.target.parts.lazy.compactMap({ $0.date }).first else { continue }
-        let targetYear = String(date.start.prefix(4))
-        for (key, text) in [(SpanName.explanation, indicator.explanation), (.scoring, indicator.scoring)] {
-          guard let text else { continue }
-          let years = Set(yearsWritten(in: text))
-          if let other = years.sorted().first(where: { $0 != targetYear }), !years.contains(targetYear) {
-            diagnostics.append(
-              Diagnostic(
-                self, span: indicator.targetSpan, targetYear, indicator.target.raw, "@" + key.rawValue, other,
-                related: indicator.spans[key].map { [.init(.comparedWith, span: $0, String(text.prefix(30)))] } ?? []))
-          }
+    // Most targets have neither a date nor parts, which the facts tell.
+    subject.eachFact(ownTargetsOnly: true, where: { $0.hasDateOrParts }) { entity, checked in
+      let indicator = checked.indicator
+      guard let date = indicator.target.date ?? indicator.target.parts.lazy.compactMap({ $0.date }).first else { return }
+      let targetYear = String(date.start.prefix(4))
+      for (key, text) in [(SpanName.explanation, indicator.explanation), (.scoring, indicator.scoring)] {
+        guard let text else { continue }
+        let years = Set(yearsWritten(in: text))
+        if let other = years.sorted().first(where: { $0 != targetYear }), !years.contains(targetYear) {
+          diagnostics.append(
+            Diagnostic(
+              self, span: indicator.targetSpan, targetYear, indicator.target.raw, "@" + key.rawValue, other,
+              related: indicator.spans[key].map { [.init(.comparedWith, span: $0, String(text.prefix(30)))] } ?? []))
         }
       }
     }

@@ -13,24 +13,22 @@ enum ExplanationNamesAnotherAmount: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for entity in subject.entities {
-      for checked in entity.ownTargets {
-        let indicator = checked.indicator
-        // The explanation first: most have no amount, and asking for the target's money
-        // copies the target.
-        guard let explanation = indicator.explanation, AmountsInText.mayHoldAmount(explanation),
-          let target = indicator.target.money
-        else { continue }
-        let amounts = AmountsInText.find(anyText: explanation)
-        guard amounts.count == 1, let stated = amounts.first else { continue }
-        let tolerance = halfUnit(indicator.target)
-        let difference = stated.yuan - target
-        if (difference < 0 ? -difference : difference) > tolerance {
-          diagnostics.append(
-            Diagnostic(
-              self, span: indicator.targetSpan, indicator.target.raw + (indicator.unitColumn.map { " \($0)" } ?? ""), stated.text,
-              related: indicator.spans[.explanation].map { [.init(.comparedWith, span: $0, stated.text)] } ?? []))
-        }
+    // Most explanations have no amount, which the facts tell (asking for the target's money
+    // copies the target).
+    subject.eachFact(ownTargetsOnly: true, where: { $0.explanationMayHoldAmount }) { entity, checked in
+      let indicator = checked.indicator
+      guard let explanation = indicator.explanation, AmountsInText.mayHoldAmount(explanation),
+        let target = indicator.target.money
+      else { return }
+      let amounts = AmountsInText.find(anyText: explanation)
+      guard amounts.count == 1, let stated = amounts.first else { return }
+      let tolerance = halfUnit(indicator.target)
+      let difference = stated.yuan - target
+      if (difference < 0 ? -difference : difference) > tolerance {
+        diagnostics.append(
+          Diagnostic(
+            self, span: indicator.targetSpan, indicator.target.raw + (indicator.unitColumn.map { " \($0)" } ?? ""), stated.text,
+            related: indicator.spans[.explanation].map { [.init(.comparedWith, span: $0, stated.text)] } ?? []))
       }
     }
     return diagnostics

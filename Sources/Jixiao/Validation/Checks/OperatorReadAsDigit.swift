@@ -20,15 +20,16 @@ enum OperatorReadAsDigit: Check {
     // the entity's own targets in place: most entities have no candidate, and a filtered
     // copy and a candidate array each were two allocations per entity.
     var candidates: [(Indicator, digits: String)] = []
-    for entity in subject.entities {
+    for (entityIndex, entity) in subject.entities.enumerated() {
+      // Candidates first: most tables have none, and then no sibling is indexed. Only a
+      // number without an operator can be one, which the facts tell.
+      guard subject.anyFact(ofEntity: entityIndex, { $0.ownsTarget && $0.kind == .quantitative && $0.op == nil }) else { continue }
       let ownTargets = entity.ownTargets
-      // Candidates first: most tables have none, and then no sibling is indexed.
       candidates.removeAll(keepingCapacity: true)
-      for checked in ownTargets where checked.indicator.target.kind == .quantitative {
+      subject.eachFact(ofEntity: entityIndex, where: { $0.ownsTarget && $0.kind == .quantitative && $0.op == nil }) { checked in
         let indicator = checked.indicator
-        guard indicator.target.op == nil else { continue }
         let digits = integerDigits(indicator.target.raw)
-        guard digits.count >= 3, digits.first == "2", digits.dropFirst().first != "0" else { continue }
+        guard digits.count >= 3, digits.first == "2", digits.dropFirst().first != "0" else { return }
         candidates.append((indicator, digits))
       }
       guard !candidates.isEmpty else { continue }

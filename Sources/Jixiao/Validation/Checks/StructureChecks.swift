@@ -9,23 +9,25 @@ enum LevelUnderWrongParent: Check {
       en: "Level 2s are judged against the framework the table follows: the legacy one puts 成本指标 under 产出指标 and may put 服务对象满意度 under 效益指标; the 2021 one (财预〔2021〕101号) makes 成本指标 a level 1 with 经济/社会/生态环境成本指标 under it.\nExample: `效益指标 │ 经济成本指标 │ …`.\nFix: move the indicator under the right level 1."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    for entity in subject.entities {
-      let framework = entity.table?.framework
-      for checked in entity.indicators where checked.indicator.level1Origin == .cell {
-        let indicator = checked.indicator
-        guard let level1Name = indicator.level1, let level1 = checked.level1,
-          let level2Name = indicator.level2, let level2 = checked.level2
-        else { continue }
-        if fits(level2, under: level1, framework) { continue }
-        let name = framework == .y2021 ? "2021" : framework == .legacy ? "legacy" : "national"
-        diagnostics.append(
-          Diagnostic(
-            self, span: indicator.spans[.level2] ?? indicator.span, level2Name, level1Name, name,
-            level2.parent(in: framework).rawValue))
+    // Most level 2s fit, which the facts tell.
+    subject.findings(
+      ownTargetsOnly: false,
+      where: { fact in
+        guard fact.level1Origin == .cell, let level1 = fact.level1, let level2 = fact.level2 else { return false }
+        return !fits(level2, under: level1, fact.framework)
       }
+    ) { entity, checked in
+      let framework = entity.table?.framework
+      let indicator = checked.indicator
+      guard let level1Name = indicator.level1, let level1 = checked.level1,
+        let level2Name = indicator.level2, let level2 = checked.level2
+      else { return nil }
+      if fits(level2, under: level1, framework) { return nil }
+      let name = framework == .y2021 ? "2021" : framework == .legacy ? "legacy" : "national"
+      return Diagnostic(
+        self, span: indicator.spans[.level2] ?? indicator.span, level2Name, level1Name, name,
+        level2.parent(in: framework).rawValue)
     }
-    return diagnostics
   }
 
   static func fits(_ level2: Level2, under level1: Level1, _ framework: Framework?) -> Bool {
@@ -66,11 +68,17 @@ enum LevelNameNonStandard: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var seen: Set<String> = []
-    for entity in subject.entities {
-      // The cells of one block repeat their level names row after row. What follows depends
-      // only on the two names and the table (`seen` is per table), so a pair just judged in
-      // this entity cannot be reported again: it was, or a test ruled it out.
-      var lastJudged: (level1: (raw: String, standard: String)?, level2: (raw: String, standard: String)?)
+    // The cells of one block repeat their level names row after row. What follows depends
+    // only on the two names and the table (`seen` is per table), so a pair just judged in
+    // an entity cannot be reported again in it: it was, or a test ruled it out.
+    var lastJudged: (level1: (raw: String, standard: String)?, level2: (raw: String, standard: String)?)
+    var lastEntity: ValidationSubject.Entity?
+    // Most names are written the standard way, which the facts tell: only the rest are judged.
+    subject.eachFact(ownTargetsOnly: false, where: { $0.level1RawDiffers || $0.level2RawDiffers }) { entity, checked in
+      if lastEntity !== entity {
+        lastEntity = entity
+        lastJudged = (nil, nil)
+      }
       func judge(_ raw: String?, _ standard: String?, _ key: SpanName, of indicator: Indicator) {
         guard let raw, let standard else { return }
         // Written the standard way, as most names are: its key is itself.
@@ -91,11 +99,9 @@ enum LevelNameNonStandard: Check {
         else { return }
         diagnostics.append(Diagnostic(self, span: span, raw, standard))
       }
-      for checked in entity.indicators {
-        let indicator = checked.indicator
-        judge(indicator.level1Raw, indicator.level1, .level1, of: indicator)
-        judge(indicator.level2Raw, indicator.level2, .level2, of: indicator)
-      }
+      let indicator = checked.indicator
+      judge(indicator.level1Raw, indicator.level1, .level1, of: indicator)
+      judge(indicator.level2Raw, indicator.level2, .level2, of: indicator)
     }
     return diagnostics
   }
@@ -122,13 +128,12 @@ enum LevelNameUnknown: Check {
       let suggestion = nearest(name).map { "; did you mean '\($0)'?" } ?? ""
       diagnostics.append(Diagnostic(self, span: span, name, suggestion))
     }
-    for entity in subject.entities {
-      for checked in entity.indicators {
-        // Most cells name a standard level, as the subject has read already: the other
-        // lookup is made only for the rest.
-        if checked.level1 == nil { judge(checked.indicator.level1, .level1, of: checked.indicator) }
-        if checked.level2 == nil { judge(checked.indicator.level2, .level2, of: checked.indicator) }
-      }
+    // Most cells name a standard level, as the subject has read already: the other lookup
+    // is made only for the rest.
+    subject.eachFact(ownTargetsOnly: false, where: { ($0.level1 == nil && $0.hasLevel1) || ($0.level2 == nil && $0.hasLevel2) }) {
+      entity, checked in
+      if checked.level1 == nil { judge(checked.indicator.level1, .level1, of: checked.indicator) }
+      if checked.level2 == nil { judge(checked.indicator.level2, .level2, of: checked.indicator) }
     }
     return diagnostics
   }
@@ -160,12 +165,14 @@ enum MissingLevelFamily: Check {
     var diagnostics: [Diagnostic] = []
     // The projects are the entities that are not departments, in the same order; their
     // level cells are read already (a level-1 cell names a family when it reads as one).
-    for project in subject.entities where !project.isDepartment && !project.indicators.isEmpty && !subject.isCutOff(project.span) {
+    for (entityIndex, project) in subject.entities.enumerated()
+    where !project.isDepartment && !project.indicators.isEmpty && !subject.isCutOff(project.span) {
       // Which families occur, by the cases' order (not a `Set`: a `String`-backed enum hashes
       // its raw value).
       var families = [Bool](repeating: false, count: Level1.allCases.count)
-      for indicator in project.indicators {
-        if let level1 = indicator.level1 { families[level1.order] = true }
+      _ = subject.anyFact(ofEntity: entityIndex) { fact in
+        if let level1 = fact.level1 { families[level1.order] = true }
+        return false
       }
       let framework = project.table?.framework
       var missing: [(Level1, String, Severity)] = [
@@ -173,7 +180,7 @@ enum MissingLevelFamily: Check {
       ]
       if framework == .y2021 { missing.append((.cost, "@cost", .note)) }
       for (family, term, severity) in missing where !families[family.order] {
-        if family == .satisfaction && project.indicators.contains(where: { $0.level2 == .serviceSatisfaction }) { continue }
+        if family == .satisfaction && subject.anyFact(ofEntity: entityIndex, { $0.level2 == .serviceSatisfaction }) { continue }
         diagnostics.append(Diagnostic(entry.code, span: project.span, [project.name, term], severity: severity))
       }
     }
@@ -211,13 +218,15 @@ enum DuplicateIndicator: Check {
     // per indicator.) Both arrays serve every entity.
     var named: [Named] = []
     var earliest: [Int] = []
-    for entity in subject.entities {
-      let indicators = entity.indicators
+    for (entityIndex, entity) in subject.entities.enumerated() {
       named.removeAll(keepingCapacity: true)
-      for (index, checked) in indicators.enumerated() where checked.indicator.spans[.name] != nil && checked.indicator.name != nil {
-        if let key = checked.nameKey { named.append(Named(hash: Self.hash(key), index: index)) }
+      // From the facts, which hold the hash: the indicators are reached only for a repeat.
+      _ = subject.anyFact(ofEntity: entityIndex) { fact in
+        if let hash = fact.nameHash { named.append(Named(hash: hash, index: Int(fact.index))) }
+        return false
       }
       guard named.count >= 2 else { continue }
+      let indicators = entity.indicators
       named.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
       earliest.removeAll(keepingCapacity: true)
       earliest.append(contentsOf: repeatElement(-1, count: indicators.count))
@@ -300,7 +309,7 @@ enum EvaluationLevelInTargetTable: Check {
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var seen: Set<String> = []
-    return subject.findings(ownTargetsOnly: false) { entity, checked in
+    return subject.findings(ownTargetsOnly: false, where: { $0.level1 == nil && $0.hasLevel1 }) { entity, checked in
       // A cell that reads as a standard level 1 is not an evaluation level.
       guard checked.level1 == nil else { return nil }
       let indicator = checked.indicator

@@ -11,7 +11,7 @@ enum ScoringFullMarkDiffersFromWeight: Check {
       en: "The scoring rule states a full mark (共计N分, 满分N分) while the weight column gives another number; one of the two was not updated. Only an explicit full mark is compared, not tiered scores or deductions.\\nExample: weight 5分 and the rule 成本节约率大于0得满分，共计9分.\\nFix: make the weight and the scoring rule agree."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: false) { entity, checked in
+    subject.findings(ownTargetsOnly: false, where: { $0.hasWeight && $0.hasScoring }) { entity, checked in
       let indicator = checked.indicator
       guard let weight = indicator.weight, let scoring = indicator.scoring,
         let (phrase, fullMark) = fullMark(in: scoring), fullMark != weight

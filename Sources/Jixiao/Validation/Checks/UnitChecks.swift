@@ -13,7 +13,7 @@ enum UnitColumnConflict: Check {
       en: "The target carries a unit (15万元) while the unit column says another (元). The target is read as 15 万元 and the contradiction reported: one of the two is wrong.\nExample: `协管员培训 │ 15万元 │ … │ 元`.\nFix: make them agree, e.g. target 15 and unit column 万元."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    subject.findings(ownTargetsOnly: true, where: { $0.has(.unitConflict) && $0.kind != .date && $0.hasUnitColumn }) { entity, checked in
       let indicator = checked.indicator
       // A date under a duration unit is JX309's finding.
       guard indicator.target.flags.contains(.unitConflict), indicator.target.kind != .date,
@@ -37,7 +37,7 @@ enum RateWithoutPercent: Check {
       en: "An indicator whose name ends in 率 (成本节约率, 合格率, 及时发放率 …) is a percentage, not an amount of 元, days, items or quarters. 成本节约率 = (planned − actual cost) / planned cost × 100%.\nExample: `成本节约率 │ 0 │ … │ 元 │ ≥`; `保险及时发放率 │ 0 │ … │ 天`.\nFix: make the unit %, or rename the indicator to what it measures (推迟天数)."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    subject.findings(ownTargetsOnly: true, where: { $0.hasName && $0.nameEndsInRate && $0.kind.mayBeNumeric }) { entity, checked in
       let indicator = checked.indicator
       guard let name = indicator.name, checked.nameKey?.hasSuffixBytes("率") == true, indicator.target.isNumeric else { return nil }
       let written = indicator.unitColumn ?? indicator.target.unitRaw
@@ -60,7 +60,7 @@ enum PercentAboveHundred: Check {
       en: "Rates and satisfaction cannot exceed 100%.\nExample: `群众满意度 │ ≥110%`.\nFix: correct the target."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    subject.findings(ownTargetsOnly: true, where: { $0.unitIsPercent }) { entity, checked in
       let indicator = checked.indicator
       // A one-byte unit before `==`: comparing unequal strings is a call each.
       guard let unit = indicator.target.unit, unit.utf8.count == 1, unit == "%", checked.isRate || checked.isSatisfaction
@@ -84,7 +84,10 @@ enum SatisfactionNotMeasured: Check {
       en: "Satisfaction should be stated as a percentage (≥90%), a score (≥85分) or a grade (满意, 良好) so that it can be checked; 提升 or 提高 only gives a direction.\nExample: `群众满意度 │ 提升`.\nFix: state the level, such as ≥90%."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    subject.findings(
+      ownTargetsOnly: true,
+      where: { ($0.level1 == .satisfaction || $0.level2 == .serviceSatisfaction) && !$0.has(.digitsRunTogether) && $0.kind != .empty }
+    ) { entity, checked in
       guard checked.level1 == .satisfaction || checked.level2 == .serviceSatisfaction else { return nil }
       let indicator = checked.indicator
       let target = indicator.target
@@ -116,7 +119,7 @@ enum DateUnitOnDuration: Check {
   static let durations: Set<String> = ["天", "日", "个月", "月", "年", "小时", "工作日", "周", "季度"]
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    subject.findings(ownTargetsOnly: true, where: { $0.kind == .date && $0.hasUnitColumn }) { entity, checked in
       let indicator = checked.indicator
       guard indicator.target.kind == .date, let column = indicator.unitColumn, durations.contains(TextKey.make(column))
       else { return nil }

@@ -9,7 +9,7 @@ enum OperatorColumnConflict: Check {
       en: "The operator column (指标性质 / 指标值类型) gives ≥, ≤ or ＝ while the target carries a different operator of its own. The target's operator is kept and the contradiction reported.\nExample: `财政支出 │ <350万 │ ≥`.\nFix: make them agree."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    subject.findings(ownTargetsOnly: true, where: { $0.has(.operatorConflict) && $0.hasValueType }) { entity, checked in
       let indicator = checked.indicator
       guard indicator.target.flags.contains(.operatorConflict), let column = indicator.valueType else { return nil }
       return Diagnostic(
@@ -30,7 +30,7 @@ enum QualitativeTypeWithNumber: Check {
       en: "A 定性 (qualitative) indicator states its target as a grade or words (有效保障, 显著提升); a number means the type or the target is wrong.\nExample: `按时完成资金使用 │ 12 │ … │ 个月 │ 定性`.\nFix: make the type 定量 with an operator, or state the target in words."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    subject.findings(ownTargetsOnly: true, where: { $0.valueTypeReading == .qualitative && $0.kind.mayBeNumeric }) { entity, checked in
       let indicator = checked.indicator
       guard checked.valueTypeReading == .qualitative, let type = indicator.valueType, indicator.target.isNumeric else { return nil }
       return Diagnostic(
@@ -51,7 +51,8 @@ enum QuantitativeTypeWithoutNumber: Check {
       en: "A 定量 indicator, or one with an operator (≥ ≤ ＝), should have a numeric target; words mean it is not quantified as the rules ask (细化量化).\nExample: `工作安排时间 │ 定量 │ 按月安排`.\nFix: give a measurable number, or make the type 定性."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    subject.findings(ownTargetsOnly: true, where: { $0.valueTypeReading == .number && ($0.kind == .qualitative || $0.kind == .text) }) {
+      entity, checked in
       let indicator = checked.indicator
       guard checked.valueTypeReading == .number, let type = indicator.valueType else { return nil }
       switch indicator.target.kind {
@@ -76,7 +77,7 @@ enum EmptyTarget: Check {
       en: "An indicator has a name but no target (指标值不明确). Template rows with only a level-2 name are placeholders, not this.\nExample: `效益指标 │ 可持续影响指标 │ 长效管理机制健全性 │` with nothing after.\nFix: give the target."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    subject.findings(ownTargetsOnly: true, where: { $0.kind == .empty && $0.hasName }) { entity, checked in
       let indicator = checked.indicator
       guard indicator.target.kind == .empty, let name = indicator.name else { return nil }
       return Diagnostic(self, span: indicator.nameSpan, name)
@@ -99,7 +100,16 @@ enum DirectionReversed: Check {
   static let positive = WordList(["满意度", "合格率", "完成率", "达标率", "覆盖率", "通过率", "知晓率", "及时率"])
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    // What the operator asks of the name's words is in the facts: an operator one way wants
+    // a negative word, the other way none (and most names have none).
+    subject.findings(ownTargetsOnly: true, where: { fact in
+      guard fact.hasName, fact.kind == .quantitative, let op = fact.op else { return false }
+      switch op {
+      case .atLeast, .greater: return fact.nameHasNegativeWord
+      case .atMost, .less: return !fact.nameHasNegativeWord
+      case .equal: return false
+      }
+    }) { entity, checked in
       let indicator = checked.indicator
       guard let name = indicator.name, let op = indicator.target.op, indicator.target.kind == .quantitative else { return nil }
       let key = checked.nameKey ?? name
@@ -131,7 +141,7 @@ enum UnreadableTarget: Check {
       en: "The value grammar found no reading for the target; its text stays in raw. Common when an explanation was written in the target cell.\nExample: `采集上报城市管理问题`.\nFix: state a measurable target."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true) { entity, checked in
+    subject.findings(ownTargetsOnly: true, where: { $0.kind == .text && !$0.has(.digitsRunTogether) }) { entity, checked in
       let indicator = checked.indicator
       return indicator.target.kind == .text && !indicator.target.flags.contains(.digitsRunTogether)
         ? Diagnostic(self, span: indicator.targetSpan, indicator.target.raw) : nil

@@ -16,7 +16,9 @@ enum WeightsDoNotTotal: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     let reservesTen = subject.document.projects.contains { $0.fields.contains { $0.role == FieldRole.budgetExecution.rawValue } }
     var diagnostics: [Diagnostic] = []
-    for entity in subject.entities where !subject.isCutOff(entity.span) {
+    for (entityIndex, entity) in subject.entities.enumerated() where !subject.isCutOff(entity.span) {
+      // Most entities have no weights, which the facts tell.
+      guard subject.anyFact(ofEntity: entityIndex, { $0.hasWeight }) else { continue }
       let expected: Decimal = entity.declaredWeightTotal ?? (reservesTen ? 90 : 100)
       let weighted = entity.indicators.lazy.map { $0.indicator }.filter { $0.weight != nil }
       guard !weighted.isEmpty else { continue }
@@ -50,11 +52,19 @@ enum WeightsPartlyMissing: Check {
       en: "Within one project some indicators have weights and others do not.\nExample: `产出指标 … 20分` followed by a row with an empty weight.\nFix: give every indicator its weight."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.entities.filter { !subject.isCutOff($0.span) }.compactMap { entity in
-      let indicators = entity.indicators.lazy.map { $0.indicator }
-      let withWeight = indicators.filter { $0.weightRaw != nil }.count
+    subject.entities.indices.compactMap { entityIndex in
+      let entity = subject.entities[entityIndex]
+      guard !subject.isCutOff(entity.span) else { return nil }
+      // Counted in the facts: most entities have weights on all indicators or on none.
+      var withWeight = 0
+      _ = subject.anyFact(ofEntity: entityIndex) { fact in
+        if fact.hasWeightRaw { withWeight += 1 }
+        return false
+      }
       let without = entity.indicators.count - withWeight
-      guard withWeight > 0, without > 0, let first = indicators.first(where: { $0.weightRaw == nil }) else { return nil }
+      guard withWeight > 0, without > 0 else { return nil }
+      let indicators = entity.indicators.lazy.map { $0.indicator }
+      guard let first = indicators.first(where: { $0.weightRaw == nil }) else { return nil }
       return Diagnostic(self, span: first.span, entity.name, String(withWeight), String(without))
     }
   }
@@ -71,7 +81,7 @@ enum WeightNotANumber: Check {
       en: "A weight should be a number once 分 is removed.\nExample: `分值 │ 二十分左右`.\nFix: write it as a number, such as 20 or 20分."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: false) { entity, checked in
+    subject.findings(ownTargetsOnly: false, where: { $0.hasWeightRaw && !$0.hasWeight }) { entity, checked in
       let indicator = checked.indicator
       guard let raw = indicator.weightRaw, indicator.weight == nil, !raw.isEmpty else { return nil }
       return Diagnostic(self, span: indicator.spans[.weight] ?? indicator.span, raw)
