@@ -24,6 +24,13 @@ struct Boxed<Value: Hashable & Sendable>: Hashable, Sendable {
     }
   }
 
+  /// Hands `read` the value in place, for reading many of its parts: read from an inout
+  /// parameter, each part is passed on borrowed (no one else may change it meanwhile), where
+  /// `value` returns a copy (a retain and a release of every reference it holds). A `_read`
+  /// accessor was no help: the compiler copied the yielded value whole. `read` must not
+  /// change the value: the storage is shared by every copy of the box.
+  func withValueInPlace<Result>(_ read: (inout Value) -> Result) -> Result { read(&storage.value) }
+
   static func == (left: Boxed, right: Boxed) -> Bool {
     left.storage === right.storage || left.storage.value == right.storage.value
   }

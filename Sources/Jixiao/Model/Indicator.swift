@@ -117,6 +117,10 @@ public struct Indicator: Sendable, Hashable {
     self.box = box
   }
 
+  /// All fields in place, for a reader of many (the encoder): `indicator.name` returns a
+  /// copy, a retain and a release of each String read. `read` must not change them.
+  func withFieldsInPlace<Result>(_ read: (inout Fields) -> Result) -> Result { box.withValueInPlace(read) }
+
   public subscript<Value>(dynamicMember path: WritableKeyPath<Fields, Value>) -> Value {
     get { box.value[keyPath: path] }
     _modify { yield &box.value[keyPath: path] }

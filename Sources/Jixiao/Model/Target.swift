@@ -148,6 +148,10 @@ public struct Target: Sendable, Hashable {
     }
   }
 
+  /// The details in place (nil when none were set), for a reader of many (the encoder):
+  /// `target.unit` … each return a copy. `read` must not change them.
+  func withDetailsInPlace<Result>(_ read: (inout Details) -> Result) -> Result? { details?.withValueInPlace(read) }
+
   /// The details, empty ones when none were set: a target without a box equals one whose box
   /// was set and emptied.
   private var detailsValue: Details { details?.value ?? Details() }

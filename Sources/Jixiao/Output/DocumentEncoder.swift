@@ -223,6 +223,12 @@ public enum DocumentEncoder {
   }
 
   static func indicator(_ w: inout JSONWriter, _ indicator: Indicator) {
+    indicator.withFieldsInPlace { write(&$0, &w) }
+  }
+
+  /// An indicator's members, each read from its fields in place and passed on borrowed: read
+  /// through `indicator.name`, each String was a copy (a retain and a release). Changes nothing.
+  static func write(_ indicator: inout Indicator.Fields, _ w: inout JSONWriter) {
     w.beginObject()
     w.field("level1", indicator.level1)
     w.field("level2", indicator.level2)
@@ -232,7 +238,7 @@ public enum DocumentEncoder {
     w.field("level2Origin", literal: indicator.level2Origin.jsonLiteral)
     w.field("name", indicator.name)
     w.key("target")
-    target(of: indicator, &w)
+    target(indicator.target, &w)
     w.field("horizon", literal: indicator.horizon.jsonLiteral)
     w.field("explanation", indicator.explanation)
     w.field("scoring", indicator.scoring)
@@ -301,41 +307,43 @@ public enum DocumentEncoder {
     return writer.bytes
   }
 
-  static func target(_ target: Target, _ w: inout JSONWriter) { writeTarget(target, &w) }
+  /// An indicator's target, read in place.
+  static func target(of indicator: Indicator, _ w: inout JSONWriter) { indicator.withFieldsInPlace { target($0.target, &w) } }
 
-  /// An indicator's target, its fields read from the indicator one by one: handed over as a
-  /// `Target`, it was a copy (a retain and a release of each of its references).
-  static func target(of indicator: Indicator, _ w: inout JSONWriter) { writeTarget(TargetOfIndicator(indicator: indicator), &w) }
-
-  @inline(__always)
-  static func writeTarget(_ target: some TargetFields, _ w: inout JSONWriter) {
+  static func target(_ target: Target, _ w: inout JSONWriter) {
     w.beginObject()
     w.field("raw", target.raw)
     w.field("kind", literal: target.kind.jsonLiteral)
     w.field("operator", literal: target.op?.jsonLiteral)
     w.field("value", decimal: target.value)
-    w.field("unit", target.unit)
-    if let unitRaw = target.unitRaw { w.field("unitRaw", unitRaw) }
-    if let yuan = target.yuan { w.field("yuan", decimal: yuan) }
-    if target.min != nil || target.max != nil {
-      w.field("min", decimal: target.min)
-      w.field("max", decimal: target.max)
-    }
-    if let date = target.date {
-      w.key("date")
-      w.beginObject()
-      w.field("start", date.start)
-      w.field("end", date.end)
-      w.endObject()
-    }
-    if let rank = target.rank { w.field("rank", int: rank) }
-    if let grade = target.grade { w.field("grade", grade) }
-    if let qualifier = target.qualifier { w.field("qualifier", qualifier) }
-    if !target.parts.isEmpty { w.field("parts") { $0.array(target.parts) { self.target($1, &$0) } } }
-    if !target.flags.isEmpty { w.field("flags") { $0.array(target.flags) { $0.string($1.rawValue) } } }
+    if target.withDetailsInPlace({ details(&$0, &w) }) == nil { w.field("unit", nil as String?) }
     w.key("span")
     span(target.span, &w)
     w.endObject()
+  }
+
+  /// A target's members after its value, read in place and passed on borrowed: read through
+  /// `target.unit` …, each was a copy (a retain and a release). Changes nothing.
+  static func details(_ details: inout Target.Details, _ w: inout JSONWriter) {
+    w.field("unit", details.unit)
+    if details.unitRaw != nil { w.field("unitRaw", details.unitRaw) }
+    if let yuan = details.yuan { w.field("yuan", decimal: yuan) }
+    if details.min != nil || details.max != nil {
+      w.field("min", decimal: details.min)
+      w.field("max", decimal: details.max)
+    }
+    if details.date != nil {
+      w.key("date")
+      w.beginObject()
+      w.field("start", details.date?.start)
+      w.field("end", details.date?.end)
+      w.endObject()
+    }
+    if let rank = details.rank { w.field("rank", int: rank) }
+    if details.grade != nil { w.field("grade", details.grade) }
+    if details.qualifier != nil { w.field("qualifier", details.qualifier) }
+    if !details.parts.isEmpty { w.field("parts") { $0.array(details.parts) { target($1, &$0) } } }
+    if !details.flags.isEmpty { w.field("flags") { $0.array(details.flags) { $0.string($1.rawValue) } } }
   }
 
   static func budgetLine(_ w: inout JSONWriter, _ line: BudgetLine) {
@@ -507,47 +515,4 @@ extension Amount.UnitSource: JSONLiteral {
     case .assumed: "assumed"
     }
   }
-}
-
-/// What the output writes of a target, read from a `Target` or in place from an indicator.
-protocol TargetFields {
-  var raw: String { get }
-  var kind: TargetKind { get }
-  var op: Comparison? { get }
-  var value: Decimal? { get }
-  var unit: String? { get }
-  var unitRaw: String? { get }
-  var yuan: Decimal? { get }
-  var min: Decimal? { get }
-  var max: Decimal? { get }
-  var date: DateInterval? { get }
-  var rank: Int? { get }
-  var grade: String? { get }
-  var qualifier: String? { get }
-  var parts: [Target] { get }
-  var flags: [Target.Flag] { get }
-  var span: SourceSpan? { get }
-}
-
-extension Target: TargetFields {}
-
-/// An indicator's target, each field read from the indicator when asked.
-struct TargetOfIndicator: TargetFields {
-  let indicator: Indicator
-  var raw: String { indicator.target.raw }
-  var kind: TargetKind { indicator.target.kind }
-  var op: Comparison? { indicator.target.op }
-  var value: Decimal? { indicator.target.value }
-  var unit: String? { indicator.target.unit }
-  var unitRaw: String? { indicator.target.unitRaw }
-  var yuan: Decimal? { indicator.target.yuan }
-  var min: Decimal? { indicator.target.min }
-  var max: Decimal? { indicator.target.max }
-  var date: DateInterval? { indicator.target.date }
-  var rank: Int? { indicator.target.rank }
-  var grade: String? { indicator.target.grade }
-  var qualifier: String? { indicator.target.qualifier }
-  var parts: [Target] { indicator.target.parts }
-  var flags: [Target.Flag] { indicator.target.flags }
-  var span: SourceSpan? { indicator.target.span }
 }
