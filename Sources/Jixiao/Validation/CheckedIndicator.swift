@@ -132,8 +132,8 @@ struct IndicatorFacts {
   let explanationMayHoldAmount: Bool
   /// `CheckedIndicator.isCostAmount`.
   let isCostAmount: Bool
-  /// `DirectionReversed.negative` occurs in the name key (asked only of a quantitative target
-  /// with an operator, as that check does; false for the rest).
+  /// `DirectionReversed.negative` occurs in the name key (asked only of what that check asks
+  /// it of, an own quantitative target with an operator other than =; false for the rest).
   let nameHasNegativeWord: Bool
   /// `DuplicateIndicator.hash` of the name key, for a named indicator with a name span.
   let nameHash: UInt64?
@@ -179,7 +179,9 @@ struct IndicatorFacts {
     level1RawDiffers = Self.differs(indicator.level1Raw, level1Text)
     level2RawDiffers = Self.differs(indicator.level2Raw, level2Text)
     explanationMayHoldAmount = indicator.explanation.map { AmountsInText.mayHoldAmount($0) } ?? false
-    nameHasNegativeWord = kind == .quantitative && op != nil && (nameKey.map { DirectionReversed.negative.anyOccurs(in: $0) } ?? false)
+    nameHasNegativeWord =
+      ownsTarget && kind == .quantitative && op != nil && op != .equal
+      && (nameKey.map { DirectionReversed.negative.anyOccurs(in: $0) } ?? false)
     let isCost =
       (level1 == .cost && level1Text?.equalsBytes(Level1.cost.rawValue) == true)
       || (level2 == .cost && level2Text?.equalsBytes(Level2.cost.rawValue) == true)

@@ -32,20 +32,36 @@ struct WordList: Sendable {
   func anyOccurs(in text: String) -> Bool {
     firstPairs.withUnsafeBufferPointer { firstPairs in
       text.withUTF8Bytes { bytes in
+        // Every position but the last has a pair; the last is tested on its own after.
+        let last = bytes.count - 1
         var index = 0
-        while index < bytes.count {
-          let mayBegin =
-            index + 1 < bytes.count ? firstPairs[Int(bytes[index]) << 8 | Int(bytes[index + 1])] : firstBytes[Int(bytes[index])]
-          if mayBegin {
-            for word in words where bytes.count - index >= word.count {
-              if word.withUnsafeBufferPointer({ equalBytes(bytes.baseAddress! + index, $0.baseAddress, word.count) }) { return true }
-            }
-          }
-          index += 1
+        while index < last {
+          let byte = bytes[index]
+          if firstPairs[Int(byte) << 8 | Int(bytes[index + 1])], occurs(at: index, in: bytes) { return true }
+          // A word is UTF-8, as the text is, so it begins where a scalar does: step over the
+          // scalar's continuation bytes (a third of the positions of a CJK text).
+          index &+= Self.scalarLength(leading: byte)
         }
-        return false
+        return index == last && firstBytes[Int(bytes[index])] && occurs(at: index, in: bytes)
       }
     }
+  }
+
+  /// Whether a word begins at `index` of `bytes`.
+  @inline(__always)
+  private func occurs(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for word in words where bytes.count - index >= word.count {
+      if word.withUnsafeBufferPointer({ equalBytes(bytes.baseAddress! + index, $0.baseAddress, word.count) }) { return true }
+    }
+    return false
+  }
+
+  /// The bytes of the UTF-8 scalar a byte begins, by its high four bits (0x0–0xB one, 0xC
+  /// and 0xD two, 0xE three, 0xF four; a continuation byte, which a valid text never steps
+  /// onto, one).
+  @inline(__always)
+  static func scalarLength(leading byte: UInt8) -> Int {
+    Int(truncatingIfNeeded: (0x4322_1111_1111_1111 as UInt64) &>> (UInt64(byte &>> 4) &<< 2) & 0xF)
   }
 
   /// Whether `text` ends with any word, by bytes.

@@ -72,8 +72,11 @@ import Testing
     #expect(found > 400)
   }
 
-  static let words = ["逾期", "发生率", "满意度", "率", "a", "ab"]
-  static let wordPieces = ["逾", "期", "发生", "率", "满意", "度", "a", "b", "ab", "\u{301}", "x"]
+  /// Words and pieces of one to four UTF-8 bytes a scalar: `anyOccurs` steps over a scalar's
+  /// continuation bytes, so a word must be found after a scalar of every length, and at the
+  /// last byte.
+  static let words = ["逾期", "发生率", "满意度", "率", "a", "ab", "é", "😀x", "x😀"]
+  static let wordPieces = ["逾", "期", "发生", "率", "满意", "度", "a", "b", "ab", "\u{301}", "x", "é", "😀"]
 
   @Test func wordListAsEachWord() {
     let list = WordList(Self.words)

@@ -335,7 +335,8 @@ extension ValidationFastPathTests {
           "nameHash")
         same(
           fact.nameHasNegativeWord,
-          target.kind == .quantitative && target.op != nil && DirectionReversed.negative.anyOccurs(in: checked.nameKey ?? ""), "nameHasNegativeWord")
+          !indicator.sharesNameAndTargetWithAbove && target.kind == .quantitative && target.op != nil && target.op != .equal
+            && DirectionReversed.negative.anyOccurs(in: checked.nameKey ?? ""), "nameHasNegativeWord")
         same(target.kind.mayBeNumeric || !target.isNumeric, true, "mayBeNumeric")
       }
     }
