@@ -32,24 +32,27 @@ enum RowClassifier {
       count += 1
     }
     guard count > 0 else { return .blank }
-    // The first cell read in place, not copied.
-    let firstKey = cells[firstIndex].key
     // Each prefix is compared only when the first byte matches (`[`/`!`; 注 and 说 lead with
     // E6 and E8): most rows begin otherwise.
-    // (Lead bytes read in place: `utf8.first` was a call.)
-    let textLead = cells[firstIndex].text.withUTF8Bytes { $0.first }
+    // (Lead bytes read in place, in the cell: `text` and `key` were a retain and a release
+    // each, for every row.)
+    let textLead = cells[firstIndex].withTextBytes { $0.first }
     if textLead == 0x5B || textLead == 0x21,
       cells[firstIndex].text.hasPrefixBytes("[image:") || cells[firstIndex].text.hasPrefixBytes("![")
     {
       return .image
     }
-    let keyLead = firstKey.withUTF8Bytes { $0.first }
-    if keyLead == 0xE6 || keyLead == 0xE8, firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("说明:") {
-      return .note
+    let keyLead = cells[firstIndex].withKeyBytes { $0.first }
+    if keyLead == 0xE6 || keyLead == 0xE8 {
+      let firstKey = cells[firstIndex].key
+      if firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("说明:") { return .note }
     }
     // `填报单位:(盖章) │ 单位:万元`: the unit ends a short line of sign-off labels.
-    if count > 1 && count <= 3, let unit = unitLine(cells[lastIndex].key) { return .moneyUnit(unit) }
+    if count > 1 && count <= 3, cells[lastIndex].withKeyBytes(namesUnit), let unit = unitLine(cells[lastIndex].key) {
+      return .moneyUnit(unit)
+    }
     if count == 1 {
+      let firstKey = cells[firstIndex].key
       if isPageNumber(firstKey) { return .pageNumber }
       // A year line is bracketed, `(2024年度)`: other keys are not asked.
       if keyLead == 0x28, let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
@@ -113,8 +116,7 @@ enum RowClassifier {
   /// `金额单位:万元`, `单位：元`, `单位:万元` on a line of its own, or ending one
   /// (`填报单位:(盖章) 单位:万元`).
   static func unitLine(_ key: String) -> MoneyUnit? {
-    // Every form names 单位; most lines do not.
-    guard key.containsBytes("单位") else { return nil }
+    guard key.withUTF8Bytes(namesUnit) else { return nil }
     for prefix in ["金额单位:", "单位:", "金额单位", "单位"] where key.hasPrefixBytes(prefix) {
       if let unit = moneyUnit(key.dropFirst(prefix.count)) { return unit }
     }
@@ -123,6 +125,23 @@ enum RowClassifier {
       return unit.1
     }
     return nil
+  }
+
+  /// Every form of `unitLine` names 单位; most lines do not. A plain loop with no call in it,
+  /// so that a cell can lend its key to it without being copied first (around a call the
+  /// optimiser cannot see through, the cell is copied out of its array for the loan).
+  @inline(__always)
+  private static func namesUnit(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    // 单位: E5 8D 95 E4 BD 8D.
+    guard key.count >= 6 else { return false }
+    for index in 0...(key.count - 6) where key[index] == 0xE5 {
+      if key[index + 1] == 0x8D && key[index + 2] == 0x95 && key[index + 3] == 0xE4 && key[index + 4] == 0xBD
+        && key[index + 5] == 0x8D
+      {
+        return true
+      }
+    }
+    return false
   }
 
   private static func moneyUnit(_ text: Substring) -> MoneyUnit? {
@@ -153,8 +172,16 @@ enum RowClassifier {
     var indicatorLabels = 0
     var projectLabels = 0
     var unknown = 0
+    let shortest = headerEntries.shortestWord
+    let longest = headerEntries.longestWord
     for index in cells.indices where !cells[index].isEmpty {
-      switch headerWord(cells[index].key) {
+      // A key of a length no entry has, and no column prefix, is data: known from its length
+      // and lead bytes, read in the cell (`key` was a retain and a release per cell).
+      let length = cells[index].keyUTF8Count
+      let word: HeaderWord =
+        (length < shortest || length > longest) && !cells[index].withKeyBytes(ColumnVocabulary.mayHavePrefix)
+        ? .unknown : headerWord(cells[index].key)
+      switch word {
       case .indicatorHeader: indicatorLabels += 1
       case .projectColumn: projectLabels += 1
       // 指标解释, 备注, block labels …: header-ish, neutral

@@ -110,6 +110,18 @@ public struct Cell: Sendable, Hashable {
     }
   }
 
+  /// `body` with the key's UTF-8 bytes, the key lent where `key` would return a copy (a
+  /// retain and a release, two of each for a key kept apart from its text), for call sites
+  /// that only look at it.
+  @inline(__always)
+  func withKeyBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if bits.keyIsStale { return staleKey().withUTF8Bytes(body) }
+    switch content {
+    case .ownKey(let text): return text.withUTF8Bytes(body)
+    case .keyed(let keyed): return keyed.key.withUTF8Bytes(body)
+    }
+  }
+
   // The key follows from the text and the script: equality and hashing leave it out, so a
   // cell is the same before and after its key is settled.
   public static func == (lhs: Cell, rhs: Cell) -> Bool {

@@ -93,7 +93,8 @@ public enum ColumnVocabulary {
 
   /// The prefixes start with 年, 指, 绩 or 评, and the shortest is 9 bytes: a key that does
   /// not (most misses are data cells) needs none of the four comparisons.
-  private static func mayHavePrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  @inline(__always)
+  static func mayHavePrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.count >= 9 else { return false }
     switch (bytes[0], bytes[1], bytes[2]) {
     case (0xE5, 0xB9, 0xB4), (0xE6, 0x8C, 0x87), (0xE7, 0xBB, 0xA9), (0xE8, 0xAF, 0x84): return true

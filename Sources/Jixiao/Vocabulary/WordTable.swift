@@ -22,7 +22,7 @@ struct WordTable<Value: Sendable>: Sendable {
   private let mask: Int
   /// Bytes of the longest and of the shortest word.
   let longestWord: Int
-  private let shortestWord: Int
+  let shortestWord: Int
 
   /// The table of `pairs`; the first value given for a word wins.
   init(_ pairs: some Sequence<(String, Value)>) {

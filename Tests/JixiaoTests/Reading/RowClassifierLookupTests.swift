@@ -46,6 +46,62 @@ import Testing
     }
   }
 
+  /// The corpus rows, and rows ending in a cell that names 单位 in part or whole, read as
+  /// before: `classify` and `isHeader` test lengths and lead bytes in the cell before they
+  /// take a key out of it.
+  @Test func corpusRowsAreClassifiedAsBefore() {
+    var rows: [Row] = []
+    for relativePath in CorpusTests.documents {
+      guard let bytes = CorpusFiles.read(CorpusTests.root + "/" + relativePath),
+        let (text, _) = try? SourceDecoder.decode(bytes, path: relativePath)
+      else { continue }
+      rows += Tokenizer.tokenize(text).rows
+    }
+    let unitTexts = ["单位", "单", "位", "单单位", "单 位", "金额单位:元", "位单", "x单位:万元", "单位:亿元", "填报单位", "单位：千元", "项目单位"]
+    for a in ["填报单位:(盖章)", "名称", "", "一级指标"] {
+      for b in unitTexts {
+        rows.append(Row(cells: [Self.cell(a, 0), Self.cell(b, 1)], lineIndex: 0))
+        rows.append(Row(cells: [Self.cell(a, 0), Self.cell("", 1), Self.cell(b, 2)], lineIndex: 0))
+        rows.append(Row(cells: [Self.cell(b, 0)], lineIndex: 0))
+      }
+    }
+    // Column prefixes on keys longer than any header word: asked for their prefix all the same.
+    for long in ["绩效指标(二〇二三年度项目支出绩效目标及指标明细说明)", "年度绩效目标(本年度项目支出的总体目标与阶段性目标说明)", "评(扣)分标准及依据说明文字很长很长很长很长很长很长很长"] {
+      for texts in [["数据", long, "一级指标", "二级指标"], ["项目名称", "单位名称", "按收入性质分", long]] {
+        rows.append(Row(cells: texts.enumerated().map { Self.cell($1, $0) }, lineIndex: 0))
+      }
+    }
+    var headers = 0
+    var units = 0
+    for row in rows {
+      let expected = Reference.classify(row)
+      #expect(RowClassifier.classify(row) == expected, "\(row.cells.map(\.text))")
+      #expect(RowClassifier.isHeader(row.cells) == Self.isHeaderByKeys(row.cells), "\(row.cells.map(\.text))")
+      if expected == .header { headers += 1 }
+      if case .moneyUnit = expected { units += 1 }
+    }
+    #expect(rows.count > 2000 && headers > 50 && units > 20, "\(rows.count) rows, \(headers) headers, \(units) units")
+  }
+
+  /// `RowClassifier.isHeader` as it was, with every key taken out of its cell.
+  static func isHeaderByKeys(_ cells: [Cell]) -> Bool {
+    var indicatorLabels = 0
+    var projectLabels = 0
+    var unknown = 0
+    for index in cells.indices where !cells[index].isEmpty {
+      switch RowClassifier.headerWord(cells[index].key) {
+      case .indicatorHeader: indicatorLabels += 1
+      case .projectColumn: projectLabels += 1
+      case .neutral: break
+      case .unknown:
+        unknown += 1
+        if unknown > 1 { return false }
+      }
+    }
+    if indicatorLabels >= 2 { return true }
+    return projectLabels >= 3 && unknown == 0
+  }
+
   @Test func headerWordsAreTheTwoLookUps() {
     let keys = Self.cellTexts + ColumnVocabulary.entries.map(\.key) + LevelVocabulary.blockLabels.words
     for key in keys + keys.map { $0 + "(年)" } + keys.map { $0 + "x" } + keys.map { String($0.dropLast()) } {
