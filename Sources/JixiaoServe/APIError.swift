@@ -18,7 +18,7 @@ struct APIError: Error, Sendable {
     case .unknownEncoding: status = .badRequest
     default: status = .unprocessableContent
     }
-    kind = Self.kind(of: error)
+    kind = error.caseName
     message = error.message
     exitCode = error.exitCode
   }
@@ -58,22 +58,6 @@ struct APIError: Error, Sendable {
       }
     }
     return writer.bytes + [0x0A]
-  }
-
-  private static func kind(of error: InputError) -> String {
-    switch error {
-    case .empty: "empty"
-    case .whitespaceOnly: "whitespaceOnly"
-    case .binary: "binary"
-    case .tooLarge: "tooLarge"
-    case .unknownEncoding: "unknownEncoding"
-    case .undecodable: "undecodable"
-    case .noTable: "noTable"
-    case .notATargetTable: "notATargetTable"
-    case .notFound: "notFound"
-    case .isDirectory: "isDirectory"
-    case .unreadable: "unreadable"
-    }
   }
 }
 

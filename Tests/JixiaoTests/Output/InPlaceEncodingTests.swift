@@ -98,37 +98,44 @@ enum LegacyIndicatorWriter {
     }
   }
 
+  /// A target with the optional parts of `seed`'s bits set (parts of parts at bit 5, a details
+  /// box set and emptied again at bit 6). Also the targets of `OutputFastPathTests`.
+  static func madeTarget(_ seed: Int) -> Target {
+    var target = Target(raw: "≥\(seed)\"万元\\", kind: TargetKind.allCases[seed % TargetKind.allCases.count])
+    target.span = seed % 2 == 0 ? nil : SourceSpan(line: seed, column: 2, offset: 3, length: 4)
+    if seed & 1 != 0 { target.op = Comparison.allCases[seed % Comparison.allCases.count] }
+    if seed & 2 != 0 { target.value = Decimal(seed) / 4 }
+    if seed & 4 != 0 { target.unit = "万元" }
+    if seed & 8 != 0 { target.unitRaw = "(万元)" }
+    if seed & 16 != 0 {
+      target.yuan = Decimal(seed) * 10000
+      target.min = Decimal(seed)
+      target.rank = seed
+      target.grade = "合格"
+    }
+    if seed & 32 != 0 {
+      target.max = Decimal(seed) + 1
+      target.date = DateInterval(start: "2024-01-01", end: "2024-12-31")
+      target.qualifier = "以上"
+      target.flags = [.unitConflict, .operatorFromColumn]
+      var part = Target(raw: "part \(seed)", kind: .quantitative)
+      part.parts = [Target(raw: "inner", kind: .text)]
+      part.unit = "%"
+      target.parts = [part, Target(raw: "", kind: .empty)]
+    }
+    if seed & 64 != 0 {
+      // A details box made and emptied: written as no details.
+      target.grade = "x"
+      target.grade = nil
+    }
+    return target
+  }
+
   /// Indicators and targets with every optional part set in turn, parts of parts, and boxes
   /// set and emptied again.
   @Test func madeIndicatorsAsBefore() {
     for seed in 0..<128 {
-      var target = Target(raw: "≥\(seed)\"万元\\", kind: TargetKind.allCases[seed % TargetKind.allCases.count])
-      target.span = seed % 2 == 0 ? nil : SourceSpan(line: seed, column: 2, offset: 3, length: 4)
-      if seed & 1 != 0 { target.op = Comparison.allCases[seed % Comparison.allCases.count] }
-      if seed & 2 != 0 { target.value = Decimal(seed) / 4 }
-      if seed & 4 != 0 { target.unit = "万元" }
-      if seed & 8 != 0 { target.unitRaw = "(万元)" }
-      if seed & 16 != 0 {
-        target.yuan = Decimal(seed) * 10000
-        target.min = Decimal(seed)
-        target.rank = seed
-        target.grade = "合格"
-      }
-      if seed & 32 != 0 {
-        target.max = Decimal(seed) + 1
-        target.date = DateInterval(start: "2024-01-01", end: "2024-12-31")
-        target.qualifier = "以上"
-        target.flags = [.unitConflict, .operatorFromColumn]
-        var part = Target(raw: "part \(seed)", kind: .quantitative)
-        part.parts = [Target(raw: "inner", kind: .text)]
-        part.unit = "%"
-        target.parts = [part, Target(raw: "", kind: .empty)]
-      }
-      if seed & 64 != 0 {
-        // A details box made and emptied: written as no details.
-        target.grade = "x"
-        target.grade = nil
-      }
+      let target = Self.madeTarget(seed)
       var indicator = Indicator(target: target, span: SourceSpan(line: 1, column: 1, offset: 0))
       if seed & 1 != 0 { indicator.level1 = "产出指标" }
       if seed & 2 != 0 { indicator.name = "名\"称\n" }

@@ -344,30 +344,10 @@ enum LegacyDigitWriter {
     }
   }
 
-  /// Targets with every optional part set in turn, and parts of parts.
+  /// Targets with every optional part set in turn, parts of parts, and emptied boxes.
   @Test func targetsOfIndicatorsAsTargets() {
-    for seed in 0..<64 {
-      var target = Target(raw: "≥\(seed)\"万元\\", kind: TargetKind.allCases[seed % TargetKind.allCases.count])
-      target.span = seed % 2 == 0 ? nil : SourceSpan(line: seed, column: 2, offset: 3, length: 4)
-      if seed & 1 != 0 { target.op = Comparison.allCases[seed % Comparison.allCases.count] }
-      if seed & 2 != 0 { target.value = Decimal(seed) / 4 }
-      if seed & 4 != 0 { target.unit = "万元" }
-      if seed & 8 != 0 { target.unitRaw = "(万元)" }
-      if seed & 16 != 0 {
-        target.yuan = Decimal(seed) * 10000
-        target.min = Decimal(seed)
-        target.rank = seed
-        target.grade = "合格"
-      }
-      if seed & 32 != 0 {
-        target.max = Decimal(seed) + 1
-        target.date = DateInterval(start: "2024-01-01", end: "2024-12-31")
-        target.qualifier = "以上"
-        target.flags = [.unitConflict, .operatorFromColumn]
-        var part = Target(raw: "part \(seed)", kind: .quantitative)
-        part.parts = [Target(raw: "inner", kind: .text)]
-        target.parts = [part, Target(raw: "", kind: .empty)]
-      }
+    for seed in 0..<128 {
+      let target = InPlaceEncodingTests.madeTarget(seed)
       Self.expectSameTarget(Indicator(target: target, span: SourceSpan(line: 1, column: 1, offset: 0)), "made \(seed)")
     }
   }
