@@ -24,8 +24,10 @@ struct IndicatorRowReader {
     self.readings = readings
     let width = min(max((columns.keys.max() ?? -1) + 1, 0), 256)
     self.positionsTrusted = positionsTrusted
-    // One walk over the columns, in the dictionary's order (which `first(where:)` took), for
-    // what sets of roles, a filtered dictionary and a look-up per column index made.
+    // One walk over the columns, for what sets of roles, a filtered dictionary and a look-up
+    // per column index made. Two columns can share a role (指标值 beside 年度指标值): the
+    // leftmost is taken, not the first in the dictionary's order, which its hash seed changes
+    // from one process to the next.
     var roleByColumn = [ColumnRole?](repeating: nil, count: width)
     var allNarrow = true
     var targetColumn: Int?
@@ -35,8 +37,8 @@ struct IndicatorRowReader {
     for (column, role) in columns {
       if column >= 0 && column < width { roleByColumn[column] = role }
       if !Self.isNarrow(role) { allNarrow = false }
-      if role == .target && targetColumn == nil { targetColumn = column }
-      if role == .name && nameColumn == nil { nameColumn = column }
+      if role == .target && targetColumn.map({ column < $0 }) ?? true { targetColumn = column }
+      if role == .name && nameColumn.map({ column < $0 }) ?? true { nameColumn = column }
       switch role {
       case .level1, .level2, .blockLabel, .group: break
       default: slots.append((column, role))

@@ -48,6 +48,16 @@ import Testing
     }
   }
 
+  /// Two columns of one role: the leftmost, whatever order the dictionary walks them in.
+  @Test func sharedRoleTakesTheLeftmostColumn() {
+    for width in 2..<12 {
+      var columns: [Int: ColumnRole] = [:]
+      for column in 0..<width { columns[column * 3 + 1] = column % 2 == 0 ? .target : .name }
+      let reader = IndicatorRowReader(columns: columns, positionsTrusted: true)
+      #expect(reader.targetColumn == 1 && reader.nameColumn == 4, "\(columns)")
+    }
+  }
+
   /// Every byte value at every place of a word, among bytes of each kind.
   @Test func digitByteTestIsExact() {
     for filler: UInt8 in [0x00, 0x2F, 0x3A, 0x41, 0x7F, 0x80, 0xB0, 0xB9, 0xE5, 0xFF] {
@@ -95,8 +105,9 @@ private enum OldFormReading {
       let roles = Set(columns.values)
       let narrow: Set<ColumnRole> = [.blockLabel, .level1, .level2, .name, .target, .remark, .group]
       byContent = roles.isSubset(of: narrow) || !positionsTrusted
-      targetColumn = columns.first { $0.value == .target }?.key
-      nameColumn = columns.first { $0.value == .name }?.key
+      // The leftmost of each role (the old code took the first in the dictionary's order).
+      targetColumn = columns.filter { $0.value == .target }.keys.min()
+      nameColumn = columns.filter { $0.value == .name }.keys.min()
       var slots = columns.filter { ![.level1, .level2, .blockLabel, .group].contains($0.value) }
         .sorted { $0.key < $1.key }.map { (column: $0.key, role: $0.value) }
       if !slots.contains(where: { $0.role == .name }) { slots.insert((-1, .name), at: 0) }
