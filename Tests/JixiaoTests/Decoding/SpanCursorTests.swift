@@ -13,11 +13,8 @@ import Testing
   /// Texts of 1 to 40 pieces, some with invalid UTF-8 or a byte-order mark (decoded with
   /// an offset map or a shifted offset), the same every run.
   static let texts: [SourceText] = {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x9E37_79B9_7F4A_7C15)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     return (0..<600).compactMap { index in
       var bytes = (0..<(1 + next(40))).flatMap { _ in pieces[next(pieces.count)] }
       if index % 7 == 0 { bytes = [0xEF, 0xBB, 0xBF] + bytes }
@@ -37,11 +34,8 @@ import Testing
   /// Ranges left to right along each line between scalar boundaries, with now and then a
   /// jump back, an empty range, a range into the next line, or a line visited again.
   @Test func arrangementsOfBreaksAndScalars() {
-    var state: UInt64 = 0x2545_F491_4F6C_DD1D
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x2545_F491_4F6C_DD1D)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for (number, text) in Self.texts.enumerated() {
       let bytes = text.utf8
       var ranges: [(line: Int, range: Range<Int>)] = []

@@ -72,11 +72,8 @@ import Testing
 
   /// Texts of 1 to 40 pieces, some with a byte-order mark, the same every run.
   static let texts: [SourceText] = {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x9E37_79B9_7F4A_7C15)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     return (0..<800).compactMap { index in
       var bytes = (0..<(1 + next(40))).flatMap { _ in pieces[next(pieces.count)] }
       if index % 7 == 0 { bytes = [0xEF, 0xBB, 0xBF] + bytes }
@@ -88,11 +85,8 @@ import Testing
   /// jumps back or reaches into the next line; and every byte range of short texts, on
   /// boundaries or not, for the strings.
   @Test func adversarialTexts() {
-    var state: UInt64 = 0x2545_F491_4F6C_DD1D
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x2545_F491_4F6C_DD1D)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for (number, text) in Self.texts.enumerated() {
       let bytes = text.utf8
       var ranges: [(line: Int, range: Range<Int>)] = []
@@ -152,11 +146,8 @@ import Testing
   /// Brackets before and after ideographs, letters and marks, and the marks themselves.
   @Test func plainBracketsAndMarks() {
     let parts = ["中", "(", ")", "a", "qū", "1", "、", "。", "《", "》", "「", "」", "【", "】", "“", "”", "Z", "（", "：", ":", "*", " "]
-    var state: UInt64 = 0x1234_5678_9ABC_DEF1
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x1234_5678_9ABC_DEF1)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for _ in 0..<20_000 {
       let text = (0..<(1 + next(8))).map { _ in parts[next(parts.count)] }.joined()
       Self.expectPlainIsOwnKey(text, "parts")
@@ -186,11 +177,8 @@ import Testing
   /// Rules and near-rules of every dash, filler and look-alike (`–`, `━` cut short, `═`).
   @Test func rules() {
     let parts = ["-", "=", "—", "─", "━", ":", "+", " ", "|", "–", "═", "a", "中", "\u{2014}\u{301}", "\t", "*"]
-    var state: UInt64 = 0x0F1E_2D3C_4B5A_6978
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x0F1E_2D3C_4B5A_6978)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for _ in 0..<20_000 {
       let text = (0..<next(9)).map { _ in parts[next(parts.count)] }.joined()
       #expect(Separators.isRule(text) == Self.oldIsRule(text), "\(text)")

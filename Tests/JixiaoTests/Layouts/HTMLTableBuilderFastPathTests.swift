@@ -112,11 +112,8 @@ import Testing
   /// Tables whose cells span rows and columns every which way, some rows short, some
   /// cells empty, text between cells; the spans from a fixed generator.
   @Test func spannedTables() throws {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var random = SeededSequence(seed: 0x9E37_79B9_7F4A_7C15)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for table in 0..<300 {
       var html = "<p>表\(table)</p><table>"
       for row in 0..<(1 + next(6)) {

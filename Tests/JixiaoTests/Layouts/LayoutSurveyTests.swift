@@ -23,11 +23,8 @@ import Testing
 
   /// Texts the same every run: random runs of pieces, and random runs of lines.
   static let texts: [[UInt8]] = {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x9E37_79B9_7F4A_7C15)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     let byPieces = (0..<2500).map { _ in (0..<next(50)).map { _ in pieces[next(pieces.count)] }.joined() }
     let byLines = (0..<2500).map { _ -> String in
       // Mostly one kind of line with others among them, as documents are.

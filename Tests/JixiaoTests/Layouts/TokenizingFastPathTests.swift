@@ -42,11 +42,8 @@ import Testing
   /// could mistake for them (0x7D, 0x5D, 0xFC, 0xDC), at every range.
   @Test func separatorsAreTheByteByByteSeparators() {
     let bytes: [UInt8] = [0x7C, 0x5C, 0x7C, 0x7D, 0x5D, 0xFC, 0xDC, 0x61, 0x20, 0xE4, 0xB8, 0xAD]
-    var state: UInt64 = 0x2F6B_B0A1_9C3D_4E51
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x2F6B_B0A1_9C3D_4E51)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for _ in 0..<2000 {
       let text = (0..<next(41)).map { _ in bytes[next(bytes.count)] }
       for lower in 0...text.count {
@@ -59,11 +56,8 @@ import Testing
   /// one (0x08, 0x0A, 0x89, 0x19), at every range.
   @Test func tabsAreTheByteByByteTabs() {
     let bytes: [UInt8] = [0x09, 0x08, 0x0A, 0x89, 0x19, 0x61, 0xE4, 0xB8, 0xAD, 0x00]
-    var state: UInt64 = 0x1405_7B7E_F767_814F
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x1405_7B7E_F767_814F)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for _ in 0..<2000 {
       let text = (0..<next(41)).map { _ in bytes[next(bytes.count)] }
       for lower in 0...text.count {
@@ -156,11 +150,8 @@ import Testing
   /// as tab rows.
   @Test func rowsAreTheOldRows() {
     let pieces = ["|", "\\|", "\\", "\t", " ", "\u{3000}", "\u{0C}", "a", "中", "---", "\n", "\r\n", "||", "12.5", "\u{A0}"]
-    var state: UInt64 = 0x7A3C_91E5_0B2D_6F48
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x7A3C_91E5_0B2D_6F48)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for _ in 0..<3000 {
       let string = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
       // (The decoder turns down empty and blank texts.)
@@ -177,11 +168,8 @@ import Testing
       [0x41], [0x5A], [0x61], [0x7A], [0x40], [0x5B], [0x2D], [0x3A], [0x5F], [0x30], [0xE4, 0xB8, 0xAD], [0xC3, 0x89],
       [0xFF], [0xE4, 0xB8], [0x80], [0x20],
     ]
-    var state: UInt64 = 0x3C6E_F372_FE94_F82B
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x3C6E_F372_FE94_F82B)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for _ in 0..<20_000 {
       let bytes = (0..<next(24)).flatMap { _ in pieces[next(pieces.count)] }
       let lower = next(bytes.count + 1)
@@ -205,11 +193,8 @@ import Testing
   @Test func htmlTextRunsEndAtMarkup() {
     let pieces = ["<", "a", "/", "!", "7", "中", " ", ">", "<td>", "</tr>", "<!-- x -->", "<script>a<b</script>", "<<", "\"", "=", "\n"]
       .map { Array($0.utf8) }
-    var state: UInt64 = 0x6A09_E667_F3BC_C908
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x6A09_E667_F3BC_C908)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for _ in 0..<20_000 {
       let bytes = (0..<next(30)).flatMap { _ in pieces[next(pieces.count)] }
       var scanner = HTMLScanner(bytes: bytes)

@@ -63,11 +63,8 @@ import Testing
   }
 
   @Test func spanTableKeepsWhatTheListKept() {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x9E37_79B9_7F4A_7C15)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     let names = SpanName.allCases
     for round in 0..<300 {
       var table = round % 2 == 0 ? SpanTable() : SpanTable(capacity: next(20))

@@ -17,11 +17,8 @@ import Testing
       layouts.append([0: .level1, 1: .level2, 2: role, 3: .target])
       layouts.append([-1: role, 2: .name, 300: role])
     }
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((state >> 33) % UInt64(bound))
-    }
+    var random = SeededSequence(seed: 0x9E37_79B9_7F4A_7C15)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for _ in 0..<3000 {
       var columns: [Int: ColumnRole] = [:]
       for _ in 0..<(1 + next(12)) { columns[next(14) - 1] = roles[next(roles.count)] }

@@ -25,11 +25,8 @@ import Testing
     var rows: [[String]] = cellTexts.map { [$0] }
     for a in cellTexts { for b in cellTexts { rows.append([a, b]) } }
     for a in cellTexts.prefix(20) { for b in cellTexts { for c in cellTexts.suffix(25) { rows.append([a, b, c]) } } }
-    var state: UInt64 = 0x1234_5678_9ABC_DEF1
-    func next(_ bound: Int) -> Int {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int(state >> 33) % bound
-    }
+    var random = SeededSequence(seed: 0x1234_5678_9ABC_DEF1)
+    func next(_ bound: Int) -> Int { random.next(bound) }
     for _ in 0..<5000 { rows.append((0..<(4 + next(5))).map { _ in cellTexts[next(cellTexts.count)] }) }
     return rows.map { texts in Row(cells: texts.enumerated().map { cell($1, $0) }, lineIndex: 0) }
   }()
