@@ -40,19 +40,30 @@ public enum DocumentEncoder {
     (try? JSONReader.read(encode(document, language: language, pretty: false))) ?? .null
   }
 
+  /// Members written between `beginObject` and `endObject`, not in closures: each closure
+  /// that read the document copied it whole (a retain and a release of each of its arrays).
   public static func write(_ document: Document, language: Language, into w: inout JSONWriter) {
-    w.object { w in
-      w.field("schemaVersion", Document.schemaVersion)
-      w.field("source") { source(document.source, &$0) }
-      w.field("tables") { $0.array(document.tables, table) }
-      w.field("projects") { $0.array(document.projects, project) }
-      w.field("departments") { $0.array(document.departments, department) }
-      w.field("budgetLines") { $0.array(document.budgetLines, budgetLine) }
-      w.field("passages") { $0.array(document.passages, passage) }
-      w.field("diagnostics") { $0.array(document.diagnostics) { diagnostic($1, language, &$0) } }
-      w.field("residue") { $0.array(document.residue, residue) }
-      w.field("summary") { summary(document, &$0) }
-    }
+    w.beginObject()
+    w.field("schemaVersion", Document.schemaVersion)
+    w.key("source")
+    source(document.source, &w)
+    w.key("tables")
+    w.array(document.tables, table)
+    w.key("projects")
+    w.array(document.projects, project)
+    w.key("departments")
+    w.array(document.departments, department)
+    w.key("budgetLines")
+    w.array(document.budgetLines, budgetLine)
+    w.key("passages")
+    w.array(document.passages, passage)
+    w.key("diagnostics")
+    w.array(document.diagnostics) { diagnostic($1, language, &$0) }
+    w.key("residue")
+    w.array(document.residue, residue)
+    w.key("summary")
+    summary(document, &w)
+    w.endObject()
   }
 
   static func span(_ span: SourceSpan?, _ w: inout JSONWriter) {

@@ -21,18 +21,25 @@ final class CheckedIndicator {
 
   init(_ indicator: Indicator, levels: inout LevelReadings, framework: Framework? = nil) {
     self.indicator = indicator
-    // Each text read once (a read is a copy) and handed on to the facts.
-    let texts = IndicatorFacts.Texts(level1: indicator.level1, level2: indicator.level2)
-    let level1 = levels.level1.reading(texts.level1) { Level1.spelledAsStandard.reading($0) ?? Level1.named($0) }
-    let level2 = levels.level2.reading(texts.level2) { Level2.spelledAsStandard.reading($0) ?? Level2.named($0) }
-    let nameKey = indicator.name.map { TextKey.make($0) }
-    let valueTypeReading = indicator.valueType.map { ValueTypeReading(key: TextKey.make($0)) }
+    var level1: Level1?
+    var level2: Level2?
+    var nameKey: String?
+    var valueTypeReading: ValueTypeReading?
+    // Every field read in place: through `indicator.level1` … each read was a copy (a retain
+    // and a release), and through `indicator.target.unit` … a copy of the target's details
+    // whole.
+    facts = indicator.withFieldsInPlace { fields in
+      level1 = levels.level1.reading(fields.level1) { Level1.spelledAsStandard.reading($0) ?? Level1.named($0) }
+      level2 = levels.level2.reading(fields.level2) { Level2.spelledAsStandard.reading($0) ?? Level2.named($0) }
+      if let name = fields.name { nameKey = TextKey.make(name) }
+      if let valueType = fields.valueType { valueTypeReading = ValueTypeReading(key: TextKey.make(valueType)) }
+      return IndicatorFacts(
+        &fields, level1: level1, level2: level2, nameKey: nameKey, valueTypeReading: valueTypeReading, framework: framework)
+    }
     self.level1 = level1
     self.level2 = level2
     self.nameKey = nameKey
     self.valueTypeReading = valueTypeReading
-    facts = IndicatorFacts(
-      indicator, texts, level1: level1, level2: level2, nameKey: nameKey, valueTypeReading: valueTypeReading, framework: framework)
   }
 
   /// The level readings of the row before, for the next: rows of one block share their level
@@ -50,7 +57,7 @@ final class CheckedIndicator {
     /// `read(text)`, or the last reading when the text has the same bytes as the last.
     mutating func reading(_ text: String?, _ read: (String) -> Value?) -> Value? {
       guard let text else { return nil }
-      if let last = self.text, last.equalsBytes(text) { return value }
+      if let last = self.text, sameBytes(last, text) { return value }
       self.text = text
       value = read(text)
       return value
@@ -138,23 +145,26 @@ struct IndicatorFacts {
   /// `DuplicateIndicator.hash` of the name key, for a named indicator with a name span.
   let nameHash: UInt64?
 
-  /// The level cells, read by the caller already.
-  struct Texts {
-    var level1: String?
-    var level2: String?
-  }
-
+  /// Of an indicator's fields, read in place by the caller (`Indicator.withFieldsInPlace`).
   /// `nameKey` and `valueTypeReading` are nil exactly when the name and the value type are.
   init(
-    _ indicator: Indicator, _ texts: Texts, level1: Level1?, level2: Level2?, nameKey: String?, valueTypeReading: ValueTypeReading?,
-    framework: Framework?
+    _ indicator: inout Indicator.Fields, level1: Level1?, level2: Level2?, nameKey: String?,
+    valueTypeReading: ValueTypeReading?, framework: Framework?
   ) {
     ownsTarget = !indicator.sharesNameAndTargetWithAbove
     kind = indicator.target.kind
     op = indicator.target.op
     var flags: UInt16 = 0
-    for flag in indicator.target.flags { flags |= Self.bit(flag) }
+    var hasDateOrParts = false
+    var unitIsPercent = false
+    indicator.target.withDetailsInPlace { details in
+      details.flags.withUnsafeBufferPointer { for flag in $0 { flags |= Self.bit(flag) } }
+      hasDateOrParts = !details.parts.isEmpty || details.date != nil
+      if let unit = details.unit { unitIsPercent = unit.utf8.count == 1 && unit == "%" }
+    }
     self.flags = flags
+    self.hasDateOrParts = hasDateOrParts
+    self.unitIsPercent = unitIsPercent
     horizon = indicator.horizon
     level1Origin = indicator.level1Origin
     self.level1 = level1
@@ -163,29 +173,28 @@ struct IndicatorFacts {
     self.framework = framework
     hasName = nameKey != nil
     hasNameSpan = indicator.spans[.name] != nil
-    let level1Text = texts.level1
-    let level2Text = texts.level2
-    hasLevel1 = level1Text != nil
-    hasLevel2 = level2Text != nil
+    hasLevel1 = indicator.level1 != nil
+    hasLevel2 = indicator.level2 != nil
     hasUnitColumn = indicator.unitColumn != nil
     hasValueType = valueTypeReading != nil
     hasScoring = indicator.scoring != nil
     hasWeight = indicator.weight != nil
     hasWeightRaw = indicator.weightRaw != nil
-    hasDateOrParts = indicator.target.date != nil || !indicator.target.parts.isEmpty
-    let unit = indicator.target.unit
-    unitIsPercent = unit.map { $0.utf8.count == 1 && $0 == "%" } ?? false
     nameEndsInRate = nameKey?.hasSuffixBytes("率") ?? false
-    level1RawDiffers = Self.differs(indicator.level1Raw, level1Text)
-    level2RawDiffers = Self.differs(indicator.level2Raw, level2Text)
-    explanationMayHoldAmount = indicator.explanation.map { AmountsInText.mayHoldAmount($0) } ?? false
+    level1RawDiffers = Self.differs(indicator.level1Raw, indicator.level1)
+    level2RawDiffers = Self.differs(indicator.level2Raw, indicator.level2)
+    if let explanation = indicator.explanation {
+      explanationMayHoldAmount = AmountsInText.mayHoldAmount(explanation)
+    } else {
+      explanationMayHoldAmount = false
+    }
     nameHasNegativeWord =
       ownsTarget && kind == .quantitative && op != nil && op != .equal
       && (nameKey.map { DirectionReversed.negative.anyOccurs(in: $0) } ?? false)
     let isCost =
-      (level1 == .cost && level1Text?.equalsBytes(Level1.cost.rawValue) == true)
-      || (level2 == .cost && level2Text?.equalsBytes(Level2.cost.rawValue) == true)
-      || (level2 == .economicCost && level2Text?.equalsBytes(Level2.economicCost.rawValue) == true)
+      (level1 == .cost && indicator.level1?.equalsBytes(Level1.cost.rawValue) == true)
+      || (level2 == .cost && indicator.level2?.equalsBytes(Level2.cost.rawValue) == true)
+      || (level2 == .economicCost && indicator.level2?.equalsBytes(Level2.economicCost.rawValue) == true)
     isCostAmount = isCost && indicator.target.money != nil && !nameEndsInRate
     nameHash = hasNameSpan && hasName ? nameKey.map { DuplicateIndicator.hash($0) } : nil
   }
@@ -194,7 +203,7 @@ struct IndicatorFacts {
 
   private static func differs(_ raw: String?, _ standard: String?) -> Bool {
     guard let raw, let standard else { return false }
-    return !raw.equalsBytes(standard)
+    return !sameBytes(raw, standard)
   }
 
   static func bit(_ flag: Target.Flag) -> UInt16 {
@@ -261,4 +270,21 @@ extension Level1 {
 
 extension Level2 {
   static let spelledAsStandard = StandardSpelling<Level2>()
+}
+
+/// `left.equalsBytes(right)` for two Strings, which this reads without the generic
+/// `StringProtocol` path (an unspecialised closure and a retain and release of each side, some
+/// 130 instructions a comparison): texts of different lengths differ without reaching their
+/// bytes, and a native or small string lends its bytes in place.
+@inline(__always)
+func sameBytes(_ left: String, _ right: String) -> Bool {
+  let leftBytes = left.utf8
+  let rightBytes = right.utf8
+  guard leftBytes.count == rightBytes.count else { return false }
+  let same: Bool?? = leftBytes.withContiguousStorageIfAvailable { left in
+    rightBytes.withContiguousStorageIfAvailable { right in equalBytes(left.baseAddress, right.baseAddress, left.count) }
+  }
+  // A bridged text lends no bytes: the general way.
+  guard case .some(.some(let answer)) = same else { return left.equalsBytes(right) }
+  return answer
 }

@@ -395,3 +395,42 @@ extension ValidationFastPathTests {
     Self.expectFactsRead(ValidationSubject(document: document), "made")
   }
 }
+
+/// `sameBytes` (the facts' and level readings' comparison) answers as `equalsBytes`, the
+/// generic comparison it replaced there.
+extension ValidationFastPathTests {
+  static let bytePieces = ["成本指标", "成本", "指标", "a", "", "é", "e\u{301}", "％", "%", "经济成本指标", "0123456789abcdef"]
+
+  static func expectSameBytes(_ left: String, _ right: String, _ origin: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(
+      sameBytes(left, right) == left.equalsBytes(right), "\(origin): \(Array(left.utf8)) \(Array(right.utf8))",
+      sourceLocation: sourceLocation)
+  }
+
+  @Test func sameBytesAsEqualsBytes() {
+    let texts = Arrangements.of(Self.bytePieces, upTo: 2)
+    var random = SeededSequence(seed: 19)
+    for left in texts {
+      Self.expectSameBytes(left, left, "itself")
+      // A copy in storage of its own (not the same buffer), small and large alike.
+      Self.expectSameBytes(left, String(decoding: Array(left.utf8), as: UTF8.self), "copy")
+      for _ in 0..<24 { Self.expectSameBytes(left, texts[random.next(texts.count)], "arrangement") }
+    }
+  }
+
+  @Test(arguments: CorpusTests.documents)
+  func corpusLevelCellsCompareAsEqualsBytes(_ relativePath: String) throws {
+    let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+    guard let document = try? Jixiao.parse(bytes, path: relativePath, options: ParseOptions(validate: false)) else { return }
+    let indicators = (document.projects.flatMap(\.indicators) + document.departments.flatMap(\.indicators))
+    var texts: [String] = Level1.allCases.map(\.rawValue) + Level2.allCases.map(\.rawValue)
+    for indicator in indicators {
+      texts += [indicator.level1, indicator.level2, indicator.level1Raw, indicator.level2Raw, indicator.name].compactMap { $0 }
+    }
+    var random = SeededSequence(seed: UInt64(relativePath.utf8.count))
+    for (index, text) in texts.enumerated() {
+      Self.expectSameBytes(text, texts[index == 0 ? 0 : index - 1], relativePath)
+      Self.expectSameBytes(text, texts[random.next(texts.count)], relativePath)
+    }
+  }
+}
