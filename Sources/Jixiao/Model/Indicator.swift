@@ -82,7 +82,7 @@ public struct Indicator: Sendable, Hashable {
     }
 
     /// The columns few tables have, and the level texts that are not a framework's names,
-    /// behind one reference (96 bytes of every indicator inline).
+    /// behind one reference (160 bytes of every indicator inline).
     struct RareColumns: Hashable, Sendable, EmptyInitializable {
       var direction: String?
       var standard: String?
