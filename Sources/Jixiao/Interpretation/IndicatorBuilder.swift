@@ -31,21 +31,33 @@ struct IndicatorBuilder {
     return Indicator(target: target, span: draft.name?.span ?? draft.target?.span ?? draft.rowSpan) { indicator in
       // The cells' parts are read through `?.`: binding a cell (`if let cell`, `map`) copied
       // it, two references retained and released.
-      indicator.level1 = draft.resolvedLevel1?.rawValue ?? draft.level1Source?.unsimplifiedKey
-      indicator.level2 = draft.resolvedLevel2?.rawValue ?? draft.level2Source?.unsimplifiedKey
-      indicator.level1Raw = draft.level1Source?.text
-      indicator.level2Raw = draft.level2Source?.text
+      indicator.setLevel1(
+        named: draft.resolvedLevel1, written: draft.level1Source?.unsimplifiedKey, raw: draft.level1Source?.text)
+      indicator.setLevel2(
+        named: draft.resolvedLevel2, written: draft.level2Source?.unsimplifiedKey, raw: draft.level2Source?.text)
       indicator.level1Origin = draft.level1Origin
       indicator.level2Origin = draft.level2Origin
       if let text = draft.name?.text { indicator.name = CellText.singleLine(CellText.clean(text)) }
       indicator.horizon = draft.horizon
-      var spans = SpanTable(capacity: 5 + draft.extras.count)
-      if let span = draft.name?.span { spans[.name] = span }
-      if let span = draft.level1Source?.span { spans[.level1] = span }
-      if let span = draft.level2Source?.span { spans[.level2] = span }
-      if let span = draft.level2Fragment?.span { spans[.level2Fragment] = span }
+      // The names that get a span, known before any is set: the table is allocated at its
+      // exact size and each span written in its place.
       // By index: a loop over the pairs copied each one.
       let extras = draft.extras
+      let keepsLevel1Cell = !draft.level1Cell.isNil && draft.level1Cell != draft.level1Source
+      var names: UInt16 = 0
+      if !draft.name.isNil && !draft.inheritsNameAndTarget { names |= SpanTable.bit(.name) }
+      if !draft.level1Source.isNil { names |= SpanTable.bit(.level1) }
+      if !draft.level2Source.isNil { names |= SpanTable.bit(.level2) }
+      if !draft.level2Fragment.isNil { names |= SpanTable.bit(.level2Fragment) }
+      for index in extras.indices {
+        if let name = keptSpanName(extras[index].role) { names |= SpanTable.bit(name) }
+      }
+      if keepsLevel1Cell { names |= SpanTable.bit(.level1Cell) }
+      var spans = SpanTable(reservingFor: names)
+      if !draft.inheritsNameAndTarget, let span = draft.name?.span { spans.place(.name, span) }
+      if let span = draft.level1Source?.span { spans.place(.level1, span) }
+      if let span = draft.level2Source?.span { spans.place(.level2, span) }
+      if let span = draft.level2Fragment?.span { spans.place(.level2Fragment, span) }
       for index in extras.indices {
         let role = extras[index].role
         let text = CellText.clean(extras[index].cell.text)
@@ -71,18 +83,26 @@ struct IndicatorBuilder {
         case .deviation: indicator.deviation = text
         default: continue
         }
-        if let name = remarksAreWeights && role == .remark ? .weight : Self.spanName(role) {
-          spans[name] = extras[index].cell.span
-        }
+        if let name = keptSpanName(role) { spans.place(name, extras[index].cell.span) }
       }
       // A level cell on the row that the resolver did not use stays accounted for.
-      if let span = draft.level1Cell?.span, draft.level1Cell != draft.level1Source { spans[.level1Cell] = span }
+      if keepsLevel1Cell, let span = draft.level1Cell?.span { spans.place(.level1Cell, span) }
       if draft.inheritsNameAndTarget {
         indicator.sharesNameAndTargetWithAbove = true
-        spans[.name] = nil
         indicator.span = draft.rowSpan
       }
       indicator.spans = spans
+    }
+  }
+
+  /// The span an extra column's cell is kept under, nil for the columns `build` does not
+  /// read from the extras: a remark is a weight where remarks are weights.
+  func keptSpanName(_ role: ColumnRole) -> SpanName? {
+    switch role {
+    case .explanation, .scoring, .unit, .valueType, .direction, .standard, .weight, .actual, .score, .deviation:
+      Self.spanName(role)
+    case .remark: remarksAreWeights ? .weight : .remark
+    default: nil
     }
   }
 

@@ -68,10 +68,12 @@ public struct SpanTable: Sendable, Hashable, Sequence {
     public let span: SourceSpan
   }
 
-  /// Bit `name.order` is set for each name that has a span.
-  private var names: UInt16 = 0
+  // The spans before the names: the two bytes of names end the table, and an indicator's
+  // fields fill the six after them (in the other order they were padding).
   /// The spans, in the order of their names.
   private var spans: [SourceSpan] = []
+  /// Bit `name.order` is set for each name that has a span.
+  private var names: UInt16 = 0
 
   public init() {}
 
@@ -81,6 +83,7 @@ public struct SpanTable: Sendable, Hashable, Sequence {
   public var isEmpty: Bool { names == 0 }
 
   /// The place of `name`'s span among the spans: how many names before it have one.
+  @inline(__always)
   private func position(of name: SpanName) -> Int {
     (names & (UInt16(1) << name.order &- 1)).nonzeroBitCount
   }
@@ -107,6 +110,30 @@ public struct SpanTable: Sendable, Hashable, Sequence {
         names |= bit
       }
     }
+  }
+
+  /// The bit of `name` in a set of names.
+  @inline(__always)
+  static func bit(_ name: SpanName) -> UInt16 { UInt16(1) << name.order }
+
+  /// A table with a span for each of `names`, each a placeholder until `place`d: the spans
+  /// allocated once, of their exact number. Set one by one, they were appended to an array
+  /// reserved for as many as a row might have (a 10 MB document's indicators kept 0.7 MB of
+  /// it unused), and each moved down to its place.
+  init(reservingFor names: UInt16) {
+    self.names = names
+    // Reserved and appended: `Array(repeating:count:)` was not specialized, and looked the
+    // array's type up at run time for every table (some 700 instructions).
+    let count = names.nonzeroBitCount
+    guard count > 0 else { return }
+    spans.reserveCapacity(count)
+    for _ in 0..<count { spans.append(SourceSpan(line: 0, column: 0, offset: 0)) }
+  }
+
+  /// Sets the span of `name`, one of the names the table was made for (another is inserted).
+  mutating func place(_ name: SpanName, _ span: SourceSpan) {
+    guard names & Self.bit(name) != 0 else { return self[name] = span }
+    spans[position(of: name)] = span
   }
 
   public struct Iterator: IteratorProtocol {
