@@ -43,27 +43,42 @@ enum RowClassifier {
       return .image
     }
     let keyLead = cells[firstIndex].withKeyBytes { $0.first }
-    if keyLead == 0xE6 || keyLead == 0xE8 {
-      let firstKey = cells[firstIndex].key
-      if firstKey.hasPrefixBytes("注:") || firstKey.hasPrefixBytes("说明:") { return .note }
-    }
+    if keyLead == 0xE6 || keyLead == 0xE8, cells[firstIndex].withKeyBytes({ isNotePrefixed($0) }) { return .note }
     // `填报单位:(盖章) │ 单位:万元`: the unit ends a short line of sign-off labels.
     if count > 1 && count <= 3, cells[lastIndex].withKeyBytes(namesUnit), let unit = unitLine(cells[lastIndex].key) {
       return .moneyUnit(unit)
     }
     if count == 1 {
-      let firstKey = cells[firstIndex].key
-      if isPageNumber(firstKey) { return .pageNumber }
-      // A year line is bracketed, `(2024年度)`: other keys are not asked.
-      if keyLead == 0x28, let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
-      if let unit = unitLine(firstKey) { return .moneyUnit(unit) }
-      if let kind = TitleVocabulary.kind(ofTitle: firstKey), isTitleShaped(firstKey) {
-        return .title(kind)
+      // Each reading is asked only of a key whose bytes, read in the cell, allow it: a page
+      // number leads with a dash or 第 (E7), a year line with `(`, a unit line names 单位 and
+      // a title holds 表 (each reading's own first test). Most single cells (passages,
+      // labels) allow none, and their key is not taken out of the cell.
+      let mayBePage = keyLead == 0x2D || keyLead == 0xE2 || keyLead == 0xEF || keyLead == 0xE7
+      let (mayBeUnit, mayBeTitle) = cells[firstIndex].withKeyBytes(unitAndTable)
+      if mayBePage || keyLead == 0x28 || mayBeUnit || mayBeTitle {
+        let firstKey = cells[firstIndex].key
+        if mayBePage && isPageNumber(firstKey) { return .pageNumber }
+        if keyLead == 0x28, let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
+        if mayBeUnit, let unit = unitLine(firstKey) { return .moneyUnit(unit) }
+        if mayBeTitle, let kind = TitleVocabulary.kind(ofTitle: firstKey), isTitleShaped(firstKey) {
+          return .title(kind)
+        }
       }
     }
     // A header has two labels or more: a row of one cell needs no look-up.
     if count >= 2 && isHeader(cells) { return .header }
     return .content
+  }
+
+  /// The key starts with `注:` or `说明:`. A plain loop with no call, so that a cell lends its
+  /// key to it in place (`hasPrefixBytes` on the key took it out of the cell, and each of its
+  /// two calls retained it again).
+  @inline(__always)
+  static func isNotePrefixed(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    // 注: E6 B3 A8 3A; 说明: E8 AF B4 E6 98 8E 3A.
+    if key.count >= 4 && key[0] == 0xE6 && key[1] == 0xB3 && key[2] == 0xA8 && key[3] == 0x3A { return true }
+    return key.count >= 7 && key[0] == 0xE8 && key[1] == 0xAF && key[2] == 0xB4 && key[3] == 0xE6 && key[4] == 0x98
+      && key[5] == 0x8E && key[6] == 0x3A
   }
 
   /// `-1-`, `—2—`, `第1页`, `第1页共3页` (the key has no blanks). A bare `1/3` is not taken:
@@ -131,7 +146,7 @@ enum RowClassifier {
   /// so that a cell can lend its key to it without being copied first (around a call the
   /// optimiser cannot see through, the cell is copied out of its array for the loan).
   @inline(__always)
-  private static func namesUnit(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func namesUnit(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
     // 单位: E5 8D 95 E4 BD 8D.
     guard key.count >= 6 else { return false }
     for index in 0...(key.count - 6) where key[index] == 0xE5 {
@@ -142,6 +157,48 @@ enum RowClassifier {
       }
     }
     return false
+  }
+
+  /// Whether the key holds 表 (E8 A1 A8), which `TitleVocabulary.kind(ofTitle:)` asks
+  /// first. A plain loop, as `namesUnit`.
+  @inline(__always)
+  static func namesTable(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard key.count >= 3 else { return false }
+    for index in 0...(key.count - 3) where key[index] == 0xE8 {
+      if key[index + 1] == 0xA1 && key[index + 2] == 0xA8 { return true }
+    }
+    return false
+  }
+
+  /// `namesUnit` and `namesTable` in one pass, a character at a time: both words start with
+  /// a lead byte, so in valid UTF-8 (a key is a string) they start where a character does.
+  @inline(__always)
+  static func unitAndTable(_ key: UnsafeBufferPointer<UInt8>) -> (namesUnit: Bool, namesTable: Bool) {
+    var unit = false
+    var table = false
+    var index = 0
+    let count = key.count
+    while index < count {
+      let lead = key[index]
+      if lead < 0xE0 {
+        index += lead < 0x80 ? 1 : 2
+        continue
+      }
+      if lead >= 0xF0 {
+        index += 4
+        continue
+      }
+      // 表: E8 A1 A8; 单位: E5 8D 95 E4 BD 8D.
+      if lead == 0xE8 && index + 2 < count && key[index + 1] == 0xA1 && key[index + 2] == 0xA8 {
+        table = true
+      } else if lead == 0xE5 && index + 5 < count && key[index + 1] == 0x8D && key[index + 2] == 0x95
+        && key[index + 3] == 0xE4 && key[index + 4] == 0xBD && key[index + 5] == 0x8D
+      {
+        unit = true
+      }
+      index += 3
+    }
+    return (unit, table)
   }
 
   private static func moneyUnit(_ text: Substring) -> MoneyUnit? {
@@ -174,13 +231,17 @@ enum RowClassifier {
     var unknown = 0
     let shortest = headerEntries.shortestWord
     let longest = headerEntries.longestWord
+    let leads = headerLeads
     for index in cells.indices where !cells[index].isEmpty {
-      // A key of a length no entry has, and no column prefix, is data: known from its length
-      // and lead bytes, read in the cell (`key` was a retain and a release per cell).
+      // A key of a length no entry has, or that no entry is by its first bytes and length,
+      // and with no column prefix, is data: known from its length and lead bytes, read in the
+      // cell (`key` was a retain and a release per cell, and most cells of the rows asked
+      // are data of a header word's length).
       let length = cells[index].keyUTF8Count
-      let word: HeaderWord =
-        (length < shortest || length > longest) && !cells[index].withKeyBytes(ColumnVocabulary.mayHavePrefix)
-        ? .unknown : headerWord(cells[index].key)
+      var mayBeEntry = length >= shortest && length <= longest
+      if mayBeEntry { mayBeEntry = cells[index].withKeyBytes { leads.mayBeWord($0) } }
+      if !mayBeEntry { mayBeEntry = cells[index].withKeyBytes(ColumnVocabulary.mayHavePrefix) }
+      let word = mayBeEntry ? headerWord(cells[index].key) : .unknown
       switch word {
       case .indicatorHeader: indicatorLabels += 1
       case .projectColumn: projectLabels += 1
@@ -232,9 +293,58 @@ enum RowClassifier {
     ColumnVocabulary.byBytes.pairs.map { ($0.word, HeaderEntry.column(headerWord(of: $0.value))) }
       + LevelVocabulary.blockLabels.words.map { ($0, HeaderEntry.blockLabel) })
 
+  /// The first three bytes and the length of every entry of `headerEntries`, for `isHeader`
+  /// to pass over data cells without a look-up.
+  static let headerLeads = LeadBytes(headerEntries.words)
+
   static func headerWord(of role: ColumnRole) -> HeaderWord {
     if ColumnVocabulary.indicatorHeaderRoles.contains(role) { return .indicatorHeader }
     if role.isProjectColumn || role == .group { return .projectColumn }
     return .neutral
+  }
+}
+
+/// Which beginnings and lengths a set of words has, as bits of a hash of their first three
+/// bytes and their length: a text whose hash is a clear bit is none of the words. The bits are
+/// a value with no reference in it, so a copy of them costs no retain, and a test of a cell's
+/// key in its array is a plain loop with no call (around a call, the cell is copied out of
+/// its array for the loan).
+struct LeadBytes: Sendable {
+  private var bits: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+    UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+  /// A word shorter than three bytes: it has no bit, every text may be it.
+  private var hasShortWord = false
+
+  init(_ words: [String]) {
+    for word in words {
+      let bytes = Array(word.utf8)
+      guard bytes.count >= 3 else {
+        hasShortWord = true
+        continue
+      }
+      let bit = Self.bit(bytes[0], bytes[1], bytes[2], count: bytes.count)
+      withUnsafeMutableBytes(of: &bits) { raw in
+        let word = raw.load(fromByteOffset: (bit >> 6) * 8, as: UInt64.self) | 1 << UInt64(bit & 63)
+        raw.storeBytes(of: word, toByteOffset: (bit >> 6) * 8, as: UInt64.self)
+      }
+    }
+  }
+
+  /// Whether `bytes` may be one of the words (false only when it is none); a text of fewer
+  /// than three bytes may.
+  @inline(__always)
+  func mayBeWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 3 && !hasShortWord else { return true }
+    let bit = Self.bit(bytes[0], bytes[1], bytes[2], count: bytes.count)
+    // `bit` is below 1024: the offset is within the sixteen words.
+    let word = withUnsafeBytes(of: bits) { $0.load(fromByteOffset: (bit >> 6) * 8, as: UInt64.self) }
+    return word & 1 << UInt64(bit & 63) != 0
+  }
+
+  /// One of 1024 bits. The words are mostly ideographs, three bytes led by E4–E9 whose last
+  /// two bytes vary most; their lengths are multiples of three.
+  @inline(__always)
+  private static func bit(_ first: UInt8, _ second: UInt8, _ third: UInt8, count: Int) -> Int {
+    (Int(second & 0x3F) << 4 ^ Int(third & 0x3F) ^ Int(first & 0x07) << 7 ^ (count / 3) << 6 ^ count) & 1023
   }
 }

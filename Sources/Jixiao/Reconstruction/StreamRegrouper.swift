@@ -149,8 +149,28 @@ struct StreamRegrouper {
   }
 
   /// `…`, `……`, `...`: a template row saying "and so on".
+  /// A key of `…`, `.`, `。` and `⋯` alone. By bytes: none of the four has another form
+  /// equal to it as a character, and a mark combining with one is a byte of none of them, so
+  /// the bytes decide as the characters did (a string comparison a character).
   static func isEllipsis(_ key: String) -> Bool {
-    !key.isEmpty && key.allSatisfy { $0 == "…" || $0 == "." || $0 == "。" || $0 == "⋯" }
+    key.withUTF8Bytes { bytes in
+      guard !bytes.isEmpty else { return false }
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] == 0x2E {
+          index += 1
+          continue
+        }
+        // `…` E2 80 A6, `⋯` E2 8B AF, `。` E3 80 82.
+        guard index + 2 < bytes.count else { return false }
+        let (lead, second, third) = (bytes[index], bytes[index + 1], bytes[index + 2])
+        guard lead == 0xE2 && (second == 0x80 && third == 0xA6 || second == 0x8B && third == 0xAF)
+          || lead == 0xE3 && second == 0x80 && third == 0x82
+        else { return false }
+        index += 3
+      }
+      return true
+    }
   }
 
   static func headsColumn(_ role: FieldRole) -> Bool {

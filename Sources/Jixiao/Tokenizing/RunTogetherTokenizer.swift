@@ -29,12 +29,14 @@ enum RunTogetherTokenizer {
       guard !trimmed.isEmpty else { continue }
       let line = String(decoding: text.utf8[trimmed], as: UTF8.self)
       let scalars = Array(line.unicodeScalars)
-      // Byte offset of every scalar, to cut cells with exact spans.
+      // Byte offset of every scalar, to cut cells with exact spans. (`UTF8.width`: encoding
+      // each scalar into an array to count its bytes allocated an array per character.)
       var offsets: [Int] = []
+      offsets.reserveCapacity(scalars.count + 1)
       var position = trimmed.lowerBound
       for scalar in scalars {
         offsets.append(position)
-        position += UTF8Encoding.encode(scalar.value).count
+        position += UTF8.width(scalar)
       }
       offsets.append(position)
       for (lower, upper) in cells(in: scalars, endsCut: endsCut && index == lastLine) {
@@ -338,9 +340,15 @@ enum RunTogetherTokenizer {
     return nil
   }
 
-  private static func matches(_ scalars: [Unicode.Scalar], _ index: Int, _ upper: Int, _ word: String) -> Bool {
-    let word = Array(word.unicodeScalars)
-    return index + word.count <= upper && scalars[index..<(index + word.count)].elementsEqual(word)
+  /// Whether `word` (not empty) is at `index`, before `upper`. Its scalars are read from the
+  /// string: an array of them was allocated at every call, for every character of a text.
+  static func matches(_ scalars: [Unicode.Scalar], _ index: Int, _ upper: Int, _ word: String) -> Bool {
+    var position = index
+    for scalar in word.unicodeScalars {
+      guard position < upper && scalars[position] == scalar else { return false }
+      position += 1
+    }
+    return true
   }
 
   /// The end of a target written at `start`: operators, a number, then the longest unit the

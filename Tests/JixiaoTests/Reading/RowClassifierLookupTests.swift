@@ -99,6 +99,64 @@ import Testing
     return projectLabels >= 3 && unknown == 0
   }
 
+  /// `isHeader` skips the look-up of a key whose first bytes and length no header word has:
+  /// every word has its bit, and a key without one is no word (the table's own answer).
+  @Test func leadBytesPassEveryHeaderWord() {
+    let words = ColumnVocabulary.entries.map(\.key) + LevelVocabulary.blockLabels.words + Self.cellTexts
+    for word in words where RowClassifier.headerWord(word) != .unknown {
+      // (A word known by its prefix alone, `绩效指标(2023年)`, is looked up for its prefix.)
+      #expect(word.withUTF8Bytes { RowClassifier.headerLeads.mayBeWord($0) || ColumnVocabulary.mayHavePrefix($0) }, "\(word)")
+    }
+    for word in ColumnVocabulary.entries.map(\.key) + LevelVocabulary.blockLabels.words {
+      #expect(word.withUTF8Bytes { RowClassifier.headerLeads.mayBeWord($0) }, "\(word)")
+    }
+    var random = SeededSequence(seed: 0x1EAD_B17E)
+    let pool = Array("一二三级指标值项目名称单位资金绩效年度评分备注数量质时成本").map(String.init) + ["(", ")", "%", "a", ":"]
+    var skipped = 0
+    for _ in 0..<20000 {
+      let key = (0..<(1 + random.next(8))).map { _ in pool[random.next(pool.count)] }.joined()
+      guard !key.withUTF8Bytes({ RowClassifier.headerLeads.mayBeWord($0) }) else { continue }
+      skipped += 1
+      #expect(RowClassifier.headerWord(key) == .unknown || key.withUTF8Bytes(ColumnVocabulary.mayHavePrefix), "\(key)")
+    }
+    #expect(skipped > 10000, "\(skipped)")
+  }
+
+  /// The note test on the key's bytes is the two prefix comparisons.
+  @Test func notePrefixesAreThePrefixComparisons() {
+    let pieces = ["注", ":", "说", "明", "：", "a", "本表", "注意"]
+    var notes = 0
+    for key in [""] + Arrangements.of(pieces, upTo: 4) {
+      let expected = key.hasPrefixBytes("注:") || key.hasPrefixBytes("说明:")
+      #expect(key.withUTF8Bytes { RowClassifier.isNotePrefixed($0) } == expected, "\(key)")
+      if expected { notes += 1 }
+    }
+    #expect(notes > 50, "\(notes)")
+  }
+
+  /// The single-cell readings are asked only where the key's bytes allow them: 表 for a
+  /// title (`kind(ofTitle:)`'s first test), a dash or 第 in front of a page number.
+  @Test func singleCellPrechecksAreTheReadingsOwn() {
+    let pieces = ["表", "绩效", "目标", "第", "1", "页", "-", "—", "－", "–", "共", "(", "2023", "年度", ")", "单位:万元", "衰", "袁", "单", "位",
+      "é", "𠀀", "a"]
+    var titles = 0
+    var pages = 0
+    for key in Arrangements.of(pieces, upTo: 3) {
+      #expect(key.withUTF8Bytes(RowClassifier.namesTable) == key.containsBytes("表"), "\(key)")
+      let (unit, table) = key.withUTF8Bytes(RowClassifier.unitAndTable)
+      #expect(unit == key.withUTF8Bytes(RowClassifier.namesUnit) && table == key.containsBytes("表"), "\(key)")
+      if TitleVocabulary.kind(ofTitle: key) != nil {
+        titles += 1
+        #expect(key.withUTF8Bytes(RowClassifier.namesTable), "\(key)")
+      }
+      if RowClassifier.isPageNumber(key) {
+        pages += 1
+        #expect([0x2D, 0xE2, 0xEF, 0xE7].contains(key.utf8.first ?? 0), "\(key)")
+      }
+    }
+    #expect(titles > 10 && pages > 5, "\(titles) titles, \(pages) page numbers")
+  }
+
   @Test func headerWordsAreTheTwoLookUps() {
     let keys = Self.cellTexts + ColumnVocabulary.entries.map(\.key) + LevelVocabulary.blockLabels.words
     for key in keys + keys.map { $0 + "(年)" } + keys.map { $0 + "x" } + keys.map { String($0.dropLast()) } {
