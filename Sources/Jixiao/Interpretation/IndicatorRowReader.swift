@@ -303,8 +303,9 @@ struct IndicatorRowReader {
   /// The best order-preserving assignment of the cells `cells[at[start]]`, `cells[at[start + 1]]`
   /// … to the non-level columns, handed to `place` in the cells' order: a cell's index in `at`,
   /// its column (nil: it fits
-  /// nowhere and stays unplaced) and the grammar's reading of it when its shape test made
-  /// one. Unknown level names in level columns come first.
+  /// nowhere and stays unplaced) and, for the cell placed in the target column, the grammar's
+  /// reading of it when its shape test made one (no other is asked, and some cells are placed
+  /// without a shape test: `TwoCellRow`). Unknown level names in level columns come first.
   ///
   /// The shapes and the score table live on the stack for the call: arrays of their own
   /// cost two allocations a row, and cells copied into them a retain and release each.
@@ -329,7 +330,19 @@ struct IndicatorRowReader {
     withUnsafeTemporaryAllocation(of: Candidate.self, capacity: m) { buffer in
       // The cells by a span: read in place, not copied out of the array.
       let cells = cells.span
-      for i in 0..<m {
+      // The last cell first: under a name and a target column alone, a last cell that reads
+      // as a value decides the placement whatever the first cell's shape, which is then not
+      // read (its text tested for a value, most rows of narrow tables).
+      let last = m - 1
+      let (lastShape, lastReading) = CellShape.read(cells[at[first + last]], readings: readings)
+      if TwoCellRow.placesByTarget(cells: m, slots: slots, lastShape: lastShape) {
+        place(first, .name, nil)
+        place(first + 1, .target, lastReading)
+        return
+      }
+      buffer.initializeElement(
+        at: last, to: Candidate(shape: lastShape, reading: lastReading, column: cells[at[first + last]].column, slot: notReached))
+      for i in 0..<last {
         let (shape, reading) = CellShape.read(cells[at[first + i]], readings: readings)
         buffer.initializeElement(
           at: i, to: Candidate(shape: shape, reading: reading, column: cells[at[first + i]].column, slot: notReached))
@@ -383,7 +396,8 @@ struct IndicatorRowReader {
       for i in 0..<m where candidates[i].slot != notReached {
         let slot = candidates[i].slot
         if slot >= 0 {
-          place(first + i, slots[slot].role, candidates[i].reading)
+          let role = slots[slot].role
+          place(first + i, role, role == .target ? candidates[i].reading : nil)
         } else {
           place(first + i, nil, nil)
         }
@@ -439,5 +453,25 @@ struct IndicatorRowReader {
     guard let reading = readings.readingUnlessWords(cell.text) else { return false }
     let target = reading.target
     return target.kind.isStructured || target.grade != nil
+  }
+}
+
+/// The alignment of two cells under a name and a target column alone (a narrow table's
+/// indicator rows, its levels peeled off), known without the first cell's shape when the
+/// second reads as a value: the name then the target, whatever the first cell is and
+/// wherever the two sit.
+///
+/// The alignment takes the best of six placements. With the second cell a value (4 as a
+/// target, 1 as a name) and the first of any shape (fits from -4 to 5), the name-then-target
+/// placement scores `f0(name) + b00 + 4 + b11`, where a bonus `b` (0 or 2) is a trusted
+/// position matched, and it beats by at least 1 each other: the first alone as the name
+/// (`f0(name) + b00 - 6`), the first as the target (`f0(target) + b01 - 6`, as `f0(name) -
+/// f0(target)` is at least -7, a number's), the second
+/// as the name (`-6 + 1 + b10`), the second alone as the target (`-6 + 4 + b11`), none placed
+/// (-12). Fits here are halves, exact in binary: the unique best is the one the table finds.
+/// `RowReadingFastPathTests` holds it to the full alignment for every shape and position.
+enum TwoCellRow {
+  static func placesByTarget(cells: Int, slots: [(column: Int, role: ColumnRole)], lastShape: CellShape) -> Bool {
+    cells == 2 && slots.count == 2 && slots[0].role == .name && slots[1].role == .target && lastShape == .value
   }
 }
