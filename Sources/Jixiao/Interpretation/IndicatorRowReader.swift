@@ -305,7 +305,8 @@ struct IndicatorRowReader {
   /// its column (nil: it fits
   /// nowhere and stays unplaced) and, for the cell placed in the target column, the grammar's
   /// reading of it when its shape test made one (no other is asked, and some cells are placed
-  /// without a shape test: `TwoCellRow`). Unknown level names in level columns come first.
+  /// without a shape test, `TwoCellRow`, or without a value test, the first cell where its
+  /// answer would not move it). Unknown level names in level columns come first.
   ///
   /// The shapes and the score table live on the stack for the call: arrays of their own
   /// cost two allocations a row, and cells copied into them a retain and release each.
@@ -321,10 +322,8 @@ struct IndicatorRowReader {
     guard m > 0 else { return }
     // Locals for the closures below, which would copy the reader to reach its properties;
     let slots = slots
-    let n = slots.count
     let positionsTrusted = positionsTrusted
     let readings = readings
-    let unplacedCost = -6.0
     // Walked back from the end: each cell's slot (-1 unplaced); a cell not reached keeps this.
     let notReached = -2
     withUnsafeTemporaryAllocation(of: Candidate.self, capacity: m) { buffer in
@@ -342,57 +341,46 @@ struct IndicatorRowReader {
       }
       buffer.initializeElement(
         at: last, to: Candidate(shape: lastShape, reading: lastReading, column: cells[at[first + last]].column, slot: notReached))
+      // The first cell (most often the name) is tested for a value only where the answer
+      // changes the placement or the cell lands in the target column (whose reading is kept):
+      // its shape otherwise is that of its words.
+      var firstWords: CellShape?
       for i in 0..<last {
+        if i == 0 {
+          switch CellShape.partialShape(of: cells[at[first]]) {
+          case .decided(let shape):
+            buffer.initializeElement(at: 0, to: Candidate(shape: shape, reading: nil, column: cells[at[first]].column, slot: notReached))
+          case .valueOr(words: let words):
+            firstWords = words
+            buffer.initializeElement(at: 0, to: Candidate(shape: words, reading: nil, column: cells[at[first]].column, slot: notReached))
+          }
+          continue
+        }
         let (shape, reading) = CellShape.read(cells[at[first + i]], readings: readings)
         buffer.initializeElement(
           at: i, to: Candidate(shape: shape, reading: reading, column: cells[at[first + i]].column, slot: notReached))
       }
       defer { buffer.deinitialize() }
-      var candidates = buffer.mutableSpan
-      // One row-major table (row i, column j at i * width + j): best, the best score with the
-      // first i cells placed among the first j slots; move, the step that reached it.
-      let width = n + 1
-      withUnsafeTemporaryAllocation(of: (best: Double, move: UInt8).self, capacity: (m + 1) * width) { tableBuffer in
-        tableBuffer.initialize(repeating: (-.infinity, 0))
-        var table = tableBuffer.mutableSpan
-        table[0].best = 0
-        for i in 0...m {
-          for j in 0...n where table[i * width + j].best > -.infinity {
-            let here = table[i * width + j].best
-            if j < n, here > table[i * width + j + 1].best {
-              table[i * width + j + 1] = (here, 1)  // slot j left empty
-            }
-            guard i < m else { continue }
-            if j < n {
-              var score = candidates[i].shape.fit(slots[j].role)
-              if positionsTrusted && candidates[i].column == slots[j].column { score += 2 }
-              if here + score > table[(i + 1) * width + j + 1].best {
-                table[(i + 1) * width + j + 1] = (here + score, 2)  // cell i in slot j
-              }
-            }
-            if here + unplacedCost > table[(i + 1) * width + j].best {
-              table[(i + 1) * width + j] = (here + unplacedCost, 3)  // cell i unplaced
-            }
-          }
-        }
-        var i = m
-        var j = n
-        while i > 0 || j > 0 {
-          switch table[i * width + j].move {
-          case 1: j -= 1
-          case 2:
-            candidates[i - 1].slot = j - 1
-            i -= 1
-            j -= 1
-          case 3:
-            candidates[i - 1].slot = -1
-            i -= 1
-          default:
-            i = 0
-            j = 0
+      Self.solve(buffer, slots: slots, positionsTrusted: positionsTrusted)
+      if firstWords != nil {
+        // (Index 0 is in the buffer: m is at least 2 here, `last` at least 1.)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: m) { asWords in
+          for i in 0..<m { asWords.initializeElement(at: i, to: buffer[i].slot) }
+          buffer[0].shape = .value
+          for i in 0..<m { buffer[i].slot = notReached }
+          Self.solve(buffer, slots: slots, positionsTrusted: positionsTrusted)
+          var same = true
+          for i in 0..<m where buffer[i].slot != asWords[i] { same = false }
+          let firstSlot = buffer[0].slot
+          if same && (firstSlot < 0 || slots[firstSlot].role != .target) { return }
+          let (reading, isValue) = CellShape.valueTest(cells[at[first]], readings: readings)
+          buffer[0].reading = reading
+          if !isValue {
+            for i in 0..<m { buffer[i].slot = asWords[i] }
           }
         }
       }
+      let candidates = buffer.mutableSpan
       for i in 0..<m where candidates[i].slot != notReached {
         let slot = candidates[i].slot
         if slot >= 0 {
@@ -400,6 +388,60 @@ struct IndicatorRowReader {
           place(first + i, role, role == .target ? candidates[i].reading : nil)
         } else {
           place(first + i, nil, nil)
+        }
+      }
+    }
+  }
+
+  /// The alignment's table over `buffer`'s candidates: each reached candidate's slot set (-1:
+  /// unplaced). One row-major table (row i, column j at i * width + j): best, the best score
+  /// with the first i cells placed among the first j slots; move, the step that reached it.
+  private static func solve(
+    _ buffer: UnsafeMutableBufferPointer<Candidate>, slots: [(column: Int, role: ColumnRole)], positionsTrusted: Bool
+  ) {
+    var candidates = buffer.mutableSpan
+    let m = candidates.count
+    let n = slots.count
+    let unplacedCost = -6.0
+    let width = n + 1
+    withUnsafeTemporaryAllocation(of: (best: Double, move: UInt8).self, capacity: (m + 1) * width) { tableBuffer in
+      tableBuffer.initialize(repeating: (-.infinity, 0))
+      var table = tableBuffer.mutableSpan
+      table[0].best = 0
+      for i in 0...m {
+        for j in 0...n where table[i * width + j].best > -.infinity {
+          let here = table[i * width + j].best
+          if j < n, here > table[i * width + j + 1].best {
+            table[i * width + j + 1] = (here, 1)  // slot j left empty
+          }
+          guard i < m else { continue }
+          if j < n {
+            var score = candidates[i].shape.fit(slots[j].role)
+            if positionsTrusted && candidates[i].column == slots[j].column { score += 2 }
+            if here + score > table[(i + 1) * width + j + 1].best {
+              table[(i + 1) * width + j + 1] = (here + score, 2)  // cell i in slot j
+            }
+          }
+          if here + unplacedCost > table[(i + 1) * width + j].best {
+            table[(i + 1) * width + j] = (here + unplacedCost, 3)  // cell i unplaced
+          }
+        }
+      }
+      var i = m
+      var j = n
+      while i > 0 || j > 0 {
+        switch table[i * width + j].move {
+        case 1: j -= 1
+        case 2:
+          candidates[i - 1].slot = j - 1
+          i -= 1
+          j -= 1
+        case 3:
+          candidates[i - 1].slot = -1
+          i -= 1
+        default:
+          i = 0
+          j = 0
         }
       }
     }

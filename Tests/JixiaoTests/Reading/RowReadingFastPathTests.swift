@@ -269,6 +269,60 @@ private func readingsAgree(old: (Cell, ColumnRole?, TargetReading?), new: (Cell,
   }
 }
 
+/// The first cell of an alignment is tested for a value only where the answer matters
+/// (`CellShape.partialShape`, `valueTest`): its shape and placements are those of the full test.
+@Suite struct FirstCellValueTestTests {
+  /// The partial shape and the value test make the shape and reading `CellShape.read` makes.
+  @Test func partialShapesComposeToTheShapes() {
+    var texts = RowReadingFastPathTests.texts + TwoCellRowTests.firstTexts + TwoCellRowTests.lastTexts
+    texts += ["反映项目完成的情况", "反映", "2024年完成", "合格率≥95%", "PM2.5浓度下降比例", "舆情监测时间（24小时）"]
+    var pending = 0
+    for text in texts {
+      let cell = Cell(text: text, span: SourceSpan(line: 1, column: 1, offset: 0), column: 0, start: 0)
+      let full = CellShape.read(cell)
+      switch CellShape.partialShape(of: cell) {
+      case .decided(let shape):
+        #expect(shape == full.shape && full.reading == nil, "'\(text)'")
+      case .valueOr(words: let words):
+        pending += 1
+        let (reading, isValue) = CellShape.valueTest(cell, readings: nil)
+        #expect((isValue ? CellShape.value : words) == full.shape, "'\(text)'")
+        #expect(reading?.target == full.reading?.target && (reading == nil) == (full.reading == nil), "'\(text)'")
+      }
+    }
+    #expect(pending > 1000)
+  }
+
+  /// Rows made of cells of every shape, in columns at random, read by every layout: the
+  /// placements are the old alignment's.
+  @Test func generatedRowsAlignAsBefore() {
+    var random = SeededSequence(seed: 0x1656_67B1_9E37_79F9)
+    let pool =
+      TwoCellRowTests.firstTexts.filter { !$0.isEmpty } + TwoCellRowTests.lastTexts
+      + ["完成率", "反映资金使用情况", "按时完成得满分", "≥95%", "优良", "数量指标", "社会影响力", "10分", "万元", "正向"]
+    var rows = 0
+    for _ in 0..<400 {
+      let count = 2 + random.next(6)
+      var column = random.next(2)
+      var cells: [Cell] = []
+      for _ in 0..<count {
+        let text = pool[random.next(pool.count)]
+        cells.append(Cell(text: text, span: SourceSpan(line: 1, column: column + 1, offset: column), column: column, start: column))
+        column += 1 + random.next(2)
+      }
+      for reader in RowReadingFastPathTests.readers {
+        rows += 1
+        let new = reader.align(cells)
+        let old = OldRowReading.align(reader, cells)
+        let same =
+          new.count == old.count && zip(new, old).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && readingsAgree(old: $1, new: $0) }
+        #expect(same, "\(cells.map(\.text)) \(new.map(\.1)) \(old.map(\.1))")
+      }
+    }
+    #expect(rows > 1000)
+  }
+}
+
 /// The code the fast paths replaced, as it was.
 private enum OldRowReading {
   /// `CellShape.shape(of:readings:reading:)` as it was, without the document's readings.
