@@ -298,6 +298,9 @@ struct IndicatorRowReader {
     var reading: TargetReading?
     var column: Int
     var slot: Int
+    /// The slot of the alignment with the first cell's shape that of its words, kept while the
+    /// alignment with it a value is made.
+    var wordsSlot = 0
   }
 
   /// The best order-preserving assignment of the cells `cells[at[start]]`, `cells[at[start + 1]]`
@@ -362,25 +365,28 @@ struct IndicatorRowReader {
       }
       defer { buffer.deinitialize() }
       Self.solve(buffer, slots: slots, positionsTrusted: positionsTrusted)
+      // (Index 0 is a candidate: with the first cell's test pending, m is at least 2.)
       if firstWords != nil {
-        // (Index 0 is in the buffer: m is at least 2 here, `last` at least 1.)
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: m) { asWords in
-          for i in 0..<m { asWords.initializeElement(at: i, to: buffer[i].slot) }
-          buffer[0].shape = .value
-          for i in 0..<m { buffer[i].slot = notReached }
-          Self.solve(buffer, slots: slots, positionsTrusted: positionsTrusted)
-          var same = true
-          for i in 0..<m where buffer[i].slot != asWords[i] { same = false }
-          let firstSlot = buffer[0].slot
-          if same && (firstSlot < 0 || slots[firstSlot].role != .target) { return }
+        for i in 0..<m {
+          buffer[i].wordsSlot = buffer[i].slot
+          buffer[i].slot = notReached
+        }
+        buffer[0].shape = .value
+        Self.solve(buffer, slots: slots, positionsTrusted: positionsTrusted)
+      }
+      var candidates = buffer.mutableSpan
+      if firstWords != nil {
+        var same = true
+        for i in 0..<m where candidates[i].slot != candidates[i].wordsSlot { same = false }
+        let firstSlot = candidates[0].slot
+        if !same || (firstSlot >= 0 && slots[firstSlot].role == .target) {
           let (reading, isValue) = CellShape.valueTest(cells[at[first]], readings: readings)
-          buffer[0].reading = reading
+          candidates[0].reading = reading
           if !isValue {
-            for i in 0..<m { buffer[i].slot = asWords[i] }
+            for i in 0..<m { candidates[i].slot = candidates[i].wordsSlot }
           }
         }
       }
-      let candidates = buffer.mutableSpan
       for i in 0..<m where candidates[i].slot != notReached {
         let slot = candidates[i].slot
         if slot >= 0 {
