@@ -45,6 +45,50 @@ enum CellShape: Equatable {
 
   private static func shape(of cell: Cell, readings: TargetReadings?, reading: inout TargetReading?) -> CellShape {
     let key = cell.key
+    // Characters are counted only where a test asks: values and numbers, which hold a digit,
+    // seldom reach one.
+    var length = -1
+    if let shape = shapeBeforeValueTest(key, length: &length) { return shape }
+    reading = valueTest(cell, key: key, readings: readings)
+    if reading.map({ Self.readsAsValue(key, $0) }) == true { return .value }
+    return shapeOfWords(key, length: length)
+  }
+
+  /// What the shape of a cell is, or would be unless its text reads as a value: the value test
+  /// (the grammar's reading of the text, the costliest part) left for the caller to make
+  /// where the answer matters (`valueTest`).
+  enum Partial: Equatable {
+    case decided(CellShape)
+    /// `.value` if the value test finds one, else `words`.
+    case valueOr(words: CellShape)
+  }
+
+  static func partialShape(of cell: Cell) -> Partial {
+    let key = cell.key
+    var length = -1
+    if let shape = shapeBeforeValueTest(key, length: &length) { return .decided(shape) }
+    return .valueOr(words: shapeOfWords(key, length: length))
+  }
+
+  /// The value test of `shape(of:)`: the reading of the cell's text, which makes the cell a
+  /// value when `readsAsValue` of it (`isValue`), and is kept when it is not.
+  static func valueTest(_ cell: Cell, readings: TargetReadings?) -> (reading: TargetReading?, isValue: Bool) {
+    let key = cell.key
+    let reading = valueTest(cell, key: key, readings: readings)
+    return (reading, reading.map { Self.readsAsValue(key, $0) } == true)
+  }
+
+  @inline(__always)
+  private static func valueTest(_ cell: Cell, key: String, readings: TargetReadings?) -> TargetReading? {
+    // The parse before it is finished: finishing sets spans and money and drops repeated
+    // flags, none of which the test asks.
+    if let readings { readings.readingUnlessWords(cell.text) } else { TargetGrammar.readingUnlessWords(cell.text) }
+  }
+
+  /// The tests of `shape(of:)` before the value test: the shape they find, or nil. `length`
+  /// is the key's characters where a test counted them (-1: not counted).
+  @inline(__always)
+  private static func shapeBeforeValueTest(_ key: String, length: inout Int) -> CellShape? {
     // Operators, directions and standards are short words: a longer key (most cells) is
     // none of them, known from its stored byte count before three look-ups.
     if key.utf8.count <= longestWord {
@@ -54,9 +98,6 @@ enum CellShape: Equatable {
     }
     if key.hasSuffixBytes("分") && IndicatorBuilder.weight(key) != nil { return .weight }
     let hasDigit = containsDigitCharacter(key)
-    // Characters are counted only where a test asks: values and numbers, which hold a digit,
-    // seldom reach one.
-    var length = -1
     if !hasDigit {
       length = key.characterCount
       if length <= 6, UnitTable.mayReadAsKnown(key), let unit = UnitTable.read(key), unit.isKnown { return .unit }
@@ -65,14 +106,14 @@ enum CellShape: Equatable {
       let small = IndicatorBuilder.weight(key).map { $0 <= 100 } ?? false
       return .number(small: small)
     }
-    reading = if let readings { readings.readingUnlessWords(cell.text) } else { TargetGrammar.readingUnlessWords(cell.text) }
-    // The parse before it is finished: finishing sets spans and money and drops repeated
-    // flags, none of which the test asks.
-    // The parse asked where the reading holds it: bound to a local, the target was copied
-    // out of it (its strings, arrays and box retained and released).
-    if let reading, Self.readsAsValue(key, reading) { return .value }
+    return nil
+  }
+
+  /// The shape of a cell that `shapeBeforeValueTest` left and that is no value.
+  @inline(__always)
+  private static func shapeOfWords(_ key: String, length: Int) -> CellShape {
     if IndicatorRowReader.readsAsScoring(key) { return .scoringText }
-    if length < 0 { length = key.characterCount }
+    let length = length < 0 ? key.characterCount : length
     if key.hasPrefixBytes("反映") && length >= 6 { return .explanationText }
     return .text(length: length)
   }

@@ -298,13 +298,18 @@ struct IndicatorRowReader {
     var reading: TargetReading?
     var column: Int
     var slot: Int
+    /// The slot of the alignment with the first cell's shape that of its words, kept while the
+    /// alignment with it a value is made.
+    var wordsSlot = 0
   }
 
   /// The best order-preserving assignment of the cells `cells[at[start]]`, `cells[at[start + 1]]`
   /// … to the non-level columns, handed to `place` in the cells' order: a cell's index in `at`,
   /// its column (nil: it fits
-  /// nowhere and stays unplaced) and the grammar's reading of it when its shape test made
-  /// one. Unknown level names in level columns come first.
+  /// nowhere and stays unplaced) and, for the cell placed in the target column, the grammar's
+  /// reading of it when its shape test made one (no other is asked, and some cells are placed
+  /// without a shape test, `TwoCellRow`, or without a value test, the first cell where its
+  /// answer would not move it). Unknown level names in level columns come first.
   ///
   /// The shapes and the score table live on the stack for the call: arrays of their own
   /// cost two allocations a row, and cells copied into them a retain and release each.
@@ -320,72 +325,129 @@ struct IndicatorRowReader {
     guard m > 0 else { return }
     // Locals for the closures below, which would copy the reader to reach its properties;
     let slots = slots
-    let n = slots.count
     let positionsTrusted = positionsTrusted
     let readings = readings
-    let unplacedCost = -6.0
     // Walked back from the end: each cell's slot (-1 unplaced); a cell not reached keeps this.
     let notReached = -2
     withUnsafeTemporaryAllocation(of: Candidate.self, capacity: m) { buffer in
       // The cells by a span: read in place, not copied out of the array.
       let cells = cells.span
-      for i in 0..<m {
+      // The last cell first: under a name and a target column alone, a last cell that reads
+      // as a value decides the placement whatever the first cell's shape, which is then not
+      // read (its text tested for a value, most rows of narrow tables).
+      let last = m - 1
+      let (lastShape, lastReading) = CellShape.read(cells[at[first + last]], readings: readings)
+      if TwoCellRow.placesByTarget(cells: m, slots: slots, lastShape: lastShape) {
+        place(first, .name, nil)
+        place(first + 1, .target, lastReading)
+        return
+      }
+      buffer.initializeElement(
+        at: last, to: Candidate(shape: lastShape, reading: lastReading, column: cells[at[first + last]].column, slot: notReached))
+      // The first cell (most often the name) is tested for a value only where the answer
+      // changes the placement or the cell lands in the target column (whose reading is kept):
+      // its shape otherwise is that of its words.
+      var firstWords: CellShape?
+      for i in 0..<last {
+        if i == 0 {
+          switch CellShape.partialShape(of: cells[at[first]]) {
+          case .decided(let shape):
+            buffer.initializeElement(at: 0, to: Candidate(shape: shape, reading: nil, column: cells[at[first]].column, slot: notReached))
+          case .valueOr(words: let words):
+            firstWords = words
+            buffer.initializeElement(at: 0, to: Candidate(shape: words, reading: nil, column: cells[at[first]].column, slot: notReached))
+          }
+          continue
+        }
         let (shape, reading) = CellShape.read(cells[at[first + i]], readings: readings)
         buffer.initializeElement(
           at: i, to: Candidate(shape: shape, reading: reading, column: cells[at[first + i]].column, slot: notReached))
       }
       defer { buffer.deinitialize() }
-      var candidates = buffer.mutableSpan
-      // One row-major table (row i, column j at i * width + j): best, the best score with the
-      // first i cells placed among the first j slots; move, the step that reached it.
-      let width = n + 1
-      withUnsafeTemporaryAllocation(of: (best: Double, move: UInt8).self, capacity: (m + 1) * width) { tableBuffer in
-        tableBuffer.initialize(repeating: (-.infinity, 0))
-        var table = tableBuffer.mutableSpan
-        table[0].best = 0
-        for i in 0...m {
-          for j in 0...n where table[i * width + j].best > -.infinity {
-            let here = table[i * width + j].best
-            if j < n, here > table[i * width + j + 1].best {
-              table[i * width + j + 1] = (here, 1)  // slot j left empty
-            }
-            guard i < m else { continue }
-            if j < n {
-              var score = candidates[i].shape.fit(slots[j].role)
-              if positionsTrusted && candidates[i].column == slots[j].column { score += 2 }
-              if here + score > table[(i + 1) * width + j + 1].best {
-                table[(i + 1) * width + j + 1] = (here + score, 2)  // cell i in slot j
-              }
-            }
-            if here + unplacedCost > table[(i + 1) * width + j].best {
-              table[(i + 1) * width + j] = (here + unplacedCost, 3)  // cell i unplaced
-            }
-          }
+      Self.solve(buffer, slots: slots, positionsTrusted: positionsTrusted)
+      // (Index 0 is a candidate: with the first cell's test pending, m is at least 2.)
+      if firstWords != nil {
+        for i in 0..<m {
+          buffer[i].wordsSlot = buffer[i].slot
+          buffer[i].slot = notReached
         }
-        var i = m
-        var j = n
-        while i > 0 || j > 0 {
-          switch table[i * width + j].move {
-          case 1: j -= 1
-          case 2:
-            candidates[i - 1].slot = j - 1
-            i -= 1
-            j -= 1
-          case 3:
-            candidates[i - 1].slot = -1
-            i -= 1
-          default:
-            i = 0
-            j = 0
+        buffer[0].shape = .value
+        Self.solve(buffer, slots: slots, positionsTrusted: positionsTrusted)
+      }
+      var candidates = buffer.mutableSpan
+      if firstWords != nil {
+        var same = true
+        for i in 0..<m where candidates[i].slot != candidates[i].wordsSlot { same = false }
+        let firstSlot = candidates[0].slot
+        if !same || (firstSlot >= 0 && slots[firstSlot].role == .target) {
+          let (reading, isValue) = CellShape.valueTest(cells[at[first]], readings: readings)
+          candidates[0].reading = reading
+          if !isValue {
+            for i in 0..<m { candidates[i].slot = candidates[i].wordsSlot }
           }
         }
       }
       for i in 0..<m where candidates[i].slot != notReached {
         let slot = candidates[i].slot
         if slot >= 0 {
-          place(first + i, slots[slot].role, candidates[i].reading)
+          let role = slots[slot].role
+          place(first + i, role, role == .target ? candidates[i].reading : nil)
         } else {
           place(first + i, nil, nil)
+        }
+      }
+    }
+  }
+
+  /// The alignment's table over `buffer`'s candidates: each reached candidate's slot set (-1:
+  /// unplaced). One row-major table (row i, column j at i * width + j): best, the best score
+  /// with the first i cells placed among the first j slots; move, the step that reached it.
+  private static func solve(
+    _ buffer: UnsafeMutableBufferPointer<Candidate>, slots: [(column: Int, role: ColumnRole)], positionsTrusted: Bool
+  ) {
+    var candidates = buffer.mutableSpan
+    let m = candidates.count
+    let n = slots.count
+    let unplacedCost = -6.0
+    let width = n + 1
+    withUnsafeTemporaryAllocation(of: (best: Double, move: UInt8).self, capacity: (m + 1) * width) { tableBuffer in
+      tableBuffer.initialize(repeating: (-.infinity, 0))
+      var table = tableBuffer.mutableSpan
+      table[0].best = 0
+      for i in 0...m {
+        for j in 0...n where table[i * width + j].best > -.infinity {
+          let here = table[i * width + j].best
+          if j < n, here > table[i * width + j + 1].best {
+            table[i * width + j + 1] = (here, 1)  // slot j left empty
+          }
+          guard i < m else { continue }
+          if j < n {
+            var score = candidates[i].shape.fit(slots[j].role)
+            if positionsTrusted && candidates[i].column == slots[j].column { score += 2 }
+            if here + score > table[(i + 1) * width + j + 1].best {
+              table[(i + 1) * width + j + 1] = (here + score, 2)  // cell i in slot j
+            }
+          }
+          if here + unplacedCost > table[(i + 1) * width + j].best {
+            table[(i + 1) * width + j] = (here + unplacedCost, 3)  // cell i unplaced
+          }
+        }
+      }
+      var i = m
+      var j = n
+      while i > 0 || j > 0 {
+        switch table[i * width + j].move {
+        case 1: j -= 1
+        case 2:
+          candidates[i - 1].slot = j - 1
+          i -= 1
+          j -= 1
+        case 3:
+          candidates[i - 1].slot = -1
+          i -= 1
+        default:
+          i = 0
+          j = 0
         }
       }
     }
@@ -439,5 +501,25 @@ struct IndicatorRowReader {
     guard let reading = readings.readingUnlessWords(cell.text) else { return false }
     let target = reading.target
     return target.kind.isStructured || target.grade != nil
+  }
+}
+
+/// The alignment of two cells under a name and a target column alone (a narrow table's
+/// indicator rows, its levels peeled off), known without the first cell's shape when the
+/// second reads as a value: the name then the target, whatever the first cell is and
+/// wherever the two sit.
+///
+/// The alignment takes the best of six placements. With the second cell a value (4 as a
+/// target, 1 as a name) and the first of any shape (fits from -4 to 5), the name-then-target
+/// placement scores `f0(name) + b00 + 4 + b11`, where a bonus `b` (0 or 2) is a trusted
+/// position matched, and it beats by at least 1 each other: the first alone as the name
+/// (`f0(name) + b00 - 6`), the first as the target (`f0(target) + b01 - 6`, as `f0(name) -
+/// f0(target)` is at least -7, a number's), the second
+/// as the name (`-6 + 1 + b10`), the second alone as the target (`-6 + 4 + b11`), none placed
+/// (-12). Fits here are halves, exact in binary: the unique best is the one the table finds.
+/// `RowReadingFastPathTests` holds it to the full alignment for every shape and position.
+enum TwoCellRow {
+  static func placesByTarget(cells: Int, slots: [(column: Int, role: ColumnRole)], lastShape: CellShape) -> Bool {
+    cells == 2 && slots.count == 2 && slots[0].role == .name && slots[1].role == .target && lastShape == .value
   }
 }

@@ -113,6 +113,7 @@ import Testing
   static var readers: [IndicatorRowReader] {
     [
     IndicatorRowReader(columns: [0: .level1, 1: .level2, 2: .name, 3: .target], positionsTrusted: false),
+    IndicatorRowReader(columns: [0: .level1, 1: .level2, 2: .name, 3: .target], positionsTrusted: true),
     IndicatorRowReader(columns: [0: .blockLabel, 1: .level1, 2: .level2, 3: .name, 4: .target, 5: .remark]),
     IndicatorRowReader(
       columns: [
@@ -141,7 +142,7 @@ import Testing
           let old = OldRowReading.align(reader, cells)
           let same =
             new.count == old.count
-            && zip(new, old).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && $0.2?.target == $1.2?.target }
+            && zip(new, old).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && readingsAgree(old: $1, new: $0) }
           #expect(same, "\(relativePath): \(cells.map(\.text))")
         }
       }
@@ -206,6 +207,119 @@ import Testing
     }
     // Every shape is reached.
     #expect(shapes.count == 10, "\(shapes)")
+  }
+}
+
+/// The alignment hands a reading with the target alone (the row reader asks no other):
+/// there it is the old one.
+private func readingsAgree(old: (Cell, ColumnRole?, TargetReading?), new: (Cell, ColumnRole?, TargetReading?)) -> Bool {
+  old.1 != .target || old.2?.target == new.2?.target
+}
+
+/// Two cells under a name and a target column alone (`TwoCellRow`): placed without the first
+/// cell's shape where the second reads as a value, as the full alignment places them.
+@Suite struct TwoCellRowTests {
+  /// Texts of every shape, and values.
+  static let firstTexts = [
+    "≥", "定性", "正向", "反向", "计划标准", "20分", "%", "人次", "95", "44,561", "1,234.5", "≥90%", "2024年12月", "前三名", "合格",
+    "未达指标值酌情扣分", "完成得满分", "培训人数", "PM2.5浓度下降比例", "反映项目完成的情况", "",
+    String(repeating: "长", count: 35), String(repeating: "长", count: 45),
+  ]
+  static let lastTexts = ["≥90%", "100%", "2024年12月", "前三名", "合格", "≤5万元", "95", "培训人数", "完成得满分", "正向"]
+
+  @Test func placementsAreTheFullAlignments() {
+    var random = SeededSequence(seed: 0x5851_F42D_4C95_7F2D)
+    var fast = 0
+    var texts = Self.firstTexts
+    // Generated texts: pieces of the above run together.
+    for _ in 0..<300 {
+      let count = 1 + random.next(3)
+      texts.append((0..<count).map { _ in Self.firstTexts[random.next(Self.firstTexts.count)] }.joined())
+    }
+    for trusted in [false, true] {
+      // Name and target columns from the header, or made up (-1) where it has none.
+      let layouts: [[Int: ColumnRole]] = [
+        [0: .level1, 1: .level2, 2: .name, 3: .target], [0: .level1, 1: .level2, 2: .name], [0: .level1, 1: .level2, 3: .target],
+        [0: .level1, 1: .level2], [0: .level1, 1: .level2, 2: .target, 3: .name],
+      ]
+      for columns in layouts {
+        let reader = IndicatorRowReader(columns: columns, positionsTrusted: trusted)
+        for first in texts where !first.isEmpty {
+          for last in Self.lastTexts {
+            // Every pair of the columns 0…5, the two cells in row order.
+            let column0 = random.next(5)
+            let column1 = column0 + 1 + random.next(5 - column0)
+            let cells = [
+              Cell(text: first, span: SourceSpan(line: 1, column: 1, offset: 0), column: column0, start: 0),
+              Cell(text: last, span: SourceSpan(line: 1, column: 9, offset: 8), column: column1, start: 8),
+            ]
+            if TwoCellRow.placesByTarget(cells: 2, slots: reader.slots, lastShape: CellShape.of(cells[1])) { fast += 1 }
+            let new = reader.align(cells)
+            let old = OldRowReading.align(reader, cells)
+            let same =
+              new.count == old.count
+              && zip(new, old).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && readingsAgree(old: $1, new: $0) }
+            #expect(same, "\(columns) \(trusted): \(cells.map(\.text)) \(new.map(\.1)) \(old.map(\.1))")
+          }
+        }
+      }
+    }
+    // The fast path is taken (the test would pass with none).
+    #expect(fast > 1000)
+  }
+}
+
+/// The first cell of an alignment is tested for a value only where the answer matters
+/// (`CellShape.partialShape`, `valueTest`): its shape and placements are those of the full test.
+@Suite struct FirstCellValueTestTests {
+  /// The partial shape and the value test make the shape and reading `CellShape.read` makes.
+  @Test func partialShapesComposeToTheShapes() {
+    var texts = RowReadingFastPathTests.texts + TwoCellRowTests.firstTexts + TwoCellRowTests.lastTexts
+    texts += ["反映项目完成的情况", "反映", "2024年完成", "合格率≥95%", "PM2.5浓度下降比例", "舆情监测时间（24小时）"]
+    var pending = 0
+    for text in texts {
+      let cell = Cell(text: text, span: SourceSpan(line: 1, column: 1, offset: 0), column: 0, start: 0)
+      let full = CellShape.read(cell)
+      switch CellShape.partialShape(of: cell) {
+      case .decided(let shape):
+        #expect(shape == full.shape && full.reading == nil, "'\(text)'")
+      case .valueOr(words: let words):
+        pending += 1
+        let (reading, isValue) = CellShape.valueTest(cell, readings: nil)
+        #expect((isValue ? CellShape.value : words) == full.shape, "'\(text)'")
+        #expect(reading?.target == full.reading?.target && (reading == nil) == (full.reading == nil), "'\(text)'")
+      }
+    }
+    #expect(pending > 1000)
+  }
+
+  /// Rows made of cells of every shape, in columns at random, read by every layout: the
+  /// placements are the old alignment's.
+  @Test func generatedRowsAlignAsBefore() {
+    var random = SeededSequence(seed: 0x1656_67B1_9E37_79F9)
+    let pool =
+      TwoCellRowTests.firstTexts.filter { !$0.isEmpty } + TwoCellRowTests.lastTexts
+      + ["完成率", "反映资金使用情况", "按时完成得满分", "≥95%", "优良", "数量指标", "社会影响力", "10分", "万元", "正向"]
+    var rows = 0
+    for _ in 0..<400 {
+      let count = 2 + random.next(6)
+      var column = random.next(2)
+      var cells: [Cell] = []
+      for _ in 0..<count {
+        let text = pool[random.next(pool.count)]
+        cells.append(Cell(text: text, span: SourceSpan(line: 1, column: column + 1, offset: column), column: column, start: column))
+        column += 1 + random.next(2)
+      }
+      for reader in RowReadingFastPathTests.readers {
+        rows += 1
+        let new = reader.align(cells)
+        let old = OldRowReading.align(reader, cells)
+        let same =
+          new.count == old.count && zip(new, old).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && readingsAgree(old: $1, new: $0) }
+        #expect(same, "\(cells.map(\.text)) \(new.map(\.1)) \(old.map(\.1))")
+      }
+    }
+    #expect(rows > 1000)
   }
 }
 
