@@ -271,20 +271,3 @@ extension Level1 {
 extension Level2 {
   static let spelledAsStandard = StandardSpelling<Level2>()
 }
-
-/// `left.equalsBytes(right)` for two Strings, which this reads without the generic
-/// `StringProtocol` path (an unspecialised closure and a retain and release of each side, some
-/// 130 instructions a comparison): texts of different lengths differ without reaching their
-/// bytes, and a native or small string lends its bytes in place.
-@inline(__always)
-func sameBytes(_ left: String, _ right: String) -> Bool {
-  let leftBytes = left.utf8
-  let rightBytes = right.utf8
-  guard leftBytes.count == rightBytes.count else { return false }
-  let same: Bool?? = leftBytes.withContiguousStorageIfAvailable { left in
-    rightBytes.withContiguousStorageIfAvailable { right in equalBytes(left.baseAddress, right.baseAddress, left.count) }
-  }
-  // A bridged text lends no bytes: the general way.
-  guard case .some(.some(let answer)) = same else { return left.equalsBytes(right) }
-  return answer
-}

@@ -86,6 +86,61 @@ extension StringProtocol {
   }
 }
 
+/// The byte tests on `String` itself. The `StringProtocol` ones run, wherever a caller is not
+/// specialised, as an unspecialised generic closure with a retain and release of each side;
+/// these read a native or small string's bytes in place, and texts whose lengths decide
+/// (most comparisons) are answered without reaching the bytes. A text that lends no bytes
+/// in place (bridged) takes the generic path.
+extension String {
+  @inline(__always)
+  func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(utf8).withUnsafeBufferPointer(body)
+  }
+
+  @inline(__always)
+  func equalsBytes(_ other: String) -> Bool { sameBytes(self, other) }
+
+  @inline(__always)
+  func hasPrefixBytes(_ prefix: String) -> Bool {
+    guard utf8.count >= prefix.utf8.count else { return false }
+    return withUTF8Bytes { text in prefix.withUTF8Bytes { equalBytes(text.baseAddress, $0.baseAddress, $0.count) } }
+  }
+
+  @inline(__always)
+  func hasSuffixBytes(_ suffix: String) -> Bool {
+    guard utf8.count >= suffix.utf8.count else { return false }
+    return withUTF8Bytes { text in
+      suffix.withUTF8Bytes { suffix in
+        equalBytes(text.baseAddress.map { $0 + (text.count - suffix.count) }, suffix.baseAddress, suffix.count)
+      }
+    }
+  }
+
+  @inline(__always)
+  func containsBytes(_ needle: String) -> Bool {
+    guard utf8.count >= needle.utf8.count else { return false }
+    return withUTF8Bytes { haystack in needle.withUTF8Bytes { haystack.firstIndex(of: $0) != nil } }
+  }
+}
+
+/// `left.equalsBytes(right)` for two Strings, without the generic `StringProtocol` path (an
+/// unspecialised closure and a retain and release of each side, some 130 instructions a
+/// comparison): texts of different lengths differ without reaching their bytes, and a native
+/// or small string lends its bytes in place.
+@inline(__always)
+func sameBytes(_ left: String, _ right: String) -> Bool {
+  let leftBytes = left.utf8
+  let rightBytes = right.utf8
+  guard leftBytes.count == rightBytes.count else { return false }
+  let same: Bool?? = leftBytes.withContiguousStorageIfAvailable { left in
+    rightBytes.withContiguousStorageIfAvailable { right in equalBytes(left.baseAddress, right.baseAddress, left.count) }
+  }
+  if case .some(.some(let answer)) = same { return answer }
+  // A bridged text lends no bytes: copies of both.
+  return Array(leftBytes) == Array(rightBytes)
+}
+
 extension String {
   /// `unicodeScalars.count <= limit`, counted only when the bytes do not decide (a scalar
   /// takes one to four of them).
