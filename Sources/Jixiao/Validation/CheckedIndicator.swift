@@ -57,7 +57,7 @@ final class CheckedIndicator {
     /// `read(text)`, or the last reading when the text has the same bytes as the last.
     mutating func reading(_ text: String?, _ read: (String) -> Value?) -> Value? {
       guard let text else { return nil }
-      if let last = self.text, sameBytes(last, text) { return value }
+      if let last = self.text, last.equalsBytes(text) { return value }
       self.text = text
       value = read(text)
       return value
@@ -203,7 +203,7 @@ struct IndicatorFacts {
 
   private static func differs(_ raw: String?, _ standard: String?) -> Bool {
     guard let raw, let standard else { return false }
-    return !sameBytes(raw, standard)
+    return !raw.equalsBytes(standard)
   }
 
   static func bit(_ flag: Target.Flag) -> UInt16 {

@@ -98,8 +98,20 @@ extension String {
     return Array(utf8).withUnsafeBufferPointer(body)
   }
 
+  /// Texts of different lengths differ without reaching their bytes (some 130 instructions
+  /// a comparison through the generic path).
   @inline(__always)
-  func equalsBytes(_ other: String) -> Bool { sameBytes(self, other) }
+  func equalsBytes(_ other: String) -> Bool {
+    let leftBytes = utf8
+    let rightBytes = other.utf8
+    guard leftBytes.count == rightBytes.count else { return false }
+    let same: Bool?? = leftBytes.withContiguousStorageIfAvailable { left in
+      rightBytes.withContiguousStorageIfAvailable { right in equalBytes(left.baseAddress, right.baseAddress, left.count) }
+    }
+    if case .some(.some(let answer)) = same { return answer }
+    // A bridged text lends no bytes: copies of both.
+    return Array(leftBytes) == Array(rightBytes)
+  }
 
   @inline(__always)
   func hasPrefixBytes(_ prefix: String) -> Bool {
@@ -122,23 +134,6 @@ extension String {
     guard utf8.count >= needle.utf8.count else { return false }
     return withUTF8Bytes { haystack in needle.withUTF8Bytes { haystack.firstIndex(of: $0) != nil } }
   }
-}
-
-/// `left.equalsBytes(right)` for two Strings, without the generic `StringProtocol` path (an
-/// unspecialised closure and a retain and release of each side, some 130 instructions a
-/// comparison): texts of different lengths differ without reaching their bytes, and a native
-/// or small string lends its bytes in place.
-@inline(__always)
-func sameBytes(_ left: String, _ right: String) -> Bool {
-  let leftBytes = left.utf8
-  let rightBytes = right.utf8
-  guard leftBytes.count == rightBytes.count else { return false }
-  let same: Bool?? = leftBytes.withContiguousStorageIfAvailable { left in
-    rightBytes.withContiguousStorageIfAvailable { right in equalBytes(left.baseAddress, right.baseAddress, left.count) }
-  }
-  if case .some(.some(let answer)) = same { return answer }
-  // A bridged text lends no bytes: copies of both.
-  return Array(leftBytes) == Array(rightBytes)
 }
 
 extension String {

@@ -396,14 +396,14 @@ extension ValidationFastPathTests {
   }
 }
 
-/// `sameBytes` (the facts' and level readings' comparison) answers as `equalsBytes`, the
-/// generic comparison it replaced there.
+/// `String.equalsBytes` (the facts' and level readings' comparison) answers as the generic
+/// `StringProtocol` comparison it replaced there.
 extension ValidationFastPathTests {
   static let bytePieces = ["成本指标", "成本", "指标", "a", "", "é", "e\u{301}", "％", "%", "经济成本指标", "0123456789abcdef"]
 
   static func expectSameBytes(_ left: String, _ right: String, _ origin: String, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(
-      sameBytes(left, right) == left.equalsBytes(right), "\(origin): \(Array(left.utf8)) \(Array(right.utf8))",
+      left.equalsBytes(right) == StringByteMatchingTests.generic(left, right)[0], "\(origin): \(Array(left.utf8)) \(Array(right.utf8))",
       sourceLocation: sourceLocation)
   }
 
