@@ -29,12 +29,16 @@ final class CheckedIndicator {
     // and a release), and through `indicator.target.unit` … a copy of the target's details
     // whole.
     facts = indicator.withFieldsInPlace { fields in
-      level1 = levels.level1.reading(fields.level1) { Level1.spelledAsStandard.reading($0) ?? Level1.named($0) }
-      level2 = levels.level2.reading(fields.level2) { Level2.spelledAsStandard.reading($0) ?? Level2.named($0) }
+      // The level texts are made by their getters (a name's literal or the rare box's text):
+      // read once here for the readings and the facts alike.
+      let levelTexts = IndicatorFacts.LevelTexts(
+        level1: fields.level1, level2: fields.level2, level1Raw: fields.level1Raw, level2Raw: fields.level2Raw)
+      level1 = levels.level1.reading(levelTexts.level1) { Level1.spelledAsStandard.reading($0) ?? Level1.named($0) }
+      level2 = levels.level2.reading(levelTexts.level2) { Level2.spelledAsStandard.reading($0) ?? Level2.named($0) }
       if let name = fields.name { nameKey = TextKey.make(name) }
       if let valueType = fields.valueType { valueTypeReading = ValueTypeReading(key: TextKey.make(valueType)) }
       return IndicatorFacts(
-        &fields, level1: level1, level2: level2, nameKey: nameKey, valueTypeReading: valueTypeReading, framework: framework)
+        &fields, levelTexts, level1: level1, level2: level2, nameKey: nameKey, valueTypeReading: valueTypeReading, framework: framework)
     }
     self.level1 = level1
     self.level2 = level2
@@ -57,7 +61,7 @@ final class CheckedIndicator {
     /// `read(text)`, or the last reading when the text has the same bytes as the last.
     mutating func reading(_ text: String?, _ read: (String) -> Value?) -> Value? {
       guard let text else { return nil }
-      if let last = self.text, last.equalsBytes(text) { return value }
+      if let last = self.text, last.isSameString(text) || last.equalsBytes(text) { return value }
       self.text = text
       value = read(text)
       return value
@@ -145,10 +149,19 @@ struct IndicatorFacts {
   /// `DuplicateIndicator.hash` of the name key, for a named indicator with a name span.
   let nameHash: UInt64?
 
-  /// Of an indicator's fields, read in place by the caller (`Indicator.withFieldsInPlace`).
+  /// An indicator's level texts as its getters make them (`Indicator.Fields.level1` …).
+  struct LevelTexts {
+    let level1: String?
+    let level2: String?
+    let level1Raw: String?
+    let level2Raw: String?
+  }
+
+  /// Of an indicator's fields, read in place by the caller (`Indicator.withFieldsInPlace`),
+  /// and its level texts (`levelTexts`, read from the same fields).
   /// `nameKey` and `valueTypeReading` are nil exactly when the name and the value type are.
   init(
-    _ indicator: inout Indicator.Fields, level1: Level1?, level2: Level2?, nameKey: String?,
+    _ indicator: inout Indicator.Fields, _ levelTexts: LevelTexts, level1: Level1?, level2: Level2?, nameKey: String?,
     valueTypeReading: ValueTypeReading?, framework: Framework?
   ) {
     ownsTarget = !indicator.sharesNameAndTargetWithAbove
@@ -173,16 +186,16 @@ struct IndicatorFacts {
     self.framework = framework
     hasName = nameKey != nil
     hasNameSpan = indicator.spans[.name] != nil
-    hasLevel1 = indicator.level1 != nil
-    hasLevel2 = indicator.level2 != nil
+    hasLevel1 = levelTexts.level1 != nil
+    hasLevel2 = levelTexts.level2 != nil
     hasUnitColumn = indicator.unitColumn != nil
     hasValueType = valueTypeReading != nil
     hasScoring = indicator.scoring != nil
     hasWeight = indicator.weight != nil
     hasWeightRaw = indicator.weightRaw != nil
     nameEndsInRate = nameKey?.hasSuffixBytes("率") ?? false
-    level1RawDiffers = Self.differs(indicator.level1Raw, indicator.level1)
-    level2RawDiffers = Self.differs(indicator.level2Raw, indicator.level2)
+    level1RawDiffers = Self.differs(levelTexts.level1Raw, levelTexts.level1)
+    level2RawDiffers = Self.differs(levelTexts.level2Raw, levelTexts.level2)
     if let explanation = indicator.explanation {
       explanationMayHoldAmount = AmountsInText.mayHoldAmount(explanation)
     } else {
@@ -192,9 +205,9 @@ struct IndicatorFacts {
       ownsTarget && kind == .quantitative && op != nil && op != .equal
       && (nameKey.map { DirectionReversed.negative.anyOccurs(in: $0) } ?? false)
     let isCost =
-      (level1 == .cost && indicator.level1?.equalsBytes(Level1.cost.rawValue) == true)
-      || (level2 == .cost && indicator.level2?.equalsBytes(Level2.cost.rawValue) == true)
-      || (level2 == .economicCost && indicator.level2?.equalsBytes(Level2.economicCost.rawValue) == true)
+      (level1 == .cost && levelTexts.level1?.equalsBytes(Level1.cost.rawValue) == true)
+      || (level2 == .cost && levelTexts.level2?.equalsBytes(Level2.cost.rawValue) == true)
+      || (level2 == .economicCost && levelTexts.level2?.equalsBytes(Level2.economicCost.rawValue) == true)
     isCostAmount = isCost && indicator.target.money != nil && !nameEndsInRate
     nameHash = hasNameSpan && hasName ? nameKey.map { DuplicateIndicator.hash($0) } : nil
   }
@@ -203,7 +216,8 @@ struct IndicatorFacts {
 
   private static func differs(_ raw: String?, _ standard: String?) -> Bool {
     guard let raw, let standard else { return false }
-    return !raw.equalsBytes(standard)
+    // A cell written as its level's name holds that name's literal, as its reading does.
+    return !raw.isSameString(standard) && !raw.equalsBytes(standard)
   }
 
   static func bit(_ flag: Target.Flag) -> UInt16 {
@@ -270,4 +284,19 @@ extension Level1 {
 
 extension Level2 {
   static let spelledAsStandard = StandardSpelling<Level2>()
+}
+
+extension String {
+  /// Whether the two are one string value: the same small-string bytes, or the same storage
+  /// (a literal's or a buffer's) with the same count. Such strings have the same bytes, so a
+  /// byte comparison need not reach them; strings with other representations may still be
+  /// equal, which this does not tell.
+  @inline(__always)
+  func isSameString(_ other: String) -> Bool {
+    // A String is two words on the 64-bit platforms this builds for (`unsafeBitCast` traps
+    // on any other size).
+    let left = unsafeBitCast(self, to: (UInt64, UInt64).self)
+    let right = unsafeBitCast(other, to: (UInt64, UInt64).self)
+    return left.0 == right.0 && left.1 == right.1
+  }
 }

@@ -308,6 +308,9 @@ extension ValidationFastPathTests {
         same(fact.level1Origin, indicator.level1Origin, "level1Origin")
         same(fact.level1, checked.level1, "level1")
         same(fact.level2, checked.level2, "level2")
+        // The readings taken over from the row before (`LastReading`) are the cell's own.
+        same(checked.level1, indicator.level1.flatMap { Level1.named($0) }, "level1 read")
+        same(checked.level2, indicator.level2.flatMap { Level2.named($0) }, "level2 read")
         same(fact.valueTypeReading, checked.valueTypeReading, "valueTypeReading")
         same(fact.framework, entity.table?.framework, "framework")
         same(fact.hasName, indicator.name != nil, "hasName")
@@ -354,7 +357,13 @@ extension ValidationFastPathTests {
   @Test func factsAsReadFromIndicators() {
     let kinds = TargetKind.allCases
     let flags: [[Target.Flag]] = [[], [.unitConflict], [.operatorConflict, .digitsRunTogether], [.unitUnknown, .excelDateSerial]]
-    let texts: [String?] = [nil, "", "成本指标", "经济成本指标", "满意度指标", "服务对象满意度指标", "社会效益", "合格率", "10万元", "%", "定性", "≥"]
+    // Level names in storage of their own as well as literals: equal bytes in another string
+    // (a large one, not inline) are the same name (`isSameString` alone does not tell).
+    let texts: [String?] = [
+      nil, "", "成本指标", "经济成本指标", "满意度指标", "服务对象满意度指标", "社会效益", "合格率", "10万元", "%", "定性", "≥",
+      String(decoding: Array("服务对象满意度指标".utf8), as: UTF8.self), String(decoding: Array("生态环境成本指标".utf8), as: UTF8.self),
+      "生态环境成本指标",
+    ]
     var indicators: [Indicator] = []
     for seed in 0..<240 {
       var target = Target(raw: texts[seed % texts.count] ?? "5", kind: kinds[seed % kinds.count])
@@ -432,5 +441,112 @@ extension ValidationFastPathTests {
       Self.expectSameBytes(text, texts[index == 0 ? 0 : index - 1], relativePath)
       Self.expectSameBytes(text, texts[random.next(texts.count)], relativePath)
     }
+  }
+}
+
+/// `String.isSameString`, the facts' and level readings' first test: true only of strings of
+/// the same bytes, and of every string and its copy.
+extension ValidationFastPathTests {
+  @Test func sameStringOnlyOfSameBytes() {
+    let texts = Arrangements.of(Self.bytePieces, upTo: 2)
+    var random = SeededSequence(seed: 20)
+    var same = 0
+    for left in texts {
+      let copy = left
+      #expect(left.isSameString(copy), "\(Array(left.utf8))")
+      let fresh = String(decoding: Array(left.utf8), as: UTF8.self)
+      if left.isSameString(fresh) { same += 1 }
+      #expect(!left.isSameString(fresh) || left.utf8.elementsEqual(fresh.utf8))
+      for _ in 0..<24 {
+        let right = texts[random.next(texts.count)]
+        #expect(!left.isSameString(right) || left.utf8.elementsEqual(right.utf8), "\(Array(left.utf8)) \(Array(right.utf8))")
+      }
+    }
+    // Small strings hold their bytes inline: their copies are the same string.
+    #expect(same > 0)
+  }
+}
+
+/// `LevelNameNonStandard.run` as it made the key of every judged name anew.
+enum LevelNameNonStandardByMaking {
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var seen: Set<String> = []
+    for entity in subject.entities {
+      var lastJudged: (level1: (raw: String, standard: String)?, level2: (raw: String, standard: String)?)
+      for checked in entity.indicators {
+        func judge(_ raw: String?, _ standard: String?, _ key: SpanName, of indicator: Indicator) {
+          guard let raw, let standard else { return }
+          if raw.equalsBytes(standard) { return }
+          guard let span = indicator.spans[key] else { return }
+          let last = key == .level1 ? lastJudged.level1 : lastJudged.level2
+          if let last, last.raw.equalsBytes(raw), last.standard.equalsBytes(standard) { return }
+          if key == .level1 { lastJudged.level1 = (raw, standard) } else { lastJudged.level2 = (raw, standard) }
+          var rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw))
+          if rawKey != standard && Script.hasTraditional(raw) {
+            rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
+          }
+          guard rawKey != standard, !LevelNameNonStandard.acceptedVariants.contains(rawKey),
+            Level1.named(standard) != nil || Level2.named(standard) != nil,
+            seen.insert("\(entity.table?.index ?? -1)|\(rawKey)").inserted
+          else { return }
+          diagnostics.append(Diagnostic(LevelNameNonStandard.self, span: span, raw, standard))
+        }
+        let indicator = checked.indicator
+        judge(indicator.level1Raw, indicator.level1, .level1, of: indicator)
+        judge(indicator.level2Raw, indicator.level2, .level2, of: indicator)
+      }
+    }
+    return diagnostics
+  }
+}
+
+extension ValidationFastPathTests {
+  @Test(arguments: CorpusTests.documents)
+  func corpusNonStandardLevelsAsByMaking(_ relativePath: String) throws {
+    let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+    guard let document = try? Jixiao.parse(bytes, path: relativePath, options: ParseOptions(validate: false)) else { return }
+    let subject = ValidationSubject(document: document)
+    #expect(LevelNameNonStandard.run(subject) == LevelNameNonStandardByMaking.run(subject), "\(relativePath)")
+  }
+
+  /// Projects of two tables that repeat variant names, in simplified and traditional script,
+  /// with annotations and an accepted variant, so that the remembered keys are asked.
+  @Test func nonStandardLevelsAsByMaking() {
+    let variants: [(raw: String, standard: String)] = [
+      ("社会效益", "社会效益指标"), ("社會效益指標", "社会效益指标"), ("社会效益（10分）", "社会效益指标"), ("产出(工作量)指标", "产出指标"),
+      ("產出指標", "产出指标"), ("社会公众或服务对象满意度指标", "服务对象满意度指标"), ("服务对象满意度", "服务对象满意度指标"),
+      ("效益", "效益指标"), ("效益指标", "效益指标"), ("滿意度", "满意度指标"),
+    ]
+    var random = SeededSequence(seed: 21)
+    var found = 0
+    for round in 0..<40 {
+      var document = Document(
+        source: SourceInfo(
+          path: "levels", sha256: "", bytes: 1, encoding: "UTF-8", encodingConfidence: 100, hasBOM: false, lineEnding: "LF", lines: 1,
+          dialect: "tabbed"))
+      for number in 0..<(2 + round % 4) {
+        var project = Project(table: number % 2, span: SourceSpan(line: number * 100 + 1, column: 1, offset: number * 1000))
+        for row in 0..<(1 + random.next(6)) {
+          let level1 = variants[random.next(variants.count)]
+          let level2 = variants[random.next(variants.count)]
+          let line = number * 100 + row + 2
+          var indicator = Indicator(target: Target(raw: "", kind: .empty), span: SourceSpan(line: line, column: 1, offset: line * 10))
+          indicator.level1Raw = level1.raw
+          indicator.level1 = level1.standard
+          indicator.level2Raw = level2.raw
+          indicator.level2 = level2.standard
+          if random.next(5) != 0 { indicator.spans[.level1] = SourceSpan(line: line, column: 1, offset: line * 10) }
+          if random.next(5) != 0 { indicator.spans[.level2] = SourceSpan(line: line, column: 2, offset: line * 10 + 1) }
+          project.indicators.append(indicator)
+        }
+        document.projects.append(project)
+      }
+      let subject = ValidationSubject(document: document)
+      let expected = LevelNameNonStandardByMaking.run(subject)
+      #expect(LevelNameNonStandard.run(subject) == expected, "\(round)")
+      found += expected.count
+    }
+    #expect(found > 40)
   }
 }

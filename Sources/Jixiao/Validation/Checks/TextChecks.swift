@@ -33,27 +33,55 @@ enum ScoringFullMarkDiffersFromWeight: Check {
 
   /// `fullMark` without the test for 分 and a marker (what TextScanTests hold it to).
   static func fullMark(inAnyText text: String) -> (String, Decimal)? {
-    let text = ICU.nfkc(text)
-    return text.withUTF8Bytes { bytes -> (String, Decimal)? in
-      for marker in fullMarkMarkers {
-        var start = 0
-        while let at = bytes.firstIndex(of: marker, from: start) {
-          var end = at + marker.count
-          while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 || bytes[end] == 0x2E { end += 1 }
-          let digits = at + marker.count..<end
-          // 分 is E5 88 86.
-          if !digits.isEmpty, end + 3 <= bytes.count, bytes[end] == 0xE5, bytes[end + 1] == 0x88, bytes[end + 2] == 0x86,
-            let value = AmountsInText.plainNumber(UnsafeBufferPointer(rebasing: bytes[digits])).map({
-              Decimal(sign: .plus, exponent: -$0.1, significand: Decimal($0.0))
-            }) ?? Decimal(string: String(decoding: UnsafeBufferPointer(rebasing: bytes[digits]), as: UTF8.self))
-          {
-            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(end + 3)]), as: UTF8.self), value)
-          }
-          start = at + 1
+    text.withUTF8Bytes { bytes in
+      // `ICU.nfkc` of most texts is `narrowFullWidth`'s, which is written here to the stack:
+      // as a string it was allocated, and then read only to find the phrase.
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { output in
+        if let count = NFKCCheck.narrowFullWidth(bytes, into: output) {
+          return fullMark(inNormalized: UnsafeBufferPointer(rebasing: output[..<count]))
         }
+        return ICU.nfkcByICU(text).withUTF8Bytes { fullMark(inNormalized: $0) }
       }
-      return nil
     }
+  }
+
+  /// The phrase and number of the first marker of `fullMarkMarkers` that has one in the NFKC
+  /// bytes, at the first place it has one; in one walk over the bytes rather than one a marker.
+  private static func fullMark(inNormalized bytes: UnsafeBufferPointer<UInt8>) -> (String, Decimal)? {
+    var best: (marker: Int, phrase: String, value: Decimal)?
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      // Every marker begins with 共 (E5 85 B1), 满 (E6 BB A1) or 总 (E6 80 BB). A marker, UTF-8
+      // as the text is, begins where a scalar does: the walk steps over continuation bytes.
+      if lead == 0xE5 || lead == 0xE6 {
+        for marker in fullMarkMarkers.indices where marker < (best?.marker ?? fullMarkMarkers.count) {
+          if let (phrase, value) = phrase(of: fullMarkMarkers[marker], at: index, in: bytes) {
+            best = (marker, phrase, value)
+            break
+          }
+        }
+        if best?.marker == 0 { break }
+      }
+      index &+= WordList.scalarLength(leading: lead)
+    }
+    return best.map { ($0.phrase, $0.value) }
+  }
+
+  /// `marker`, digits and points, and 分 at `at`: the phrase and its number.
+  @inline(__always)
+  private static func phrase(of marker: [UInt8], at: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (String, Decimal)? {
+    guard bytes.hasBytes(marker, at: at) else { return nil }
+    var end = at + marker.count
+    while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 || bytes[end] == 0x2E { end += 1 }
+    let digits = at + marker.count..<end
+    // 分 is E5 88 86.
+    guard !digits.isEmpty, end + 3 <= bytes.count, bytes[end] == 0xE5, bytes[end + 1] == 0x88, bytes[end + 2] == 0x86,
+      let value = AmountsInText.plainNumber(UnsafeBufferPointer(rebasing: bytes[digits])).map({
+        Decimal(sign: .plus, exponent: -$0.1, significand: Decimal($0.0))
+      }) ?? Decimal(string: String(decoding: UnsafeBufferPointer(rebasing: bytes[digits]), as: UTF8.self))
+    else { return nil }
+    return (String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<(end + 3)]), as: UTF8.self), value)
   }
 
   private static let fullMarkMarkers: [[UInt8]] = ["共计", "满分为", "满分", "总分为", "总分"].map { Array($0.utf8) }
