@@ -73,7 +73,6 @@ enum LevelNameNonStandard: Check {
     // an entity cannot be reported again in it: it was, or a test ruled it out.
     var lastJudged: (level1: (raw: String, standard: String)?, level2: (raw: String, standard: String)?)
     var lastEntity: ValidationSubject.Entity?
-    var keys = RawKeys()
     // Most names are written the standard way, which the facts tell: only the rest are judged.
     subject.eachFact(ownTargetsOnly: false, where: { $0.level1RawDiffers || $0.level2RawDiffers }) { entity, checked in
       if lastEntity !== entity {
@@ -90,8 +89,10 @@ enum LevelNameNonStandard: Check {
         if key == .level1 { lastJudged.level1 = (raw, standard) } else { lastJudged.level2 = (raw, standard) }
         // The standard name in traditional script is the standard name (ICU only when the
         // plain key differs: most names are written in the standard way).
-        var rawKey = keys.plain(raw)
-        if rawKey != standard, let simplified = keys.simplified(raw) { rawKey = simplified }
+        var rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw))
+        if rawKey != standard && Script.hasTraditional(raw) {
+          rawKey = LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true))
+        }
         // The national templates' own variant is standard too.
         guard rawKey != standard, !LevelNameNonStandard.acceptedVariants.contains(rawKey), Level1.named(standard) != nil || Level2.named(standard) != nil,
           seen.insert("\(entity.table?.index ?? -1)|\(rawKey)").inserted
@@ -103,34 +104,6 @@ enum LevelNameNonStandard: Check {
       judge(indicator.level2Raw, indicator.level2, .level2, of: indicator)
     }
     return diagnostics
-  }
-}
-
-extension LevelNameNonStandard {
-  /// The keys of the level cells judged, by their text: the projects of a document repeat
-  /// their variant names, and a key of such a name (annotations, full-width brackets) goes
-  /// through TextKey's stages, some 7,000 instructions.
-  struct RawKeys {
-    private var plainKeys: [ByteKey: String] = [:]
-    private var simplifiedKeys: [ByteKey: String?] = [:]
-
-    /// `LevelVocabulary.stripAnnotations(TextKey.make(raw))`.
-    mutating func plain(_ raw: String) -> String {
-      let key = ByteKey(raw)
-      if let known = plainKeys[key] { return known }
-      let made = LevelVocabulary.stripAnnotations(TextKey.make(raw))
-      plainKeys[key] = made
-      return made
-    }
-
-    /// The key of `raw` in simplified script, nil when it has no traditional characters.
-    mutating func simplified(_ raw: String) -> String? {
-      let key = ByteKey(raw)
-      if let known = simplifiedKeys[key] { return known }
-      let made = Script.hasTraditional(raw) ? LevelVocabulary.stripAnnotations(TextKey.make(raw, simplify: true)) : nil
-      simplifiedKeys[key] = .some(made)
-      return made
-    }
   }
 }
 

@@ -48,15 +48,17 @@ enum ScoringFullMarkDiffersFromWeight: Check {
   /// The phrase and number of the first marker of `fullMarkMarkers` that has one in the NFKC
   /// bytes, at the first place it has one; in one walk over the bytes rather than one a marker.
   private static func fullMark(inNormalized bytes: UnsafeBufferPointer<UInt8>) -> (String, Decimal)? {
+    let markers = fullMarkMarkers
     var best: (marker: Int, phrase: String, value: Decimal)?
     var index = 0
-    while index < bytes.count {
+    // Every marker begins with 共 (E5 85 B1), 满 (E6 BB A1) or 总 (E6 80 BB): only there are
+    // the markers compared. A marker, UTF-8 as the text is, begins where a scalar does: the
+    // walk steps over continuation bytes.
+    while index + 2 < bytes.count {
       let lead = bytes[index]
-      // Every marker begins with 共 (E5 85 B1), 满 (E6 BB A1) or 总 (E6 80 BB). A marker, UTF-8
-      // as the text is, begins where a scalar does: the walk steps over continuation bytes.
-      if lead == 0xE5 || lead == 0xE6 {
-        for marker in fullMarkMarkers.indices where marker < (best?.marker ?? fullMarkMarkers.count) {
-          if let (phrase, value) = phrase(of: fullMarkMarkers[marker], at: index, in: bytes) {
+      if lead == 0xE5 || lead == 0xE6, Self.beginsMarker(bytes[index + 1], bytes[index + 2]) {
+        for marker in markers.indices where marker < (best?.marker ?? markers.count) {
+          if let (phrase, value) = phrase(of: markers[marker], at: index, in: bytes) {
             best = (marker, phrase, value)
             break
           }
@@ -66,6 +68,12 @@ enum ScoringFullMarkDiffersFromWeight: Check {
       index &+= WordList.scalarLength(leading: lead)
     }
     return best.map { ($0.phrase, $0.value) }
+  }
+
+  /// Whether the second and third bytes of a scalar led by E5 or E6 are those of 共, 满 or 总.
+  @inline(__always)
+  private static func beginsMarker(_ second: UInt8, _ third: UInt8) -> Bool {
+    (second == 0x85 && third == 0xB1) || (second == 0xBB && third == 0xA1) || (second == 0x80 && third == 0xBB)
   }
 
   /// `marker`, digits and points, and 分 at `at`: the phrase and its number.
