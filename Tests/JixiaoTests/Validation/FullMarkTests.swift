@@ -42,4 +42,17 @@ import Testing
     #expect(found > 1000)
     #expect(ScoringFullMarkDiffersFromWeight.fullMark(in: "完成得满分，满分１０分")?.1 == 10)
   }
+
+  /// Texts of several phrases: the first marker of the list that has one wins wherever it is.
+  @Test func severalPhrasesAsTheScalarReading() {
+    let phrases = ["满分5分", "共计8分", "总分为3分", "满分为2分", "总分1.5分", "扣1分", "共计分", "，"]
+    var found = 0
+    for text in Arrangements.of(phrases, upTo: 3) {
+      let expected = Self.fullMarkByScalars(in: text)
+      let actual = ScoringFullMarkDiffersFromWeight.fullMark(in: text)
+      #expect(actual?.0 == expected?.0 && actual?.1 == expected?.1, "\(text)")
+      if expected != nil { found += 1 }
+    }
+    #expect(found > 200)
+  }
 }

@@ -392,11 +392,22 @@ extension ValidationFastPathTests {
       if seed % 3 != 1 { indicator.spans[.name] = SourceSpan(line: seed + 1, column: 2, offset: seed * 10 + 1) }
       indicators.append(indicator)
     }
+    // Equal level texts in storage of their own and as literals, each way round.
+    let literal = "服务对象满意度指标"
+    let copies = [literal, String(decoding: Array(literal.utf8), as: UTF8.self), String(decoding: Array(literal.utf8), as: UTF8.self)]
+    for (first, second) in [(1, 0), (0, 1), (1, 2), (0, 0)] {
+      var indicator = Indicator(target: Target(raw: "", kind: .empty), span: SourceSpan(line: 300, column: 1, offset: 3000))
+      indicator.level1 = copies[first]
+      indicator.level1Raw = copies[second]
+      indicator.level2 = copies[second]
+      indicator.level2Raw = copies[first]
+      indicators.append(indicator)
+    }
     var document = Document(
       source: SourceInfo(
         path: "facts", sha256: "", bytes: 1, encoding: "UTF-8", encodingConfidence: 100, hasBOM: false, lineEnding: "LF", lines: 1,
         dialect: "tabbed"))
-    for (number, range) in [0..<100, 100..<101, 101..<101, 101..<240].enumerated() {
+    for (number, range) in [0..<100, 100..<101, 101..<101, 101..<244].enumerated() {
       var project = Project(table: 0, span: SourceSpan(line: number + 1, column: 1, offset: number))
       project.indicators = Array(indicators[range])
       document.projects.append(project)
