@@ -325,7 +325,8 @@ public enum TargetGrammar {
   /// Money in 元, spans on every part, and no duplicate flags.
   fileprivate static func finish(_ target: inout Target, span: SourceSpan?) {
     target.span = span
-    if target.kind == .quantitative, let value = target.value, let unit = target.unit,
+    // Every money unit ends in 元 (`MoneyUnit.mayBeNamed`): most units (%, 个) are not looked up.
+    if target.kind == .quantitative, let value = target.value, let unit = target.unit, MoneyUnit.mayBeNamed(unit),
       let money = MoneyUnit.named(unit)
     {
       // (The exponent raised, bytes as `value * money.multiplier`: `*` multiplied mantissas.)
@@ -447,7 +448,12 @@ final class TargetReadings {
   /// `TargetGrammar.read(reading, context:span:)`, with the context's columns read once per
   /// document.
   func read(_ reading: TargetReading, context: TargetContext, span: SourceSpan?) -> Target {
-    TargetGrammar.read(reading, context: context, columns: columns.context(context), span: span)
+    // Most rows have neither column: their context is read without the memo (each access
+    // to it is checked for exclusivity).
+    guard context.unitColumn != nil || context.operatorColumn != nil else {
+      return TargetGrammar.read(reading, context: context, columns: ColumnContext(context, unitColumn: .none, op: nil), span: span)
+    }
+    return TargetGrammar.read(reading, context: context, columns: columns.context(context), span: span)
   }
 
   /// The reading of `raw` without context, as `TargetReading(raw)` makes it.
@@ -682,4 +688,11 @@ struct ColumnContexts {
       next = (next + 1) % capacity
     }
   }
+}
+
+extension MoneyUnit {
+  /// Whether `named(unit)` may find a money unit: every one's name ends in 元, a scalar that is
+  /// its own canonical form and the form of no other, so a text equivalent to a name ends in it
+  /// too (GrammarMoneyTests asks every scalar that could stand for it).
+  static func mayBeNamed(_ unit: String) -> Bool { unit.hasSuffixBytes("元") }
 }

@@ -29,4 +29,27 @@ import Testing
       AssemblyCopyFastPathTests.checkYuan(value, String(decoding: digits, as: UTF8.self))
     }
   }
+
+  /// `MoneyUnit.mayBeNamed` turns away no text that `named` finds: the names, the unit
+  /// table's spellings, and each name with its last scalar replaced by every CJK scalar,
+  /// radical and compatibility ideograph (any that were equivalent to 元 would be found).
+  @Test func everyTextNamingMoneyMayBeNamed() {
+    var texts = Array(UnitTable.spellings.keys) + Array(UnitTable.spellings.values)
+    let blocks = [0x2E80...0x2FDF, 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x2F800...0x2FA1F]
+    for unit in MoneyUnit.allCases {
+      let stem = String(String.UnicodeScalarView(unit.rawValue.unicodeScalars.dropLast()))
+      texts.append(unit.rawValue)
+      for value in blocks.joined() {
+        guard let scalar = Unicode.Scalar(value) else { continue }
+        texts.append(stem + String(Character(scalar)))
+      }
+    }
+    var found = 0
+    for text in texts where MoneyUnit.named(text) != nil {
+      #expect(MoneyUnit.mayBeNamed(text), "\(text)")
+      found += 1
+    }
+    #expect(found >= MoneyUnit.allCases.count)
+    #expect(!MoneyUnit.mayBeNamed("%") && !MoneyUnit.mayBeNamed("个"))
+  }
 }
