@@ -19,7 +19,7 @@ struct IndicatorBuilder {
     // A reading is of its text alone: it stands for this text whatever cell it came from.
     let reading =
       if let reading = draft.targetReading, reading.raw == targetText { reading } else { readings.reading(targetText) }
-    var target = TargetGrammar.read(reading, context: context, span: targetCell?.span)
+    var target = readings.read(reading, context: context, span: targetCell?.span)
     // The reading is of the cleaned text (tags and pinyin annotations removed, soft line
     // breaks joined); raw is the cell as written.
     if let targetCell { target.raw = targetCell.text }

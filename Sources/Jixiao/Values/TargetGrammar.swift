@@ -201,7 +201,14 @@ public enum TargetGrammar {
   /// The reading of a text in a context, from its reading without one: the parse is reused
   /// unless the parser consulted the context for it; the columns are applied either way.
   static func read(_ reading: TargetReading, context: TargetContext, span: SourceSpan?) -> Target {
-    let columns = ColumnReading(context, value: reading.normalized)
+    read(reading, context: context, columns: ColumnContext(context), span: span)
+  }
+
+  /// `read(_:context:span:)` with the context's columns already read (`ColumnContexts`).
+  static func read(_ reading: TargetReading, context: TargetContext, columns: borrowing ColumnContext, span: SourceSpan?)
+    -> Target
+  {
+    let columns = ColumnReading(columns, value: reading.normalized)
     guard !reading.dependsOnContext else {
       return read(
         reading.raw, normalized: reading.normalized, tokens: reading.tokens, context: context, columns: columns,
@@ -318,10 +325,12 @@ public enum TargetGrammar {
   /// Money in 元, spans on every part, and no duplicate flags.
   fileprivate static func finish(_ target: inout Target, span: SourceSpan?) {
     target.span = span
-    if target.kind == .quantitative, let value = target.value, let unit = target.unit,
+    // Every money unit ends in 元 (`MoneyUnit.mayBeNamed`): most units (%, 个) are not looked up.
+    if target.kind == .quantitative, let value = target.value, let unit = target.unit, MoneyUnit.mayBeNamed(unit),
       let money = MoneyUnit.named(unit)
     {
-      target.yuan = value * money.multiplier
+      // (The exponent raised, bytes as `value * money.multiplier`: `*` multiplied mantissas.)
+      target.yuan = money.yuan(of: value)
     }
     if hasDuplicate(target.flags) {
       var seen: [Target.Flag] = []
@@ -404,6 +413,8 @@ final class TargetReadings {
   private var entries: [Key: Entry]
   /// Noted by each parse in turn: one object for the document's texts, not one each.
   private let contextUse = TargetParser.ContextUse()
+  /// The document's unit and operator columns, each read once.
+  private var columns = ColumnContexts()
 
   init() {
     // Documents shape a few dozen texts that may be values: no growth for most.
@@ -432,6 +443,17 @@ final class TargetReadings {
       entry.isWords = isWords
     }
     return entry.isWords == true ? nil : entry.reading
+  }
+
+  /// `TargetGrammar.read(reading, context:span:)`, with the context's columns read once per
+  /// document.
+  func read(_ reading: TargetReading, context: TargetContext, span: SourceSpan?) -> Target {
+    // Most rows have neither column: their context is read without the memo (each access
+    // to it is checked for exclusivity).
+    guard context.unitColumn != nil || context.operatorColumn != nil else {
+      return TargetGrammar.read(reading, context: context, columns: ColumnContext(context, unitColumn: .none, op: nil), span: span)
+    }
+    return TargetGrammar.read(reading, context: context, columns: columns.context(context), span: span)
   }
 
   /// The reading of `raw` without context, as `TargetReading(raw)` makes it.
@@ -531,7 +553,7 @@ struct ColumnReading {
     NormalizedText.nfkc(text).unicodeScalars.filter { !Blank.isWhitespace($0) }
   }
 
-  fileprivate static func readOperator(_ column: String) -> Operator? {
+  static func readOperator(_ column: String) -> Operator? {
     let scalars = compact(column)
     for (index, scalar) in scalars.enumerated() where scalar == "定" && index + 1 < scalars.count {
       if scalars[index + 1] == "性" { return .qualitative }
@@ -546,41 +568,131 @@ struct ColumnReading {
 }
 
 /// What a row's columns say before a value is compared with them: the same for every value
-/// under the same columns. (Kept per document by text it cost more to look up than to read.)
+/// under the same columns.
 struct ColumnContext {
-  /// The unit column, NFKC, without spaces.
-  let unitScalars: [Unicode.Scalar]
-  /// The unit column as a unit, unless it is empty, a dash or slash, or holds a digit.
-  let unit: UnitReading?
-  /// A unit column such as 日期 or 时间.
-  let isDateColumn: Bool
-  /// The digits of a unit column of digits and commas only (a serial printed beside its date).
-  let unitDigits: [Unicode.Scalar]?
+  /// What the unit column says, behind one reference: a document's memo hands the same one to
+  /// every row with that column.
+  let unitColumn: UnitColumn
   /// An indicator name about a time (`项目完成时间`).
   let nameSuggestsDate: Bool
   let op: ColumnReading.Operator?
 
-  private static let notUnits = WordSet(["/", "-", "—", "——", "无", "\\", "--", "空"])
-  private static let dateColumns = WordSet(["日期", "时间", "年月日", "年月", "日"])
+  /// The unit column, NFKC, without spaces.
+  var unitScalars: [Unicode.Scalar] { unitColumn.scalars }
+  /// The unit column as a unit, unless it is empty, a dash or slash, or holds a digit.
+  var unit: UnitReading? { unitColumn.unit }
+  /// A unit column such as 日期 or 时间.
+  var isDateColumn: Bool { unitColumn.isDateColumn }
+  /// The digits of a unit column of digits and commas only (a serial printed beside its date).
+  var unitDigits: [Unicode.Scalar]? { unitColumn.digits }
+
   private static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点"]
 
   static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
   init(_ context: borrowing TargetContext) {
-    let unitScalars = context.unitColumn.map(ColumnReading.compact) ?? []
-    self.unitScalars = unitScalars
+    self.init(
+      context, unitColumn: context.unitColumn.map(UnitColumn.init) ?? .none,
+      op: context.operatorColumn.flatMap(ColumnReading.readOperator))
+  }
+
+  init(_ context: borrowing TargetContext, unitColumn: UnitColumn, op: ColumnReading.Operator?) {
+    self.unitColumn = unitColumn
+    nameSuggestsDate = context.indicatorName.map { name in Self.dateNameEndings.contains { name.hasSuffixBytes($0) } } ?? false
+    self.op = op
+  }
+}
+
+/// A unit column as `ColumnContext` reads it, before any value is compared with it.
+final class UnitColumn: Sendable {
+  let scalars: [Unicode.Scalar]
+  let unit: UnitReading?
+  let isDateColumn: Bool
+  let digits: [Unicode.Scalar]?
+
+  private static let notUnits = WordSet(["/", "-", "—", "——", "无", "\\", "--", "空"])
+  private static let dateColumns = WordSet(["日期", "时间", "年月日", "年月", "日"])
+
+  /// The reading of no unit column.
+  static let none = UnitColumn("")
+
+  init(_ column: String) {
+    let scalars = ColumnReading.compact(column)
+    self.scalars = scalars
     // Most reads have no unit column: no text to make and look up.
-    let unitText = unitScalars.isEmpty ? "" : String(scalars: unitScalars)
-    if unitScalars.isEmpty || Self.notUnits.contains(unitText) || unitScalars.contains(where: Self.isDigit) {
+    let text = scalars.isEmpty ? "" : String(scalars: scalars)
+    if scalars.isEmpty || Self.notUnits.contains(text) || scalars.contains(where: ColumnContext.isDigit) {
       unit = nil
     } else {
-      unit = UnitTable.read(unitText)
+      unit = UnitTable.read(text)
     }
-    isDateColumn = !unitScalars.isEmpty && Self.dateColumns.contains(unitText)
-    unitDigits =
-      !unitScalars.isEmpty && unitScalars.allSatisfy({ Self.isDigit($0) || $0 == "," })
-      ? unitScalars.filter(Self.isDigit) : nil
-    nameSuggestsDate = context.indicatorName.map { name in Self.dateNameEndings.contains { name.hasSuffixBytes($0) } } ?? false
-    op = context.operatorColumn.flatMap(ColumnReading.readOperator)
+    isDateColumn = !scalars.isEmpty && Self.dateColumns.contains(text)
+    digits =
+      !scalars.isEmpty && scalars.allSatisfy({ ColumnContext.isDigit($0) || $0 == "," })
+      ? scalars.filter(ColumnContext.isDigit) : nil
   }
+}
+
+/// A document's unit and operator columns, each read once: a table repeats them (`%`, `个`,
+/// `≥`) row after row, and reading one (NFKC, the unit table, the operator's tokens) cost
+/// several times comparing its bytes with the few read before. The last few of each are
+/// kept, by bytes (`String`'s equality is canonical equivalence; the readings are of bytes).
+/// (A value kept in the document's readings: a class of its own cost an allocation and
+/// exclusivity checks on every field.)
+struct ColumnContexts {
+  /// Columns kept of each kind: a document writes a few units and operators, and one not kept
+  /// is read again, as it was before the memo.
+  static let capacity = 16
+
+  private var units: [(text: String, column: UnitColumn)] = []
+  private var nextUnit = 0
+  private var operators: [(text: String, op: ColumnReading.Operator?)] = []
+  private var nextOperator = 0
+
+  /// `ColumnContext(context)`, its columns read once.
+  mutating func context(_ context: borrowing TargetContext) -> ColumnContext {
+    var column = UnitColumn.none
+    if let text = context.unitColumn { column = unitColumn(text) }
+    var op: ColumnReading.Operator?
+    if let text = context.operatorColumn { op = readOperator(text) }
+    return ColumnContext(context, unitColumn: column, op: op)
+  }
+
+  private mutating func unitColumn(_ text: String) -> UnitColumn {
+    let count = text.utf8.count
+    for index in units.indices where units[index].text.utf8.count == count && units[index].text.equalsBytes(text) {
+      return units[index].column
+    }
+    let column = UnitColumn(text)
+    Self.keep((text, column), in: &units, next: &nextUnit)
+    return column
+  }
+
+  private mutating func readOperator(_ text: String) -> ColumnReading.Operator? {
+    let count = text.utf8.count
+    for index in operators.indices
+    where operators[index].text.utf8.count == count && operators[index].text.equalsBytes(text) {
+      return operators[index].op
+    }
+    let op = ColumnReading.readOperator(text)
+    Self.keep((text, op), in: &operators, next: &nextOperator)
+    return op
+  }
+
+  /// Keeps a reading, in place of the oldest once `capacity` are kept.
+  private static func keep<Entry>(_ entry: Entry, in entries: inout [Entry], next: inout Int) {
+    if entries.count < capacity {
+      entries.append(entry)
+    } else {
+      entries[next] = entry
+      next = (next + 1) % capacity
+    }
+  }
+}
+
+extension MoneyUnit {
+  /// Whether `named(unit)` may find a money unit: every one's name ends in 元, a scalar that is
+  /// its own canonical form and the form of no other, so a text equivalent to a name ends in it
+  /// too (GrammarMoneyTests asks every scalar that could stand for it).
+  static func mayBeNamed(_ unit: String) -> Bool { unit.hasSuffixBytes("元") }
 }

@@ -103,7 +103,9 @@ enum UnitTable {
   }
 
   private static let knownLastScalars = ScalarFilter(
-    Array(spellings.keys).compactMap(\.unicodeScalars.last) + Array(bareScales.keys).compactMap(\.unicodeScalars.last)
+    // (Closures, not key paths: a key path is applied through the runtime, a few thousand
+    // instructions a key.)
+    Array(spellings.keys).compactMap { $0.unicodeScalars.last } + Array(bareScales.keys).compactMap { $0.unicodeScalars.last }
       + ["/", "·"])
 
   /// What `read` leaves out of a unit's spelling.

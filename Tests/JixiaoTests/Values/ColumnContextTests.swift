@@ -59,6 +59,55 @@ import Testing
     for targetCase in allTargetCases { expectAlike(targetCase.context) }
   }
 
+  /// A document's memo of columns (`ColumnContexts`) reads every context as a fresh
+  /// `ColumnContext` does, asked in a seeded order that repeats columns, brings back columns
+  /// it has let go (more than `capacity` of each), and mixes texts that are equivalent but
+  /// written differently (`％` and `%`, a space inside).
+  @Test func memoOfColumnsReadsAsAFreshContext() {
+    var units = Self.unitColumns
+    units += ["％", "% ", " %", "万 元", "万元 ", "ｋｍ", "km", "人 次", "1", "2", "3", "4"]
+    units += (0..<Self.extraUnits).map { "单位\($0)" }
+    let operators = Self.operatorColumns + ["＞", ">", "≧", "≥ ", "以上", "≤90%", "大于 等于"]
+    let values = Self.values.prefix(40)
+    var sequence = SeededSequence(seed: 20)
+    var memo = ColumnContexts()
+    var asked = 0
+    for _ in 0..<4_000 {
+      let context = TargetContext(
+        unitColumn: units[sequence.next(units.count)], operatorColumn: operators[sequence.next(operators.count)],
+        indicatorName: Self.names[sequence.next(Self.names.count)])
+      let fresh = ColumnContext(context)
+      let kept = memo.context(context)
+      let value = NormalizedText(values[values.index(values.startIndex, offsetBy: sequence.next(values.count))])
+      let old = ColumnReading(fresh, value: value)
+      let new = ColumnReading(kept, value: value)
+      #expect(
+        new.unit == old.unit && new.op == old.op && new.expectsDate == old.expectsDate
+          && kept.unitScalars == fresh.unitScalars && kept.unitDigits == fresh.unitDigits
+          && kept.isDateColumn == fresh.isDateColumn,
+        "\(context)")
+      asked += 1
+    }
+    #expect(asked == 4_000)
+  }
+
+  /// Unit columns beyond those the corpus writes, so that the memo lets some go.
+  static let extraUnits = 2 * ColumnContexts.capacity
+
+  /// A document's readings read a target in its row's context as the grammar does.
+  @Test func readingsReadInContextAsTheGrammar() {
+    let readings = TargetReadings()
+    let span = SourceSpan(line: 1, column: 1, offset: 0, length: 2)
+    for targetCase in allTargetCases {
+      let reading = readings.reading(targetCase.raw)
+      for context in [targetCase.context] + TargetReadingTests.contexts {
+        #expect(
+          readings.read(reading, context: context, span: span) == TargetGrammar.read(reading, context: context, span: span),
+          "'\(targetCase.raw)' in \(context)")
+      }
+    }
+  }
+
   /// The lexicon's index, built by bytes, holds what the index built with `String` sets and
   /// sorting held: the same entries under each first scalar, longest first.
   @Test func lexiconIndexHoldsWhatItHeld() {
