@@ -21,8 +21,8 @@ struct DecodingPass {
 
   /// The pass over `bytes`, or nil at an invalid UTF-8 sequence.
   static func scan(_ bytes: [UInt8]) -> DecodingPass? {
-    Script.withScriptTable { scripts in
-      bytes.withUnsafeBufferPointer { scan($0, scripts: scripts) }
+    Script.withThreeByteMarks { marks in
+      bytes.withUnsafeBufferPointer { scan($0, marks: marks) }
     }
   }
 
@@ -38,7 +38,7 @@ struct DecodingPass {
     self.hasNUL = hasNUL
   }
 
-  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, scripts: UnsafeBufferPointer<UInt8>) -> DecodingPass? {
+  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, marks: UnsafeBufferPointer<UInt8>) -> DecodingPass? {
     let count = bytes.count
     var starts: [Int32] = []
     // Generous: capacity never written is never touched, so it costs address space, not
@@ -78,14 +78,28 @@ struct DecodingPass {
           // Within the block and far enough from the end for a whole sequence.
           let runEnd = Swift.min(nextBlock, count &- 2)
           if runEnd <= scriptRunEnd {
+            // Two at a time while a word holds two ideographs that start in the run: the
+            // second starts before `runEnd`, the word ends within the text.
+            let pairEnd = Swift.min(runEnd &- 3, count &- 7)
             repeat {
-              tally.add(bytes, at: index, scripts: scripts)
+              while index < pairEnd {
+                let word = UInt64(littleEndian: ByteWord.load(bytes, at: index))
+                guard word & IdeographPair.mask == IdeographPair.pattern else { break }
+                let pair = Int(marks[IdeographPair.first(word)]) &+ Int(marks[IdeographPair.second(word)])
+                // E0 and ED leads are read one at a time, where `isIdeograph` refuses them.
+                guard pair < Int(Script.ThreeByteMark.irregularLead) else { break }
+                tally.add(marks: pair)
+                scalars &+= 2
+                index &+= 6
+              }
+              guard index < runEnd && isIdeograph(bytes, at: index) else { break }
+              tally.add(marks: Int(marks[threeByteValue(bytes, at: index)]))
               scalars &+= 1
               index &+= 3
-            } while index < runEnd && isIdeograph(bytes, at: index)
+            } while true
           } else {
             repeat {
-              if index < scriptRunEnd { tally.add(bytes, at: index, scripts: scripts) }
+              if index < scriptRunEnd { tally.add(marks: Int(marks[threeByteValue(bytes, at: index)])) }
               scalars &+= 1
               index &+= 3
             } while index < runEnd && isIdeograph(bytes, at: index)
@@ -98,19 +112,22 @@ struct DecodingPass {
         index += length
         continue
       }
-      // Once text and ASCII have been seen, a word of ASCII without controls or line
-      // breaks changes nothing but the scalar count; most ASCII words of a document are.
-      if controls.isSettled && index + 8 <= count {
-        let word = ByteWord.load(bytes, at: index)
-        if word & ByteWord.highs == 0 && ByteWord.below(word, 0x20) == 0 {
-          if nextBlock < index + 8 {
-            blocks.append(scalars &+ Int32(nextBlock - index))
-            nextBlock += blockSize
-          }
-          scalars &+= 8
-          index += 8
-          continue
+      // Once text and ASCII have been seen, ASCII without controls or line breaks changes
+      // nothing but the scalar count: the bytes of a word before its first byte that is
+      // not such are skipped (the lowest marked byte is exact: a false mark only follows a
+      // true one), which reads most ASCII of a document, between its ideographs too.
+      if byte >= 0x20 && controls.isSettled && index + 8 <= count {
+        let word = UInt64(littleEndian: ByteWord.load(bytes, at: index))
+        let stops = word & ByteWord.highs | ByteWord.below(word, 0x20)
+        // At least this byte.
+        let plain = stops == 0 ? 8 : stops.trailingZeroBitCount >> 3
+        if nextBlock < index + plain {
+          blocks.append(scalars &+ Int32(nextBlock - index))
+          nextBlock += blockSize
         }
+        scalars &+= Int32(plain)
+        index += plain
+        continue
       }
       scalars &+= 1
       if byte > 0x20 {
@@ -152,6 +169,12 @@ struct DecodingPass {
 }
 
 extension DecodingPass {
+  /// The low 16 bits of the scalar of the three-byte sequence at `index` (its `Script.withThreeByteMarks` index).
+  @inline(__always)
+  fileprivate static func threeByteValue(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    Int(bytes[index] & 0x0F) << 12 | Int(bytes[index &+ 1] & 0x3F) << 6 | Int(bytes[index &+ 2] & 0x3F)
+  }
+
   /// A three-byte sequence led by E1–EC or EE–EF at `index` (which is at least three bytes
   /// before the end).
   @inline(__always)
@@ -178,5 +201,22 @@ struct ControlCount {
   @inline(__always) mutating func addControl(at index: Int) {
     controls += 1
     if first < 0 { first = index }
+  }
+}
+
+/// Two three-byte sequences led by E0–EF in the low six bytes of a little-endian word.
+enum IdeographPair {
+  /// Lead bytes' high nibbles and continuation bytes' top two bits.
+  static let mask: UInt64 = 0x0000_C0C0_F0C0_C0F0
+  static let pattern: UInt64 = 0x0000_8080_E080_80E0
+
+  /// The low 16 bits of the first sequence's scalar.
+  @inline(__always) static func first(_ word: UInt64) -> Int {
+    Int(truncatingIfNeeded: (word & 0x0F) << 12 | (word >> 2) & 0xFC0 | (word >> 16) & 0x3F)
+  }
+
+  /// The low 16 bits of the second's.
+  @inline(__always) static func second(_ word: UInt64) -> Int {
+    Int(truncatingIfNeeded: (word >> 12) & 0xF000 | (word >> 26) & 0xFC0 | (word >> 40) & 0x3F)
   }
 }

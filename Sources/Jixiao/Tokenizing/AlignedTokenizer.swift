@@ -194,8 +194,9 @@ enum AlignedTokenizer {
     var lines: [[Piece]] = []
     var nonBlank = 0
     // A line repeated word for word (a header after a page break, a row printed twice) lines
-    // up with itself whatever the layout: it is counted once.
-    var seen: Set<LineBytes> = []
+    // up with itself whatever the layout: it is counted once. Room for every line at once:
+    // grown from empty, the set rehashed every line it held, bytes and all, at each doubling.
+    var seen = Set<LineBytes>(minimumCapacity: text.lines.count)
     for line in text.lines {
       var start = line.start
       while start < line.end, text.utf8[start] == 0x0C { start += 1 }
@@ -206,20 +207,28 @@ enum AlignedTokenizer {
       lines.append(pieces)
     }
     let multi = lines.filter { $0.count >= 2 }
-    // Wrapped cells continue on indented lines of one piece under a column of the others.
-    let starts = Set(multi.flatMap { $0.dropFirst().map(\.start) })
-    let continued = lines.filter { $0.count == 1 && $0[0].start >= 2 && starts.contains($0[0].start) }.count
-    guard multi.count >= 2, (multi.count + continued) * 10 >= nonBlank * 3 else { return false }
-    var support: [Int: Int] = [:]
+    // How many lines have a piece after their first at each column, in an array by column
+    // (columns are at most twice a line's bytes): it is also the set of those columns.
+    var widest = 0
     for pieces in multi {
-      for piece in pieces.dropFirst() { support[piece.start, default: 0] += 1 }
+      for piece in pieces.dropFirst() where piece.start > widest { widest = piece.start }
     }
+    var support = [Int](repeating: 0, count: widest + 2)
+    for pieces in multi {
+      for piece in pieces.dropFirst() { support[piece.start] += 1 }
+    }
+    // Wrapped cells continue on indented lines of one piece under a column of the others.
+    let continued = lines.filter {
+      $0.count == 1 && $0[0].start >= 2 && $0[0].start <= widest && support[$0[0].start] > 0
+    }.count
+    guard multi.count >= 2, (multi.count + continued) * 10 >= nonBlank * 3 else { return false }
     var aligned = 0
     var total = 0
     for pieces in multi {
       for piece in pieces.dropFirst() {
         total += 1
-        let shared = (support[piece.start] ?? 0) + (support[piece.start - 1] ?? 0) + (support[piece.start + 1] ?? 0)
+        let column = piece.start
+        let shared = support[column] + (column > 0 ? support[column - 1] : 0) + support[column + 1]
         if shared >= 2 { aligned += 1 }
       }
     }

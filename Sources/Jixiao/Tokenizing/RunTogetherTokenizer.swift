@@ -404,9 +404,15 @@ enum RunTogetherTokenizer {
   static func words(in scalars: [Unicode.Scalar], upTo limit: Int = .max) -> [(Int, Int)] {
     var found: [(Int, Int)] = []
     var index = 0
+    let firsts = firstCharacters
     while index < scalars.count && found.count < limit {
+      // Most characters start no word: a bit says so without hashing the character.
+      guard firsts.mayStartWord(scalars[index]) else {
+        index += 1
+        continue
+      }
       var best = 0
-      // Words by first character, longest first: most characters start none.
+      // Words by first character, longest first.
       for word in wordsByFirst[scalars[index]] ?? [] where word.count <= scalars.count - index {
         if scalars[index..<(index + word.count)].elementsEqual(word) {
           best = word.count
@@ -429,6 +435,27 @@ enum RunTogetherTokenizer {
     "项目资金", "项目资金申请", "资金情况", "投入目标", "专项资金情况", "项目资金来源", "项目资金总额及构成", "年度资金总额及构成",
     "资金来源", "项目预算",
   ]
+
+  /// The first characters of `wordsByFirst`'s words, by the low 16 bits of their scalars.
+  struct FirstCharacters {
+    private var bits = [UInt64](repeating: 0, count: (1 << 16) / 64)
+
+    init<Characters: Sequence<Unicode.Scalar>>(_ characters: Characters) {
+      for character in characters {
+        let low = Int(character.value & 0xFFFF)
+        bits[low >> 6] |= 1 << UInt64(low & 63)
+      }
+    }
+
+    /// False only for a character that starts no word (true for one whose low bits are a first
+    /// character's).
+    @inline(__always) func mayStartWord(_ character: Unicode.Scalar) -> Bool {
+      let low = Int(character.value & 0xFFFF)
+      return bits[low >> 6] & 1 << UInt64(low & 63) != 0
+    }
+  }
+
+  static let firstCharacters = FirstCharacters(wordsByFirst.keys)
 
   static let wordsByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = {
     var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]

@@ -620,8 +620,44 @@ public enum Script {
       simplified &+= Int(script >> 1)
     }
 
+    /// Counts the marks of `threeByteMarks` of one character, or the sum of two.
+    @inline(__always)
+    mutating func add(marks: Int) {
+      traditional &+= marks & 7
+      simplified &+= marks >> 3 & 7
+    }
+
     var isTraditional: Bool { traditional >= 5 && traditional > simplified * 2 }
   }
+
+  /// The marks of `threeByteMarks`: spaced so that the sum of two characters' marks keeps
+  /// each count apart.
+  enum ThreeByteMark {
+    static let traditional: UInt8 = 1
+    static let simplified: UInt8 = 8
+    /// Led by E0 or ED, which make valid sequences only with some second bytes.
+    static let irregularLead: UInt8 = 64
+  }
+
+  /// `body` with the script of every three-byte sequence led by E0–EF (`ThreeByteMark`),
+  /// indexed by the low 16 bits of its scalar: the decoder's pass reads ideographs two a
+  /// word, and this look-up needs neither the range test of the lead nor that of the value.
+  static func withThreeByteMarks<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    threeByteMarks.withUnsafeBufferPointer(body)
+  }
+
+  private static let threeByteMarks: [UInt8] = {
+    // Filled a run at a time: a loop over the 65,536 values cost some 400,000 instructions.
+    let irregular = [UInt8](repeating: ThreeByteMark.irregularLead, count: 0x1000)
+    var table = irregular + [UInt8](repeating: 0, count: 0xC000) + irregular + [UInt8](repeating: 0, count: 0x2000)
+    // Traditional last, as in `scriptOfIdeograph`: a character in both lists counts as traditional.
+    for (characters, mark) in [
+      (simplifiedCharacters, ThreeByteMark.simplified), (traditionalCharacters, ThreeByteMark.traditional),
+    ] {
+      for scalar in characters.unicodeScalars { table[Int(scalar.value)] = mark }
+    }
+    return table
+  }()
 
   private static let traditionalMark: UInt8 = 1
   private static let simplifiedMark: UInt8 = 2

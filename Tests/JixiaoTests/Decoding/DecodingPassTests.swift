@@ -88,6 +88,34 @@ import Testing
     }
   }
 
+  /// Ideographs are read two a word: texts of three-byte sequences of every lead (E0 and ED,
+  /// valid or not, among them), cut short, next to ASCII and breaks, from every offset of a
+  /// word and of a block, and across the script test's 64 KB.
+  @Test func threeByteSequencesOfEveryLead() {
+    let sequences: [[UInt8]] =
+      ["中", "績", "绩", "标", "\u{0800}", "\u{0FFF}", "\u{1000}", "\u{4DFF}", "\u{D000}", "\u{D7FF}", "\u{E000}", "\u{FFFD}",
+        "\u{3000}", "，"].map { Array($0.utf8) }
+      + [[0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xE4, 0xB8], [0xE4, 0x41, 0x80],
+        [0xE9, 0x80, 0xC0]]
+    let others: [[UInt8]] = ["a", "\n", "\r\n", " ", "ab", "1234567"].map { Array($0.utf8) }
+    var random = SeededSequence(seed: 0xD1B5_4A32_D192_ED03)
+    for _ in 0..<6000 {
+      var bytes = Array(repeating: UInt8(0x61), count: random.next(9))
+      for _ in 0..<random.next(60) {
+        bytes += random.next(5) == 0 ? others[random.next(others.count)] : sequences[random.next(sequences.count)]
+      }
+      Self.expectSameReadings(bytes)
+    }
+    for shift in 0..<8 {
+      var bytes = Array(repeating: UInt8(0x61), count: shift)
+      while bytes.count < (1 << 16) + 64 { bytes += sequences[random.next(4)] }
+      bytes += Array(String(repeating: "績", count: 40).utf8)
+      for end in [(1 << 16) - 3, (1 << 16) - 1, (1 << 16) + 1, (1 << 16) + 7, bytes.count] {
+        Self.expectSameReadings(Array(bytes.prefix(end)), "shift \(shift) end \(end)")
+      }
+    }
+  }
+
   @Test(arguments: CorpusTests.documents)
   func corpusDocuments(_ relativePath: String) throws {
     let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
