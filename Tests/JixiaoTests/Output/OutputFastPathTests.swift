@@ -316,11 +316,19 @@ enum LegacyDigitWriter {
         w.field("a", literal: "x")
         w.field("b", literal: nil as StaticString?)
         w.field("c", literal: ">=" as StaticString?)
+        w.field("d", literal: "=")
+        w.field("e", literal: "quantitative")
+        w.key("f")
+        w.object { $0.field("g", literal: "longTerm") }
       }
       string.object { w in
         w.field("a", "x")
         w.field("b", nil as String?)
         w.field("c", ">=")
+        w.field("d", "=")
+        w.field("e", "quantitative")
+        w.key("f")
+        w.object { $0.field("g", "longTerm") }
       }
       #expect(literal.bytes == string.bytes)
     }
