@@ -285,10 +285,20 @@ public enum DocumentEncoder {
   /// hold it to `write` printing pretty, read back.
   static func writeOnOneLine(_ indicator: inout Indicator.Fields, _ w: inout JSONWriter) {
     w.beginObject()
-    w.field("level1", indicator.level1)
-    w.field("level2", indicator.level2)
-    w.field("level1Raw", indicator.level1Raw)
-    w.field("level2Raw", indicator.level2Raw)
+    // Nearly every level text is a framework's name, written as its literal.
+    let levels = indicator.levelNames
+    if let name = levels.level1 { w.field("level1", literal: name.jsonLiteral) } else { w.field("level1", indicator.level1) }
+    if let name = levels.level2 { w.field("level2", literal: name.jsonLiteral) } else { w.field("level2", indicator.level2) }
+    if let name = levels.level1Raw {
+      w.field("level1Raw", literal: name.jsonLiteral)
+    } else {
+      w.field("level1Raw", indicator.level1Raw)
+    }
+    if let name = levels.level2Raw {
+      w.field("level2Raw", literal: name.jsonLiteral)
+    } else {
+      w.field("level2Raw", indicator.level2Raw)
+    }
     w.field("level1Origin", literal: indicator.level1Origin.jsonLiteral)
     w.field("level2Origin", literal: indicator.level2Origin.jsonLiteral)
     w.field("name", indicator.name)
@@ -546,6 +556,37 @@ extension LevelOrigin: JSONLiteral {
     case .following: "following"
     case .framework: "framework"
     case .none: "none"
+    }
+  }
+}
+
+// Written as literals (JSON strings of their raw values, nothing to escape).
+extension Level1: JSONLiteral {
+  var jsonLiteral: StaticString {
+    switch self {
+    case .output: "产出指标"
+    case .benefit: "效益指标"
+    case .satisfaction: "满意度指标"
+    case .cost: "成本指标"
+    }
+  }
+}
+
+extension Level2: JSONLiteral {
+  var jsonLiteral: StaticString {
+    switch self {
+    case .quantity: "数量指标"
+    case .quality: "质量指标"
+    case .timeliness: "时效指标"
+    case .cost: "成本指标"
+    case .economicBenefit: "经济效益指标"
+    case .socialBenefit: "社会效益指标"
+    case .ecologicalBenefit: "生态效益指标"
+    case .sustainability: "可持续影响指标"
+    case .serviceSatisfaction: "服务对象满意度指标"
+    case .economicCost: "经济成本指标"
+    case .socialCost: "社会成本指标"
+    case .ecologicalCost: "生态环境成本指标"
     }
   }
 }

@@ -52,7 +52,17 @@ import Testing
     let texts = ["正向", "计划标准", "备注\"引号\"", "100%", "5", "原因\n换行", "", "≥"]
     var random = SeededSequence(seed: 6)
     for round in 0..<600 {
-      var indicator = Indicator(target: Target(raw: "≥95%", kind: .text), span: SourceSpan(line: 3, column: 1, offset: 40))
+      // Level texts that are a framework's names (written as literals) or other text.
+      let name1 = random.next(4) == 0 ? nil : Level1.allCases[random.next(Level1.allCases.count)]
+      let name2 = random.next(4) == 0 ? nil : Level2.allCases[random.next(Level2.allCases.count)]
+      let raws = [nil, name1?.rawValue, "产出", "指标\"一\""]
+      let raw1 = raws[random.next(raws.count)]
+      let raw2 = [nil, name2?.rawValue, "数量"][random.next(3)]
+      let written1 = random.next(2) == 0 ? nil : "自定义"
+      var indicator = Indicator(target: Target(raw: "≥95%", kind: .text), span: SourceSpan(line: 3, column: 1, offset: 40)) {
+        $0.setLevel1(named: name1, written: written1, raw: raw1)
+        $0.setLevel2(named: name2, written: "其他", raw: raw2)
+      }
       // Half of them with every column empty, the case copied whole.
       let density = round % 2 == 0 ? 0 : 1 + random.next(3)
       func text() -> String? { random.next(4) < density ? texts[random.next(texts.count)] : nil }

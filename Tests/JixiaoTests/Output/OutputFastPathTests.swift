@@ -300,6 +300,8 @@ enum LegacyDigitWriter {
   @Test func literalsAreRawValues() {
     Self.expectLiterals([LevelOrigin.cell, .merged, .following, .framework, .none])
     Self.expectLiterals([Horizon.annual, .longTerm])
+    Self.expectLiterals(Level1.allCases)
+    Self.expectLiterals(Level2.allCases)
     Self.expectLiterals(TargetKind.allCases)
     Self.expectLiterals(Comparison.allCases)
     Self.expectLiterals([
