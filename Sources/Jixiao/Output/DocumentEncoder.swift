@@ -310,34 +310,29 @@ public enum DocumentEncoder {
     let actual = indicator.actual
     let score = indicator.score
     let deviation = indicator.deviation
-    let rareAbsent =
-      direction == nil && standard == nil && remark == nil && actual == nil && score == nil && deviation == nil
-    if rareAbsent, indicator.explanation == nil, indicator.scoring == nil, indicator.weight == nil,
-      indicator.weightRaw == nil, indicator.unitColumn == nil, indicator.valueType == nil
-    {
-      // Three indicators in four have none of the columns after their target.
-      switch indicator.horizon {
-      case .annual: w.members(Self.annualWithoutColumns)
-      case .longTerm: w.members(Self.longTermWithoutColumns)
+    // Each test of nil in the condition itself: through a Bool the six were released after
+    // it (a call each) even when nil.
+    if direction == nil, standard == nil, remark == nil, actual == nil, score == nil, deviation == nil {
+      if indicator.explanation == nil, indicator.scoring == nil, indicator.weight == nil, indicator.weightRaw == nil,
+        indicator.unitColumn == nil, indicator.valueType == nil
+      {
+        // Three indicators in four have none of the columns after their target.
+        switch indicator.horizon {
+        case .annual: w.members(Self.annualWithoutColumns)
+        case .longTerm: w.members(Self.longTermWithoutColumns)
+        }
+      } else {
+        columnsBeforeRare(&indicator, &w)
+        w.members(#","direction":null,"standard":null,"remark":null,"actual":null,"score":null,"deviation":null"#)
       }
     } else {
-      w.field("horizon", literal: indicator.horizon.jsonLiteral)
-      w.field("explanation", indicator.explanation)
-      w.field("scoring", indicator.scoring)
-      w.field("weight", decimal: indicator.weight)
-      w.field("weightRaw", indicator.weightRaw)
-      w.field("unitColumn", indicator.unitColumn)
-      w.field("valueType", indicator.valueType)
-      if rareAbsent {
-        w.members(#","direction":null,"standard":null,"remark":null,"actual":null,"score":null,"deviation":null"#)
-      } else {
-        w.field("direction", direction)
-        w.field("standard", standard)
-        w.field("remark", remark)
-        w.field("actual", actual)
-        w.field("score", score)
-        w.field("deviation", deviation)
-      }
+      columnsBeforeRare(&indicator, &w)
+      w.field("direction", direction)
+      w.field("standard", standard)
+      w.field("remark", remark)
+      w.field("actual", actual)
+      w.field("score", score)
+      w.field("deviation", deviation)
     }
     if indicator.sharesNameAndTargetWithAbove {
       w.members(#","sharesNameAndTargetWithAbove":true,"span":"#)
@@ -354,6 +349,18 @@ public enum DocumentEncoder {
     }
     w.endObject()
     w.endObject()
+  }
+
+  /// The horizon and the columns after it up to the rare ones.
+  @inline(__always)
+  private static func columnsBeforeRare(_ indicator: inout Indicator.Fields, _ w: inout JSONWriter) {
+    w.field("horizon", literal: indicator.horizon.jsonLiteral)
+    w.field("explanation", indicator.explanation)
+    w.field("scoring", indicator.scoring)
+    w.field("weight", decimal: indicator.weight)
+    w.field("weightRaw", indicator.weightRaw)
+    w.field("unitColumn", indicator.unitColumn)
+    w.field("valueType", indicator.valueType)
   }
 
   static let annualWithoutColumns: StaticString =
