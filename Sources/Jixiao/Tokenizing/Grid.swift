@@ -82,6 +82,15 @@ public struct Cell: Sendable, Hashable {
     self.bits = Bits(column: column, isTraditional: isTraditional)
   }
 
+  /// A cell in simplified script whose key the caller made from the text's bytes: `key` nil
+  /// when the text is its own key.
+  init(text: String, differentKey key: String?, span: SourceSpan, column: Int, start: Int) {
+    self.content = key.map { .keyed(KeyedText(text: text, key: $0)) } ?? .ownKey(text)
+    self.packedSpan = PackedSpan(span)
+    self.storedStart = Int32(clamping: start)
+    self.bits = Bits(column: column, isTraditional: false)
+  }
+
   /// Appends a wrapped line of the cell.
   mutating func appendLine(_ line: String, separator: String) {
     var text = content.text

@@ -404,30 +404,44 @@ enum RunTogetherTokenizer {
   static func words(in scalars: [Unicode.Scalar], upTo limit: Int = .max) -> [(Int, Int)] {
     var found: [(Int, Int)] = []
     var index = 0
-    let firsts = firstCharacters
-    while index < scalars.count && found.count < limit {
-      // Most characters start no word: a bit says so without hashing the character.
-      guard firsts.mayStartWord(scalars[index]) else {
-        index += 1
-        continue
-      }
-      var best = 0
-      // Words by first character, longest first.
-      for word in wordsByFirst[scalars[index]] ?? [] where word.count <= scalars.count - index {
-        if scalars[index..<(index + word.count)].elementsEqual(word) {
-          best = word.count
-          break
+    // Read once: a global is checked at every access.
+    let table = wordsByFirst
+    firstScalars.withUnsafeBufferPointer { firsts in
+      while index < scalars.count && found.count < limit {
+        // Most characters start no word: a bit says so, where the table hashed each of them.
+        let value = scalars[index].value
+        if value < 0x10000 && firsts[Int(value >> 6)] & (1 << UInt64(value & 63)) == 0 {
+          index += 1
+          continue
         }
-      }
-      if best > 0 {
-        found.append((index, best))
-        index += best
-      } else {
-        index += 1
+        var best = 0
+        // Words by first character, longest first.
+        for word in table[scalars[index]] ?? [] where word.count <= scalars.count - index {
+          if scalars[index..<(index + word.count)].elementsEqual(word) {
+            best = word.count
+            break
+          }
+        }
+        if best > 0 {
+          found.append((index, best))
+          index += best
+        } else {
+          index += 1
+        }
       }
     }
     return found
   }
+
+  /// The first scalars of `wordsByFirst` in the Basic Multilingual Plane, as bits (a scalar
+  /// beyond it is looked up in the table).
+  static let firstScalars: [UInt64] = {
+    var words = [UInt64](repeating: 0, count: 0x10000 / 64)
+    for first in wordsByFirst.keys where first.value < 0x10000 {
+      words[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63)
+    }
+    return words
+  }()
 
   /// The funds group labels of `FormVocabulary` (`fundsGroupBases`) four characters long or
   /// more (listed here, not derived: `RunTogetherTests` checks each is a label).
@@ -436,27 +450,6 @@ enum RunTogetherTokenizer {
     "资金来源", "项目预算",
   ]
 
-  /// The first characters of `wordsByFirst`'s words, by the low 16 bits of their scalars.
-  struct FirstCharacters {
-    private var bits = [UInt64](repeating: 0, count: (1 << 16) / 64)
-
-    init<Characters: Sequence<Unicode.Scalar>>(_ characters: Characters) {
-      for character in characters {
-        let low = Int(character.value & 0xFFFF)
-        bits[low >> 6] |= 1 << UInt64(low & 63)
-      }
-    }
-
-    /// False only for a character that starts no word (true for one whose low bits are a first
-    /// character's).
-    @inline(__always) func mayStartWord(_ character: Unicode.Scalar) -> Bool {
-      let low = Int(character.value & 0xFFFF)
-      return bits[low >> 6] & 1 << UInt64(low & 63) != 0
-    }
-  }
-
-  static let firstCharacters = FirstCharacters(wordsByFirst.keys)
-
   static let wordsByFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = {
     var table: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
     for word in vocabulary {
@@ -464,9 +457,13 @@ enum RunTogetherTokenizer {
       guard scalars.count >= 2, let first = scalars.first else { continue }
       table[first, default: []].append(scalars)
     }
-    // Longest first, then by text, so that the same input always cuts the same way.
+    // Longest first, then by text, so that the same input always cuts the same way. Each
+    // word's string is made once, not at each of the comparisons that sorting makes.
     for key in table.keys {
-      table[key]?.sort { $0.count != $1.count ? $0.count > $1.count : String(scalars: $0) < String(scalars: $1) }
+      guard let words = table[key], words.count > 1 else { continue }
+      table[key] = words.map { ($0, String(scalars: $0)) }
+        .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.1 < $1.1 }
+        .map(\.0)
     }
     return table
   }()

@@ -64,27 +64,65 @@ struct CellBuilder {
 
   /// A cell from `range` on line `lineIndex`, outer blanks trimmed.
   mutating func cell(lineIndex: Int, range: Range<Int>, column: Int) -> Cell {
-    let (trimmed, string, bytes) = piece(range)
+    let (trimmed, string, bytes, key) = piece(range)
     // The cursor goes through a local copy: reading the text of an inout self retained its
     // arrays for every cell.
     var cursor = self.cursor
     let span = cursor.span(text, lineIndex: lineIndex, byteRange: trimmed, length: bytes.scalarCount)
     self.cursor = cursor
-    return Cell(
-      text: string, span: span, column: column, start: trimmed.lowerBound, isTraditional: isTraditional,
-      isPlain: bytes.isPlain)
+    switch key {
+    case .made(let key):
+      return Cell(text: string, differentKey: key, span: span, column: column, start: trimmed.lowerBound)
+    case .throughStages:
+      return Cell(
+        text: string, differentKey: TextKey.keyThroughStages(string, simplify: false), span: span, column: column,
+        start: trimmed.lowerBound)
+    case .byCell:
+      return Cell(
+        text: string, span: span, column: column, start: trimmed.lowerBound, isTraditional: isTraditional,
+        isPlain: bytes.isPlain)
+    }
   }
 
-  /// `range` trimmed, its string, and what one pass over its bytes answers for the string,
-  /// the span and the key, which each read them before.
-  private func piece(_ range: Range<Int>) -> (Range<Int>, String, CellBytes) {
+  /// What the builder found of a cell's key.
+  private enum KeyReading {
+    /// The key where it differs from the text (nil: the text is its own key).
+    case made(String?)
+    /// Not made in one pass (`TextKey.keyInOnePass`): made by the stages from the string.
+    case throughStages
+    /// Left to `Cell.init`: a plain text, or one in traditional script, or bytes that are not
+    /// the string's (a range cut inside a scalar, repaired by `ValidUTF8`).
+    case byCell
+  }
+
+  /// `range` trimmed, its string, what one pass over its bytes answers for the string, the
+  /// span and the key, which each read them before, and the key of a text that is not plain,
+  /// made from the bytes rather than from the string. Inlined: called, its answers went back
+  /// through memory, some 85 instructions a cell.
+  @inline(__always)
+  private func piece(_ range: Range<Int>) -> (Range<Int>, String, CellBytes, KeyReading) {
     text.utf8.withUnsafeBufferPointer { buffer in
       // The buffer's reads are unchecked: a range is checked once, as the array's were.
       precondition(range.lowerBound >= 0 && range.upperBound <= buffer.count, "range out of bounds")
       let trimmed = Blank.trim(buffer, range)
       let bytes = CellBytes(buffer, trimmed)
-      return (trimmed, ValidUTF8.string(buffer, trimmed, isASCII: bytes.isASCII), bytes)
+      let string = ValidUTF8.string(buffer, trimmed, isASCII: bytes.isASCII)
+      guard !bytes.isPlain && !isTraditional && Self.isWhole(buffer, trimmed) else {
+        return (trimmed, string, bytes, .byCell)
+      }
+      // Whole scalars of the valid decoded text: the string's own bytes.
+      guard let key = TextKey.keyInOnePass(bytes: UnsafeBufferPointer(rebasing: buffer[trimmed]), simplify: false) else {
+        return (trimmed, string, bytes, .throughStages)
+      }
+      return (trimmed, string, bytes, .made(key.isSame ? nil : key.text))
     }
+  }
+
+  /// Whether `bytes[range]` starts and ends at scalar boundaries. The range is within bounds
+  /// and not empty: a text that is not plain has a byte (`CellBytes`).
+  @inline(__always)
+  private static func isWhole(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    bytes[range.lowerBound] & 0xC0 != 0x80 && (range.upperBound == bytes.count || bytes[range.upperBound] & 0xC0 != 0x80)
   }
 
   /// Appends a wrapped line to a cell.

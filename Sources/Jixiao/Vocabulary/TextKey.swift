@@ -55,15 +55,20 @@ public enum TextKey {
     index > start && bytes[index - 1] >= 0x80 && index + 1 < end && bytes[index + 1] >= 0x61 && bytes[index + 1] <= 0x7A
   }
 
-  /// CJK punctuation that NFKC leaves alone, whatever surrounds it, and that is no blank:
-  /// `、` `。` `《` `》` `「` `」` `【` `】` `“` `”`, which many cells hold.
+  /// Punctuation that NFKC leaves alone, whatever surrounds it, and that is no blank:
+  /// `、` `。` `《` `》` `「` `」` `【` `】` `〔` `〕` `“` `”` `—`, which many cells hold, and the
+  /// comparison signs `≤` `≥` `≧` of targets (`≥95%`). The signs are not inert (a combining
+  /// slash after one makes `≱`), but they stand alone (`NFKCCheck.standingAlone`), and a
+  /// combining mark after them is not plain: a plain text holding them is its own NFKC.
   @inline(__always)
   static func isPlainMark(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
     if lead == 0xE3 && second == 0x80 {
       return third == 0x81 || third == 0x82 || third == 0x8A || third == 0x8B || third == 0x8C || third == 0x8D
-        || third == 0x90 || third == 0x91
+        || third == 0x90 || third == 0x91 || third == 0x94 || third == 0x95
     }
-    return lead == 0xE2 && second == 0x80 && (third == 0x9C || third == 0x9D)
+    guard lead == 0xE2 else { return false }
+    if second == 0x80 { return third == 0x9C || third == 0x9D || third == 0x94 }
+    return second == 0x89 && (third == 0xA4 || third == 0xA5 || third == 0xA7)
   }
 
   /// The key through every stage: NFKC, pinyin groups, the simplified script, blanks, tags,
@@ -85,17 +90,22 @@ public enum TextKey {
   /// when the key differs. The stages made the narrowed text and the key as two strings,
   /// each validated again. Nil for any other text.
   static func keyInOnePass(_ text: String, simplify: Bool) -> OnePassKey? {
-    text.withUTF8Bytes { bytes -> OnePassKey? in
-      guard !bytes.isEmpty else { return nil }
-      // Narrowing never lengthens a text: each scalar keeps its bytes or becomes one.
-      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer -> OnePassKey? in
-        guard let count = narrowedKey(bytes, into: buffer, simplify: simplify) else { return nil }
-        if count == bytes.count && equalBytes(buffer.baseAddress, bytes.baseAddress, count) {
-          return OnePassKey(isSame: true, text: "")
-        }
-        // Whole scalars of a string, narrowed or dropped: valid, no need to validate them.
-        return OnePassKey(isSame: false, text: ValidUTF8.string(UnsafeBufferPointer(rebasing: buffer[..<count]), 0..<count))
+    text.withUTF8Bytes { keyInOnePass(bytes: $0, simplify: simplify) }
+  }
+
+  /// `keyInOnePass` of a text's UTF-8 bytes (whole scalars of valid UTF-8): the cell builder
+  /// has them in the decoded text, and asking the string it made of them for them again cost
+  /// a retain and a release.
+  static func keyInOnePass(bytes: UnsafeBufferPointer<UInt8>, simplify: Bool) -> OnePassKey? {
+    guard !bytes.isEmpty else { return nil }
+    // Narrowing never lengthens a text: each scalar keeps its bytes or becomes one.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer -> OnePassKey? in
+      guard let count = narrowedKey(bytes, into: buffer, simplify: simplify) else { return nil }
+      if count == bytes.count && equalBytes(buffer.baseAddress, bytes.baseAddress, count) {
+        return OnePassKey(isSame: true, text: "")
       }
+      // Whole scalars of a string, narrowed or dropped: valid, no need to validate them.
+      return OnePassKey(isSame: false, text: ValidUTF8.string(UnsafeBufferPointer(rebasing: buffer[..<count]), 0..<count))
     }
   }
 

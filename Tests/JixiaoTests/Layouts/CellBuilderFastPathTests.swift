@@ -145,7 +145,10 @@ import Testing
 
   /// Brackets before and after ideographs, letters and marks, and the marks themselves.
   @Test func plainBracketsAndMarks() {
-    let parts = ["中", "(", ")", "a", "qū", "1", "、", "。", "《", "》", "「", "」", "【", "】", "“", "”", "Z", "（", "：", ":", "*", " "]
+    let parts = [
+      "中", "(", ")", "a", "qū", "1", "、", "。", "《", "》", "「", "」", "【", "】", "“", "”", "Z", "（", "：", ":", "*", " ",
+      "≥", "≤", "≧", "—", "〔", "〕", "\u{338}", "\u{301}", "≦", "–", "〖",
+    ]
     var random = SeededSequence(seed: 0x1234_5678_9ABC_DEF1)
     func next(_ bound: Int) -> Int { random.next(bound) }
     for _ in 0..<20_000 {
@@ -159,6 +162,29 @@ import Testing
       Self.expectPlainIsOwnKey(text, "listed")
     }
     #expect(!TextKey.isPlain("中(qu)") && TextKey.isPlain("中(1)") && TextKey.isPlain("(a)") && TextKey.isPlain("《绩效》。"))
+    #expect(TextKey.isPlain("≥95%") && TextKey.isPlain("〔2023〕—") && !TextKey.isPlain("≥\u{338}95%"))
+  }
+
+  /// Every plain mark NFKC leaves alone in any text: inert or standing alone (ICU's answers,
+  /// in the table `narrowedKey` reads), and its own NFKC after and before each part.
+  @Test func plainMarksStandAlone() {
+    let marks = "、。《》「」【】〔〕“”—≤≥≧"
+    for mark in marks.unicodeScalars {
+      let bytes = Array(String(mark).utf8)
+      #expect(bytes.count == 3 && TextKey.isPlainMark(bytes[0], bytes[1], bytes[2]), "\(mark)")
+      #expect(NFKCCheck.withNarrowableTable { NFKCCheck.isInert(mark.value, $0) }, "\(mark)")
+      for other in ["中", "a", "(", "≥", "\u{301}", "\u{338}", "（", "ā"] {
+        for text in [String(mark) + other, other + String(mark)] {
+          #expect(!TextKey.isPlain(text) || ICU.nfkcByICU(text).utf8.elementsEqual(text.utf8), "\(text)")
+        }
+      }
+    }
+    // No other three-byte scalar of the punctuation, symbol and CJK punctuation blocks is one.
+    for value in UInt32(0x2000)..<0x3100 {
+      guard let scalar = Unicode.Scalar(value), !marks.unicodeScalars.contains(scalar) else { continue }
+      let bytes = Array(String(scalar).utf8)
+      #expect(!TextKey.isPlainMark(bytes[0], bytes[1], bytes[2]), "\(value)")
+    }
   }
 
   /// The old `Separators.isRule`, on the scalar view.
