@@ -126,10 +126,6 @@ public struct Indicator: Sendable, Hashable {
       self.span = span
     }
 
-    /// The level texts that are a framework's names, as names: the encoder writes them as
-    /// literals (through the String getters, each cost a call and a release).
-    var levelNames: LevelNames { levels }
-
     /// Sets level 1 to `name`'s text, or to `written` when there is no name, and its raw
     /// text to `raw`: as bytes where the texts are the name's, into `rare` otherwise.
     mutating func setLevel1(named name: Level1?, written: @autoclosure () -> String?, raw: String?) {

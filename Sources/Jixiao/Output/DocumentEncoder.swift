@@ -239,9 +239,7 @@ public enum DocumentEncoder {
 
   /// An indicator's members, each read from its fields in place and passed on borrowed: read
   /// through `indicator.name`, each String was a copy (a retain and a release). Changes nothing.
-  /// On one line, `writeOnOneLine`.
   static func write(_ indicator: inout Indicator.Fields, _ w: inout JSONWriter) {
-    guard w.pretty else { return writeOnOneLine(&indicator, &w) }
     w.beginObject()
     w.field("level1", indicator.level1)
     w.field("level2", indicator.level2)
@@ -259,12 +257,23 @@ public enum DocumentEncoder {
     w.field("weightRaw", indicator.weightRaw)
     w.field("unitColumn", indicator.unitColumn)
     w.field("valueType", indicator.valueType)
-    w.field("direction", indicator.direction)
-    w.field("standard", indicator.standard)
-    w.field("remark", indicator.remark)
-    w.field("actual", indicator.actual)
-    w.field("score", indicator.score)
-    w.field("deviation", indicator.deviation)
+    let direction = indicator.direction
+    let standard = indicator.standard
+    let remark = indicator.remark
+    let actual = indicator.actual
+    let score = indicator.score
+    let deviation = indicator.deviation
+    if !w.pretty, direction == nil, standard == nil, remark == nil, actual == nil, score == nil, deviation == nil {
+      // Few tables have these columns: on one line their six nulls are one copy.
+      w.members(#","direction":null,"standard":null,"remark":null,"actual":null,"score":null,"deviation":null"#)
+    } else {
+      w.field("direction", direction)
+      w.field("standard", standard)
+      w.field("remark", remark)
+      w.field("actual", actual)
+      w.field("score", score)
+      w.field("deviation", deviation)
+    }
     w.field("sharesNameAndTargetWithAbove", bool: indicator.sharesNameAndTargetWithAbove)
     w.key("span")
     span(indicator.span, &w)
@@ -279,121 +288,9 @@ public enum DocumentEncoder {
     w.endObject()
   }
 
-  /// `write` on one line, where the texts between an indicator's values are known beforehand:
-  /// a key with its comma, and the values that most indicators share (a run of twelve nulls,
-  /// `false` and the next key), are each one copy instead of a member each. CompactOutputTests
-  /// hold it to `write` printing pretty, read back.
-  static func writeOnOneLine(_ indicator: inout Indicator.Fields, _ w: inout JSONWriter) {
-    w.beginObject()
-    // Nearly every level text is a framework's name, written as its literal.
-    let levels = indicator.levelNames
-    if let name = levels.level1 { w.field("level1", literal: name.jsonLiteral) } else { w.field("level1", indicator.level1) }
-    if let name = levels.level2 { w.field("level2", literal: name.jsonLiteral) } else { w.field("level2", indicator.level2) }
-    if let name = levels.level1Raw {
-      w.field("level1Raw", literal: name.jsonLiteral)
-    } else {
-      w.field("level1Raw", indicator.level1Raw)
-    }
-    if let name = levels.level2Raw {
-      w.field("level2Raw", literal: name.jsonLiteral)
-    } else {
-      w.field("level2Raw", indicator.level2Raw)
-    }
-    w.field("level1Origin", literal: indicator.level1Origin.jsonLiteral)
-    w.field("level2Origin", literal: indicator.level2Origin.jsonLiteral)
-    w.field("name", indicator.name)
-    w.members(#","target":"#)
-    target(indicator.target, &w)
-    let direction = indicator.direction
-    let standard = indicator.standard
-    let remark = indicator.remark
-    let actual = indicator.actual
-    let score = indicator.score
-    let deviation = indicator.deviation
-    // Each test of nil in the condition itself: through a Bool the six were released after
-    // it (a call each) even when nil.
-    if direction == nil, standard == nil, remark == nil, actual == nil, score == nil, deviation == nil {
-      if indicator.explanation == nil, indicator.scoring == nil, indicator.weight == nil, indicator.weightRaw == nil,
-        indicator.unitColumn == nil, indicator.valueType == nil
-      {
-        // Three indicators in four have none of the columns after their target.
-        switch indicator.horizon {
-        case .annual: w.members(Self.annualWithoutColumns)
-        case .longTerm: w.members(Self.longTermWithoutColumns)
-        }
-      } else {
-        columnsBeforeRare(&indicator, &w)
-        w.members(#","direction":null,"standard":null,"remark":null,"actual":null,"score":null,"deviation":null"#)
-      }
-    } else {
-      columnsBeforeRare(&indicator, &w)
-      w.field("direction", direction)
-      w.field("standard", standard)
-      w.field("remark", remark)
-      w.field("actual", actual)
-      w.field("score", score)
-      w.field("deviation", deviation)
-    }
-    if indicator.sharesNameAndTargetWithAbove {
-      w.members(#","sharesNameAndTargetWithAbove":true,"span":"#)
-    } else {
-      w.members(#","sharesNameAndTargetWithAbove":false,"span":"#)
-    }
-    span(indicator.span, &w)
-    w.members(#","spans":"#)
-    w.beginObject()
-    // Already in the order of their names.
-    for entry in indicator.spans {
-      w.key(prefix: keyPrefix(entry.name))
-      span(entry.span, &w)
-    }
-    w.endObject()
-    w.endObject()
-  }
-
-  /// The horizon and the columns after it up to the rare ones.
-  @inline(__always)
-  private static func columnsBeforeRare(_ indicator: inout Indicator.Fields, _ w: inout JSONWriter) {
-    w.field("horizon", literal: indicator.horizon.jsonLiteral)
-    w.field("explanation", indicator.explanation)
-    w.field("scoring", indicator.scoring)
-    w.field("weight", decimal: indicator.weight)
-    w.field("weightRaw", indicator.weightRaw)
-    w.field("unitColumn", indicator.unitColumn)
-    w.field("valueType", indicator.valueType)
-  }
-
-  static let annualWithoutColumns: StaticString =
-    #","horizon":"annual","explanation":null,"scoring":null,"weight":null,"weightRaw":null,"unitColumn":null,"valueType":null,"direction":null,"standard":null,"remark":null,"actual":null,"score":null,"deviation":null"#
-  static let longTermWithoutColumns: StaticString =
-    #","horizon":"longTerm","explanation":null,"scoring":null,"weight":null,"weightRaw":null,"unitColumn":null,"valueType":null,"direction":null,"standard":null,"remark":null,"actual":null,"score":null,"deviation":null"#
-
-  /// A span name's key on one line, comma first (`JSONWriter.key(prefix:)`).
-  static func keyPrefix(_ name: SpanName) -> StaticString {
-    switch name {
-    case .level1: #","level1":"#
-    case .level2: #","level2":"#
-    case .name: #","name":"#
-    case .level1Cell: #","level1Cell":"#
-    case .level2Fragment: #","level2Fragment":"#
-    case .explanation: #","explanation":"#
-    case .scoring: #","scoring":"#
-    case .unitColumn: #","unitColumn":"#
-    case .valueType: #","valueType":"#
-    case .direction: #","direction":"#
-    case .weight: #","weight":"#
-    case .remark: #","remark":"#
-    case .standard: #","standard":"#
-    case .actual: #","actual":"#
-    case .score: #","score":"#
-    case .deviation: #","deviation":"#
-    }
-  }
-
   /// A span name's key as a literal (its raw value): not escaped as data, and each case's
   /// length known where it is copied.
   static func key(_ name: SpanName, _ w: inout JSONWriter) {
-    guard w.pretty else { return w.key(prefix: keyPrefix(name)) }
     switch name {
     case .level1: w.key("level1")
     case .level2: w.key("level2")
@@ -563,37 +460,6 @@ extension LevelOrigin: JSONLiteral {
     case .following: "following"
     case .framework: "framework"
     case .none: "none"
-    }
-  }
-}
-
-// Written as literals (JSON strings of their raw values, nothing to escape).
-extension Level1: JSONLiteral {
-  var jsonLiteral: StaticString {
-    switch self {
-    case .output: "产出指标"
-    case .benefit: "效益指标"
-    case .satisfaction: "满意度指标"
-    case .cost: "成本指标"
-    }
-  }
-}
-
-extension Level2: JSONLiteral {
-  var jsonLiteral: StaticString {
-    switch self {
-    case .quantity: "数量指标"
-    case .quality: "质量指标"
-    case .timeliness: "时效指标"
-    case .cost: "成本指标"
-    case .economicBenefit: "经济效益指标"
-    case .socialBenefit: "社会效益指标"
-    case .ecologicalBenefit: "生态效益指标"
-    case .sustainability: "可持续影响指标"
-    case .serviceSatisfaction: "服务对象满意度指标"
-    case .economicCost: "经济成本指标"
-    case .socialCost: "社会成本指标"
-    case .ecologicalCost: "生态环境成本指标"
     }
   }
 }

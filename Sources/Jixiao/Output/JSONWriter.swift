@@ -171,14 +171,6 @@ public struct JSONWriter: ~Copyable {
     buffer.append(text)
   }
 
-  /// Starts an object member on one line from its key written out beforehand, comma first
-  /// (`,"name":`): one copy, the comma left out when the member is the first of its object.
-  @inline(__always)
-  mutating func key(prefix: StaticString) {
-    let comma = isCommaDue()
-    buffer.append(prefix, droppingFirst: !comma)
-  }
-
   /// Starts an object member whose key comes from data (a JSON tree read from input): the
   /// key is escaped like any string.
   public mutating func key(escaping name: String) {
@@ -285,11 +277,6 @@ public struct JSONWriter: ~Copyable {
   /// cannot tell that a string chosen by a switch holds no reference.
   @inline(never)
   mutating func field(_ name: StaticString, literal value: StaticString) {
-    if !pretty, name.hasPointerRepresentation, value.hasPointerRepresentation {
-      // On one line the comma, key and value go in one reservation.
-      let comma = isCommaDue()
-      return buffer.appendLiteralMember(name, value, comma: comma)
-    }
     key(name)
     buffer.append(0x22)
     buffer.append(value)

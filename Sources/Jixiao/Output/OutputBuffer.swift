@@ -125,33 +125,6 @@ struct OutputBuffer: ~Copyable {
     return end &+ 2
   }
 
-  /// `text` less its first byte when `dropFirst`: a member's `,"key":` written out beforehand,
-  /// without its comma as the first member of its object.
-  @inline(__always)
-  mutating func append(_ text: StaticString, droppingFirst dropFirst: Bool) {
-    guard text.hasPointerRepresentation, text.utf8CodeUnitCount > 0 else {
-      // Never so for a member prefix (a literal of several characters).
-      if !dropFirst { append(text) }
-      return
-    }
-    let skip = dropFirst ? 1 : 0
-    append(text.utf8Start + skip, text.utf8CodeUnitCount &- skip)
-  }
-
-  /// `,"name":"value"` (the comma when `comma`) in one reservation, for a value without
-  /// anything to escape (`JSONLiteral`). Both are literals with pointers (the caller checks).
-  @inline(__always)
-  mutating func appendLiteralMember(_ name: StaticString, _ value: StaticString, comma: Bool) {
-    let length = value.utf8CodeUnitCount
-    reserve(name.utf8CodeUnitCount &+ length &+ 6)
-    var end = writeKey(name, comma: comma)
-    start[end] = 0x22
-    ByteCopy.copy(value.utf8Start, length, to: start + (end &+ 1))
-    end &+= length &+ 1
-    start[end] = 0x22
-    count = end &+ 1
-  }
-
   @inline(__always)
   mutating func append(_ text: StaticString) {
     if text.hasPointerRepresentation {
