@@ -52,13 +52,13 @@ import Testing
     for index in text.lines.indices {
       let scalars = Array(text.text(ofLine: index).unicodeScalars)
       let words = RunTogetherTokenizer.words(in: scalars)
-      let expected = Reference.words(in: scalars)
+      let expected = RunTogetherWordsTests.oldWords(in: scalars)
       #expect(words.map(\.0) == expected.map(\.0) && words.map(\.1) == expected.map(\.1), "\(relativePath):\(index)")
     }
   }
 
   /// Vocabulary words, their pieces, and characters whose low 16 bits are those of a word's
-  /// first character (the bit says maybe for them: the look-up decides).
+  /// first character, in and beyond the Basic Multilingual Plane (beyond it the look-up decides).
   @Test func wordsAreTheLookedUpWords() {
     let firsts = Array(RunTogetherTokenizer.wordsByFirst.keys)
     let vocabulary = Array(RunTogetherTokenizer.vocabulary).sorted()
@@ -80,10 +80,10 @@ import Testing
         }
       }
       let words = RunTogetherTokenizer.words(in: scalars)
-      let expected = Reference.words(in: scalars)
+      let expected = RunTogetherWordsTests.oldWords(in: scalars)
       #expect(words.map(\.0) == expected.map(\.0) && words.map(\.1) == expected.map(\.1), "\(scalars)")
       for limit in [0, 1, 8] {
-        #expect(RunTogetherTokenizer.words(in: scalars, upTo: limit).map(\.0) == Reference.words(in: scalars, upTo: limit).map(\.0))
+        #expect(RunTogetherTokenizer.words(in: scalars, upTo: limit).map(\.0) == RunTogetherWordsTests.oldWords(in: scalars, upTo: limit).map(\.0))
       }
       found += words.count
     }
@@ -124,26 +124,5 @@ private enum Reference {
       }
     }
     return total >= 2 && aligned * 10 >= total * 7
-  }
-
-  static func words(in scalars: [Unicode.Scalar], upTo limit: Int = .max) -> [(Int, Int)] {
-    var found: [(Int, Int)] = []
-    var index = 0
-    while index < scalars.count && found.count < limit {
-      var best = 0
-      for word in RunTogetherTokenizer.wordsByFirst[scalars[index]] ?? [] where word.count <= scalars.count - index {
-        if scalars[index..<(index + word.count)].elementsEqual(word) {
-          best = word.count
-          break
-        }
-      }
-      if best > 0 {
-        found.append((index, best))
-        index += best
-      } else {
-        index += 1
-      }
-    }
-    return found
   }
 }
