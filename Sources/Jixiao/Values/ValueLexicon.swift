@@ -368,19 +368,13 @@ enum ValueLexicon {
     return byFirst
   }()
 
-  /// `index` laid flat, looked up without hashing: tried at every scalar of a target.
-  private static let table = LexiconTable(index)
+  /// Tried at every scalar of a target: most start no entry, and the filter says so without
+  /// hashing the scalar.
+  private static let firstScalars = ScalarFilter(index.keys)
 
   /// The longest entry starting at `position` in `scalars`, with its length.
   static func longestMatch(in scalars: [Unicode.Scalar], at position: Int) -> (Lexeme, Int)? {
-    guard position < scalars.count else { return nil }
-    guard scalars[position].value < LexiconTable.limit else { return longestMatchInIndex(scalars, at: position) }
-    return table.longestMatch(in: scalars, at: position)
-  }
-
-  /// `longestMatch` through `index`: for a first scalar beyond the table's.
-  private static func longestMatchInIndex(_ scalars: [Unicode.Scalar], at position: Int) -> (Lexeme, Int)? {
-    guard let candidates = index[scalars[position]] else { return nil }
+    guard position < scalars.count, firstScalars.mayContain(scalars[position]), let candidates = index[scalars[position]] else { return nil }
     for candidate in candidates {
       let length = candidate.key.count
       guard position + length <= scalars.count else { continue }
@@ -394,78 +388,6 @@ enum ValueLexicon {
         offset += 1
       }
       if matches { return (candidate.lexeme, length) }
-    }
-    return nil
-  }
-}
-
-/// The lexicon's index laid flat, for `ValueLexicon.longestMatch`: the entries under each first
-/// scalar (a group, in the index's order, longest first) found by the scalar's rank in a bit set
-/// of first scalars instead of hashing it (a dictionary look-up was most of the tokenizer's
-/// time in the lexicon), and their keys compared in one array of scalars.
-struct LexiconTable: Sendable {
-  /// First scalars the table holds are below this (the Basic Multilingual Plane).
-  static let limit: UInt32 = 0x10000
-
-  /// A bit per scalar below `limit`: whether a group begins with it.
-  private let bits: [UInt64]
-  /// For each word of `bits`, the groups of the words before it.
-  private let groupsBefore: [UInt16]
-  /// Group `g`'s entries are `groupStarts[g]..<groupStarts[g + 1]`.
-  private let groupStarts: [Int32]
-  /// Entry `e`'s key is `keys[keyStarts[e]..<keyStarts[e + 1]]`.
-  private let keyStarts: [Int32]
-  private let keys: [Unicode.Scalar]
-  private let lexemes: [Lexeme]
-
-  init(_ index: [Unicode.Scalar: [ValueLexicon.Entry]]) {
-    let firsts = index.keys.filter { $0.value < Self.limit }.sorted { $0.value < $1.value }
-    var bits = [UInt64](repeating: 0, count: Int(Self.limit) / 64)
-    for first in firsts { bits[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) }
-    var groupsBefore = [UInt16](repeating: 0, count: bits.count)
-    var groups = 0
-    for word in bits.indices {
-      groupsBefore[word] = UInt16(groups)
-      groups += bits[word].nonzeroBitCount
-    }
-    var groupStarts: [Int32] = [0]
-    var keyStarts: [Int32] = [0]
-    var keys: [Unicode.Scalar] = []
-    var lexemes: [Lexeme] = []
-    // Groups in the order of their first scalars, which is the order of their ranks.
-    for first in firsts {
-      for entry in index[first] ?? [] {
-        keys += entry.key
-        keyStarts.append(Int32(keys.count))
-        lexemes.append(entry.lexeme)
-      }
-      groupStarts.append(Int32(lexemes.count))
-    }
-    self.bits = bits
-    self.groupsBefore = groupsBefore
-    self.groupStarts = groupStarts
-    self.keyStarts = keyStarts
-    self.keys = keys
-    self.lexemes = lexemes
-  }
-
-  /// The longest entry starting at `position` (which is in `scalars`, its scalar below
-  /// `limit`), with its length.
-  func longestMatch(in scalars: [Unicode.Scalar], at position: Int) -> (Lexeme, Int)? {
-    let value = scalars[position].value
-    let word = bits[Int(value >> 6)]
-    let bit = UInt64(1) << UInt64(value & 63)
-    guard word & bit != 0 else { return nil }
-    // The group's rank: the groups of the words before, and of the bits below in this word.
-    let group = Int(groupsBefore[Int(value >> 6)]) + (word & (bit &- 1)).nonzeroBitCount
-    for entry in Int(groupStarts[group])..<Int(groupStarts[group + 1]) {
-      let keyStart = Int(keyStarts[entry])
-      let length = Int(keyStarts[entry + 1]) - keyStart
-      guard position + length <= scalars.count else { continue }
-      // (The first scalar is the group's.)
-      var offset = 1
-      while offset < length, scalars[position + offset] == keys[keyStart + offset] { offset += 1 }
-      if offset == length { return (lexemes[entry], length) }
     }
     return nil
   }
