@@ -451,7 +451,7 @@ final class TargetReadings {
     // Most rows have neither column: their context is read without the memo (each access
     // to it is checked for exclusivity).
     guard context.unitColumn != nil || context.operatorColumn != nil else {
-      return TargetGrammar.read(reading, context: context, columns: ColumnContext(context, unitColumn: .none, op: nil), span: span)
+      return TargetGrammar.read(reading, context: context, span: span)
     }
     return TargetGrammar.read(reading, context: context, columns: columns.context(context), span: span)
   }
