@@ -101,6 +101,7 @@ public enum Batch {
       options: configuration.parseOptions,
       maxSize: configuration.maxSize,
       storedDigests: sink.storedDigests,
+      claims: sink.keepsOneCopy ? DigestClaims() : nil,
       render: sink.renderer
     )
     var summary = BatchSummary()

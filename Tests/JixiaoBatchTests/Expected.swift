@@ -47,7 +47,7 @@ struct ExpectedRows {
 }
 
 /// Picks named columns out of rows that have a header.
-struct Table {
+struct Table: Equatable {
   var header: [String]
   var rows: [[String]]
 

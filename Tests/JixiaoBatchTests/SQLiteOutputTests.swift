@@ -120,6 +120,61 @@ import Testing
     try queue.close()
   }
 
+  /// A scraped corpus holds copies of one disclosure under several names. SQLite keeps one
+  /// document per digest, the first input's, and the copies after it are skipped unparsed:
+  /// the database and the summary are the same whatever --jobs is.
+  @Test func copiesInOneRunAreKeptOnceWhateverTheJobs() throws {
+    let directory = Support.temporaryDirectory()
+    defer { Support.removeTree(directory) }
+    let originals = Array(Support.corpusFiles.prefix(12))
+    // Each original, then copies of every third one later in the input order; the copies'
+    // names sort after the originals' directory, as the batch walks it.
+    var inputs = originals
+    var firstPaths = originals
+    for (index, original) in originals.enumerated() where index % 3 == 0 {
+      let copy = FileSystem.join(directory, "copy-\(index).txt")
+      Support.write(copy, Support.read(original))
+      inputs.append(copy)
+    }
+    // An input whose copy comes first in the order: the copy is the one kept.
+    let early = FileSystem.join(directory, "early.txt")
+    Support.write(early, Support.read(originals[1]))
+    inputs.insert(early, at: 0)
+    firstPaths.removeAll { $0 == originals[1] }
+    firstPaths.insert(early, at: 0)
+    let copies = inputs.count - firstPaths.count
+
+    var tables: [[Table]] = []
+    for jobs in [1, 3] {
+      let database = directory + "/jobs-\(jobs).db"
+      let summary = Support.batch(inputs) {
+        $0.format = .sqlite
+        $0.output = database
+        $0.jobs = jobs
+      }
+      #expect(summary.stopError == nil)
+      #expect(summary.skipped == copies, "jobs \(jobs)")
+      #expect(summary.read + summary.failed == firstPaths.count, "jobs \(jobs)")
+      let queue = try DatabaseQueue(path: database)
+      tables.append(
+        try queue.read { db in
+          try ["documents", "projects", "indicators", "diagnostics"].map { try Self.table(db, $0) }
+        })
+      try queue.close()
+    }
+    #expect(tables[0][0].column("path") == firstPaths)
+    #expect(tables[0] == tables[1])
+
+    // JSONL keeps every input, copies included.
+    let jsonl = directory + "/all.jsonl"
+    let summary = Support.batch(inputs) {
+      $0.output = jsonl
+      $0.jobs = 3
+    }
+    #expect(summary.skipped == 0 && summary.read + summary.failed == inputs.count)
+    #expect(Support.lines(Support.read(jsonl)).count == inputs.count)
+  }
+
   /// A database written before a column existed gets the column on the next run.
   @Test func addsNewColumnsToAnOlderDatabase() throws {
     let directory = Support.temporaryDirectory()

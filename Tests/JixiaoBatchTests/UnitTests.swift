@@ -123,6 +123,44 @@ import Glibc
   }
 }
 
+/// A copy of a document is skipped before it is parsed only when an earlier input has it:
+/// workers reach inputs out of order, and the earliest copy is the one the output keeps.
+@Suite struct WorkerCopyTests {
+  static func record(_ text: [UInt8], _ label: String) -> WorkItem {
+    .record(Record(id: .string(label), line: 1, label: label, content: .text(text)))
+  }
+
+  static func isSkipped(_ result: WorkResult<Int>) -> Bool {
+    if case .skipped = result.status { return result.payload == nil }
+    return false
+  }
+
+  static let seed = Support.read(Support.packageRoot + "/Corpus/seeds/000_68f22dc76fd3e3d9.txt")
+  static let other = Support.read(Support.packageRoot + "/Corpus/seeds/002_438dc74306bca1aa.txt")
+
+  @Test func aLaterCopyIsSkippedAndAnEarlierOneIsRead() {
+    let worker = Worker<Int>(
+      options: ParseOptions(), maxSize: 1 << 20, storedDigests: [], claims: DigestClaims(), render: { _ in 1 })
+    // In the order workers might reach them: input 2 first, then a copy after it, then one
+    // before it, then another document, then the copy after it again.
+    #expect(!Self.isSkipped(worker.process((2, Self.record(Self.seed, "a")))))
+    #expect(Self.isSkipped(worker.process((5, Self.record(Self.seed, "b")))))
+    #expect(!Self.isSkipped(worker.process((1, Self.record(Self.seed, "c")))))
+    #expect(!Self.isSkipped(worker.process((3, Self.record(Self.other, "d")))))
+    #expect(Self.isSkipped(worker.process((4, Self.record(Self.seed, "e")))))
+    // Input 2 is now after the first copy: a second look at it skips it too.
+    #expect(Self.isSkipped(worker.process((2, Self.record(Self.seed, "a")))))
+  }
+
+  @Test func withoutClaimsEveryCopyIsRead() {
+    let worker = Worker<Int>(
+      options: ParseOptions(), maxSize: 1 << 20, storedDigests: [], claims: nil, render: { _ in 1 })
+    for ordinal in 0..<3 {
+      #expect(!Self.isSkipped(worker.process((ordinal, Self.record(Self.seed, "\(ordinal)")))))
+    }
+  }
+}
+
 @Suite struct JSONReaderTests {
   @Test func readsValues() throws {
     let json = try JSONReader.read(

@@ -12,6 +12,10 @@ protocol BatchSink: AnyObject {
   /// parsing (SQLite resume); empty for formats that always write everything.
   var storedDigests: Set<String> { get }
 
+  /// Whether the output keeps one document per SHA-256 (SQLite): a copy of a document met
+  /// earlier in the run is then skipped before it is parsed.
+  var keepsOneCopy: Bool { get }
+
   /// Writes one rendered input. Returns false when the sink dropped it as a duplicate of a
   /// document already written in this run (same SHA-256).
   func write(_ payload: Payload, of result: WorkResult<Payload>) throws(OutputError) -> Bool

@@ -20,6 +20,7 @@ final class CSVSink: BatchSink {
 
   let renderer: @Sendable (ParsedItem) -> [[UInt8]]
   let storedDigests: Set<String> = []
+  let keepsOneCopy = false
   private let directory: String
   /// The hidden directory being filled, renamed to `directory` at the end; nil when
   /// writing into an existing directory.

@@ -9,6 +9,7 @@ import Jixiao
 final class JSONLSink: BatchSink {
   let renderer: @Sendable (ParsedItem) -> [UInt8]
   let storedDigests: Set<String> = []
+  let keepsOneCopy = false
   private let stream: OutputStream
   private let file: AtomicFile?
 

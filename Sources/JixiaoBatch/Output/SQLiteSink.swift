@@ -27,6 +27,7 @@ final class SQLiteSink: BatchSink {
 
   let renderer: @Sendable (ParsedItem) -> SQLiteRows
   let storedDigests: Set<String>
+  let keepsOneCopy = true
   private let queue: DatabaseQueue
   private let path: String
   private let force: Bool

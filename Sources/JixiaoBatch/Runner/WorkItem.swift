@@ -84,7 +84,8 @@ struct WorkResult<Payload: Sendable>: Sendable {
   enum Status: Sendable {
     case read(DocumentCounts)
     case failed(ItemFailure)
-    /// Already in the output (SQLite resume): not parsed again.
+    /// Already in the output (SQLite resume), or a copy of an earlier input for a sink that
+    /// keeps one copy: not parsed.
     case skipped
   }
 

@@ -1,12 +1,16 @@
 import Jixiao
+import Synchronization
 
 /// What a worker thread does with one input: read, parse, render. Everything here is
-/// immutable and shared by all workers.
+/// immutable and shared by all workers, the digests this run has taken apart.
 struct Worker<Payload: Sendable>: Sendable {
   var options: ParseOptions
   var maxSize: Int
   /// Digests to skip without parsing (SQLite resume).
   var storedDigests: Set<String>
+  /// For a sink that keeps one document per digest (SQLite): the digests this run has met,
+  /// so that a second copy of a document is skipped before it is parsed, not after.
+  var claims: DigestClaims?
   var render: @Sendable (ParsedItem) -> Payload
 
   func process(_ numbered: (Int, WorkItem)) -> WorkResult<Payload> {
@@ -45,9 +49,9 @@ struct Worker<Payload: Sendable>: Sendable {
       parsed.outcome = .failed(failure)
     case .success(let bytes):
       parsed.bytes = bytes.count
-      if !storedDigests.isEmpty {
+      if !storedDigests.isEmpty || claims != nil {
         let digest = Jixiao.sha256(bytes)
-        if storedDigests.contains(digest) {
+        if storedDigests.contains(digest) || claims?.isTakenBefore(digest, ordinal: ordinal) == true {
           return WorkResult(ordinal: ordinal, label: label, bytes: bytes.count, status: .skipped, payload: nil)
         }
         parsed.sha256 = digest
@@ -75,6 +79,25 @@ struct Worker<Payload: Sendable>: Sendable {
       return .success(try FileSystem.read(path, maxSize: maxSize))
     } catch {
       return .failure(ItemFailure(error))
+    }
+  }
+}
+
+/// The first input of this run to have each digest. Workers reach inputs out of order, so
+/// a copy is skipped only when an *earlier* input has its digest: the earliest copy is
+/// always parsed and written, whatever `--jobs` is. A later copy that a worker reached
+/// first is parsed too, and the sink drops it when it comes to write it.
+final class DigestClaims: Sendable {
+  private let firsts = Mutex<[String: Int]>([:])
+
+  init() {}
+
+  /// Whether an input before `ordinal` has `digest`; if not, `ordinal` is its first so far.
+  func isTakenBefore(_ digest: String, ordinal: Int) -> Bool {
+    firsts.withLock { firsts in
+      if let first = firsts[digest], first < ordinal { return true }
+      firsts[digest] = ordinal
+      return false
     }
   }
 }
