@@ -148,6 +148,9 @@ struct TableSegmenter {
     {
       labelRole = second
     }
+    // Text from PDFs writes the label and its value in one cell: `项目名称：农村公路养护工程`.
+    // The form reader splits such cells; the first one opens the form as its label would.
+    if labelRole == nil { labelRole = InlineFields.leadingLabelRole(first.text) }
     if let role = labelRole {
       switch role {
       case .name, .department, .implementingUnit, .fundsGroup, .attribute, .budgetUnit:

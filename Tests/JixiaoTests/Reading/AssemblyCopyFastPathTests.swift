@@ -35,6 +35,11 @@ import Testing
     let colon = text.unicodeScalars.contains { $0 == ":" || $0 == "：" }
     #expect(InlineFields.hasColon(text) == colon, "\(text)")
     if !colon { #expect(InlineFields.split(text) == nil, "\(text)") }
+    // The segmenter's look at the first label: where `split` reads one at the start, up to
+    // the first colon, it is the same label.
+    if let first = InlineFields.split(text)?.pieces.first, !text.unicodeScalars.prefix(first.labelOffset + first.label.unicodeScalars.count).contains(where: { $0 == ":" || $0 == "：" }) {
+      #expect(InlineFields.leadingLabelRole(text) == first.role, "\(text)")
+    }
     for isTraditional in [false, true] {
       let cell = Cell(text: text, span: SourceSpan(line: 1, column: 1, offset: 0), column: 0, start: 0, isTraditional: isTraditional)
       let other = Cell(text: "项目名称", span: SourceSpan(line: 1, column: 9, offset: 9), column: 1, start: 9)

@@ -19,6 +19,52 @@ import Testing
 
   static func codes(_ document: Document) -> [String] { document.diagnostics.map(\.code) }
 
+  /// `项目名称：雾炮车…` in one cell (text from PDFs) opens the form as the label cell does:
+  /// before, the rows above the indicator header were left as passages, the project nameless
+  /// and without funds or goal.
+  @Test(arguments: ["：", ":", "： "])
+  func aLabelAndItsValueInOneCellOpenTheForm(colon: String) throws {
+    let labelled = try TableFixtures.parse(Self.form + [Self.satisfaction])
+    var rows = Self.form + [Self.satisfaction]
+    rows[2] = "项目名称\(colon)雾炮车降尘抑尘服务"
+    let inline = try TableFixtures.parse(rows)
+    #expect(inline.projects.count == 1)
+    let project = try #require(inline.projects.first)
+    let expected = try #require(labelled.projects.first)
+    #expect(project.name == "雾炮车降尘抑尘服务")
+    #expect(project.department.name == expected.department.name)
+    #expect(project.funds.total?.yuan == expected.funds.total?.yuan)
+    #expect(project.goals.annual == expected.goals.annual)
+    #expect(project.indicators.map(\.name) == expected.indicators.map(\.name))
+    #expect(!inline.passages.contains { $0.text.contains("项目名称") })
+  }
+
+  /// The same in a space-aligned page, as `pdftotext -layout` writes one.
+  @Test func anAlignedPageWithInlineLabels() throws {
+    let text = """
+      2024年项目支出绩效目标表
+      项目名称：农村公路养护工程
+                                                        单位：元
+      年度资金总额          3,500,000.00
+        其中：财政拨款      3,000,000.00
+              其他资金        500,000.00
+      年度绩效目标：完成农村公路日常养护里程 320 公里，保障群众安全便捷出行。
+      一级指标    二级指标      三级指标                    指标值
+      产出指标    数量指标      农村公路养护里程            ≥320公里
+                  质量指标      优良中等路率                ≥85%
+      效益指标    社会效益指标  群众出行条件                明显改善
+      满意度指标  服务对象满意  沿线群众满意度              ≥90%
+      """
+    let document = try Jixiao.parse(Array((text + "\n").utf8), path: "aligned.txt")
+    let project = try #require(document.projects.first)
+    #expect(project.name == "农村公路养护工程")
+    #expect(project.funds.total?.yuan == 3_500_000)
+    #expect(project.funds.fiscal?.yuan == 3_000_000)
+    #expect(project.goals.annual?.hasPrefix("完成农村公路") == true)
+    #expect(project.indicators.count == 4)
+    #expect(document.passages.isEmpty && document.residue.isEmpty)
+  }
+
   /// `填报单位:(盖章) 单位:万元`: a unit at the end of a sign-off line is the table's unit.
   @Test func moneyUnitEndingASignOffLine() throws {
     var rows = Self.form + [Self.satisfaction]
