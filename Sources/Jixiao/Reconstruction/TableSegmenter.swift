@@ -47,6 +47,11 @@ struct TableSegmenter {
 
   private mutating func consume(_ row: consuming Row) {
     let kind = RowClassifier.classify(row)
+    if case .moneyUnit = kind, let (fields, unit) = Self.fieldsBeforeUnit(row) {
+      consume(fields)
+      consume(unit)
+      return
+    }
     row.kind = kind
     // The markup ended the table (`</table>`, a grid table's last rule): a page footer after
     // it is not its rows, though the sign-off lines under a form are still the form's.
@@ -153,7 +158,7 @@ struct TableSegmenter {
     if labelRole == nil { labelRole = InlineFields.leadingLabelRole(first.text) }
     if let role = labelRole {
       switch role {
-      case .name, .department, .implementingUnit, .fundsGroup, .attribute, .budgetUnit:
+      case _ where Self.opensForm(role):
         return titleKind ?? .projectTargets
       default:
         if cells.count >= 2, cells.dropFirst().contains(where: { FormVocabulary.role($0.key) != nil }) {
@@ -169,6 +174,34 @@ struct TableSegmenter {
     // The preamble is asked first: it is short, and the level look-up is not.
     if titleKind != nil, LevelVocabulary.level1(first.key) != nil { return titleKind }
     return nil
+  }
+
+  /// A label that starts a project's form on its own.
+  static func opensForm(_ role: FieldRole) -> Bool {
+    switch role {
+    case .name, .department, .implementingUnit, .fundsGroup, .attribute, .budgetUnit: true
+    default: false
+    }
+  }
+
+  /// `预算单位：某县交通运输局 │ 单位：元`: a line that ends with the table's unit but begins
+  /// with a form's field is two rows, the field's and the unit's, so that the field is read
+  /// (and opens the form) instead of being laid aside with the unit. A sign-off line before
+  /// a unit (`填报单位:(盖章) │ 单位:万元`) stays one.
+  static func fieldsBeforeUnit(_ row: Row) -> (fields: Row, unit: Row)? {
+    let cells = row.cells
+    guard let first = cells.firstIndex(where: { !$0.isEmpty }), let last = cells.lastIndex(where: { !$0.isEmpty }),
+      first < last
+    else { return nil }
+    let role = FormVocabulary.role(cells[first].key) ?? InlineFields.leadingLabelRole(cells[first].text)
+    guard let role, opensForm(role) else { return nil }
+    var fields = row
+    fields.cells = Array(cells[..<last])
+    var unit = row
+    unit.cells = [cells[last]]
+    unit.followsPageBreak = false
+    unit.startsAfterTable = false
+    return (fields, unit)
   }
 
   private var titleKind: TableKind? {

@@ -39,12 +39,13 @@ import Testing
     #expect(!inline.passages.contains { $0.text.contains("项目名称") })
   }
 
-  /// The same in a space-aligned page, as `pdftotext -layout` writes one.
+  /// The same in a space-aligned page, as `pdftotext -layout` writes one, with the unit at
+  /// the end of a field's line.
   @Test func anAlignedPageWithInlineLabels() throws {
     let text = """
       2024年项目支出绩效目标表
       项目名称：农村公路养护工程
-                                                        单位：元
+      预算单位：某县交通运输局                                  单位：元
       年度资金总额          3,500,000.00
         其中：财政拨款      3,000,000.00
               其他资金        500,000.00
@@ -58,6 +59,9 @@ import Testing
     let document = try Jixiao.parse(Array((text + "\n").utf8), path: "aligned.txt")
     let project = try #require(document.projects.first)
     #expect(project.name == "农村公路养护工程")
+    // The line that ends with the unit begins with a field: both are read.
+    #expect(project.implementingUnit == "某县交通运输局")
+    #expect(document.tables.first?.moneyUnit == "元")
     #expect(project.funds.total?.yuan == 3_500_000)
     #expect(project.funds.fiscal?.yuan == 3_000_000)
     #expect(project.goals.annual?.hasPrefix("完成农村公路") == true)
