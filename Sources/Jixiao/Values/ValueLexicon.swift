@@ -188,8 +188,9 @@ enum ValueLexicon {
       "低于或等于"
     )
     add(.keepWithin, "控制在", "控制")
-    add(.comparison(.atLeast, .suffix), "以上", "及以上", "或以上", "之上", "以上的")
-    add(.comparison(.atMost, .suffix), "以下", "及以下", "或以下", "以内", "之内", "内", "以内的")
+    // `90%（含）以上`: the bracketed 含 says the bound is included, which 以上 already is.
+    add(.comparison(.atLeast, .suffix), "以上", "及以上", "或以上", "之上", "以上的", "(含)以上")
+    add(.comparison(.atMost, .suffix), "以下", "及以下", "或以下", "以内", "之内", "内", "以内的", "(含)以下", "(含)以内")
     // Units come from UnitTable; scale words and money shorthand here.
     add(.scale(.wan), "万", "萬")
     add(.scale(.yi), "亿", "億")
