@@ -69,6 +69,30 @@ import Testing
     #expect(document.passages.isEmpty && document.residue.isEmpty)
   }
 
+  /// A department-wide form heads its funds `年度预算申请（万元）`, the parts named beside it
+  /// and their amounts on the next row: the group label gives the unit, as `项目资金 (万元)`
+  /// does; it was left as an unrecognised row and the amounts read in an assumed unit.
+  @Test(arguments: ["年度预算申请（万元）", "部门预算申请(万元)", "年度资金安排（万元）"])
+  func aDepartmentFormsFundsGroupGivesTheUnit(label: String) throws {
+    let document = try TableFixtures.parse([
+      "2025年部门整体支出绩效目标表",
+      "部门名称 | 某市生态环境局",
+      "\(label) | 资金总额 | 财政拨款 | 其他资金",
+      " | 1,250.00 | 1,200.00 | 50.00",
+      "年度总体目标 | 持续改善生态环境质量",
+      "一级指标 | 二级指标 | 三级指标 | 指标值",
+      "产出指标 | 数量指标 | 环境监测点位数 | ≥45个",
+      "效益指标 | 生态效益指标 | 空气优良天数比例 | ≥90%",
+      "满意度指标 | 服务对象满意度指标 | 公众满意度 | ≥85%",
+    ])
+    let department = try #require(document.departments.first)
+    #expect(department.funds.total?.yuan == 12_500_000)
+    #expect(department.funds.total?.unitSource == .header)
+    #expect(department.funds.other?.yuan == 500_000)
+    #expect(document.residue.isEmpty)
+    #expect(!Self.codes(document).contains("JX110"))
+  }
+
   /// `填报单位:(盖章) 单位:万元`: a unit at the end of a sign-off line is the table's unit.
   @Test func moneyUnitEndingASignOffLine() throws {
     var rows = Self.form + [Self.satisfaction]
