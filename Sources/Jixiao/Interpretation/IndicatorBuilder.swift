@@ -12,8 +12,12 @@ struct IndicatorBuilder {
 
   func build(_ draft: IndicatorDraft) -> Indicator {
     // The columns' texts read where they lie: the cells are not copied out for them.
+    // Templates that head the operator column 指标方向 print `≥`, `=`, `定性` in it: without a
+    // 指标性质 column, the direction column is the operator column (a direction as such,
+    // 正向 or 反向, reads as no operator).
     let context = TargetContext(
-      unitColumn: draft.extraText(.unit), operatorColumn: draft.extraText(.valueType), budgetYear: budgetYear)
+      unitColumn: draft.extraText(.unit), operatorColumn: draft.extraText(.valueType) ?? draft.extraText(.direction),
+      budgetYear: budgetYear)
     let targetCell = draft.target
     let targetText = targetCell.map { CellText.joiningSoftBreaks(CellText.clean($0.text)) } ?? ""
     // A reading is of its text alone: it stands for this text whatever cell it came from.

@@ -93,6 +93,27 @@ import Testing
     #expect(!Self.codes(document).contains("JX110"))
   }
 
+  /// A template that heads its operator column 指标方向 (no 指标性质 beside it): `≥`, `=` there
+  /// are the targets' operators, as they are under 指标性质; 正向 there is a direction only.
+  @Test func operatorsInADirectionColumn() throws {
+    let rows = [
+      "项目支出绩效目标表",
+      "项目名称 | 乡村振兴衔接资金",
+      "年度资金总额（万元） | 500",
+      "年度目标 | 完成产业项目10个",
+      "一级指标 | 二级指标 | 三级指标 | 指标方向 | 指标值 | 计量单位",
+      "产出指标 | 数量指标 | 产业项目数 | ≥ | 10 | 个",
+      " | 质量指标 | 项目验收合格率 | ＝ | 100 | %",
+      "效益指标 | 经济效益指标 | 带动增收 | 正向 | 500 | 万元",
+      "满意度指标 | 服务对象满意度指标 | 农户满意度 | 定性 | 满意 | ",
+    ]
+    let indicators = try #require(TableFixtures.parse(rows).projects.first?.indicators)
+    #expect(indicators.map(\.target.op) == [.atLeast, .equal, nil, nil])
+    #expect(indicators.map(\.direction) == ["≥", "＝", "正向", "定性"])
+    #expect(indicators[0].target.flags.contains(.operatorFromColumn))
+    #expect(indicators[3].target.kind == .qualitative)
+  }
+
   /// `填报单位:(盖章) 单位:万元`: a unit at the end of a sign-off line is the table's unit.
   @Test func moneyUnitEndingASignOffLine() throws {
     var rows = Self.form + [Self.satisfaction]
