@@ -42,7 +42,7 @@ public enum FormVocabulary {
     "年度资金总额": .fundsTotal, "资金总额": .fundsTotal, "年度资金申请总额": .fundsTotal,
     "项目总预算": .fundsTotal, "年度本级预算金额": .fundsTotal, "本年度预计投入": .fundsTotal,
     "年度资金": .fundsTotal, "总额": .fundsTotal, "年度金额": .fundsTotal,
-    "当年年度预算": .fundsLine, "该项目支出上级资金": .fundsLine, "上级资金": .fundsLine, "上级补助": .fundsLine,
+    "当年年度预算": .fundsLine, "该项目支出上级资金": .fundsLine, "上级资金": .fundsLine, "中期资金总额": .fundsLine, "上级补助": .fundsLine,
     "项目资金总额": .fundsProjectTotal,
     "其中:财政拨款": .fiscal, "财政拨款": .fiscal, "其中:当年财政拨款": .fiscal,
     "当年财政拨款": .fiscal, "其中:财政资金": .fiscal, "财政资金": .fiscal, "一、预算资金": .fiscal,
@@ -57,6 +57,7 @@ public enum FormVocabulary {
     "部门整体绩效目标": .goalAnnual, "整体绩效目标": .goalAnnual,
     "长期目标": .goalLongTerm, "项目总目标": .goalLongTerm, "中长期绩效目标": .goalLongTerm,
     "实施期绩效目标": .goalLongTerm, "中长期目标": .goalLongTerm, "总体目标": .goalsGroup,
+    "中期目标": .goalLongTerm, "中期绩效目标": .goalLongTerm, "实施期目标": .goalLongTerm,
     "年度总体目标完成情况": .otherLabel, "目标完成情况": .otherLabel,
     "财政资金预算分类": .otherLabel, "财政资金科目代码": .otherLabel, "资金来源": .otherLabel,
     "专项基本情况": .goalsGroup, "项目基本情况": .goalsGroup, "基本情况": .goalsGroup,
@@ -121,6 +122,14 @@ public enum FormVocabulary {
     if endsWithUnit, let open = bytes.lastIndex(of: 0x28), open > 0 {
       if let role = byBytes[UnsafeBufferPointer(rebasing: bytes[..<open])] { return role }
     }
+    // `中期目标(2025年-2027年)`, `年度目标(2025年)`: the label with the years it covers (a
+    // digit and 年, E5 B9 B4, in the brackets; `年度绩效目标(90分)` declares a weight total).
+    if end >= 2, bytes[end - 1] == 0x29, let open = bytes.lastIndex(of: 0x28), open > 0,
+      namesYears(UnsafeBufferPointer(rebasing: bytes[open..<end])),
+      let role = byBytes[UnsafeBufferPointer(rebasing: bytes[..<open])]
+    {
+      return role
+    }
     let numbering = numberingLength(bytes)
     if numbering > 0, let role = byBytes[UnsafeBufferPointer(rebasing: bytes[numbering...])] { return role }
     if endsWithUnit, let unitStart = bytes.firstIndex(ofByte: 0x28) {
@@ -128,6 +137,15 @@ public enum FormVocabulary {
     }
     if fundsGroupBases[bytes] != nil { return .fundsGroup }
     return nil
+  }
+
+  /// A digit and 年 in the bytes.
+  static func namesYears(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), bytes.count >= 3 else { return false }
+    for index in 0..<(bytes.count - 2) where bytes[index] == 0xE5 && bytes[index + 1] == 0xB9 && bytes[index + 2] == 0xB4 {
+      return true
+    }
+    return false
   }
 
   static let fundsGroupBases = WordSet([

@@ -114,6 +114,33 @@ import Testing
     #expect(indicators[3].target.kind == .qualitative)
   }
 
+  /// The central template with a mid-term column beside the year's (中期目标 / 年度目标,
+  /// 中期资金总额 beside 年度资金总额): the goals go to their horizons and the mid-term funds
+  /// stay lines of their own, not a second total. (Its 中期指标值 column is not read yet: its
+  /// cells are residue, `unknownColumn`.)
+  @Test func midTermColumnsBesideTheYears() throws {
+    let document = try TableFixtures.parse([
+      "项目支出绩效目标表（2025年度）",
+      "项目名称 | 乡村振兴衔接资金",
+      "项目资金（万元） | 年度资金总额 | 500 | 中期资金总额 | 1500",
+      " | 其中：财政拨款 | 450 | 其中：财政拨款 | 1350",
+      " | 其他资金 | 50 | 其他资金 | 150",
+      "总体目标 | 中期目标（2025年-2027年） | 年度目标",
+      " | 完成产业项目30个 | 完成产业项目10个",
+      "一级指标 | 二级指标 | 三级指标 | 指标值",
+      "产出指标 | 数量指标 | 产业项目数 | ≥10个",
+      "效益指标 | 经济效益指标 | 带动增收 | ≥500万元",
+      "满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90%",
+    ])
+    let project = try #require(document.projects.first)
+    #expect(project.goals.longTerm == "完成产业项目30个")
+    #expect(project.goals.annual == "完成产业项目10个")
+    #expect(project.funds.total?.yuan == 5_000_000)
+    #expect(project.funds.fiscal?.yuan == 4_500_000)
+    #expect(project.funds.lines.first.map { [$0.label, "\($0.amount.yuan)"] } == ["中期资金总额", "15000000"])
+    #expect(!Self.codes(document).contains("JX111"))
+  }
+
   /// `填报单位:(盖章) 单位:万元`: a unit at the end of a sign-off line is the table's unit.
   @Test func moneyUnitEndingASignOffLine() throws {
     var rows = Self.form + [Self.satisfaction]

@@ -94,6 +94,12 @@ import Testing
     if endsWithUnit, let open = key.utf8.lastIndex(of: 0x28), open > key.startIndex {
       if let role = byBytes[key[..<open]] { return role }
     }
+    // Added with the rule (not in the first version of the code): a label and the years it
+    // covers, `中期目标(2025年-2027年)`.
+    if key.hasSuffixBytes(")"), let open = key.utf8.lastIndex(of: 0x28), open > key.startIndex {
+      let brackets = key[open...]
+      if brackets.contains(where: { $0.isASCII && $0.isNumber }), brackets.contains("年"), let role = byBytes[key[..<open]] { return role }
+    }
     let stripped = FormVocabulary.stripNumbering(key)
     if stripped != key, let role = byBytes[stripped] { return role }
     if endsWithUnit, let unitStart = key.utf8.firstIndex(of: 0x28) {
