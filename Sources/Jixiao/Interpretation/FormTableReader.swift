@@ -59,8 +59,10 @@ struct FormTableReader {
     if indicatorReader != nil {
       // The first non-empty cell found in place, by its index: `nonEmpty` copies a row that
       // has empty cells, and `first(where:)` the cell.
+      // A label written with its value (`项目名称：危桥改造工程`) ends them as the label does.
       let cells = row.cells
-      if let first = cells.firstIndex(where: { !$0.isEmpty }), let role = FormVocabulary.role(cells[first].key),
+      if let first = cells.firstIndex(where: { !$0.isEmpty }),
+        let role = FormVocabulary.role(cells[first].key) ?? InlineFields.leadingLabelRole(cells[first].text),
         Self.endsIndicators(role)
       {
         indicatorReader = nil
@@ -466,8 +468,10 @@ struct FormTableReader {
   /// `split`: the cell's pairs, when the caller has read them.
   private mutating func readLooseCell(_ cell: Cell, split: InlineSplit? = nil) {
     if let (pieces, leftover) = (split ?? InlineSplit(InlineFields.split(cell.text))).result, !pieces.isEmpty {
-      if current == nil { current = EntityDraft(span: cell.span) }
       for piece in pieces {
+        // A second name starts the next entity, as a name label does (`readFieldRow`).
+        if piece.role == .name, current?.has(.name) == true { finishEntity() }
+        if current == nil { current = EntityDraft(span: cell.span) }
         let label = context.part(of: cell, scalarOffset: piece.labelOffset, text: piece.label)
         if piece.value.isEmpty {
           addLabelOnly(label, role: piece.role)

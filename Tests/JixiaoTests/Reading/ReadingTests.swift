@@ -39,6 +39,30 @@ import Testing
     #expect(!inline.passages.contains { $0.text.contains("项目名称") })
   }
 
+  /// Projects one after another in one table, each opened by `项目名称：…` in one cell: the
+  /// next one's name ends the indicators and starts a project, as a name label does. (The
+  /// second project's fields were read as indicators of the first, without targets.)
+  @Test func theNextInlineNameStartsTheNextProject() throws {
+    func project(_ name: String, _ amount: String, _ goal: String) -> [String] {
+      [
+        "项目名称：\(name)",
+        "年度资金总额（万元） | \(amount)",
+        "年度目标：\(goal)",
+        "一级指标 | 二级指标 | 三级指标 | 指标值",
+        "产出指标 | 数量指标 | 完成数量 | ≥3个",
+        "效益指标 | 社会效益指标 | 通行条件 | 明显改善",
+        "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90%",
+      ]
+    }
+    let document = try TableFixtures.parse(
+      ["项目支出绩效目标表"] + project("农村公路养护工程", "350", "完成日常养护") + project("危桥改造工程", "120", "完成危桥改造"))
+    #expect(document.projects.map(\.name) == ["农村公路养护工程", "危桥改造工程"])
+    #expect(document.projects.map { $0.funds.total?.yuan } == [3_500_000, 1_200_000])
+    #expect(document.projects.map(\.goals.annual) == ["完成日常养护", "完成危桥改造"])
+    #expect(document.projects.map(\.indicators.count) == [3, 3])
+    #expect(!Self.codes(document).contains("JX308"))
+  }
+
   /// The same in a space-aligned page, as `pdftotext -layout` writes one, with the unit at
   /// the end of a field's line.
   @Test func anAlignedPageWithInlineLabels() throws {
