@@ -58,8 +58,8 @@ struct FormTableReader {
     }
     if indicatorReader != nil {
       // The first non-empty cell found in place, by its index: `nonEmpty` copies a row that
-      // has empty cells, and `first(where:)` the cell.
-      // A label written with its value (`项目名称：危桥改造工程`) ends them as the label does.
+      // has empty cells, and `first(where:)` the cell. A label written with its value
+      // (`项目名称：危桥改造工程`) ends the indicators as the label alone does.
       let cells = row.cells
       if let first = cells.firstIndex(where: { !$0.isEmpty }),
         let role = FormVocabulary.role(cells[first].key) ?? InlineFields.leadingLabelRole(cells[first].text),

@@ -157,13 +157,9 @@ struct TableSegmenter {
     // The form reader splits such cells; the first one opens the form as its label would.
     if labelRole == nil { labelRole = InlineFields.leadingLabelRole(first.text) }
     if let role = labelRole {
-      switch role {
-      case _ where Self.opensForm(role):
+      if Self.opensForm(role) { return titleKind ?? .projectTargets }
+      if cells.count >= 2, cells.dropFirst().contains(where: { FormVocabulary.role($0.key) != nil }) {
         return titleKind ?? .projectTargets
-      default:
-        if cells.count >= 2, cells.dropFirst().contains(where: { FormVocabulary.role($0.key) != nil }) {
-          return titleKind ?? .projectTargets
-        }
       }
     }
     if BudgetVocabulary.opensSummary(first.key),
