@@ -147,6 +147,12 @@ struct FormTableReader {
       layout.append(LayoutCell(role: .label, text: cells[first].text, span: cells[first].span))
       return
     }
+    // The weights' total under the indicators (`合计 │ │ │ 100`): layout, not an indicator
+    // named 合计 whose weight counts twice.
+    if Self.isTotalsRow(cells, first: first) {
+      for cell in cells where !cell.isEmpty { layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span)) }
+      return
+    }
     // Read where it will lie, the last row of the entity's last section (taken out of the
     // entity meanwhile): a draft read into a variable was copied into the section, or moved
     // there past a blank one made and destroyed for it.
@@ -163,6 +169,31 @@ struct FormTableReader {
     indicatorReader!.read(cells, into: &section[last])
     tidy(&section[last], cells: cells)
     current!.sections.append(section)
+  }
+
+  /// `合计`, `总分`, `分值合计` … first, and nothing after it but numbers. Asked of every
+  /// indicator row: the key's bytes are compared in place with the few labels (a set of
+  /// strings hashed each row's first key, 1 % of a batch).
+  static func isTotalsRow(_ cells: [Cell], first: Int) -> Bool {
+    guard first >= 0, cells[first].withKeyBytes(isTotalLabel) else { return false }
+    for index in cells.indices where index > first && !cells[index].isEmpty {
+      if IndicatorBuilder.weight(cells[index].text) == nil { return false }
+    }
+    return true
+  }
+
+  @inline(__always)
+  private static func isTotalLabel(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    // Two to four ideographs; most first cells (level names) fail on their first three bytes.
+    guard key.count >= 6, key.count <= 12 else { return false }
+    for label in totalLabels where label.count == key.count && label[0] == key[0] && label[1] == key[1] && label[2] == key[2] {
+      if label.elementsEqual(key) { return true }
+    }
+    return false
+  }
+
+  static let totalLabels: [[UInt8]] = ["合计", "总计", "小计", "总分", "总分值", "分值合计", "合计分值", "权重合计", "分值总计"].map {
+    Array($0.utf8)
   }
 
   /// What a row's draft tells the table: digits run together, block labels, a shifted row,

@@ -2,8 +2,12 @@
 /// blank line ends a row; a line without a leading tab continues the cell above (its text
 /// wrapped, or a new paragraph in it); a blank before the tab (` \t`) starts a new row even
 /// without a blank line, as the converter does at page breaks.
+///
+/// Other exporters write the cells without the tab (a cell's paragraphs, then a blank line
+/// after the row's last): in a text with no tab-led line at all, every line is a cell.
 enum CellPerLineTokenizer {
   static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (consuming Row) -> Void) {
+    let untabbed = !hasTabLedLine(text)
     var current: Row?
     var pendingBlank = false
     let bytes = text.utf8
@@ -29,11 +33,12 @@ enum CellPerLineTokenizer {
         ledByBlank = true
       }
       // A tab alone is an empty cell, not a blank line.
-      let isCellLine = cursor < range.upperBound && bytes[cursor] == 0x09
-      if !isCellLine && Blank.trim(bytes, range).isEmpty {
+      let isTabLed = cursor < range.upperBound && bytes[cursor] == 0x09
+      if !isTabLed && Blank.trim(bytes, range).isEmpty {
         pendingBlank = true
         continue
       }
+      let isCellLine = isTabLed || untabbed
       if isCellLine {
         if pendingBlank || ledByBlank || current == nil {
           close()
@@ -47,7 +52,7 @@ enum CellPerLineTokenizer {
         pendingBlank = false
         let column = current?.cells.count ?? 0
         current?.cells.append(
-          builder.cell(lineIndex: index, range: (cursor + 1)..<range.upperBound, column: column))
+          builder.cell(lineIndex: index, range: (isTabLed ? cursor + 1 : cursor)..<range.upperBound, column: column))
         continue
       }
       // A line without a leading tab: wrapped text of the last cell, a new paragraph of a
@@ -69,5 +74,66 @@ enum CellPerLineTokenizer {
       emit(row)
     }
     close()
+  }
+
+  /// Whether a line starts with a tab after its leading spaces.
+  static func hasTabLedLine(_ text: SourceText) -> Bool {
+    let bytes = text.utf8
+    for line in text.lines {
+      var cursor = line.start
+      while cursor < line.end && (bytes[cursor] == 0x20 || bytes[cursor] == 0x0C) { cursor += 1 }
+      if cursor < line.end && bytes[cursor] == 0x09 { return true }
+    }
+    return false
+  }
+
+  /// A text of short lines without separators in groups that blank lines divide, as an
+  /// exporter writes a table one cell per line and a blank line after each row: most lines
+  /// in groups of two to twelve, few of them long, few with a blank inside (a page copied
+  /// from a browser keeps a row's cells on one line, blanks between them; prose has long
+  /// lines).
+  static func looksLikeUntabbedRows(_ text: SourceText, _ survey: LayoutSurvey) -> Bool {
+    guard !survey.hasSeparatorInText, survey.nonBlank >= 12 else { return false }
+    let bytes = text.utf8
+    // Aligned and spaced pages, which come this way too, have blanks in most lines: the walk
+    // stops once long or spaced lines are past a fifth of the survey's count.
+    let limit = survey.nonBlank / 5
+    var nonBlank = 0
+    var inRowGroups = 0
+    var rowGroups = 0
+    var long = 0
+    var spaced = 0
+    var group = 0
+    func endGroup() {
+      if (2...12).contains(group) {
+        inRowGroups += group
+        rowGroups += 1
+      }
+      group = 0
+    }
+    for line in text.lines {
+      let trimmed = Blank.trim(bytes, line.start..<line.end)
+      if trimmed.isEmpty {
+        endGroup()
+        continue
+      }
+      nonBlank += 1
+      group += 1
+      var scalars = 0
+      for index in trimmed where bytes[index] & 0xC0 != 0x80 {
+        scalars += 1
+        if bytes[index] == 0x20 || bytes[index] == 0x09 {
+          spaced += 1
+          break
+        }
+        if scalars > 40 {
+          long += 1
+          break
+        }
+      }
+      if long > limit || spaced > limit { return false }
+    }
+    endGroup()
+    return rowGroups >= 4 && inRowGroups * 10 >= nonBlank * 7
   }
 }

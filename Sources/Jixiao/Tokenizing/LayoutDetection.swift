@@ -16,6 +16,7 @@ extension DialectDetector {
     if dialect == .pipe && isMarkdownTable(text) { return .markdown }
     guard dialect == .plain else { return dialect }
     if StreamTokenizer.looksLikeStream(survey) { return .cellStream }
+    if CellPerLineTokenizer.looksLikeUntabbedRows(text, survey) { return .cellPerLine }
     if isShortTable(survey, separator: 0x09) { return .tabbed }
     if isShortTable(survey, separator: 0x7C) { return isMarkdownTable(text) ? .markdown : .pipe }
     if AlignedTokenizer.looksAligned(text) { return .aligned }

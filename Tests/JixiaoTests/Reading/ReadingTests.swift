@@ -213,6 +213,56 @@ import Testing
     #expect(!whole.source.isTruncated)
   }
 
+  /// A docx export that writes each cell's paragraph without the leading tab, a blank line
+  /// after each row: every line is a cell. It was read as plain text, one cell a row, and the
+  /// goal swallowed the whole indicator table (JX507, no indicators).
+  @Test func aCellPerLineExportWithoutTabs() throws {
+    let rows = Self.form.dropFirst(2) + [Self.satisfaction]
+    let text = "项目支出绩效目标表\n\n" + rows.map { $0.components(separatedBy: " | ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "fixture.txt")
+    #expect(document.source.dialect == "cellPerLine")
+    let project = try #require(document.projects.first)
+    #expect(project.name == "雾炮车降尘抑尘服务")
+    #expect(project.goals.annual == "持续改善空气质量")
+    #expect(project.indicators.map(\.name) == ["配备车辆数", "验收合格率", "市民满意度"])
+    #expect(project.indicators.map(\.target.raw) == ["10辆", "≥95%", "≥90%"])
+    #expect(document.residue.isEmpty)
+  }
+
+  /// What the export's test must not take: prose in paragraphs, a page copied from a
+  /// browser (a row's cells on one line, blanks between), a cell stream (a blank line after
+  /// every cell).
+  @Test func otherTextsAreNotUntabbedCellPerLine() throws {
+    let paragraph = "为持续改善城市环境质量，提高群众生活满意度，根据市委市政府工作部署，本单位编制了本年度项目支出绩效目标，现予以公开，接受社会监督。"
+    let prose = Array(repeating: [paragraph, paragraph, paragraph].joined(separator: "\n"), count: 6).joined(separator: "\n\n")
+    let spaced = (Self.form + [Self.satisfaction]).map { $0.replacing(" | ", with: " ") }
+    let pages = Array(repeating: spaced.joined(separator: "\n"), count: 2).joined(separator: "\n\n")
+    let stream = (Self.form + [Self.satisfaction]).flatMap { $0.components(separatedBy: " | ") }.joined(separator: "\n\n")
+    for text in [prose, pages, stream] {
+      let source = try SourceDecoder.decode(Array(text.utf8), path: "t.txt").0
+      #expect(!CellPerLineTokenizer.looksLikeUntabbedRows(source, LayoutSurvey(source)), "\(text.prefix(40))")
+    }
+  }
+
+  /// The weights' total printed under the indicators is layout: read as an indicator named
+  /// 合计 it doubled the weights (JX205 "total 200") and was no framework level (JX504).
+  @Test(arguments: ["合计 | | | | 100", "总分 | | | | 100分", "分值合计 | | | | 100", "合 计 | | | | 100.00"])
+  func aWeightsTotalRowIsNoIndicator(totals: String) throws {
+    let rows = [
+      "项目支出绩效目标表", "项目名称 | 河道保洁", "年度资金总额（万元） | 60", "年度目标 | 河道保洁全覆盖",
+      "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值",
+      "产出指标 | 数量指标 | 保洁河道长度 | ≥30公里 | 30",
+      " | 质量指标 | 保洁达标率 | ≥95% | 30",
+      "效益指标 | 生态效益指标 | 水质改善 | 明显 | 20",
+      "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 20",
+      totals,
+    ]
+    let document = try TableFixtures.parse(rows)
+    #expect(document.projects.first?.indicators.count == 4)
+    #expect(Self.codes(document).filter { $0 == "JX205" || $0 == "JX504" }.isEmpty)
+    #expect(document.tables.first?.layout.contains { $0.role == .label && $0.text.hasPrefix(String(totals.prefix(1))) } == true)
+  }
+
   /// In a document in traditional script, a cut-off level name is a fragment too.
   @Test func traditionalFragmentIsACut() throws {
     let rows = [
