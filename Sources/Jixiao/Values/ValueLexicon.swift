@@ -125,6 +125,8 @@ enum ValueLexicon {
       "≥",
       ">=",
       "=>",
+      // A blank typed or recognised between the two marks.
+      "> =",
       "≧",
       "⩾",
       #"\geq"#,
@@ -160,6 +162,7 @@ enum ValueLexicon {
       "≤",
       "<=",
       "=<",
+      "< =",
       "≦",
       "⩽",
       #"\leq"#,

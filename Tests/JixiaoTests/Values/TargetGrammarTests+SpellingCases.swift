@@ -18,6 +18,8 @@ let spellingTargetCases: [TargetCase] = [
   .quantity("不低于95%", .atLeast, "95", "%"),
   .quantity("90%以上", .atLeast, "90", "%"),
   .quantity("90%（含）以上", .atLeast, "90", "%"),
+  .quantity("> = 95%", .atLeast, "95", "%"),
+  .quantity("＜ ＝ 30天", .atMost, "30", "天"),
   .quantity("1%(含)以下", .atMost, "1", "%"),
   .quantity("30分钟（含）以内", .atMost, "30", "分钟"),
   .quantity("≤2.00(次)", .atMost, "2", "次"),
