@@ -62,7 +62,7 @@ struct FormTableReader {
       // (`项目名称：危桥改造工程`) ends the indicators as the label alone does.
       let cells = row.cells
       if let first = cells.firstIndex(where: { !$0.isEmpty }),
-        let role = FormVocabulary.role(cells[first].key) ?? InlineFields.leadingLabelRole(cells[first].text),
+        let role = InlineFields.labelRole(of: cells[first]),
         Self.endsIndicators(role)
       {
         indicatorReader = nil

@@ -112,6 +112,13 @@ enum InlineFields {
     }
   }
 
+  /// The role of the label a cell is, or begins with before a colon (`项目名称：…`): what
+  /// the readers ask of a row's first cell to tell where a form starts or resumes.
+  @inline(__always)
+  static func labelRole(of cell: Cell) -> FieldRole? {
+    FormVocabulary.role(cell.key) ?? leadingLabelRole(cell.text)
+  }
+
   /// The role of a label that begins the text and ends at its first colon (`项目名称：…`),
   /// looked up on the bytes before that colon; nil when no colon comes within a label's reach
   /// (14 scalars, as `split` looks) or the words before it are no label. One look-up, on

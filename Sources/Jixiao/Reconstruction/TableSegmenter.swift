@@ -189,8 +189,7 @@ struct TableSegmenter {
     guard let first = cells.firstIndex(where: { !$0.isEmpty }), let last = cells.lastIndex(where: { !$0.isEmpty }),
       first < last
     else { return nil }
-    let role = FormVocabulary.role(cells[first].key) ?? InlineFields.leadingLabelRole(cells[first].text)
-    guard let role, opensForm(role) else { return nil }
+    guard let role = InlineFields.labelRole(of: cells[first]), opensForm(role) else { return nil }
     var fields = row
     fields.cells = Array(cells[..<last])
     var unit = row
