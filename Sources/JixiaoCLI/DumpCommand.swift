@@ -10,12 +10,15 @@ struct DumpCommand: ParsableCommand {
   @Argument(help: "A text file, or '-' for standard input.")
   var file: String
 
+  @Flag(help: "Show each cell whole, not its first 24 characters.")
+  var full = false
+
   @OptionGroup var input: InputOptions
 
   func run() throws {
     do {
       let bytes = try InputFile.read(file, maxSize: input.maxSize)
-      Console.out(try SegmentationDump.dump(bytes, path: file, options: input.parseOptions))
+      Console.out(try SegmentationDump.dump(bytes, path: file, options: input.parseOptions, fullCells: full))
     } catch {
       Console.error("jixiao: " + error.message)
       throw ExitCode(error.exitCode)

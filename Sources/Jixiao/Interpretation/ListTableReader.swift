@@ -89,10 +89,17 @@ struct ListTableReader {
     column < roleByColumn.count ? roleByColumn[column] : nil
   }
 
-  /// The row's cell in `column` (`nameColumn`, `goalColumn`), unless it is empty.
+  /// The row's cell in `column` (`nameColumn`, `goalColumn`), unless it is empty. A realigned
+  /// row's cells are not at their columns' indices (its empty cells are not there).
   private func cell(_ row: Row, _ column: Int?) -> Cell? {
-    guard let column, column >= 0, column < row.cells.count else { return nil }
-    let cell = row.cells[column]
+    guard let column, column >= 0 else { return nil }
+    let cell: Cell
+    if column < row.cells.count, row.cells[column].column == column {
+      cell = row.cells[column]
+    } else {
+      guard let found = row.cells.first(where: { $0.column == column }) else { return nil }
+      cell = found
+    }
     return cell.isEmpty ? nil : cell
   }
 
@@ -101,7 +108,10 @@ struct ListTableReader {
       readIndicator(slid.nonEmpty, row: slid)
       return
     }
-    let row = realigned(slid)
+    let (row, placedInOrder) = realigned(slid)
+    for cell in placedInOrder {
+      context.diagnose("JX105", cell.span, header.labels[cell.column]?.text ?? "", String(cell.span.line))
+    }
     let nameCell = cell(row, nameColumn)
     let goalCell = cell(row, goalColumn)
     if let nameCell {
@@ -139,14 +149,15 @@ struct ListTableReader {
   /// slid left. The first level name (产出指标, 数量指标) shows where the indicator columns
   /// start: the cells before it go to the project columns in order, the rest to the
   /// indicator columns (read by content there).
-  private func realigned(_ row: Row) -> Row {
-    guard !context.positionsTrusted, row.cells.count < header.columnCount else { return row }
+  /// `placedInOrder`: amounts that fewer amounts than amount columns left uncertain (JX105).
+  private func realigned(_ row: Row) -> (row: Row, placedInOrder: [Cell]) {
+    guard !context.positionsTrusted, Self.width(row) < header.columnCount else { return (row, []) }
     let cells = row.nonEmpty
     guard let anchor = cells.firstIndex(where: { LevelVocabulary.level1($0.key) != nil || LevelVocabulary.level2($0.key) != nil })
-    else { return row }
+    else { return (row, []) }
     let projectColumns = header.roles.filter { $0.value.isProjectColumn }.keys.sorted()
     let indicatorColumns = header.roles.filter { $0.value.isIndicatorColumn }.keys.sorted()
-    guard anchor <= projectColumns.count, let firstIndicator = indicatorColumns.first else { return row }
+    guard anchor <= projectColumns.count, let firstIndicator = indicatorColumns.first else { return (row, []) }
     let projectCells = placeProjectCells(cells[..<anchor], in: projectColumns)
     var placed = row
     placed.cells = projectCells + cells[anchor...].enumerated().map { index, cell in
@@ -154,7 +165,16 @@ struct ListTableReader {
       cell.column = firstIndicator + index
       return cell
     }
-    return placed
+    // Amounts go to the amount columns in order, the first (资金总额) first: with fewer
+    // amounts than columns, which column each later one had is not known.
+    let amountColumns = projectColumns.filter { Self.isAmountColumn(header.roles[$0]) }.count
+    let amounts = projectCells.filter { Self.isAmountColumn(header.roles[$0.column]) }
+    return (placed, amounts.count >= 2 && amounts.count < amountColumns ? Array(amounts.dropFirst()) : [])
+  }
+
+  private static func isAmountColumn(_ role: ColumnRole?) -> Bool {
+    guard let role else { return false }
+    return role.isProjectColumn && role != .unitCode && role != .projectName && role != .goal
   }
 
   /// The project cells of a slid row in their columns: in order, each in the next column
@@ -201,8 +221,22 @@ struct ListTableReader {
   /// project column, and its cells are read by content as an indicator of the project above.
   private func isIndicatorsOnly(_ row: Row) -> Bool {
     guard !context.positionsTrusted, current != nil else { return false }
+    // A level name after other cells: those are the project's (a new project's first row,
+    // its 单位编码 merged from above), whatever the count.
+    if let anchor = row.nonEmpty.firstIndex(where: { LevelVocabulary.level1($0.key) != nil || LevelVocabulary.level2($0.key) != nil }),
+      anchor > 0
+    {
+      return false
+    }
     let indicatorColumns = header.roles.values.filter(\.isIndicatorColumn).count
-    return row.nonEmpty.count <= indicatorColumns && row.cells.count < header.columnCount
+    return row.nonEmpty.count <= indicatorColumns && Self.width(row) < header.columnCount
+  }
+
+  /// The columns up to the row's last cell that is not empty: a converter that drops empty
+  /// cells may still write the pipes of those it dropped after the last cell (`… | 备注 ||||`),
+  /// and a markdown row its closing pipe, so the cells that trail say nothing of the width.
+  private static func width(_ row: Row) -> Int {
+    (row.cells.lastIndex { !$0.isEmpty } ?? -1) + 1
   }
 
   private mutating func readIndicator(_ indicatorCells: [Cell], row: Row) {

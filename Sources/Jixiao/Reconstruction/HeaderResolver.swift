@@ -15,6 +15,7 @@ struct HeaderResolver {
   static func resolve(_ rows: [Row]) -> Result {
     var result = Result()
     guard let base = rows.max(by: { $0.cells.count < $1.cells.count }) else { return result }
+    if let rebuilt = collapsed(rows, base: base) { return rebuilt }
     result.columnCount = base.cells.count
     var blanks: [Int] = []
     for cell in base.cells {
@@ -36,10 +37,84 @@ struct HeaderResolver {
       }
     }
     leaves.sort { ($0.position, $0.row) < ($1.position, $1.row) }
+    // (`collapsed` handles an upper row whose labels stand left of a group over the base row.)
     for (column, leaf) in zip(blanks, leaves) {
       result.roles[column] = leaf.role
       result.labels[column] = leaf.cell
     }
     return result
   }
+
+  /// A header whose merged cells a converter dropped: the base row lost the blanks under the
+  /// upper rows' labels (`一级指标 │ 二级指标 │ … │ 备注` and perhaps blanks after them, not
+  /// before), and a group in the top row (`绩效指标`) stands where the base row's labels go:
+  /// `单位编码 │ 项目名称 │ 资金总额 │ 绩效目标 │ 绩效指标`. The columns are the top row's labels
+  /// in order, each group replaced by the labels under it, as a page with rowspans and
+  /// colspans draws them. Three rows (a department's `年度预算申请` over `资金总额 │ 按收入性质分
+  /// │ 按支出性质分` over the funds' and the indicators' labels): the top row's first group
+  /// stands for the middle row, whose groups stand for the base row's labels before the
+  /// indicator columns, and its second group for the indicator columns. Nil when the header
+  /// is not so.
+  private static func collapsed(_ rows: [Row], base: Row) -> Result? {
+    guard rows.count > 1, let first = base.cells.first, !first.isEmpty else { return nil }
+    let labels = base.nonEmpty
+    // Blanks after the labels only: none before, none between.
+    guard labels.count == base.cells.prefix(while: { !$0.isEmpty }).count else { return nil }
+    let upperRows = rows.filter { $0 != base }
+    guard let top = upperRows.first else { return nil }
+    let cells = top.nonEmpty
+    let roles = cells.map { ColumnVocabulary.role($0.key) }
+    let groups = roles.indices.filter { isGroup(roles[$0]) }
+    guard let firstGroup = groups.first, firstGroup > 0, roles[..<firstGroup].allSatisfy({ $0 != nil }) else { return nil }
+    let below: [[Cell]]
+    switch (groups.count, upperRows.count) {
+    case (1, 1):
+      below = [labels]
+    case (2, 2):
+      let middle = upperRows[1].nonEmpty
+      let middleRoles = middle.map { ColumnVocabulary.role($0.key) }
+      let split = labels.firstIndex { ColumnVocabulary.role($0.key)?.isIndicatorColumn == true } ?? labels.count
+      guard middleRoles.allSatisfy({ $0 != nil }), middleRoles.contains(where: isGroup), split > 0,
+        labels[split...].allSatisfy({ ColumnVocabulary.role($0.key)?.isIndicatorColumn == true })
+      else { return nil }
+      // The middle row's groups share the labels before the indicator columns, in order.
+      var spanned: [Cell] = []
+      var placedBase = false
+      for (cell, role) in zip(middle, middleRoles) {
+        if !isGroup(role) {
+          spanned.append(cell)
+        } else if !placedBase {
+          spanned += labels[..<split]
+          placedBase = true
+        }
+      }
+      below = [spanned, Array(labels[split...])]
+    default:
+      return nil
+    }
+    var result = Result()
+    var column = 0
+    func place(_ cell: Cell, _ role: ColumnRole?) {
+      if let role, !isGroup(role) {
+        result.roles[column] = role
+        result.labels[column] = cell
+      }
+      column += 1
+    }
+    var groupIndex = 0
+    for (index, cell) in cells.enumerated() {
+      if isGroup(roles[index]) {
+        for label in below[groupIndex] { place(label, ColumnVocabulary.role(label.key)) }
+        groupIndex += 1
+      } else {
+        place(cell, roles[index])
+      }
+    }
+    result.columnCount = max(column, base.cells.count)
+    return result
+  }
+
+  /// A header cell over other columns: a group (`按收入性质分`) or the block label over the
+  /// indicator columns (`绩效指标`).
+  private static func isGroup(_ role: ColumnRole?) -> Bool { role == .group || role == .blockLabel }
 }

@@ -1,7 +1,11 @@
 /// A text dump of what the tokenizer and segmenter saw, for `jixiao dump`: the first thing
 /// to read when a document comes out wrong.
 public enum SegmentationDump {
-  public static func dump(_ bytes: [UInt8], path: String, options: ParseOptions = ParseOptions()) throws(InputError) -> String {
+  /// `fullCells`: each cell's whole text instead of its first 24 characters (a wrapped
+  /// cell's line breaks still shown as ⏎, so that a row stays one line).
+  public static func dump(
+    _ bytes: [UInt8], path: String, options: ParseOptions = ParseOptions(), fullCells: Bool = false
+  ) throws(InputError) -> String {
     let (text, _) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
     var grid = Tokenizer.tokenize(text, dialect: options.dialect)
     if grid.dialect.isCellStream { grid = StreamRegrouper.regroup(grid) }
@@ -14,7 +18,9 @@ public enum SegmentationDump {
     for row in grid.rows {
       if let start = tableStarts[row.lineIndex] { output += "=== \(start)\n" }
       let kind = RowClassifier.classify(row)
-      let cells = row.cells.map { $0.text.isEmpty ? "·" : String($0.text.prefix(24)).replacing("\n", with: "⏎") }
+      let cells = row.cells.map { cell in
+        cell.text.isEmpty ? "·" : String(fullCells ? Substring(cell.text) : cell.text.prefix(24)).replacing("\n", with: "⏎")
+      }
       output += "\(row.lineIndex + 1)\t\(kind)\t\(cells.joined(separator: " │ "))\n"
     }
     return output

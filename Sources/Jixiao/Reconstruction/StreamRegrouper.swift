@@ -14,6 +14,8 @@ struct StreamRegrouper {
   /// Run-together text: the number of column labels (项目实施内容 │ 开始时间 │ 完成时间) the
   /// values after them fill, row after row.
   private var valueColumns = 0
+  /// The indicator row being built has a name and, after it, a target.
+  private var rowHasTarget = false
 
   static func regroup(_ grid: Grid) -> Grid {
     var cells: [Cell] = []
@@ -67,6 +69,7 @@ struct StreamRegrouper {
     rows.append(Row(cells: cells, lineIndex: first.span.line - 1))
     current = []
     currentIsLabels = false
+    rowHasTarget = false
   }
 
   private mutating func consume(_ cells: [Cell]) {
@@ -136,14 +139,26 @@ struct StreamRegrouper {
     }
     let hasContent = current.contains { LevelVocabulary.level1($0.key) == nil && LevelVocabulary.level2($0.key) == nil }
     let hasLevel2 = current.contains { LevelVocabulary.level2($0.key) != nil }
-    // A level-1 word after a level 2 (满意度 under 服务对象满意度指标) is the indicator's name.
-    let isLevel1 = LevelVocabulary.level1(key) != nil && LevelVocabulary.level2(key) == nil && !(hasLevel2 && !hasContent)
+    // A level-1 word after a level 2 (满意度 under 服务对象满意度指标) is the indicator's name;
+    // one that says 指标 (`产出指标(40-50)分`) never is.
+    let isLevel1 = LevelVocabulary.level1(key) != nil && LevelVocabulary.level2(key) == nil
+      && (!(hasLevel2 && !hasContent) || key.contains("指标"))
     let isLevel2 = LevelVocabulary.level2(key) != nil
-    if (isLevel1 && !current.isEmpty) || (isLevel2 && (hasContent || hasLevel2)) { emit() }
+    let shape = CellShape.of(cell)
+    if (isLevel1 && !current.isEmpty) || (isLevel2 && (hasContent || hasLevel2)) {
+      emit()
+    } else if rowHasTarget, case .text(let length) = shape, length <= 40, header.contains(.target),
+      let next, CellShape.of(next) == .value
+    {
+      // A name and its target after a row that has both: the next indicator under the same
+      // levels (`流转土地补助标准 │ <=475元/亩 │ 景观建设成本 │ <=2875元/个`), not a remark.
+      emit()
+    }
+    let isTarget = hasContent && (shape == .value || { if case .number = shape { true } else { false } }())
     current.append(cell)
+    if isTarget { rowHasTarget = true }
     // The header's last column closes the row (绩效标准: 计划标准).
     guard let last = header.last else { return }
-    let shape = CellShape.of(cell)
     if shape.fit(last) >= 5 { emit() }
     else if targetClosesRow, last == .target, hasContent, shape == .value { emit() }
   }

@@ -20,7 +20,7 @@ enum SpacedTokenizer {
         else { continue }
         first = String(word)
       }
-      let key = TextKey.make(first)
+      let key = TextKey.make(first, simplify: text.isTraditional)
       if FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil
         || LevelVocabulary.level2(key) != nil
       {
@@ -72,6 +72,9 @@ enum SpacedTokenizer {
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
     var rows: [Row] = []
     let bytes = text.utf8
+    // The last indicator header gives the target's operator or unit a column of its own:
+    // then `= 24 人/次` is three cells, not one target.
+    var valueColumnsSplit = false
     for index in text.lines.indices {
       let (range, pageBreak) = builder.pageBreakStripped(index)
       var cells: [Cell] = []
@@ -97,6 +100,8 @@ enum SpacedTokenizer {
         cells = [builder.cell(lineIndex: index, range: range, column: 0)]
       }
       cells = joinBrackets(joinWrappedLabels(cells.filter { !$0.isEmpty }, builder: &builder), builder: &builder)
+      if let split = splitsValueColumns(header: cells) { valueColumnsSplit = split }
+      if !valueColumnsSplit { cells = joinQuantities(cells, builder: &builder) }
       for i in cells.indices { cells[i].column = i }
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak
@@ -151,6 +156,105 @@ enum SpacedTokenizer {
     }
     return result
   }
+
+  /// For an indicator header (a target column among three or more known columns): whether it
+  /// gives the operator, the unit or the value type a column of its own. Nil for other rows.
+  static func splitsValueColumns(header cells: [Cell]) -> Bool? {
+    // Every target column's name has 值 (指标值, 目标值, 当年预期实现值 …): rows without it
+    // are asked nothing more.
+    guard cells.count >= 3, cells.contains(where: { $0.key.containsBytes("值") }) else { return nil }
+    var hasTarget = false
+    var known = 0
+    var split = false
+    for cell in cells {
+      guard let role = ColumnVocabulary.role(cell.key) else { continue }
+      known += 1
+      switch role {
+      case .target: hasTarget = true
+      case .unit, .direction, .valueType: split = true
+      default: break
+      }
+    }
+    return hasTarget && known >= 3 ? split : nil
+  }
+
+  /// `2024` `年` `12` `月` → `2024 年 12 月`, `50` `万元` → `50 万元`, `≥` `95%` → `≥ 95%`: a page
+  /// that wrote a target with blanks inside it (as seed 000's cells are written) gives one
+  /// cell, not a number and a unit that the row's reading takes for other columns. A unit or
+  /// date word joins a number before it; a day or month number joins a date begun before it
+  /// when a date word follows; a number joins an operator written alone.
+  static func joinQuantities(_ cells: [Cell], builder: inout CellBuilder) -> [Cell] {
+    guard cells.count > 1 else { return cells }
+    var result: [Cell] = []
+    result.reserveCapacity(cells.count)
+    for (index, cell) in cells.enumerated() {
+      if let previous = result.last, previous.span.line == cell.span.line,
+        joins(cell, after: previous, next: index + 1 < cells.count ? cells[index + 1] : nil)
+      {
+        let range = previous.start..<(cell.start + cell.text.utf8.count)
+        result[result.count - 1] = builder.cell(lineIndex: cell.span.line - 1, range: range, column: previous.column)
+      } else {
+        result.append(cell)
+      }
+    }
+    return result
+  }
+
+  private static func joins(_ cell: Cell, after previous: Cell, next: Cell?) -> Bool {
+    // Most cells end in an ideograph other than 年 and 月: one look at the last bytes.
+    guard previous.withKeyBytes({ mayEndQuantity($0) }) else { return false }
+    let key = cell.key
+    let before = previous.key
+    guard let last = before.unicodeScalars.last else { return false }
+    if isOperator(before) { return key.unicodeScalars.first.map(isDigit) ?? false }
+    guard isQuantity(before) else { return false }
+    if last == "%" { return boundWords.contains(key) }
+    if isDigit(last) {
+      if dateWords.contains(key) || boundWords.contains(key) { return true }
+      guard !key.unicodeScalars.contains(where: isDigit), key.unicodeScalars.count <= 6 else { return false }
+      return UnitTable.mayReadAsKnown(key) && UnitTable.read(key)?.isKnown == true
+    }
+    // `2024 年` + `12` when `月` follows.
+    guard last == "年" || last == "月", key.unicodeScalars.count <= 2, key.unicodeScalars.allSatisfy(isDigit),
+      let next, next.key == "月" || next.key == "日" || next.key == "号"
+    else { return false }
+    return true
+  }
+
+  /// A key ending in an ASCII digit, `%`, an ASCII operator, `年`, `月`, `≥`, `≤`, `≧` or `≦`.
+  private static func mayEndQuantity(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let last = bytes.last else { return false }
+    if last < 0x80 { return (last >= 0x30 && last <= 0x39) || last == 0x25 || last == 0x3C || last == 0x3D || last == 0x3E }
+    guard bytes.count >= 3 else { return false }
+    let (first, second) = (bytes[bytes.count - 3], bytes[bytes.count - 2])
+    // 年 E5 B9 B4, 月 E6 9C 88, ≤ ≥ ≦ ≧ E2 89 A4…A7.
+    return (first == 0xE5 && second == 0xB9 && last == 0xB4) || (first == 0xE6 && second == 0x9C && last == 0x88)
+      || (first == 0xE2 && second == 0x89 && last >= 0xA4 && last <= 0xA7)
+  }
+
+  private static let dateWords: Set<String> = ["年", "月", "日", "号", "年底", "年末", "月底", "月末", "年度", "年内", "月内", "前", "以前", "之前"]
+  private static let boundWords: Set<String> = ["以上", "以下", "以内", "及以上", "及以下"]
+
+  /// An operator written alone: `≥`, `<=`, `=`.
+  private static func isOperator(_ key: String) -> Bool {
+    key.unicodeScalars.count <= 2 && key.unicodeScalars.allSatisfy { "≥≤<>=≧≦".unicodeScalars.contains($0) }
+  }
+
+  /// A number, perhaps after an operator, perhaps a date being joined: digits, separators,
+  /// operators, blanks and 年/月/日 only, and a digit first or after the operator.
+  private static func isQuantity(_ key: String) -> Bool {
+    var sawDigit = false
+    for scalar in key.unicodeScalars {
+      if isDigit(scalar) { sawDigit = true; continue }
+      if scalar == "." || scalar == "," || scalar == " " || (scalar == "%" && sawDigit) { continue }
+      if "≥≤<>=≧≦".unicodeScalars.contains(scalar) { if sawDigit { return false } else { continue } }
+      if (scalar == "年" || scalar == "月" || scalar == "日") && sawDigit { continue }
+      return false
+    }
+    return sawDigit
+  }
+
+  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
 
   static func isLabel(_ key: String) -> Bool {
     FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil

@@ -1,0 +1,136 @@
+import FoundationEssentials
+import Testing
+
+@testable import Jixiao
+
+/// Real documents' rows written again the way the converters behind `Corpus/public/` write a
+/// page (see its SOURCES.md): each must read as the document itself does. The public texts
+/// show each converter on one or two templates; these cases put the seeds' and the public
+/// documents' templates through every one of them, which is what an unseen disclosure does.
+///
+/// - `spaced`: rendered text, one row a line, a single blank between cells, empty cells gone
+///   (101, 102, 103).
+/// - `pipeCollapsed`: `a | b | c ||||`, empty cells dropped and their pipes written after the
+///   last cell (108, 112).
+/// - `markdownCollapsed`: the same with a leading and a closing pipe (111, 115).
+/// - `cellPerLinePipe`: one cell a line ending ` |`, the dropped cells' pipes on a line of
+///   their own, a lone `|` after each row (104, 109).
+/// - `cellPerLineBlank`: one cell a line with a blank line after it, an empty cell a single
+///   space (110).
+@Suite struct ConverterLayoutTests {
+  enum Layout: String, CaseIterable, Sendable {
+    case spaced, pipeCollapsed, markdownCollapsed, cellPerLinePipe, cellPerLineBlank
+
+    func write(_ rows: [[String]], endsWithLineBreak: Bool) -> String {
+      var lines: [String] = []
+      for cells in rows {
+        let written = cells.filter { !$0.isEmpty }
+        let dropped = cells.count - written.count
+        let pipes = dropped > 0 ? " " + String(repeating: "|", count: dropped) : ""
+        switch self {
+        case .spaced: lines.append(written.joined(separator: " "))
+        case .pipeCollapsed: lines.append(written.joined(separator: " | ") + pipes)
+        case .markdownCollapsed: lines.append("| " + written.joined(separator: " | ") + " |" + pipes)
+        case .cellPerLinePipe:
+          lines += written.map { $0 + " |" }
+          if dropped > 0 { lines.append(String(repeating: "|", count: dropped)) }
+          lines.append("|")
+        case .cellPerLineBlank:
+          for cell in cells { lines += [cell.isEmpty ? " " : cell, ""] }
+          lines.append("")
+        }
+      }
+      let text = lines.joined(separator: "\n")
+      // A copy cut off in its last cell stays cut off there.
+      guard !endsWithLineBreak else { return text + "\n" }
+      guard let last = rows.last?.last(where: { !$0.isEmpty }), let end = text.range(of: last, options: .backwards)
+      else { return text }
+      return String(text[..<end.upperBound])
+    }
+  }
+
+  struct Case: Sendable, CustomStringConvertible {
+    var document: String
+    var layouts: [Layout]
+    /// Facts read differently, and why (`-` the document's, `+` the re-laid one's).
+    var differences: [String] = []
+    var description: String { document }
+  }
+
+  static let cases: [Case] = [
+    Case(document: "seeds/000_68f22dc76fd3e3d9", layouts: Layout.allCases),
+    Case(document: "seeds/002_438dc74306bca1aa", layouts: Layout.allCases),
+    // A list of many projects, project columns merged down their rows and dropped here.
+    Case(document: "seeds/003_9b738d0a732a3c4b", layouts: [.pipeCollapsed, .markdownCollapsed]),
+    Case(
+      document: "seeds/001_cb4f80606216139f", layouts: [.pipeCollapsed, .markdownCollapsed, .cellPerLinePipe],
+      differences: [
+        // A second row under one indicator, its merged name and target dropped: with only
+        // an explanation, a rule and a weight left, it reads as an indicator without a target.
+        "- 产出指标/数量指标 协管员编制人数: quantitative = 22 人",
+        "+ 产出指标/数量指标 局直属协管员编配人数: empty",
+      ]),
+    Case(document: "public/101", layouts: Layout.allCases),
+    Case(document: "public/102", layouts: Layout.allCases),
+    Case(document: "public/103", layouts: Layout.allCases),
+    Case(document: "public/104", layouts: Layout.allCases),
+    Case(document: "public/108", layouts: Layout.allCases),
+    Case(document: "public/109", layouts: Layout.allCases),
+    Case(document: "public/110", layouts: Layout.allCases),
+    Case(document: "public/111", layouts: [.spaced, .pipeCollapsed, .markdownCollapsed, .cellPerLinePipe]),
+    Case(document: "public/112", layouts: [.spaced, .pipeCollapsed, .markdownCollapsed, .cellPerLinePipe]),
+  ]
+
+  /// The document's rows as its own dialect reads them: each cell's text, empty cells kept.
+  static func rows(_ bytes: [UInt8], path: String) throws -> [[String]] {
+    let (text, _) = try SourceDecoder.decode(bytes, path: path, encoding: nil)
+    var grid = Tokenizer.tokenize(text, dialect: nil)
+    if grid.dialect.isCellStream { grid = StreamRegrouper.regroup(grid) }
+    return grid.rows.filter { !$0.isBlank }.map { row in row.cells.map { $0.text.replacing("\n", with: "") } }
+  }
+
+  /// What a reader of the output compares: names, funds, levels, targets.
+  static func facts(_ document: Document) -> [String] {
+    var lines: [String] = []
+    func entity(_ kind: String, _ name: String?, _ funds: Funds, _ indicators: [Indicator]) {
+      lines.append("\(kind) \(RoundTrip.key(name) ?? "-") total \(funds.total.map { "\($0.yuan)" } ?? "-")")
+      for indicator in indicators {
+        lines.append(
+          "\(indicator.level1 ?? "-")/\(indicator.level2 ?? "-") \(RoundTrip.key(indicator.name) ?? "-"): "
+            + RoundTrip.describe(indicator.target))
+      }
+    }
+    for project in document.projects { entity("project", project.name, project.funds, project.indicators) }
+    for department in document.departments {
+      entity("department", department.name, department.funds, department.indicators)
+    }
+    return lines
+  }
+
+  /// The facts only one side has, `-` the first's and `+` the second's, in order.
+  static func differences(_ expected: [String], _ read: [String]) -> [String] {
+    let difference = read.difference(from: expected)
+    return difference.removals.map { change -> String in
+      if case .remove(_, let line, _) = change { return "- " + line }
+      return ""
+    } + difference.insertions.map { change -> String in
+      if case .insert(_, let line, _) = change { return "+ " + line }
+      return ""
+    }
+  }
+
+  @Test(arguments: cases)
+  func readsAsTheDocumentDoes(_ testCase: Case) throws {
+    let path = "Corpus/\(testCase.document).txt"
+    let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + path))
+    let original = Self.facts(try Jixiao.parse(bytes, path: path))
+    try #require(original.count > 1)
+    let rows = try Self.rows(bytes, path: path)
+    for layout in testCase.layouts {
+      let text = layout.write(rows, endsWithLineBreak: bytes.last == 0x0A)
+      let document = try Jixiao.parse(Array(text.utf8), path: "\(testCase.document).\(layout.rawValue).txt")
+      let found = Self.differences(original, Self.facts(document))
+      #expect(found == testCase.differences, "\(testCase.document) as \(layout.rawValue):\n\(found.joined(separator: "\n"))")
+    }
+  }
+}
