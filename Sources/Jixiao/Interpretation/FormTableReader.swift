@@ -347,7 +347,7 @@ struct FormTableReader {
     // A line of its own pairs (`填表人: 宋云花 联系电话:…`) is not a value of the labels above.
     // Its pairs are handed on: the readers below would read them again.
     var loneSplit: InlineSplit?
-    if !pendingLabels.isEmpty && cells.count == 1 { loneSplit = InlineSplit(InlineFields.split(cells[0].text)) }
+    if !pendingLabels.isEmpty && cells.count == 1 { loneSplit = InlineSplit(InlineFields.split(cells[0].text, simplify: cells[0].isTraditional)) }
     guard !pendingLabels.isEmpty, !(cells.count == 1 && loneSplit?.result != nil) else {
       readUnknownLabels(cells, loneSplit: loneSplit)
       return
@@ -404,7 +404,7 @@ struct FormTableReader {
     var loneSplit = loneSplit
     func split(ofLone cell: Cell) -> InlineSplit {
       if let loneSplit { return loneSplit }
-      let split = InlineSplit(InlineFields.split(cell.text))
+      let split = InlineSplit(InlineFields.split(cell.text, simplify: cell.isTraditional))
       loneSplit = split
       return split
     }
@@ -498,7 +498,7 @@ struct FormTableReader {
   /// A cell outside any label: `填报人： 李长洋`, or something unknown.
   /// `split`: the cell's pairs, when the caller has read them.
   private mutating func readLooseCell(_ cell: Cell, split: InlineSplit? = nil) {
-    if let (pieces, leftover) = (split ?? InlineSplit(InlineFields.split(cell.text))).result, !pieces.isEmpty {
+    if let (pieces, leftover) = (split ?? InlineSplit(InlineFields.split(cell.text, simplify: cell.isTraditional))).result, !pieces.isEmpty {
       for piece in pieces {
         // A second name starts the next entity, as a name label does (`readFieldRow`).
         if piece.role == .name, current?.has(.name) == true { finishEntity() }
@@ -529,7 +529,7 @@ struct FormTableReader {
     let isMoney = InlineFields.isMoney(role)
     let amount = isMoney ? AmountReader.read(value.text, defaultUnit: .yuan) : nil
     if role == .fundsGroup || isMoney && amount == nil,
-      let (pieces, leftover) = InlineFields.split(value.text), !pieces.isEmpty
+      let (pieces, leftover) = InlineFields.split(value.text, simplify: value.isTraditional), !pieces.isEmpty
     {
       if let label { addLabelOnly(label, role: role) }
       for piece in pieces {

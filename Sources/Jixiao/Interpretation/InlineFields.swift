@@ -11,7 +11,8 @@ enum InlineFields {
 
   /// The pairs in the cell, and where the text they do not explain starts (scalar offset),
   /// if it is not consumed.
-  static func split(_ text: String) -> (pieces: [Piece], leftoverOffset: Int?)? {
+  /// `simplify`: the text is in traditional script (labels are known simplified).
+  static func split(_ text: String, simplify: Bool = false) -> (pieces: [Piece], leftoverOffset: Int?)? {
     // Every pair has a colon: a text without one is not read scalar by scalar (an array of
     // the scalars of a long cell cost thousands of instructions).
     guard hasColon(text) else { return nil }
@@ -36,7 +37,7 @@ enum InlineFields {
         if start >= plainStart {
           candidateStart -= UTF8.width(scalars[start])
           // A leading `*` is dropped by `TextKey`: that candidate goes the long way.
-          if scalars[start] != "*" {
+          if scalars[start] != "*" && !simplify {
             let role = window.withUnsafeBufferPointer {
               FormVocabulary.role(plainKey: UnsafeBufferPointer(rebasing: $0[candidateStart...]))
             }
@@ -46,7 +47,7 @@ enum InlineFields {
           }
         }
         let candidate = String(scalars: scalars[start..<index])
-        let key = TextKey.make(candidate)
+        let key = TextKey.make(candidate, simplify: simplify)
         if let role = FormVocabulary.role(key), !candidate.hasPrefixBytes(" ") {
           best = (role, start)
         }
@@ -116,7 +117,7 @@ enum InlineFields {
   /// the readers ask of a row's first cell to tell where a form starts or resumes.
   @inline(__always)
   static func labelRole(of cell: Cell) -> FieldRole? {
-    FormVocabulary.role(cell.key) ?? leadingLabelRole(cell.text)
+    FormVocabulary.role(cell.key) ?? leadingLabelRole(cell.text, simplify: cell.isTraditional)
   }
 
   /// The role of a label that begins the text and ends at its first colon (`项目名称：…`),
@@ -125,7 +126,7 @@ enum InlineFields {
   /// the bytes in place when they are their own key: the segmenter asks it of the first cell
   /// of every row outside a table, where `split` (an array of scalars, a look-up for each
   /// start) cost more than a whole table's reading on a page of prose.
-  static func leadingLabelRole(_ text: String) -> FieldRole? {
+  static func leadingLabelRole(_ text: String, simplify: Bool = false) -> FieldRole? {
     text.withUTF8Bytes { bytes in
       var start = 0
       while start < bytes.count, let length = Blank.blankLength(bytes, at: start, limit: bytes.count) { start += length }
@@ -138,8 +139,8 @@ enum InlineFields {
         if isColon {
           guard index > start else { return nil }
           let label = UnsafeBufferPointer(rebasing: bytes[start..<index])
-          if TextKey.isPlain(bytes: label) { return FormVocabulary.role(plainKey: label) }
-          return FormVocabulary.role(TextKey.make(String(decoding: label, as: UTF8.self)))
+          if !simplify && TextKey.isPlain(bytes: label) { return FormVocabulary.role(plainKey: label) }
+          return FormVocabulary.role(TextKey.make(String(decoding: label, as: UTF8.self), simplify: simplify))
         }
         // The next scalar starts at the next byte that is not a continuation byte.
         index += 1

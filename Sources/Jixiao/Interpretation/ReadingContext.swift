@@ -11,8 +11,14 @@ struct ReadingContext {
   var cellsRunTogether = false
   var diagnostics: [Diagnostic] = []
   var residue: [ResidueItem] = []
-  /// The document's readings of target texts, each read once (`TargetReadings`).
-  let targetReadings = TargetReadings()
+  /// The document's readings of target texts, each read once (`TargetReadings`), in
+  /// simplified script when the document is traditional.
+  let targetReadings: TargetReadings
+
+  init(text: SourceText) {
+    self.text = text
+    targetReadings = TargetReadings(simplifiesScript: text.isTraditional)
+  }
 
   mutating func diagnose(_ code: String, _ span: SourceSpan?, _ arguments: String..., related: [Diagnostic.Related] = []) {
     diagnostics.append(Diagnostic(code, span: span, arguments, related: related))

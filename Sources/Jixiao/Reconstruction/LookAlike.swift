@@ -4,7 +4,7 @@
 enum LookAlike {
   /// What the document is, when it holds no target table but is one of the look-alikes.
   static func identify(_ text: SourceText, tables: [TableInfo]) -> String? {
-    let head = TextKey.make(String(decoding: text.utf8.prefix(1 << 15), as: UTF8.self))
+    let head = TextKey.make(String(decoding: text.utf8.prefix(1 << 15), as: UTF8.self), simplify: text.isTraditional)
     let kinds = Set(tables.map(\.kind))
     if kinds.contains(.selfEvaluation) || head.containsBytes("自评表") || head.containsBytes("实际完成值") && head.containsBytes("得分") {
       return "a self-evaluation (绩效自评表) with actual values and scores"

@@ -155,7 +155,7 @@ struct TableSegmenter {
     }
     // Text from PDFs writes the label and its value in one cell: `项目名称：农村公路养护工程`.
     // The form reader splits such cells; the first one opens the form as its label would.
-    if labelRole == nil { labelRole = InlineFields.leadingLabelRole(first.text) }
+    if labelRole == nil { labelRole = InlineFields.leadingLabelRole(first.text, simplify: first.isTraditional) }
     if let role = labelRole {
       if Self.opensForm(role) { return titleKind ?? .projectTargets }
       if cells.count >= 2, cells.dropFirst().contains(where: { FormVocabulary.role($0.key) != nil }) {

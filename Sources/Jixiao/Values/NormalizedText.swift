@@ -9,12 +9,19 @@
 struct NormalizedText {
   let string: String
   let scalars: [Unicode.Scalar]
+  /// `scalars` are in simplified script where `string` is not.
+  let isSimplified: Bool
   /// `utf8Offsets[i]` is where scalar `i` starts, one extra entry marking the end; empty for a
   /// text of at most `summedLength` scalars.
   private let utf8Offsets: [Int]
   static let summedLength = 64
 
-  init(_ raw: String) {
+  /// `simplify`: the document is in traditional script. The scalars the grammar reads are
+  /// made simplified (`個` → `个`, `及時` → `及时`, `優良` → `优良`) so that its words and units
+  /// match (`matchText`); `string`, which cuts give, stays as written. Only when each
+  /// character turns into one character of the same width, so that positions and offsets
+  /// hold for both.
+  init(_ raw: String, simplify: Bool = false) {
     // One walk both collects the scalars and checks that NFKC would leave them (`nfkc`'s
     // test); only a text that fails it is normalised by ICU and walked again.
     var scalars: [Unicode.Scalar] = []
@@ -27,13 +34,14 @@ struct NormalizedText {
       }
       scalars.append(scalar)
     }
-    if stable {
-      string = raw
-    } else {
+    var string = raw
+    if !stable {
       string = ICU.nfkc(raw)
       scalars.removeAll(keepingCapacity: true)
       for scalar in string.unicodeScalars { scalars.append(scalar) }
     }
+    isSimplified = simplify && Self.simplified(&scalars)
+    self.string = string
     self.scalars = scalars
     if scalars.count > Self.summedLength {
       var offsets: [Int] = []
@@ -78,6 +86,30 @@ struct NormalizedText {
     return string.withUTF8Bytes { bytes in
       String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
     }
+  }
+
+  /// Turns the scalars simplified; false (and the scalars left) when they have no CJK
+  /// character, none changes, or one would change its count or width.
+  private static func simplified(_ scalars: inout [Unicode.Scalar]) -> Bool {
+    guard scalars.contains(where: { $0.value >= 0x3400 }) else { return false }
+    var text = ""
+    text.unicodeScalars.append(contentsOf: scalars)
+    let simplified = Array(ICU.simplified(text).unicodeScalars)
+    guard simplified.count == scalars.count, simplified != scalars,
+      zip(simplified, scalars).allSatisfy({ UTF8.width($0) == UTF8.width($1) })
+    else { return false }
+    scalars = simplified
+    return true
+  }
+
+  /// The text of scalars `start..<end` as the grammar matches it: `text(from:to:)`, in
+  /// simplified script when the scalars are (a unit's spelling looked up in `UnitTable`).
+  func matchText(from start: Int, to end: Int) -> String {
+    guard isSimplified else { return text(from: start, to: end) }
+    guard start >= 0, start < end, end <= scalars.count else { return "" }
+    var text = ""
+    text.unicodeScalars.append(contentsOf: scalars[start..<end])
+    return text
   }
 
   /// NFKC through ICU, unless every scalar is one NFKC leaves unchanged.

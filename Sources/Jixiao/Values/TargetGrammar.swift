@@ -356,8 +356,8 @@ final class TargetReading: Sendable {
   let dependsOnContext: Bool
 
   /// The reading of any text, as `TargetGrammar.read(raw)` makes it.
-  convenience init(_ raw: String, contextUse: TargetParser.ContextUse = TargetParser.ContextUse()) {
-    let normalized = NormalizedText(raw)
+  convenience init(_ raw: String, simplify: Bool = false, contextUse: TargetParser.ContextUse = TargetParser.ContextUse()) {
+    let normalized = NormalizedText(raw, simplify: simplify)
     self.init(raw, normalized: normalized, tokens: ValueTokenizer.tokenize(normalized.scalars), contextUse: contextUse)
   }
 
@@ -416,15 +416,20 @@ final class TargetReadings {
   /// The document's unit and operator columns, each read once.
   private var columns = ColumnContexts()
 
-  init() {
+  /// The document is in traditional script: texts are read in simplified script (see
+  /// `NormalizedText`), the unit and operator columns too.
+  let simplifiesScript: Bool
+
+  init(simplifiesScript: Bool = false) {
     // Documents shape a few dozen texts that may be values: no growth for most.
     entries = Dictionary(minimumCapacity: 64)
+    self.simplifiesScript = simplifiesScript
   }
 
   /// `TargetGrammar.readingUnlessWords(raw)`. Text the first test turns away (most names and
   /// explanations) is not kept: the test costs less than a look-up.
   func readingUnlessWords(_ raw: String) -> TargetReading? {
-    let normalized = NormalizedText(raw)
+    let normalized = NormalizedText(raw, simplify: simplifiesScript)
     guard TargetGrammar.mayHoldValue(normalized.scalars) else { return nil }
     // One look-up, which makes the entry when it is missing, and the entry filled where it lies.
     return Self.answer(&entries[Key(text: raw), default: Entry()], raw, normalized, contextUse)
@@ -453,19 +458,28 @@ final class TargetReadings {
     guard context.unitColumn != nil || context.operatorColumn != nil else {
       return TargetGrammar.read(reading, context: context, span: span)
     }
+    var context = context
+    if simplifiesScript {
+      context.unitColumn = context.unitColumn.map(Self.simplified)
+      context.operatorColumn = context.operatorColumn.map(Self.simplified)
+    }
     return TargetGrammar.read(reading, context: context, columns: columns.context(context), span: span)
+  }
+
+  private static func simplified(_ text: String) -> String {
+    text.withUTF8Bytes { $0.contains { $0 >= 0xE3 } } ? ICU.simplified(text) : text
   }
 
   /// The reading of `raw` without context, as `TargetReading(raw)` makes it.
   func reading(_ raw: String) -> TargetReading {
-    Self.reading(&entries[Key(text: raw), default: Entry()], raw, contextUse)
+    Self.reading(&entries[Key(text: raw), default: Entry()], raw, simplifiesScript, contextUse)
   }
 
-  private static func reading(_ entry: inout Entry, _ raw: String, _ contextUse: TargetParser.ContextUse)
+  private static func reading(_ entry: inout Entry, _ raw: String, _ simplify: Bool, _ contextUse: TargetParser.ContextUse)
     -> TargetReading
   {
     if let reading = entry.reading { return reading }
-    let reading = TargetReading(raw, contextUse: contextUse)
+    let reading = TargetReading(raw, simplify: simplify, contextUse: contextUse)
     entry.reading = reading
     return reading
   }

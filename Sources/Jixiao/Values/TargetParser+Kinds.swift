@@ -92,7 +92,7 @@ extension TargetParser {
     let rest = segment[(holder + 1)...]
     if let first = rest.first, first.lexeme != nil || first.isWord {
       let unitTokens = rest.prefix { $0.lexeme != .listSeparator && !($0.lexeme?.isComparison ?? false) }
-      if let unit = UnitTable.read(text(unitTokens)) {
+      if let unit = UnitTable.read(matchText(unitTokens)) {
         target.unit = unit.canonical
         target.unitRaw = text(unitTokens)
         if !unit.isKnown { target.flags.append(.unitUnknown) }

@@ -114,7 +114,7 @@ extension TargetParser {
       guard let close = segment[index...].firstIndex(where: { $0.lexeme == .closeParen }), close > index + 1,
         !segment[(index + 1)..<close].contains(where: { $0.isNumeric })
       else { return nil }
-      let inner = text(segment[(index + 1)..<close])
+      let inner = matchText(segment[(index + 1)..<close])
       guard let reading = UnitTable.read(inner) else { return nil }
       return (reading, text(segment[index...close]), close + 1)
     }
@@ -124,7 +124,7 @@ extension TargetParser {
     case .lexeme(.slash): startsUnit = index + 1 < segment.count && isUnitPart(segment[index + 1])
     case .lexeme(.date(let marker)):
       switch marker {
-      case .year, .month, .day, .quarter, .after: startsUnit = UnitTable.canonical(text([token])) != nil
+      case .year, .month, .day, .quarter, .after: startsUnit = UnitTable.canonical(matchText([token])) != nil
       default: startsUnit = false
       }
     case .lexeme(.rank(.place)): startsUnit = true
@@ -151,7 +151,7 @@ extension TargetParser {
     if end == index + 1, case .lexeme(.unit(let canonical)) = token.kind {
       return (UnitReading(canonical: canonical.text, isKnown: true), written, end)
     }
-    guard let reading = UnitTable.read(written) else { return nil }
+    guard let reading = UnitTable.read(normalized.isSimplified ? matchText(segment[index..<end]) : written) else { return nil }
     return (reading, written, end)
   }
 

@@ -237,6 +237,13 @@ struct TargetParser {
     return normalized.text(from: first.start, to: last.end)
   }
 
+  /// The text of tokens as the grammar matches it (`NormalizedText.matchText`): for look-ups,
+  /// where `text` gives what is shown.
+  func matchText(_ tokens: some BidirectionalCollection<ValueToken>) -> String {
+    guard let first = tokens.first, let last = tokens.last else { return "" }
+    return normalized.matchText(from: first.start, to: last.end)
+  }
+
   /// The words after a reading, trimmed of separators: `合格` in `80%合格`.
   /// (The ends found by index: an array of the tokens between them copied every token.)
   func qualifierText(_ tokens: ArraySlice<ValueToken>) -> String? {
