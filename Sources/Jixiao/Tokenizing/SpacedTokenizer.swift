@@ -6,10 +6,10 @@ enum SpacedTokenizer {
   static func looksSpaced(_ text: SourceText) -> Bool {
     var hits = 0
     for index in text.lines.indices.prefix(400) {
-      // A line without a space byte has none as a string either (decoding repairs only
-      // bytes that are not ASCII): it needs no string.
+      // A line without a blank (a space, or the no-break and ideographic spaces pages put
+      // between cells) has no second word: it needs no string.
       let bytes = text.lines[index]
-      guard text.utf8.withUnsafeBufferPointer({ $0[bytes.start..<bytes.end].contains(0x20) }) else { continue }
+      guard text.utf8.withUnsafeBufferPointer({ Self.hasBlank($0, bytes.start..<bytes.end) }) else { continue }
       // Only the first word is looked up: no split of the rest of the line.
       let first: String
       if let word = firstWord(text.utf8, bytes.start..<bytes.end) {
@@ -28,6 +28,20 @@ enum SpacedTokenizer {
       }
     }
     return hits >= 3
+  }
+
+  /// A space, U+00A0 or U+3000 among the bytes.
+  static func hasBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      switch bytes[index] {
+      case 0x20: return true
+      case 0xC2 where index + 1 < range.upperBound && bytes[index + 1] == 0xA0: return true
+      case 0xE3 where index + 2 < range.upperBound && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return true
+      default: index += 1
+      }
+    }
+    return false
   }
 
   /// The first word of a line (its first run of characters that are not blanks) found on

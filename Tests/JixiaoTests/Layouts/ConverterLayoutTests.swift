@@ -9,7 +9,8 @@ import Testing
 /// documents' templates through every one of them, which is what an unseen disclosure does.
 ///
 /// - `spaced`: rendered text, one row a line, a single blank between cells, empty cells gone
-///   (101, 102, 103).
+///   (101, 102, 103); `spacedNoBreak` and `spacedIdeographic` with U+00A0 or U+3000 for the
+///   blank, as some of those pages probably had (SOURCES.md).
 /// - `pipeCollapsed`: `a | b | c ||||`, empty cells dropped and their pipes written after the
 ///   last cell (108, 112).
 /// - `markdownCollapsed`: the same with a leading and a closing pipe (111, 115).
@@ -19,7 +20,7 @@ import Testing
 ///   space (110).
 @Suite struct ConverterLayoutTests {
   enum Layout: String, CaseIterable, Sendable {
-    case spaced, pipeCollapsed, markdownCollapsed, cellPerLinePipe, cellPerLineBlank
+    case spaced, spacedNoBreak, spacedIdeographic, pipeCollapsed, markdownCollapsed, cellPerLinePipe, cellPerLineBlank
 
     func write(_ rows: [[String]], endsWithLineBreak: Bool) -> String {
       var lines: [String] = []
@@ -29,6 +30,9 @@ import Testing
         let pipes = dropped > 0 ? " " + String(repeating: "|", count: dropped) : ""
         switch self {
         case .spaced: lines.append(written.joined(separator: " "))
+        // Blanks inside cells too: a page that writes &nbsp; writes it everywhere.
+        case .spacedNoBreak: lines.append(written.joined(separator: " ").replacing(" ", with: "\u{00A0}"))
+        case .spacedIdeographic: lines.append(written.joined(separator: " ").replacing(" ", with: "\u{3000}"))
         case .pipeCollapsed: lines.append(written.joined(separator: " | ") + pipes)
         case .markdownCollapsed: lines.append("| " + written.joined(separator: " | ") + " |" + pipes)
         case .cellPerLinePipe:
@@ -77,8 +81,10 @@ import Testing
     Case(document: "public/108", layouts: Layout.allCases),
     Case(document: "public/109", layouts: Layout.allCases),
     Case(document: "public/110", layouts: Layout.allCases),
-    Case(document: "public/111", layouts: [.spaced, .pipeCollapsed, .markdownCollapsed, .cellPerLinePipe]),
-    Case(document: "public/112", layouts: [.spaced, .pipeCollapsed, .markdownCollapsed, .cellPerLinePipe]),
+    Case(
+      document: "public/111", layouts: [.spaced, .spacedNoBreak, .spacedIdeographic, .pipeCollapsed, .markdownCollapsed, .cellPerLinePipe]),
+    Case(
+      document: "public/112", layouts: [.spaced, .spacedNoBreak, .spacedIdeographic, .pipeCollapsed, .markdownCollapsed, .cellPerLinePipe]),
   ]
 
   /// The document's rows as its own dialect reads them: each cell's text, empty cells kept.
