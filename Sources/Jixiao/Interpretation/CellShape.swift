@@ -150,6 +150,11 @@ enum CellShape: Equatable {
     return atMostNine & atLeastZero & ~word & ByteWord.highs != 0
   }
 
+  var isNumber: Bool {
+    if case .number = self { return true }
+    return false
+  }
+
   /// Words only: not a number, value, unit, operator or weight.
   var isWords: Bool {
     if case .text = self { return true }

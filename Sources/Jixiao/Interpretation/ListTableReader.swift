@@ -153,8 +153,7 @@ struct ListTableReader {
   private func realigned(_ row: Row) -> (row: Row, placedInOrder: [Cell]) {
     guard !context.positionsTrusted, Self.width(row) < header.columnCount else { return (row, []) }
     let cells = row.nonEmpty
-    guard let anchor = cells.firstIndex(where: { LevelVocabulary.level1($0.key) != nil || LevelVocabulary.level2($0.key) != nil })
-    else { return (row, []) }
+    guard let anchor = Self.firstLevel(cells) else { return (row, []) }
     let projectColumns = header.roles.filter { $0.value.isProjectColumn }.keys.sorted()
     let indicatorColumns = header.roles.filter { $0.value.isIndicatorColumn }.keys.sorted()
     guard anchor <= projectColumns.count, let firstIndicator = indicatorColumns.first else { return (row, []) }
@@ -223,13 +222,15 @@ struct ListTableReader {
     guard !context.positionsTrusted, current != nil else { return false }
     // A level name after other cells: those are the project's (a new project's first row,
     // its 单位编码 merged from above), whatever the count.
-    if let anchor = row.nonEmpty.firstIndex(where: { LevelVocabulary.level1($0.key) != nil || LevelVocabulary.level2($0.key) != nil }),
-      anchor > 0
-    {
-      return false
-    }
+    if let anchor = Self.firstLevel(row.nonEmpty), anchor > 0 { return false }
     let indicatorColumns = header.roles.values.filter(\.isIndicatorColumn).count
     return row.nonEmpty.count <= indicatorColumns && Self.width(row) < header.columnCount
+  }
+
+  /// Where the indicator's cells begin in a row that lost its empty cells: its first level
+  /// name (产出指标, 数量指标).
+  private static func firstLevel(_ cells: [Cell]) -> Int? {
+    cells.firstIndex { LevelVocabulary.level1($0.key) != nil || LevelVocabulary.level2($0.key) != nil }
   }
 
   /// The columns up to the row's last cell that is not empty: a converter that drops empty

@@ -37,7 +37,6 @@ struct HeaderResolver {
       }
     }
     leaves.sort { ($0.position, $0.row) < ($1.position, $1.row) }
-    // (`collapsed` handles an upper row whose labels stand left of a group over the base row.)
     for (column, leaf) in zip(blanks, leaves) {
       result.roles[column] = leaf.role
       result.labels[column] = leaf.cell

@@ -154,9 +154,8 @@ struct StreamRegrouper {
       // levels (`流转土地补助标准 │ <=475元/亩 │ 景观建设成本 │ <=2875元/个`), not a remark.
       emit()
     }
-    let isTarget = hasContent && (shape == .value || { if case .number = shape { true } else { false } }())
     current.append(cell)
-    if isTarget { rowHasTarget = true }
+    if hasContent, shape == .value || shape.isNumber { rowHasTarget = true }
     // The header's last column closes the row (绩效标准: 计划标准).
     guard let last = header.last else { return }
     if shape.fit(last) >= 5 { emit() }
