@@ -132,8 +132,7 @@ enum SpacedTokenizer {
       if let previous = result.last, previous.span.line == cell.span.line {
         let joined = TextKey.make(previous.text + cell.text)
         if isLabel(joined) && (!isLabel(cell.key) || previous.key == "其中") {
-          let range = previous.start..<(cell.start + cell.text.utf8.count)
-          result[result.count - 1] = builder.cell(lineIndex: cell.span.line - 1, range: range, column: previous.column)
+          result[result.count - 1] = merged(previous, cell, builder: &builder)
           continue
         }
       }
@@ -149,8 +148,7 @@ enum SpacedTokenizer {
     var depth = 0
     for cell in cells {
       if depth > 0, let previous = result.last, previous.span.line == cell.span.line {
-        let range = previous.start..<(cell.start + cell.text.utf8.count)
-        result[result.count - 1] = builder.cell(lineIndex: cell.span.line - 1, range: range, column: previous.column)
+        result[result.count - 1] = merged(previous, cell, builder: &builder)
       } else {
         result.append(cell)
       }
@@ -205,8 +203,7 @@ enum SpacedTokenizer {
       if let previous = result.last, previous.span.line == cell.span.line,
         joins(cell, after: previous, next: index + 1 < cells.count ? cells[index + 1] : nil)
       {
-        let range = previous.start..<(cell.start + cell.text.utf8.count)
-        result[result.count - 1] = builder.cell(lineIndex: cell.span.line - 1, range: range, column: previous.column)
+        result[result.count - 1] = merged(previous, cell, builder: &builder)
       } else {
         result.append(cell)
       }
@@ -269,6 +266,13 @@ enum SpacedTokenizer {
   }
 
   private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
+
+  /// One cell from the start of `previous` to the end of `cell` on their line, the blanks
+  /// between kept as written.
+  private static func merged(_ previous: Cell, _ cell: Cell, builder: inout CellBuilder) -> Cell {
+    let range = previous.start..<(cell.start + cell.text.utf8.count)
+    return builder.cell(lineIndex: cell.span.line - 1, range: range, column: previous.column)
+  }
 
   static func isLabel(_ key: String) -> Bool {
     FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil
