@@ -80,6 +80,8 @@ struct EntityAssembler {
   mutating func project(_ draft: consuming EntityDraft) -> Project {
     var project = Project(table: tableIndex, span: draft.span)
     project.fields = draft.fields.map(field)
+    // A task block belongs to department forms; in a project's form its cells stay fields.
+    project.fields += draft.tasks.joined().map(field)
     project.declaredWeightTotal = draft.declaredWeightTotal
     layout += draft.layout
     // By index: a loop over the fields copied each one (two cells and an amount) to read it.
@@ -168,9 +170,47 @@ struct EntityAssembler {
         if InlineFields.isMoney(field.role) { readFunds(field, into: &department.funds, unit: draft.moneyUnit) }
       }
     }
+    department.tasks = draft.tasks.map { task($0, unit: draft.moneyUnit) }
     (department.indicators, department.placeholders) = indicators(&draft.sections)
     reportAssumedUnits()
     return department
+  }
+
+  /// A row of the task block, its funds read as the department's are.
+  private mutating func task(_ fields: [FieldDraft], unit: MoneyUnit?) -> DepartmentTask {
+    var task = DepartmentTask(span: fields[0].value.span)
+    // The label of the amount in the `other` slot is the entity's, not the task's.
+    let entityOtherLabel = otherLabel
+    otherLabel = nil
+    defer { otherLabel = entityOtherLabel }
+    for field in fields {
+      let text = CellText.clean(field.value.text)
+      let span = field.value.span
+      switch field.role {
+      case .taskName: Self.join(CellText.singleLine(text), to: &task.name, span: &task.nameSpan, span, separator: " ")
+      case .taskContent: Self.join(text, to: &task.content, span: &task.contentSpan, span, separator: "\n")
+      case .taskExpected: Self.join(text, to: &task.expected, span: &task.expectedSpan, span, separator: "\n")
+      default:
+        // A column no word names (对应项目) is read with the content.
+        if InlineFields.isMoney(field.role) {
+          readFunds(field, into: &task.funds, unit: unit)
+        } else {
+          Self.join(text, to: &task.content, span: &task.contentSpan, span, separator: "\n")
+        }
+      }
+    }
+    return task
+  }
+
+  /// A text joined to what a column already holds (a cell the layout split in two), the
+  /// span the first cell's.
+  private static func join(_ text: String, to value: inout String?, span: inout SourceSpan?, _ cellSpan: SourceSpan, separator: String) {
+    if let existing = value {
+      value = existing + separator + text
+    } else {
+      value = text
+      span = cellSpan
+    }
   }
 
   private func field(_ draft: FieldDraft) -> Field {

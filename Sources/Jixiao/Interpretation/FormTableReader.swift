@@ -24,6 +24,8 @@ struct FormTableReader {
   private var pendingSubLabels: [Cell] = []
   /// The labels of the row being read (`readFieldRow`), kept between rows for their storage.
   private var labelBuffer: [(index: Int, role: FieldRole, valued: Bool)] = []
+  /// The columns of a department's task block while its rows are read.
+  private var taskBlock: TaskBlock?
   var layout: [LayoutCell] = []
 
   init(block: TableBlock, context: ReadingContext) {
@@ -56,6 +58,7 @@ struct FormTableReader {
       startIndicatorBlock(row)
       return
     }
+    if taskBlock != nil, readTaskRow(row) { return }
     if indicatorReader != nil {
       // The first non-empty cell found in place, by its index: `nonEmpty` copies a row that
       // has empty cells, and `first(where:)` the cell. A label written with its value
@@ -99,6 +102,7 @@ struct FormTableReader {
       return
     }
     headerKeys = keys
+    taskBlock = nil
     var columns: [Int: ColumnRole] = [:]
     for cell in row.cells where !cell.isEmpty {
       let key = cell.key
@@ -183,7 +187,7 @@ struct FormTableReader {
   }
 
   @inline(__always)
-  private static func isTotalLabel(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isTotalLabel(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
     // Two to four ideographs; most first cells (level names) fail on their first three bytes.
     guard key.count >= 6, key.count <= 12 else { return false }
     for label in totalLabels where label.count == key.count && label[0] == key[0] && label[1] == key[1] && label[2] == key[2] {
@@ -255,6 +259,7 @@ struct FormTableReader {
       readUnlabelledRow(row)
       return
     }
+    if firstRole == .tasksGroup || firstRole == .taskName, startTaskBlock(row) { return }
     // The row's labels by their place in `cells`: a pair holding the cell itself was copied
     // at each look. The array is the reader's, reused from row to row (an allocation a row).
     var rowLabels = labelBuffer
@@ -286,6 +291,52 @@ struct FormTableReader {
       if !Self.isGroup(label.role) || label.role == .scheduleGroup { pendingLabels.append((cell.column, label.role, cell)) }
     }
     if pendingLabels.contains(where: { $0.role == .milestoneContent }) { pendingLabels.removeAll { $0.role == .scheduleGroup || $0.role == .goalsGroup } }
+  }
+
+  /// The header row of a task block (年度主要任务 │ 任务名称 │ 主要内容 │ 预算金额（万元）)
+  /// starts it; its cells are layout. A group label alone (年度主要任务 over a header on the
+  /// next row) is read as any label.
+  private mutating func startTaskBlock(_ row: Row) -> Bool {
+    let cells = row.nonEmpty
+    guard let block = TaskBlock(header: cells) else { return false }
+    taskBlock = block
+    if current == nil { current = EntityDraft(span: cells[0].span) }
+    for cell in cells { addLabelOnly(cell, role: .taskName) }
+    // The funds column's unit (预算金额（万元）) is the block's amounts' and the sum row's.
+    if current?.moneyUnit == nil, let funds = block.columns.first(where: { $0.role == .taskFunds }) {
+      current?.moneyUnit = FormVocabulary.moneyUnit(in: funds.cell.key)
+    }
+    pendingLabels = []
+    return true
+  }
+
+  /// A row of the task block; false when the row ends the block, to be read as any other.
+  private mutating func readTaskRow(_ row: Row) -> Bool {
+    let cells = row.nonEmpty
+    switch taskBlock!.read(cells, positionsTrusted: context.positionsTrusted) {
+    case .end:
+      taskBlock = nil
+      return false
+    case .subLabels:
+      for cell in cells { addLabelOnly(cell, role: .fundsTotal) }
+      return true
+    case .values(let placement, let sumLabel):
+      for cell in placement.layout { addLabelOnly(cell, role: .tasksGroup) }
+      for cell in placement.leftover { context.leave(cell, .unknownColumn) }
+      if let cell = placement.uncertain, let field = placement.fields.first(where: { $0.value == cell }) {
+        context.diagnose("JX105", cell.span, field.label.text, String(cell.span.line))
+      }
+      if let sumLabel {
+        // The sum row's amounts are the department's funds; the block ends with it.
+        addLabelOnly(sumLabel, role: .fundsTotal)
+        for field in placement.fields { addField(field.role, label: field.label, value: field.value) }
+        taskBlock = nil
+      } else if !placement.fields.isEmpty {
+        if current == nil { current = EntityDraft(span: placement.fields[0].value.span) }
+        current?.tasks.append(placement.fields.map { FieldDraft(role: $0.role, label: $0.label, value: $0.value) })
+      }
+      return true
+    }
   }
 
   /// A cell of a labelled row that is no label: layout, an empty label, the value of the
@@ -580,6 +631,7 @@ struct FormTableReader {
     current = nil
     pendingLabels = []
     indicatorReader = nil
+    taskBlock = nil
     horizon = .annual
   }
 }

@@ -53,6 +53,8 @@ struct EntityDraft {
   var fields: [FieldDraft] = []
   var sections: [[IndicatorDraft]] = []
   var milestones: [[FieldDraft]] = []
+  /// The rows of a department's task block (年度主要任务), each its cells under their columns.
+  var tasks: [[FieldDraft]] = []
   var moneyUnit: MoneyUnit?
   /// The weight total the indicator header declares (`年度绩效目标(90分)`).
   var declaredWeightTotal: Decimal?

@@ -50,6 +50,9 @@ public struct DepartmentTarget: Sendable, Hashable {
   public var code: String?
   public var funds = Funds()
   public var goals = Goals()
+  /// The year's main tasks (年度主要任务), each with its budget; the row under them
+  /// (金额合计) gives the department's funds.
+  public var tasks: [DepartmentTask] = []
   public var indicators: [Indicator] = []
   public var placeholders: [Placeholder] = []
   public var fields: [Field] = []
@@ -57,6 +60,24 @@ public struct DepartmentTarget: Sendable, Hashable {
 
   public init(table: Int, span: SourceSpan) {
     self.table = table
+    self.span = span
+  }
+}
+
+/// A row of a department's task block: 任务名称 │ 主要内容 │ 预算金额 (总额 │ 财政拨款 │ 其他资金).
+public struct DepartmentTask: Sendable, Hashable {
+  public var name: String?
+  public var content: String?
+  /// 期望达到的目标, where the template has the column.
+  public var expected: String?
+  public var funds = Funds()
+  public var nameSpan: SourceSpan?
+  public var contentSpan: SourceSpan?
+  public var expectedSpan: SourceSpan?
+  /// The row's first cell.
+  public var span: SourceSpan
+
+  public init(span: SourceSpan) {
     self.span = span
   }
 }

@@ -226,6 +226,20 @@ public enum DocumentEncoder {
       w.field("code", department.code)
       w.field("funds") { funds(department.funds, &$0) }
       w.field("goals") { goals(department.goals, &$0) }
+      w.field("tasks") {
+        $0.array(department.tasks) { w, task in
+          w.object { w in
+            w.field("name", task.name)
+            w.field("content", task.content)
+            w.field("expected", task.expected)
+            w.field("funds") { funds(task.funds, &$0) }
+            w.field("nameSpan") { span(task.nameSpan, &$0) }
+            w.field("contentSpan") { span(task.contentSpan, &$0) }
+            w.field("expectedSpan") { span(task.expectedSpan, &$0) }
+            w.field("span") { span(task.span, &$0) }
+          }
+        }
+      }
       w.field("indicators") { $0.array(department.indicators, indicator) }
       w.field("placeholders") { placeholders(department.placeholders, &$0) }
       w.field("fields") { fields(department.fields, &$0) }

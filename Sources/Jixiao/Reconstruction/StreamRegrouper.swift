@@ -16,6 +16,9 @@ struct StreamRegrouper {
   private var valueColumns = 0
   /// The indicator row being built has a name and, after it, a target.
   private var rowHasTarget = false
+  /// Inside a department's task block (任务名称 │ 主要内容 │ 预算金额): a task is words, then
+  /// amounts, so words after an amount start the next task (or the sum row, 金额合计).
+  private var inTaskBlock = false
 
   static func regroup(_ grid: Grid) -> Grid {
     var cells: [Cell] = []
@@ -96,6 +99,7 @@ struct StreamRegrouper {
         current = Array(run)
         emit()
         header = roles.filter { $0 != .blockLabel && $0 != .group }
+        inTaskBlock = false
         index += run.count
         continue
       }
@@ -104,13 +108,28 @@ struct StreamRegrouper {
         // Labels that head columns (项目实施内容 │ 开始时间 │ 完成时间, 长期目标 │ 年度目标)
         // share a row; any other label starts its own, even when the one before had no value.
         let previousHeadsColumns = current.last.flatMap { FormVocabulary.role($0.key) }.map(Self.headsColumn) ?? false
-        if !(currentIsLabels && previousHeadsColumns && Self.headsColumn(role)) {
+        // The task block's money columns (总额 │ 财政拨款 │ 其他资金 under 预算金额) share a row.
+        let isSubLabel =
+          inTaskBlock && InlineFields.isMoney(role)
+          && current.allSatisfy { FormVocabulary.role($0.key).map(InlineFields.isMoney) == true }
+        if !(currentIsLabels && (previousHeadsColumns && Self.headsColumn(role) || isSubLabel)) {
           emit()
           valueColumns = 0
         }
-        if Self.headsColumn(role) && !FormTableReader.isGroup(role) && role != .otherLabel { valueColumns += 1 }
+        if TaskBlock.isTaskColumn(role) || role == .tasksGroup {
+          inTaskBlock = true
+        } else if !InlineFields.isMoney(role) {
+          inTaskBlock = false
+        }
+        if Self.headsColumn(role) && !FormTableReader.isGroup(role) && role != .otherLabel && role != .tasksGroup { valueColumns += 1 }
         current.append(cell)
         currentIsLabels = true
+        index += 1
+        continue
+      }
+      // The task block's other header words (主要内容, 预算金额（万元）) after 任务名称.
+      if inTaskBlock, currentIsLabels, TaskBlock.columnRole(key) != .otherLabel {
+        current.append(cell)
         index += 1
         continue
       }
@@ -120,6 +139,7 @@ struct StreamRegrouper {
         // Values after a run of several labels form a row of their own, in label order.
         if currentIsLabels && current.count >= 2 { emit() }
         if targetClosesRow, valueColumns >= 2, !currentIsLabels, current.count == valueColumns { emit() }
+        if inTaskBlock, !currentIsLabels, current.contains(where: Self.isAmount), !Self.isAmount(cell) { emit() }
         currentIsLabels = false
         current.append(cell)
       }
@@ -190,10 +210,14 @@ struct StreamRegrouper {
   static func headsColumn(_ role: FieldRole) -> Bool {
     switch role {
     case .scheduleGroup, .milestoneContent, .milestoneStart, .milestoneEnd, .goalsGroup, .goalLongTerm, .goalAnnual,
-      .otherLabel:
+      .otherLabel, .tasksGroup, .taskName:
       true
     default: false
     }
+  }
+
+  static func isAmount(_ cell: Cell) -> Bool {
+    AmountReader.read(cell.text, defaultUnit: .yuan) != nil
   }
 
   static func isHeaderWord(_ key: String) -> Bool {

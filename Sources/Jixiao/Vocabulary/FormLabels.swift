@@ -10,6 +10,9 @@ public enum FieldRole: String, Sendable, CaseIterable {
   case goalAnnual, goalLongTerm, goalsGroup
   case description, basis, feasibility, necessity, functions
   case scheduleGroup, milestoneContent, milestoneStart, milestoneEnd
+  /// A department's task block (年度主要任务) and its columns: 任务名称 │ 主要内容 │
+  /// 预算金额（万元） │ 期望达到的目标.
+  case tasksGroup, taskName, taskContent, taskFunds, taskExpected
   case notes, review, filler, fillerUnit, fillDate, budgetUnit, budgetExecution, unitCode
   case otherLabel
 }
@@ -76,6 +79,11 @@ public enum FormVocabulary {
     "项目实施进度计划": .scheduleGroup,
     "项目实施内容": .milestoneContent, "实施内容": .milestoneContent,
     "开始时间": .milestoneStart, "完成时间": .milestoneEnd,
+    // The task block's other columns (主要内容, 预算金额 …) are labels only on its header row
+    // (`TaskBlock.columnRole`): 预算金额 alone is also a piece of 年度本级预算金额.
+    "年度主要任务": .tasksGroup, "主要任务": .tasksGroup, "年度重点工作任务": .tasksGroup, "重点工作任务": .tasksGroup,
+    "年度工作任务": .tasksGroup,
+    "任务名称": .taskName, "工作任务名称": .taskName, "重点任务名称": .taskName,
     "其他需说明的问题": .notes, "其他需要说明事项": .notes, "其他说明的问题": .notes,
     "其他需要说明的问题": .notes,
     "填报单位(盖章)": .fillerUnit, "填报单位": .fillerUnit, "填报人": .filler,

@@ -24,6 +24,7 @@ enum PageScript {
           project: '项目', department: '部门整体', unnamed: '（无名称）', line: '第 {0} 行', year: '{0} 年度',
           'framework.legacy': '旧版指标体系', 'framework.2021': '2021 版指标体系', 'framework.mixed': '混合指标体系',
           details: '基本信息', 'col.label': '栏目', 'col.written': '原文', 'col.normalised': '规范值',
+          tasks: '年度主要任务（{0} 项）', 'col.task': '任务名称', 'col.content': '主要内容',
           indicators: '绩效指标（{0} 项）', 'col.n': '#', 'col.level1': '一级指标', 'col.level2': '二级指标',
           'col.name': '三级指标', 'col.target': '指标值', 'col.parsed': '解析为', 'col.weight': '分值',
           'col.explanation': '指标解释', 'col.scoring': '评分标准', 'col.unitColumn': '计量单位',
@@ -74,6 +75,7 @@ enum PageScript {
           'framework.legacy': 'older framework', 'framework.2021': '2021 framework', 'framework.mixed': 'mixed frameworks',
           details: 'Details', 'col.label': 'Field', 'col.written': 'As written', 'col.normalised': 'Normalised',
           indicators: 'Indicators ({0})', 'col.n': '#', 'col.level1': 'Level 1', 'col.level2': 'Level 2',
+          tasks: 'Main tasks ({0})', 'col.task': 'Task', 'col.content': 'Content',
           'col.name': 'Indicator', 'col.target': 'Target', 'col.parsed': 'Read as', 'col.weight': 'Weight',
           'col.explanation': 'Explanation', 'col.scoring': 'Scoring rule', 'col.unitColumn': 'Unit column',
           'col.valueType': 'Value type', 'col.direction': 'Direction', 'col.standard': 'Standard', 'col.remark': 'Remark',
@@ -302,6 +304,10 @@ enum PageScript {
         const card = el('section', { class: 'card project', dataset: { kind } },
           el('header', {}, title, el('span', { class: 'where', text: where.join(' · ') })));
         card.append(detailsTable(owner, cells));
+        if (owner.tasks && owner.tasks.length) {
+          card.append(el('h4', { class: 'subhead', text: t('tasks', owner.tasks.length) }));
+          card.append(taskTable(owner.tasks, cells));
+        }
         if (owner.indicators.length) {
           card.append(el('h4', { class: 'subhead', text: t('indicators', owner.indicators.length) }));
           card.append(indicatorTable(owner.indicators, cells));
@@ -336,6 +342,25 @@ enum PageScript {
         return el('div', { class: 'table-wrap' }, el('table', { class: 'details' },
           el('thead', {}, el('tr', {}, el('th', { text: t('col.label') }), el('th', { text: t('col.written') }), el('th', { text: t('col.normalised') }))),
           body));
+      }
+
+      /** A department's main tasks (年度主要任务), each with its budget in 元. */
+      function taskTable(tasks, cells) {
+        const keys = ['total', 'fiscal', 'other'].filter((key) => tasks.some((task) => task.funds[key]));
+        const body = el('tbody');
+        for (const task of tasks) {
+          const row = el('tr', { dataset: { row: 'task' } },
+            cells.add(el('td', { text: task.name ?? '' }), task.nameSpan),
+            cells.add(el('td', { text: task.content ?? '' }), task.contentSpan));
+          for (const key of keys) {
+            const amount = task.funds[key];
+            row.append(amount ? cells.add(el('td', { class: 'num' }, yuan(amount.yuan), el('span', { class: 'written', text: writtenAmount(amount) })), amount.span) : el('td'));
+          }
+          body.append(row);
+        }
+        return el('div', { class: 'table-wrap' }, el('table', { class: 'tasks' },
+          el('thead', {}, el('tr', {}, el('th', { text: t('col.task') }), el('th', { text: t('col.content') }),
+            keys.map((key) => el('th', { text: t('funds.' + key) })))), body));
       }
 
       function detailRow(label, labelSpan, text, span, amount, cells) {

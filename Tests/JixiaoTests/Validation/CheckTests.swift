@@ -46,6 +46,10 @@ import Testing
       triggering: TableFixtures.with(indicators: TableFixtures.indicators, funds: TableFixtures.funds(total: "", fiscal: "")),
       clean: TableFixtures.clean),
     Case(
+      code: "JX211",
+      triggering: TableFixtures.department.map { $0.replacing("金额合计 |  |  | 1500", with: "金额合计 |  |  | 1600") },
+      clean: TableFixtures.department),
+    Case(
       code: "JX301",
       triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 50 | 万元 |", with: "| 50万元 | 元 |") }),
       clean: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 50 | 万元 |", with: "| 50万元 | 万元 |") })),
@@ -154,6 +158,7 @@ import Testing
   @Test func cleanTablesHaveNoFindings() throws {
     #expect(try TableFixtures.findings(TableFixtures.clean) == [])
     #expect(try TableFixtures.findings(TableFixtures.cleanWide) == [])
+    #expect(try TableFixtures.findings(TableFixtures.department) == [])
   }
 
   @Test(arguments: cases)

@@ -1,7 +1,8 @@
 import FoundationEssentials
 
 /// JX201: 资金总额 ≠ 财政拨款 + 其他资金 + 上年结转 (or, for a department, ≠ the sum of its
-/// funding sources, or of 基本支出 + 项目支出). A gap that rounding explains is JX203.
+/// funding sources, or of 基本支出 + 项目支出), of an entity or of a department's task. A gap
+/// that rounding explains is JX203.
 enum FundsDoNotAddUp: Check {
   static let entry = CatalogueEntry(
     "JX201", .error,
@@ -10,25 +11,28 @@ enum FundsDoNotAddUp: Check {
       zh: "“{0}”的资金总额 {1} 不等于各项之和 {2}（相差 {3}）",
       en: "total funds of '{0}' are {1}, but the parts add up to {2} (off by {3})"),
     explanation: Localized(
-      zh: "资金总额应等于财政拨款、其他资金与上年结转之和（部门整体表中，也应等于按收入性质或按支出性质各列之和）。计算用精确小数；差额在各数字末位的舍入范围内时，报告为 JX203 而非本错误。\n示例：`年度资金总额 │ 50`、`其中：财政拨款 │ 40`、`其他资金 │ 5`。\n修正：核对各项金额，使合计与明细一致。",
-      en: "The total should equal 财政拨款 + 其他资金 + 上年结转 (in a department-wide table, also the sum of the columns by source and by spending). Arithmetic is exact; a gap within the rounding of the printed figures is JX203 instead.\nExample: `年度资金总额 │ 50`, `其中：财政拨款 │ 40`, `其他资金 │ 5`.\nFix: correct the lines so that they add up to the total."))
+      zh: "资金总额应等于财政拨款、其他资金与上年结转之和（部门整体表中，也应等于按收入性质或按支出性质各列之和；年度主要任务的每一行同样如此）。计算用精确小数；差额在各数字末位的舍入范围内时，报告为 JX203 而非本错误。\n示例：`年度资金总额 │ 50`、`其中：财政拨款 │ 40`、`其他资金 │ 5`。\n修正：核对各项金额，使合计与明细一致。",
+      en: "The total should equal 财政拨款 + 其他资金 + 上年结转 (in a department-wide table, also the sum of the columns by source and by spending; so should each row of its main tasks, 年度主要任务). Arithmetic is exact; a gap within the rounding of the printed figures is JX203 instead.\nExample: `年度资金总额 │ 50`, `其中：财政拨款 │ 40`, `其他资金 │ 5`.\nFix: correct the lines so that they add up to the total."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for entity in subject.entities {
-      guard let total = entity.funds.total else { continue }
-      for parts in partitions(entity) where !parts.isEmpty {
-        if let diagnostic = compare(name: entity.name, total: total, parts: parts) {
+    func check(_ funds: Funds, name: String) {
+      guard let total = funds.total else { return }
+      for parts in partitions(funds) where !parts.isEmpty {
+        if let diagnostic = compare(name: name, total: total, parts: parts) {
           diagnostics.append(diagnostic)
         }
       }
+    }
+    for entity in subject.entities { check(entity.funds, name: entity.name) }
+    for department in subject.document.departments {
+      for task in department.tasks { check(task.funds, name: task.name ?? department.name ?? "") }
     }
     return diagnostics
   }
 
   /// The sets of lines that should each add up to the total.
-  static func partitions(_ entity: ValidationSubject.Entity) -> [[(String, Amount)]] {
-    let funds = entity.funds
+  static func partitions(_ funds: Funds) -> [[(String, Amount)]] {
     var sources: [(String, Amount)] = []
     if let fiscal = funds.fiscal {
       sources.append(("财政拨款", fiscal))
