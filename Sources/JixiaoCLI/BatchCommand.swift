@@ -18,8 +18,9 @@ struct BatchCommand: ParsableCommand {
       --format jsonl (default): one line per input on standard output or
       --out FILE, the document as `jixiao parse --compact` prints it, or
       {"path": …, "error": {"kind": …, "message": …, "exitCode": …}}.
-      --format csv --out DIR: documents.csv, projects.csv, indicators.csv and
-      diagnostics.csv (UTF-8 with BOM, CRLF), joined by document_id.
+      --format csv --out DIR: documents.csv, projects.csv, indicators.csv,
+      diagnostics.csv and tasks.csv (UTF-8 with BOM, CRLF), joined by
+      document_id.
       --format sqlite --out FILE.db: the same tables in SQLite; a rerun skips
       documents already stored (same SHA-256), so a killed batch resumes.
 

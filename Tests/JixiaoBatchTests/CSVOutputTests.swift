@@ -8,7 +8,9 @@ import Testing
     let directory = Support.temporaryDirectory()
     defer { Support.removeTree(directory) }
     let output = directory + "/tables"
-    let inputs = Support.corpusFiles
+    let extra = Support.temporaryDirectory()
+    defer { Support.removeTree(extra) }
+    let inputs = Support.corpusFiles + [Support.departmentFile(in: extra)]
     let summary = Support.batch(inputs) {
       $0.format = .csv
       $0.output = output
@@ -17,12 +19,13 @@ import Testing
     #expect(FileSystem.entries(of: directory) == ["tables"])
 
     var tables: [String: Table] = [:]
-    for name in ["documents", "projects", "indicators", "diagnostics"] {
+    for name in ["documents", "projects", "indicators", "diagnostics", "tasks"] {
       let bytes = Support.read(output + "/\(name).csv")
       let (header, rows) = try CSVReader.read(bytes)
       #expect(header.first == "document_id")
       tables[name] = Table(header: header, rows: rows)
     }
+    #expect(tables["tasks"]?.rows.count == 2)
     let documents = try #require(tables["documents"])
     #expect(documents.column("document_id") == inputs.indices.map { String($0 + 1) })
     #expect(documents.column("path") == inputs)
@@ -49,6 +52,7 @@ import Testing
             == expected.diagnostics,
           "\(path)"
         )
+        #expect(tables["tasks"]?.select(ExpectedRows.taskColumns, where: "document_id", equals: id) == expected.tasks, "\(path)")
       case .failure(let error):
         #expect(row == [["failed", Jixiao.sha256(Support.read(path)), error.message, ""]])
       }
@@ -85,7 +89,7 @@ import Testing
     }
     #expect(forced.stopError == nil)
     #expect(
-      FileSystem.entries(of: directory) == ["diagnostics.csv", "documents.csv", "indicators.csv", "projects.csv"]
+      FileSystem.entries(of: directory) == ["diagnostics.csv", "documents.csv", "indicators.csv", "projects.csv", "tasks.csv"]
     )
   }
 }

@@ -7,6 +7,7 @@ struct ExpectedRows {
   var projects: [[String]] = []
   var indicators: [[String]] = []
   var diagnostics: [[String]] = []
+  var tasks: [[String]] = []
 
   /// Columns compared for projects: project_id, kind, name, funds_total_yuan.
   static let projectColumns = ["project_id", "kind", "name", "funds_total_yuan"]
@@ -16,6 +17,9 @@ struct ExpectedRows {
     "target_value", "target_unit", "weight", "source_line", "source_column", "source_offset",
   ]
   static let diagnosticColumns = ["diagnostic_id", "code", "severity", "message", "source_line"]
+  static let taskColumns = [
+    "project_id", "task_id", "name", "content", "funds_total_yuan", "funds_fiscal_yuan", "funds_other_yuan", "source_line",
+  ]
 
   init(_ document: Document) {
     var owners: [(kind: String, name: String?, total: Decimal?, indicators: [Indicator])] = []
@@ -24,6 +28,13 @@ struct ExpectedRows {
     }
     for department in document.departments {
       owners.append(("department", department.name, department.funds.total?.yuan, department.indicators))
+      for (index, task) in department.tasks.enumerated() {
+        tasks.append([
+          String(owners.count), String(index + 1), task.name ?? "",
+          task.content ?? "", task.funds.total?.yuan.description ?? "", task.funds.fiscal?.yuan.description ?? "",
+          task.funds.other?.yuan.description ?? "", String(task.span.line),
+        ])
+      }
     }
     for (projectIndex, owner) in owners.enumerated() {
       projects.append([String(projectIndex + 1), owner.kind, owner.name ?? "", owner.total?.description ?? ""])

@@ -28,7 +28,7 @@ import Testing
     let directory = Support.temporaryDirectory()
     defer { Support.removeTree(directory) }
     let database = directory + "/corpus.db"
-    let inputs = Support.corpusFiles
+    let inputs = Support.corpusFiles + [Support.departmentFile(in: directory)]
     let summary = Support.batch(inputs) {
       $0.format = .sqlite
       $0.output = database
@@ -45,6 +45,8 @@ import Testing
       let projects = try Self.table(db, "projects")
       let indicators = try Self.table(db, "indicators")
       let diagnostics = try Self.table(db, "diagnostics")
+      let tasks = try Self.table(db, "tasks")
+      #expect(tasks.rows.count == 2)
       for (id, path) in zip(documents.column("document_id"), inputs) {
         let row = documents.select(["status", "sha256"], where: "document_id", equals: id)
         switch Support.parse(path) {
@@ -64,6 +66,7 @@ import Testing
               == expected.diagnostics,
             "\(path)"
           )
+          #expect(tasks.select(ExpectedRows.taskColumns, where: "document_id", equals: id) == expected.tasks, "\(path)")
         case .failure:
           #expect(row == [["failed", Jixiao.sha256(Support.read(path))]])
         }

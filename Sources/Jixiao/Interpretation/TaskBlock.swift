@@ -106,12 +106,6 @@ struct TaskBlock {
     } else {
       placeByOrder(values, into: &placement)
     }
-    // The sum row's amounts only: a label's words under a text column are no funds.
-    if sumLabel != nil {
-      let texts = placement.fields.filter { !InlineFields.isMoney($0.role) }
-      placement.fields.removeAll { !InlineFields.isMoney($0.role) }
-      placement.leftover += texts.map(\.value)
-    }
     return .values(placement, sumLabel: sumLabel)
   }
 

@@ -6,10 +6,10 @@ import Glibc
 import Darwin
 #endif
 
-/// `--format csv --out DIR`: `documents.csv`, `projects.csv`, `indicators.csv` and
-/// `diagnostics.csv`, for Excel and WPS: UTF-8 with a BOM (or they guess GBK and garble the
-/// Chinese), CRLF line ends and RFC 4180 quoting. `document_id` is the input's 1-based
-/// position in the batch and joins the four files.
+/// `--format csv --out DIR`: `documents.csv`, `projects.csv`, `indicators.csv`,
+/// `diagnostics.csv` and `tasks.csv`, for Excel and WPS: UTF-8 with a BOM (or they guess GBK
+/// and garble the Chinese), CRLF line ends and RFC 4180 quoting. `document_id` is the input's
+/// 1-based position in the batch and joins the files.
 ///
 /// A new DIR is written as a hidden temporary directory beside it and renamed into place at
 /// the end, so it appears whole or not at all. Into an existing directory each file is
@@ -69,6 +69,7 @@ final class CSVSink: BatchSink {
         CSVSink.encode(rows.projects.map { [key] + $0 }),
         CSVSink.encode(rows.indicators.map { [key] + $0 }),
         CSVSink.encode(rows.diagnostics.map { [key] + $0 }),
+        CSVSink.encode(rows.tasks.map { [key] + $0 }),
       ]
     }
   }

@@ -1,7 +1,7 @@
 import GRDB
 import Jixiao
 
-/// `--format sqlite --out FILE.db`: the four flat tables in one SQLite database, with
+/// `--format sqlite --out FILE.db`: the flat tables in one SQLite database, with
 /// foreign keys (deleting a document deletes its rows) and indexes, written in
 /// transactions of a few hundred documents.
 ///
@@ -105,6 +105,7 @@ final class SQLiteSink: BatchSink {
         for row in payload.rows.projects { try insert(db, table: 1, [documentID] + row) }
         for row in payload.rows.indicators { try insert(db, table: 2, [documentID] + row) }
         for row in payload.rows.diagnostics { try insert(db, table: 3, [documentID] + row) }
+        for row in payload.rows.tasks { try insert(db, table: 4, [documentID] + row) }
         documentsInTransaction += 1
         if documentsInTransaction >= SQLiteSink.transactionDocuments
           || Clock.now() - transactionStart >= SQLiteSink.transactionSeconds

@@ -7,15 +7,16 @@ struct TableRows: Sendable {
   var projects: [[CellValue]] = []
   var indicators: [[CellValue]] = []
   var diagnostics: [[CellValue]] = []
+  var tasks: [[CellValue]] = []
 }
 
 /// The flat tables of CSV and SQLite output: `documents`, `projects`, `indicators`,
-/// `diagnostics`. Add a column by adding one line to the table's schema; both writers
+/// `diagnostics`, `tasks`. Add a column by adding one line to the table's schema; both writers
 /// follow.
 enum BatchTables {
   static let descriptions: [TableDescription] = [
     DocumentsTable.schema.description, ProjectsTable.schema.description,
-    IndicatorsTable.schema.description, DiagnosticsTable.schema.description,
+    IndicatorsTable.schema.description, DiagnosticsTable.schema.description, TasksTable.schema.description,
   ]
 
   static func rows(_ item: ParsedItem, language: Language) -> TableRows {
@@ -27,6 +28,11 @@ enum BatchTables {
         rows.indicators.append(
           IndicatorsTable.schema.row(IndicatorSource(project: source.ordinal, ordinal: index + 1, indicator: indicator))
         )
+      }
+      if case .department(let department) = source.owner {
+        for (index, task) in department.tasks.enumerated() {
+          rows.tasks.append(TasksTable.schema.row(TaskSource(project: source.ordinal, ordinal: index + 1, task: task)))
+        }
       }
     }
     for (index, diagnostic) in document.diagnostics.enumerated() {
