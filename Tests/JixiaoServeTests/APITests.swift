@@ -271,4 +271,21 @@ enum Fixtures {
     \t满意度指标\t服务对象满意度指标\t满意度\t≥90%
 
     """
+
+  /// A department-wide form with two main tasks (年度主要任务) whose 金额合计 row says 1600
+  /// where the tasks add up to 1500 (JX211 on line 8, column 8).
+  static let departmentTasks = """
+    部门（单位）整体支出绩效目标申报表
+    （2024年度）
+    部门（单位）名称\t某县教育局
+    年度主要任务\t任务名称\t主要内容\t预算金额（万元）
+    \t\t\t总额\t财政拨款\t其他资金
+    \t义务教育保障\t保障义务教育学校正常运转\t1200\t1100\t100
+    \t学生资助\t落实各项学生资助政策\t300\t300\t0
+    金额合计\t\t\t1600\t1400\t100
+    年度总体目标\t保障全县义务教育学校正常运转，落实学生资助政策。
+    年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值
+    \t产出指标\t数量指标\t资助学生人数\t≥3000人
+
+    """
 }

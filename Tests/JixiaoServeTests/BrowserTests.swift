@@ -174,6 +174,34 @@ struct BrowserTests {
     }
   }
 
+  /// A department's main tasks are a table of their own, each amount on its cell; the sum
+  /// row that disagrees with them carries JX211.
+  @Test func departmentTasksAreShown() async throws {
+    let server = try await TestServer.start { $0.language = .zh }
+    defer { Task { await server.stop() } }
+    let port = server.port
+    try await withBrowser(log: Support.outputDirectory + "/chromium-tasks.log") { browser in
+      try await browser.open("http://127.0.0.1:\(port)/", width: 1280, height: 900)
+      try await browser.wait(until: "document.body && document.body.dataset.ready === '1'")
+      try await browser.evaluate("document.getElementById('source').focus()")
+      try await browser.insertText(Fixtures.departmentTasks)
+      try await browser.click("#submit")
+      try await browser.wait(until: "['done', 'error'].includes(document.body.dataset.state)")
+      #expect(try await browser.evaluate("document.body.dataset.state") == .string("done"))
+      let rows = try await browser.evaluate(
+        "[...document.querySelectorAll('tr[data-row=task]')].map((r) => [...r.cells].map((c) => c.dataset.line + ':' + c.dataset.column + ' ' + c.firstChild.textContent).join(' | '))")
+      #expect(
+        rows
+          == .array([
+            .string("6:2 义务教育保障 | 6:9 保障义务教育学校正常运转 | 6:22 12,000,000 元 | 6:27 11,000,000 元 | 6:32 1,000,000 元"),
+            .string("7:2 学生资助 | 7:7 落实各项学生资助政策 | 7:18 3,000,000 元 | 7:22 3,000,000 元 | 7:26 0 元"),
+          ]))
+      let marked = try await browser.evaluate(
+        "[...document.querySelectorAll('[data-codes~=\"JX211\"]')].map((c) => c.dataset.line + ':' + c.dataset.column)")
+      #expect(marked == .array([.string("8:8")]))
+    }
+  }
+
   /// Markup pasted into cells is shown as text: nothing runs, no element is made from it.
   @Test func markupInCellsStaysText() async throws {
     let server = try await TestServer.start { $0.language = .zh }
