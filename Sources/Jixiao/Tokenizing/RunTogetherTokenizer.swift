@@ -13,7 +13,7 @@ enum RunTogetherTokenizer {
       let line = text.text(ofLine: index)
       guard line.unicodeScalars.count >= 150, !line.containsBytes("\t"), !line.containsBytes("|") else { continue }
       // One such line is enough: the lines after it need no look-up.
-      if words(in: Array(line.unicodeScalars), upTo: 8).count >= 8 { return true }
+      if words(in: matchScalars(Array(line.unicodeScalars), traditional: text.isTraditional), upTo: 8).count >= 8 { return true }
     }
     return false
   }
@@ -39,12 +39,23 @@ enum RunTogetherTokenizer {
         position += UTF8.width(scalar)
       }
       offsets.append(position)
-      for (lower, upper) in cells(in: scalars, endsCut: endsCut && index == lastLine) {
+      let matched = matchScalars(scalars, traditional: text.isTraditional)
+      for (lower, upper) in cells(in: matched, endsCut: endsCut && index == lastLine) {
         let cell = builder.cell(lineIndex: index, range: offsets[lower]..<offsets[upper], column: 0)
         if !cell.isEmpty { rows.append(Row(cells: [cell], lineIndex: index)) }
       }
     }
     return rows
+  }
+
+  /// A line's scalars as the vocabulary is matched: simplified in a traditional document,
+  /// scalar for scalar (else as written), so that the ranges found are the line's own.
+  static func matchScalars(_ scalars: [Unicode.Scalar], traditional: Bool) -> [Unicode.Scalar] {
+    guard traditional, scalars.contains(where: { $0.value >= 0x3400 }) else { return scalars }
+    var line = ""
+    line.unicodeScalars.append(contentsOf: scalars)
+    let simplified = Array(ICU.simplified(line).unicodeScalars)
+    return simplified.count == scalars.count ? simplified : scalars
   }
 
   /// The cells of one run-together line, as scalar ranges. The vocabulary words cut it; the

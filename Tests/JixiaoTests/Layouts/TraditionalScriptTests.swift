@@ -53,7 +53,8 @@ import Testing
 
   static let documents = [
     "seeds/000_68f22dc76fd3e3d9", "seeds/001_cb4f80606216139f", "seeds/002_438dc74306bca1aa", "seeds/003_9b738d0a732a3c4b",
-    "public/101", "public/102", "public/103", "public/104", "public/109", "public/110", "public/111",
+    "public/101", "public/102", "public/103", "public/104", "public/105", "public/106", "public/107", "public/109",
+    "public/110", "public/111",
     "relaid/000_html", "relaid/001_csv", "relaid/003_aligned", "relaid/002_grid",
   ]
 
