@@ -26,16 +26,17 @@ public enum Jixiao {
   {
     // Reading returns before validation, so the text, the cells and the reader's state
     // are freed before the checks build theirs.
-    var (document, diagnostics) = try read(bytes, path: path, options: options)
-    if options.validate { diagnostics += Validator.check(document) }
+    var (document, diagnostics, isTraditional) = try read(bytes, path: path, options: options)
+    if options.validate { diagnostics += Validator.check(document, simplifiesScript: isTraditional) }
     document.diagnostics = diagnostics.sorted { ($0.span ?? SourceSpan(line: 0, column: 0, offset: -1)) < ($1.span ?? SourceSpan(line: 0, column: 0, offset: -1)) }
     return document
   }
 
-  /// Every stage up to validation: the document without its diagnostics, and those of
-  /// decoding and reading.
+  /// Every stage up to validation: the document without its diagnostics, those of decoding
+  /// and reading, and whether the text is in traditional script (which the checks' word
+  /// lists then match simplified).
   private static func read(_ bytes: consuming [UInt8], path: String, options: ParseOptions)
-    throws(InputError) -> (Document, [Diagnostic])
+    throws(InputError) -> (Document, [Diagnostic], isTraditional: Bool)
   {
     let (text, report) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
     // Taken from the text when the text is the file (most files), so that a refused file
@@ -90,7 +91,7 @@ public enum Jixiao {
     var diagnostics = DecodingDiagnostics.make(report, text: text) + reader.context.diagnostics
     diagnostics += endingDiagnostics
     if let firstCell { diagnostics.append(Diagnostic("JX117", span: firstCell.span, [])) }
-    return (document, diagnostics)
+    return (document, diagnostics, text.isTraditional)
   }
 
   /// Segmentation and reading, row by row: each table is read as soon as it is closed and

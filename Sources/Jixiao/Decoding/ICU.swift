@@ -43,6 +43,15 @@ public enum ICU {
     return transformed(text, initialCapacity: text.utf8.count * 2 + 16, by: jx_to_simplified_utf8)
   }
 
+  /// `simplified(text)` when it changed some scalars, each for one (else nil): text matched in
+  /// simplified script whose scalar positions are the text's own.
+  public static func simplifiedScalarForScalar(_ text: String) -> String? {
+    guard text.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else { return nil }
+    let simplified = Self.simplified(text)
+    guard simplified != text, simplified.unicodeScalars.count == text.unicodeScalars.count else { return nil }
+    return simplified
+  }
+
   /// `simplified` through ICU's transliterator itself, not the table made from its rules: the
   /// reference for tests.
   static func simplifiedByTransliterator(_ text: String) -> String {

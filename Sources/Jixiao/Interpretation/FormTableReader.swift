@@ -613,8 +613,9 @@ struct FormTableReader {
       var end = position
       while end < scalars.count, !Blank.isBlank(scalars[end]) { end += 1 }
       let word = String(scalars: scalars[position..<end])
-      let key = FormVocabulary.stripNumbering(TextKey.make(word))
-      guard key != TextKey.make(word), ["事业收入", "经营性收入", "其他", "经营收入", "其他收入"].contains(key) else { break }
+      let wordKey = TextKey.make(word, simplify: cell.isTraditional)
+      let key = FormVocabulary.stripNumbering(wordKey)
+      guard key != wordKey, ["事业收入", "经营性收入", "其他", "经营收入", "其他收入"].contains(key) else { break }
       current?.layout.append(LayoutCell(role: .label, text: word, span: context.text.span(cellStart: cell.start, scalarOffset: position, length: end - position)))
       position = end
       while position < scalars.count, Blank.isBlank(scalars[position]) { position += 1 }

@@ -51,11 +51,10 @@ enum RunTogetherTokenizer {
   /// A line's scalars as the vocabulary is matched: simplified in a traditional document,
   /// scalar for scalar (else as written), so that the ranges found are the line's own.
   static func matchScalars(_ scalars: [Unicode.Scalar], traditional: Bool) -> [Unicode.Scalar] {
-    guard traditional, scalars.contains(where: { $0.value >= 0x3400 }) else { return scalars }
+    guard traditional else { return scalars }
     var line = ""
     line.unicodeScalars.append(contentsOf: scalars)
-    let simplified = Array(ICU.simplified(line).unicodeScalars)
-    return simplified.count == scalars.count ? simplified : scalars
+    return ICU.simplifiedScalarForScalar(line).map { Array($0.unicodeScalars) } ?? scalars
   }
 
   /// The cells of one run-together line, as scalar ranges. The vocabulary words cut it; the

@@ -31,7 +31,8 @@ struct ValidationSubject {
 
     init(
       name: String, table: TableInfo?, funds: Funds, indicators: [Indicator], placeholders: [Placeholder],
-      span: SourceSpan, isDepartment: Bool, period: Period?, declaredWeightTotal: Decimal? = nil
+      span: SourceSpan, isDepartment: Bool, period: Period?, declaredWeightTotal: Decimal? = nil,
+      simplifiesScript: Bool = false
     ) {
       self.name = name
       self.table = table
@@ -40,7 +41,9 @@ struct ValidationSubject {
       checked.reserveCapacity(indicators.count)
       var levels = CheckedIndicator.LevelReadings()
       let framework = table?.framework
-      for indicator in indicators { checked.append(CheckedIndicator(indicator, levels: &levels, framework: framework)) }
+      for indicator in indicators {
+        checked.append(CheckedIndicator(indicator, levels: &levels, framework: framework, simplifiesScript: simplifiesScript))
+      }
       self.indicators = checked
       // Most entities have no shared targets: share the array rather than filter a copy.
       self.ownTargets =
@@ -64,7 +67,7 @@ struct ValidationSubject {
   /// The span of the document's last entity, for `isCutOff`.
   private let lastEntitySpan: SourceSpan?
 
-  init(document: Document) {
+  init(document: Document, simplifiesScript: Bool = false) {
     self.document = document
     let tables = document.tables
     func table(_ index: Int) -> TableInfo? { tables.indices.contains(index) ? tables[index] : nil }
@@ -73,12 +76,13 @@ struct ValidationSubject {
         Entity(
           name: $0.name ?? "", table: table($0.table), funds: $0.funds, indicators: $0.indicators,
           placeholders: $0.placeholders, span: $0.span, isDepartment: false, period: $0.period,
-          declaredWeightTotal: $0.declaredWeightTotal)
+          declaredWeightTotal: $0.declaredWeightTotal, simplifiesScript: simplifiesScript)
       }
       + document.departments.map {
         Entity(
           name: $0.name ?? "", table: table($0.table), funds: $0.funds, indicators: $0.indicators,
-          placeholders: $0.placeholders, span: $0.span, isDepartment: true, period: nil)
+          placeholders: $0.placeholders, span: $0.span, isDepartment: true, period: nil,
+          simplifiesScript: simplifiesScript)
       }
     lastEntitySpan = entities.map { $0.span }.max()
     var facts: [IndicatorFacts] = []

@@ -12,19 +12,25 @@ final class CheckedIndicator {
   let level1: Level1?
   /// The level-2 cell as a standard level 2.
   let level2: Level2?
-  /// `TextKey.make(name)`.
+  /// `TextKey.make(name)` (simplified in a traditional document).
   let nameKey: String?
   /// What the value-type cell says, from `TextKey.make(valueType)`; nil without one.
   let valueTypeReading: ValueTypeReading?
+  /// The explanation and the scoring rule as the checks' word lists match them: as written,
+  /// or simplified in a traditional document (`共計`, `萬元` are `共计`, `万元`).
+  let explanationText: String?
+  let scoringText: String?
   /// What the checks ask first, as plain values (`IndicatorFacts`).
   let facts: IndicatorFacts
 
-  init(_ indicator: Indicator, levels: inout LevelReadings, framework: Framework? = nil) {
+  init(_ indicator: Indicator, levels: inout LevelReadings, framework: Framework? = nil, simplifiesScript: Bool = false) {
     self.indicator = indicator
     var level1: Level1?
     var level2: Level2?
     var nameKey: String?
     var valueTypeReading: ValueTypeReading?
+    var explanationText: String?
+    var scoringText: String?
     // Every field read in place: through `indicator.level1` … each read was a copy (a retain
     // and a release), and through `indicator.target.unit` … a copy of the target's details
     // whole.
@@ -35,11 +41,16 @@ final class CheckedIndicator {
         level1: fields.level1, level2: fields.level2, level1Raw: fields.level1Raw, level2Raw: fields.level2Raw)
       level1 = levels.level1.reading(levelTexts.level1) { Level1.spelledAsStandard.reading($0) ?? Level1.named($0) }
       level2 = levels.level2.reading(levelTexts.level2) { Level2.spelledAsStandard.reading($0) ?? Level2.named($0) }
-      if let name = fields.name { nameKey = TextKey.make(name) }
+      if let name = fields.name { nameKey = TextKey.make(name, simplify: simplifiesScript) }
       if let valueType = fields.valueType { valueTypeReading = ValueTypeReading(key: TextKey.make(valueType)) }
+      explanationText = fields.explanation.map { simplifiesScript ? ICU.simplifiedScalarForScalar($0) ?? $0 : $0 }
+      scoringText = fields.scoring.map { simplifiesScript ? ICU.simplifiedScalarForScalar($0) ?? $0 : $0 }
       return IndicatorFacts(
-        &fields, levelTexts, level1: level1, level2: level2, nameKey: nameKey, valueTypeReading: valueTypeReading, framework: framework)
+        &fields, levelTexts, level1: level1, level2: level2, nameKey: nameKey, valueTypeReading: valueTypeReading,
+        explanation: explanationText, framework: framework)
     }
+    self.explanationText = explanationText
+    self.scoringText = scoringText
     self.level1 = level1
     self.level2 = level2
     self.nameKey = nameKey
@@ -162,7 +173,7 @@ struct IndicatorFacts {
   /// `nameKey` and `valueTypeReading` are nil exactly when the name and the value type are.
   init(
     _ indicator: inout Indicator.Fields, _ levelTexts: LevelTexts, level1: Level1?, level2: Level2?, nameKey: String?,
-    valueTypeReading: ValueTypeReading?, framework: Framework?
+    valueTypeReading: ValueTypeReading?, explanation: String?, framework: Framework?
   ) {
     ownsTarget = !indicator.sharesNameAndTargetWithAbove
     kind = indicator.target.kind
@@ -196,7 +207,7 @@ struct IndicatorFacts {
     nameEndsInRate = nameKey?.hasSuffixBytes("率") ?? false
     level1RawDiffers = Self.differs(levelTexts.level1Raw, levelTexts.level1)
     level2RawDiffers = Self.differs(levelTexts.level2Raw, levelTexts.level2)
-    if let explanation = indicator.explanation {
+    if let explanation {
       explanationMayHoldAmount = AmountsInText.mayHoldAmount(explanation)
     } else {
       explanationMayHoldAmount = false

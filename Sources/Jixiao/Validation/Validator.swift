@@ -15,8 +15,10 @@ public enum Validator {
     ExplanationNamesAnotherAmount.self, ScoringFullMarkDiffersFromWeight.self, YearInNameOrGoal.self,
   ]
 
-  public static func check(_ document: Document) -> [Diagnostic] {
-    let subject = ValidationSubject(document: document)
+  /// `simplifiesScript`: the document is in traditional script; names, explanations and
+  /// scoring rules are matched simplified (quotes in messages are then simplified too).
+  public static func check(_ document: Document, simplifiesScript: Bool = false) -> [Diagnostic] {
+    let subject = ValidationSubject(document: document, simplifiesScript: simplifiesScript)
     return checks.flatMap { $0.run(subject) }
   }
 }

@@ -52,7 +52,8 @@ import Testing
         position += UTF8Encoding.encode(scalar.value).count
       }
       offsets.append(position)
-      for (lower, upper) in RunTogetherTokenizer.cells(in: scalars, endsCut: endsCut && index == lastLine) {
+      let matched = RunTogetherTokenizer.matchScalars(scalars, traditional: text.isTraditional)
+      for (lower, upper) in RunTogetherTokenizer.cells(in: matched, endsCut: endsCut && index == lastLine) {
         let cell = builder.cell(lineIndex: index, range: offsets[lower]..<offsets[upper], column: 0)
         if !cell.isEmpty { rows.append(Row(cells: [cell], lineIndex: index)) }
       }

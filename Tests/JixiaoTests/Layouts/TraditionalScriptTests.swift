@@ -8,7 +8,7 @@ import Testing
 /// character turned into a traditional one that ICU's Hant-Hans rules take back) must read
 /// as the documents do: the same projects, funds, levels and targets, units and grades
 /// included (`≥4個`, `及時`, `優良`, `資金總額：350` are words the vocabulary knows
-/// simplified), and a look-alike must be refused for what it is.
+/// simplified), with the same findings, and a look-alike must be refused for what it is.
 @Suite struct TraditionalScriptTests {
   /// Simplified → traditional, from ICU's single-character Hant-Hans rules (the first
   /// traditional character of each simplified one).
@@ -48,6 +48,9 @@ import Testing
     }
     for project in document.projects { entity(project.name, project.funds, project.indicators) }
     for department in document.departments { entity(department.name, department.funds, department.indicators) }
+    // The checks find what they find in the simplified document: words in explanations and
+    // scoring rules (`共計20分`, `58萬元`), names (`減少`) and fund lines (`項目支出`).
+    lines += document.diagnostics.map { "\($0.code) at \($0.span.map { "\($0.line):\($0.column)" } ?? "-")" }
     return lines
   }
 

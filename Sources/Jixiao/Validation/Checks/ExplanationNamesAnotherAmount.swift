@@ -17,7 +17,7 @@ enum ExplanationNamesAnotherAmount: Check {
     // copies the target).
     subject.eachFact(ownTargetsOnly: true, where: { $0.explanationMayHoldAmount }) { entity, checked in
       let indicator = checked.indicator
-      guard let explanation = indicator.explanation, AmountsInText.mayHoldAmount(explanation),
+      guard let explanation = checked.explanationText, AmountsInText.mayHoldAmount(explanation),
         let target = indicator.target.money
       else { return }
       let amounts = AmountsInText.find(anyText: explanation)

@@ -41,8 +41,8 @@ enum FundsDoNotAddUp: Check {
     }
     if let other = funds.other { sources.append(("其他资金", other)) }
     if let carryover = funds.carryover { sources.append(("上年结转", carryover)) }
-    let bySpending = funds.lines.filter { $0.label == "基本支出" || $0.label == "项目支出" }
-    sources += funds.lines.filter { $0.label == "政府性基金拨款" || $0.label == "财政专户管理资金" }.map { ($0.label, $0.amount) }
+    let bySpending = funds.lines.filter { $0.standardLabel == "基本支出" || $0.standardLabel == "项目支出" }
+    sources += funds.lines.filter { $0.standardLabel == "政府性基金拨款" || $0.standardLabel == "财政专户管理资金" }.map { ($0.label, $0.amount) }
     var result = [sources]
     if bySpending.count == 2 { result.append(bySpending.map { ($0.label, $0.amount) }) }
     return result
@@ -82,4 +82,10 @@ enum RoundingDifference: Check {
       en: "The total differs from its parts by no more than n × half the last printed digit (n = the figures involved): a rounding tail, which many tables footnote (因四舍五入可能存在尾数误差). Reported as a note only.\nExample: 基本支出 650.65 + 项目支出 983.28 = 1,633.93 while the total is printed 1,633.94.\nFix: none needed; adjust the last digit if the figures must agree."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] { [] }
+}
+
+extension FundLine {
+  /// The label in simplified script, as the checks name lines (a traditional table's
+  /// `項目支出` is 项目支出); the output keeps it as written.
+  var standardLabel: String { TextKey.make(label, simplify: true) }
 }

@@ -16,7 +16,7 @@ enum ProjectFundsDoNotMatchDepartment: Check {
     let document = subject.document
     let funded = document.projects.compactMap { project in project.funds.total.map { (project, $0) } }
     guard funded.count >= 2 else { return [] }
-    var stated: [Amount] = document.departments.flatMap { $0.funds.lines.filter { $0.label == "项目支出" }.map(\.amount) }
+    var stated: [Amount] = document.departments.flatMap { $0.funds.lines.filter { $0.standardLabel == "项目支出" }.map(\.amount) }
     stated += document.budgetLines.filter { $0.normalizedLabel == "项目支出" }.compactMap(\.amount)
     // The totals seen, by value: a handful, where hashing a Decimal cost tens of thousands
     // of instructions.

@@ -13,7 +13,7 @@ enum ScoringFullMarkDiffersFromWeight: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     subject.findings(ownTargetsOnly: false, where: { $0.hasWeight && $0.hasScoring }) { entity, checked in
       let indicator = checked.indicator
-      guard let weight = indicator.weight, let scoring = indicator.scoring,
+      guard let weight = indicator.weight, let scoring = checked.scoringText,
         let (phrase, fullMark) = fullMark(in: scoring), fullMark != weight
       else { return nil }
       return Diagnostic(
