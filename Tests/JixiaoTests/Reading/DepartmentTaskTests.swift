@@ -39,7 +39,17 @@ import Testing
     funds: "15000000 14000000 1000000 lines 0", indicators: 3, residue: [], codes: [])
 
   enum Layout: String, CaseIterable {
-    case tabbed, markdown, pipesCollapsed, spaced, cellStream, html, groupRepeated
+    case tabbed, markdown, pipesCollapsed, spaced, cellStream, html, groupRepeated, cellPerLine, csv, aligned, gridTable
+  }
+
+  /// Columns as wide as a monospaced page shows them (an ideograph is two).
+  static func width(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }
+
+  static func padded(_ rows: [[String]]) -> (rows: [[String]], widths: [Int]) {
+    let count = rows.map(\.count).max() ?? 0
+    let rows = rows.map { $0 + Array(repeating: "", count: count - $0.count) }
+    let widths = (0..<count).map { column in rows.map { width($0[column]) }.max() ?? 0 }
+    return (rows, widths)
   }
 
   static func text(_ layout: Layout) -> String {
@@ -50,6 +60,25 @@ import Testing
     case .spaced: return rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") }.joined(separator: "\n") + "\n"
     case .cellStream: return rows.flatMap { $0.filter { !$0.isEmpty } }.joined(separator: "\n\n") + "\n"
     case .html: return html
+    case .cellPerLine:
+      // A docx export: each cell on a line of its own led by a tab, a blank line after a row.
+      return rows.map { $0.map { "\t" + $0 + "\n" }.joined() + "\n" }.joined()
+    case .csv:
+      // As Excel and WPS export: every row as wide as the widest.
+      return Self.padded(rows).rows.map { $0.joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    case .aligned:
+      let (rows, widths) = Self.padded(rows)
+      return rows.map { row in
+        guard row.filter({ !$0.isEmpty }).count > 1 else { return "      " + row[0] }
+        let cells = row.indices.map { row[$0] + String(repeating: " ", count: widths[$0] - Self.width(row[$0])) }
+        return String(cells.joined(separator: "   ").reversed().drop { $0 == " " }.reversed())
+      }.joined(separator: "\n") + "\n"
+    case .gridTable:
+      let (rows, widths) = Self.padded(rows)
+      let rule = "+" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "+") + "+"
+      return rows.map { row in
+        rule + "\n|" + row.indices.map { " " + row[$0] + String(repeating: " ", count: widths[$0] - Self.width(row[$0])) + " " }.joined(separator: "|") + "|"
+      }.joined(separator: "\n") + "\n" + rule + "\n"
     case .groupRepeated:
       // A converter that fills merged cells writes the group label on each of its rows.
       return rows.enumerated().map { index, row in
