@@ -21,21 +21,6 @@ enum Support {
     standardInputLines: { [] }
   ).map(\.path)
 
-  /// A department-wide form with a task block (年度主要任务), which no corpus document has,
-  /// written into `directory` for the tables' `tasks`.
-  static func departmentFile(in directory: String) -> String {
-    let rows = [
-      "部门（单位）整体支出绩效目标申报表", "（2024年度）", "部门（单位）名称\t某县教育局",
-      "年度主要任务\t任务名称\t主要内容\t预算金额（万元）", "\t\t\t总额\t财政拨款\t其他资金",
-      "\t义务教育保障\t保障义务教育学校正常运转\t1200\t1100\t100", "\t学生资助\t落实各项学生资助政策\t300\t300\t0",
-      "金额合计\t\t\t1500\t1400\t100", "年度总体目标\t保障全县义务教育学校正常运转，落实学生资助政策。",
-      "年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值", "\t产出指标\t数量指标\t资助学生人数\t≥3000人",
-    ]
-    let path = FileSystem.join(directory, "department-tasks.txt")
-    write(path, Array((rows.joined(separator: "\n") + "\n").utf8))
-    return path
-  }
-
   /// The built `jixiao` next to the test bundle.
   static let jixiao: String = {
     var buffer = [CChar](repeating: 0, count: 4096)

@@ -179,6 +179,7 @@ struct EntityAssembler {
   /// A row of the task block, its funds read as the department's are.
   private mutating func task(_ fields: [FieldDraft], unit: MoneyUnit?) -> DepartmentTask {
     var task = DepartmentTask(span: fields[0].value.span)
+    task.fields = fields.map(field)
     // The label of the amount in the `other` slot is the entity's, not the task's.
     let entityOtherLabel = otherLabel
     otherLabel = nil

@@ -14,8 +14,6 @@ struct TaskBlock {
   /// The block's columns by column: name, content, expected result, and the money columns
   /// (the funds group until sub-labels replace it).
   private(set) var columns: [Column]
-  /// Whether the next row may still be the money columns' sub-labels.
-  private var awaitingSubLabels = true
 
   /// The block its header row starts: every cell a column (年度主要任务 │ 任务名称 │ 主要内容 │
   /// 预算金额（万元）), one of them the task name. A column no word names (对应项目) is kept, its
@@ -58,7 +56,7 @@ struct TaskBlock {
   /// What a row of the block is.
   enum Reading {
     /// The money columns' sub-labels (总额 │ 财政拨款 │ 其他资金), after any repeated group
-    /// label: layout.
+    /// label, or them repeated: layout.
     case subLabels
     /// A task, or the sum row (`金额合计`, its label in `sumLabel`): each value with the
     /// role and label of its column. `layout`: repeated group labels; `leftover`: cells
@@ -86,14 +84,13 @@ struct TaskBlock {
       values = values.dropFirst()
     }
     guard let first = values.first else { return .values(placement, sumLabel: nil) }
-    if awaitingSubLabels {
-      awaitingSubLabels = false
-      if values.allSatisfy({ FormVocabulary.role($0.key).map(InlineFields.isMoney) == true }) {
-        replaceFundsGroup(by: Array(values), positionsTrusted: positionsTrusted)
-        return .subLabels
-      }
+    // Money labels alone: the funds group's sub-labels, or them again after a page break.
+    if values.allSatisfy({ FormVocabulary.role($0.key).map(InlineFields.isMoney) == true }) {
+      if columns.contains(where: { $0.role == .taskFunds }) { replaceFundsGroup(by: Array(values), positionsTrusted: positionsTrusted) }
+      return .subLabels
     }
-    if let role = InlineFields.labelRole(of: first), !Self.isTaskColumn(role), !InlineFields.isMoney(role) {
+    // A label ends the block; the header again (任务名称 after a page break) starts it anew.
+    if let role = InlineFields.labelRole(of: first), !InlineFields.isMoney(role) {
       return .end
     }
     var sumLabel: Cell?

@@ -74,6 +74,9 @@ public struct DepartmentTask: Sendable, Hashable {
   public var nameSpan: SourceSpan?
   public var contentSpan: SourceSpan?
   public var expectedSpan: SourceSpan?
+  /// Every cell of the row with the column label it was read under (a funds cell that is no
+  /// amount stays here, with JX111).
+  public var fields: [Field] = []
   /// The row's first cell.
   public var span: SourceSpan
 

@@ -236,6 +236,7 @@ public enum DocumentEncoder {
             w.field("nameSpan") { span(task.nameSpan, &$0) }
             w.field("contentSpan") { span(task.contentSpan, &$0) }
             w.field("expectedSpan") { span(task.expectedSpan, &$0) }
+            w.field("fields") { fields(task.fields, &$0) }
             w.field("span") { span(task.span, &$0) }
           }
         }

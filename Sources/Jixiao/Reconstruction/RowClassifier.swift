@@ -240,7 +240,7 @@ enum RowClassifier {
       let length = cells[index].keyUTF8Count
       var mayBeEntry = length >= shortest && length <= longest
       if mayBeEntry { mayBeEntry = cells[index].withKeyBytes { leads.mayBeWord($0) } }
-      if !mayBeEntry { mayBeEntry = cells[index].withKeyBytes(ColumnVocabulary.mayHavePrefix) }
+      if !mayBeEntry { mayBeEntry = cells[index].withKeyBytes(ColumnVocabulary.mayHavePrefixOrNote) }
       let word = mayBeEntry ? headerWord(cells[index].key) : .unknown
       switch word {
       case .indicatorHeader: indicatorLabels += 1
@@ -277,7 +277,9 @@ enum RowClassifier {
     // (A key longer or shorter than every entry, a long data cell or a number, is not hashed.)
     let entry = headerEntries[key]
     if case .column(let word) = entry { return word }
-    if let role = ColumnVocabulary.prefixRole(key) { return headerWord(of: role) }
+    if let role = ColumnVocabulary.prefixRole(key) ?? key.withUTF8Bytes(ColumnVocabulary.annotatedRole) {
+      return headerWord(of: role)
+    }
     return entry == nil ? .unknown : .neutral
   }
 

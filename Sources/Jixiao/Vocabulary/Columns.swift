@@ -78,7 +78,20 @@ public enum ColumnVocabulary {
 
   public static func role(_ key: String) -> ColumnRole? {
     if let role = byBytes[key] { return role }
-    return prefixRole(key)
+    return prefixRole(key) ?? key.withUTF8Bytes(annotatedRole)
+  }
+
+  /// An indicator column's header with a note in brackets after it: the national
+  /// department-wide template's `指标值（包含数字及文字描述）`, `三级指标(指标内容)`.
+  static func annotatedRole(_ bytes: UnsafeBufferPointer<UInt8>) -> ColumnRole? {
+    guard bytes.count > 2, bytes[bytes.count - 1] == 0x29, let open = bytes.firstIndex(of: 0x28), open > 0,
+      let role = byBytes[UnsafeBufferPointer(rebasing: bytes[..<open])]
+    else { return nil }
+    switch role {
+    case .level1, .level2, .name, .target, .explanation, .scoring, .unit, .valueType, .direction, .weight, .remark, .standard:
+      return role
+    default: return nil
+    }
   }
 
   /// The role of a header the exact table does not hold, from how it begins (`绩效指标(…)`,
@@ -102,12 +115,18 @@ public enum ColumnVocabulary {
     }
   }
 
+  /// `mayHavePrefix`, or a note in brackets at the end (`annotatedRole`).
+  @inline(__always)
+  static func mayHavePrefixOrNote(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    mayHavePrefix(bytes) || bytes.last == 0x29
+  }
+
   /// `role` of a key that `TextKey.isPlain` accepts, from its bytes: a string is made only
   /// for the rare key that may have one of the prefixes.
   static func role(plainKey bytes: UnsafeBufferPointer<UInt8>) -> ColumnRole? {
     if let role = byBytes[bytes] { return role }
-    guard mayHavePrefix(bytes) else { return nil }
-    return prefixRole(String(decoding: bytes, as: UTF8.self))
+    if mayHavePrefix(bytes), let role = prefixRole(String(decoding: bytes, as: UTF8.self)) { return role }
+    return annotatedRole(bytes)
   }
 
   /// Header cells that only an indicator header has: a row with two of them is a header.

@@ -281,6 +281,14 @@ private enum Reference {
     if key.hasPrefixBytes("绩效指标(") || key.hasPrefixBytes("年度绩效目标(") { return .blockLabel }
     if key.hasPrefixBytes("评(扣)分") { return .scoring }
     if key.hasPrefixBytes("指标值") && key.count <= 8 { return .target }
+    // An indicator column's header with a note in brackets: `指标值（包含数字及文字描述）`.
+    if key.hasSuffix(")"), let open = key.firstIndex(of: "("), open > key.startIndex,
+      let role = ColumnVocabulary.exact[String(key[..<open])],
+      [.level1, .level2, .name, .target, .explanation, .scoring, .unit, .valueType, .direction, .weight, .remark, .standard]
+        .contains(role)
+    {
+      return role
+    }
     return nil
   }
 

@@ -150,6 +150,10 @@ import Testing
       triggering: TableFixtures.clean.map { $0.replacing("城管队业务工作经费", with: "2023年城管队业务工作经费") },
       clean: TableFixtures.clean.map { $0.replacing("城管队业务工作经费", with: "2024年城管队业务工作经费") }),
     Case(
+      code: "JX313",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("群众满意度 | ≥95%", with: "群众满意度 | ≥95粒") }),
+      clean: TableFixtures.clean),
+    Case(
       code: "JX601",
       triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("控制经费支出50万元", with: "控制经费支出58万元") }),
       clean: TableFixtures.cleanWide),

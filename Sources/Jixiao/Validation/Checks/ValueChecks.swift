@@ -148,3 +148,25 @@ enum UnreadableTarget: Check {
     }
   }
 }
+
+/// JX313: a target whose unit (or a part of a rate's) is in no unit list: read with the unit
+/// as written, which a reader should confirm.
+enum UnitNotKnown: Check {
+  static let entry = CatalogueEntry(
+    "JX313", .note,
+    title: Localized(zh: "计量单位未收录", en: "unit not known"),
+    message: Localized(
+      zh: "指标值“{0}”的单位“{1}”不在已知单位中，按原文保留",
+      en: "the unit '{1}' of the target '{0}' is not one Jixiao knows; kept as written"),
+    explanation: Localized(
+      zh: "数值读出来了，但其后的单位（或比率单位中的某一部分）不在单位表中：可能是少见的量词，也可能把说明文字当成了单位。数值照常比较，单位按原文保存在 unit 中，并带 unitUnknown 标记。\n示例：`≥3000粒`。\n修正：核对单位；常用量词可加入单位表。",
+      en: "The number was read, but the unit after it (or a part of a rate's unit) is in no unit list: a rare measure word, or words taken for a unit. The number is compared as usual; the unit is kept as written in unit, flagged unitUnknown.\nExample: `≥3000粒`.\nFix: check the unit; a common measure word can be added to the unit table."))
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    subject.findings(ownTargetsOnly: true, where: { $0.has(.unitUnknown) }) { entity, checked in
+      let target = checked.indicator.target
+      guard target.flags.contains(.unitUnknown) else { return nil }
+      return Diagnostic(self, span: checked.indicator.targetSpan, target.raw, target.unitRaw ?? target.unit ?? "")
+    }
+  }
+}
