@@ -46,13 +46,6 @@ struct TaskBlock {
     "期望达到的目标": .taskExpected, "预期目标": .taskExpected, "预期效果": .taskExpected,
   ]
 
-  static func isTaskColumn(_ role: FieldRole) -> Bool {
-    switch role {
-    case .taskName, .taskContent, .taskFunds, .taskExpected: true
-    default: false
-    }
-  }
-
   /// What a row of the block is.
   enum Reading {
     /// The money columns' sub-labels (总额 │ 财政拨款 │ 其他资金), after any repeated group
@@ -152,13 +145,11 @@ struct TaskBlock {
   private func placeByOrder(_ cells: ArraySlice<Cell>, into placement: inout Placement) {
     var texts = columns.filter { !Self.isMoneyColumn($0) }[...]
     var money = columns.filter(Self.isMoneyColumn)[...]
-    var amounts = 0
     for cell in cells {
       let isAmount = AmountReader.read(cell.text, defaultUnit: .yuan) != nil
       if isAmount, let column = money.popFirst() {
         placement.fields.append((Self.valueRole(column), column.cell, cell))
-        if amounts == 0 { placement.uncertain = cell }
-        amounts += 1
+        placement.uncertain = placement.uncertain ?? cell
       } else if !isAmount, let column = texts.popFirst() {
         placement.fields.append((Self.valueRole(column), column.cell, cell))
       } else {

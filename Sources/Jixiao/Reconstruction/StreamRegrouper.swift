@@ -116,7 +116,7 @@ struct StreamRegrouper {
           emit()
           valueColumns = 0
         }
-        if TaskBlock.isTaskColumn(role) || role == .tasksGroup {
+        if role == .taskName || role == .tasksGroup {
           inTaskBlock = true
         } else if !InlineFields.isMoney(role) {
           inTaskBlock = false

@@ -41,8 +41,10 @@ enum FundsDoNotAddUp: Check {
     }
     if let other = funds.other { sources.append(("其他资金", other)) }
     if let carryover = funds.carryover { sources.append(("上年结转", carryover)) }
-    let bySpending = funds.lines.filter { $0.standardLabel == "基本支出" || $0.standardLabel == "项目支出" }
-    sources += funds.lines.filter { $0.standardLabel == "政府性基金拨款" || $0.standardLabel == "财政专户管理资金" }.map { ($0.label, $0.amount) }
+    // Each line's label keyed once (simplified: a traditional table's 項目支出).
+    let lines = funds.lines.map { (key: $0.standardLabel, line: $0) }
+    let bySpending = lines.filter { $0.key == "基本支出" || $0.key == "项目支出" }.map(\.line)
+    sources += lines.filter { $0.key == "政府性基金拨款" || $0.key == "财政专户管理资金" }.map { ($0.line.label, $0.line.amount) }
     var result = [sources]
     if bySpending.count == 2 { result.append(bySpending.map { ($0.label, $0.amount) }) }
     return result
