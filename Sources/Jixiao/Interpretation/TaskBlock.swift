@@ -38,7 +38,10 @@ struct TaskBlock {
     return headerWords[String(base)] ?? .otherLabel
   }
 
+  /// Words of a task block's header row. `名称` names the task only here, on a row the group
+  /// label begins (湛江's 年度重点工作任务 │ 名称 │ 主要实施内容 │ 拟投入的资金（万元） │ 期望达到的目标).
   static let headerWords: [String: FieldRole] = [
+    "名称": .taskName, "任务": .taskName, "重点任务": .taskName,
     "主要内容": .taskContent, "主要实施内容": .taskContent, "任务内容": .taskContent, "工作内容": .taskContent,
     "具体内容": .taskContent, "实施内容": .taskContent,
     "预算金额": .taskFunds, "预算数": .taskFunds, "拟投入的资金": .taskFunds, "拟投入资金": .taskFunds,

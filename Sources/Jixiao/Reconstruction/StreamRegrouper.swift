@@ -19,6 +19,10 @@ struct StreamRegrouper {
   /// Inside a department's task block (任务名称 │ 主要内容 │ 预算金额): a task is words, then
   /// amounts, so words after an amount start the next task (or the sum row, 金额合计).
   private var inTaskBlock = false
+  /// Header words of the task block after its funds column (期望达到的目标): words a task has
+  /// after its amounts.
+  private var taskWordsAfterFunds = 0
+  private var taskHeaderHasFunds = false
 
   static func regroup(_ grid: Grid) -> Grid {
     var cells: [Cell] = []
@@ -117,6 +121,7 @@ struct StreamRegrouper {
           valueColumns = 0
         }
         if role == .taskName || role == .tasksGroup {
+          if !inTaskBlock || !currentIsLabels { (taskWordsAfterFunds, taskHeaderHasFunds) = (0, false) }
           inTaskBlock = true
         } else if !InlineFields.isMoney(role) {
           inTaskBlock = false
@@ -128,7 +133,12 @@ struct StreamRegrouper {
         continue
       }
       // The task block's other header words (主要内容, 预算金额（万元）) after 任务名称.
-      if inTaskBlock, currentIsLabels, TaskBlock.columnRole(key) != .otherLabel {
+      if inTaskBlock, currentIsLabels, case let role = TaskBlock.columnRole(key), role != .otherLabel {
+        if role == .taskFunds || InlineFields.isMoney(role) {
+          (taskWordsAfterFunds, taskHeaderHasFunds) = (0, true)
+        } else if taskHeaderHasFunds {
+          taskWordsAfterFunds += 1
+        }
         current.append(cell)
         index += 1
         continue
@@ -139,7 +149,11 @@ struct StreamRegrouper {
         // Values after a run of several labels form a row of their own, in label order.
         if currentIsLabels && current.count >= 2 { emit() }
         if targetClosesRow, valueColumns >= 2, !currentIsLabels, current.count == valueColumns { emit() }
-        if inTaskBlock, !currentIsLabels, current.contains(where: Self.isAmount), !Self.isAmount(cell) { emit() }
+        if inTaskBlock, !currentIsLabels, !Self.isAmount(cell), let lastAmount = current.lastIndex(where: Self.isAmount),
+          current.count - 1 - lastAmount >= taskWordsAfterFunds
+        {
+          emit()
+        }
         currentIsLabels = false
         current.append(cell)
       }

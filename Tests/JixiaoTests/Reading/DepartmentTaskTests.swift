@@ -52,7 +52,10 @@ import Testing
     return (rows, widths)
   }
 
-  static func text(_ layout: Layout) -> String {
+  static func text(_ layout: Layout) -> String { text(layout, rows: rows) }
+
+  /// `rows` in `layout` (HTML is the department form's own page).
+  static func text(_ layout: Layout, rows: [[String]]) -> String {
     switch layout {
     case .tabbed: return rows.map { $0.joined(separator: "\t") }.joined(separator: "\n") + "\n"
     case .markdown: return rows.map { "| " + $0.joined(separator: " | ") + " |" }.joined(separator: "\n") + "\n"
@@ -179,6 +182,28 @@ import Testing
     #expect(task.funds.total?.yuan == 805000 && task.funds.total?.unit == "元")
     #expect(department.goals.annual == "做好公共卫生服务。")
     #expect(document.residue.isEmpty)
+  }
+
+  /// Guangdong's department-wide form names the task column `名称` under 年度重点工作任务, with an
+  /// expected result per task; `名称` names a task only on the row the group label begins.
+  @Test(arguments: [Layout.tabbed, .markdown, .pipesCollapsed, .spaced, .cellStream, .cellPerLine])
+  func keyTasksWithExpectedResults(_ layout: Layout) throws {
+    let rows = [
+      "部门整体（预算）绩效目标表",
+      "部门名称 | 某市住房和城乡建设局",
+      "年度重点工作任务 | 名称 | 主要实施内容 | 拟投入的资金（万元） | 期望达到的目标",
+      " | 城镇老旧小区改造 | 改造老旧小区12个 | 2,400.00 | 惠及居民3000户",
+      " | 保障性住房建设 | 新建保障性租赁住房500套 | 1,600.00 | 按期交付",
+      "年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+      " | 产出指标 | 数量指标 | 改造小区数量 | =12个",
+    ].map { row in row.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+    let document = try Jixiao.parse(Array(Self.text(layout, rows: rows).utf8), path: "tasks.txt")
+    let department = try #require(document.departments.first)
+    #expect(department.tasks.map(\.name) == ["城镇老旧小区改造", "保障性住房建设"])
+    #expect(department.tasks.map(\.expected) == ["惠及居民3000户", "按期交付"])
+    #expect(department.tasks.map { $0.funds.total?.yuan } == [24_000_000, 16_000_000])
+    #expect(document.residue.isEmpty)
+    #expect(department.indicators.count == 1)
   }
 
   /// Where the layout dropped empty cells and a task gives fewer amounts than the money
