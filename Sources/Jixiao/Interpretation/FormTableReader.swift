@@ -104,6 +104,7 @@ struct FormTableReader {
     headerKeys = keys
     taskBlock = nil
     var columns: [Int: ColumnRole] = [:]
+    var unnamed: [Cell] = []
     for cell in row.cells where !cell.isEmpty {
       let key = cell.key
       if let role = ColumnVocabulary.role(key) {
@@ -115,8 +116,17 @@ struct FormTableReader {
           if current == nil { current = EntityDraft(span: cell.span) }
           current?.declaredWeightTotal = total
         }
+      } else {
+        unnamed.append(cell)
       }
       layout.append(LayoutCell(role: .header, text: cell.text, span: cell.span))
+    }
+    // As `HeaderResolver` names them: an indicator column no other header names.
+    for cell in unnamed {
+      guard let role = ColumnVocabulary.guessedRole(cell.key), role.isIndicatorColumn, !columns.values.contains(role)
+      else { continue }
+      columns[cell.column] = role
+      context.diagnose("JX120", cell.span, cell.text, ColumnVocabulary.usualHeader(role))
     }
     if current == nil { current = EntityDraft(span: row.nonEmpty.first?.span ?? block.span) }
     if !columns.values.contains(.blockLabel), let first = columns.keys.min(), first > 0 {

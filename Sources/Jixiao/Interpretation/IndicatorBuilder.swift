@@ -10,13 +10,23 @@ struct IndicatorBuilder {
   /// readers): a target text is read once, whatever its context.
   let readings: TargetReadings
 
+  /// Which column holds the operator. Templates that head the operator column 指标方向
+  /// print `≥`, `=`, `定性` in it: without a 指标性质 column, the direction column is the
+  /// operator column (a direction as such, 正向 or 反向, reads as no operator). With both,
+  /// the one that holds a comparison: 指标属性 says 定量 beside 指标方向性 `≥`, and a row may
+  /// have the two swapped (`正向 │ =` under 指标性质 │ 指标方向).
+  static func operatorColumn(valueType: String?, direction: String?) -> String? {
+    guard let valueType, let direction else { return valueType ?? direction }
+    if case .comparison = ColumnReading.readOperator(valueType) { return valueType }
+    if case .comparison = ColumnReading.readOperator(direction) { return direction }
+    return valueType
+  }
+
   func build(_ draft: IndicatorDraft) -> Indicator {
     // The columns' texts read where they lie: the cells are not copied out for them.
-    // Templates that head the operator column 指标方向 print `≥`, `=`, `定性` in it: without a
-    // 指标性质 column, the direction column is the operator column (a direction as such,
-    // 正向 or 反向, reads as no operator).
     let context = TargetContext(
-      unitColumn: draft.extraText(.unit), operatorColumn: draft.extraText(.valueType) ?? draft.extraText(.direction),
+      unitColumn: draft.extraText(.unit),
+      operatorColumn: Self.operatorColumn(valueType: draft.extraText(.valueType), direction: draft.extraText(.direction)),
       budgetYear: budgetYear)
     let targetCell = draft.target
     let targetText = targetCell.map { CellText.joiningSoftBreaks(CellText.clean($0.text)) } ?? ""

@@ -10,6 +10,8 @@ struct ListTableReader {
   private let block: TableBlock
   private var entities: [EntityDraft] = []
   private var current: EntityDraft?
+  /// The unit a heading row named (`unitHeading`), given to each project below it.
+  private var unit: FieldDraft?
   private var currentKey: String?
   private var header = HeaderResolver.Result()
   private var headerSignatures: [[String]] = []
@@ -19,6 +21,8 @@ struct ListTableReader {
   /// The columns of the project's name and goal, as `header.roles.first(where:)` finds them.
   private var nameColumn: Int?
   private var goalColumn: Int?
+  /// The name column names units as well as projects (单位名称（项目名称）).
+  private var namesUnits = false
   private var indicatorReader = IndicatorRowReader(columns: [:])
   var layout: [LayoutCell] = []
 
@@ -72,9 +76,11 @@ struct ListTableReader {
     roleByColumn = Array(repeating: nil, count: max(header.roles.keys.max() ?? -1, -1) + 1)
     for (column, role) in header.roles where column >= 0 { roleByColumn[column] = role }
     nameColumn = header.roles.first(where: { $0.value == .projectName })?.key
+    namesUnits = nameColumn.flatMap { header.labels[$0] }.map { $0.key.containsBytes("单位") || $0.key.containsBytes("部门") } ?? false
     goalColumn = header.roles.first(where: { $0.value == .goal })?.key
     headerSignatures = rows.map { $0.nonEmpty.map(\.key) }
     for row in rows { addLayout(row, role) }
+    for cell in header.guessed { context.diagnose("JX120", cell.span, cell.text, header.roles[cell.column].map(ColumnVocabulary.usualHeader) ?? "") }
     indicatorReader = IndicatorRowReader(
       columns: header.roles.filter { $0.value.isIndicatorColumn }, positionsTrusted: context.positionsTrusted,
       readings: context.targetReadings)
@@ -117,8 +123,15 @@ struct ListTableReader {
     if let nameCell {
       let key = TextKey.make(nameCell.text)
       if key != currentKey {
-        finishEntity()
+        if let heading = unitHeading() {
+          // The unit of the projects below, not a project.
+          unit = heading
+          current = nil
+        } else {
+          finishEntity()
+        }
         startEntity(at: nameCell, key: key)
+        if let unit { current?.fields.append(unit) }
       }
     } else if let goalCell, current == nil || TextKey.make(goalCell.text) != currentGoalKey {
       // The name slid into the goal column: the project is named by that text.
@@ -220,6 +233,13 @@ struct ListTableReader {
   /// project column, and its cells are read by content as an indicator of the project above.
   private func isIndicatorsOnly(_ row: Row) -> Bool {
     guard !context.positionsTrusted, current != nil else { return false }
+    // A unit's name alone in the name column heads the projects below (`unitHeading`): it
+    // is no indicator of the project above.
+    if namesUnits, let nameColumn, row.nonEmpty.count == 1, let only = row.nonEmpty.first, only.column == nameColumn,
+      LevelVocabulary.level1(only.key) == nil, LevelVocabulary.level2(only.key) == nil, CellShape.of(only) != .value
+    {
+      return false
+    }
     // A level name after other cells: those are the project's (a new project's first row,
     // its 单位编码 merged from above), whatever the count.
     if let anchor = Self.firstLevel(row.nonEmpty), anchor > 0 { return false }
@@ -270,6 +290,16 @@ struct ListTableReader {
       context.diagnose("JX108", section[last].rowSpan, previous.name?.text ?? "", String(previous.rowSpan.line))
     }
     current!.sections.append(section)
+  }
+
+  /// Under `单位名称（项目名称）` a row that names a unit and nothing else heads the projects
+  /// of that unit below it: the name as the implementing unit of each of them.
+  private func unitHeading() -> FieldDraft? {
+    // (The unit of a heading above it is no field of its own.)
+    guard let current, current.sections.allSatisfy(\.isEmpty) else { return nil }
+    let own = current.fields.filter { $0.role != .implementingUnit }
+    guard namesUnits, own.count == 1, own[0].role == .name else { return nil }
+    return FieldDraft(role: .implementingUnit, label: own[0].label, value: own[0].value)
   }
 
   private var currentGoalKey: String? {

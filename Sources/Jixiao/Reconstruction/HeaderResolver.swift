@@ -10,21 +10,39 @@ struct HeaderResolver {
     /// The header cell that named each column.
     var labels: [Int: Cell] = [:]
     var columnCount = 0
+    /// The header cells whose role their words told (`ColumnVocabulary.guessedRole`), for
+    /// the reader to say so.
+    var guessed: [Cell] = []
   }
 
   static func resolve(_ rows: [Row]) -> Result {
     var result = Result()
-    guard let base = rows.max(by: { $0.cells.count < $1.cells.count }) else { return result }
+    // The row with the most cells, and of those the one with the most labels, the lowest
+    // on a tie: a sheet's export pads every row to the same width.
+    guard let base = rows.enumerated().max(by: { a, b in
+      (a.element.cells.count, a.element.nonEmpty.count, a.offset) < (b.element.cells.count, b.element.nonEmpty.count, b.offset)
+    })?.element else { return result }
     if let rebuilt = collapsed(rows, base: base) { return rebuilt }
     result.columnCount = base.cells.count
     var blanks: [Int] = []
+    var unnamed: [Cell] = []
     for cell in base.cells {
       if !cell.isEmpty, let role = ColumnVocabulary.role(cell.key), role != .group {
         result.roles[cell.column] = role
         result.labels[cell.column] = cell
       } else if cell.isEmpty {
         blanks.append(cell.column)
+      } else {
+        unnamed.append(cell)
       }
+    }
+    // A header no list holds names its column by its words, unless a header the lists
+    // hold names one so already (its cells are then left unplaced, not read twice).
+    for cell in unnamed {
+      guard let role = ColumnVocabulary.guessedRole(cell.key), !result.roles.values.contains(role) else { continue }
+      result.roles[cell.column] = role
+      result.labels[cell.column] = cell
+      result.guessed.append(cell)
     }
     var leaves: [(position: Double, row: Int, cell: Cell, role: ColumnRole)] = []
     for (rowIndex, row) in rows.enumerated() where row != base {

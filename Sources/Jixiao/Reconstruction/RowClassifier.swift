@@ -223,12 +223,14 @@ enum RowClassifier {
     return false
   }
 
-  /// A header row: at least two indicator header labels, or a project column beside an
-  /// indicator header label, and no cell that reads as data. Empty cells are passed over.
+  /// A header row: at least two indicator header labels, and at most one cell that neither a
+  /// list holds nor tells a column by its words; or three project columns, or two and a
+  /// block label, and nothing else. Empty cells are passed over.
   static func isHeader(_ cells: [Cell]) -> Bool {
     var indicatorLabels = 0
     var projectLabels = 0
     var unknown = 0
+    var blockLabels = 0
     let shortest = headerEntries.shortestWord
     let longest = headerEntries.longestWord
     let leads = headerLeads
@@ -246,16 +248,36 @@ enum RowClassifier {
       case .indicatorHeader: indicatorLabels += 1
       case .projectColumn: projectLabels += 1
       // 指标解释, 备注, block labels …: header-ish, neutral
-      case .neutral: break
+      case .neutral:
+        if isBlockLabel(cells[index].key) { blockLabels += 1 }
       case .unknown:
         unknown += 1
         // Settled: most rows are data, and the rest of their cells need no lookup.
-        if unknown > 1 { return false }
+        if unknown > maximumGuessed { return false }
       }
     }
-    if indicatorLabels >= 2 { return true }
-    return projectLabels >= 3 && unknown == 0
+    if indicatorLabels >= 2 {
+      // A row with two indicator labels may name its other columns in words no list holds
+      // (`guessedRole`): asked again of its cells then, and only then (it is rare).
+      if unknown <= 1 { return true }
+      var unnamed = 0
+      for cell in cells where !cell.isEmpty && headerWord(cell.key) == .unknown && ColumnVocabulary.guessedRole(cell.key) == nil {
+        unnamed += 1
+      }
+      return unnamed <= 1
+    }
+    // The top row of a two-row list header: 单位名称（项目名称） │ 项目目标 │ 项目指标, the
+    // last over the indicator columns of the row below.
+    return unknown == 0 && (projectLabels >= 3 || projectLabels == 2 && blockLabels >= 1)
   }
+
+  private static func isBlockLabel(_ key: String) -> Bool {
+    LevelVocabulary.blockLabel(key) != nil || ColumnVocabulary.role(key) == .blockLabel
+  }
+
+  /// The most header cells no list holds that a header row may have (a national template has
+  /// at most twelve columns, of which the indicator labels name several).
+  static let maximumGuessed = 6
 
   /// What a cell counts for in a header row.
   enum HeaderWord: Equatable {

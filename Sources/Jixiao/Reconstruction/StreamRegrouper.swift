@@ -95,9 +95,9 @@ struct StreamRegrouper {
       default: break
       }
       // A run of header words with at least two indicator columns: an indicator header.
-      let run = cells[index...].prefix { Self.isHeaderWord($0.key) }
+      let run = Self.headerRun(cells[index...])
       // (A run of fewer than two words has fewer than two roles: no arrays made for it.)
-      let roles = run.count >= 2 ? run.compactMap { ColumnVocabulary.role($0.key) } : []
+      let roles = run.count >= 2 ? run.compactMap { ColumnVocabulary.headerRole($0.key)?.role } : []
       if roles.count >= 2 && roles.filter({ ColumnVocabulary.indicatorHeaderRoles.contains($0) }).count >= 2 {
         emit()
         current = Array(run)
@@ -172,12 +172,20 @@ struct StreamRegrouper {
       return
     }
     let hasContent = current.contains { LevelVocabulary.level1($0.key) == nil && LevelVocabulary.level2($0.key) == nil }
-    let hasLevel2 = current.contains { LevelVocabulary.level2($0.key) != nil }
+    // A word of both levels (成本指标) that begins the row and has a level 2 after it is the
+    // row's level 1, not a level 2.
+    let beginsWithLevel1 = current.first.map { Self.isLevel1BeforeLevel2($0.key, next: current.count > 1 ? current[1].key : key) } ?? false
+    let hasLevel2 = current.indices.contains { LevelVocabulary.level2(current[$0].key) != nil && !($0 == 0 && beginsWithLevel1) }
+    let level2 = LevelVocabulary.level2(key)
     // A level-1 word after a level 2 (满意度 under 服务对象满意度指标) is the indicator's name;
     // one that says 指标 (`产出指标(40-50)分`) never is.
-    let isLevel1 = LevelVocabulary.level1(key) != nil && LevelVocabulary.level2(key) == nil
+    let isLevel1 = LevelVocabulary.level1(key) != nil
+      && (level2 == nil || next.map { Self.isLevel1BeforeLevel2(key, next: $0.key) } == true)
       && (!(hasLevel2 && !hasContent) || key.contains("指标"))
-    let isLevel2 = LevelVocabulary.level2(key) != nil
+    // A level-2 word right after the same level 2 (群众满意度 under 服务对象满意度指标) is the
+    // indicator's name: a level is not written twice in a row.
+    let repeatsLevel2 = level2 != nil && current.last.map { LevelVocabulary.level2($0.key) == level2 } == true
+    let isLevel2 = level2 != nil && !isLevel1 && !repeatsLevel2
     let shape = CellShape.of(cell)
     if (isLevel1 && !current.isEmpty) || (isLevel2 && (hasContent || hasLevel2)) {
       emit()
@@ -194,6 +202,12 @@ struct StreamRegrouper {
     guard let last = header.last else { return }
     if shape.fit(last) >= 5 { emit() }
     else if targetClosesRow, last == .target, hasContent, shape == .value { emit() }
+  }
+
+  /// A word of both levels (成本指标) followed by a word of level 2 only (经济成本指标).
+  static func isLevel1BeforeLevel2(_ key: String, next: String) -> Bool {
+    LevelVocabulary.level1(key) != nil && LevelVocabulary.level2(key) != nil
+      && LevelVocabulary.level2(next) != nil && LevelVocabulary.level1(next) == nil
   }
 
   /// `…`, `……`, `...`: a template row saying "and so on".
@@ -232,6 +246,32 @@ struct StreamRegrouper {
 
   static func isAmount(_ cell: Cell) -> Bool {
     AmountReader.read(cell.text, defaultUnit: .yuan) != nil
+  }
+
+  /// The header words from the first cell on: words the lists hold, and between them words
+  /// that tell a column (`ColumnVocabulary.guessedRole`: 计算符号, 指标值设定依据) and are no form
+  /// label (保障绩效目标实现措施 starts a row of its own). The run ends at a word the lists
+  /// hold or at a guessed indicator column, so that a first data cell such as `专项资金` is
+  /// not taken in.
+  static func headerRun(_ cells: ArraySlice<Cell>) -> ArraySlice<Cell> {
+    guard let first = cells.first, isHeaderWord(first.key) else { return cells.prefix(0) }
+    var end = cells.startIndex + 1
+    var index = end
+    while index < cells.endIndex {
+      let key = cells[index].key
+      if isHeaderWord(key) {
+        index += 1
+        end = index
+      } else if FormVocabulary.role(key) == nil, let role = ColumnVocabulary.guessedRole(key) {
+        index += 1
+        // An indicator column's header may end the run: a first data cell (a level name, a
+        // project's name or funds) tells no indicator column.
+        if role.isIndicatorColumn { end = index }
+      } else {
+        break
+      }
+    }
+    return cells[cells.startIndex..<end]
   }
 
   static func isHeaderWord(_ key: String) -> Bool {

@@ -178,9 +178,17 @@ enum CSVTokenizer {
     // documents are not CSV and are ruled out early.
     let maxRecords = survey.nonBlank
     var ruledOut = false
+    // A sheet saved as CSV keeps the lines above its table (title, 单位：万元, a date) as
+    // records of one field: a few of them before the first record of several fields are not
+    // counted, or a small table under its title would be ruled out.
+    var preamble = 0
     forEachRecord(bytes) { record in
       let isBlank = record.fields.allSatisfy { Blank.trim(bytes, $0.content).isEmpty }
       if isBlank && record.fields.count <= 1 { return true }
+      if record.fields.count <= 1 && withFields == 0 && preamble < 5 {
+        preamble += 1
+        return true
+      }
       nonBlank += 1
       if record.fields.count >= 2 { withFields += 1 }
       if (nonBlank - withFields) * 5 > maxRecords {

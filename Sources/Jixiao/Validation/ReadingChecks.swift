@@ -137,5 +137,12 @@ enum ReadingChecks {
       explanation: Localized(
         zh: "单元格连在一起的文字中，指标名称为空的行只剩一串数字，例如 88100 可能是指标值 88 和备注 100，也可能是 8 和 8100。Jixiao 不猜测：指标值按文字保留（kind 为 text，标记 digitsRunTogether），不读数值。\n示例：`产出指标数量指标88100质量指标88100`，表头为“指标内容 │ 指标值 │ 备注”。\n修正：对照原表（docx、PDF）读出各格内容。",
         en: "In text whose cells ran together, a row with no indicator name is left with a run of digits: 88100 may be a target of 88 and a remark of 100, or 8 and 8100. Jixiao does not guess: the target is kept as text (kind text, flag digitsRunTogether) and no number is read.\nExample: `产出指标数量指标88100质量指标88100` under 指标内容 │ 指标值 │ 备注.\nFix: read the cells from the original table (docx, PDF).")),
+    CatalogueEntry(
+      "JX120", .note,
+      title: Localized(zh: "表头按字词识别", en: "header read by its words"),
+      message: Localized(zh: "表头“{0}”不在词表中，按其字词读作“{1}”列", en: "the header '{0}' is in no list; read by its words as the column '{1}'"),
+      explanation: Localized(
+        zh: "各地各年的模板给同一列起不同的名字。一行已有一级指标、二级指标等表头时，其余表头若不在词表中，就按其中的字词判断该列（“方向”为指标方向，“性质”“属性”“符号”为指标值类型，“金额”“资金”为资金总额……）。\n示例：`项目名称 │ 项目金额 │ 年度绩效目标 │ 一级指标 │ … │ 指标方向性 │ 指标值 │ 计量单位 │ 指标属性 │ 权重`。\n修正：无需处理；若某列读错，请核对该列的内容。",
+        en: "Templates name the same column differently by province and year. In a row that other headers (一级指标, 二级指标 …) make a header, a header in no list is read by its words (方向 a direction, 性质, 属性 or 符号 a value type, 金额 or 资金 the total funds …).\nExample: `项目名称 │ 项目金额 │ 年度绩效目标 │ 一级指标 │ … │ 指标方向性 │ 指标值 │ 计量单位 │ 指标属性 │ 权重`.\nFix: nothing to do; if a column is misread, check what it holds.")),
   ]
 }

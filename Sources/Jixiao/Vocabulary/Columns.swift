@@ -51,7 +51,8 @@ public enum ColumnVocabulary {
     "评(扣)分依据": .scoring, "评分方法": .scoring,
     "度量单位": .unit, "计量单位": .unit, "单位": .unit, "指标单位": .unit,
     "指标值类型": .valueType, "指标性质": .valueType, "指标类型": .valueType, "指标值性质": .valueType,
-    "指标方向": .direction,
+    "指标属性": .valueType,
+    "指标方向": .direction, "指标方向性": .direction,
     "分值": .weight, "权重": .weight, "权重(%)": .weight, "指标分值": .weight, "分值(分)": .weight,
     "指标权重": .weight, "权重分值": .weight,
     "备注": .remark, "说明": .remark,
@@ -61,15 +62,15 @@ public enum ColumnVocabulary {
     "偏差原因分析及改进措施": .deviation, "未达到指标值原因": .deviation, "偏差原因": .deviation,
     "单位编码": .unitCode, "单位代码": .unitCode, "项目编码": .unitCode, "项目代码": .unitCode,
     "单位(项目)名称": .projectName, "项目名称": .projectName, "单位名称": .projectName,
-    "部门(单位)名称": .projectName,
-    "资金总额": .fundsTotal, "年度资金总额": .fundsTotal, "项目资金": .fundsTotal,
+    "部门(单位)名称": .projectName, "单位名称(项目名称)": .projectName,
+    "资金总额": .fundsTotal, "年度资金总额": .fundsTotal, "项目资金": .fundsTotal, "项目金额": .fundsTotal,
     "一般公共预算": .fiscal, "财政拨款": .fiscal, "一般公共预算拨款": .fiscal,
     "政府性基金拨款": .governmentFund, "政府性基金": .governmentFund,
     "财政专户管理资金": .specialAccount,
     "其他资金": .otherFunds,
     "基本支出": .basicSpending, "项目支出": .projectSpending,
     "绩效目标": .goal, "整体绩效目标": .goal, "年度绩效目标": .goal, "部门整体绩效目标": .goal,
-    "年度目标": .goal,
+    "年度目标": .goal, "项目目标": .goal, "项目绩效目标": .goal,
     "年度预算申请": .group, "按收入性质分": .group, "按支出性质分": .group,
     "部门整体支出年度绩效目标": .group, "绩效指标": .blockLabel, "名称": .blockLabel,
     "年度绩效指标": .blockLabel, "长期绩效指标": .blockLabel, "本年度绩效指标": .blockLabel,
@@ -100,7 +101,8 @@ public enum ColumnVocabulary {
     guard key.withUTF8Bytes(mayHavePrefix) else { return nil }
     if key.hasPrefixBytes("绩效指标(") || key.hasPrefixBytes("年度绩效目标(") { return .blockLabel }
     if key.hasPrefixBytes("评(扣)分") { return .scoring }
-    if key.hasPrefixBytes("指标值") && key.count <= 8 { return .target }
+    // 指标值(%), not 指标值单位 or 指标值说明.
+    if key.hasPrefixBytes("指标值") && key.count <= 8 && guessedRole(key) == .target { return .target }
     return nil
   }
 
@@ -131,4 +133,64 @@ public enum ColumnVocabulary {
 
   /// Header cells that only an indicator header has: a row with two of them is a header.
   static let indicatorHeaderRoles: Set<ColumnRole> = [.level1, .level2, .name, .target]
+}
+
+extension ColumnVocabulary {
+  /// The role of a cell known to stand in a header row: the vocabulary's, else the one its
+  /// words tell (`guessedRole`), with whether it was guessed.
+  static func headerRole(_ key: String) -> (role: ColumnRole, guessed: Bool)? {
+    if let role = role(key) { return (role, false) }
+    return guessedRole(key).map { ($0, true) }
+  }
+
+  /// The usual header of a role (its first entry), to name a column in a message.
+  static func usualHeader(_ role: ColumnRole) -> String {
+    entries.first { $0.value == role }?.key ?? role.rawValue
+  }
+
+  /// The role a header that no list holds tells by its words: templates vary their headers
+  /// by province and year (`指标方向性`, `指标属性`, `计算符号`, `项目金额`, `单位名称（项目名称）`)
+  /// far more than by what the columns hold. Asked only of cells in a row that other cells
+  /// already make a header, and short ones (a header is a few words; a note in brackets is
+  /// passed over), so that data is never read as a header by it.
+  static func guessedRole(_ key: String) -> ColumnRole? {
+    var words = ""
+    var depth = 0
+    for scalar in key.unicodeScalars {
+      switch scalar {
+      case "(", "[", "【", "〔": depth += 1
+      case ")", "]", "】", "〕": depth = max(depth - 1, 0)
+      default:
+        if depth == 0 { words.unicodeScalars.append(scalar) }
+      }
+    }
+    guard (2...16).contains(words.count), !words.unicodeScalars.contains(where: { ("0"..."9").contains($0) }),
+      !words.contains(":")
+    else { return nil }
+    func has(_ parts: String...) -> Bool { parts.contains { words.contains($0) } }
+    // The most telling words first: 指标值说明 explains, 指标值类型 types, 目标值 targets.
+    if has("一级") { return .level1 }
+    if has("二级") { return .level2 }
+    if has("三级", "指标名称", "指标内容") { return .name }
+    // A mid-term or last year's value, beside the year's target: kept, as a remark.
+    if has("中期", "长期", "远期", "上年", "历史", "往年", "基期") { return .remark }
+    if has("评分", "扣分", "计分", "评价标准") { return .scoring }
+    if has("解释", "说明", "释义", "口径", "依据", "来源") { return .explanation }
+    if has("方向") { return .direction }
+    // The operator column (计算符号) as the direction column is read when it holds `≥`
+    // (`IndicatorBuilder.operatorColumn`): a table may also have 指标属性 (定量, 定性).
+    if has("符号", "运算", "比较") { return .direction }
+    if has("性质", "属性", "类型") || has("指标") && has("类别") { return .valueType }
+    if has("权重", "分值") { return .weight }
+    if has("计量", "度量") || has("单位") && (words.hasPrefix("指标") || words.hasPrefix("数值")) { return .unit }
+    if has("指标值", "目标值", "预期值", "标准值", "期望值", "计划值") { return .target }
+    if has("备注") { return .remark }
+    if has("编码", "代码") { return .unitCode }
+    if has("名称") { return .projectName }
+    if has("财政拨款", "财政资金", "一般公共预算") { return .fiscal }
+    if has("其他资金", "其它资金", "自筹") { return .otherFunds }
+    if has("金额", "资金", "总额", "预算数") { return .fundsTotal }
+    if has("目标"), !has("指标") { return .goal }
+    return nil
+  }
 }

@@ -401,7 +401,7 @@ public enum LevelVocabulary {
   }
 
   static let blockLabels = WordTable<Horizon?>(
-    ["绩效指标", "名称", "本年度绩效指标", "专项年度绩效指标", "项目绩效指标"].map { ($0, nil) }
+    ["绩效指标", "名称", "本年度绩效指标", "专项年度绩效指标", "项目绩效指标", "项目指标"].map { ($0, nil) }
       + ["年度绩效指标", "年度指标"].map { ($0, .annual) }
       + ["长期绩效指标", "中长期绩效指标", "长期指标"].map { ($0, .longTerm) })
 

@@ -342,9 +342,15 @@ private enum Reference {
     var sentences = 0
     let maxRecords = bytes.reduce(1) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) }
     var ruledOut = false
+    var preamble = 0
     for record in records(bytes) {
       let isBlank = record.fields.allSatisfy { Blank.trim(bytes, $0.content).isEmpty }
       if isBlank && record.fields.count <= 1 { continue }
+      // Up to five records of one field before the first of several (a title, the unit).
+      if record.fields.count <= 1 && withFields == 0 && preamble < 5 {
+        preamble += 1
+        continue
+      }
       nonBlank += 1
       if record.fields.count >= 2 { withFields += 1 }
       if (nonBlank - withFields) * 5 > maxRecords {

@@ -85,6 +85,8 @@ import Testing
     var indicatorLabels = 0
     var projectLabels = 0
     var unknown = 0
+    var unguessed = 0
+    var blockLabels = 0
     for index in cells.indices where !cells[index].isEmpty {
       switch RowClassifier.headerWord(cells[index].key) {
       case .indicatorHeader: indicatorLabels += 1
@@ -92,11 +94,13 @@ import Testing
       case .neutral: break
       case .unknown:
         unknown += 1
-        if unknown > 1 { return false }
+        if ColumnVocabulary.guessedRole(cells[index].key) == nil { unguessed += 1 }
       }
+      if LevelVocabulary.blockLabel(cells[index].key) != nil || ColumnVocabulary.role(cells[index].key) == .blockLabel { blockLabels += 1 }
     }
-    if indicatorLabels >= 2 { return true }
-    return projectLabels >= 3 && unknown == 0
+    if unknown > RowClassifier.maximumGuessed { return false }
+    if indicatorLabels >= 2 { return unknown <= 1 || unguessed <= 1 }
+    return unknown == 0 && (projectLabels >= 3 || projectLabels == 2 && blockLabels >= 1)
   }
 
   /// `isHeader` skips the look-up of a key whose first bytes and length no header word has:
@@ -250,6 +254,8 @@ private enum Reference {
     var indicatorLabels = 0
     var projectLabels = 0
     var unknown = 0
+    var unguessed = 0
+    var blockLabels = 0
     for cell in cells {
       let key = cell.key
       if let role = columnRole(key) {
@@ -260,11 +266,15 @@ private enum Reference {
         }
       } else if LevelVocabulary.blockLabel(key) == nil {
         unknown += 1
-        if unknown > 1 { return false }
+        if ColumnVocabulary.guessedRole(key) == nil { unguessed += 1 }
       }
+      if LevelVocabulary.blockLabel(key) != nil || columnRole(key) == .blockLabel { blockLabels += 1 }
     }
-    if indicatorLabels >= 2 { return true }
-    return projectLabels >= 3 && unknown == 0
+    // Two indicator labels, and every other cell but one a header word or one that tells a
+    // column by its words, up to six of those.
+    if unknown > RowClassifier.maximumGuessed { return false }
+    if indicatorLabels >= 2 { return unknown <= 1 || unguessed <= 1 }
+    return unknown == 0 && (projectLabels >= 3 || projectLabels == 2 && blockLabels >= 1)
   }
 
   static func headerWord(_ key: String) -> RowClassifier.HeaderWord {
@@ -280,7 +290,8 @@ private enum Reference {
     if let role = ColumnVocabulary.exact[key] { return role }
     if key.hasPrefixBytes("绩效指标(") || key.hasPrefixBytes("年度绩效目标(") { return .blockLabel }
     if key.hasPrefixBytes("评(扣)分") { return .scoring }
-    if key.hasPrefixBytes("指标值") && key.count <= 8 { return .target }
+    // 指标值(%), not 指标值类型x: a short header that begins 指标值 and says nothing else.
+    if key.hasPrefixBytes("指标值") && key.count <= 8 && ColumnVocabulary.guessedRole(key) == .target { return .target }
     // An indicator column's header with a note in brackets: `指标值（包含数字及文字描述）`.
     if key.hasSuffix(")"), let open = key.firstIndex(of: "("), open > key.startIndex,
       let role = ColumnVocabulary.exact[String(key[..<open])],

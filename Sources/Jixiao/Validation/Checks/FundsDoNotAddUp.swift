@@ -45,6 +45,13 @@ enum FundsDoNotAddUp: Check {
     let lines = funds.lines.map { (key: $0.standardLabel, line: $0) }
     let bySpending = lines.filter { $0.key == "基本支出" || $0.key == "项目支出" }.map(\.line)
     sources += lines.filter { $0.key == "政府性基金拨款" || $0.key == "财政专户管理资金" }.map { ($0.line.label, $0.line.amount) }
+    if sources.isEmpty {
+      // Where no other breakdown is stated, the lines by the level of government that gives
+      // the money (中央补助 │ 省级补助 │ 县级配套): with 财政拨款 or 其他资金 beside them, they may
+      // break down either, or the total.
+      let byLevel = lines.filter { $0.key.withUTF8Bytes(FormVocabulary.isFundsSource) }
+      if byLevel.count >= 2 { sources = byLevel.map { ($0.line.label, $0.line.amount) } }
+    }
     var result = [sources]
     if bySpending.count == 2 { result.append(bySpending.map { ($0.label, $0.amount) }) }
     return result

@@ -1,0 +1,266 @@
+import FoundationEssentials
+import Testing
+
+@testable import Jixiao
+
+/// Templates name the same columns and fund lines differently by province and year. Each table here uses
+/// headers that no list held when it was written (计算符号, 项目预算数, 指标值单位, 中期指标值,
+/// 指标值设定依据及数据来源, 单位名称（项目名称）, 项目目标); before, a header row with two such
+/// words was data, and the list of the Zhejiang-style table went to residue whole ("no
+/// performance table" in the layouts that need a header to find the table).
+@Suite struct HeaderVariantTests {
+  typealias Layout = DepartmentTaskTests.Layout
+
+  /// The layouts the tables are written in (HTML and the repeated group are the department
+  /// form's own).
+  static let layouts: [Layout] = [.tabbed, .markdown, .pipesCollapsed, .spaced, .cellStream, .cellPerLine, .csv, .aligned, .gridTable]
+
+  static func cells(_ rows: [String]) -> [[String]] {
+    rows.map { row in row.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) } }
+  }
+
+  struct Reading: Equatable, CustomStringConvertible {
+    var projects: [String]
+    var indicators: [String]
+    var residue: [String]
+    var codes: [String]
+    var description: String { "projects \(projects) indicators \(indicators) residue \(residue) codes \(codes)" }
+  }
+
+  static func reading(_ text: String) throws -> Reading {
+    let document = try Jixiao.parse(Array(text.utf8), path: "variant.txt")
+    return Reading(
+      projects: document.projects.map { (project: Project) -> String in
+        let unit: String = project.implementingUnit ?? "-"
+        let total: String = project.funds.total.map { "\($0.yuan)" } ?? "-"
+        return "\(project.name ?? "-") | \(unit) | \(total) | \(project.goals.annual ?? "-")"
+      },
+      indicators: document.projects.flatMap(\.indicators).map { indicator in
+        let target = indicator.target
+        let value = target.value.map { "\($0)" } ?? target.raw
+        return "\(indicator.level1 ?? "-")/\(indicator.level2 ?? "-")/\(indicator.name ?? "-") \(target.op?.rawValue ?? "") \(value) \(target.unit ?? "")"
+      },
+      residue: document.residue.map(\.text),
+      codes: document.diagnostics.map(\.code).sorted())
+  }
+
+  // MARK: - A list whose funds, operator and unit columns are named in other words
+
+  static let list = cells([
+    "2024年项目绩效目标表",
+    "单位：万元",
+    "项目名称 | 项目预算数 | 项目绩效目标 | 一级指标 | 二级指标 | 三级指标 | 计算符号 | 指标值 | 指标值单位 | 指标属性 | 权重",
+    "农村饮水安全维修养护 | 120.5 | 完成农村饮水工程维修养护30处。 | 产出指标 | 数量指标 | 维修养护工程数量 | ≥ | 30 | 处 | 定量 | 20",
+    " |  |  |  | 质量指标 | 工程验收合格率 | ＝ | 100 | % | 定量 | 20",
+    " |  |  | 成本指标 | 经济成本指标 | 维修养护成本 | ≤ | 120.5 | 万元 | 定量 | 30",
+    " |  |  | 效益指标 | 社会效益指标 | 供水保障程度 | 定性 | 有效保障 |  | 定性 | 10",
+    " |  |  | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 90 | % | 定量 | 20",
+  ])
+
+  static let listReading = Reading(
+    projects: ["农村饮水安全维修养护 | - | 1205000 | 完成农村饮水工程维修养护30处。"],
+    indicators: [
+      "产出指标/数量指标/维修养护工程数量 >= 30 处", "产出指标/质量指标/工程验收合格率 = 100 %",
+      "成本指标/经济成本指标/维修养护成本 <= 120.5 万元", "效益指标/社会效益指标/供水保障程度  有效保障 ",
+      "满意度指标/服务对象满意度指标/群众满意度 >= 90 %",
+    ],
+    residue: [], codes: ["JX120", "JX120", "JX120"])
+
+  @Test(arguments: layouts)
+  func listReads(_ layout: Layout) throws {
+    #expect(try Self.reading(DepartmentTaskTests.text(layout, rows: Self.list)) == Self.listReading)
+  }
+
+  /// The guessed headers are named, each once, as what they were read as.
+  @Test func guessedHeadersAreNamed() throws {
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(.tabbed, rows: Self.list).utf8), path: "variant.txt")
+    let notes = document.diagnostics.filter { $0.code == "JX120" }
+    #expect(notes.map(\.arguments) == [["项目预算数", "资金总额"], ["计算符号", "指标方向"], ["指标值单位", "度量单位"]])
+    #expect(notes.allSatisfy { $0.severity == .note && $0.span?.line == 3 })
+  }
+
+  // MARK: - Sichuan's list: units head their projects
+
+  static let unitList = cells([
+    "2024年部门预算项目绩效目标表",
+    "单位：万元",
+    "单位名称（项目名称） | 项目目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位",
+    "某区文化广电体育和旅游局 |  |  |  |  |  |  | ",
+    "公共文化服务体系建设经费 | 开展群众文化活动120场次。 | 产出指标 | 数量指标 | 开展群众文化活动场次 | ≥ | 120 | 场次",
+    " |  | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 90 | %",
+    "某区图书馆 |  |  |  |  |  |  | ",
+    "图书采购经费 | 采购图书2万册。 | 产出指标 | 数量指标 | 采购图书册数 | ≥ | 2 | 万册",
+    " |  | 效益指标 | 社会效益指标 | 借阅人次增长 | 定性 | 明显增长 | ",
+  ])
+
+  static let unitListReading = Reading(
+    projects: ["公共文化服务体系建设经费 | 某区文化广电体育和旅游局 | - | 开展群众文化活动120场次。", "图书采购经费 | 某区图书馆 | - | 采购图书2万册。"],
+    indicators: [
+      "产出指标/数量指标/开展群众文化活动场次 >= 120 场次", "满意度指标/服务对象满意度指标/群众满意度 >= 90 %",
+      "产出指标/数量指标/采购图书册数 >= 2 万册", "效益指标/社会效益指标/借阅人次增长  明显增长 ",
+    ],
+    // (Each project lacks a level 1: the table is short.)
+    residue: [], codes: ["JX505", "JX505"])
+
+  /// A row that names a unit and nothing else, under `单位名称（项目名称）`, is the unit of the
+  /// projects below it, not a project with no indicators (JX507 before).
+  @Test(arguments: layouts.filter { $0 != .cellStream && $0 != .spaced })
+  func unitsHeadTheirProjects(_ layout: Layout) throws {
+    #expect(try Self.reading(DepartmentTaskTests.text(layout, rows: Self.unitList)) == Self.unitListReading)
+  }
+
+  /// The header on two rows, 项目指标 over the indicator columns: the top row is a header
+  /// too (it was the first project's row).
+  @Test(arguments: [Layout.tabbed, .markdown, .csv, .gridTable])
+  func twoRowHeaderWithAGroup(_ layout: Layout) throws {
+    var rows = Self.unitList
+    rows.replaceSubrange(2...2, with: Self.cells([
+      "单位名称（项目名称） | 项目目标 | 项目指标",
+      " |  | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位",
+    ]))
+    #expect(try Self.reading(DepartmentTaskTests.text(layout, rows: rows)) == Self.unitListReading)
+  }
+
+  /// The unit's cell is kept with its span in each project it heads.
+  @Test func unitCellIsKept() throws {
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(.tabbed, rows: Self.unitList).utf8), path: "variant.txt")
+    let fields = document.projects.map { (project: Project) in
+      project.fields.filter { $0.role == FieldRole.implementingUnit.rawValue }.map { "\($0.text) \($0.span.line)" }
+    }
+    #expect(fields == [["某区文化广电体育和旅游局 4"], ["某区图书馆 7"]])
+  }
+
+  /// Under a name column that says nothing of units, a row with a name alone stays a project.
+  @Test func projectNameColumnHasNoUnits() throws {
+    var rows = Self.unitList
+    rows[2][0] = "项目名称"
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(.tabbed, rows: rows).utf8), path: "variant.txt")
+    #expect(document.projects.count == 4)
+    #expect(document.projects.allSatisfy { $0.implementingUnit == nil })
+  }
+
+  // MARK: - The national form with a mid-term column and a column of sources
+
+  static let form = cells([
+    "项目支出绩效目标表",
+    "（2024年度）",
+    "项目名称 | 城区道路照明设施运维",
+    "主管部门 | 某市城市管理局 | 实施单位 | 某市路灯管理所",
+    "项目资金（万元） | 年度资金总额 | 360.00",
+    " | 其中：财政拨款 | 360.00",
+    "年度总体目标 | 完成城区1.2万盏路灯日常维护。",
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 计算符号 | 年度指标值 | 中期指标值 | 指标值设定依据及数据来源",
+    " | 产出指标 | 数量指标 | 维护路灯数量 | ≥ | 1.2万盏 | 3.6万盏 | 维护台账",
+    " |  | 质量指标 | 亮灯率 | ≥ | 98% | 98% | 巡查记录",
+    " | 成本指标 | 经济成本指标 | 单灯年运维成本 | ≤ | 300元/盏 | 300元/盏 | 预算测算",
+    " | 效益指标 | 社会效益指标 | 夜间出行安全保障 | 定性 | 有效保障 | 有效保障 | 群众反映",
+    " | 满意度指标 | 服务对象满意度指标 | 市民满意度 | ≥ | 90% | 90% | 问卷调查",
+  ])
+
+  @Test(arguments: layouts)
+  func formReads(_ layout: Layout) throws {
+    let reading = try Self.reading(DepartmentTaskTests.text(layout, rows: Self.form))
+    #expect(
+      reading.indicators == [
+        "产出指标/数量指标/维护路灯数量 >= 1.2 万盏", "产出指标/质量指标/亮灯率 >= 98 %", "成本指标/经济成本指标/单灯年运维成本 <= 300 元/盏",
+        "效益指标/社会效益指标/夜间出行安全保障  有效保障 ", "满意度指标/服务对象满意度指标/市民满意度 >= 90 %",
+      ])
+    #expect(reading.residue == [])
+    #expect(reading.codes == ["JX120", "JX120", "JX120"])
+  }
+
+  /// The mid-term value is kept as a remark and the sources as the explanation, not read as
+  /// a second target.
+  @Test func otherColumnsKeepTheirCells() throws {
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(.tabbed, rows: Self.form).utf8), path: "variant.txt")
+    let indicator = try #require(document.projects.first?.indicators.first)
+    #expect(indicator.remark == "3.6万盏" && indicator.explanation == "维护台账" && indicator.direction == "≥")
+  }
+
+  // MARK: - Funds by the level of government that gives them
+
+  static let health = cells([
+    "2024年度项目支出绩效目标表",
+    "金额单位：万元",
+    "项目名称 | 基本公共卫生服务补助",
+    "项目资金 | 资金总额 | 586.4",
+    " | 其中：中央补助 | 412.8",
+    " | 省级补助 | 96.3",
+    " | 县级配套 | 77.3",
+    "年度目标 | 为辖区常住居民免费提供国家基本公共卫生服务。",
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+    " | 产出指标 | 数量指标 | 老年人健康管理率 | ≥62%",
+    " | 效益指标 | 社会效益指标 | 公共卫生服务水平 | 不断提高",
+    " | 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥85%",
+  ])
+
+  /// 中央补助, 省级补助, 县级配套 are lines of the funds (they were unrecognised rows), and
+  /// with no 财政拨款 or 其他资金 they should add up to the total.
+  @Test(arguments: [Layout.tabbed, .markdown, .pipesCollapsed, .cellStream, .csv])
+  func fundsByLevelAreLines(_ layout: Layout) throws {
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: Self.health).utf8), path: "variant.txt")
+    let funds = try #require(document.projects.first?.funds)
+    #expect(funds.lines.map { "\($0.label) \($0.amount.yuan)" } == ["其中:中央补助 4128000", "省级补助 963000", "县级配套 773000"])
+    #expect(document.residue.isEmpty)
+    #expect(document.diagnostics.isEmpty)
+    var rows = Self.health
+    rows[6][2] = "70.3"
+    let wrong = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: rows).utf8), path: "variant.txt")
+    #expect(wrong.diagnostics.map(\.code) == ["JX201"])
+  }
+
+  @Test func fundsSourcesAreTheirParts() {
+    for label in ["中央补助", "省级补助资金", "县级配套", "本级财政资金", "其中:市级资金", "区专项资金", "1、中央补助", "(二)地方财政"] {
+      #expect(label.withUTF8Bytes(FormVocabulary.isFundsSource), "\(label)")
+    }
+    for text in ["中央", "省级", "市场监管", "县城建设", "中央厨房资金", "本级预算执行率", "区域协调发展", "市级资金到位率"] {
+      #expect(!text.withUTF8Bytes(FormVocabulary.isFundsSource), "\(text)")
+    }
+  }
+
+  // MARK: - The pieces
+
+  @Test func headersTellTheirColumns() {
+    let cases: [(String, ColumnRole?)] = [
+      ("计算符号", .direction), ("指标属性", .valueType), ("指标值类别", .valueType), ("指标方向性", .direction), ("指标值单位", .unit),
+      ("中期指标值", .remark), ("上年实际完成值", .remark), ("指标值设定依据及数据来源", .explanation),
+      ("评分依据", .scoring), ("指标权重(%)", .weight), ("项目预算数", .fundsTotal), ("单位名称(项目名称)", .projectName),
+      ("项目年度目标", .goal), ("预期达到的指标值", .target),
+      // Data: a number, a target, a sentence.
+      ("2024年", nil), ("≥95%", nil), ("完成农村饮水工程维修养护及水质检测工作", nil), ("明显提升", nil),
+    ]
+    for (header, role) in cases { #expect(ColumnVocabulary.guessedRole(header) == role, "\(header)") }
+  }
+
+  /// Two indicator labels make a header only when the other cells tell columns too: one cell
+  /// of data is allowed (as before), two are not.
+  @Test func headerNeedsItsOtherCellsToTellColumns() {
+    func row(_ cells: [String]) -> Row {
+      Row(cells: cells.enumerated().map { Cell(text: $1, span: SourceSpan(line: 1, column: $0 * 8 + 1, offset: $0 * 8), column: $0, start: 0) }, lineIndex: 0)
+    }
+    #expect(RowClassifier.kind(of: row(["一级指标", "二级指标", "三级指标", "计算符号", "指标值", "指标值单位"])) == .header)
+    #expect(RowClassifier.kind(of: row(["一级指标", "二级指标", "三级指标", "指标值", "维护台账"])) == .header)
+    #expect(RowClassifier.kind(of: row(["一级指标", "二级指标", "维护台账", "巡查记录"])) != .header)
+  }
+
+  /// An operator in the direction column is the operator when the value-type column holds
+  /// 定量; a direction word is none.
+  @Test func operatorColumnIsTheOneWithAComparison() {
+    #expect(IndicatorBuilder.operatorColumn(valueType: "定量", direction: "≥") == "≥")
+    #expect(IndicatorBuilder.operatorColumn(valueType: "正向", direction: "=") == "=")
+    #expect(IndicatorBuilder.operatorColumn(valueType: "≤", direction: "反向") == "≤")
+    #expect(IndicatorBuilder.operatorColumn(valueType: "定性", direction: "正向") == "定性")
+    #expect(IndicatorBuilder.operatorColumn(valueType: nil, direction: "≥") == "≥")
+  }
+
+  /// Nothing lost in any layout of the three tables.
+  @Test(arguments: layouts)
+  func nothingLost(_ layout: Layout) {
+    for (name, rows) in [("list", Self.list), ("units", Self.unitList), ("form", Self.form)] {
+      var result = LosslessInvariant.Result()
+      LosslessInvariant.check(
+        Array(DepartmentTaskTests.text(layout, rows: rows).utf8), document: "\(name).txt", mutation: layout.rawValue, into: &result)
+      #expect(result.losses.map(\.description) == [], "\(name)")
+    }
+  }
+}
