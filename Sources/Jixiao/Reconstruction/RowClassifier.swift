@@ -224,8 +224,9 @@ enum RowClassifier {
   }
 
   /// A header row: at least two indicator header labels, and at most one cell that neither a
-  /// list holds nor tells a column by its words; or three project columns, or two and a
-  /// block label, and nothing else. Empty cells are passed over.
+  /// list holds nor tells a column by its words (and not two such before its first label);
+  /// or three project columns, or two and a block label, and nothing else. Empty cells are
+  /// passed over.
   static func isHeader(_ cells: [Cell]) -> Bool {
     var indicatorLabels = 0
     var projectLabels = 0
@@ -252,13 +253,14 @@ enum RowClassifier {
         if isBlockLabel(cells[index].key) { blockLabels += 1 }
       case .unknown:
         unknown += 1
-        // Settled: most rows are data, and the rest of their cells need no lookup.
-        if unknown > maximumGuessed { return false }
+        // Settled: a header begins with its labels, and most rows are data (the rest of
+        // their cells need no look-up).
+        if unknown > 1 && indicatorLabels == 0 && projectLabels == 0 || unknown > maximumGuessed { return false }
       }
     }
     if indicatorLabels >= 2 {
-      // A row with two indicator labels may name its other columns in words no list holds
-      // (`guessedRole`): asked again of its cells then, and only then (it is rare).
+      // A header may have one cell of data, and name its other columns in words no list
+      // holds (`guessedRole`): asked of its cells then, and only then (it is rare).
       if unknown <= 1 { return true }
       var unnamed = 0
       for cell in cells where !cell.isEmpty && headerWord(cell.key) == .unknown && ColumnVocabulary.guessedRole(cell.key) == nil {

@@ -173,19 +173,18 @@ struct StreamRegrouper {
     }
     let hasContent = current.contains { LevelVocabulary.level1($0.key) == nil && LevelVocabulary.level2($0.key) == nil }
     // A word of both levels (成本指标) that begins the row and has a level 2 after it is the
-    // row's level 1, not a level 2.
+    // row's level 1: the level 2 after it (经济成本指标) stays in its row.
     let beginsWithLevel1 = current.first.map { Self.isLevel1BeforeLevel2($0.key, next: current.count > 1 ? current[1].key : key) } ?? false
     let hasLevel2 = current.indices.contains { LevelVocabulary.level2(current[$0].key) != nil && !($0 == 0 && beginsWithLevel1) }
     let level2 = LevelVocabulary.level2(key)
     // A level-1 word after a level 2 (满意度 under 服务对象满意度指标) is the indicator's name;
     // one that says 指标 (`产出指标(40-50)分`) never is.
-    let isLevel1 = LevelVocabulary.level1(key) != nil
-      && (level2 == nil || next.map { Self.isLevel1BeforeLevel2(key, next: $0.key) } == true)
+    let isLevel1 = LevelVocabulary.level1(key) != nil && level2 == nil
       && (!(hasLevel2 && !hasContent) || key.contains("指标"))
     // A level-2 word right after the same level 2 (群众满意度 under 服务对象满意度指标) is the
     // indicator's name: a level is not written twice in a row.
     let repeatsLevel2 = level2 != nil && current.last.map { LevelVocabulary.level2($0.key) == level2 } == true
-    let isLevel2 = level2 != nil && !isLevel1 && !repeatsLevel2
+    let isLevel2 = level2 != nil && !repeatsLevel2
     let shape = CellShape.of(cell)
     if (isLevel1 && !current.isEmpty) || (isLevel2 && (hasContent || hasLevel2)) {
       emit()

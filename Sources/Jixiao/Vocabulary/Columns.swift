@@ -153,21 +153,68 @@ extension ColumnVocabulary {
   /// far more than by what the columns hold. Asked only of cells in a row that other cells
   /// already make a header, and short ones (a header is a few words; a note in brackets is
   /// passed over), so that data is never read as a header by it.
-  static func guessedRole(_ key: String) -> ColumnRole? {
-    var words = ""
+  static func guessedRole(_ key: String) -> ColumnRole? { key.withUTF8Bytes(guessedRole(bytes:)) }
+
+  /// `guessedRole` of a key's bytes.
+  static func guessedRole(bytes key: UnsafeBufferPointer<UInt8>) -> ColumnRole? {
+    // One pass over the bytes before anything is made: most keys asked are data (a name,
+    // a target), too long or with a digit.
+    guard key.count >= 6, key.count <= 96 else { return nil }
     var depth = 0
-    for scalar in key.unicodeScalars {
-      switch scalar {
-      case "(", "[", "【", "〔": depth += 1
-      case ")", "]", "】", "〕": depth = max(depth - 1, 0)
-      default:
-        if depth == 0 { words.unicodeScalars.append(scalar) }
+    var characters = 0
+    var hasBrackets = false
+    for index in key.indices {
+      let byte = key[index]
+      if byte == 0x28 || byte == 0x5B || isCJKBracket(key, index, opening: true) {
+        depth += 1
+        hasBrackets = true
+      } else if byte == 0x29 || byte == 0x5D || isCJKBracket(key, index, opening: false) {
+        depth = max(depth - 1, 0)
+      } else if depth == 0 {
+        if (0x30...0x39).contains(byte) || byte == 0x3A { return nil }
+        if byte & 0xC0 != 0x80 { characters += 1 }
       }
     }
-    guard (2...16).contains(words.count), !words.unicodeScalars.contains(where: { ("0"..."9").contains($0) }),
-      !words.contains(":")
-    else { return nil }
-    func has(_ parts: String...) -> Bool { parts.contains { words.contains($0) } }
+    guard (2...16).contains(characters) else { return nil }
+    guard hasBrackets else { return guessedRole(words: key) }
+    // The words outside the brackets (`分值(100分)`, `权重【%】`).
+    var words: [UInt8] = []
+    depth = 0
+    for index in key.indices {
+      let byte = key[index]
+      if byte == 0x28 || byte == 0x5B || isCJKBracket(key, index, opening: true) {
+        depth += 1
+      } else if byte == 0x29 || byte == 0x5D || isCJKBracket(key, index, opening: false) {
+        depth = max(depth - 1, 0)
+      } else if depth == 0 && !isInsideCJKBracket(key, index) {
+        words.append(byte)
+      }
+    }
+    return words.withUnsafeBufferPointer(guessedRole(words:))
+  }
+
+  /// Whether a CJK bracket begins at `index`: 【 〔 (E3 80 90, E3 80 94) or 】 〕 (91, 95).
+  private static func isCJKBracket(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, opening: Bool) -> Bool {
+    guard index + 2 < bytes.count, bytes[index] == 0xE3, bytes[index + 1] == 0x80 else { return false }
+    return opening ? bytes[index + 2] == 0x90 || bytes[index + 2] == 0x94 : bytes[index + 2] == 0x91 || bytes[index + 2] == 0x95
+  }
+
+  /// The second or third byte of a CJK bracket.
+  private static func isInsideCJKBracket(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    (index >= 1 && (isCJKBracket(bytes, index - 1, opening: true) || isCJKBracket(bytes, index - 1, opening: false)))
+      || (index >= 2 && (isCJKBracket(bytes, index - 2, opening: true) || isCJKBracket(bytes, index - 2, opening: false)))
+  }
+
+  private static func guessedRole(words: UnsafeBufferPointer<UInt8>) -> ColumnRole? {
+    func has(_ parts: StaticString...) -> Bool {
+      parts.contains { part in
+        let needle = UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)
+        return words.firstIndex(of: needle) != nil
+      }
+    }
+    func hasPrefix(_ part: StaticString) -> Bool {
+      part.utf8CodeUnitCount <= words.count && equalBytes(words.baseAddress, part.utf8Start, part.utf8CodeUnitCount)
+    }
     // The most telling words first: 指标值说明 explains, 指标值类型 types, 目标值 targets.
     if has("一级") { return .level1 }
     if has("二级") { return .level2 }
@@ -182,7 +229,7 @@ extension ColumnVocabulary {
     if has("符号", "运算", "比较") { return .direction }
     if has("性质", "属性", "类型") || has("指标") && has("类别") { return .valueType }
     if has("权重", "分值") { return .weight }
-    if has("计量", "度量") || has("单位") && (words.hasPrefix("指标") || words.hasPrefix("数值")) { return .unit }
+    if has("计量", "度量") || has("单位") && (hasPrefix("指标") || hasPrefix("数值")) { return .unit }
     if has("指标值", "目标值", "预期值", "标准值", "期望值", "计划值") { return .target }
     if has("备注") { return .remark }
     if has("编码", "代码") { return .unitCode }

@@ -177,6 +177,20 @@ import Testing
     #expect(indicator.remark == "3.6万盏" && indicator.explanation == "维护台账" && indicator.direction == "≥")
   }
 
+  /// A header that tells a column another header names already is not read as a second
+  /// one: its cells are left unplaced, not read over the named column's.
+  @Test func guessedDuplicateIsLeftUnnamed() throws {
+    let header = 2
+    var rows = Self.list
+    rows[header] += ["指标解释", "指标值设定依据"]
+    for index in (header + 1)..<rows.count { rows[index] += ["维护台账", "统计报表"] }
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(.tabbed, rows: rows).utf8), path: "variant.txt")
+    let indicator = try #require(document.projects.first?.indicators.first)
+    #expect(indicator.explanation == "维护台账")
+    #expect(!document.diagnostics.contains { $0.code == "JX120" && $0.arguments.first == "指标值设定依据" })
+    #expect(document.residue.map { "\($0.text) \($0.reason)" } == Array(repeating: "统计报表 unknownColumn", count: rows.count - header - 1))
+  }
+
   // MARK: - Funds by the level of government that gives them
 
   static let health = cells([

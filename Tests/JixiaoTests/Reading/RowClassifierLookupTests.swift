@@ -95,6 +95,7 @@ import Testing
       case .unknown:
         unknown += 1
         if ColumnVocabulary.guessedRole(cells[index].key) == nil { unguessed += 1 }
+        if unknown > 1 && indicatorLabels == 0 && projectLabels == 0 { return false }
       }
       if LevelVocabulary.blockLabel(cells[index].key) != nil || ColumnVocabulary.role(cells[index].key) == .blockLabel { blockLabels += 1 }
     }
@@ -267,6 +268,8 @@ private enum Reference {
       } else if LevelVocabulary.blockLabel(key) == nil {
         unknown += 1
         if ColumnVocabulary.guessedRole(key) == nil { unguessed += 1 }
+        // Two cells of data before any label: not a header.
+        if unknown > 1 && indicatorLabels == 0 && projectLabels == 0 { return false }
       }
       if LevelVocabulary.blockLabel(key) != nil || columnRole(key) == .blockLabel { blockLabels += 1 }
     }
