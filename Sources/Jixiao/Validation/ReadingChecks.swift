@@ -142,7 +142,7 @@ enum ReadingChecks {
       title: Localized(zh: "表头按字词识别", en: "header read by its words"),
       message: Localized(zh: "表头“{0}”不在词表中，按其字词读作“{1}”列", en: "the header '{0}' is in no list; read by its words as the column '{1}'"),
       explanation: Localized(
-        zh: "各地各年的模板给同一列起不同的名字。一行已有一级指标、二级指标等表头时，其余表头若不在词表中，就按其中的字词判断该列（“方向”为指标方向，“性质”“属性”“符号”为指标值类型，“金额”“资金”为资金总额……）。\n示例：`项目名称 │ 项目金额 │ 年度绩效目标 │ 一级指标 │ … │ 指标方向性 │ 指标值 │ 计量单位 │ 指标属性 │ 权重`。\n修正：无需处理；若某列读错，请核对该列的内容。",
-        en: "Templates name the same column differently by province and year. In a row that other headers (一级指标, 二级指标 …) make a header, a header in no list is read by its words (方向 a direction, 性质, 属性 or 符号 a value type, 金额 or 资金 the total funds …).\nExample: `项目名称 │ 项目金额 │ 年度绩效目标 │ 一级指标 │ … │ 指标方向性 │ 指标值 │ 计量单位 │ 指标属性 │ 权重`.\nFix: nothing to do; if a column is misread, check what it holds.")),
+        zh: "各地各年的模板给同一列起不同的名字。一行已有一级指标、二级指标等表头时，其余表头若不在词表中，就按其中的字词判断该列：“方向”“符号”为指标方向（其中的 ≥、＝ 读作运算符），“性质”“属性”为指标值类型，“指标…单位”为度量单位，“依据”“来源”为指标解释，“中期”“上年”为备注，“金额”“资金”“预算数”为资金总额……与已有表头重名的列不再按字词识别，其内容列入未识别内容。\n示例：`项目名称 │ 项目预算数 │ 项目绩效目标 │ 一级指标 │ … │ 计算符号 │ 指标值 │ 指标值单位 │ 指标属性 │ 权重`。\n修正：无需处理；若某列读错，请核对该列的内容。",
+        en: "Templates name the same column differently by province and year. In a row that other headers (一级指标, 二级指标 …) make a header, a header in no list is read by its words: 方向 or 符号 the direction column (where ≥ and ＝ read as the operator), 性质 or 属性 the value type, 指标…单位 the unit, 依据 or 来源 the explanation, 中期 or 上年 a remark, 金额, 资金 or 预算数 the total funds … A column another header names already is not named by its words; its cells go to residue.\nExample: `项目名称 │ 项目预算数 │ 项目绩效目标 │ 一级指标 │ … │ 计算符号 │ 指标值 │ 指标值单位 │ 指标属性 │ 权重`.\nFix: nothing to do; if a column is misread, check what it holds.")),
   ]
 }
