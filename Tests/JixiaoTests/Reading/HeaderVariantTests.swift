@@ -104,7 +104,7 @@ import Testing
 
   /// A row that names a unit and nothing else, under `单位名称（项目名称）`, is the unit of the
   /// projects below it, not a project with no indicators (JX507 before).
-  @Test(arguments: layouts.filter { $0 != .cellStream && $0 != .spaced })
+  @Test(arguments: layouts.filter { $0 != .cellStream })
   func unitsHeadTheirProjects(_ layout: Layout) throws {
     #expect(try Self.reading(DepartmentTaskTests.text(layout, rows: Self.unitList)) == Self.unitListReading)
   }
