@@ -113,6 +113,7 @@ struct EntityAssembler {
       case .goalLongTerm: append(text, to: &project.goals, \.longTerm, span: \.longTermSpan, fields[index].value.span)
       default:
         if InlineFields.isMoney(role) { readFunds(fields[index], into: &project.funds, unit: draft.moneyUnit) }
+        if let total = Self.groupAsTotal(fields[index], of: draft) { readFunds(total, into: &project.funds, unit: draft.moneyUnit) }
       }
     }
     // A goal written beside the group label (总体目标 │ 目标1:…) is the annual goal unless the
@@ -168,6 +169,7 @@ struct EntityAssembler {
       case .goalLongTerm: append(text, to: &department.goals, \.longTerm, span: \.longTermSpan, field.value.span)
       default:
         if InlineFields.isMoney(field.role) { readFunds(field, into: &department.funds, unit: draft.moneyUnit) }
+        if let total = Self.groupAsTotal(field, of: draft) { readFunds(total, into: &department.funds, unit: draft.moneyUnit) }
       }
     }
     department.tasks = draft.tasks.map { task($0, unit: draft.moneyUnit) }
@@ -271,6 +273,17 @@ struct EntityAssembler {
       }
     }
     return milestone
+  }
+
+  /// A funds group label with an amount of its own and no total under it (`项目预算（万元）│
+  /// 120`, `项目资金 │ 65`): the amount is the total.
+  static func groupAsTotal(_ field: FieldDraft, of draft: EntityDraft) -> FieldDraft? {
+    guard field.role == .fundsGroup, !draft.has(.fundsTotal),
+      AmountReader.read(CellText.clean(field.value.text), defaultUnit: .wanYuan) != nil
+    else { return nil }
+    var total = field
+    total.role = .fundsTotal
+    return total
   }
 
   private mutating func readFunds(_ field: FieldDraft, into funds: inout Funds, unit groupUnit: MoneyUnit?) {

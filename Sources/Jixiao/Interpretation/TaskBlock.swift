@@ -31,11 +31,15 @@ struct TaskBlock {
 
   /// A cell's role on the block's header row.
   static func columnRole(_ key: String) -> FieldRole {
-    if let role = FormVocabulary.role(key), role == .tasksGroup || role == .taskName || InlineFields.isMoney(role) { return role }
     var base = Substring(key)
     // `预算金额(万元)`: the unit in brackets is the funds column's.
     if let open = key.firstIndex(of: "("), key[open...].contains("元") { base = key[..<open] }
-    return headerWords[String(base)] ?? .otherLabel
+    let word = headerWords[String(base)]
+    if let role = FormVocabulary.role(key), role == .tasksGroup || role == .taskName || InlineFields.isMoney(role) {
+      // 预算金额, 预算数: a form's year total by their words, the tasks' funds column here.
+      return role == .fundsTotal && word == .taskFunds ? .taskFunds : role
+    }
+    return word ?? .otherLabel
   }
 
   /// Words of a task block's header row. `名称` names the task only here, on a row the group

@@ -107,7 +107,9 @@ struct StreamRegrouper {
         index += run.count
         continue
       }
-      if let role = FormVocabulary.role(key), header == nil || FormTableReader.endsIndicators(role) {
+      // 预算金额 after 任务名称 is the tasks' funds column, though a form reads it as a total.
+      let formRole = inTaskBlock && currentIsLabels && TaskBlock.columnRole(key) == .taskFunds ? nil : FormVocabulary.role(key)
+      if let role = formRole, header == nil || FormTableReader.endsIndicators(role) {
         header = nil
         // Labels that head columns (项目实施内容 │ 开始时间 │ 完成时间, 长期目标 │ 年度目标)
         // share a row; any other label starts its own, even when the one before had no value.
@@ -249,7 +251,8 @@ struct StreamRegrouper {
 
   /// The header words from the first cell on: words the lists hold, and between them words
   /// that tell a column (`ColumnVocabulary.guessedRole`: 计算符号, 指标值设定依据) and are no form
-  /// label (保障绩效目标实现措施 starts a row of its own). The run ends at a word the lists
+  /// label but a money one (保障绩效目标实现措施 starts a row of its own; 项目预算数 heads a
+  /// list's funds column). The run ends at a word the lists
   /// hold or at a guessed indicator column, so that a first data cell such as `专项资金` is
   /// not taken in.
   static func headerRun(_ cells: ArraySlice<Cell>) -> ArraySlice<Cell> {
@@ -261,7 +264,7 @@ struct StreamRegrouper {
       if isHeaderWord(key) {
         index += 1
         end = index
-      } else if FormVocabulary.role(key) == nil, let role = ColumnVocabulary.guessedRole(key) {
+      } else if FormVocabulary.role(key).map(InlineFields.isMoney) != false, let role = ColumnVocabulary.guessedRole(key) {
         index += 1
         // An indicator column's header may end the run: a first data cell (a level name, a
         // project's name or funds) tells no indicator column.

@@ -141,7 +141,7 @@ extension TargetParser {
       end += 2
       // 人·月: a compound unit joined by a middle dot, right after the last part.
       while end + 1 < segment.count, segment[end].isWord, segment[end].start == segment[end - 1].end,
-        segment[end].end - segment[end].start == 1, scalars[segment[end].start] == "·",
+        segment[end].end - segment[end].start == 1, UnitTable.isCompoundDot(scalars[segment[end].start]),
         isUnitPart(segment[end + 1]), segment[end + 1].start == segment[end].end
       {
         end += 2

@@ -151,7 +151,14 @@ enum UnitTable {
     return UnitReading(canonical: scale + base, isKnown: true)
   }
 
-  /// `元/亩`, `人/次/天`, `元/人·月`, `/株`: each part read on its own, joined as written.
+  /// The dot of a compound unit (人·月) as typed without the middle dot: `元/人.年`,
+  /// `元/人•年`, `元/人・年`. Read as `·` inside a rate.
+  static func isCompoundDot(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "·" || scalar == "." || scalar == "•" || scalar == "・" || scalar == "･"
+  }
+
+  /// `元/亩`, `人/次/天`, `元/人·月`, `/株`: each part read on its own, joined as written
+  /// (a compound unit's dot as `·`).
   private static func readRate(_ spelling: String) -> UnitReading {
     // 人/次 is how many forms write 人次; read it as one unit before splitting.
     let joined = spelling.replacing("人/次", with: "人次")
@@ -173,9 +180,12 @@ enum UnitTable {
       part = ""
     }
     for scalar in joined.unicodeScalars {
-      if scalar == "/" || scalar == "·" {
+      if scalar == "/" {
         flush()
         canonical.unicodeScalars.append(scalar)
+      } else if isCompoundDot(scalar) {
+        flush()
+        canonical += "·"
       } else {
         part.unicodeScalars.append(scalar)
       }

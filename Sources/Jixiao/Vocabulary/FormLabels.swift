@@ -145,8 +145,52 @@ public enum FormVocabulary {
     }
     if fundsGroupBases[bytes] != nil { return .fundsGroup }
     if isFundsSource(bytes) { return .fundsLine }
+    if isFundsTotal(bytes) { return .fundsTotal }
     return nil
   }
+
+  /// The year's total in the words each template picks: 年度预算数, 预算金额, 项目总金额,
+  /// 本年预算, 申请金额, 总投资 (with or without its unit, `(万元)`). The list above holds
+  /// 资金总额 and its like; the rest are read by their parts: what the money is for (项目,
+  /// 年度, 本年, 申请 …), then a word for the total, and nothing else (上年预算数 is no total).
+  static func isFundsTotal(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    var end = key.count
+    // `(万元)`, `(元)`: the unit after the label.
+    if end >= 5, key[end - 1] == 0x29, let open = key.lastIndex(of: 0x28), open > 0, moneyUnitInBrackets(key, open, end) {
+      end = open
+    }
+    // Most keys are data: only a short one that ends as a total does (算, 数, 额, 资) is
+    // taken apart.
+    guard end >= 6, end <= 30, fundsTotalEnds.contains(UInt32(key[end - 3]) << 16 | UInt32(key[end - 2]) << 8 | UInt32(key[end - 1]))
+    else { return false }
+    var start = 0
+    while start < end, let scope = fundsScopes.first(where: { key.hasBytes($0, at: start) && start + $0.count < end }) {
+      start += scope.count
+    }
+    // 预算, 金额, 总额 alone are a column or a group's label: a total with a scope only.
+    let total = fundsTotals.firstIndex { $0.count == end - start && key.hasBytes($0, at: start) }
+    return total.map { start > 0 || !fundsTotalsNeedingScope.contains($0) } ?? false
+  }
+
+  private static func moneyUnitInBrackets(_ key: UnsafeBufferPointer<UInt8>, _ open: Int, _ end: Int) -> Bool {
+    let inside = UnsafeBufferPointer(rebasing: key[(open + 1)..<(end - 1)])
+    return moneyUnitWords.contains { $0.count == inside.count && inside.hasBytes($0, at: 0) }
+  }
+
+  private static let moneyUnitWords = ["万元", "元", "千元", "亿元"].map { Array($0.utf8) }
+  private static let fundsScopes = ["本年度", "当年度", "项目", "年度", "本年", "当年", "全年", "申请", "专项"].map { Array($0.utf8) }
+  private static let fundsTotals = [
+    "总预算", "预算数", "预算金额", "预算总额", "预算", "总金额", "金额", "总额", "申请数", "申请金额", "总投资", "投资总额",
+    "资金数", "资金总数",
+  ].map { Array($0.utf8) }
+  /// The indices in `fundsTotals` of 预算, 金额 and 总额.
+  private static let fundsTotalsNeedingScope: Set<Int> = Set(["预算", "金额", "总额"].compactMap { word in
+    fundsTotals.firstIndex(of: Array(word.utf8))
+  })
+  /// The last characters of `fundsTotals` (算, 数, 额, 资) as their three UTF-8 bytes.
+  private static let fundsTotalEnds: [UInt32] = Array(Set(fundsTotals.map { bytes in
+    UInt32(bytes[bytes.count - 3]) << 16 | UInt32(bytes[bytes.count - 2]) << 8 | UInt32(bytes[bytes.count - 1])
+  }))
 
   /// A line of funds by the level of government that gives them, in the words each template
   /// picks: 中央补助, 省级补助资金, 县级配套, 本级财政资金, 其中：市级资金. The list above holds

@@ -223,6 +223,30 @@ import Testing
     #expect(wrong.diagnostics.map(\.code) == ["JX201"])
   }
 
+  /// The year's total under the labels templates give it; a funds group label with an
+  /// amount of its own is the total too. Before, most of these went to residue.
+  @Test(arguments: ["项目总预算", "年度预算数", "预算金额", "项目总金额", "年度预算金额", "预算总额", "本年预算", "申请金额", "总投资", "项目预算", "项目资金"])
+  func fundsTotalInOtherWords(_ label: String) throws {
+    let rows = Self.cells([
+      "项目支出绩效目标表", "项目名称 | 测试项目", "\(label)（万元） | 120", "年度目标 | 完成。",
+      "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值", " | 产出指标 | 数量指标 | 数量 | ≥1个",
+    ])
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(.tabbed, rows: rows).utf8), path: "variant.txt")
+    let total = try #require(document.projects.first?.funds.total)
+    #expect(total.yuan == 1_200_000 && total.unit == "万元" && total.span.line == 3)
+    #expect(document.residue.isEmpty)
+  }
+
+  @Test func fundsTotalsAreTheirParts() {
+    for label in ["年度预算数", "预算金额(万元)", "本年度预算总额(元)", "项目申请金额", "总投资"] {
+      #expect(label.withUTF8Bytes(FormVocabulary.isFundsTotal), "\(label)")
+    }
+    // A year that is not this one, a part, or data.
+    for text in ["上年预算数", "中期资金总额", "财政拨款金额", "预算执行率", "项目", "120", "年度预算(人)", "预算", "金额(万元)"] {
+      #expect(!text.withUTF8Bytes(FormVocabulary.isFundsTotal), "\(text)")
+    }
+  }
+
   @Test func fundsSourcesAreTheirParts() {
     for label in ["中央补助", "省级补助资金", "县级配套", "本级财政资金", "其中:市级资金", "区专项资金", "1、中央补助", "(二)地方财政"] {
       #expect(label.withUTF8Bytes(FormVocabulary.isFundsSource), "\(label)")

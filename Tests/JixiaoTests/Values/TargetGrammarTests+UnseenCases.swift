@@ -34,6 +34,10 @@ let unseenTargetCases: [TargetCase] = [
   .quantity("≥3.5公里", .atLeast, "3.5", "公里"),
   .quantity("8000元/人", nil, "8000", "元/人"),
   .quantity("≤150元/人·月", .atMost, "150", "元/人·月"),
+  // The compound unit's dot typed as a period, a bullet or a katakana dot: the same rate.
+  .quantity("≥720元/人.年", .atLeast, "720", "元/人·年"),
+  .quantity("≤3.5元/人•月", .atMost, "3.5", "元/人·月"),
+  .quantity("≥600元/生・年", .atLeast, "600", "元/生·年"),
   .quantity("百分之八十五", nil, "85", "%"),
   .quantity("八成以上", .atLeast, "80", "%"),
   .quantity("两千人次", nil, "2000", "人次"),

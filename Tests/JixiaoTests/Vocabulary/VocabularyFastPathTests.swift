@@ -107,6 +107,9 @@ import Testing
     }
     if FormVocabulary.fundsGroupBases.contains(key) { return .fundsGroup }
     if key.hasSuffixBytes("意见") && key.count <= 16 { return .review }
+    // Added with the rules: funds lines and totals read by their parts.
+    if key.withUTF8Bytes(FormVocabulary.isFundsSource) { return .fundsLine }
+    if key.withUTF8Bytes(FormVocabulary.isFundsTotal) { return .fundsTotal }
     return nil
   }
 
