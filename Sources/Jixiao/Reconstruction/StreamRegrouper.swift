@@ -97,7 +97,7 @@ struct StreamRegrouper {
       // A run of header words with at least two indicator columns: an indicator header.
       let run = Self.headerRun(cells[index...])
       // (A run of fewer than two words has fewer than two roles: no arrays made for it.)
-      let roles = run.count >= 2 ? run.compactMap { ColumnVocabulary.headerRole($0.key)?.role } : []
+      let roles = run.count >= 2 ? run.compactMap { ColumnVocabulary.role($0.key) ?? ColumnVocabulary.guessedRole($0.key) } : []
       if roles.count >= 2 && roles.filter({ ColumnVocabulary.indicatorHeaderRoles.contains($0) }).count >= 2 {
         emit()
         current = Array(run)

@@ -136,13 +136,6 @@ public enum ColumnVocabulary {
 }
 
 extension ColumnVocabulary {
-  /// The role of a cell known to stand in a header row: the vocabulary's, else the one its
-  /// words tell (`guessedRole`), with whether it was guessed.
-  static func headerRole(_ key: String) -> (role: ColumnRole, guessed: Bool)? {
-    if let role = role(key) { return (role, false) }
-    return guessedRole(key).map { ($0, true) }
-  }
-
   /// The usual header of a role (its first entry), to name a column in a message.
   static func usualHeader(_ role: ColumnRole) -> String {
     entries.first { $0.value == role }?.key ?? role.rawValue
@@ -153,56 +146,51 @@ extension ColumnVocabulary {
   /// far more than by what the columns hold. Asked only of cells in a row that other cells
   /// already make a header, and short ones (a header is a few words; a note in brackets is
   /// passed over), so that data is never read as a header by it.
-  static func guessedRole(_ key: String) -> ColumnRole? { key.withUTF8Bytes(guessedRole(bytes:)) }
-
-  /// `guessedRole` of a key's bytes.
-  static func guessedRole(bytes key: UnsafeBufferPointer<UInt8>) -> ColumnRole? {
-    // One pass over the bytes before anything is made: most keys asked are data (a name,
-    // a target), too long or with a digit.
-    guard key.count >= 6, key.count <= 96 else { return nil }
-    var depth = 0
-    var characters = 0
-    var hasBrackets = false
-    for index in key.indices {
-      let byte = key[index]
-      if byte == 0x28 || byte == 0x5B || isCJKBracket(key, index, opening: true) {
-        depth += 1
-        hasBrackets = true
-      } else if byte == 0x29 || byte == 0x5D || isCJKBracket(key, index, opening: false) {
-        depth = max(depth - 1, 0)
-      } else if depth == 0 {
-        if (0x30...0x39).contains(byte) || byte == 0x3A { return nil }
-        if byte & 0xC0 != 0x80 { characters += 1 }
+  static func guessedRole(_ key: String) -> ColumnRole? {
+    key.withUTF8Bytes { key in
+      // One pass over the bytes before anything is made: most keys asked are data (a name,
+      // a target), too long or with a digit. The words outside brackets are copied only
+      // once a bracket shows (`分值(100分)`, `权重【%】`).
+      guard key.count >= 6, key.count <= 96 else { return nil }
+      var words: [UInt8]?
+      var depth = 0
+      var characters = 0
+      var index = 0
+      while index < key.count {
+        if let (opens, length) = bracket(key, index) {
+          if words == nil { words = Array(key[..<index]) }
+          depth = opens ? depth + 1 : max(depth - 1, 0)
+          index += length
+          continue
+        }
+        let byte = key[index]
+        if depth == 0 {
+          if (0x30...0x39).contains(byte) || byte == 0x3A { return nil }
+          if byte & 0xC0 != 0x80 { characters += 1 }
+          words?.append(byte)
+        }
+        index += 1
       }
+      guard (2...16).contains(characters) else { return nil }
+      guard let words else { return guessedRole(words: key) }
+      return words.withUnsafeBufferPointer(guessedRole(words:))
     }
-    guard (2...16).contains(characters) else { return nil }
-    guard hasBrackets else { return guessedRole(words: key) }
-    // The words outside the brackets (`分值(100分)`, `权重【%】`).
-    var words: [UInt8] = []
-    depth = 0
-    for index in key.indices {
-      let byte = key[index]
-      if byte == 0x28 || byte == 0x5B || isCJKBracket(key, index, opening: true) {
-        depth += 1
-      } else if byte == 0x29 || byte == 0x5D || isCJKBracket(key, index, opening: false) {
-        depth = max(depth - 1, 0)
-      } else if depth == 0 && !isInsideCJKBracket(key, index) {
-        words.append(byte)
-      }
-    }
-    return words.withUnsafeBufferPointer(guessedRole(words:))
   }
 
-  /// Whether a CJK bracket begins at `index`: 【 〔 (E3 80 90, E3 80 94) or 】 〕 (91, 95).
-  private static func isCJKBracket(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, opening: Bool) -> Bool {
-    guard index + 2 < bytes.count, bytes[index] == 0xE3, bytes[index + 1] == 0x80 else { return false }
-    return opening ? bytes[index + 2] == 0x90 || bytes[index + 2] == 0x94 : bytes[index + 2] == 0x91 || bytes[index + 2] == 0x95
-  }
-
-  /// The second or third byte of a CJK bracket.
-  private static func isInsideCJKBracket(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-    (index >= 1 && (isCJKBracket(bytes, index - 1, opening: true) || isCJKBracket(bytes, index - 1, opening: false)))
-      || (index >= 2 && (isCJKBracket(bytes, index - 2, opening: true) || isCJKBracket(bytes, index - 2, opening: false)))
+  /// The bracket at `index`, opening or closing, and its length: `(` `[` `)` `]`, and
+  /// 【 〔 】 〕 (E3 80 90, 94, 91, 95).
+  private static func bracket(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (opens: Bool, length: Int)? {
+    switch bytes[index] {
+    case 0x28, 0x5B: return (true, 1)
+    case 0x29, 0x5D: return (false, 1)
+    case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80:
+      switch bytes[index + 2] {
+      case 0x90, 0x94: return (true, 3)
+      case 0x91, 0x95: return (false, 3)
+      default: return nil
+      }
+    default: return nil
+    }
   }
 
   private static func guessedRole(words: UnsafeBufferPointer<UInt8>) -> ColumnRole? {

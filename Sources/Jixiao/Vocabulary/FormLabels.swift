@@ -161,8 +161,7 @@ public enum FormVocabulary {
     }
     // Most keys are data: only a short one that ends as a total does (算, 数, 额, 资) is
     // taken apart.
-    guard end >= 6, end <= 30, fundsTotalEnds.contains(UInt32(key[end - 3]) << 16 | UInt32(key[end - 2]) << 8 | UInt32(key[end - 1]))
-    else { return false }
+    guard end >= 6, end <= 30, fundsTotalEnds.contains(threeBytes(key, at: end - 3)) else { return false }
     var start = 0
     while start < end, let scope = fundsScopes.first(where: { key.hasBytes($0, at: start) && start + $0.count < end }) {
       start += scope.count
@@ -188,9 +187,7 @@ public enum FormVocabulary {
     fundsTotals.firstIndex(of: Array(word.utf8))
   })
   /// The last characters of `fundsTotals` (算, 数, 额, 资) as their three UTF-8 bytes.
-  private static let fundsTotalEnds: [UInt32] = Array(Set(fundsTotals.map { bytes in
-    UInt32(bytes[bytes.count - 3]) << 16 | UInt32(bytes[bytes.count - 2]) << 8 | UInt32(bytes[bytes.count - 1])
-  }))
+  private static let fundsTotalEnds: [UInt32] = Array(Set(fundsTotals.map { threeBytes($0, at: $0.count - 3) }))
 
   /// A line of funds by the level of government that gives them, in the words each template
   /// picks: 中央补助, 省级补助资金, 县级配套, 本级财政资金, 其中：市级资金. The list above holds
@@ -200,7 +197,7 @@ public enum FormVocabulary {
     var start = numberingLength(key)
     // Most keys are data: only a short one that begins with a level's first character (or
     // 其中) is taken apart, by bytes.
-    guard key.count - start >= 9, key.count - start <= 36, fundsLeads.contains(lead(key, start)) else { return false }
+    guard key.count - start >= 9, key.count - start <= 36, fundsLeads.contains(threeBytes(key, at: start)) else { return false }
     if key.hasBytes(fundsOf, at: start) { start += fundsOf.count }
     guard let level = fundsLevels.first(where: { key.hasBytes($0, at: start) }) else { return false }
     start += level.count
@@ -216,15 +213,18 @@ public enum FormVocabulary {
     return start == key.count && parts > 0
   }
 
-  private static func lead(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> UInt32 {
+  /// A character's three UTF-8 bytes at `start` as one number.
+  private static func threeBytes(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32 {
     UInt32(bytes[start]) << 16 | UInt32(bytes[start + 1]) << 8 | UInt32(bytes[start + 2])
+  }
+
+  private static func threeBytes(_ bytes: [UInt8], at start: Int) -> UInt32 {
+    bytes.withUnsafeBufferPointer { threeBytes($0, at: start) }
   }
 
   /// The first characters of the levels, and 其 (其中), as their three UTF-8 bytes: a
   /// dozen compared in a row cost less than a hash of the key's.
-  private static let fundsLeads: [UInt32] = Array(Set((fundsLevels + [fundsOf]).map { bytes in
-    UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
-  })).sorted()
+  private static let fundsLeads: [UInt32] = Array(Set((fundsLevels + [fundsOf]).map { threeBytes($0, at: 0) })).sorted()
 
   private static let fundsOf = Array("其中:".utf8)
   private static let fundsLevels = [
