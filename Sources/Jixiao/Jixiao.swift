@@ -90,7 +90,7 @@ public enum Jixiao {
     document.residue = (segmentation.residue + reader.context.residue).sorted { $0.span < $1.span }
     var diagnostics = DecodingDiagnostics.make(report, text: text) + reader.context.diagnostics
     diagnostics += endingDiagnostics
-    if let firstCell { diagnostics.append(Diagnostic("JX117", span: firstCell.span, [])) }
+    if let firstCell { diagnostics.append(Diagnostic(dialect == .runTogether ? "JX117" : "JX121", span: firstCell.span, [])) }
     return (document, diagnostics, text.isTraditional)
   }
 
@@ -101,7 +101,7 @@ public enum Jixiao {
     var reader: DocumentReader
     let dialect: Dialect
     private var segmenter = TableSegmenter()
-    /// The first non-empty cell, for JX117.
+    /// The first non-empty cell of a cell stream, for JX117 and JX121.
     private(set) var firstCell: Cell?
 
     init(reader: DocumentReader, dialect: Dialect) {
@@ -110,7 +110,7 @@ public enum Jixiao {
     }
 
     mutating func add(_ row: consuming Row) {
-      if dialect == .runTogether, firstCell == nil, !row.isBlank { firstCell = row.nonEmpty.first }
+      if dialect.isCellStream, firstCell == nil, !row.isBlank { firstCell = row.nonEmpty.first }
       segmenter.add(row)
       guard let year = segmenter.documentYear else { return }
       for block in segmenter.takeBlocks() { read(block, documentYear: year) }

@@ -78,10 +78,25 @@ struct FormTableReader {
   }
 
   /// `88100`, `88100…`: three digits or more and nothing else (an ellipsis row may follow).
+  /// By bytes: an ASCII digit is a character of its own unless a mark follows, and a mark is
+  /// no digit byte (by characters, the test took a tenth of a run-together document's reading).
   static func isDigitRun(_ key: String) -> Bool {
-    var core = Substring(key)
-    while let last = core.last, last == "…" || last == "." { core = core.dropLast() }
-    return core.count >= 3 && core.allSatisfy { $0.isASCII && $0.isNumber }
+    key.withUTF8Bytes { bytes in
+      var end = bytes.count
+      // `.` 2E, `…` E2 80 A6.
+      while end > 0 {
+        if bytes[end - 1] == 0x2E {
+          end -= 1
+        } else if end >= 3 && bytes[end - 1] == 0xA6 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE2 {
+          end -= 3
+        } else {
+          break
+        }
+      }
+      guard end >= 3 else { return false }
+      for index in 0..<end where bytes[index] &- 0x30 > 9 { return false }
+      return true
+    }
   }
 
   static func endsIndicators(_ role: FieldRole) -> Bool {

@@ -166,7 +166,7 @@ struct ListTableReader {
   private func realigned(_ row: Row) -> (row: Row, placedInOrder: [Cell]) {
     guard !context.positionsTrusted, Self.width(row) < header.columnCount else { return (row, []) }
     let cells = row.nonEmpty
-    guard let anchor = Self.firstLevel(cells) else { return (row, []) }
+    guard let anchor = Self.firstLevel(cells) ?? (isProjectCellsOnly(cells) ? cells.count : nil) else { return (row, []) }
     let projectColumns = header.roles.filter { $0.value.isProjectColumn }.keys.sorted()
     let indicatorColumns = header.roles.filter { $0.value.isIndicatorColumn }.keys.sorted()
     guard anchor <= projectColumns.count, let firstIndicator = indicatorColumns.first else { return (row, []) }
@@ -243,8 +243,35 @@ struct ListTableReader {
     // A level name after other cells: those are the project's (a new project's first row,
     // its 单位编码 merged from above), whatever the count.
     if let anchor = Self.firstLevel(row.nonEmpty), anchor > 0 { return false }
+    if isProjectCellsOnly(row.nonEmpty) { return false }
     let indicatorColumns = header.roles.values.filter(\.isIndicatorColumn).count
     return row.nonEmpty.count <= indicatorColumns && Self.width(row) < header.columnCount
+  }
+
+  /// A row of a project's own cells and nothing after them, as a cell stream's rows are
+  /// rebuilt (`306001 │ 背街小巷作业经费 │ 387.48万元 │ 背街小巷作业经费`, its first indicator
+  /// in the next row): three cells or more that fit the project columns in order by shape,
+  /// one of them an amount written with its unit or a unit's code of five characters or more
+  /// (`100 │ % │ ≥` fits too). An indicator's name and a cost target (`保洁经费 │ 350万元`) are
+  /// two.
+  private func isProjectCellsOnly(_ cells: [Cell]) -> Bool {
+    guard cells.count >= 3, Self.firstLevel(cells) == nil else { return false }
+    let columns = header.roles.filter { $0.value.isProjectColumn }.keys.sorted()
+    guard cells.count <= columns.count else { return false }
+    var next = 0
+    var isTold = false
+    for cell in cells {
+      guard let fit = columns[next...].firstIndex(where: { Self.fits(cell, header.roles[$0]) }) else { return false }
+      switch header.roles[columns[fit]] {
+      case .unitCode: isTold = isTold || cell.keyUTF8Count >= 5
+      case let role where Self.isAmountColumn(role):
+        guard cell.key.hasSuffixBytes("元") || cell.key.hasSuffixBytes("万") else { return false }
+        isTold = true
+      default: break
+      }
+      next = fit + 1
+    }
+    return isTold
   }
 
   /// Where the indicator's cells begin in a row that lost its empty cells: its first level

@@ -16,6 +16,8 @@ struct StreamRegrouper {
   private var valueColumns = 0
   /// The indicator row being built has a name and, after it, a target.
   private var rowHasTarget = false
+  /// Cells of the row being built after its level names (all of them in a row with none).
+  private var cellsAfterLevels = 0
   /// Inside a department's task block (任务名称 │ 主要内容 │ 预算金额): a task is words, then
   /// amounts, so words after an amount start the next task (or the sum row, 金额合计).
   private var inTaskBlock = false
@@ -49,7 +51,7 @@ struct StreamRegrouper {
       // texts are joined and keyed (which then need not ask it again).
       if let previous = result.last, !isLabelWord(cell.key) {
         let joined = TextKey.make(previous.text + cell.text, simplify: cell.isTraditional)
-        if isLabelWord(joined) {
+        if isLabelWord(joined) && !isRunOn(previous.key, cell.key, joined) {
           // Pieces on different lines stay on their lines (the key ignores the break).
           var merged = previous
           let separator = previous.span.line == cell.span.line ? "" : "\n"
@@ -62,6 +64,17 @@ struct StreamRegrouper {
       result.append(cell)
     }
     return result
+  }
+
+  /// A header that stays the header it was with the piece after it (`指标值` then `课题研究`,
+  /// `评(扣)分标准` then `306001`: a prefix rule takes both): the piece is the next cell, run
+  /// on where the stream dropped the cells between them, not the rest of a word. A note in
+  /// brackets (`项目资金申请` then `(万元)`) is the header's own.
+  static func isRunOn(_ previous: String, _ piece: String, _ joined: String) -> Bool {
+    if piece.utf8.first == UInt8(ascii: "(") { return false }
+    if let role = ColumnVocabulary.role(previous), ColumnVocabulary.role(joined) == role { return true }
+    if let role = FormVocabulary.role(previous), FormVocabulary.role(joined) == role { return true }
+    return false
   }
 
   static func isLabelWord(_ key: String) -> Bool {
@@ -77,6 +90,7 @@ struct StreamRegrouper {
     current = []
     currentIsLabels = false
     rowHasTarget = false
+    cellsAfterLevels = 0
   }
 
   private mutating func consume(_ cells: [Cell]) {
@@ -173,7 +187,7 @@ struct StreamRegrouper {
       emit()
       return
     }
-    let hasContent = current.contains { LevelVocabulary.level1($0.key) == nil && LevelVocabulary.level2($0.key) == nil }
+    var hasContent = current.contains { LevelVocabulary.level1($0.key) == nil && LevelVocabulary.level2($0.key) == nil }
     // A word of both levels (成本指标) that begins the row and has a level 2 after it is the
     // row's level 1: the level 2 after it (经济成本指标) stays in its row.
     let beginsWithLevel1 = current.first.map { Self.isLevel1BeforeLevel2($0.key, next: current.count > 1 ? current[1].key : key) } ?? false
@@ -190,6 +204,26 @@ struct StreamRegrouper {
     let shape = CellShape.of(cell)
     if (isLevel1 && !current.isEmpty) || (isLevel2 && (hasContent || hasLevel2)) {
       emit()
+    } else if !isLevel1, !isLevel2, isFull(header: header) {
+      // The row holds a cell for every column after the levels (三级指标 │ 指标值 filled):
+      // this cell starts the next indicator, whatever its target's shape (`提升`, `及时`).
+      // A comparison (`>85.00(百分比)`) is no name, though: under 三级指标 │ 指标值 the row's
+      // last cell is its name, and the row's own target was an empty cell the stream lost
+      // (`信访群众满意度 │ 受益人群满意度` then `>85.00(百分比)`).
+      var carried: Cell?
+      if header.suffix(2) == [.name, .target], let level = header.dropLast(2).last, level == .level1 || level == .level2,
+        Self.isComparison(key),
+        cellsAfterLevels >= 2, let last = current.last, case .text = CellShape.of(last)
+      {
+        carried = current.removeLast()
+      }
+      emit()
+      hasContent = false
+      if let carried {
+        current = [carried]
+        cellsAfterLevels = 1
+        hasContent = true
+      }
     } else if rowHasTarget, case .text(let length) = shape, length <= 40, header.contains(.target),
       let next, CellShape.of(next) == .value
     {
@@ -198,11 +232,51 @@ struct StreamRegrouper {
       emit()
     }
     current.append(cell)
+    cellsAfterLevels = isLevel1 || isLevel2 ? 0 : cellsAfterLevels + 1
     if hasContent, shape == .value || shape.isNumber { rowHasTarget = true }
     // The header's last column closes the row (绩效标准: 计划标准).
     guard let last = header.last else { return }
     if shape.fit(last) >= 5 { emit() }
     else if targetClosesRow, last == .target, hasContent, shape == .value { emit() }
+  }
+
+  /// Whether the row has as many cells after its levels as the header has columns after
+  /// its levels: no cell is left for one more. Until it has a cell for every project column
+  /// (单位编码 │ 名称 │ 450,000.00元 │ 绩效目标), a row with no level and an amount may be a
+  /// project's own row, whose columns come before the levels.
+  private func isFull(header: [ColumnRole]) -> Bool {
+    // A header that names the indicator's name and target columns after the levels; in a
+    // header with words missing (run-together text) the row is wider than it tells.
+    guard let lastLevel = header.lastIndex(where: { $0 == .level1 || $0 == .level2 }),
+      header[(lastLevel + 1)...].contains(.name), header[(lastLevel + 1)...].contains(.target),
+      cellsAfterLevels >= header.count - lastLevel - 1
+    else { return false }
+    let projectColumns = header.prefix { $0.isProjectColumn }.count
+    if cellsAfterLevels == current.count, current.count < projectColumns, current.contains(where: Self.isAmount) { return false }
+    return true
+  }
+
+  /// `>85.00(百分比)`, `≥95%`, `=2`: an operator, then a digit before any ideograph. Keys are
+  /// NFKC: `＞`, `＝` are ASCII.
+  static func isComparison(_ key: String) -> Bool {
+    key.withUTF8Bytes { bytes in
+      var index = 0
+      var sawOperator = false
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte >= 0x3C && byte <= 0x3E {
+          sawOperator = true
+          index += 1
+        } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x89, (0xA4...0xA7).contains(bytes[index + 2]) {
+          // ≤ ≥ ≦ ≧
+          sawOperator = true
+          index += 3
+        } else {
+          return sawOperator && byte >= 0x30 && byte <= 0x39
+        }
+      }
+      return false
+    }
   }
 
   /// A word of both levels (成本指标) followed by a word of level 2 only (经济成本指标).

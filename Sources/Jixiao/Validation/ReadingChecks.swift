@@ -144,5 +144,12 @@ enum ReadingChecks {
       explanation: Localized(
         zh: "各地各年的模板给同一列起不同的名字。一行已有一级指标、二级指标等表头时，其余表头若不在词表中，就按其中的字词判断该列：“方向”“符号”为指标方向（其中的 ≥、＝ 读作运算符），“性质”“属性”为指标值类型，“指标…单位”为度量单位，“依据”“来源”为指标解释，“中期”“上年”为备注，“金额”“资金”“预算数”为资金总额……与已有表头重名的列不再按字词识别，其内容列入未识别内容。\n示例：`项目名称 │ 项目预算数 │ 项目绩效目标 │ 一级指标 │ … │ 计算符号 │ 指标值 │ 指标值单位 │ 指标属性 │ 权重`。\n修正：无需处理；若某列读错，请核对该列的内容。",
         en: "Templates name the same column differently by province and year. In a row that other headers (一级指标, 二级指标 …) make a header, a header in no list is read by its words: 方向 or 符号 the direction column (where ≥ and ＝ read as the operator), 性质 or 属性 the value type, 指标…单位 the unit, 依据 or 来源 the explanation, 中期 or 上年 a remark, 金额, 资金 or 预算数 the total funds … A column another header names already is not named by its words; its cells go to residue.\nExample: `项目名称 │ 项目预算数 │ 项目绩效目标 │ 一级指标 │ … │ 计算符号 │ 指标值 │ 指标值单位 │ 指标属性 │ 权重`.\nFix: nothing to do; if a column is misread, check what it holds.")),
+    CatalogueEntry(
+      "JX121", .note,
+      title: Localized(zh: "行由单元格流重建", en: "rows rebuilt from a stream of cells"),
+      message: Localized(zh: "表格每个单元格单独成段，没有行的界限；行按已知的标签、表头和级次名称以及表头的列数重建，空单元格已不可见，其后的单元格可能错位", en: "the table's cells come one to a paragraph with no row boundaries; rows were rebuilt from known labels, headers and level names and the header's number of columns, and where a cell was empty the cells after it may pair with the wrong column"),
+      explanation: Localized(
+        zh: "从网页或 PDF 复制的表格有时每个单元格一段，空单元格不留痕迹。Jixiao 在级次名称、表单标签处断行；表头在级次之后有几列，一行就在填满几格后结束。某个指标的指标值为空时，它后面的名称和指标值会错开一格，这种错位无法从文字本身看出。\n示例：`三级指标`、`指标值`、`工作完成及时性`、`及时`、`项目验收通过率`、`=100%` 各占一段。\n修正：核对错开的指标；能取得保留表格结构的原文件（HTML、带制表符的文本）时用它。",
+        en: "A table copied from a web page or a PDF sometimes comes one cell to a paragraph, and an empty cell leaves no trace. Jixiao breaks rows at level names and form labels; a row ends once it holds as many cells as the header has columns after the levels. Where an indicator's target was empty, the names and targets after it pair one cell off, which the text itself cannot show.\nExample: `三级指标`, `指标值`, `工作完成及时性`, `及时`, `项目验收通过率`, `=100%`, each a paragraph of its own.\nFix: check the indicators that pair oddly; where a file that keeps the table (HTML, text with tabs) can be had, use it.")),
   ]
 }

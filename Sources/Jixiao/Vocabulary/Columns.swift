@@ -101,8 +101,9 @@ public enum ColumnVocabulary {
     guard key.withUTF8Bytes(mayHavePrefix) else { return nil }
     if key.hasPrefixBytes("绩效指标(") || key.hasPrefixBytes("年度绩效目标(") { return .blockLabel }
     if key.hasPrefixBytes("评(扣)分") { return .scoring }
-    // 指标值(%), not 指标值单位 or 指标值说明.
-    if key.hasPrefixBytes("指标值") && key.count <= 8 && guessedRole(key) == .target { return .target }
+    // 指标值(%), not 指标值单位 or 指标值说明, nor a cell run onto the header (指标值 then a
+    // project's name, 课题研究, where a stream dropped the cells between them).
+    if key.hasPrefixBytes("指标值("), key.count <= 8, guessedRole(key) == .target { return .target }
     return nil
   }
 

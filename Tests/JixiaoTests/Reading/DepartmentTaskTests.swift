@@ -31,7 +31,9 @@ import Testing
       funds: "\(yuan(department.funds.total)) \(yuan(department.funds.fiscal)) \(yuan(department.funds.other)) lines \(department.funds.lines.count)",
       indicators: department.indicators.count,
       residue: document.residue.map(\.text),
-      codes: document.diagnostics.map(\.code))
+      // JX121, the note every cell stream has (`StreamListTests` holds it), is left out:
+      // the reading of each layout is compared with the others'.
+      codes: document.diagnostics.map(\.code).filter { $0 != "JX121" })
   }
 
   static let expected = Reading(

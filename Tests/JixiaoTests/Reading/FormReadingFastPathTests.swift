@@ -84,10 +84,35 @@ import Testing
     }
     #expect(targets > 500)
   }
+
+  /// `isDigitRun` by bytes reads as it did by characters: over the corpus cells, the target
+  /// cases, and digits with each ending and mark.
+  @Test func digitRunTestIsTheOldOne() {
+    var texts = RowReadingFastPathTests.texts
+    for digits in ["", "8", "88", "881", "88100", "８８１", "1.5", "88a00"] {
+      for ending in ["", ".", "…", "……", "...", "…\u{301}", "\u{301}", "。", "⋯", " "] {
+        texts.append(digits + ending)
+        texts.append(ending + digits)
+      }
+    }
+    var runs = 0
+    for text in texts {
+      let expected = OldFormReading.isDigitRun(text)
+      #expect(FormTableReader.isDigitRun(text) == expected, "'\(text)'")
+      if expected { runs += 1 }
+    }
+    #expect(runs >= 6)
+  }
 }
 
 /// The code the fast paths replaced, as it was.
 private enum OldFormReading {
+  static func isDigitRun(_ key: String) -> Bool {
+    var core = Substring(key)
+    while let last = core.last, last == "…" || last == "." { core = core.dropLast() }
+    return core.count >= 3 && core.allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
   /// `IndicatorRowReader.init`'s tables as it made them.
   struct Tables {
     let byContent: Bool

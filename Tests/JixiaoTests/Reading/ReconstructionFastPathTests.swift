@@ -178,7 +178,9 @@ private enum Old {
       if let previous = result.last {
         let joined = TextKey.make(previous.text + cell.text, simplify: cell.isTraditional)
         let isLabelWord = StreamRegrouper.isLabelWord
-        if isLabelWord(joined) && (!isLabelWord(previous.key) || !isLabelWord(cell.key)) && !isLabelWord(cell.key) {
+        if isLabelWord(joined) && (!isLabelWord(previous.key) || !isLabelWord(cell.key)) && !isLabelWord(cell.key)
+          && !StreamRegrouper.isRunOn(previous.key, cell.key, joined)
+        {
           var merged = previous
           let separator = previous.span.line == cell.span.line ? "" : "\n"
           merged.text = previous.text + separator + cell.text

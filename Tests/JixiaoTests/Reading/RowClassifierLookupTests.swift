@@ -294,7 +294,7 @@ private enum Reference {
     if key.hasPrefixBytes("绩效指标(") || key.hasPrefixBytes("年度绩效目标(") { return .blockLabel }
     if key.hasPrefixBytes("评(扣)分") { return .scoring }
     // 指标值(%), not 指标值类型x: a short header that begins 指标值 and says nothing else.
-    if key.hasPrefixBytes("指标值") && key.count <= 8 && ColumnVocabulary.guessedRole(key) == .target { return .target }
+    if key.hasPrefixBytes("指标值(") && key.count <= 8 && ColumnVocabulary.guessedRole(key) == .target { return .target }
     // An indicator column's header with a note in brackets: `指标值（包含数字及文字描述）`.
     if key.hasSuffix(")"), let open = key.firstIndex(of: "("), open > key.startIndex,
       let role = ColumnVocabulary.exact[String(key[..<open])],
