@@ -113,7 +113,8 @@ enum SpacedTokenizer {
         // `(   2023年度)`: one cell, however many blanks the page padded it with.
         cells = [builder.cell(lineIndex: index, range: range, column: 0)]
       }
-      cells = joinBrackets(joinWrappedLabels(cells.filter { !$0.isEmpty }, builder: &builder), builder: &builder)
+      cells = joinLetterSpaced(cells.filter { !$0.isEmpty }, builder: &builder)
+      cells = joinClauses(joinBrackets(joinWrappedLabels(cells, builder: &builder), builder: &builder), builder: &builder)
       if let split = splitsValueColumns(header: cells) { valueColumnsSplit = split }
       if !valueColumnsSplit { cells = joinQuantities(cells, builder: &builder) }
       for i in cells.indices { cells[i].column = i }
@@ -141,13 +142,69 @@ enum SpacedTokenizer {
     return result
   }
 
+  /// `本 年 收 入 合 计`, `项 目 名 称`: a label printed with a blank between its characters (to
+  /// fill a wide cell) is one cell, when the characters together are a label.
+  static func joinLetterSpaced(_ cells: [Cell], builder: inout CellBuilder) -> [Cell] {
+    guard cells.count >= 2 else { return cells }
+    var result: [Cell] = []
+    result.reserveCapacity(cells.count)
+    var index = 0
+    while index < cells.count {
+      var end = index
+      while end < cells.count && isOneIdeograph(cells[end]) && cells[end].span.line == cells[index].span.line { end += 1 }
+      if end - index >= 2 {
+        let key = TextKey.make(cells[index..<end].map(\.text).joined())
+        if isLabel(key) || BudgetVocabulary.classify(key) != nil {
+          result.append(merged(cells[index], cells[end - 1], builder: &builder))
+          index = end
+          continue
+        }
+      }
+      let next = max(end, index + 1)
+      result.append(contentsOf: cells[index..<next])
+      index = next
+    }
+    return result
+  }
+
+  /// A cell of one character of U+4000–U+9FFF.
+  private static func isOneIdeograph(_ cell: Cell) -> Bool {
+    cell.withTextBytes { $0.count == 3 && $0[0] >= 0xE4 && $0[0] <= 0xE9 }
+  }
+
+  /// `100%通知立即到位，` + `一项不到位扣5分，扣完为止`: no cell ends at a comma, so a blank after
+  /// `，`, `；` or `、` is inside a sentence, unless a label or a level name follows.
+  static func joinClauses(_ cells: [Cell], builder: inout CellBuilder) -> [Cell] {
+    guard cells.count >= 2 else { return cells }
+    var result: [Cell] = []
+    result.reserveCapacity(cells.count)
+    for cell in cells {
+      if let previous = result.last, previous.span.line == cell.span.line, previous.withTextBytes(endsWithClauseMark),
+        !isLabel(cell.key)
+      {
+        result[result.count - 1] = merged(previous, cell, builder: &builder)
+      } else {
+        result.append(cell)
+      }
+    }
+    return result
+  }
+
+  /// `，` EF BC 8C, `；` EF BC 9B, `、` E3 80 81.
+  private static func endsWithClauseMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 3 else { return false }
+    let (first, second, last) = (bytes[bytes.count - 3], bytes[bytes.count - 2], bytes[bytes.count - 1])
+    return first == 0xEF && second == 0xBC && (last == 0x8C || last == 0x9B) || first == 0xE3 && second == 0x80 && last == 0x81
+  }
+
   /// `贫困地区旅游景点开发数量(` + `≥**个` + `)` → one cell: blanks inside brackets do not
-  /// separate cells.
+  /// separate cells, nor those inside the LaTeX a converter left (`$\geq 90\%$`).
   static func joinBrackets(_ cells: [Cell], builder: inout CellBuilder) -> [Cell] {
     var result: [Cell] = []
     var depth = 0
-    for cell in cells {
-      if depth > 0, let previous = result.last, previous.span.line == cell.span.line {
+    var inMath = false
+    for (index, cell) in cells.enumerated() {
+      if depth > 0 || inMath, let previous = result.last, previous.span.line == cell.span.line {
         result[result.count - 1] = merged(previous, cell, builder: &builder)
       } else {
         result.append(cell)
@@ -158,12 +215,18 @@ enum SpacedTokenizer {
         for scalar in cell.text.unicodeScalars {
           if scalar == "(" || scalar == "（" { depth += 1 }
           if (scalar == ")" || scalar == "）") && depth > 0 { depth -= 1 }
+          if scalar == "$" { inMath.toggle() }
         }
       } else {
         for character in cell.text {
           if character == "(" || character == "（" { depth += 1 }
           if (character == ")" || character == "）") && depth > 0 { depth -= 1 }
+          if character == "$" { inMath.toggle() }
         }
+      }
+      // A `$` that no later cell closes is a dollar, not LaTeX.
+      if inMath && !cells[(index + 1)...].contains(where: { $0.span.line == cell.span.line && $0.text.utf8.contains(0x24) }) {
+        inMath = false
       }
     }
     return result

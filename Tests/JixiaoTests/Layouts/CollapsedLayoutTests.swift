@@ -32,6 +32,48 @@ import Testing
     #expect(rows[6] == ["培训人数", "3 个", "班次"])
   }
 
+  /// LaTeX a converter left in a cell (`$\geq 90\%$`, seed 003's) is one cell however many
+  /// blanks it holds; a dollar sign no later cell closes joins nothing.
+  @Test func latexIsOneCell() throws {
+    let rows = try Self.spacedCells([
+      "一级指标 二级指标 三级指标 指标值",
+      "满意度指标 服务对象满意度指标 全市城管执法人员满意度 $\\geq 90\\%$",
+      "满意度指标 服务对象满意度指标 满意度 $ \\geq $ 90%",
+      "成本指标 经济成本指标 单价 $5 每人",
+    ])
+    #expect(rows[1] == ["满意度指标", "服务对象满意度指标", "全市城管执法人员满意度", "$\\geq 90\\%$"])
+    #expect(rows[2] == ["满意度指标", "服务对象满意度指标", "满意度", "$ \\geq $", "90%"])
+    #expect(rows[3] == ["成本指标", "经济成本指标", "单价", "$5", "每人"])
+  }
+
+  /// A label spaced out to fill its cell (seed 001's `本 年 收 入 合 计`) is one cell; single
+  /// characters that make no label stay apart.
+  @Test func letterSpacedLabelIsOneCell() throws {
+    let rows = try Self.spacedCells([
+      "一级指标 二级指标 三级指标 指标值",
+      "本 年 收 入 合 计 1,633.94万元",
+      "项 目 名 称 城管工作经费",
+      "产出指标 质量指标 验收结果 是 否 合",
+    ])
+    #expect(rows[1] == ["本 年 收 入 合 计", "1,633.94万元"])
+    #expect(rows[2] == ["项 目 名 称", "城管工作经费"])
+    #expect(rows[3] == ["产出指标", "质量指标", "验收结果", "是", "否", "合"])
+  }
+
+  /// A blank after `，`, `；` or `、` is inside a sentence (seed 001's scoring rules), unless a
+  /// label or a level name follows.
+  @Test func clauseGoesOnAfterComma() throws {
+    let rows = try Self.spacedCells([
+      "一级指标 二级指标 三级指标 指标值 评(扣)分标准",
+      "产出指标 时效指标 应急管理 100% 100%通知立即到位， 一项不到位扣5分，扣完为止",
+      "产出指标 数量指标 宣传次数 ≥4次 偏离目标40%不得分； 偏离30%得2分、 偏离20%得4分",
+      "产出指标 数量指标 宣传次数 完成， 质量指标 合格率 100%",
+    ])
+    #expect(rows[1] == ["产出指标", "时效指标", "应急管理", "100%", "100%通知立即到位， 一项不到位扣5分，扣完为止"])
+    #expect(rows[2] == ["产出指标", "数量指标", "宣传次数", "≥4次", "偏离目标40%不得分； 偏离30%得2分、 偏离20%得4分"])
+    #expect(rows[3] == ["产出指标", "数量指标", "宣传次数", "完成，", "质量指标", "合格率", "100%"])
+  }
+
   /// Under a header with its own operator and unit columns (102's 指标方向 / 计量单位), `= 24
   /// 人/次` is three cells.
   @Test func operatorAndUnitColumnsStayApart() throws {
