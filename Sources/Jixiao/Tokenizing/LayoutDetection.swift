@@ -56,14 +56,15 @@ extension DialectDetector {
   }
 
   /// A tab or pipe table too short for `detect` (which wants three rows): two rows or more
-  /// of three cells (two tabs, or three pipes with the outer ones), a third of the text's
-  /// lines or more. A title, a header and one indicator row is a table.
+  /// of three cells (two tabs, or three pipes with the outer ones), or of cells between one
+  /// or two pipes with no outer pipe, a third of the text's lines or more. A title, a header
+  /// and one indicator row is a table.
   static func isShortTable(_ text: SourceText, separator: UInt8) -> Bool {
     isShortTable(LayoutSurvey(text), separator: separator)
   }
 
   static func isShortTable(_ survey: LayoutSurvey, separator: UInt8) -> Bool {
-    let tableRows = separator == 0x09 ? survey.linesWithTwoTabs : survey.linesWithThreePipes
+    let tableRows = separator == 0x09 ? survey.linesWithTwoTabs : survey.linesWithThreePipes + survey.linesOfInnerPipes
     return tableRows >= 2 && tableRows * 10 >= survey.nonBlank * 3
   }
 }

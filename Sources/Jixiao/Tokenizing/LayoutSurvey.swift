@@ -25,6 +25,9 @@ struct LayoutSurvey {
   // `DialectDetector.isShortTable`, over non-blank lines.
   private(set) var linesWithTwoTabs = 0
   private(set) var linesWithThreePipes = 0
+  /// Lines of two or three cells between pipes with no outer pipe (`项目名称 | 城管经费`),
+  /// as a converter writes a table without the outer pipes markdown allows it to leave out.
+  private(set) var linesOfInnerPipes = 0
 
   // `StreamTokenizer.looksLikeStream`.
   /// A non-blank line has a pipe, or a tab inside its text.
@@ -72,7 +75,11 @@ struct LayoutSurvey {
           pipeRows += 1
         }
         if facts.tabs >= 2 { linesWithTwoTabs += 1 }
-        if facts.pipes >= 3 { linesWithThreePipes += 1 }
+        if facts.pipes >= 3 {
+          linesWithThreePipes += 1
+        } else if facts.pipes > 0 && bytes[trimmed.lowerBound] != 0x7C && bytes[trimmed.upperBound - 1] != 0x7C {
+          linesOfInnerPipes += 1
+        }
         if facts.pipes > 0 || facts.hasTabInText { hasSeparatorInText = true }
       }
     }

@@ -18,6 +18,7 @@ import Testing
     "+----+----+", "+====+====+", "| 项目 | 值 |", "|    +----+", "a,b,,c", "\"q,1\",2,3", "x,\"y\"z,", "中文,句子。",
     "", "   ", "\t", "\u{0C}+--+--+", "项目名称    城管    经费", "          续行文字", "\u{3000}a\u{3000}", "单位:万元",
     "<table><tr><td>a</td><td>b</td></tr>", "数量指标", "项目名称：城管业务经费", "一级指标 二级指标 三级指标", "数量指标 培训人数 100人", "项目名称 城管经费", "<tr><th>x</th><th>y</th></tr></table>",
+    "项目名称 | 城管经费", "a | b | c", "| a | b", "a | b |",
   ]
   static let breaks = ["\n", "\n", "\n", "\r\n", "\r"]
 
@@ -98,6 +99,24 @@ import Testing
   /// the word again from every byte before one: the facts must be those of the byte walk
   /// (copied below) on every line of the texts and every suffix of it, so that each tab and
   /// pipe falls at every position of a word.
+  /// A short table whose converter left out the outer pipes (public 112 in that layout: two
+  /// rows of five cells, three of two) is a pipe table; before, it was read as spaced text
+  /// and each pipe became a cell. A line of prose with a pipe in it is no table.
+  @Test func shortPipeTableWithoutOuterPipes() throws {
+    let table = [
+      "中等职业学校国家助学金和免学费补助资金绩效目标表", "(2018年度)", "项目名称 | 学生资助补助经费",
+      "年度总体目标 | 中等职业教育各项国家资助政策按规定得到落实", "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+      "产出指标 | 数量指标 | 应受助学生数 | 100%", "免学费应受助学生数 | 100%",
+    ].joined(separator: "\n") + "\n"
+    let text = try SourceDecoder.decode(Array(table.utf8), path: "t.txt").0
+    #expect(DialectDetector.detectLayout(text) == .pipe)
+    let document = try Jixiao.parse(Array(table.utf8), path: "t.txt")
+    #expect(document.projects.first?.indicators.map(\.name) == ["应受助学生数", "免学费应受助学生数"])
+    #expect(document.residue.isEmpty)
+    let prose = ["项目名称：城管经费", "说明：A | B 两类经费合并申报。", "年度目标：完成各项工作。", "备注：无"].joined(separator: "\n") + "\n"
+    #expect(try DialectDetector.detectLayout(SourceDecoder.decode(Array(prose.utf8), path: "t.txt").0) != .pipe)
+  }
+
   @Test func lineFactsAreTheByteWalksFacts() {
     var lines = 0
     for bytes in Self.texts {
@@ -266,7 +285,13 @@ private enum Reference {
       let trimmed = Blank.trim(text.utf8, line.start..<line.end)
       if trimmed.isEmpty { continue }
       nonBlank += 1
-      if text.utf8[line.start..<line.end].filter({ $0 == separator }).count >= minimum { tableRows += 1 }
+      let count = text.utf8[line.start..<line.end].filter({ $0 == separator }).count
+      if count >= minimum {
+        tableRows += 1
+      } else if separator == 0x7C, count > 0, text.utf8[trimmed.lowerBound] != 0x7C, text.utf8[trimmed.upperBound - 1] != 0x7C {
+        // Two or three cells with no outer pipe.
+        tableRows += 1
+      }
     }
     return tableRows >= 2 && tableRows * 10 >= nonBlank * 3
   }
