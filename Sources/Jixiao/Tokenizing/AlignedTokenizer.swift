@@ -385,19 +385,23 @@ struct AlignedPageReader {
     }
     guard wrapping > 0 || paragraphs == 0 else { return false }
     guard let last = pending.first else { return true }
-    return wrapping > 0 && last.above.end >= last.widest - 1 && last.above.end - last.above.start >= Self.wideLastCell
+    // Within one more column of the widest: a character of ambiguous width (`≥`) earlier on
+    // the line moves the piece by one.
+    return wrapping > 0 && last.above.end >= last.widest - 2 && last.above.end - last.above.start >= Self.wideLastCell
   }
 
   /// A line of one piece, right under the same column's piece of the open row (not the
   /// first column), that names nothing the vocabulary knows: the next paragraph of a cell
   /// (a goal in several paragraphs). A row whose only cell sits in the column of the cell
-  /// above cannot be told from it in this layout; a paragraph is far more common.
+  /// above cannot be told from it in this layout; a paragraph is far more common. Right
+  /// under within a column, as `continuesRow` has it: a character of ambiguous width (`≥`,
+  /// `①`, `“`) earlier on one of the lines moves the piece by one.
   private func continuesParagraph(
     _ placed: [Placed],
     under last: [AlignedTokenizer.Piece?]
   ) -> Bool {
     guard placed.count == 1, let (column, piece, isLabel) = placed.first, column > 0, column < last.count,
-      let above = last[column], above.start == piece.start
+      let above = last[column], abs(above.start - piece.start) <= 1
     else { return false }
     return !isLabel
   }

@@ -69,6 +69,35 @@ import Testing
     #expect(rows == [["三级指标", "指标值"], ["按时完成", "2024年12月"], ["验收合格率", "100%"], ["验收合格率下降比例", "≤5%"]])
   }
 
+  /// A renderer that sets `≥` two columns wide places the line's later pieces one column
+  /// right of where this reader, which counts it as one (its East Asian Width is ambiguous),
+  /// puts the next line's: the last column's cell on a `≥` line is then two columns short
+  /// of the widest (one for the CJK character that did not fit) and still wraps.
+  @Test func aPieceOneColumnOffStillContinues() throws {
+    let text = """
+      三级指标      指标值       评(扣)分标准
+      城管协管员对  ≥90%        满意度90%以上得满分，每下降1%
+      工资的满意度               扣0.1分。
+      清扫保洁面积  628平方米    实际面积大于指标值的得满分，共
+                                 计20分。
+      """
+    let rows = try cellTexts(tokenized(text, .aligned).1)
+    #expect(rows.count == 3, "\(rows)")
+    #expect(rows.dropFirst().map(\.last) == ["满意度90%以上得满分，每下降1%\n扣0.1分。", "实际面积大于指标值的得满分，共\n计20分。"])
+  }
+
+  /// A paragraph under a cell one column off (an ambiguous-width `“` earlier on one of the
+  /// lines) is the cell's next paragraph.
+  @Test func aParagraphOneColumnOffContinues() throws {
+    let text = """
+      三级指标          指标值     评(扣)分标准
+      群众满意度        ≥90%      满意度90%以上得满分。
+                                   每下降1%扣0.1分。
+      """
+    let rows = try cellTexts(tokenized(text, .aligned).1)
+    #expect(rows == [["三级指标", "指标值", "评(扣)分标准"], ["群众满意度", "≥90%", "满意度90%以上得满分。\n每下降1%扣0.1分。"]])
+  }
+
   /// A limit of the layout, not a reading stage's: after a line that nearly fills its
   /// column, a row whose cell starts with a Latin word that would not have fitted there,
   /// beside a wide value in the last column, looks exactly like a wrapped row. It reads as
