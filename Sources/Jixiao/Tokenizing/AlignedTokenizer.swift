@@ -181,6 +181,15 @@ enum AlignedTokenizer {
         if count > last.support { anchors[anchors.count - 1] = (position, count) }
         continue
       }
+      // Two or three columns right of an anchor, and never on a line with a piece there:
+      // the same column, its cells indented (Sichuan's projects under their unit,
+      // `  公共文化服务体系建设经费`). Two cells of a line are four columns apart at least.
+      if let last = anchors.last, position - last.position <= 3,
+        !multi.contains(where: { pieces in pieces.contains { $0.start == last.position } && pieces.contains { $0.start == position } })
+      {
+        anchors[anchors.count - 1].support += count
+        continue
+      }
       anchors.append((position, count))
     }
     return anchors.map(\.position)

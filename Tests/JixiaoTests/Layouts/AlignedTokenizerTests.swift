@@ -98,6 +98,22 @@ import Testing
     #expect(rows == [["三级指标", "指标值", "评(扣)分标准"], ["群众满意度", "≥90%", "满意度90%以上得满分。\n每下降1%扣0.1分。"]])
   }
 
+  /// Sichuan's list indents each project under its unit (`  公共文化服务体系建设经费`): the
+  /// indented names are the header's column, not a column of their own that pushed every
+  /// cell after them one column on.
+  @Test func indentedCellsKeepTheirColumn() throws {
+    let text = """
+      单位名称（项目名称）      一级指标    二级指标      三级指标              指标值
+        公共文化服务体系建设经费  产出指标    数量指标      开展群众文化活动场次  120场次
+                                              质量指标      活动验收合格率        ≥95%
+        全民健身赛事活动经费      产出指标    数量指标      举办赛事次数          8次
+      """
+    let rows = try cellTexts(tokenized(text, .aligned).1)
+    #expect(rows.map(\.count) == [5, 5, 5, 5], "\(rows)")
+    #expect(rows[1] == ["公共文化服务体系建设经费", "产出指标", "数量指标", "开展群众文化活动场次", "120场次"])
+    #expect(rows[3] == ["全民健身赛事活动经费", "产出指标", "数量指标", "举办赛事次数", "8次"])
+  }
+
   /// A limit of the layout, not a reading stage's: after a line that nearly fills its
   /// column, a row whose cell starts with a Latin word that would not have fitted there,
   /// beside a wide value in the last column, looks exactly like a wrapped row. It reads as
