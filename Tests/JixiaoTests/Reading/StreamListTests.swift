@@ -58,6 +58,25 @@ import Testing
     }
   }
 
+  /// A stream too short for the usual signature (twenty cells), a truncated table like
+  /// public 112, is a stream when three of its cells are indicator headers or level names; a
+  /// short text of paragraphs is not.
+  @Test func shortStreamIsAStream() throws {
+    let rows = HeaderVariantTests.cells([
+      "中等职业学校国家助学金绩效目标表", "项目名称 | 学生资助补助经费", "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+      "产出指标 | 数量指标 | 应受助学生数 | 100%",
+    ])
+    let text = DepartmentTaskTests.text(.cellStream, rows: rows)
+    let source = try SourceDecoder.decode(Array(text.utf8), path: "t.txt").0
+    #expect(DialectDetector.detectLayout(source) == .cellStream)
+    let document = try Jixiao.parse(Array(text.utf8), path: "t.txt")
+    #expect(document.projects.map(\.name) == ["学生资助补助经费"])
+    #expect(document.projects.first?.indicators.map(\.name) == ["应受助学生数"])
+    #expect(document.residue.isEmpty)
+    let prose = ["绩效目标公示", "一、项目概况", "本项目用于城市管理。", "二、绩效目标", "完成各项工作。", "三、其他", "无。"].joined(separator: "\n\n") + "\n"
+    #expect(try DialectDetector.detectLayout(SourceDecoder.decode(Array(prose.utf8), path: "t.txt").0) != .cellStream)
+  }
+
   /// A comparison is a target, never a name: `isComparison` over the operators, with and
   /// without a digit after them.
   @Test func comparisonsAreTargets() {
