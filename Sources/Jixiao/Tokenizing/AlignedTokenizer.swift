@@ -183,7 +183,7 @@ enum AlignedTokenizer {
       }
       // Two or three columns right of an anchor, and never on a line with a piece there:
       // the same column, its cells indented (Sichuan's projects under their unit,
-      // `  公共文化服务体系建设经费`). Two cells of a line are four columns apart at least.
+      // `  公共文化服务体系建设经费`). Columns that close (`≥  95`) share lines.
       if let last = anchors.last, position - last.position <= 3,
         !multi.contains(where: { pieces in pieces.contains { $0.start == last.position } && pieces.contains { $0.start == position } })
       {
