@@ -224,7 +224,9 @@ enum CellShape: Equatable {
     case (.text(let length), .explanation): length > 30 ? 2.5 : 1
     case (.text(let length), .scoring): length > 30 ? 2 : 0.5
     case (.text, .target): 1
-    case (.text, .remark): 1
+    // Below the target's 1: a row of words after its name whose target is words too (`不断缩小`)
+    // has a target far more often than a remark.
+    case (.text, .remark): 0.9
     case (.text, .deviation): 1
     case (.text, .actual): 0.5
     case (.text, .standard): 0.5

@@ -74,6 +74,27 @@ import Testing
     #expect(rows[3] == ["产出指标", "数量指标", "宣传次数", "完成，", "质量指标", "合格率", "100%"])
   }
 
+  /// Where empty cells are gone, a target of words (`不断缩小`) after its name goes to the
+  /// target column, not to a 备注 column after it: a row has a target far more often than a
+  /// remark. Before, the two tied and the remark won.
+  @Test func wordsAfterTheNameAreTheTarget() throws {
+    let rows = HeaderVariantTests.cells([
+      "2024年度项目支出绩效目标表",
+      "项目名称 | 基本公共卫生服务补助",
+      "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 备注",
+      " | 产出指标 | 数量指标 | 老年人健康管理率 | ≥62% | ",
+      " | 效益指标 | 社会效益指标 | 城乡居民公共卫生差距 | 不断缩小 | ",
+      " |  | 可持续影响指标 | 基本公共卫生服务水平 | 不断提高 | 逐年考核",
+      " | 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥85% | ",
+    ])
+    for layout: DepartmentTaskTests.Layout in [.tabbed, .markdown, .pipesCollapsed, .spaced, .cellStream] {
+      let document = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: rows).utf8), path: "t.txt")
+      let indicators = try #require(document.projects.first?.indicators)
+      #expect(indicators.map(\.target.raw) == ["≥62%", "不断缩小", "不断提高", "≥85%"], "\(layout)")
+      #expect(indicators.map(\.remark) == [nil, nil, "逐年考核", nil], "\(layout)")
+    }
+  }
+
   /// Under a header with its own operator and unit columns (102's 指标方向 / 计量单位), `= 24
   /// 人/次` is three cells.
   @Test func operatorAndUnitColumnsStayApart() throws {
