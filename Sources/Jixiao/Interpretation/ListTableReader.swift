@@ -110,11 +110,13 @@ struct ListTableReader {
   }
 
   private mutating func readDataRow(_ slid: Row) {
-    if isIndicatorsOnly(slid) {
+    // Asked once: both the indicators-only test and the realignment need it.
+    let projectCellsOnly = !context.positionsTrusted && isProjectCellsOnly(slid.nonEmpty)
+    if isIndicatorsOnly(slid, projectCellsOnly: projectCellsOnly) {
       readIndicator(slid.nonEmpty, row: slid)
       return
     }
-    let (row, placedInOrder) = realigned(slid)
+    let (row, placedInOrder) = realigned(slid, projectCellsOnly: projectCellsOnly)
     for cell in placedInOrder {
       context.diagnose("JX105", cell.span, header.labels[cell.column]?.text ?? "", String(cell.span.line))
     }
@@ -163,10 +165,10 @@ struct ListTableReader {
   /// start: the cells before it go to the project columns in order, the rest to the
   /// indicator columns (read by content there).
   /// `placedInOrder`: amounts that fewer amounts than amount columns left uncertain (JX105).
-  private func realigned(_ row: Row) -> (row: Row, placedInOrder: [Cell]) {
+  private func realigned(_ row: Row, projectCellsOnly: Bool) -> (row: Row, placedInOrder: [Cell]) {
     guard !context.positionsTrusted, Self.width(row) < header.columnCount else { return (row, []) }
     let cells = row.nonEmpty
-    guard let anchor = Self.firstLevel(cells) ?? (isProjectCellsOnly(cells) ? cells.count : nil) else { return (row, []) }
+    guard let anchor = Self.firstLevel(cells) ?? (projectCellsOnly ? cells.count : nil) else { return (row, []) }
     let projectColumns = header.roles.filter { $0.value.isProjectColumn }.keys.sorted()
     let indicatorColumns = header.roles.filter { $0.value.isIndicatorColumn }.keys.sorted()
     guard anchor <= projectColumns.count, let firstIndicator = indicatorColumns.first else { return (row, []) }
@@ -231,7 +233,7 @@ struct ListTableReader {
   /// In text copied from a rendered page, a row under merged project cells has lost them and
   /// its cells have slid left: a row narrower than the indicator columns alone cannot hold a
   /// project column, and its cells are read by content as an indicator of the project above.
-  private func isIndicatorsOnly(_ row: Row) -> Bool {
+  private func isIndicatorsOnly(_ row: Row, projectCellsOnly: Bool) -> Bool {
     guard !context.positionsTrusted, current != nil else { return false }
     // A unit's name alone in the name column heads the projects below (`unitHeading`): it
     // is no indicator of the project above.
@@ -243,7 +245,7 @@ struct ListTableReader {
     // A level name after other cells: those are the project's (a new project's first row,
     // its 单位编码 merged from above), whatever the count.
     if let anchor = Self.firstLevel(row.nonEmpty), anchor > 0 { return false }
-    if isProjectCellsOnly(row.nonEmpty) { return false }
+    if projectCellsOnly { return false }
     let indicatorColumns = header.roles.values.filter(\.isIndicatorColumn).count
     return row.nonEmpty.count <= indicatorColumns && Self.width(row) < header.columnCount
   }

@@ -151,7 +151,7 @@ enum SpacedTokenizer {
     var index = 0
     while index < cells.count {
       var end = index
-      while end < cells.count && isOneIdeograph(cells[end]) && cells[end].span.line == cells[index].span.line { end += 1 }
+      while end < cells.count && isOneIdeograph(cells[end]) { end += 1 }
       if end - index >= 2 {
         let key = TextKey.make(cells[index..<end].map(\.text).joined())
         if isLabel(key) || BudgetVocabulary.classify(key) != nil {
