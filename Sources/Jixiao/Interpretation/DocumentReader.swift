@@ -10,6 +10,7 @@ struct DocumentReader {
     context = ReadingContext(text: text)
     context.positionsTrusted = dialect.keepsEmptyCells
     context.cellsRunTogether = dialect == .runTogether
+    context.linesArePlaced = dialect == .aligned
   }
 
   /// A table with actual values and scores (实际完成值 and 得分, or 全年执行数 and 执行率)
@@ -85,7 +86,7 @@ struct DocumentReader {
       let sections = entities.flatMap(\.sections)
       info.framework = FrameworkDetector.detect(sections)
       remarksAreWeights = IndicatorBuilder.remarksLookLikeWeights(sections)
-      labelsMayFollowRows = LevelResolver.labelsMayFollowRows(sections)
+      labelsMayFollowRows = LevelResolver.labelsMayFollowRows(sections, linesArePlaced: context.linesArePlaced)
     }
     var assembler = EntityAssembler(
       tableIndex: index, framework: info.framework, budgetYear: info.year, tableUnit: block.moneyUnit,

@@ -32,7 +32,8 @@ struct EntityAssembler {
     var placeholders: [Placeholder] = []
     let builder = IndicatorBuilder(
       budgetYear: budgetYear, remarksAreWeights: remarksAreWeights, readings: context.targetReadings)
-    let resolver = LevelResolver(framework: framework, labelsMayFollowRows: labelsMayFollowRows)
+    let resolver = LevelResolver(
+      framework: framework, labelsMayFollowRows: labelsMayFollowRows, labelsAreCentred: labelsMayFollowRows && context.linesArePlaced)
     for index in sections.indices where !sections[index].isEmpty {
       var diagnostics: [Diagnostic] = []
       resolver.resolve(&sections[index], diagnostics: &diagnostics)

@@ -10,15 +10,23 @@ struct LevelResolver {
   /// The table prints some labels after or amid their rows (a PDF extraction): rows between
   /// two labels may belong to either. Otherwise merged labels sit on their block's first row.
   let labelsMayFollowRows: Bool
+  /// Labels that follow rows are printed at the middle of their rows, and the lines show
+  /// where (`ReadingContext.linesArePlaced`): rows between two labels are split by the
+  /// lines, not by what their names say.
+  var labelsAreCentred = false
   /// The least name evidence (see `LevelHints`) that moves rows to the label below.
   static let evidenceMargin = 1.5
 
   /// Does a table print labels after their rows? Yes when a section opens with rows that
-  /// have no level 2, or a level-1 name stands alone on a row.
-  static func labelsMayFollowRows(_ sections: [[IndicatorDraft]]) -> Bool {
+  /// have no level 2, or a level-1 name stands alone on a row; or, where the lines are the
+  /// page's (`ReadingContext.linesArePlaced`), a row's level name sits on a line below the
+  /// row's first (a merged cell's label printed at the middle of its rows).
+  static func labelsMayFollowRows(_ sections: [[IndicatorDraft]], linesArePlaced: Bool = false) -> Bool {
     // By index: a loop over the drafts themselves copied each one.
     for section in sections {
-      if section.indices.contains(where: { section[$0].isLevel1Label }) { return true }
+      if section.indices.contains(where: { section[$0].isLevel1Label || (linesArePlaced && isBelowRowStart(section[$0])) }) {
+        return true
+      }
       if let first = section.indices.first(where: { !section[$0].isLevel1Label }), section[first].level2Cell.isNil,
         section[first].level2Fragment.isNil, section.indices.contains(where: { !section[$0].level2Cell.isNil })
       {
@@ -58,12 +66,16 @@ struct LevelResolver {
     _ drafts: inout [IndicatorDraft], labelled: [Int], diagnostics: inout [Diagnostic]
   ) {
     var runStart: Int?
+    // The first line of the rows each label spans, where rows above it took it, and where
+    // the section's rows lie.
+    var spanStarts: [Int: Int] = [:]
+    let lines = labelsAreCentred ? RowLines(drafts) : nil
     func flush(upTo end: Int) {
       guard let start = runStart else { return }
       runStart = nil
       let above = labelled.last { $0 < start }
       let below = labelled.first { $0 >= end }
-      assignRun(&drafts, start..<end, above: above, below: below, diagnostics: &diagnostics)
+      assignRun(&drafts, start..<end, above: above, below: below, spanStarts: &spanStarts, lines: lines, diagnostics: &diagnostics)
     }
     for index in drafts.indices {
       if drafts[index].resolvedLevel2 != nil || !drafts[index].level2Cell.isNil {
@@ -78,7 +90,7 @@ struct LevelResolver {
   }
 
   private func assignRun(
-    _ drafts: inout [IndicatorDraft], _ run: Range<Int>, above: Int?, below: Int?,
+    _ drafts: inout [IndicatorDraft], _ run: Range<Int>, above: Int?, below: Int?, spanStarts: inout [Int: Int], lines: RowLines?,
     diagnostics: inout [Diagnostic]
   ) {
     func fits(_ row: Int, _ label: Int?) -> Bool {
@@ -110,6 +122,10 @@ struct LevelResolver {
         split = rows.count
         break
       }
+      if let lines, let centred = centredSplit(drafts, rows, label: up, spanStart: spanStarts[up], lines: lines) {
+        split = centred
+        break
+      }
       // Move the tail of the run to the label below only on evidence: the names moved must
       // fit the lower label better than the upper one by a clear margin.
       // Scores and fits once per row; each candidate split is then a suffix sum.
@@ -134,6 +150,7 @@ struct LevelResolver {
         }
       }
     }
+    if let below, split < rows.count { spanStarts[below] = Self.firstLine(drafts[rows[split]]) }
     for (position, row) in rows.enumerated() {
       guard let label = position < split ? above : below, fits(row, label) else { continue }
       drafts[row].resolvedLevel2 = drafts[label].level2
@@ -148,6 +165,72 @@ struct LevelResolver {
           "JX106", span: drafts[first].rowSpan, [cell.text, lines, String(cell.span.line)],
           related: [.init(.labelHere, span: cell.span, cell.text)]))
     }
+  }
+
+  /// Where a run after a label printed at the middle of its rows (a PDF's merged cell, as
+  /// `pdftotext -layout` writes it) ends that label's rows: as many lines below the label's
+  /// own line as its rows have above it, counting the lines the rows cover (a label of
+  /// another column alone on a line between two rows takes no room of theirs). The first
+  /// `rows` (by position) that the label takes, or nil where the lines cannot tell: rows not
+  /// one below the other (a table on one line, rows rebuilt from a stream of cells) or a
+  /// label above its rows' first line.
+  private func centredSplit(_ drafts: [IndicatorDraft], _ rows: [Int], label: Int, spanStart: Int?, lines: RowLines) -> Int? {
+    guard let labelLine = drafts[label].level2Cell?.span.line else { return nil }
+    let start = min(spanStart ?? Self.firstLine(drafts[label]), Self.firstLine(drafts[label]))
+    var previous = Self.firstLine(drafts[label])
+    for row in rows {
+      let line = Self.firstLine(drafts[row])
+      guard line > previous else { return nil }
+      previous = line
+    }
+    guard labelLine >= start else { return nil }
+    let end = 2 * lines.position(labelLine) - lines.position(start)
+    return rows.firstIndex { lines.position(Self.firstLine(drafts[$0])) > end } ?? rows.count
+  }
+
+  /// The lines a section's rows cover, from each row's first line to the last line of its
+  /// tallest cell (level names left out: a label may sit on a line of its own).
+  struct RowLines {
+    private var covered: [Int] = []
+
+    init(_ drafts: [IndicatorDraft]) {
+      var lines = Set<Int>()
+      for draft in drafts {
+        var cells = [draft.name, draft.target].compactMap { $0 }
+        cells += draft.extras.map(\.cell)
+        for cell in cells where !cell.isEmpty {
+          let last = cell.span.line + cell.text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+          for line in cell.span.line...last { lines.insert(line) }
+        }
+      }
+      covered = lines.sorted()
+    }
+
+    /// A line's place among the covered lines, doubled: a covered line's rank times two, a
+    /// line between covered lines halfway between their places.
+    func position(_ line: Int) -> Int {
+      var low = 0
+      var high = covered.count
+      while low < high {
+        let middle = (low + high) / 2
+        if covered[middle] < line { low = middle + 1 } else { high = middle }
+      }
+      let isCovered = low < covered.count && covered[low] == line
+      return 2 * low - (isCovered ? 0 : 1)
+    }
+  }
+
+  /// A level name printed on a line below the row's first.
+  private static func isBelowRowStart(_ draft: IndicatorDraft) -> Bool {
+    let line = firstLine(draft)
+    return (draft.level2Cell?.span.line ?? 0) > line || (draft.level1Cell?.span.line ?? 0) > line
+  }
+
+  /// The line a row starts on: its name's or its target's, whichever comes first (a label
+  /// printed beside a later line of the row is not where it starts).
+  static func firstLine(_ draft: IndicatorDraft) -> Int {
+    let lines = [draft.name?.span.line, draft.target?.span.line].compactMap { $0 }
+    return lines.min() ?? draft.rowSpan.line
   }
 
   private func inheritedLevel1(_ drafts: [IndicatorDraft], before index: Int) -> Level1? {

@@ -9,6 +9,9 @@ struct ReadingContext {
   var positionsTrusted = true
   /// Cells ran together with no separator (the `runTogether` dialect).
   var cellsRunTogether = false
+  /// Each line of the text is a line of the page, where the page put it (the `aligned`
+  /// dialect): a merged cell's text printed at the middle of its rows is there.
+  var linesArePlaced = false
   var diagnostics: [Diagnostic] = []
   var residue: [ResidueItem] = []
   /// The document's readings of target texts, each read once (`TargetReadings`), in

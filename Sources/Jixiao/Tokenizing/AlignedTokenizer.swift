@@ -14,11 +14,18 @@
 /// knows (a level name, a header, a form label): those start rows. A blank line or a page
 /// break ends a row.
 enum AlignedTokenizer {
-  /// A run of text on a line: its bytes and the display columns it covers.
+  /// A run of text on a line: its bytes, the columns it covers, and its display width.
   struct Piece {
     var range: Range<Int>
     var start: Int
     var end: Int
+    /// How wide the text is on the page, CJK characters two columns: in display width, `end
+    /// - start`; in characters, more where the text holds wide characters.
+    var width: Int
+
+    /// Where the piece ends on the page, counted from its start in display width: how full it
+    /// leaves its column, whatever the metric its columns are counted in.
+    var fillEnd: Int { start + width }
   }
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
@@ -50,17 +57,36 @@ enum AlignedTokenizer {
     return key.hasSuffix("表") && TitleVocabulary.kind(ofTitle: key) != nil
   }
 
+  /// How the columns of a line are counted. A monospace renderer, or text aligned by hand,
+  /// gives a CJK character two columns (East Asian Width); `pdftotext -layout` pads each
+  /// piece to the column of its place on the page counted in characters, one each whatever
+  /// its width, so that under a line of ideographs the same column lies further right in
+  /// display width than under a line of Latin text.
+  enum Metric {
+    case display
+    case characters
+
+    /// Columns of a CJK character.
+    var wide: Int { self == .display ? 2 : 1 }
+  }
+
   /// The pieces of a line: text separated by two blanks or more, or a tab. Read through a
   /// buffer of the line, and its runs of spaces (most of a `pdftotext -layout` line) eight
   /// at a time.
-  static func pieces(_ bytes: [UInt8], _ range: Range<Int>) -> [Piece] {
-    bytes[range].withUnsafeBufferPointer { line in
+  ///
+  /// `cutBefore`: columns where a piece also ends at a single blank, the next piece starting
+  /// there (`columnStarts`).
+  static func pieces(_ bytes: [UInt8], _ range: Range<Int>, metric: Metric = .display, cutBefore: [Bool]? = nil) -> [Piece] {
+    let wide = metric.wide
+    return bytes[range].withUnsafeBufferPointer { line in
       let base = range.lowerBound
       var pieces: [Piece] = []
       var column = 0
       var index = 0
-      var open: (byte: Int, column: Int)?
-      var lastEnd = (byte: base, column: 0)
+      var open: (byte: Int, column: Int, display: Int)?
+      var lastEnd = (byte: base, column: 0, display: 0)
+      // The display width so far: the column itself in display width.
+      var display = 0
       var blanks = 0
       var sawTab = false
       while index < line.count {
@@ -70,10 +96,12 @@ enum AlignedTokenizer {
         if byte == 0x20 {
           // The commonest blank, as the branch below counts it: one byte, one column.
           column += 1
+          display += 1
           blanks += 1
           index += 1
           while index + 8 <= line.count && ByteWord.load(line, at: index) == Self.eightSpaces {
             column += 8
+            display += 8
             blanks += 8
             index += 8
           }
@@ -83,32 +111,41 @@ enum AlignedTokenizer {
         if !cannotBeBlank, let length = Blank.blankLength(line, at: index, limit: line.count) {
           if byte == 0x09 {
             sawTab = true
+            display += (column / 8 + 1) * 8 - column
             column = (column / 8 + 1) * 8
           } else {
-            column += length == 3 && byte == 0xE3 ? 2 : length == 3 ? 0 : 1
+            column += length == 3 && byte == 0xE3 ? wide : length == 3 ? 0 : 1
+            display += length == 3 && byte == 0xE3 ? 2 : length == 3 ? 0 : 1
           }
           blanks += 1
           index += length
           continue
         }
-        if let started = open, blanks >= 2 || sawTab {
+        if let started = open,
+          blanks >= 2 || sawTab || (blanks == 1 && cutBefore.map { column < $0.count && $0[column] } == true)
+        {
           // Room for a line's usual pieces at once: grown from one, the array was
           // reallocated three or four times a line.
           if pieces.isEmpty { pieces.reserveCapacity(8) }
-          pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
+          pieces.append(
+            Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column, width: lastEnd.display - started.display))
           open = nil
         }
-        if open == nil { open = (base + index, column) }
+        if open == nil { open = (base + index, column, display) }
         blanks = 0
         sawTab = false
         let length = UTF8Scalars.length(leading: byte)
         let upper = min(index + length, line.count)
         if byte < 0x80 {
           column += 1
+          display += 1
         } else if upper - index == 3 && isUnifiedIdeograph(byte, line[index + 1], line[index + 2]) {
-          column += 2
+          column += wide
+          display += 2
         } else {
-          column += UTF8Scalars.decode(bytes, (base + index)..<(base + upper)).map(ICU.displayWidth) ?? 1
+          let scalarWidth = UTF8Scalars.decode(bytes, (base + index)..<(base + upper)).map(ICU.displayWidth) ?? 1
+          column += metric == .characters ? 1 : scalarWidth
+          display += scalarWidth
         }
         index = upper
         // The rest of a run of ideographs and printable ASCII: nothing to decide in it.
@@ -116,18 +153,21 @@ enum AlignedTokenizer {
           let next = line[index]
           if next > 0x20 && next < 0x80 {
             column += 1
+            display += 1
             index += 1
           } else if index + 2 < line.count && isUnifiedIdeograph(next, line[index + 1], line[index + 2]) {
-            column += 2
+            column += wide
+            display += 2
             index += 3
           } else {
             break
           }
         }
-        lastEnd = (base + index, column)
+        lastEnd = (base + index, column, display)
       }
       if let started = open {
-        pieces.append(Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
+        pieces.append(
+          Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column, width: lastEnd.display - started.display))
       }
       return pieces
     }
@@ -149,9 +189,9 @@ enum AlignedTokenizer {
   /// Column anchors: the starts of pieces on multi-piece lines that line up — shared by two
   /// lines or more; or found on one line only, when the piece is a column header or a label
   /// (a column empty in every row below), when it is left of every column (a label column
-  /// above merged cells), or when that line has its own grid (three pieces or more, most of
-  /// them shared by no other line: a header above rows whose leading cells are merged) and no
-  /// other line's text runs across it. Any other lone start on a line that fits the grid is
+  /// above merged cells, or a label alone on its line), or when that line has its own grid
+  /// (three pieces or more, most of them shared by no other line: a header above rows whose
+  /// leading cells are merged) and no other line's text runs across it. Any other lone start on a line that fits the grid is
   /// a cell aligned right or centred, not a column. Starts one column apart count as one
   /// (the better supported).
   static func anchors(_ lines: [[Piece]], isLabel: (Piece) -> Bool) -> [Int] {
@@ -172,6 +212,14 @@ enum AlignedTokenizer {
           let crossed = multi.contains { other in other.contains { $0.start < piece.start && piece.start < $0.end } }
           if !crossed { accepted.insert(piece.start) }
         }
+      }
+    }
+    // A label alone on its line, left of every column: the label column of a page whose
+    // other lines lost theirs (a page that starts inside a merged cell, the label printed
+    // at the middle of the cell's lines).
+    if let first = accepted.min() {
+      for pieces in lines where pieces.count == 1 && pieces[0].start < first - 1 && isLabel(pieces[0]) {
+        accepted.insert(pieces[0].start)
       }
     }
     var anchors: [(position: Int, support: Int)] = []
@@ -200,6 +248,10 @@ enum AlignedTokenizer {
   /// and their starts line up (seven in ten pieces start where another line has one too).
   /// Pasted prose and single-space page text have few lines with two-blank gaps.
   static func looksAligned(_ text: SourceText) -> Bool {
+    looksAligned(text, metric: .display) || looksAligned(text, metric: .characters)
+  }
+
+  private static func looksAligned(_ text: SourceText, metric: Metric) -> Bool {
     var lines: [[Piece]] = []
     var nonBlank = 0
     // A line repeated word for word (a header after a page break, a row printed twice) lines
@@ -209,39 +261,69 @@ enum AlignedTokenizer {
     for line in text.lines {
       var start = line.start
       while start < line.end, text.utf8[start] == 0x0C { start += 1 }
-      let pieces = pieces(text.utf8, start..<line.end)
+      let pieces = pieces(text.utf8, start..<line.end, metric: metric)
       if pieces.isEmpty { continue }
       nonBlank += 1
       if pieces.count >= 2 && !seen.insert(LineBytes(bytes: text.utf8[start..<line.end])).inserted { continue }
       lines.append(pieces)
     }
     let multi = lines.filter { $0.count >= 2 }
-    // How many lines have a piece after their first at each column, in an array by column
-    // (columns are at most twice a line's bytes): it is also the set of those columns.
-    var widest = 0
-    for pieces in multi {
-      for piece in pieces.dropFirst() where piece.start > widest { widest = piece.start }
-    }
-    var support = [Int](repeating: 0, count: widest + 2)
-    for pieces in multi {
-      for piece in pieces.dropFirst() { support[piece.start] += 1 }
-    }
+    let support = Support(multi)
     // Wrapped cells continue on indented lines of one piece under a column of the others.
     let continued = lines.filter {
-      $0.count == 1 && $0[0].start >= 2 && $0[0].start <= widest && support[$0[0].start] > 0
+      $0.count == 1 && $0[0].start >= 2 && $0[0].start <= support.widest && support.lines[$0[0].start] > 0
     }.count
     guard multi.count >= 2, (multi.count + continued) * 10 >= nonBlank * 3 else { return false }
-    var aligned = 0
-    var total = 0
-    for pieces in multi {
-      for piece in pieces.dropFirst() {
-        total += 1
-        let column = piece.start
-        let shared = support[column] + (column > 0 ? support[column - 1] : 0) + support[column + 1]
-        if shared >= 2 { aligned += 1 }
+    let (aligned, total) = support.aligned(multi)
+    return total >= 2 && aligned * 10 >= total * 7
+  }
+
+  /// The metric under which the pieces of a region's lines line up best (`Support.aligned`),
+  /// and the pieces so counted. Display width where both do as well: text without wide
+  /// characters is the same either way.
+  static func linePieces(_ bytes: [UInt8], _ ranges: [Range<Int>]) -> (Metric, [[Piece]]) {
+    let display = ranges.map { pieces(bytes, $0) }
+    let characters = ranges.map { pieces(bytes, $0, metric: .characters) }
+    func share(_ lines: [[Piece]]) -> (aligned: Int, total: Int) {
+      let multi = lines.filter { $0.count >= 2 }
+      return Support(multi).aligned(multi)
+    }
+    let (d, c) = (share(display), share(characters))
+    // c.aligned / c.total > d.aligned / d.total, without dividing.
+    return c.aligned * d.total > d.aligned * c.total ? (.characters, characters) : (.display, display)
+  }
+
+  /// How many multi-piece lines have a piece after their first at each column (an array by
+  /// column: columns are at most twice a line's bytes; it is also the set of those columns).
+  struct Support {
+    var lines: [Int]
+    var widest = 0
+
+    init(_ multi: [[Piece]]) {
+      for pieces in multi {
+        for piece in pieces.dropFirst() where piece.start > widest { widest = piece.start }
+      }
+      lines = [Int](repeating: 0, count: widest + 2)
+      for pieces in multi {
+        for piece in pieces.dropFirst() { lines[piece.start] += 1 }
       }
     }
-    return total >= 2 && aligned * 10 >= total * 7
+
+    /// The pieces after the first of multi-piece lines, and how many of them start where
+    /// another line has one too, give or take a column.
+    func aligned(_ multi: [[Piece]]) -> (aligned: Int, total: Int) {
+      var aligned = 0
+      var total = 0
+      for pieces in multi {
+        for piece in pieces.dropFirst() {
+          total += 1
+          let column = piece.start
+          let shared = lines[column] + (column > 0 ? lines[column - 1] : 0) + lines[column + 1]
+          if shared >= 2 { aligned += 1 }
+        }
+      }
+      return (aligned, total)
+    }
   }
 }
 
@@ -273,14 +355,19 @@ struct AlignedPageReader {
     var builder = builder
     let bytes = text.utf8
     var pageBreak = false
-    var linePieces: [[AlignedTokenizer.Piece]] = []
+    var ranges: [Range<Int>] = []
     for index in lines {
       let (range, hasBreak) = builder.pageBreakStripped(index)
       if hasBreak { pageBreak = true }
-      linePieces.append(AlignedTokenizer.pieces(bytes, range))
+      ranges.append(range)
     }
+    var (metric, linePieces) = AlignedTokenizer.linePieces(bytes, ranges)
     let anchors = AlignedTokenizer.anchors(linePieces) {
       Self.isLabel(bytes, $0.range)
+    }
+    if metric == .characters {
+      let starts = Self.columnStarts(anchors)
+      linePieces = ranges.map { AlignedTokenizer.pieces(bytes, $0, metric: metric, cutBefore: starts) }
     }
     let width = max(anchors.count, 1)
     // Each line's pieces in their columns, and which are labels, made once: the wrap widths
@@ -292,17 +379,65 @@ struct AlignedPageReader {
     }
     let wraps = WrapWidths(placedLines, anchors: anchors)
     var rows: [Row] = []
-    // The open row, and its columns' pieces on its last line (by column: a dictionary grew
-    // an entry at a time on every line).
-    var current: (row: Int, last: [AlignedTokenizer.Piece?])?
+    // The open row, its columns' pieces on its last line (by column: a dictionary grew an
+    // entry at a time on every line), and whether it has wrapped onto a second line.
+    var current: (row: Int, last: [AlignedTokenizer.Piece?], wrapped: Bool)?
+    // Text aligned in display width sets a project's cells on its first row (a renderer's,
+    // a word processor's): there a project under a name that fills its column cannot be
+    // told from the name's next line, and is not taken for it.
+    let spanning = metric == .characters ? Self.projectColumns(placedLines, bytes) : [:]
+    // The open cell of each project column: its row, its last line's piece, and that line.
+    var spanningCells: [Int: (row: Int, last: AlignedTokenizer.Piece, line: Int)] = [:]
     for (position, index) in lines.enumerated() {
       let pieces = linePieces[position]
       if pieces.isEmpty {
         rows.append(Row(cells: [], lineIndex: index))
         current = nil
+        spanningCells = [:]
         continue
       }
-      let placed = placedLines[position]
+      var placed = placedLines[position]
+      if let open = current, metric == .characters,
+        let labels = centredLabels(placed, in: rows[open.row], under: open.last, wrapped: open.wrapped, wraps)
+      {
+        for (column, piece, _) in placed[..<labels] {
+          rows[open.row].cells[column] = builder.cell(lineIndex: index, range: piece.range, column: column)
+        }
+        // The cells beside the label go on below it: the open row's last line stays the one
+        // they continue.
+        guard labels < placed.count else { continue }
+        placed.removeFirst(labels)
+      }
+      // The wrapped lines of a list's project cells, beside the rows of its indicators and
+      // between them (the lines of a merged cell need not meet the rows' lines): under the
+      // cell's last line, a few lines on at most. A code or a name starts a project unless
+      // it wrapped (the first word would not have fitted above), and so does a line with
+      // cells in three project columns, or in each of fewer (cells of equal width all fill
+      // their column, so the test cannot tell them); on such a line no cell continues the
+      // last project's.
+      if !spanningCells.isEmpty {
+        let continuing = placed.map { column, piece, isLabel in
+          guard let role = spanning[column], !isLabel, let open = spanningCells[column], index - open.line <= 3,
+            abs(piece.start - open.last.start) <= 1
+          else { return false }
+          guard role == .unitCode || role == .projectName else { return true }
+          guard let width = wraps.end[column] else { return false }
+          return open.last.fillEnd + Self.firstWordWidth(String(decoding: bytes[piece.range], as: UTF8.self)) > width
+        }
+        let startsProject =
+          zip(placed, continuing).contains { placed, continues in
+            !continues && (spanning[placed.column] == .unitCode || spanning[placed.column] == .projectName)
+          } || placed.filter { spanning[$0.column] != nil }.count >= min(3, max(spanning.count, 2))
+        if !startsProject && continuing.contains(true) {
+          for (position, (column, piece, _)) in placed.enumerated() where continuing[position] {
+            guard let open = spanningCells[column] else { continue }
+            builder.extend(&rows[open.row].cells[column], lineIndex: index, range: piece.range, separator: "\n")
+            spanningCells[column] = (open.row, piece, index)
+          }
+          placed = zip(placed, continuing).filter { !$0.1 }.map(\.0)
+          if placed.isEmpty { continue }
+        }
+      }
       if let open = current,
         continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last)
       {
@@ -315,7 +450,7 @@ struct AlignedPageReader {
           builder.extend(&rows[open.row].cells[column], lineIndex: index, range: piece.range, separator: "\n")
           last[column] = piece
         }
-        current = (open.row, last)
+        current = (open.row, last, true)
         continue
       }
       let columns = max(width, (placed.last?.column ?? 0) + 1)
@@ -326,16 +461,49 @@ struct AlignedPageReader {
         cells.append(Cell(text: "", span: emptySpan, column: column, start: offset))
       }
       var last = [AlignedTokenizer.Piece?](repeating: nil, count: columns)
-      for (column, piece, _) in placed {
+      for (column, piece, isLabel) in placed {
         cells[column] = builder.cell(lineIndex: index, range: piece.range, column: column)
         last[column] = piece
+        // A header's cells (labels) are no project's.
+        if spanning[column] != nil {
+          spanningCells[column] = isLabel ? nil : (rows.count, piece, index)
+        }
       }
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak && rows.allSatisfy(\.isBlank)
       rows.append(row)
-      current = (rows.count - 1, last)
+      current = (rows.count - 1, last, false)
     }
     return rows
+  }
+
+  /// The columns of a list's project (单位(项目)名称, 资金总额, 绩效目标 …) and their roles,
+  /// under a header that also names indicator columns: their cells are merged over the
+  /// project's indicator rows, so their wrapped lines sit beside rows of their own.
+  static func projectColumns(_ lines: [[Placed]], _ bytes: [UInt8]) -> [Int: ColumnRole] {
+    for line in lines where line.count >= 3 {
+      var project: [Int: ColumnRole] = [:]
+      var namesIndicators = false
+      for (column, piece, _) in line {
+        guard let role = ColumnVocabulary.role(TextKey.make(String(decoding: bytes[piece.range], as: UTF8.self))) else { continue }
+        if role.isProjectColumn { project[column] = role }
+        switch role {
+        case .level1, .level2, .name, .target: namesIndicators = true
+        default: break
+        }
+      }
+      if namesIndicators && !project.isEmpty { return project }
+    }
+    return [:]
+  }
+
+  /// The anchors as flags by column. `pdftotext -layout` moves a piece right to leave one
+  /// blank after the piece before it when the two would touch, which happens in narrow
+  /// columns: a single blank right before a column's start separates two cells there.
+  static func columnStarts(_ anchors: [Int]) -> [Bool] {
+    var starts = [Bool](repeating: false, count: (anchors.last ?? 0) + 1)
+    for anchor in anchors { starts[anchor] = true }
+    return starts
   }
 
   private func column(of piece: AlignedTokenizer.Piece, _ anchors: [Int]) -> Int {
@@ -357,6 +525,42 @@ struct AlignedPageReader {
       placed.append((column, piece))
     }
     return placed
+  }
+
+  /// `pdftotext -layout` prints the text of a merged cell at the middle of the rows it spans,
+  /// so a label spanning rows stands alone on a line between two of them (`项目资金（万元）`,
+  /// `产出指标`), or beside the middle line of the cell it names (`年度总体目标` left of the
+  /// goal's third line). The number of leading pieces of the line that are such labels: labels
+  /// the vocabulary knows, each in a column where the open row has no cell, left of the rest
+  /// of the line, which is nothing or continues the open row's wrapped cells. Beside text, the
+  /// row must have wrapped already: a label beside a cell's middle line has lines above it,
+  /// and a label at the top of its rows (most tables) starts a row whose name may well sit
+  /// under a long name of the row above. Nil when there are none.
+  private func centredLabels(
+    _ placed: [Placed], in row: Row, under last: [AlignedTokenizer.Piece?], wrapped: Bool, _ wraps: WrapWidths
+  ) -> Int? {
+    var count = 0
+    while count < placed.count, placed[count].isLabel, placed[count].column < row.cells.count,
+      row.cells[placed[count].column].isEmpty
+    {
+      count += 1
+    }
+    guard count > 0 else { return nil }
+    let rest = Array(placed[count...])
+    // Beside a label, only wrapped lines: a new paragraph under a cell there is a new row's
+    // cell (`成本指标 │ 成本控制率…` under the last name of 质量指标).
+    guard rest.isEmpty || (wrapped && continuesRow(rest, under: last, wraps)) else { return nil }
+    return count
+  }
+
+  /// A piece that runs on past the start of the open row's next cell to its right is no line
+  /// of the cell above it (a goal under a funds row `其中：财政拨款 │ 50` runs across the 50).
+  private func crossesNextCell(_ piece: AlignedTokenizer.Piece, column: Int, under last: [AlignedTokenizer.Piece?]) -> Bool {
+    guard column + 1 < last.count else { return false }
+    for next in last[(column + 1)...] {
+      if let next { return piece.end > next.start }
+    }
+    return false
   }
 
   /// Does every piece of a line continue a wrapped cell of the open row? Each must start at
@@ -385,7 +589,7 @@ struct AlignedPageReader {
         continue
       }
       let text = String(decoding: self.text.utf8[piece.range], as: UTF8.self)
-      if above.end + Self.firstWordWidth(text) > width {
+      if above.fillEnd + Self.firstWordWidth(text) > width {
         wrapping += 1
       } else {
         // A new paragraph of a wide cell, beside a cell that wraps on the same line.
@@ -396,7 +600,7 @@ struct AlignedPageReader {
     guard let last = pending.first else { return true }
     // Within one more column of the widest: a character of ambiguous width (`≥`) earlier on
     // the line moves the piece by one.
-    return wrapping > 0 && last.above.end >= last.widest - 2 && last.above.end - last.above.start >= Self.wideLastCell
+    return wrapping > 0 && last.above.fillEnd >= last.widest - 2 && last.above.width >= Self.wideLastCell
   }
 
   /// A line of one piece, right under the same column's piece of the open row (not the
@@ -412,7 +616,7 @@ struct AlignedPageReader {
     guard placed.count == 1, let (column, piece, isLabel) = placed.first, column > 0, column < last.count,
       let above = last[column], abs(above.start - piece.start) <= 1
     else { return false }
-    return !isLabel
+    return !isLabel && !crossesNextCell(piece, column: column, under: last)
   }
 
   /// Display width of the text's first word: a run of Latin letters, digits and their
@@ -451,7 +655,7 @@ struct AlignedPageReader {
       for line in lines {
         for (column, piece, isLabel) in line
         where !isLabel && column < anchors.count && abs(piece.start - anchors[column]) <= 1 {
-          ends[column, default: []].append(piece.end)
+          ends[column, default: []].append(piece.fillEnd)
         }
       }
       for (column, columnEnds) in ends {

@@ -20,7 +20,8 @@ public enum AmountReader {
   /// unit that is not money). `defaultUnit` applies when the text carries no unit (a funds
   /// column headed `(万元)`); without one, a unitless number is nil.
   public static func read(_ text: String, defaultUnit: MoneyUnit?) -> ParsedAmount? {
-    let scalars = Array(NormalizedText.nfkc(text).unicodeScalars)
+    // A cell wrapped in a narrow column (`450,000.00` over `元`) is one amount.
+    let scalars = Array(NormalizedText.nfkc(CellText.singleLine(text)).unicodeScalars)
     let tokens = ValueTokenizer.tokenize(scalars).filter { $0.lexeme != .ignorable }
     var index = 0
     var negative = false

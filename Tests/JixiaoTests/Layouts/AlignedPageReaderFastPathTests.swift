@@ -77,14 +77,20 @@ struct ReferenceAlignedPageReader {
     var builder = builder
     let bytes = text.utf8
     var pageBreak = false
-    var linePieces: [[AlignedTokenizer.Piece]] = []
+    var ranges: [Range<Int>] = []
     for index in lines {
       let (range, hasBreak) = builder.pageBreakStripped(index)
       if hasBreak { pageBreak = true }
-      linePieces.append(AlignedTokenizer.pieces(bytes, range))
+      ranges.append(range)
     }
+    var (metric, linePieces) = AlignedTokenizer.linePieces(bytes, ranges)
     let anchors = AlignedTokenizer.anchors(linePieces) {
       AlignedPageReader.isLabel(String(decoding: bytes[$0.range], as: UTF8.self))
+    }
+    if metric == .characters {
+      linePieces = ranges.map {
+        AlignedTokenizer.pieces(bytes, $0, metric: metric, cutBefore: AlignedPageReader.columnStarts(anchors))
+      }
     }
     let width = max(anchors.count, 1)
     let wraps = WrapWidths(
@@ -96,8 +102,8 @@ struct ReferenceAlignedPageReader {
       anchors: anchors
     )
     var rows: [Row] = []
-    // The open row, and its columns' pieces on its last line.
-    var current: (row: Int, last: [Int: AlignedTokenizer.Piece])?
+    // The open row, its columns' pieces on its last line, and whether it has wrapped.
+    var current: (row: Int, last: [Int: AlignedTokenizer.Piece], wrapped: Bool)?
     for (position, index) in lines.enumerated() {
       let pieces = linePieces[position]
       if pieces.isEmpty {
@@ -105,7 +111,24 @@ struct ReferenceAlignedPageReader {
         current = nil
         continue
       }
-      let placed = place(pieces, anchors)
+      var placed = place(pieces, anchors)
+      if let open = current, metric == .characters {
+        var labels = 0
+        while labels < placed.count, placed[labels].column < rows[open.row].cells.count,
+          rows[open.row].cells[placed[labels].column].isEmpty,
+          AlignedPageReader.isLabel(String(decoding: bytes[placed[labels].piece.range], as: UTF8.self))
+        {
+          labels += 1
+        }
+        let rest = Array(placed[labels...])
+        if labels > 0, rest.isEmpty || (open.wrapped && continuesRow(rest, under: open.last, wraps)) {
+          for (column, piece) in placed[..<labels] {
+            rows[open.row].cells[column] = builder.cell(lineIndex: index, range: piece.range, column: column)
+          }
+          if rest.isEmpty { continue }
+          placed = rest
+        }
+      }
       if let open = current,
         continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last)
       {
@@ -118,7 +141,7 @@ struct ReferenceAlignedPageReader {
           builder.extend(&rows[open.row].cells[column], lineIndex: index, range: piece.range, separator: "\n")
           last[column] = piece
         }
-        current = (open.row, last)
+        current = (open.row, last, true)
         continue
       }
       let columns = max(width, (placed.last?.column ?? 0) + 1)
@@ -136,7 +159,7 @@ struct ReferenceAlignedPageReader {
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak && rows.allSatisfy(\.isBlank)
       rows.append(row)
-      current = (rows.count - 1, last)
+      current = (rows.count - 1, last, false)
     }
     return rows
   }
@@ -185,7 +208,7 @@ struct ReferenceAlignedPageReader {
         pending.append((piece, above, widest))
         continue
       }
-      if above.end + AlignedPageReader.firstWordWidth(text) > width {
+      if above.fillEnd + AlignedPageReader.firstWordWidth(text) > width {
         wrapping += 1
       } else {
         // A new paragraph of a wide cell, beside a cell that wraps on the same line.
@@ -194,7 +217,7 @@ struct ReferenceAlignedPageReader {
     }
     guard wrapping > 0 || paragraphs == 0 else { return false }
     guard let last = pending.first else { return true }
-    return wrapping > 0 && last.above.end >= last.widest - 1 && last.above.end - last.above.start >= Self.wideLastCell
+    return wrapping > 0 && last.above.fillEnd >= last.widest - 1 && last.above.width >= Self.wideLastCell
   }
 
   /// A line of one piece, right under the same column's piece of the open row (not the
@@ -208,7 +231,13 @@ struct ReferenceAlignedPageReader {
     guard placed.count == 1, let (column, piece) = placed.first, column > 0, let above = last[column],
       above.start == piece.start
     else { return false }
-    return !AlignedPageReader.isLabel(String(decoding: text.utf8[piece.range], as: UTF8.self))
+    return !AlignedPageReader.isLabel(String(decoding: text.utf8[piece.range], as: UTF8.self)) && !crosses(piece, column, last)
+  }
+
+  /// The piece runs past the start of the open row's next piece to its right.
+  private func crosses(_ piece: AlignedTokenizer.Piece, _ column: Int, _ last: [Int: AlignedTokenizer.Piece]) -> Bool {
+    guard let next = last.filter({ $0.key > column }).min(by: { $0.key < $1.key }) else { return false }
+    return piece.end > next.value.start
   }
 
   struct WrapWidths {
@@ -225,7 +254,7 @@ struct ReferenceAlignedPageReader {
       for line in lines {
         for (column, piece, isLabel) in line
         where !isLabel && column < anchors.count && abs(piece.start - anchors[column]) <= 1 {
-          ends[column, default: []].append(piece.end)
+          ends[column, default: []].append(piece.fillEnd)
         }
       }
       for (column, columnEnds) in ends {

@@ -93,14 +93,19 @@ import Testing
 
 /// The readings the fast paths replaced, as they were.
 private enum Reference {
+  /// Aligned in display width or, as `pdftotext -layout` aligns, in characters.
   static func looksAligned(_ text: SourceText) -> Bool {
+    looksAligned(text, metric: .display) || looksAligned(text, metric: .characters)
+  }
+
+  static func looksAligned(_ text: SourceText, metric: AlignedTokenizer.Metric) -> Bool {
     var lines: [[AlignedTokenizer.Piece]] = []
     var nonBlank = 0
     var seen: Set<LineBytes> = []
     for line in text.lines {
       var start = line.start
       while start < line.end, text.utf8[start] == 0x0C { start += 1 }
-      let pieces = AlignedTokenizer.pieces(text.utf8, start..<line.end)
+      let pieces = AlignedTokenizer.pieces(text.utf8, start..<line.end, metric: metric)
       if pieces.isEmpty { continue }
       nonBlank += 1
       if pieces.count >= 2 && !seen.insert(LineBytes(bytes: text.utf8[start..<line.end])).inserted { continue }

@@ -160,6 +160,7 @@ import Testing
       #expect(pieces.map(\.range) == expected.map(\.range), "\(text.debugDescription)")
       #expect(pieces.map(\.start) == expected.map(\.start), "\(text.debugDescription)")
       #expect(pieces.map(\.end) == expected.map(\.end), "\(text.debugDescription)")
+      #expect(pieces.map(\.width) == expected.map(\.width), "\(text.debugDescription)")
     }
   }
 
@@ -524,7 +525,9 @@ private enum Reference {
         continue
       }
       if let started = open, blanks >= 2 || sawTab {
-        pieces.append(AlignedTokenizer.Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
+        pieces.append(
+          AlignedTokenizer.Piece(
+            range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column, width: lastEnd.column - started.column))
         open = nil
       }
       if open == nil { open = (index, column) }
@@ -541,7 +544,9 @@ private enum Reference {
       lastEnd = (index, column)
     }
     if let started = open {
-      pieces.append(AlignedTokenizer.Piece(range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column))
+      pieces.append(
+        AlignedTokenizer.Piece(
+          range: started.byte..<lastEnd.byte, start: started.column, end: lastEnd.column, width: lastEnd.column - started.column))
     }
     return pieces
   }
