@@ -191,8 +191,8 @@ enum AlignedTokenizer {
   /// (a column empty in every row below), when it is left of every column (a label column
   /// above merged cells, or a label alone on its line), or when that line has its own grid
   /// (three pieces or more, most of them shared by no other line: a header above rows whose
-  /// leading cells are merged) and no other line's text runs across it. Any other lone start on a line that fits the grid is
-  /// a cell aligned right or centred, not a column. Starts one column apart count as one
+  /// leading cells are merged) and no other line's text runs across it. Any other lone start
+  /// on a line that fits the grid is a cell aligned right or centred, not a column. Starts one column apart count as one
   /// (the better supported).
   static func anchors(_ lines: [[Piece]], isLabel: (Piece) -> Bool) -> [Int] {
     let multi = lines.filter { $0.count >= 2 }
@@ -385,15 +385,13 @@ struct AlignedPageReader {
     // Text aligned in display width sets a project's cells on its first row (a renderer's,
     // a word processor's): there a project under a name that fills its column cannot be
     // told from the name's next line, and is not taken for it.
-    let spanning = metric == .characters ? Self.projectColumns(placedLines, bytes) : [:]
-    // The open cell of each project column: its row, its last line's piece, and that line.
-    var spanningCells: [Int: (row: Int, last: AlignedTokenizer.Piece, line: Int)] = [:]
+    var projectCells = ProjectCells(roles: metric == .characters ? Self.projectColumns(placedLines, bytes) : [:])
     for (position, index) in lines.enumerated() {
       let pieces = linePieces[position]
       if pieces.isEmpty {
         rows.append(Row(cells: [], lineIndex: index))
         current = nil
-        spanningCells = [:]
+        projectCells.close()
         continue
       }
       var placed = placedLines[position]
@@ -408,35 +406,9 @@ struct AlignedPageReader {
         guard labels < placed.count else { continue }
         placed.removeFirst(labels)
       }
-      // The wrapped lines of a list's project cells, beside the rows of its indicators and
-      // between them (the lines of a merged cell need not meet the rows' lines): under the
-      // cell's last line, a few lines on at most. A code or a name starts a project unless
-      // it wrapped (the first word would not have fitted above), and so does a line with
-      // cells in three project columns, or in each of fewer (cells of equal width all fill
-      // their column, so the test cannot tell them); on such a line no cell continues the
-      // last project's.
-      if !spanningCells.isEmpty {
-        let continuing = placed.map { column, piece, isLabel in
-          guard let role = spanning[column], !isLabel, let open = spanningCells[column], index - open.line <= 3,
-            abs(piece.start - open.last.start) <= 1
-          else { return false }
-          guard role == .unitCode || role == .projectName else { return true }
-          guard let width = wraps.end[column] else { return false }
-          return open.last.fillEnd + Self.firstWordWidth(String(decoding: bytes[piece.range], as: UTF8.self)) > width
-        }
-        let startsProject =
-          zip(placed, continuing).contains { placed, continues in
-            !continues && (spanning[placed.column] == .unitCode || spanning[placed.column] == .projectName)
-          } || placed.filter { spanning[$0.column] != nil }.count >= min(3, max(spanning.count, 2))
-        if !startsProject && continuing.contains(true) {
-          for (position, (column, piece, _)) in placed.enumerated() where continuing[position] {
-            guard let open = spanningCells[column] else { continue }
-            builder.extend(&rows[open.row].cells[column], lineIndex: index, range: piece.range, separator: "\n")
-            spanningCells[column] = (open.row, piece, index)
-          }
-          placed = zip(placed, continuing).filter { !$0.1 }.map(\.0)
-          if placed.isEmpty { continue }
-        }
+      if projectCells.isOpen {
+        placed = projectCells.takeContinuations(placed, line: index, wraps, bytes, rows: &rows, builder: &builder)
+        if placed.isEmpty { continue }
       }
       if let open = current,
         continuesRow(placed, under: open.last, wraps) || continuesParagraph(placed, under: open.last)
@@ -464,10 +436,7 @@ struct AlignedPageReader {
       for (column, piece, isLabel) in placed {
         cells[column] = builder.cell(lineIndex: index, range: piece.range, column: column)
         last[column] = piece
-        // A header's cells (labels) are no project's.
-        if spanning[column] != nil {
-          spanningCells[column] = isLabel ? nil : (rows.count, piece, index)
-        }
+        projectCells.open(column: column, piece: piece, isLabel: isLabel, row: rows.count, line: index)
       }
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak && rows.allSatisfy(\.isBlank)
@@ -475,6 +444,60 @@ struct AlignedPageReader {
       current = (rows.count - 1, last, false)
     }
     return rows
+  }
+
+  /// The cells of a list's project columns (`projectColumns`), open while their lines go on:
+  /// `pdftotext -layout` sets a merged cell's wrapped lines beside the rows of the project's
+  /// indicators and between them (the lines of a merged cell need not meet the rows' lines).
+  struct ProjectCells {
+    let roles: [Int: ColumnRole]
+    /// The open cell of each project column: its row, its last line's piece, and that line.
+    private var cells: [Int: (row: Int, last: AlignedTokenizer.Piece, line: Int)] = [:]
+
+    init(roles: [Int: ColumnRole]) { self.roles = roles }
+
+    var isOpen: Bool { !cells.isEmpty }
+
+    mutating func close() { cells = [:] }
+
+    /// A new row's cell: a project cell opens where the column is a project's (a header's
+    /// cells, labels, are no project's).
+    mutating func open(column: Int, piece: AlignedTokenizer.Piece, isLabel: Bool, row: Int, line: Int) {
+      guard roles[column] != nil else { return }
+      cells[column] = isLabel ? nil : (row, piece, line)
+    }
+
+    /// Appends to the open project cells the pieces of line `line` that continue them, and
+    /// returns the others. A piece continues its column's cell under the cell's last line (a
+    /// few lines on at most). A code or a name starts a project unless it wrapped (the first
+    /// word would not have fitted above), and so does a line with cells in three project
+    /// columns, or in each of fewer (cells of equal width all fill their column, so the
+    /// test cannot tell them); such a line continues nothing.
+    mutating func takeContinuations(
+      _ placed: [AlignedPageReader.Placed], line: Int, _ wraps: AlignedPageReader.WrapWidths, _ bytes: [UInt8],
+      rows: inout [Row], builder: inout CellBuilder
+    ) -> [AlignedPageReader.Placed] {
+      let continuing = placed.map { column, piece, isLabel in
+        guard let role = roles[column], !isLabel, let open = cells[column], line - open.line <= 3,
+          abs(piece.start - open.last.start) <= 1
+        else { return false }
+        guard Self.identifies(role) else { return true }
+        guard let width = wraps.end[column] else { return false }
+        return open.last.fillEnd + AlignedPageReader.firstWordWidth(String(decoding: bytes[piece.range], as: UTF8.self)) > width
+      }
+      let startsProject =
+        zip(placed, continuing).contains { placed, continues in !continues && roles[placed.column].map(Self.identifies) == true }
+        || placed.filter { roles[$0.column] != nil }.count >= min(3, max(roles.count, 2))
+      guard !startsProject && continuing.contains(true) else { return placed }
+      for (position, (column, piece, _)) in placed.enumerated() where continuing[position] {
+        guard let open = cells[column] else { continue }
+        builder.extend(&rows[open.row].cells[column], lineIndex: line, range: piece.range, separator: "\n")
+        cells[column] = (open.row, piece, line)
+      }
+      return zip(placed, continuing).filter { !$0.1 }.map(\.0)
+    }
+
+    private static func identifies(_ role: ColumnRole) -> Bool { role == .unitCode || role == .projectName }
   }
 
   /// The columns of a list's project (单位(项目)名称, 资金总额, 绩效目标 …) and their roles,

@@ -269,4 +269,20 @@ import Testing
     #expect(project.indicators.count == 7)
     #expect(document.residue.isEmpty)
   }
+
+  /// Two projects of a list one under the other, the second without a code, its name under a
+  /// name that fills the column (so the name alone could be the first one's next line): with
+  /// cells in three project columns the line starts a project.
+  @Test func aLineWithCellsInThreeProjectColumnsStartsAProject() throws {
+    let lines = [
+      "                              项目支出绩效目标表",
+      "",
+      "单位编码  单位(项目)名称        资金总额  绩效目标            一级指标  二级指标  三级指标    指标值",
+      "029   长三角一体化城市管理综合工作  1万元   完成年度城市管理各项工作任务  产出指标  数量指标  案件上报数量  96%",
+      "      城管队业务工作经费       1万元   完成年度城市管理各项工作任务  产出指标  数量指标  案件上报数量  96%",
+    ]
+    let document = try Jixiao.parse(Array(Self.text(lines).utf8), path: "list.txt")
+    #expect(document.source.dialect == "aligned")
+    #expect(document.projects.map(\.name) == ["长三角一体化城市管理综合工作", "城管队业务工作经费"])
+  }
 }
