@@ -90,7 +90,7 @@ public enum Jixiao {
     document.residue = (segmentation.residue + reader.context.residue).sorted { $0.span < $1.span }
     var diagnostics = DecodingDiagnostics.make(report, text: text) + reader.context.diagnostics
     diagnostics += endingDiagnostics
-    if let firstCell { diagnostics.append(Diagnostic(dialect == .runTogether ? "JX117" : "JX121", span: firstCell.span, [])) }
+    if let firstCell { diagnostics.append(Diagnostic(dialect.cutsAtWords ? "JX117" : "JX121", span: firstCell.span, [])) }
     return (document, diagnostics, text.isTraditional)
   }
 
@@ -110,7 +110,7 @@ public enum Jixiao {
     }
 
     mutating func add(_ row: consuming Row) {
-      if dialect.isCellStream, firstCell == nil, !row.isBlank { firstCell = row.nonEmpty.first }
+      if dialect.isCellStream || dialect.cutsAtWords, firstCell == nil, !row.isBlank { firstCell = row.nonEmpty.first }
       segmenter.add(row)
       guard let year = segmenter.documentYear else { return }
       for block in segmenter.takeBlocks() { read(block, documentYear: year) }

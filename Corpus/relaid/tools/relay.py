@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Re-lays a tab-separated seed as an HTML page or a markdown grid table, with the merged
-cells the tab export flattened: a run of leading empty cells under a cell becomes that
+"""Re-lays a tab-separated seed as an HTML page, a markdown grid table or rows with their
+cells run together (`glued`), with the merged cells the tab export flattened: a run of leading empty cells under a cell becomes that
 cell's rowspan, trailing empty cells the colspan of the last cell on the row."""
 import sys, unicodedata, html, re
 
@@ -180,11 +180,18 @@ def to_grid(blocks, wrap=24):
         out.append('')
     return '\n'.join(out) + '\n'
 
+def to_glued(lines):
+    """Each row on its line with its cells run together, as a page rendered without its cell
+    borders and blanks is copied (public 113): no separator, the blank lines kept."""
+    return '\n'.join(''.join(c.strip() for c in line.split('\t')) for line in lines)
+
 if __name__ == '__main__':
     mode, path = sys.argv[1], sys.argv[2]
     lines = open(path, encoding='utf-8').read().split('\n')
     b = blocks(lines)
-    if mode == 'html':
+    if mode == 'glued':
+        sys.stdout.write(to_glued(lines))
+    elif mode == 'html':
         sys.stdout.write(to_html(b, sys.argv[3] if len(sys.argv) > 3 else '绩效目标表'))
     else:
         sys.stdout.write(to_grid(b))

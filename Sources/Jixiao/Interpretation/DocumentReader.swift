@@ -9,7 +9,7 @@ struct DocumentReader {
   init(text: SourceText, dialect: Dialect) {
     context = ReadingContext(text: text)
     context.positionsTrusted = dialect.keepsEmptyCells
-    context.cellsRunTogether = dialect == .runTogether
+    context.cellsRunTogether = dialect.cutsAtWords
     context.linesArePlaced = dialect == .aligned
   }
 

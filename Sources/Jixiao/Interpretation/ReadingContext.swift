@@ -7,7 +7,7 @@ struct ReadingContext {
   /// Whether the layout keeps every cell in its column (tab rows, docx one-cell-per-line),
   /// or may drop empty cells (web pipe rows, text whose separators were lost).
   var positionsTrusted = true
-  /// Cells ran together with no separator (the `runTogether` dialect).
+  /// Cells ran together with no separator (the `runTogether` dialects).
   var cellsRunTogether = false
   /// Each line of the text is a line of the page, where the page put it (the `aligned`
   /// dialect): a merged cell's text printed at the middle of its rows is there.

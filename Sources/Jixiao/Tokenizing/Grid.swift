@@ -373,11 +373,17 @@ public enum Dialect: String, Sendable, CaseIterable {
   case cellStream
   /// Cells run together with no separator: cut at the vocabulary words they contain.
   case runTogether
+  /// One row per line, its cells run together with no separator (a page rendered with its
+  /// cell borders and blanks dropped): cut as `runTogether` cuts, the lines kept as rows.
+  case runTogetherRows
 }
 
 extension Dialect {
   /// Whether the rows must be rebuilt from what the cells are.
   public var isCellStream: Bool { self == .cellStream || self == .runTogether }
+
+  /// Whether the cells were cut at the words they contain (JX117), not at separators.
+  public var cutsAtWords: Bool { self == .runTogether || self == .runTogetherRows }
 
   /// Whether every empty cell keeps its place, so a cell's column index is its column.
   public var keepsEmptyCells: Bool {

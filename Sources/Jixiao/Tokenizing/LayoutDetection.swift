@@ -15,6 +15,7 @@ extension DialectDetector {
     let dialect = detect(survey)
     if dialect == .pipe && isMarkdownTable(text) { return .markdown }
     guard dialect == .plain else { return dialect }
+    if RunTogetherTokenizer.looksLikeRows(text) { return .runTogetherRows }
     if StreamTokenizer.looksLikeStream(survey) || StreamTokenizer.looksLikeShortStream(text, survey) { return .cellStream }
     if CellPerLineTokenizer.looksLikeUntabbedRows(text, survey) { return .cellPerLine }
     if isShortTable(survey, separator: 0x09) { return .tabbed }

@@ -18,15 +18,62 @@ enum RunTogetherTokenizer {
     return false
   }
 
-  static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
+  /// Lines that are rows of a table with their cells run together (`产出指标数量指标日常养护里程≥320公里20`):
+  /// two lines or more without a blank that hold two vocabulary words, one of them a level
+  /// name or a header word, or that start with a level name and go on; more of them than half
+  /// the lines with a blank (a page whose cells are single blanks apart, or aligned columns,
+  /// has a blank in most lines). Prose has its words inside sentences; a stream of cells has
+  /// one word a line.
+  static func looksLikeRows(_ text: SourceText) -> Bool {
+    var glued = 0
+    var blanked = 0
+    for index in text.lines.indices.prefix(400) {
+      let bytes = text.lines[index]
+      let trimmed = Blank.trim(text.utf8, bytes.start..<bytes.end)
+      guard trimmed.count >= 12 else { continue }
+      // Lines with a blank are counted, not read: no string, no words.
+      if text.utf8.withUnsafeBufferPointer({ SpacedTokenizer.hasBlank($0, trimmed) }) {
+        blanked += 1
+        continue
+      }
+      let line = String(decoding: text.utf8[trimmed], as: UTF8.self)
+      guard !line.containsBytes("\t"), !line.containsBytes("|") else { continue }
+      let scalars = matchScalars(Array(line.unicodeScalars), traditional: text.isTraditional)
+      let found = words(in: scalars, upTo: 2)
+      func isIndicatorWord(_ start: Int, _ length: Int) -> Bool {
+        let word = key(scalars[start..<(start + length)])
+        return isLevel(word) || ColumnVocabulary.role(word).map(ColumnVocabulary.indicatorHeaderRoles.contains) == true
+      }
+      // (A title holds two words, labels: 项目支出 │ 绩效目标表. A level with a note or a
+      // mirror site's pinyin after it, `成本指標(biāo)`, is a cell of its own.)
+      let startsWithLevel =
+        found.first.map { start, length in
+          start == 0 && length < scalars.count && scalars[length] != "(" && scalars[length] != "（" && isLevel(key(scalars[0..<length]))
+        } ?? false
+      if found.count == 2 && found.contains(where: isIndicatorWord) || startsWithLevel { glued += 1 }
+    }
+    return glued >= 2 && glued * 2 > blanked
+  }
+
+  /// The cells of each line, as one-cell rows for `StreamRegrouper` (`keepingLines` false:
+  /// the line breaks are no row breaks), or as one row a line.
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder, keepingLines: Bool) -> [Row] {
     var rows: [Row] = []
     // A text that stops without a line break may stop inside a word (`满意度指`).
     let endsCut = text.utf8.last.map { $0 != 0x0A && $0 != 0x0D } ?? false
     let lastLine = text.lines.indices.last
+    // Where lines are rows: whether the rows are indicator rows (after an indicator header,
+    // before a label or a title), whose text is cut between names and targets even on a
+    // line without a level name.
+    var inIndicators = false
     for index in text.lines.indices {
-      let (range, _) = builder.pageBreakStripped(index)
+      let (range, pageBreak) = builder.pageBreakStripped(index)
       let trimmed = Blank.trim(text.utf8, range)
-      guard !trimmed.isEmpty else { continue }
+      guard !trimmed.isEmpty else {
+        // A blank line is a row of its own where lines are rows (it may end a table).
+        if keepingLines { rows.append(Row(cells: [], lineIndex: index)) }
+        continue
+      }
       let line = String(decoding: text.utf8[trimmed], as: UTF8.self)
       let scalars = Array(line.unicodeScalars)
       // Byte offset of every scalar, to cut cells with exact spans. (`UTF8.width`: encoding
@@ -39,14 +86,60 @@ enum RunTogetherTokenizer {
         position += UTF8.width(scalar)
       }
       offsets.append(position)
+      if keepingLines {
+        let lineKey = TextKey.make(line, simplify: text.isTraditional)
+        if TitleVocabulary.yearLine(lineKey) != nil || (TitleVocabulary.kind(ofTitle: lineKey) != nil && lineKey.hasSuffixBytes("表")) {
+          // A title holds words it is not cut at (`财政项目支出绩效目标申报表`).
+          inIndicators = false
+          rows.append(Row(cells: [builder.cell(lineIndex: index, range: trimmed, column: 0)], lineIndex: index))
+          continue
+        }
+      }
       let matched = matchScalars(scalars, traditional: text.isTraditional)
-      for (lower, upper) in cells(in: matched, endsCut: endsCut && index == lastLine) {
-        let cell = builder.cell(lineIndex: index, range: offsets[lower]..<offsets[upper], column: 0)
-        if !cell.isEmpty { rows.append(Row(cells: [cell], lineIndex: index)) }
+      let ranges = cells(in: matched, endsCut: endsCut && index == lastLine, inIndicators: inIndicators)
+      if keepingLines { inIndicators = startsIndicatorRows(ranges.map { key(matched[$0.0..<$0.1]) }, after: inIndicators) }
+      var lineCells: [Cell] = []
+      for (lower, upper) in ranges {
+        let cell = builder.cell(lineIndex: index, range: offsets[lower]..<offsets[upper], column: keepingLines ? lineCells.count : 0)
+        guard !cell.isEmpty else { continue }
+        if keepingLines { lineCells.append(cell) } else { rows.append(Row(cells: [cell], lineIndex: index)) }
+      }
+      if !lineCells.isEmpty {
+        var row = Row(cells: lineCells, lineIndex: index)
+        row.followsPageBreak = pageBreak
+        rows.append(row)
       }
     }
     return rows
   }
+
+  /// Whether a line whose first vocabulary word is `first` is a header (a header word first)
+  /// or a form's row (a label that opens a form first).
+  static func opensHeaderOrForm(_ first: (Int, Int)?, _ scalars: [Unicode.Scalar]) -> Bool {
+    guard let (start, length) = first, start == 0 else { return false }
+    let word = key(scalars[0..<length])
+    if ColumnVocabulary.role(word) != nil { return true }
+    return FormVocabulary.role(word).map(formOpeningRoles.contains) ?? false
+  }
+
+  /// Whether the rows after a line of these cells are indicator rows: after an indicator
+  /// header (two of its words), until a line that opens with a form's label.
+  static func startsIndicatorRows(_ keys: [String], after inIndicators: Bool) -> Bool {
+    if keys.count(where: { ColumnVocabulary.role($0).map(ColumnVocabulary.indicatorHeaderRoles.contains) == true }) >= 2 {
+      return true
+    }
+    if let first = keys.first, let role = FormVocabulary.role(first), formOpeningRoles.contains(role), !isLevel(first) { return false }
+    return inIndicators
+  }
+
+  /// Labels whose rows are a form's, not indicators'. Funds parts (财政资金, 其他资金), 预算执行
+  /// and notes are not among them: names start with those words (`财政资金到位率`).
+  static let formOpeningRoles: Set<FieldRole> = [
+    .name, .department, .departmentCode, .implementingUnit, .attribute, .category, .manager, .phone, .period,
+    .periodStart, .periodEnd, .fundsGroup, .fundsTotal, .fundsProjectTotal, .goalAnnual, .goalLongTerm, .goalsGroup,
+    .description, .basis, .feasibility, .necessity, .functions, .scheduleGroup, .tasksGroup, .review, .filler,
+    .fillerUnit, .fillDate, .budgetUnit, .unitCode,
+  ]
 
   /// A line's scalars as the vocabulary is matched: simplified in a traditional document,
   /// scalar for scalar (else as written), so that the ranges found are the line's own.
@@ -69,8 +162,14 @@ enum RunTogetherTokenizer {
   /// - at the end of a cut text, a piece of a vocabulary word (`满意度指`) is a cell, so that
   ///   the truncation is seen;
   /// - punctuation alone between cells (`;`, `)`) separates them and is no cell.
-  static func cells(in scalars: [Unicode.Scalar], endsCut: Bool) -> [(Int, Int)] {
-    let found = attributeValuesKept(words(in: scalars), scalars)
+  static func cells(in scalars: [Unicode.Scalar], endsCut: Bool, inIndicators: Bool = false) -> [(Int, Int)] {
+    var found = attributeValuesKept(words(in: scalars), scalars)
+    if inIndicators, !opensHeaderOrForm(found.first, scalars) {
+      // Inside an indicator row only level names cut: a label or a header word is part of a
+      // name (`预算执行率`). A header again (a page break) and a form's row are cut.
+      found.removeAll { start, length in !isLevel(key(scalars[start..<(start + length)])) }
+    }
+    found = notesKept(found, scalars)
     let titles = titleRanges(in: scalars, words: found)
     var pieces: [(lower: Int, upper: Int, isWord: Bool)] = []
     var position = 0
@@ -93,12 +192,19 @@ enum RunTogetherTokenizer {
     addGap(until: scalars.count)
     var result: [(Int, Int)] = []
     var previousWord: String?
-    for piece in pieces {
+    for (number, piece) in pieces.enumerated() {
       if piece.isWord {
         result.append((piece.lower, piece.upper))
         previousWord = key(scalars[piece.lower..<piece.upper])
+      } else if piece.lower == 0, number + 1 < pieces.count, pieces[number + 1].isWord,
+        isLevel(key(scalars[pieces[number + 1].lower..<pieces[number + 1].upper]))
+      {
+        // A line that starts with text and goes on with a level name: a list's row, its
+        // project cells first.
+        projectCells(scalars, piece.lower, piece.upper, into: &result)
+        previousWord = nil
       } else {
-        refine(scalars, piece.lower, piece.upper, after: previousWord, into: &result)
+        refine(scalars, piece.lower, piece.upper, after: previousWord, inIndicators: inIndicators, into: &result)
         previousWord = nil
       }
     }
@@ -107,6 +213,26 @@ enum RunTogetherTokenizer {
       result.append((cut, last.1))
     }
     return ellipsesApart(result, scalars).filter { lower, upper in !scalars[lower..<upper].allSatisfy(isSeparator) }
+  }
+
+  /// `项目资金（万元）`, `成本指标(0-20)分`: a note in brackets right after a word (its unit, a
+  /// score range) is the word's.
+  static func notesKept(_ found: [(Int, Int)], _ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
+    var found = found
+    for index in found.indices {
+      let (start, length) = found[index]
+      // (`项目资金 (万元)`: a blank may stand before the bracket.)
+      var open = start + length
+      while open < scalars.count, open - start - length < 2, Blank.isBlank(scalars[open]) { open += 1 }
+      guard open < scalars.count, scalars[open] == "(" || scalars[open] == "（",
+        let close = scalars[(open + 1)..<min(scalars.count, open + 14)].firstIndex(where: { $0 == ")" || $0 == "）" })
+      else { continue }
+      var end = close + 1
+      if end < scalars.count, scalars[end] == "分" { end += 1 }
+      if index + 1 < found.count, found[index + 1].0 < end { continue }
+      found[index] = (start, end - start)
+    }
+    return found
   }
 
   /// `88100…效益指标`: a row of `…` (the template's "and so on") is a cell of its own.
@@ -224,13 +350,23 @@ enum RunTogetherTokenizer {
   /// Cuts the text between two vocabulary words (or after the last) where its content shows
   /// a boundary.
   static func refine(
-    _ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int, after previous: String?, into result: inout [(Int, Int)]
+    _ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int, after previous: String?, inIndicators rowIsIndicator: Bool = false,
+    into result: inout [(Int, Int)]
   ) {
     var start = lower
     // `财政拨款` + `:6923.3552万元`: the colon closes the label.
     if previous != nil, start < upper, isColon(scalars[start]), let last = result.last, last.1 == start {
       result[result.count - 1] = (last.0, start + 1)
       start += 1
+    }
+    // `项目属性0101—一年期项目项目期1 年`: the label after the attribute (项目期, too short
+    // for the vocabulary) ends its value.
+    if let previous, let role = FormVocabulary.role(previous), role == .attribute || role == .category,
+      let label = ((start + 1)..<max(start + 1, upper)).first(where: { matches(scalars, $0, upper, "项目期") })
+    {
+      result.append((start, label))
+      result.append((label, label + 3))
+      start = label + 3
     }
     if let previous, let role = FormVocabulary.role(previous), InlineFields.isMoney(role) || role == .fundsGroup {
       // `总额10606.7522万元`: a funds label too short for the vocabulary, before its amount.
@@ -268,53 +404,246 @@ enum RunTogetherTokenizer {
     }
     // Names, explanations (`反映…情况`) and the targets after them.
     var index = start
-    var inExplanation = matches(scalars, start, upper, "反映")
-    var inIndicators = previous.map { LevelVocabulary.level1($0) != nil || LevelVocabulary.level2($0) != nil } ?? false
+    var inExplanation = startsExplanation(scalars, start, upper)
+    var inIndicators = rowIsIndicator || (previous.map(isLevel) ?? false)
+    // Where the text after a 定性 / 定量 cell starts, and after a target with an operator.
+    var afterType = -1
+    var afterTarget = -1
     while index < upper {
-      if !inExplanation, index >= start + 2, matches(scalars, index, upper, "反映") {
+      if !inExplanation, index >= start + 2, startsExplanation(scalars, index, upper) {
         result.append((start, index))
         start = index
         inExplanation = true
         index += 2
         continue
       }
-      if inExplanation, matches(scalars, index, upper, "情况"), index + 2 < upper,
-        isDigit(scalars[index + 2]) || operatorScalars.contains(scalars[index + 2])
+      // The explanation ends with 情况 or a full stop, before its target.
+      let explanationEnd = matches(scalars, index, upper, "情况") ? index + 2 : scalars[index] == "。" ? index + 1 : nil
+      if inExplanation, let explanationEnd, explanationEnd < upper,
+        isDigit(scalars[explanationEnd]) || operatorScalars.contains(scalars[explanationEnd])
       {
-        result.append((start, index + 2))
-        let end = valueEnd(scalars, index + 2, upper)
-        result.append((index + 2, end))
+        result.append((start, explanationEnd))
+        let end = valueEnd(scalars, explanationEnd, upper)
+        result.append((explanationEnd, end))
         inIndicators = true
         start = end
         index = end
-        inExplanation = matches(scalars, start, upper, "反映")
+        inExplanation = startsExplanation(scalars, start, upper)
         continue
       }
-      // `人员配置数量>3.00(人)课题完成数=2.00(个)`: in indicator rows, a target with an
-      // operator after a name ends the name; the next name starts after its number and unit.
-      if inIndicators, !inExplanation, index >= start + 2, operatorScalars.contains(scalars[index]),
-        scalars[index - 1].properties.isIdeographic
+      // `≥1.2万盏3.6万盏维护台账`: a second value right after a target (a mid-term value),
+      // with its unit, then words: two cells. (Not at a name's start: `2年后案件上报处置率`.)
+      if inIndicators, !inExplanation, index == start, index == afterTarget, isDigit(scalars[index]) {
+        let end = valueEnd(scalars, index, upper)
+        if end < upper, !isDigit(scalars[end - 1]), scalars[end].properties.isIdeographic, !matches(scalars, end, upper, "以") {
+          result.append((index, end))
+          start = end
+          index = end
+          inExplanation = startsExplanation(scalars, start, upper)
+          continue
+        }
+      }
+      // `拍摄素材合格率80%合格`: a percentage after a name, words after it: three cells.
+      if inIndicators, !inExplanation, index >= start + 2, isDigit(scalars[index]), scalars[index - 1].properties.isIdeographic,
+        isNameLike(scalars[start..<index])
       {
         let end = valueEnd(scalars, index, upper)
-        let hasNumber = scalars[index..<end].contains(where: isDigit)
-        if hasNumber, end < upper, scalars[end].properties.isIdeographic, !matches(scalars, end, upper, "以") {
+        if end < upper, scalars[end - 1] == "%" || scalars[end - 1] == "％", scalars[end].properties.isIdeographic,
+          !matches(scalars, end, upper, "以")
+        {
           result.append((start, index))
           result.append((index, end))
           start = end
           index = end
-          inExplanation = matches(scalars, start, upper, "反映")
+          afterTarget = end
+          inExplanation = startsExplanation(scalars, start, upper)
+          continue
+        }
+      }
+      // `群众出行条件定性明显改善`: the type column's 定性 / 定量 between a name and its target
+      // (not the 定性 of 稳定性, 确定性 …).
+      if inIndicators, !inExplanation, index >= start + 2, matches(scalars, index, upper, "定性") || matches(scalars, index, upper, "定量"),
+        !"稳确规决鉴限特界测判".unicodeScalars.contains(scalars[index - 1])
+      {
+        result.append((start, index))
+        result.append((index, index + 2))
+        start = index + 2
+        index = start
+        afterType = start
+        inExplanation = startsExplanation(scalars, start, upper)
+        continue
+      }
+      // `人员配置数量>3.00(人)课题完成数=2.00(个)`: in indicator rows, a target with an
+      // operator after a name ends the name; the next name starts after its number and unit.
+      // Digits right after a unit or a percent sign are the next cell (`≥85%20`: a weight).
+      if inIndicators, !inExplanation, index >= start + 2, operatorScalars.contains(scalars[index]), endsName(scalars[index - 1]) {
+        let end = valueEnd(scalars, index, upper)
+        let hasNumber = scalars[index..<end].contains(where: isDigit)
+        let nextCellFollows =
+          end < upper
+          && (scalars[end].properties.isIdeographic && !matches(scalars, end, upper, "以")
+            || isDigit(scalars[end]) && !isDigit(scalars[end - 1]))
+        if hasNumber, nextCellFollows {
+          result.append((start, index))
+          result.append((index, end))
+          start = end
+          index = end
+          afterTarget = end
+          inExplanation = startsExplanation(scalars, start, upper)
           continue
         }
       }
       index += 1
     }
     // `经费补助标准50 万元`: in an indicator row, a name with its target after it.
-    if inIndicators, !inExplanation, let cut = trailingTarget(scalars, start, upper) {
+    // (Right after 定性 the text is the target: no name in it.)
+    if inIndicators, !inExplanation,
+      let cut = start == afterType
+        ? trailingTarget(scalars, start, upper)
+        : timeTarget(scalars, start, upper) ?? trailingTarget(scalars, start, upper) ?? wordTarget(scalars, start, upper)
+    {
       result.append((start, cut))
       start = cut
     }
     if start < upper { result.append((start, upper)) }
   }
+
+  private static func isLevel(_ key: String) -> Bool {
+    LevelVocabulary.level1(key) != nil || LevelVocabulary.level2(key) != nil
+  }
+
+  /// The project cells that open a list's row (`029城管队业务工作经费50万元本项目年度…`): a
+  /// code (digits; a year after them is the name's, `3060012023年…`), the name up to its
+  /// amount in 元 or 万元, the amount, and the goal after it. Without an amount, the code
+  /// and the rest.
+  static func projectCells(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int, into result: inout [(Int, Int)]) {
+    var start = lower
+    var digitsEnd = start
+    while digitsEnd < upper, ("0"..."9").contains(scalars[digitsEnd]) { digitsEnd += 1 }
+    if digitsEnd - start >= 3, digitsEnd < upper, scalars[digitsEnd].properties.isIdeographic {
+      var codeEnd = digitsEnd
+      if scalars[digitsEnd] == "年" {
+        // `2023年` alone is the name's year; a code before it keeps its digits.
+        codeEnd = digitsEnd - start >= 7 && isYear(scalars, digitsEnd - 4) ? digitsEnd - 4 : start
+      }
+      if codeEnd > start {
+        result.append((start, codeEnd))
+        start = codeEnd
+      }
+    }
+    // The first amount after two characters of name: digits after an ideograph, then 元 or 万元.
+    var index = start + 2
+    while index < upper {
+      guard isDigit(scalars[index]), scalars[index - 1].properties.isIdeographic else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end < upper, isDigit(scalars[end]) || scalars[end] == "." || scalars[end] == "," { end += 1 }
+      let unitLength = matches(scalars, end, upper, "万元") ? 2 : matches(scalars, end, upper, "元") ? 1 : 0
+      // A bare amount (`维修养护120.5完成…`, the unit in the table's 单位：万元): a number with
+      // no unit after it, words after it.
+      let isBare = unitLength == 0 && end < upper && scalars[end].properties.isIdeographic
+        && !(1...2).contains { length in
+          end + length <= upper && UnitTable.read(String(scalars: scalars[end..<(end + length)]))?.isKnown == true
+        }
+      if unitLength > 0 || isBare {
+        result.append((start, index))
+        result.append((index, end + unitLength))
+        start = end + unitLength
+        break
+      }
+      index = end
+    }
+    if start < upper { result.append((start, upper)) }
+  }
+
+  private static func isYear(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+    guard index >= 0, index + 4 <= scalars.count, scalars[index..<(index + 4)].allSatisfy({ ("0"..."9").contains($0) }) else {
+      return false
+    }
+    let value = scalars[index..<(index + 4)].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+    return (1990...2100).contains(value)
+  }
+
+  /// Where a target in words starts after its name (`人员到位及时性及时`, `服装质量合格`,
+  /// `项目成果共享汇编共享`), in an indicator row that nothing else cut: after a name ending in
+  /// 性 (及时性, 健全性), a text that states an outcome or a time; else a grade, a direction or
+  /// an outcome word that ends the text, with the adverb or outcome word before it (明显提升,
+  /// 建立健全, 及时公布).
+  static func wordTarget(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Int? {
+    guard upper - lower >= 4 else { return nil }
+    // The last 性 that ends a name: 提高执法针对性和有效性 │ 不断提高.
+    var quality = upper - 3
+    while quality >= lower + 2 {
+      if scalars[quality] == "性" {
+        let rest = Array(scalars[(quality + 1)..<upper])
+        if isNameLike(scalars[lower...quality]),
+          QualitativeWords.isEvaluative(rest) || QualitativeWords.grade(in: rest) != nil || timeStarts(scalars, quality + 1, upper)
+        {
+          return quality + 1
+        }
+      }
+      quality -= 1
+    }
+    for word in endingWords where upper - lower >= word.count + 2 && scalars[(upper - word.count)..<upper].elementsEqual(word) {
+      var cut = upper - word.count
+      guard isNameLike(scalars[lower..<cut]) else { return nil }
+      // (Not the same word again: `市民满意度提高提高` is a name ending in it, then the target.)
+      if cut - lower >= 4, let before = wordsBeforeEnding.first(where: { $0 != word && scalars[(cut - 2)..<cut].elementsEqual($0) }) {
+        cut -= before.count
+      }
+      return cut
+    }
+    return nil
+  }
+
+  /// Where a target that is a time starts after its name (`完成时间8月和次年1月`, `按时完成10月完成`,
+  /// `按时完成率上下半年各一次`): the first month, quarter or half-year after four characters
+  /// of name. (The grammar, which reads `1月` whole, would cut at the last.)
+  static func timeTarget(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Int? {
+    guard upper - lower >= 6 else { return nil }
+    for index in (lower + 4)..<(upper - 1) where scalars[index - 1].properties.isIdeographic && !isChineseDigit(scalars[index - 1]) {
+      if timeStarts(scalars, index, upper) { return isNameLike(scalars[lower..<index]) ? index : nil }
+    }
+    return nil
+  }
+
+  /// An indicator's explanation starts at `index`: `反映…情况`, `该指标主要考察…`.
+  static func startsExplanation(_ scalars: [Unicode.Scalar], _ index: Int, _ upper: Int) -> Bool {
+    matches(scalars, index, upper, "反映") || matches(scalars, index, upper, "该指标")
+  }
+
+  /// Text that can be an indicator's name: not a sentence (an explanation, `该指标主要考察…情况。`)
+  /// nor longer than names are.
+  static func isNameLike(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    scalars.count <= 40 && !scalars.contains { $0 == "。" || $0 == "；" || $0 == ";" }
+  }
+
+  /// A month (`8月`, `3-11月`, `十一月`), a quarter (`二季度`, `第二季度`) or a half-year at `index`.
+  static func timeStarts(_ scalars: [Unicode.Scalar], _ index: Int, _ upper: Int) -> Bool {
+    if periods.contains(where: { matches(scalars, index, upper, $0) }) { return true }
+    var end = index
+    if end < upper, scalars[end] == "第" { end += 1 }
+    let digitsStart = end
+    while end < upper, end - digitsStart < 5, isDigit(scalars[end]) || isChineseDigit(scalars[end]) || (end > digitsStart && scalars[end] == "-") {
+      end += 1
+    }
+    guard end > digitsStart, end < upper else { return false }
+    return scalars[end] == "月" || matches(scalars, end, upper, "季度")
+  }
+
+  private static func isChineseDigit(_ scalar: Unicode.Scalar) -> Bool { "一二三四五六七八九十".unicodeScalars.contains(scalar) }
+
+  private static let periods = ["上下半年", "上半年", "下半年", "年底前", "年内"]
+
+  /// Grades, direction and outcome words of two characters or more, longest first.
+  private static let endingWords: [[Unicode.Scalar]] = (QualitativeWords.grades + QualitativeWords.directions + QualitativeWords.evaluative + ["缩小"])
+    .map { Array($0.unicodeScalars) }.filter { $0.count >= 2 && $0.allSatisfy { $0.properties.isIdeographic } }
+    .sorted { $0.count > $1.count }
+  /// Two-character words that join the word ending a target: adverbs and outcome words.
+  private static let wordsBeforeEnding: [[Unicode.Scalar]] =
+    ["明显", "显著", "有效", "逐步", "不断", "持续", "大幅", "及时"].map { Array($0.unicodeScalars) } + endingWords.filter { $0.count == 2 }
 
   /// Where a target the grammar reads whole (`≥96%`, `50 万元`, `2024 年 12 月`) ends the
   /// text, after a name of two characters or more that holds no value itself.
@@ -324,15 +653,35 @@ enum RunTogetherTokenizer {
     // text is not read by the grammar once per digit in it.
     for cut in max(lower + 2, upper - longestTarget)..<upper {
       let scalar = scalars[cut]
-      guard isDigit(scalar) || operatorScalars.contains(scalar), scalars[cut - 1].properties.isIdeographic else { continue }
-      // A name that holds a value (`名称≥96%名称`) is several cells: no cut.
-      if scalars[lower..<cut].contains(where: { operatorScalars.contains($0) || $0 == "%" || $0 == "％" }) { return nil }
+      guard isDigit(scalar) && scalars[cut - 1].properties.isIdeographic || operatorScalars.contains(scalar) && endsName(scalars[cut - 1])
+      else { continue }
+      // A name that holds a value (`名称≥96%名称`) is several cells: no cut. A template's hint
+      // in brackets (`开发数量(≥**个)`) and a figure in the name (`达标率100%`) are the name's.
+      if hasOperatorOutsideBrackets(scalars[lower..<cut]) { return nil }
       let rest = scalars[cut..<upper]
       if rest.drop(while: { operatorScalars.contains($0) }).contains(where: { operatorScalars.contains($0) }) { continue }
       let target = TargetGrammar.read(String(scalars: rest))
       if target.kind.isStructured, target.qualifier == nil, !target.flags.contains(.unitUnknown) { return cut }
     }
     return nil
+  }
+
+  /// A character a name can end with right before its target's operator: an ideograph, the
+  /// bracket of a hint (`(≥**%)>=95%`), a figure's percent sign (`达标率100%>=98%`).
+  static func endsName(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isIdeographic || scalar == ")" || scalar == "）" || scalar == "%" || scalar == "％"
+  }
+
+  static func hasOperatorOutsideBrackets(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    var depth = 0
+    for scalar in scalars {
+      switch scalar {
+      case "(", "（": depth += 1
+      case ")", "）": depth = max(0, depth - 1)
+      default: if depth == 0 && operatorScalars.contains(scalar) { return true }
+      }
+    }
+    return false
   }
 
   /// Two years run together (`20162020`) at `index`: the end of the second. The run is the two
@@ -372,6 +721,17 @@ enum RunTogetherTokenizer {
     }
     guard index > numberStart else { return index }
     if index < upper, scalars[index] == "%" || scalars[index] == "％" { return index + 1 }
+    // A date: `2024年11月`, `2024年12月31日`.
+    if index - numberStart == 4, index < upper, scalars[index] == "年" {
+      var end = index + 1
+      for mark in ["月", "日"] as [Unicode.Scalar] {
+        var digits = end
+        while digits < upper, digits - end < 2, isDigit(scalars[digits]) { digits += 1 }
+        guard digits > end, digits < upper, scalars[digits] == mark else { break }
+        end = digits + 1
+      }
+      return end
+    }
     // `3.00(人)`, `100(%)`: the unit in brackets.
     if index < upper, scalars[index] == "(" || scalars[index] == "（",
       let close = scalars[index..<min(upper, index + 6)].firstIndex(where: { $0 == ")" || $0 == "）" }), close > index + 1
@@ -379,7 +739,8 @@ enum RunTogetherTokenizer {
       let inside = String(scalars: scalars[(index + 1)..<close])
       if inside == "%" || inside == "％" || UnitTable.read(inside)?.isKnown == true { return close + 1 }
     }
-    for length in stride(from: min(4, upper - index), through: 1, by: -1) {
+    // (Rates are the longest units: `万元/公里`, `元/人·年`.)
+    for length in stride(from: min(6, upper - index), through: 1, by: -1) {
       let text = String(scalars: scalars[index..<(index + length)])
       if let unit = UnitTable.read(text), unit.isKnown { return index + length }
     }

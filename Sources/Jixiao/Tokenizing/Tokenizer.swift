@@ -32,7 +32,8 @@ public enum Tokenizer {
     case .markdown: rows = PipeTokenizer.rows(text, &builder)
     case .spaced: rows = SpacedTokenizer.rows(text, &builder)
     case .cellStream: rows = StreamTokenizer.rows(text, &builder)
-    case .runTogether: rows = RunTogetherTokenizer.rows(text, &builder)
+    case .runTogether: rows = RunTogetherTokenizer.rows(text, &builder, keepingLines: false)
+    case .runTogetherRows: rows = RunTogetherTokenizer.rows(text, &builder, keepingLines: true)
     }
     // Taken out one by one, so a row's cells go when its consumer lets go of them.
     rows.reverse()

@@ -27,7 +27,7 @@ import Testing
       guard let (text, _) = try? SourceDecoder.decode(bytes, path: "t.txt") else { continue }
       var builder = CellBuilder(text: text)
       var referenceBuilder = CellBuilder(text: text)
-      let rows = RunTogetherTokenizer.rows(text, &builder)
+      let rows = RunTogetherTokenizer.rows(text, &builder, keepingLines: false)
       #expect(rows == Self.rowsByEncodedScalars(text, &referenceBuilder))
       cells += rows.count
     }

@@ -31,6 +31,7 @@ import Testing
     Case(document: "002_grid", seed: "002_438dc74306bca1aa", dialect: .gridTable, projects: 1),
     Case(document: "000_pdftotext", seed: "000_68f22dc76fd3e3d9", dialect: .aligned, projects: 4),
     Case(document: "003_pdftotext", seed: "003_9b738d0a732a3c4b", dialect: .aligned, projects: 4),
+    Case(document: "000_glued", seed: "000_68f22dc76fd3e3d9", dialect: .runTogetherRows, projects: 4),
   ]
 
   static func read(_ relativePath: String) throws -> Document {
