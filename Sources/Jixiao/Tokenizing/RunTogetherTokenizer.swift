@@ -69,11 +69,7 @@ enum RunTogetherTokenizer {
     for index in text.lines.indices {
       let (range, pageBreak) = builder.pageBreakStripped(index)
       let trimmed = Blank.trim(text.utf8, range)
-      guard !trimmed.isEmpty else {
-        // A blank line is a row of its own where lines are rows (it may end a table).
-        if keepingLines { rows.append(Row(cells: [], lineIndex: index)) }
-        continue
-      }
+      guard !trimmed.isEmpty else { continue }
       let line = String(decoding: text.utf8[trimmed], as: UTF8.self)
       let scalars = Array(line.unicodeScalars)
       // Byte offset of every scalar, to cut cells with exact spans. (`UTF8.width`: encoding
@@ -123,12 +119,13 @@ enum RunTogetherTokenizer {
   }
 
   /// Whether the rows after a line of these cells are indicator rows: after an indicator
-  /// header (two of its words), until a line that opens with a form's label.
+  /// header (two of its words), until a line that opens with a form's label (in indicator
+  /// rows a label is a cell only where it opens a form, `opensHeaderOrForm`).
   static func startsIndicatorRows(_ keys: [String], after inIndicators: Bool) -> Bool {
     if keys.count(where: { ColumnVocabulary.role($0).map(ColumnVocabulary.indicatorHeaderRoles.contains) == true }) >= 2 {
       return true
     }
-    if let first = keys.first, let role = FormVocabulary.role(first), formOpeningRoles.contains(role), !isLevel(first) { return false }
+    if let first = keys.first, FormVocabulary.role(first) != nil, !isLevel(first) { return false }
     return inIndicators
   }
 
@@ -409,6 +406,14 @@ enum RunTogetherTokenizer {
     // Where the text after a 定性 / 定量 cell starts, and after a target with an operator.
     var afterType = -1
     var afterTarget = -1
+    // The name before `at` and the target `at..<end` are cells; the text goes on after it.
+    func cutNameAndTarget(_ at: Int, _ end: Int) {
+      result.append((start, at))
+      result.append((at, end))
+      start = end
+      afterTarget = end
+      inExplanation = startsExplanation(scalars, start, upper)
+    }
     while index < upper {
       if !inExplanation, index >= start + 2, startsExplanation(scalars, index, upper) {
         result.append((start, index))
@@ -451,12 +456,8 @@ enum RunTogetherTokenizer {
         if end < upper, scalars[end - 1] == "%" || scalars[end - 1] == "％", scalars[end].properties.isIdeographic,
           !matches(scalars, end, upper, "以")
         {
-          result.append((start, index))
-          result.append((index, end))
-          start = end
+          cutNameAndTarget(index, end)
           index = end
-          afterTarget = end
-          inExplanation = startsExplanation(scalars, start, upper)
           continue
         }
       }
@@ -484,12 +485,8 @@ enum RunTogetherTokenizer {
           && (scalars[end].properties.isIdeographic && !matches(scalars, end, upper, "以")
             || isDigit(scalars[end]) && !isDigit(scalars[end - 1]))
         if hasNumber, nextCellFollows {
-          result.append((start, index))
-          result.append((index, end))
-          start = end
+          cutNameAndTarget(index, end)
           index = end
-          afterTarget = end
-          inExplanation = startsExplanation(scalars, start, upper)
           continue
         }
       }

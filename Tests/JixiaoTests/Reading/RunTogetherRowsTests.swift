@@ -57,6 +57,22 @@ import Testing
     #expect(document.diagnostics.contains { $0.code == "JX117" })
   }
 
+  /// A funds part or 预算执行 opening a row inside the indicators is a name's start
+  /// (`财政资金到位率`): the rows after it are still indicator rows.
+  @Test func labelWordsOpeningAnIndicatorRow() throws {
+    let document = try Self.parse(
+      Self.form + """
+        产出指标数量指标日常养护里程≥320公里20
+        质量指标财政资金到位率≥95%20
+        路况优良率≥85%10
+        预算执行率≥90%10
+
+        """)
+    let project = try #require(document.projects.first)
+    #expect(project.indicators.map(\.name) == ["日常养护里程", "财政资金到位率", "路况优良率", "预算执行率"])
+    #expect(project.indicators.map(\.target.raw) == ["≥320公里", "≥95%", "≥85%", "≥90%"])
+  }
+
   /// The same rows with a blank line between them read the same (public 113's layout).
   @Test func blankLinesBetweenRows() throws {
     let rows = ["产出指标数量指标日常养护里程≥320公里20", "质量指标路况优良率≥85%20"]
@@ -107,6 +123,7 @@ import Testing
   @Test func targetsInWords() {
     #expect(Self.cells("人员到位及时性及时") == ["人员到位及时性", "及时"])
     #expect(Self.cells("提高执法针对性和有效性不断提高") == ["提高执法针对性和有效性", "不断提高"])
+    #expect(Self.cells("长效管理机制健全性符合中长期规划") == ["长效管理机制健全性", "符合中长期规划"])
     #expect(Self.cells("采购及时性二季度完成换发需求征集") == ["采购及时性", "二季度完成换发需求征集"])
     #expect(Self.cells("服装质量合格") == ["服装质量", "合格"])
     #expect(Self.cells("群众文化参与度明显提升") == ["群众文化参与度", "明显提升"])
