@@ -101,7 +101,8 @@ public enum Jixiao {
     var reader: DocumentReader
     let dialect: Dialect
     private var segmenter = TableSegmenter()
-    /// The first non-empty cell of a cell stream, for JX117 and JX121.
+    /// The first non-empty cell of a cell stream or of text cut at its words, for JX117 and
+    /// JX121.
     private(set) var firstCell: Cell?
 
     init(reader: DocumentReader, dialect: Dialect) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Re-lays a tab-separated seed as an HTML page, a markdown grid table or rows with their
-cells run together (`glued`), with the merged cells the tab export flattened: a run of leading empty cells under a cell becomes that
-cell's rowspan, trailing empty cells the colspan of the last cell on the row."""
+"""Re-lays a tab-separated seed as an HTML page or a markdown grid table, with the merged
+cells the tab export flattened: a run of leading empty cells under a cell becomes that
+cell's rowspan, trailing empty cells the colspan of the last cell on the row. `glued`
+writes each row with its cells run together instead."""
 import sys, unicodedata, html, re
 
 def width(s):

@@ -1,9 +1,11 @@
 extension DialectDetector {
   /// The dialect of a text: layouts with a strong signature first (HTML, markdown grid
-  /// tables, CSV), then the separated-text dialects; where those find only lines of text, a
-  /// cell stream, a short tab or pipe table, or space-aligned columns (a `pdftotext -layout`
-  /// page has two blanks or more between its cells); else the layouts without separators,
-  /// whose cells are found by what they say (cells run together, single blanks).
+  /// tables, CSV), then the separated-text dialects; where those find only lines of text,
+  /// rows whose cells run together (before the cell stream: with a blank line between rows
+  /// they are one line a paragraph too), a cell stream, a short tab or pipe table, or
+  /// space-aligned columns (a `pdftotext -layout` page has two blanks or more between its
+  /// cells); else the layouts without separators, whose cells are found by what they say
+  /// (cells run together, single blanks).
   ///
   /// Each signature is strict, so that a tab or pipe document with a stray `<p>`, a
   /// `+----+` rule or commas in its prose keeps the dialect it had.

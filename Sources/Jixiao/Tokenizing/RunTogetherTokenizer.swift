@@ -1,7 +1,9 @@
-/// Cells run together with no separator at all (a .docx flattened to one line): the cell
-/// boundaries come from what the cells contain. Known labels, header words and level names
-/// are cut out where they occur (longest first); the text between them is a cell. The cells
-/// then go through `StreamRegrouper` like any cell stream.
+/// Cells run together with no separator at all (a .docx flattened to one line, or a page
+/// rendered without its cell borders and blanks, one row a line): the cell boundaries come
+/// from what the cells contain. Known labels, header words and level names are cut out where
+/// they occur (longest first); the text between them is a cell. The cells of a flattened
+/// text then go through `StreamRegrouper` like any cell stream; a line of glued cells is a
+/// row.
 enum RunTogetherTokenizer {
   /// Long lines that hold many vocabulary words and no separators.
   static func looksRunTogether(_ text: SourceText) -> Bool {
@@ -154,8 +156,12 @@ enum RunTogetherTokenizer {
   /// - the colon after a label belongs to the label (`财政拨款:`);
   /// - after a funds label, the amount is a cell (`总额10606.7522万元(其中:`: `总额`,
   ///   `10606.7522万元`, `(其中:`);
-  /// - an explanation (`反映…情况`) is a cell: the name before it and the target after it
-  ///   (`>92%`, operator, number and unit) are cells of their own;
+  /// - an explanation (`反映…情况`, `该指标…。`) is a cell: the name before it and the target
+  ///   after it (`>92%`, operator, number and unit) are cells of their own;
+  /// - a note in brackets after a word is the word's (`项目资金 (万元)`, `成本指标(0-20)分`);
+  /// - in an indicator row (`inIndicators`, where lines are rows) only level names cut, and a
+  ///   name is cut from its target where `refine` finds one; a line that opens with text and
+  ///   goes on with a level name is a list's row, its project cells first (`projectCells`);
   /// - at the end of a cut text, a piece of a vocabulary word (`满意度指`) is a cell, so that
   ///   the truncation is seen;
   /// - punctuation alone between cells (`;`, `)`) separates them and is no cell.
