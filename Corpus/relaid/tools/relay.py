@@ -2,7 +2,7 @@
 """Re-lays a tab-separated seed as an HTML page or a markdown grid table, with the merged
 cells the tab export flattened: a run of leading empty cells under a cell becomes that
 cell's rowspan, trailing empty cells the colspan of the last cell on the row. `glued`
-writes each row with its cells run together instead."""
+writes each row with its cells run together instead, `oneline` the whole table on one line."""
 import sys, unicodedata, html, re
 
 def width(s):
@@ -186,12 +186,19 @@ def to_glued(lines):
     borders and blanks is copied (public 113): no separator, the blank lines kept."""
     return '\n'.join(''.join(c.strip() for c in line.split('\t')) for line in lines)
 
+def to_one_line(lines):
+    """Every cell of every row run together on one line, as a document-sharing site's text
+    extraction gives a table (public 106, 107): no separator and no line break."""
+    return ''.join(''.join(c.strip() for c in line.split('\t')) for line in lines) + '\n'
+
 if __name__ == '__main__':
     mode, path = sys.argv[1], sys.argv[2]
     lines = open(path, encoding='utf-8').read().split('\n')
     b = blocks(lines)
     if mode == 'glued':
         sys.stdout.write(to_glued(lines))
+    elif mode == 'oneline':
+        sys.stdout.write(to_one_line(lines))
     elif mode == 'html':
         sys.stdout.write(to_html(b, sys.argv[3] if len(sys.argv) > 3 else '绩效目标表'))
     else:

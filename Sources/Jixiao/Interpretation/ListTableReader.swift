@@ -236,9 +236,12 @@ struct ListTableReader {
   private func isIndicatorsOnly(_ row: Row, projectCellsOnly: Bool) -> Bool {
     guard !context.positionsTrusted, current != nil else { return false }
     // A unit's name alone in the name column heads the projects below (`unitHeading`): it
-    // is no indicator of the project above.
+    // is no indicator of the project above. Where cells were cut at words, a lone cell is as
+    // often an indicator left uncut (its name and target run together): a unit only where it
+    // is named as one (…局, …中心).
     if namesUnits, let nameColumn, row.nonEmpty.count == 1, let only = row.nonEmpty.first, only.column == nameColumn,
-      LevelVocabulary.level1(only.key) == nil, LevelVocabulary.level2(only.key) == nil, CellShape.of(only) != .value
+      LevelVocabulary.level1(only.key) == nil, LevelVocabulary.level2(only.key) == nil, CellShape.of(only) != .value,
+      !context.cellsRunTogether || Self.namesOrganisation(only.key)
     {
       return false
     }
@@ -249,6 +252,15 @@ struct ListTableReader {
     let indicatorColumns = header.roles.values.filter(\.isIndicatorColumn).count
     return row.nonEmpty.count <= indicatorColumns && Self.width(row) < header.columnCount
   }
+
+  /// Whether a name ends as the names of government bodies and their units do.
+  static func namesOrganisation(_ key: String) -> Bool {
+    organisationEndings.contains { key.hasSuffixBytes($0) }
+  }
+
+  private static let organisationEndings = [
+    "局", "委", "办", "厅", "署", "处", "科", "部", "院", "所", "站", "馆", "校", "社", "中心", "大队", "支队", "政府", "委员会", "办公室", "公司",
+  ]
 
   /// A row of a project's own cells and nothing after them, as a cell stream's rows are
   /// rebuilt (`306001 │ 背街小巷作业经费 │ 387.48万元 │ 背街小巷作业经费`, its first indicator

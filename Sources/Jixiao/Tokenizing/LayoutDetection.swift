@@ -4,8 +4,8 @@ extension DialectDetector {
   /// rows whose cells run together (before the cell stream: with a blank line between rows
   /// they are one line a paragraph too), a cell stream, a short tab or pipe table, or
   /// space-aligned columns (a `pdftotext -layout` page has two blanks or more between its
-  /// cells); else the layouts without separators, whose cells are found by what they say
-  /// (cells run together, single blanks).
+  /// cells), a cell stream without blank lines; else the layouts without separators, whose
+  /// cells are found by what they say (cells run together, single blanks).
   ///
   /// Each signature is strict, so that a tab or pipe document with a stray `<p>`, a
   /// `+----+` rule or commas in its prose keeps the dialect it had.
@@ -23,6 +23,7 @@ extension DialectDetector {
     if isShortTable(survey, separator: 0x09) { return .tabbed }
     if isShortTable(survey, separator: 0x7C) { return isMarkdownTable(text) ? .markdown : .pipe }
     if AlignedTokenizer.looksAligned(text) { return .aligned }
+    if StreamTokenizer.looksLikeBareStream(text, survey) { return .cellStream }
     if RunTogetherTokenizer.looksRunTogether(text) { return .runTogether }
     if SpacedTokenizer.looksSpaced(text) { return .spaced }
     return .plain

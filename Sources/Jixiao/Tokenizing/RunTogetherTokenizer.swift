@@ -174,6 +174,7 @@ enum RunTogetherTokenizer {
     }
     found = notesKept(found, scalars)
     let titles = titleRanges(in: scalars, words: found)
+    if !inIndicators { found = wordsCuttingIndicatorBlocks(found, scalars, titles: titles) }
     var pieces: [(lower: Int, upper: Int, isWord: Bool)] = []
     var position = 0
     func addGap(until end: Int) {
@@ -216,6 +217,39 @@ enum RunTogetherTokenizer {
       result.append((cut, last.1))
     }
     return ellipsesApart(result, scalars).filter { lower, upper in !scalars[lower..<upper].allSatisfy(isSeparator) }
+  }
+
+  /// `…一级指标二级指标三级指标指标值产出指标数量指标预算执行率≥95%…`: after an indicator
+  /// header inside the line (rows run together on one line), words cut as in indicator rows
+  /// (`cells(in:inIndicators:)`): level names, header words and the labels that open a form,
+  /// which end the block, as a title does; other words are part of names (`预算执行率`,
+  /// `评估完成时间`).
+  static func wordsCuttingIndicatorBlocks(_ found: [(Int, Int)], _ scalars: [Unicode.Scalar], titles: [Range<Int>]) -> [(Int, Int)] {
+    var kept: [(Int, Int)] = []
+    var inBlock = false
+    var headerWordsInARow = 0
+    var previousEnd = 0
+    for (start, length) in found {
+      if titles.contains(where: { $0.lowerBound >= previousEnd && $0.lowerBound < start + length }) {
+        inBlock = false
+        headerWordsInARow = 0
+      }
+      let word = key(scalars[start..<(start + length)])
+      let column = ColumnVocabulary.role(word)
+      if let column, ColumnVocabulary.indicatorHeaderRoles.contains(column) {
+        headerWordsInARow = start == previousEnd ? headerWordsInARow + 1 : 1
+        if headerWordsInARow >= 2 { inBlock = true }
+      } else {
+        headerWordsInARow = 0
+      }
+      previousEnd = start + length
+      if inBlock, !isLevel(word), column == nil {
+        guard FormVocabulary.role(word).map(formOpeningRoles.contains) == true else { continue }
+        inBlock = false
+      }
+      kept.append((start, length))
+    }
+    return kept
   }
 
   /// `项目资金（万元）`, `成本指标(0-20)分`: a note in brackets right after a word (its unit, a
@@ -283,15 +317,14 @@ enum RunTogetherTokenizer {
     TextKey.make(String(scalars: scalars))
   }
 
-  /// Titles of target tables inside the line: back from `目标表` to a blank, a stop, the end of a
+  /// Titles of target tables inside the line: back from `目标表` (`目标申报表` …) to a blank, a stop, the end of a
   /// value (`≥95%`) or of a vocabulary word titles do not hold (a level, a header word, a
   /// label), at most 40 characters; forward to a year in brackets or a file extension.
   static func titleRanges(in scalars: [Unicode.Scalar], words: [(Int, Int)]) -> [Range<Int>] {
-    let marker = Array("目标表".unicodeScalars)
     var ranges: [Range<Int>] = []
     var index = 0
-    while index + marker.count <= scalars.count {
-      guard scalars[index..<(index + marker.count)].elementsEqual(marker) else {
+    while index + 3 <= scalars.count {
+      guard let markerEnd = titleMarkerEnd(scalars, index) else {
         index += 1
         continue
       }
@@ -314,7 +347,7 @@ enum RunTogetherTokenizer {
         while before > 0, Blank.isBlank(scalars[before]) { before -= 1 }
         if scalars[before] == "月" { start += 1 }
       }
-      var end = index + marker.count
+      var end = markerEnd
       // `(2021年度)`, `（2023年）`
       if end < scalars.count, scalars[end] == "(" || scalars[end] == "（",
         let close = scalars[end..<min(scalars.count, end + 12)].firstIndex(where: { $0 == ")" || $0 == "）" }),
@@ -337,6 +370,15 @@ enum RunTogetherTokenizer {
 
   private static let stops: Set<Unicode.Scalar> = [":", "：", ";", "；", "。", ",", "，", ")", "）"]
 
+  /// The end of `目标表` at `index`, or of a form's name for it (`目标申报表`, `目标审批表`).
+  static func titleMarkerEnd(_ scalars: [Unicode.Scalar], _ index: Int) -> Int? {
+    guard matches(scalars, index, scalars.count, "目标") else { return nil }
+    for form in titleForms where matches(scalars, index + 2, scalars.count, form) { return index + 2 + form.unicodeScalars.count }
+    return nil
+  }
+
+  private static let titleForms = ["表", "申报表", "审批表", "审核表", "批复表", "设定表", "申请表"]
+
   /// Punctuation that separates run-together cells and is not a cell by itself.
   static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
     Blank.isBlank(scalar) || ":：;；,，、。.()（）".unicodeScalars.contains(scalar)
@@ -357,6 +399,12 @@ enum RunTogetherTokenizer {
     into result: inout [(Int, Int)]
   ) {
     var start = lower
+    // `效益指标社会效益人员到位…`, `满意度指标服务对象满意度 指标相关…`: right after a level 1,
+    // its level 2 where the vocabulary does not hold it: without 指标, or wrapped (a blank inside).
+    if let previous, LevelVocabulary.level1(previous) != nil, let end = level2End(scalars, start, upper) {
+      result.append((start, end))
+      start = end
+    }
     // `财政拨款` + `:6923.3552万元`: the colon closes the label.
     if previous != nil, start < upper, isColon(scalars[start]), let last = result.last, last.1 == start {
       result[result.count - 1] = (last.0, start + 1)
@@ -467,6 +515,22 @@ enum RunTogetherTokenizer {
           continue
         }
       }
+      // `维护次数2280次大楼安检巡察次数200次`: a number after a name that counts or measures
+      // (rows run together on one line), with its unit (bare after a count: `车辆数10雾炮车…`),
+      // and the next name after it. (A count inside a name, `新增2个社区…`, follows no measure.)
+      if inIndicators, !inExplanation, index >= start + 2, isDigit(scalars[index]), countEnds.contains(scalars[index - 1]),
+        isNameLike(scalars[start..<index])
+      {
+        let end = valueEnd(scalars, index, upper)
+        let hasUnit = !isDigit(scalars[end - 1])
+        if end + 2 <= upper, hasUnit || "数量".unicodeScalars.contains(scalars[index - 1]), scalars[end].properties.isIdeographic,
+          !nameContinues.contains(scalars[end]), !matches(scalars, end, upper, "以"), holdsTarget(scalars, end, upper)
+        {
+          cutNameAndTarget(index, end)
+          index = end
+          continue
+        }
+      }
       // `群众出行条件定性明显改善`: the type column's 定性 / 定量 between a name and its target
       // (not the 定性 of 稳定性, 确定性 …).
       if inIndicators, !inExplanation, index >= start + 2, matches(scalars, index, upper, "定性") || matches(scalars, index, upper, "定量"),
@@ -496,6 +560,17 @@ enum RunTogetherTokenizer {
           continue
         }
       }
+      // `提供法律咨询及时性及时重大疑难案件咨询召开及时性…`: a target in words between two names
+      // (rows run together on one line): after a name that ends as a measure does (及时性,
+      // 规范化程度, 工作能效), an outcome word, with its adverb, and the next name after it.
+      if inIndicators, !inExplanation, index >= start + 3, measureEnds.contains(scalars[index - 1]) || timeNameEnds.contains(scalars[index - 1]),
+        !timeUnits.contains(scalars[index - 2]), isNameLike(scalars[start..<index]),
+        let end = innerTargetEnd(scalars, index, upper, timeOnly: !measureEnds.contains(scalars[index - 1]))
+      {
+        cutNameAndTarget(index, end)
+        index = end
+        continue
+      }
       index += 1
     }
     // `经费补助标准50 万元`: in an indicator row, a name with its target after it.
@@ -509,6 +584,32 @@ enum RunTogetherTokenizer {
       start = cut
     }
     if start < upper { result.append((start, upper)) }
+  }
+
+  /// The end of a level 2 at `index` written with blanks inside (`服务对象满意度 指标`) or without
+  /// its 指标 where four characters are left (`社会效益`, `服务对象满意度`; not `数量`, which
+  /// starts names).
+  static func level2End(_ scalars: [Unicode.Scalar], _ index: Int, _ upper: Int) -> Int? {
+    var best: Int?
+    for name in level2Names {
+      var position = index
+      var matched = 0
+      while matched < name.count, position < upper {
+        if scalars[position] == name[matched] {
+          matched += 1
+        } else if matched == 0 || !Blank.isBlank(scalars[position]) {
+          break
+        }
+        position += 1
+      }
+      if matched == name.count, position > best ?? index { best = position }
+    }
+    return best
+  }
+
+  private static let level2Names: [[Unicode.Scalar]] = Level2.allCases.flatMap { level -> [[Unicode.Scalar]] in
+    let name = Array(level.rawValue.unicodeScalars)
+    return name.count >= 6 ? [name, Array(name.dropLast(2))] : [name]
   }
 
   private static func isLevel(_ key: String) -> Bool {
@@ -600,6 +701,76 @@ enum RunTogetherTokenizer {
     }
     return nil
   }
+
+  /// Last characters of a name that names a measure: a quality (及时性), a degree or level
+  /// (程度, 水平, 满意度), an effect or rate (时效, 效率), a range, a capacity, an awareness. (Not
+  /// 果: `项目成果共享` is a name.)
+  private static let measureEnds: Set<Unicode.Scalar> = ["性", "度", "平", "效", "率", "围", "力", "识", "感"]
+  /// Last characters of a name whose target is a time (完成时间, 完成节点).
+  private static let timeNameEnds: Set<Unicode.Scalar> = ["间", "点"]
+  /// The last character of a month, a quarter or a half-year, and what may follow it (`10月底前`, `11月份`).
+  private static let timeCloses: Set<Unicode.Scalar> = ["月", "度", "年"]
+  private static let timeTails: Set<Unicode.Scalar> = ["底", "前", "份", "内", "末", "初"]
+  /// What is done by a time (`7月完成`, `10月开展`, `12月提交`).
+  private static let timeVerbs: [[Unicode.Scalar]] = ["完成", "开展", "提交", "实施", "发布", "启动", "结束"].map { Array($0.unicodeScalars) }
+  /// `二季度完成开题`: 季度, 年度 and 月度 are times, not measures.
+  private static let timeUnits: Set<Unicode.Scalar> = ["季", "年", "月"]
+
+  /// The end of a time (`7月完成`, see `timeEnd`) or, unless `timeOnly`, an outcome word (`提升`,
+  /// `及时`, `建立健全`, `明显改善`) at `index` that is a target of its own, with a name after it:
+  /// the word does not go on as a name does (`及时率`, `提升到`, `完成情况`), and another target
+  /// follows (`holdsTarget`).
+  static func innerTargetEnd(_ scalars: [Unicode.Scalar], _ index: Int, _ upper: Int, timeOnly: Bool) -> Int? {
+    func first(of words: [[Unicode.Scalar]], at position: Int) -> [Unicode.Scalar]? {
+      words.first { position + $0.count <= upper && scalars[position..<(position + $0.count)].elementsEqual($0) }
+    }
+    // An outcome word with the adverb before it, or alone.
+    func phraseEnd(at position: Int) -> Int? {
+      // (Not a word said twice: `项目完成率完成完成两个层级…` is a target, then the next name.)
+      if let adverb = first(of: wordsBeforeEnding, at: position), let word = first(of: endingWords, at: position + adverb.count), word != adverb {
+        return position + adverb.count + word.count
+      }
+      return first(of: endingWords, at: position).map { position + $0.count }
+    }
+    // A time (`7月`, `3-11月`, `第二季度、第四季度`, `12月底前`) and what is done by then (`完成`).
+    func timeEnd(at position: Int) -> Int? {
+      guard timeStarts(scalars, position, upper) else { return nil }
+      var end = position
+      while end < upper, !timeCloses.contains(scalars[end]), end - position < 12 { end += 1 }
+      guard end < upper else { return nil }
+      end += 1
+      while end < upper, timeTails.contains(scalars[end]) || (scalars[end] == "、" && end + 1 < upper && timeStarts(scalars, end + 1, upper)) {
+        if scalars[end] == "、" {
+          end += 1
+          while end < upper, !timeCloses.contains(scalars[end]), end - position < 24 { end += 1 }
+          guard end < upper else { return nil }
+        }
+        end += 1
+      }
+      return first(of: timeVerbs, at: end).map { end + $0.count } ?? end
+    }
+    guard let end = timeEnd(at: index) ?? (timeOnly ? nil : phraseEnd(at: index)), end + 2 <= upper,
+      scalars[end].properties.isIdeographic, !nameContinues.contains(scalars[end])
+    else { return nil }
+    // `经验成果转化性形成制度化文件`: without a target after it, the rest is this target's;
+    // `管理水平提高显著提高`: an outcome alone after it is the target of a name ending in the word.
+    return holdsTarget(scalars, end, upper) ? end : nil
+  }
+
+  /// Whether the text holds a target: a figure, an operator or a target in words at its end.
+  static func holdsTarget(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Bool {
+    scalars[lower..<upper].contains { isDigit($0) || operatorScalars.contains($0) } || wordTarget(scalars, lower, upper) != nil
+  }
+
+  /// Last characters of a name whose target is a figure: a count (次数, 车辆数), an amount, a
+  /// rate or degree, a length (里程, 射程), an area, a value, a standard.
+  private static let countEnds: Set<Unicode.Scalar> = ["数", "量", "率", "度", "程", "积", "长", "额", "值", "准", "次"]
+
+  /// Characters after an outcome word that make it part of a longer phrase: a measure (及时率,
+  /// 规范化), a particle, a preposition or a conjunction (覆盖到, 提升至, 完成的, `8月和次年1月`), 情况.
+  private static let nameContinues: Set<Unicode.Scalar> = [
+    "率", "度", "数", "量", "性", "值", "化", "情", "到", "至", "在", "于", "为", "的", "了", "得", "后", "前", "时", "和", "与", "或", "次",
+  ]
 
   /// Where a target that is a time starts after its name (`完成时间8月和次年1月`, `按时完成10月完成`,
   /// `按时完成率上下半年各一次`): the first month, quarter or half-year after four characters

@@ -1,5 +1,6 @@
-/// One cell per line with a blank line after each: every non-blank line is a cell of its own
-/// row. `StreamRegrouper` (Reconstruction) rebuilds the rows from what the cells are.
+/// One cell per line, with a blank line after each or with none: every non-blank line is a
+/// cell of its own row. `StreamRegrouper` (Reconstruction) rebuilds the rows from what the
+/// cells are.
 enum StreamTokenizer {
   /// Most non-blank lines are followed by a blank line, and there are many of them.
   static func looksLikeStream(_ text: SourceText) -> Bool { looksLikeStream(LayoutSurvey(text)) }
@@ -27,6 +28,43 @@ enum StreamTokenizer {
       }
     }
     return false
+  }
+
+  /// One cell per line with no blank line between them (text copied from a PDF viewer, or
+  /// `pdftotext` without `-layout`): short lines without separators or blanks inside them,
+  /// four of them or more an indicator header or a level name by itself, two of them header
+  /// words. (Prose has long lines; a page copied from a browser keeps a row's cells on one
+  /// line, blanks between them, its level names inside rows.) The first 400 lines tell.
+  static func looksLikeBareStream(_ text: SourceText, _ survey: LayoutSurvey) -> Bool {
+    guard !survey.hasSeparatorInText, survey.nonBlank >= 8 else { return false }
+    let bytes = text.utf8
+    var lines = 0
+    var long = 0
+    var spaced = 0
+    var words = 0
+    var headerWords = 0
+    for line in text.lines where lines < 400 {
+      let trimmed = Blank.trim(bytes, line.start..<line.end)
+      guard !trimmed.isEmpty else { continue }
+      lines += 1
+      var scalars = 0
+      var hasBlank = false
+      for index in trimmed where bytes[index] & 0xC0 != 0x80 {
+        scalars += 1
+        if bytes[index] == 0x20 { hasBlank = true }
+      }
+      if scalars > 40 { long += 1 }
+      if hasBlank { spaced += 1 }
+      guard scalars <= 12 else { continue }
+      let key = TextKey.make(String(decoding: bytes[trimmed], as: UTF8.self), simplify: text.isTraditional)
+      if ColumnVocabulary.role(key).map(ColumnVocabulary.indicatorHeaderRoles.contains) == true {
+        headerWords += 1
+        words += 1
+      } else if LevelVocabulary.level1(key) != nil || LevelVocabulary.level2(key) != nil {
+        words += 1
+      }
+    }
+    return words >= 4 && headerWords >= 2 && long * 3 <= lines && spaced * 5 <= lines
   }
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {

@@ -170,6 +170,27 @@ import Testing
         == ["农村饮水安全维修养护", "120.5", "完成维修养护30处", "产出指标"])
   }
 
+  /// In a list, a row left as one cell (its name and target run together, nothing cut them)
+  /// is an indicator of the project above, not a project of its own; under 单位(项目)名称 a
+  /// row that names a body (…局) alone still heads the projects below it.
+  @Test func loneRowsOfAList() throws {
+    let document = try Self.parse(
+      """
+      项目支出绩效目标表
+      单位(项目)名称资金总额绩效目标一级指标二级指标三级指标指标值
+      上海市城市管理行政执法局
+      长三角一体化城市管理综合工作450,000.00元开展执法协作产出指标数量指标课题完成数=2个
+      提高执法效能及时执法
+      质量指标项目验收通过率=100%
+      上海市绿化和市容管理局
+      绿化养护经费120.00万元养护全市绿地产出指标数量指标养护面积≥300亩
+
+      """)
+    #expect(document.projects.map(\.name) == ["长三角一体化城市管理综合工作", "绿化养护经费"])
+    #expect(document.projects.map(\.implementingUnit) == ["上海市城市管理行政执法局", "上海市绿化和市容管理局"])
+    #expect(document.projects.first?.indicators.map(\.name) == ["课题完成数", "提高执法效能及时执法", "项目验收通过率"])
+  }
+
   /// The attribute's value ends where the period's label (too short for the vocabulary)
   /// starts.
   @Test func attributeBeforePeriod() throws {

@@ -143,4 +143,53 @@ import Testing
     let text = name + Array("50万元".unicodeScalars)
     #expect(RunTogetherTokenizer.trailingTarget(text, 0, text.count) == name.count)
   }
+
+  /// Rows run together on one line, their targets in words, times and bare figures: each
+  /// target is cut from the name before it and the name after it.
+  @Test func targetsBetweenNamesOnOneLine() throws {
+    let document = try Self.parse(
+      Self.form + "年度绩效指标一级指标二级指标三级指标指标值"
+        + "产出指标数量指标办公大楼日常维修维护次数2280次大楼安检巡察次数200次配备车辆数10雾炮车风炮射程≥80米"
+        + "时效指标提供法律咨询及时性及时诉讼材料提交及时性7月完成课件购置及时性12月底前完成"
+        + "效益指标社会效益指标信访工作规范化程度提升人民建议征集宣传范围明显扩大项目完成率完成完成两个层级年终评选=2个\n")
+    let indicators = try #require(document.projects.first).indicators
+    #expect(
+      indicators.map(\.name) == [
+        "办公大楼日常维修维护次数", "大楼安检巡察次数", "配备车辆数", "雾炮车风炮射程", "提供法律咨询及时性", "诉讼材料提交及时性", "课件购置及时性",
+        "信访工作规范化程度", "人民建议征集宣传范围", "项目完成率", "完成两个层级年终评选",
+      ])
+    #expect(indicators.map(\.target.raw) == ["2280次", "200次", "10", "≥80米", "及时", "7月完成", "12月底前完成", "提升", "明显扩大", "完成", "=2个"])
+    #expect(indicators.map(\.level2) == ["数量指标", "数量指标", "数量指标", "数量指标", "时效指标", "时效指标", "时效指标"] + Array(repeating: "社会效益指标", count: 4))
+  }
+
+  /// What is not cut between names: a word that goes on as a name does (`及时率`, `覆盖到`), a
+  /// name that ends in an outcome word before its target (`管理水平提高显著提高`), an outcome
+  /// with no target after it (`形成制度化文件` is the last target), a time that goes on
+  /// (`8月和次年1月`), a count inside a name (`新增2个社区…`), a quarter in a name (`二季度完成`).
+  @Test func wordsThatStayInTheirCell() {
+    func cuts(_ text: String) -> [String] {
+      let scalars = Array(text.unicodeScalars)
+      return RunTogetherTokenizer.cells(in: scalars, endsCut: false).map { String(scalars: scalars[$0.0..<$0.1]) }
+    }
+    #expect(cuts("社会效益指标城市精细化管理水平提高显著提高") == ["社会效益指标", "城市精细化管理水平提高", "显著提高"])
+    #expect(cuts("社会效益指标经验成果转化性形成制度化文件") == ["社会效益指标", "经验成果转化性", "形成制度化文件"])
+    #expect(cuts("时效指标信息发布及时性及时率≥90%") == ["时效指标", "信息发布及时性及时率", "≥90%"])
+    #expect(cuts("时效指标案例汇编时间8月和次年1月") == ["时效指标", "案例汇编时间", "8月和次年1月"])
+    #expect(cuts("数量指标新增2个社区服务站覆盖率≥90%") == ["数量指标", "新增2个社区服务站覆盖率", "≥90%"])
+    #expect(cuts("时效指标及时完成相关活动和研究工作二季度完成开题") == ["时效指标", "及时完成相关活动和研究工作", "二季度完成开题"])
+    #expect(cuts("数量指标二季度完成开题报告数量≥2份") == ["数量指标", "二季度完成开题报告数量", "≥2份"])
+  }
+
+  /// A title named for its form (`…目标申报表`, `…目标审批表`) is one cell wherever it sits, as
+  /// `…目标表` is: after the last target of the table before it too.
+  @Test func titlesOfEveryFormName() {
+    let scalars = Array("城管执法满意度≥85(%)财政项目支出绩效目标申报表(2024年度)项目名称".unicodeScalars)
+    let titles = RunTogetherTokenizer.titleRanges(in: scalars, words: RunTogetherTokenizer.words(in: scalars))
+    #expect(titles.map { String(scalars: scalars[$0]) } == ["财政项目支出绩效目标申报表(2024年度)"])
+    for form in ["目标审批表", "目标审核表", "目标表"] {
+      let title = Array("项目\(form)".unicodeScalars)
+      #expect(RunTogetherTokenizer.titleMarkerEnd(title, 2) == title.count)
+    }
+    #expect(RunTogetherTokenizer.titleMarkerEnd(Array("绩效目标值".unicodeScalars), 2) == nil)
+  }
 }
