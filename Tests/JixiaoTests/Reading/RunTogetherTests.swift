@@ -162,7 +162,7 @@ import Testing
     #expect(indicators.map(\.level2) == ["数量指标", "数量指标", "数量指标", "数量指标", "时效指标", "时效指标", "时效指标"] + Array(repeating: "社会效益指标", count: 4))
   }
 
-  /// What is not cut between names: a word that goes on as a name does (`及时率`, `覆盖到`), a
+  /// What is not cut between names: a word that goes on as a name does (`及时率`), a
   /// name that ends in an outcome word before its target (`管理水平提高显著提高`), an outcome
   /// with no target after it (`形成制度化文件` is the last target), a time that goes on
   /// (`8月和次年1月`), a count inside a name (`新增2个社区…`), a quarter in a name (`二季度完成`).
