@@ -20,9 +20,7 @@ enum StreamTokenizer {
     for index in text.lines.indices {
       let key = TextKey.make(text.text(ofLine: index), simplify: text.isTraditional)
       guard !key.isEmpty else { continue }
-      if ColumnVocabulary.role(key).map(ColumnVocabulary.indicatorHeaderRoles.contains) == true || LevelVocabulary.level1(key) != nil
-        || LevelVocabulary.level2(key) != nil
-      {
+      if indicatorWord(key) != nil {
         words += 1
         if words >= 3 { return true }
       }
@@ -57,14 +55,19 @@ enum StreamTokenizer {
       if hasBlank { spaced += 1 }
       guard scalars <= 12 else { continue }
       let key = TextKey.make(String(decoding: bytes[trimmed], as: UTF8.self), simplify: text.isTraditional)
-      if ColumnVocabulary.role(key).map(ColumnVocabulary.indicatorHeaderRoles.contains) == true {
-        headerWords += 1
-        words += 1
-      } else if LevelVocabulary.level1(key) != nil || LevelVocabulary.level2(key) != nil {
-        words += 1
-      }
+      guard let word = indicatorWord(key) else { continue }
+      words += 1
+      if word == .header { headerWords += 1 }
     }
     return words >= 4 && headerWords >= 2 && long * 3 <= lines && spaced * 5 <= lines
+  }
+
+  enum IndicatorWord { case header, level }
+
+  /// A cell that is an indicator header (一级指标, 指标值) or a level name (产出指标, 数量指标).
+  static func indicatorWord(_ key: String) -> IndicatorWord? {
+    if ColumnVocabulary.role(key).map(ColumnVocabulary.indicatorHeaderRoles.contains) == true { return .header }
+    return LevelVocabulary.level1(key) != nil || LevelVocabulary.level2(key) != nil ? .level : nil
   }
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
