@@ -10,6 +10,7 @@ struct DocumentReader {
     context = ReadingContext(text: text)
     context.positionsTrusted = dialect.keepsEmptyCells
     context.cellsRunTogether = dialect.cutsAtWords
+    context.cellsMayBePieces = dialect.cutsInsideCells
     context.linesArePlaced = dialect == .aligned
   }
 

@@ -165,14 +165,25 @@ struct ListTableReader {
   /// start: the cells before it go to the project columns in order, the rest to the
   /// indicator columns (read by content there).
   /// `placedInOrder`: amounts that fewer amounts than amount columns left uncertain (JX105).
+  /// Where a cell's text may have been cut in pieces (`cellsMayBePieces`), more cells before
+  /// the first level name than project columns are pieces of the project's texts: they are
+  /// joined back (`joinedProjectCells`), whatever the row's width.
   private func realigned(_ row: Row, projectCellsOnly: Bool) -> (row: Row, placedInOrder: [Cell]) {
-    guard !context.positionsTrusted, Self.width(row) < header.columnCount else { return (row, []) }
+    guard !context.positionsTrusted else { return (row, []) }
     let cells = row.nonEmpty
     guard let anchor = Self.firstLevel(cells) ?? (projectCellsOnly ? cells.count : nil) else { return (row, []) }
     let projectColumns = header.roles.filter { $0.value.isProjectColumn }.keys.sorted()
     let indicatorColumns = header.roles.filter { $0.value.isIndicatorColumn }.keys.sorted()
-    guard anchor <= projectColumns.count, let firstIndicator = indicatorColumns.first else { return (row, []) }
-    let projectCells = placeProjectCells(cells[..<anchor], in: projectColumns)
+    guard let firstIndicator = indicatorColumns.first else { return (row, []) }
+    let projectCells: [Cell]
+    if anchor > projectColumns.count, context.cellsMayBePieces,
+      let joined = joinedProjectCells(cells[..<anchor], in: projectColumns)
+    {
+      projectCells = joined
+    } else {
+      guard Self.width(row) < header.columnCount, anchor <= projectColumns.count else { return (row, []) }
+      projectCells = placeProjectCells(cells[..<anchor], in: projectColumns)
+    }
     var placed = row
     placed.cells = projectCells + cells[anchor...].enumerated().map { index, cell in
       var cell = cell
@@ -209,6 +220,53 @@ struct ListTableReader {
       cell.column = columns[fit]
       placed.append(cell)
       next = fit + 1
+    }
+    return placed
+  }
+
+  /// The project cells of a row whose texts were cut in pieces (`1、改善… │ 2、水泥路…`), each
+  /// column given a run of the pieces in order: a run of two or more only in a column of
+  /// words (the name, the goal) and on one line, its first piece fitting the column as in
+  /// `placeProjectCells`. The goal takes the longest run that leaves the others placeable, the
+  /// other columns the shortest. Nil when no assignment fits.
+  private func joinedProjectCells(_ pieces: ArraySlice<Cell>, in columns: [Int]) -> [Cell]? {
+    let pieces = Array(pieces)
+    let roles = columns.map { header.roles[$0] }
+    // fits[i][j]: pieces[i...] can be placed in columns[j...] (memoised; nil unknown).
+    var memo = [Bool?](repeating: nil, count: (pieces.count + 1) * (columns.count + 1))
+    func runs(_ i: Int, _ j: Int) -> [Int] {
+      guard Self.fits(pieces[i], roles[j]) else { return [] }
+      let isWords = roles[j] == .projectName || roles[j] == .goal
+      var ends = [i + 1]
+      if isWords {
+        var end = i + 1
+        while end < pieces.count, pieces[end].span.line == pieces[i].span.line, pieces[end].start > pieces[end - 1].start {
+          end += 1
+          ends.append(end)
+        }
+      }
+      return roles[j] == .goal ? ends.reversed() : ends
+    }
+    func placeable(_ i: Int, _ j: Int) -> Bool {
+      if i == pieces.count { return true }
+      if j == columns.count { return false }
+      let slot = i * (columns.count + 1) + j
+      if let known = memo[slot] { return known }
+      let result = runs(i, j).contains { placeable($0, j + 1) } || placeable(i, j + 1)
+      memo[slot] = result
+      return result
+    }
+    guard placeable(0, 0) else { return nil }
+    var placed: [Cell] = []
+    var (i, j) = (0, 0)
+    while i < pieces.count {
+      if let end = runs(i, j).first(where: { placeable($0, j + 1) }) {
+        var cell = end - i == 1 ? pieces[i] : context.joined(pieces[i], pieces[end - 1])
+        cell.column = columns[j]
+        placed.append(cell)
+        i = end
+      }
+      j += 1
     }
     return placed
   }

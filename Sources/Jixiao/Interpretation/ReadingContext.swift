@@ -9,6 +9,9 @@ struct ReadingContext {
   var positionsTrusted = true
   /// Cells ran together with no separator (the `runTogether` dialects).
   var cellsRunTogether = false
+  /// A cell's text may have been cut in pieces at its blanks or words (`spaced`, the
+  /// `runTogether` dialects): pieces on one line may be one cell.
+  var cellsMayBePieces = false
   /// Each line of the text is a line of the page, where the page put it (the `aligned`
   /// dialect): a merged cell's text printed at the middle of its rows is there.
   var linesArePlaced = false
@@ -29,6 +32,14 @@ struct ReadingContext {
 
   mutating func leave(_ cell: Cell, _ reason: ResidueItem.Reason) {
     residue.append(ResidueItem(text: cell.text, span: cell.span, reason: reason))
+  }
+
+  /// One cell from the start of `first` to the end of `last`, pieces of one line, with the
+  /// text between them as written.
+  func joined(_ first: Cell, _ last: Cell) -> Cell {
+    var builder = CellBuilder(text: text)
+    builder.isTraditional = text.isTraditional
+    return builder.cell(lineIndex: first.span.line - 1, range: first.start..<(last.start + last.text.utf8.count), column: first.column)
   }
 
   /// A cell made of part of another cell's text, with its own span.

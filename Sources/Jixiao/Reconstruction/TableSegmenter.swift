@@ -360,12 +360,11 @@ struct TableSegmenter {
     return nil
   }
 
-  /// Short runs of Latin letters and symbols that OCR made of a picture.
+  /// Short runs of Latin letters and symbols that OCR made of a picture: a line of them, cut
+  /// at its blanks or not (`X Ik`).
   private func isOCRNoise(_ row: Row) -> Bool {
     let cells = row.nonEmpty
-    guard cells.count == 1, let text = cells.first?.text, text.unicodeScalars.count <= 24 else {
-      return false
-    }
-    return !text.unicodeScalars.contains { $0.properties.isIdeographic }
+    guard !cells.isEmpty, cells.reduce(0, { $0 + $1.text.unicodeScalars.count }) <= 24 else { return false }
+    return !cells.contains { $0.text.unicodeScalars.contains { $0.properties.isIdeographic } }
   }
 }

@@ -274,8 +274,26 @@ enum AlignedTokenizer {
       $0.count == 1 && $0[0].start >= 2 && $0[0].start <= support.widest && support.lines[$0[0].start] > 0
     }.count
     guard multi.count >= 2, (multi.count + continued) * 10 >= nonBlank * 3 else { return false }
+    guard !hasUniformGaps(multi) else { return false }
     let (aligned, total) = support.aligned(multi)
     return total >= 2 && aligned * 10 >= total * 7
+  }
+
+  /// Blanks of one width between nearly all pieces (four gaps in five or more) separate cells,
+  /// as two blanks or an ideographic space do in text copied from a page: padding to a
+  /// column leaves gaps as varied as the cells before them, so such text is no layout, even
+  /// where cells of one width (level names) make some columns line up.
+  private static func hasUniformGaps(_ multi: [[Piece]]) -> Bool {
+    var counts: [Int: Int] = [:]
+    var total = 0
+    for pieces in multi {
+      for index in pieces.indices.dropFirst() {
+        counts[pieces[index].start - pieces[index - 1].end, default: 0] += 1
+        total += 1
+      }
+    }
+    guard total >= 6, let most = counts.values.max() else { return false }
+    return most * 5 >= total * 4
   }
 
   /// The metric under which the pieces of a region's lines line up best (`Support.aligned`),

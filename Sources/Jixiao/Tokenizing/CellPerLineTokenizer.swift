@@ -90,8 +90,8 @@ enum CellPerLineTokenizer {
   /// A text of short lines without separators in groups that blank lines divide, as an
   /// exporter writes a table one cell per line and a blank line after each row: most lines
   /// in groups of two to twelve, few of them long, few with a blank inside (a page copied
-  /// from a browser keeps a row's cells on one line, blanks between them; prose has long
-  /// lines).
+  /// from a browser keeps a row's cells on one line, blanks between them, wide ones too;
+  /// prose has long lines).
   static func looksLikeUntabbedRows(_ text: SourceText, _ survey: LayoutSurvey) -> Bool {
     guard !survey.hasSeparatorInText, survey.nonBlank >= 12 else { return false }
     let bytes = text.utf8
@@ -122,7 +122,8 @@ enum CellPerLineTokenizer {
       var scalars = 0
       for index in trimmed where bytes[index] & 0xC0 != 0x80 {
         scalars += 1
-        if bytes[index] == 0x20 || bytes[index] == 0x09 {
+        // The no-break and ideographic spaces a page puts between cells count as blanks.
+        if bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] >= 0xC2 && Blank.blankLength(bytes, at: index, limit: trimmed.upperBound) != nil {
           spaced += 1
           break
         }

@@ -385,6 +385,10 @@ extension Dialect {
   /// Whether the cells were cut at the words they contain (JX117), not at separators.
   public var cutsAtWords: Bool { self == .runTogether || self == .runTogetherRows }
 
+  /// Whether one cell's text may have been cut in pieces: at its blanks (`spaced`, where a
+  /// blank inside a cell looks like the blank between cells) or at its words.
+  public var cutsInsideCells: Bool { self == .spaced || cutsAtWords }
+
   /// Whether every empty cell keeps its place, so a cell's column index is its column.
   public var keepsEmptyCells: Bool {
     switch self {

@@ -5,7 +5,9 @@ extension DialectDetector {
   /// they are one line a paragraph too), a cell stream, a short tab or pipe table, or
   /// space-aligned columns (a `pdftotext -layout` page has two blanks or more between its
   /// cells), a cell stream without blank lines; else the layouts without separators, whose
-  /// cells are found by what they say (cells run together, single blanks).
+  /// cells are found by what they say (cells run together, single blanks). A page copied with
+  /// two blanks (or a wide one) between cells is `plain`, whose cells keep their single
+  /// blanks.
   ///
   /// Each signature is strict, so that a tab or pipe document with a stray `<p>`, a
   /// `+----+` rule or commas in its prose keeps the dialect it had.
@@ -25,7 +27,7 @@ extension DialectDetector {
     if AlignedTokenizer.looksAligned(text) { return .aligned }
     if StreamTokenizer.looksLikeBareStream(text, survey) { return .cellStream }
     if RunTogetherTokenizer.looksRunTogether(text) { return .runTogether }
-    if SpacedTokenizer.looksSpaced(text) { return .spaced }
+    if SpacedTokenizer.looksSpaced(text) { return SpacedTokenizer.separatesWithWideBlanks(text) ? .plain : .spaced }
     return .plain
   }
 

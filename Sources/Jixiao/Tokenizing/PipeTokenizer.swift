@@ -82,7 +82,10 @@ enum CellPerLinePipeTokenizer {
       let trimmed = Blank.trim(bytes, range)
       if trimmed.isEmpty { continue }
       if bytes[trimmed].allSatisfy({ $0 == 0x7C || $0 == 0x20 }) {
-        if let row = current { rows.append(row) }
+        if var row = current {
+          row.isSeparator = Separators.isSeparatorRow(row.cells)
+          rows.append(row)
+        }
         current = nil
         continue
       }
@@ -98,7 +101,10 @@ enum CellPerLinePipeTokenizer {
       if current == nil { current = Row(cells: [], lineIndex: index) }
       current?.cells.append(cell)
     }
-    if let row = current { rows.append(row) }
+    if var row = current {
+      row.isSeparator = Separators.isSeparatorRow(row.cells)
+      rows.append(row)
+    }
     return rows
   }
 }
@@ -144,6 +150,8 @@ enum PlainTokenizer {
       for i in cells.indices { cells[i].column = i }
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak
+      // A row of dashes under a header, as tab and pipe rows have it.
+      row.isSeparator = Separators.isSeparatorRow(cells)
       rows.append(row)
     }
     return rows
@@ -151,7 +159,9 @@ enum PlainTokenizer {
 
   /// `项目名称 中央财政衔接推进…`: a known label, one blank, and its value make two cells even
   /// where cells are otherwise separated by wider gaps.
+  /// A label with a blank inside (`项目资金 (元)`) stays whole.
   static func splitLeadingLabel(_ cell: Cell, builder: inout CellBuilder) -> [Cell] {
+    guard FormVocabulary.role(cell.key) == nil else { return [cell] }
     let bytes = builder.text.utf8
     let end = cell.start + cell.text.utf8.count
     var position = cell.start

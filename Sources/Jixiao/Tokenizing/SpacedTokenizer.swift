@@ -21,13 +21,60 @@ enum SpacedTokenizer {
         first = String(word)
       }
       let key = TextKey.make(first, simplify: text.isTraditional)
-      if FormVocabulary.role(key) != nil || ColumnVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil
-        || LevelVocabulary.level2(key) != nil
-      {
+      if FormVocabulary.role(key) != nil || LevelVocabulary.level1(key) != nil || LevelVocabulary.level2(key) != nil {
+        hits += 1
+      } else if ColumnVocabulary.role(key) != nil {
+        // A list's header (`单位(项目)名称 资金总额 绩效目标 一级指标 …`) is a table on its own:
+        // a list cut after its first row has no other line to tell.
+        if isHeaderLine(text.text(ofLine: index), simplify: text.isTraditional) { return true }
         hits += 1
       }
     }
     return hits >= 3
+  }
+
+  /// Four header words or more among the words of a line.
+  private static func isHeaderLine(_ line: String, simplify: Bool) -> Bool {
+    var count = 0
+    for word in line.split(whereSeparator: { Blank.isBlankCharacter($0) }) {
+      if ColumnVocabulary.role(TextKey.make(String(word), simplify: simplify)) != nil { count += 1 }
+      if count >= 4 { return true }
+    }
+    return false
+  }
+
+  /// Whether the gaps between words are more often wide than one space, in the first 400
+  /// lines: then the wide gaps separate the cells and single spaces sit inside them
+  /// (`plain`). Wide is two blanks or more, or one no-break or ideographic space where single
+  /// spaces are found too (a page that writes one kind of blank everywhere is `spaced`).
+  static func separatesWithWideBlanks(_ text: SourceText) -> Bool {
+    var runs = 0
+    var spaces = 0
+    var otherBlanks = 0
+    text.utf8.withUnsafeBufferPointer { bytes in
+      for line in text.lines.prefix(400) {
+        var index = line.start
+        var sawWord = false
+        while index < line.end {
+          guard let length = Blank.blankLength(bytes, at: index, limit: line.end) else {
+            sawWord = true
+            index += 1
+            continue
+          }
+          var end = index + length
+          while end < line.end, let next = Blank.blankLength(bytes, at: end, limit: line.end) { end += next }
+          if sawWord && end < line.end {
+            if end - index == length {
+              if bytes[index] == 0x20 { spaces += 1 } else { otherBlanks += 1 }
+            } else {
+              runs += 1
+            }
+          }
+          index = end
+        }
+      }
+    }
+    return runs + (spaces > 0 ? otherBlanks : 0) > spaces
   }
 
   /// A space, U+00A0 or U+3000 among the bytes.
@@ -115,11 +162,13 @@ enum SpacedTokenizer {
       }
       cells = joinLetterSpaced(cells.filter { !$0.isEmpty }, builder: &builder)
       cells = joinClauses(joinBrackets(joinWrappedLabels(cells, builder: &builder), builder: &builder), builder: &builder)
+      cells = joinQuotations(cells, builder: &builder)
       if let split = splitsValueColumns(header: cells) { valueColumnsSplit = split }
       if !valueColumnsSplit { cells = joinQuantities(cells, builder: &builder) }
       for i in cells.indices { cells[i].column = i }
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak
+      row.isSeparator = Separators.isSeparatorRow(cells)
       rows.append(row)
     }
     return rows
@@ -230,6 +279,37 @@ enum SpacedTokenizer {
       }
     }
     return result
+  }
+
+  /// `“城管进社区”` + `宣传活动参与人数` → one cell: a quotation is the head of a name or goal
+  /// (`“放管服”改革`), and a blank after it is inside that text; no table puts a quotation in
+  /// a cell of its own before a cell of words. Not before a label or a level name.
+  static func joinQuotations(_ cells: [Cell], builder: inout CellBuilder) -> [Cell] {
+    guard cells.count >= 2 else { return cells }
+    var result: [Cell] = []
+    result.reserveCapacity(cells.count)
+    for cell in cells {
+      if let previous = result.last, previous.span.line == cell.span.line, isQuotation(previous.text),
+        let first = cell.text.unicodeScalars.first, (0x4E00...0x9FFF).contains(first.value), !isLabel(cell.key)
+      {
+        result[result.count - 1] = merged(previous, cell, builder: &builder)
+      } else {
+        result.append(cell)
+      }
+    }
+    return result
+  }
+
+  /// A text that is one quotation: `“…”`, `「…」`, `《…》`, `"…"`.
+  private static func isQuotation(_ text: String) -> Bool {
+    let scalars = text.unicodeScalars
+    guard scalars.count >= 3, let open = scalars.first, let close = scalars.last else { return false }
+    switch (open, close) {
+    case ("“", "”"), ("「", "」"), ("《", "》"), ("\"", "\""):
+      // One quotation, not two (`“甲”与“乙”`).
+      return !scalars.dropFirst().dropLast().contains(close)
+    default: return false
+    }
   }
 
   /// For an indicator header (a target column among three or more known columns): whether it

@@ -11,6 +11,9 @@ import Testing
 /// - `spaced`: rendered text, one row a line, a single blank between cells, empty cells gone
 ///   (101, 102, 103); `spacedNoBreak` and `spacedIdeographic` with U+00A0 or U+3000 for the
 ///   blank, as some of those pages probably had (SOURCES.md).
+/// - `spacedTwoBlanks` and `spacedWideGaps`: two blanks, or an ideographic space, between
+///   cells and single blanks inside them (`&nbsp; ` written as two spaces, SOURCES.md): each
+///   cell whole, and no layout of columns, whatever columns cells of one width line up.
 /// - `pipeCollapsed`: `a | b | c ||||`, empty cells dropped and their pipes written after the
 ///   last cell (108, 112).
 /// - `markdownCollapsed`: the same with a leading and a closing pipe (111, 115).
@@ -20,7 +23,8 @@ import Testing
 ///   space (110).
 @Suite struct ConverterLayoutTests {
   enum Layout: String, CaseIterable, Sendable {
-    case spaced, spacedNoBreak, spacedIdeographic, pipeCollapsed, markdownCollapsed, cellPerLinePipe, cellPerLineBlank
+    case spaced, spacedNoBreak, spacedIdeographic, spacedTwoBlanks, spacedWideGaps, pipeCollapsed, markdownCollapsed,
+      cellPerLinePipe, cellPerLineBlank
 
     func write(_ rows: [[String]], endsWithLineBreak: Bool) -> String {
       var lines: [String] = []
@@ -33,6 +37,8 @@ import Testing
         // Blanks inside cells too: a page that writes &nbsp; writes it everywhere.
         case .spacedNoBreak: lines.append(written.joined(separator: " ").replacing(" ", with: "\u{00A0}"))
         case .spacedIdeographic: lines.append(written.joined(separator: " ").replacing(" ", with: "\u{3000}"))
+        case .spacedTwoBlanks: lines.append(written.joined(separator: "  "))
+        case .spacedWideGaps: lines.append(written.joined(separator: "\u{3000}"))
         case .pipeCollapsed: lines.append(written.joined(separator: " | ") + pipes)
         case .markdownCollapsed: lines.append("| " + written.joined(separator: " | ") + " |" + pipes)
         case .cellPerLinePipe:
@@ -64,10 +70,12 @@ import Testing
   static let cases: [Case] = [
     Case(document: "seeds/000_68f22dc76fd3e3d9", layouts: Layout.allCases),
     Case(document: "seeds/002_438dc74306bca1aa", layouts: Layout.allCases),
-    // A list of many projects, project columns merged down their rows and dropped here.
-    Case(document: "seeds/003_9b738d0a732a3c4b", layouts: [.pipeCollapsed, .markdownCollapsed]),
+    // One cell a line with blank lines, the seed's rows of dashes and its shifted rows (a
+    // target three columns right of its name) are rebuilt as other rows.
+    Case(document: "seeds/003_9b738d0a732a3c4b", layouts: Layout.allCases.filter { $0 != .cellPerLineBlank }),
     Case(
-      document: "seeds/001_cb4f80606216139f", layouts: [.pipeCollapsed, .markdownCollapsed, .cellPerLinePipe],
+      document: "seeds/001_cb4f80606216139f",
+      layouts: [.pipeCollapsed, .markdownCollapsed, .cellPerLinePipe, .spacedTwoBlanks, .spacedWideGaps, .spaced],
       differences: [
         // A second row under one indicator, its merged name and target dropped: with only
         // an explanation, a rule and a weight left, it reads as an indicator without a target.
@@ -82,9 +90,17 @@ import Testing
     Case(document: "public/109", layouts: Layout.allCases),
     Case(document: "public/110", layouts: Layout.allCases),
     Case(
-      document: "public/111", layouts: [.spaced, .spacedNoBreak, .spacedIdeographic, .pipeCollapsed, .markdownCollapsed, .cellPerLinePipe]),
+      document: "public/111",
+      layouts: [
+        .spaced, .spacedNoBreak, .spacedIdeographic, .spacedTwoBlanks, .spacedWideGaps, .pipeCollapsed, .markdownCollapsed,
+        .cellPerLinePipe,
+      ]),
     Case(
-      document: "public/112", layouts: [.spaced, .spacedNoBreak, .spacedIdeographic, .pipeCollapsed, .markdownCollapsed, .cellPerLinePipe]),
+      document: "public/112",
+      layouts: [
+        .spaced, .spacedNoBreak, .spacedIdeographic, .spacedTwoBlanks, .spacedWideGaps, .pipeCollapsed, .markdownCollapsed,
+        .cellPerLinePipe,
+      ]),
   ]
 
   /// The document's rows as its own dialect reads them: each cell's text, empty cells kept.

@@ -115,6 +115,12 @@ private enum Reference {
     let starts = Set(multi.flatMap { $0.dropFirst().map(\.start) })
     let continued = lines.filter { $0.count == 1 && $0[0].start >= 2 && starts.contains($0[0].start) }.count
     guard multi.count >= 2, (multi.count + continued) * 10 >= nonBlank * 3 else { return false }
+    // Gaps of one width between four pieces in five separate cells: no layout (a rule, not a
+    // fast path, so the reference has it too).
+    let gaps = multi.flatMap { pieces in pieces.indices.dropFirst().map { pieces[$0].start - pieces[$0 - 1].end } }
+    if gaps.count >= 6, let most = Dictionary(grouping: gaps, by: { $0 }).values.map(\.count).max(), most * 5 >= gaps.count * 4 {
+      return false
+    }
     var support: [Int: Int] = [:]
     for pieces in multi {
       for piece in pieces.dropFirst() { support[piece.start, default: 0] += 1 }
