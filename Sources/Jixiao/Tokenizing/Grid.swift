@@ -346,6 +346,9 @@ public struct Row: Sendable, Hashable {
 public enum Dialect: String, Sendable, CaseIterable {
   /// One row per line, cells separated by tabs.
   case tabbed
+  /// One row per line, cells separated by tabs, empty cells dropped: a browser's copy of a
+  /// table, in which a row under a merged cell starts with its next cell.
+  case tabbedCollapsed
   /// One cell per line, each led by a tab; a blank line ends a row (docx exports).
   case cellPerLine
   /// Markdown or converter pipe rows (`| a | b |`, `a | b ||||`).

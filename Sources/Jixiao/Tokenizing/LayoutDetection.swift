@@ -18,6 +18,7 @@ extension DialectDetector {
     if CSVTokenizer.looksLikeCSV(text, survey) { return .csv }
     let dialect = detect(survey)
     if dialect == .pipe && isMarkdownTable(text) { return .markdown }
+    if dialect == .tabbed && TabbedTokenizer.dropsEmptyCells(text) { return .tabbedCollapsed }
     guard dialect == .plain else { return dialect }
     if RunTogetherTokenizer.looksLikeRows(text) { return .runTogetherRows }
     if StreamTokenizer.looksLikeStream(survey) || StreamTokenizer.looksLikeShortStream(text, survey) { return .cellStream }

@@ -20,7 +20,7 @@ public enum Tokenizer {
     func emit(_ row: consuming Row) { body(finished(row, isTraditional: isTraditional)) }
     var rows: [Row]
     switch dialect {
-    case .tabbed: return TabbedTokenizer.rows(text, &builder, emit)
+    case .tabbed, .tabbedCollapsed: return TabbedTokenizer.rows(text, &builder, emit)
     case .cellPerLine: return CellPerLineTokenizer.rows(text, &builder, emit)
     case .pipe: rows = PipeTokenizer.rows(text, &builder)
     case .cellPerLinePipe: rows = CellPerLinePipeTokenizer.rows(text, &builder)
@@ -176,6 +176,41 @@ enum DialectDetector {
 
 /// One row per line; tabs separate cells.
 enum TabbedTokenizer {
+  /// Whether the tab rows have dropped their empty cells: four rows or more, of more than one
+  /// width, and none with an empty cell before its last (a leading tab, two tabs with only
+  /// blanks between). An exporter (Word, Excel, WPS) keeps a merged cell's place in every row
+  /// under it, so most of its tables have rows that start with a tab; a browser's copy of a
+  /// page leaves the merged cell out, and the cells after it slide left.
+  static func dropsEmptyCells(_ text: SourceText) -> Bool {
+    var rows = 0
+    var widths: Set<Int> = []
+    let withEmpty: Bool = text.utf8.withUnsafeBufferPointer { bytes in
+      for line in text.lines.prefix(400) {
+        var end = line.end
+        // Trailing tabs and blanks: dropped cells' tabs a converter wrote after the last one.
+        while end > line.start, bytes[end - 1] == 0x09 || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D { end -= 1 }
+        var start = line.start
+        while start < end, bytes[start] == 0x0C { start += 1 }
+        var tabs = 0
+        var cellIsEmpty = true
+        for index in start..<end {
+          if bytes[index] == 0x09 {
+            if cellIsEmpty { return true }
+            tabs += 1
+            cellIsEmpty = true
+          } else if bytes[index] != 0x20 {
+            cellIsEmpty = false
+          }
+        }
+        guard tabs > 0 else { continue }
+        rows += 1
+        widths.insert(tabs)
+      }
+      return false
+    }
+    return !withEmpty && rows >= 4 && widths.count >= 2
+  }
+
   static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (consuming Row) -> Void) {
     // The line's tabs are found once, eight bytes at a time, on the buffer (the array's
     // reads were checked byte by byte, and the line was read twice: to count them, to cut).

@@ -14,6 +14,8 @@ import Testing
 /// - `spacedTwoBlanks` and `spacedWideGaps`: two blanks, or an ideographic space, between
 ///   cells and single blanks inside them (`&nbsp; ` written as two spaces, SOURCES.md): each
 ///   cell whole, and no layout of columns, whatever columns cells of one width line up.
+/// - `tabCollapsed`: tab rows as a browser copies a page's table, empty and merged cells left
+///   out (the layout the public corpus lacks, SOURCES.md: "tab-separated rows").
 /// - `pipeCollapsed`: `a | b | c ||||`, empty cells dropped and their pipes written after the
 ///   last cell (108, 112).
 /// - `markdownCollapsed`: the same with a leading and a closing pipe (111, 115).
@@ -23,8 +25,8 @@ import Testing
 ///   space (110).
 @Suite struct ConverterLayoutTests {
   enum Layout: String, CaseIterable, Sendable {
-    case spaced, spacedNoBreak, spacedIdeographic, spacedTwoBlanks, spacedWideGaps, pipeCollapsed, markdownCollapsed,
-      cellPerLinePipe, cellPerLineBlank
+    case spaced, spacedNoBreak, spacedIdeographic, spacedTwoBlanks, spacedWideGaps, tabCollapsed, pipeCollapsed,
+      markdownCollapsed, cellPerLinePipe, cellPerLineBlank
 
     func write(_ rows: [[String]], endsWithLineBreak: Bool) -> String {
       var lines: [String] = []
@@ -39,6 +41,7 @@ import Testing
         case .spacedIdeographic: lines.append(written.joined(separator: " ").replacing(" ", with: "\u{3000}"))
         case .spacedTwoBlanks: lines.append(written.joined(separator: "  "))
         case .spacedWideGaps: lines.append(written.joined(separator: "\u{3000}"))
+        case .tabCollapsed: lines.append(written.joined(separator: "\t"))
         case .pipeCollapsed: lines.append(written.joined(separator: " | ") + pipes)
         case .markdownCollapsed: lines.append("| " + written.joined(separator: " | ") + " |" + pipes)
         case .cellPerLinePipe:
@@ -75,7 +78,7 @@ import Testing
     Case(document: "seeds/003_9b738d0a732a3c4b", layouts: Layout.allCases.filter { $0 != .cellPerLineBlank }),
     Case(
       document: "seeds/001_cb4f80606216139f",
-      layouts: [.pipeCollapsed, .markdownCollapsed, .cellPerLinePipe, .spacedTwoBlanks, .spacedWideGaps, .spaced],
+      layouts: [.pipeCollapsed, .markdownCollapsed, .cellPerLinePipe, .spacedTwoBlanks, .spacedWideGaps, .spaced, .tabCollapsed],
       differences: [
         // A second row under one indicator, its merged name and target dropped: with only
         // an explanation, a rule and a weight left, it reads as an indicator without a target.
@@ -92,16 +95,30 @@ import Testing
     Case(
       document: "public/111",
       layouts: [
-        .spaced, .spacedNoBreak, .spacedIdeographic, .spacedTwoBlanks, .spacedWideGaps, .pipeCollapsed, .markdownCollapsed,
-        .cellPerLinePipe,
+        .spaced, .spacedNoBreak, .spacedIdeographic, .spacedTwoBlanks, .spacedWideGaps, .tabCollapsed, .pipeCollapsed,
+        .markdownCollapsed, .cellPerLinePipe,
       ]),
     Case(
       document: "public/112",
       layouts: [
-        .spaced, .spacedNoBreak, .spacedIdeographic, .spacedTwoBlanks, .spacedWideGaps, .pipeCollapsed, .markdownCollapsed,
-        .cellPerLinePipe,
+        .spaced, .spacedNoBreak, .spacedIdeographic, .spacedTwoBlanks, .spacedWideGaps, .tabCollapsed, .pipeCollapsed,
+        .markdownCollapsed, .cellPerLinePipe,
       ]),
   ]
+
+  /// Tab rows with a merged cell's place kept (a leading tab, two tabs with nothing between)
+  /// are an exporter's, their positions trusted; rows of several widths without one are a
+  /// browser's copy. Rows all of one width say nothing either way: tabbed.
+  @Test func tabRowsThatDropTheirEmptyCells() {
+    func dialect(_ text: String) -> Dialect { DialectDetector.detectLayout(SourceText.byReference(Array(text.utf8))) }
+    let copied = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t上报案件量\t70000\n质量指标\t案件处置率\t≥90%\n时效指标\t处置时限\t3天\n"
+    #expect(dialect(copied) == .tabbedCollapsed)
+    #expect(dialect(copied.replacing("\n质量", with: "\n\t质量")) == .tabbed)
+    #expect(dialect(copied.replacing("\t处置时限", with: "\t\t处置时限")) == .tabbed)
+    #expect(dialect(copied.replacing("\t3天", with: "\t3天\t\t")) == .tabbedCollapsed)
+    let full = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t上报案件量\t70000\n产出指标\t质量指标\t案件处置率\t≥90%\n产出指标\t时效指标\t处置时限\t3天\n"
+    #expect(dialect(full) == .tabbed)
+  }
 
   /// The document's rows as its own dialect reads them: each cell's text, empty cells kept.
   static func rows(_ bytes: [UInt8], path: String) throws -> [[String]] {
