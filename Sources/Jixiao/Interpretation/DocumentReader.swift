@@ -8,7 +8,9 @@ struct DocumentReader {
 
   init(text: SourceText, dialect: Dialect) {
     context = ReadingContext(text: text)
-    context.positionsTrusted = dialect.keepsEmptyCells
+    // One cell a line without a tab before each: an empty cell would be a blank line, which
+    // ends the row, so the rows have lost their empty cells.
+    context.positionsTrusted = dialect.keepsEmptyCells && (dialect != .cellPerLine || CellPerLineTokenizer.hasTabLedLine(text))
     context.cellsRunTogether = dialect.cutsAtWords
     context.cellsMayBePieces = dialect.cutsInsideCells
     context.linesArePlaced = dialect == .aligned

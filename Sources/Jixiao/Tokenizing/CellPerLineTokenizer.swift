@@ -17,9 +17,10 @@ enum CellPerLineTokenizer {
     var lastWidth = 0
 
     func close() {
-      if let row = current {
+      if var row = current {
         current = nil
         lastWidth = row.cells.count
+        row.isSeparator = Separators.isSeparatorRow(row.cells)
         emit(row)
       }
     }

@@ -21,12 +21,14 @@ import Testing
 /// - `markdownCollapsed`: the same with a leading and a closing pipe (111, 115).
 /// - `cellPerLinePipe`: one cell a line ending ` |`, the dropped cells' pipes on a line of
 ///   their own, a lone `|` after each row (104, 109).
+/// - `cellPerLineRows`: one cell a line and a blank line after each row, empty cells gone (an
+///   empty cell would be a blank line): read by what the cells are.
 /// - `cellPerLineBlank`: one cell a line with a blank line after it, an empty cell a single
 ///   space (110).
 @Suite struct ConverterLayoutTests {
   enum Layout: String, CaseIterable, Sendable {
     case spaced, spacedNoBreak, spacedIdeographic, spacedTwoBlanks, spacedWideGaps, tabCollapsed, pipeCollapsed,
-      markdownCollapsed, cellPerLinePipe, cellPerLineBlank
+      markdownCollapsed, cellPerLinePipe, cellPerLineRows, cellPerLineBlank
 
     func write(_ rows: [[String]], endsWithLineBreak: Bool) -> String {
       var lines: [String] = []
@@ -48,6 +50,7 @@ import Testing
           lines += written.map { $0 + " |" }
           if dropped > 0 { lines.append(String(repeating: "|", count: dropped)) }
           lines.append("|")
+        case .cellPerLineRows: lines += written + [""]
         case .cellPerLineBlank:
           for cell in cells { lines += [cell.isEmpty ? " " : cell, ""] }
           lines.append("")
@@ -78,7 +81,10 @@ import Testing
     Case(document: "seeds/003_9b738d0a732a3c4b", layouts: Layout.allCases.filter { $0 != .cellPerLineBlank }),
     Case(
       document: "seeds/001_cb4f80606216139f",
-      layouts: [.pipeCollapsed, .markdownCollapsed, .cellPerLinePipe, .spacedTwoBlanks, .spacedWideGaps, .spaced, .tabCollapsed],
+      layouts: [
+        .pipeCollapsed, .markdownCollapsed, .cellPerLinePipe, .spacedTwoBlanks, .spacedWideGaps, .spaced, .tabCollapsed,
+        .cellPerLineRows,
+      ],
       differences: [
         // A second row under one indicator, its merged name and target dropped: with only
         // an explanation, a rule and a weight left, it reads as an indicator without a target.
@@ -96,13 +102,13 @@ import Testing
       document: "public/111",
       layouts: [
         .spaced, .spacedNoBreak, .spacedIdeographic, .spacedTwoBlanks, .spacedWideGaps, .tabCollapsed, .pipeCollapsed,
-        .markdownCollapsed, .cellPerLinePipe,
+        .markdownCollapsed, .cellPerLinePipe, .cellPerLineRows,
       ]),
     Case(
       document: "public/112",
       layouts: [
         .spaced, .spacedNoBreak, .spacedIdeographic, .spacedTwoBlanks, .spacedWideGaps, .tabCollapsed, .pipeCollapsed,
-        .markdownCollapsed, .cellPerLinePipe,
+        .markdownCollapsed, .cellPerLinePipe, .cellPerLineRows,
       ]),
   ]
 
