@@ -232,7 +232,7 @@ struct ListTableReader {
   private func joinedProjectCells(_ pieces: ArraySlice<Cell>, in columns: [Int]) -> [Cell]? {
     let pieces = Array(pieces)
     let roles = columns.map { header.roles[$0] }
-    // fits[i][j]: pieces[i...] can be placed in columns[j...] (memoised; nil unknown).
+    // memo[i * (columns + 1) + j]: whether pieces[i...] can be placed in columns[j...] (nil: not yet asked).
     var memo = [Bool?](repeating: nil, count: (pieces.count + 1) * (columns.count + 1))
     func runs(_ i: Int, _ j: Int) -> [Int] {
       guard Self.fits(pieces[i], roles[j]) else { return [] }
