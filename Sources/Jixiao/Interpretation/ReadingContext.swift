@@ -39,7 +39,7 @@ struct ReadingContext {
   func joined(_ first: Cell, _ last: Cell) -> Cell {
     var builder = CellBuilder(text: text)
     builder.isTraditional = text.isTraditional
-    return builder.cell(lineIndex: first.span.line - 1, range: first.start..<(last.start + last.text.utf8.count), column: first.column)
+    return builder.cell(joining: first, last)
   }
 
   /// A cell made of part of another cell's text, with its own span.

@@ -413,8 +413,7 @@ enum SpacedTokenizer {
   /// One cell from the start of `previous` to the end of `cell` on their line, the blanks
   /// between kept as written.
   private static func merged(_ previous: Cell, _ cell: Cell, builder: inout CellBuilder) -> Cell {
-    let range = previous.start..<(cell.start + cell.text.utf8.count)
-    return builder.cell(lineIndex: cell.span.line - 1, range: range, column: previous.column)
+    builder.cell(joining: previous, cell)
   }
 
   static func isLabel(_ key: String) -> Bool {

@@ -63,6 +63,12 @@ struct CellBuilder {
     self.text = text
   }
 
+  /// One cell from the start of `first` to the end of `last`, pieces of one line, the text
+  /// between them as written.
+  mutating func cell(joining first: Cell, _ last: Cell) -> Cell {
+    cell(lineIndex: last.span.line - 1, range: first.start..<(last.start + last.text.utf8.count), column: first.column)
+  }
+
   /// A cell from `range` on line `lineIndex`, outer blanks trimmed.
   mutating func cell(lineIndex: Int, range: Range<Int>, column: Int) -> Cell {
     let (trimmed, string, bytes, key) = piece(range)
