@@ -365,6 +365,9 @@ public enum Dialect: String, Sendable, CaseIterable {
   case aligned
   /// Markdown grid tables: `+----+----+` rules around `|` rows, cells over several lines.
   case gridTable
+  /// LaTeX tabulars (`a & b \\`, `\hline`, `\multicolumn`), as PDF-to-LaTeX converters write
+  /// tables; cells' markup read as text (`$\geq$96\%` is `≥96%`).
+  case latex
   /// Markdown pipe tables as a generator writes them: a `---` row under the header and every
   /// row as wide as its table, so that empty cells keep their places (converter pipe rows,
   /// which drop and collapse them, are `pipe`).
@@ -395,7 +398,7 @@ extension Dialect {
   /// Whether every empty cell keeps its place, so a cell's column index is its column.
   public var keepsEmptyCells: Bool {
     switch self {
-    case .tabbed, .cellPerLine, .html, .csv, .aligned, .gridTable, .markdown: true
+    case .tabbed, .cellPerLine, .html, .csv, .aligned, .gridTable, .markdown, .latex: true
     default: false
     }
   }

@@ -13,6 +13,7 @@ extension DialectDetector {
   /// `+----+` rule or commas in its prose keeps the dialect it had.
   static func detectLayout(_ text: SourceText) -> Dialect {
     if HTMLTokenizer.looksLikeHTML(text) { return .html }
+    if LaTeXTokenizer.looksLikeLaTeX(text) { return .latex }
     let survey = LayoutSurvey(text)
     if GridTableTokenizer.looksLikeGridTable(survey) { return .gridTable }
     if CSVTokenizer.looksLikeCSV(text, survey) { return .csv }

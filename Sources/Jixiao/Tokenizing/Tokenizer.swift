@@ -29,6 +29,7 @@ public enum Tokenizer {
     case .csv: rows = CSVTokenizer.rows(text, &builder)
     case .aligned: rows = AlignedTokenizer.rows(text, &builder)
     case .gridTable: rows = GridTableTokenizer.rows(text, &builder)
+    case .latex: rows = LaTeXTokenizer.rows(text, &builder)
     case .markdown: rows = PipeTokenizer.rows(text, &builder)
     case .spaced: rows = SpacedTokenizer.rows(text, &builder)
     case .cellStream: rows = StreamTokenizer.rows(text, &builder)
