@@ -50,6 +50,21 @@ enum Blank {
     return nil
   }
 
+  /// The end of the run of blanks that starts at `index` with a blank of `length` bytes, and
+  /// how many blanks it holds: whether blanks separate cells is read from runs (two or more,
+  /// or a wide one, in plain text; mostly runs or mostly single spaces, in a spaced page).
+  static func run<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at index: Int, firstLength length: Int, limit: Int)
+    -> (end: Int, count: Int) where Bytes.Index == Int
+  {
+    var end = index + length
+    var count = 1
+    while end < limit, let next = blankLength(bytes, at: end, limit: limit) {
+      end += next
+      count += 1
+    }
+    return (end, count)
+  }
+
   static func blankLengthBefore<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, end: Int, limit: Int) -> Int? where Bytes.Index == Int {
     let byte = bytes[end - 1]
     if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { return 1 }

@@ -17,8 +17,15 @@ enum LaTeXTokenizer {
   static func looksLikeLaTeX(_ text: SourceText) -> Bool {
     var rowLines = 0
     var opens = false
+    let lines = text.lines.prefix(2000)
     let found: Bool = text.utf8.withUnsafeBufferPointer { bytes in
-      for line in text.lines.prefix(2000) {
+      // Both signatures hold a backslash, and most texts have none: lines before the next
+      // backslash are passed over eight bytes at a time.
+      let scanned = UnsafeBufferPointer(rebasing: bytes[..<(lines.isEmpty ? 0 : lines[lines.endIndex - 1].end)])
+      guard var backslash = scanned.firstIndex(ofByte: 0x5C) else { return false }
+      for line in lines {
+        guard backslash < line.end else { continue }
+        defer { backslash = scanned.firstIndex(ofByte: 0x5C, from: line.end) ?? scanned.count }
         let range = line.start..<line.end
         if !opens, let begin = find(bytes, range, "\\begin{"), tableEnvironment(bytes, at: begin + 7, limit: line.end) != nil {
           opens = true

@@ -122,14 +122,7 @@ enum PlainTokenizer {
       var column = 0
       while position < range.upperBound {
         if let length = Blank.blankLength(bytes, at: position, limit: range.upperBound) {
-          var end = position + length
-          var count = 1
-          while end < range.upperBound,
-            let next = Blank.blankLength(bytes, at: end, limit: range.upperBound)
-          {
-            end += next
-            count += 1
-          }
+          let (end, count) = Blank.run(bytes, at: position, firstLength: length, limit: range.upperBound)
           let wide = length > 1 || bytes[position] == 0x09
           if count >= 2 || wide {
             if start < position {

@@ -834,11 +834,25 @@ enum RunTogetherTokenizer {
       if hasOperatorOutsideBrackets(scalars[lower..<cut]) { return nil }
       let rest = scalars[cut..<upper]
       if rest.drop(while: { operatorScalars.contains($0) }).contains(where: { operatorScalars.contains($0) }) { continue }
+      // `社会覆盖面大于20%`: a comparison written in words before the figure is the target's
+      // operator, not the end of the name.
+      if isDigit(scalar), let word = comparisonWords.first(where: { cut - $0.count >= lower + 2 && scalars[(cut - $0.count)..<cut].elementsEqual($0) }) {
+        let target = TargetGrammar.read(String(scalars: scalars[(cut - word.count)..<upper]))
+        if target.kind.isStructured, target.op != nil, target.qualifier == nil, !target.flags.contains(.unitUnknown) { return cut - word.count }
+      }
       let target = TargetGrammar.read(String(scalars: rest))
       if target.kind.isStructured, target.qualifier == nil, !target.flags.contains(.unitUnknown) { return cut }
     }
     return nil
   }
+
+  /// The grammar's comparisons written before a figure in two characters or more (`大于`,
+  /// `不低于`, `大于等于`, `达到`), longest first.
+  private static let comparisonWords: [[Unicode.Scalar]] = ValueLexicon.entries.compactMap { spelling, lexeme in
+    guard case .comparison(_, .prefix) = lexeme else { return nil }
+    let scalars = Array(spelling.unicodeScalars)
+    return scalars.count >= 2 && scalars.allSatisfy(\.properties.isIdeographic) ? scalars : nil
+  }.sorted { $0.count > $1.count }
 
   /// A character a name can end with right before its target's operator: an ideograph, the
   /// bracket of a hint (`(≥**%)>=95%`), a figure's percent sign (`达标率100%>=98%`).

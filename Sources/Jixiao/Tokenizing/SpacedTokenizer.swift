@@ -61,10 +61,9 @@ enum SpacedTokenizer {
             index += 1
             continue
           }
-          var end = index + length
-          while end < line.end, let next = Blank.blankLength(bytes, at: end, limit: line.end) { end += next }
+          let (end, count) = Blank.run(bytes, at: index, firstLength: length, limit: line.end)
           if sawWord && end < line.end {
-            if end - index == length {
+            if count == 1 {
               if bytes[index] == 0x20 { spaces += 1 } else { otherBlanks += 1 }
             } else {
               runs += 1

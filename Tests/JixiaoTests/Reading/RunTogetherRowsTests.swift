@@ -110,6 +110,13 @@ import Testing
     #expect(Self.cells("2年后案件上报处置率≥90%") == ["2年后案件上报处置率", "≥90%"])
     // A percentage after a name, then words.
     #expect(Self.cells("拍摄素材合格率80%合格") == ["拍摄素材合格率", "80%", "合格"])
+    // A comparison in words before the figure ending the row is the target's, not the name's.
+    #expect(Self.cells("社会覆盖面大于20%") == ["社会覆盖面", "大于20%"])
+    #expect(Self.cells("路况优良率大于等于85%") == ["路况优良率", "大于等于85%"])
+    #expect(Self.cells("日常养护里程不少于320公里") == ["日常养护里程", "不少于320公里"])
+    #expect(Self.cells("养护成本不超过150万元") == ["养护成本", "不超过150万元"])
+    // The word is the name's where the figure does not end the row as a target.
+    #expect(Self.cells("年龄大于60岁老人人数") == ["年龄大于60岁老人人数"])
   }
 
   /// 定性 / 定量 between a name and its target is a cell; 稳定性 is a name's.

@@ -100,6 +100,18 @@ import Testing
     #expect(indicators.map(\.target.raw) == [">3.00(人)", "=2.00(个)", "2023 年 12 月", "50 万元", "95%以上", "≥500人"])
   }
 
+  /// On one line, a comparison written in words before a target's figure is the target's
+  /// operator (`大于20%` reads > 20), not the end of the name before it.
+  @Test func comparisonWordsStartTargets() throws {
+    let document = try Self.parse(
+      Self.form + "年度绩效指标一级指标二级指标三级指标指标值产出指标数量指标日常养护里程不少于320公里质量指标路况优良率大于等于85%"
+        + "效益指标社会效益指标社会覆盖面大于20%成本指标经济成本指标养护成本不超过150万元\n")
+    let indicators = try #require(document.projects.first).indicators
+    #expect(indicators.map(\.name) == ["日常养护里程", "路况优良率", "社会覆盖面", "养护成本"])
+    #expect(indicators.map(\.target.raw) == ["不少于320公里", "大于等于85%", "大于20%", "不超过150万元"])
+    #expect(indicators.map(\.target.op) == [.atLeast, .atLeast, .greater, .atMost])
+  }
+
   /// The run-together vocabulary holds every funds group label long enough to cut at.
   @Test func fundsGroupLabelsAreInStep() {
     for label in RunTogetherTokenizer.fundsGroupLabels {
