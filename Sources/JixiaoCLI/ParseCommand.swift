@@ -45,19 +45,32 @@ struct ParseCommand: ParsableCommand {
   var force = false
 
   func run() throws {
+    try Self.read(
+      file, options: input.parseOptions, maxSize: input.maxSize, language: input.language, pretty: !compact,
+      output: output, force: force)
+  }
+
+  /// `jixiao parse FILE` with nothing after the path: the defaults of the options, as
+  /// `InputOptions` and the flags above declare them.
+  static func readWithDefaults(_ file: String) throws {
+    try read(
+      file, options: ParseOptions(), maxSize: InputFile.defaultMaxSize, language: Console.localeLanguage, pretty: true,
+      output: nil, force: false)
+  }
+
+  private static func read(
+    _ file: String, options: ParseOptions, maxSize: Int, language: Language, pretty: Bool, output: String?, force: Bool
+  ) throws {
     let document: Document
     do throws(InputError) {
       // Passed without a binding of its own, so the parse can free the file once decoded.
       document = try Jixiao.parse(
-        InputFile.read(file, maxSize: input.maxSize), path: file == "-" ? "<stdin>" : file,
-        options: input.parseOptions)
+        InputFile.read(file, maxSize: maxSize), path: file == "-" ? "<stdin>" : file, options: options)
     } catch {
       Console.error("jixiao: " + error.message)
       throw ExitCode(error.exitCode)
     }
     // Streamed: the JSON of a large document is several times its text.
-    let language = input.language
-    let pretty = !compact
     let encode = { (emit: @escaping ([UInt8]) -> Void) in
       DocumentEncoder.encode(document, language: language, pretty: pretty, to: emit)
     }

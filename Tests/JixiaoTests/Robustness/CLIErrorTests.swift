@@ -36,6 +36,28 @@ final class CLIErrorTests {
     #expect(outcome.stdout.isEmpty, sourceLocation: sourceLocation)
   }
 
+  /// `jixiao parse FILE` is read without the argument parser (`JixiaoCommand.main`): it answers
+  /// as the parsed command with its defaults does, byte for byte and with the same exit code,
+  /// for a document, an empty file, a missing one and standard input.
+  @Test func plainCallAnswersAsTheParsedOne() throws {
+    let corpus = try #require(Robustness.corpusFiles.first { $0.lastPathComponent.hasPrefix("002_") })
+    let cases: [(String, [UInt8]?)] = [
+      (corpus.path, nil), (try file("empty.txt", []), nil), (scratch.appendingPathComponent("missing.txt").path, nil),
+      ("-", Array("项目名称\t乡村道路养护\n产出指标\t数量指标\t养护里程\t≥320公里\n".utf8)),
+    ]
+    for (path, stdin) in cases {
+      let plain = try Robustness.run(binary, ["parse", path], stdin: stdin)
+      let parsed = try Robustness.run(binary, ["parse", path, "--max-size", "\(16 << 20)"], stdin: stdin)
+      // Compared apart from the expectation, so that a difference is reported in a line, not
+      // as two documents' bytes.
+      let sameOutput = plain.stdout == parsed.stdout
+      #expect(plain.status == parsed.status, "\(path)")
+      #expect(sameOutput, "standard output of `jixiao parse \(path)` differs from the parsed call's")
+      #expect(plain.stderr == parsed.stderr, "\(path)")
+    }
+    #expect(try Robustness.run(binary, ["parse", corpus.path]).status == 0)
+  }
+
   @Test func missingFile() throws {
     let path = scratch.appendingPathComponent("missing.txt").path
     try expectFailure(["parse", path], message: "\(path): no such file", status: 66)
