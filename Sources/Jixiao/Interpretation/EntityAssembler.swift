@@ -99,6 +99,7 @@ struct EntityAssembler {
         project.department.name = project.department.name ?? name
         if project.department.code == nil { project.department.code = code }
       case .departmentCode, .unitCode: project.department.code = project.department.code ?? line
+      case .projectCode: project.code = project.code ?? line
       case .implementingUnit: project.implementingUnit = project.implementingUnit ?? NameAndCode.split(line).name
       case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: fields[index].value.text) ?? line)
       case .category: project.category = project.category ?? line

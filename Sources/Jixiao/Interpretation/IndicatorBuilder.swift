@@ -138,7 +138,7 @@ struct IndicatorBuilder {
     case .actual: .actual
     case .score: .score
     case .deviation: .deviation
-    case .blockLabel, .target, .unitCode, .projectName, .fundsTotal, .fiscal, .governmentFund, .specialAccount,
+    case .blockLabel, .target, .unitCode, .projectCode, .projectName, .fundsTotal, .fiscal, .governmentFund, .specialAccount,
       .otherFunds, .basicSpending, .projectSpending, .goal, .group:
       nil
     }

@@ -199,7 +199,7 @@ struct ListTableReader {
 
   private static func isAmountColumn(_ role: ColumnRole?) -> Bool {
     guard let role else { return false }
-    return role.isProjectColumn && role != .unitCode && role != .projectName && role != .goal
+    return role.isProjectColumn && role != .unitCode && role != .projectCode && role != .projectName && role != .goal
   }
 
   /// The project cells of a slid row in their columns: in order, each in the next column
@@ -281,7 +281,7 @@ struct ListTableReader {
     }
     let isAmount = !digits.isEmpty && digits.utf8.allSatisfy { (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x2C }
     switch role {
-    case .unitCode: return isCode
+    case .unitCode, .projectCode: return isCode
     case .projectName, .goal: return !isCode && !isAmount
     case nil: return false
     default: return isAmount
@@ -335,7 +335,7 @@ struct ListTableReader {
     for cell in cells {
       guard let fit = columns[next...].firstIndex(where: { Self.fits(cell, header.roles[$0]) }) else { return false }
       switch header.roles[columns[fit]] {
-      case .unitCode: isTold = isTold || cell.keyUTF8Count >= 5
+      case .unitCode, .projectCode: isTold = isTold || cell.keyUTF8Count >= 5
       case let role where Self.isAmountColumn(role):
         guard cell.key.hasSuffixBytes("元") || cell.key.hasSuffixBytes("万") else { return false }
         isTold = true
@@ -419,6 +419,7 @@ struct ListTableReader {
   static func fieldRole(_ role: ColumnRole) -> FieldRole {
     switch role {
     case .unitCode: .unitCode
+    case .projectCode: .projectCode
     case .projectName: .name
     case .fundsTotal: .fundsTotal
     case .fiscal: .fiscal

@@ -515,7 +515,7 @@ struct AlignedPageReader {
       return zip(placed, continuing).filter { !$0.1 }.map(\.0)
     }
 
-    private static func identifies(_ role: ColumnRole) -> Bool { role == .unitCode || role == .projectName }
+    private static func identifies(_ role: ColumnRole) -> Bool { role == .unitCode || role == .projectCode || role == .projectName }
   }
 
   /// The columns of a list's project (单位(项目)名称, 资金总额, 绩效目标 …) and their roles,

@@ -137,7 +137,7 @@ enum RunTogetherTokenizer {
     .name, .department, .departmentCode, .implementingUnit, .attribute, .category, .manager, .phone, .period,
     .periodStart, .periodEnd, .fundsGroup, .fundsTotal, .fundsProjectTotal, .goalAnnual, .goalLongTerm, .goalsGroup,
     .description, .basis, .feasibility, .necessity, .functions, .scheduleGroup, .tasksGroup, .review, .filler,
-    .fillerUnit, .fillDate, .budgetUnit, .unitCode,
+    .fillerUnit, .fillDate, .budgetUnit, .unitCode, .projectCode,
   ]
 
   /// A line's scalars as the vocabulary is matched: simplified in a traditional document,

@@ -600,7 +600,7 @@ struct ColumnContext {
   /// The digits of a unit column of digits and commas only (a serial printed beside its date).
   var unitDigits: [Unicode.Scalar]? { unitColumn.digits }
 
-  private static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点"]
+  private static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点", "周期"]
 
   static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 

@@ -148,8 +148,10 @@ extension TargetParser {
       point.period = day.map { .day(month: month, day: $0) } ?? .month(month)
       return (point, index + 1)
     }
-    if let literal = segment[index].number, let (year, month) = literal.yearMonth {
-      // Whether a dotted number is a month comes from the context (`allowDotted`).
+    if let literal = segment[index].number, let (year, month) = literal.yearMonth(oneDigitMonth: true) {
+      // Whether a dotted number is a month comes from the context (`allowDotted`), which is
+      // noted as asked even where it says no: a reading cached without it would serve a
+      // column of dates.
       contextUse?.note()
       if allowDotted {
         point.year = year
@@ -298,8 +300,8 @@ extension TargetParser {
 
   /// `2023.07-2024.01`: two year.month numbers joined by a dash read as months.
   private func readDottedRange(_ segment: [ValueToken], at start: Int) -> (DatePoint, DatePoint, Int)? {
-    guard start + 2 < segment.count, let from = segment[start].number?.yearMonth,
-      segment[start + 1].lexeme == .rangeSeparator, let to = segment[start + 2].number?.yearMonth
+    guard start + 2 < segment.count, let from = segment[start].number?.yearMonth(),
+      segment[start + 1].lexeme == .rangeSeparator, let to = segment[start + 2].number?.yearMonth()
     else { return nil }
     return (
       DatePoint(year: from.year, period: .month(from.month)), DatePoint(year: to.year, period: .month(to.month)),
@@ -308,15 +310,16 @@ extension TargetParser {
   }
 
   /// Whether `readDate` may read the segment: every date it reads holds a date literal, a
-  /// date word (年, 月, 季度, 年底, 次年 …) or a number that may be `2023.07` (four digits, two
-  /// decimals: `NumberLiteral.yearMonth` less what costs a multiplication). The last kind
+  /// date word (年, 月, 季度, 年底, 次年 …) or a number that may be `2023.07` or `2024.6` (four
+  /// digits, one or two decimals: `NumberLiteral.yearMonth` less what costs a multiplication). The last kind
   /// must pass even when the context rules dotted months out, since reading it notes that
   /// the context was asked. `ReaderGuardTests` hold this to `readDate` itself.
   static func mayHoldDate(_ segment: [ValueToken]) -> Bool {
     segment.contains { token in
       switch token.kind {
       case .dateLiteral, .lexeme(.date): true
-      case .number(let literal): !literal.isChinese && literal.integerDigits == 4 && literal.fractionDigits == 2
+      case .number(let literal):
+        !literal.isChinese && literal.integerDigits == 4 && (literal.fractionDigits == 1 || literal.fractionDigits == 2)
       default: false
       }
     }

@@ -205,7 +205,8 @@ extension TargetParser {
       index += 1
     }
     let trailing = segment[index...]
-    guard !trailing.contains(where: { $0.isNumeric }) else { return nil }
+    // ≥4.5分（满分5分）: a number in a note in brackets after the value is the note's.
+    guard !trailing.contains(where: { $0.isNumeric }) || Self.isEnclosed(Array(trailing)) else { return nil }
     // 不低于上年的95%: an operator word earlier in the label still applies.
     // (A loop: a lazy chain here instantiated its generic types at every call.)
     var labelOp: Comparison?

@@ -20,6 +20,43 @@ extension TargetParser {
     else { return nil }
     let trailing = segment[high.end...]
     guard !trailing.contains(where: { $0.isNumeric || $0.lexeme?.isComparison == true }) else { return nil }
+    return rangeTarget(low: low, high: high, trailing: trailing, raw: raw)
+  }
+
+  /// `80%≤x≤100%`, `90≤满意度≤100`, `100%≥X≥80%`: a bound on each side of the quantity's name,
+  /// both inclusive, make one range (read as a quantity, the first bound was a label, lost).
+  /// With a strict bound (`80<x<100`), bounds the wrong way round or two units, the cell is
+  /// a reading the schema's range cannot hold: `kind` text, raw kept, rather than one bound.
+  func readBetween(_ segment: [ValueToken], raw: String) -> Target? {
+    guard let anchor = amountStart(segment, from: 0),
+      !segment[..<anchor].contains(where: { $0.isNumeric || $0.lexeme?.isComparison == true }),
+      let first = readAmount(segment, at: anchor), first.end < segment.count,
+      case .comparison(let left, .prefix) = segment[first.end].lexeme
+    else { return nil }
+    var index = first.end + 1
+    while index < segment.count, !segment[index].isNumeric, segment[index].lexeme?.isComparison != true { index += 1 }
+    guard index > first.end + 1, index < segment.count, case .comparison(let right, .prefix) = segment[index].lexeme,
+      let second = readAmount(segment, at: index + 1)
+    else { return nil }
+    let trailing = segment[second.end...]
+    guard !trailing.contains(where: { $0.isNumeric || $0.lexeme?.isComparison == true }) else { return nil }
+    let (low, high): (AmountMatch, AmountMatch)
+    switch (left, right) {
+    case (.atMost, .atMost): (low, high) = (first, second)
+    case (.atLeast, .atLeast): (low, high) = (second, first)
+    case (.less, .less), (.less, .atMost), (.atMost, .less), (.greater, .greater), (.greater, .atLeast),
+      (.atLeast, .greater):
+      return makeTarget(.text, raw: raw)
+    default: return nil
+    }
+    guard low.value <= high.value else { return makeTarget(.text, raw: raw) }
+    return rangeTarget(low: low, high: high, trailing: trailing, raw: raw) ?? makeTarget(.text, raw: raw)
+  }
+
+  /// A range from its two ends and the words after them.
+  private func rangeTarget(low: AmountMatch, high: AmountMatch, trailing: ArraySlice<ValueToken>, raw: String)
+    -> Target?
+  {
     // One unit for both ends: written once (3~5个), twice the same (90%~100%), or a scale
     // written on both (1万-2万元).
     var unit = high.unit ?? low.unit

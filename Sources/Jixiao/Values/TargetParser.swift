@@ -149,12 +149,33 @@ struct TargetParser {
   func readSegment(_ slice: ArraySlice<ValueToken>) -> Target {
     var flags: [Target.Flag] = []
     var segment = valueTokens(of: slice, flags: &flags)
+    // (≥95%), 【≥95%】: brackets around the whole value hold nothing else (read inside them,
+    // the opening one was a label and the closing one a qualifier).
+    if Self.isEnclosed(segment) { segment = Array(segment.dropFirst().dropLast()) }
     demoteEmbeddedNumerals(&segment)
     // A part's raw text is mapped back from the normalised text only when a compound keeps it.
     let segmentRaw = slice.count == tokens.count ? raw : text(slice)
     var target = readCore(segment, raw: segmentRaw)
     for flag in flags where !target.flags.contains(flag) { target.flags.append(flag) }
     return target
+  }
+
+  /// Whether the first token opens a bracket that the last one closes, around a value.
+  static func isEnclosed(_ segment: [ValueToken]) -> Bool {
+    guard segment.count >= 3, segment[0].lexeme == .openParen, segment[segment.count - 1].lexeme == .closeParen,
+      segment.contains(where: { $0.isNumeric })
+    else { return false }
+    var depth = 0
+    for index in segment.indices.dropLast() {
+      switch segment[index].lexeme {
+      case .openParen: depth += 1
+      case .closeParen:
+        depth -= 1
+        if depth == 0 { return false }
+      default: break
+      }
+    }
+    return depth == 1
   }
 
   private func readCore(_ segment: [ValueToken], raw: String) -> Target {
@@ -167,6 +188,7 @@ struct TargetParser {
     if Self.mayHoldDate(segment), let date = readDate(segment, raw: raw) { return date }
     if Self.mayHoldRange(segment), let range = readRange(segment, raw: raw) { return range }
     if let quantity = readQuantity(segment, raw: raw) { return quantity }
+    if let between = readBetween(segment, raw: raw) { return between }
     if let anchored = readAnchoredQuantity(segment, raw: raw) { return anchored }
     return readQualitative(segment, raw: raw)
   }

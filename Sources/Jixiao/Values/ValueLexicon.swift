@@ -154,7 +154,7 @@ enum ValueLexicon {
       "高于或等于",
       "多于或等于"
     )
-    add(.comparison(.greater, .prefix), ">", #"\gt"#, "&gt;", "大于", "高于", "超过", "多于", "超出", "晚于", "优于")
+    add(.comparison(.greater, .prefix), ">", #"\gt"#, "&gt;", "大于", "高于", "超过", "多于", "超出", "晚于", "优于", "逾")
     add(.comparison(.equal, .prefix), "=", "==", "═", "等于", "为", "均为", "保持")
     add(.comparison(.less, .prefix), "<", #"\lt"#, "&lt;", "小于", "低于", "少于", "不足", "不到", "早于")
     add(
@@ -261,6 +261,7 @@ enum ValueLexicon {
     add(
       .word,
       "一致",
+      "逾期",
       "统一",
       "唯一",
       "一流",

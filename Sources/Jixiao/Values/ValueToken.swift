@@ -11,13 +11,18 @@ struct NumberLiteral: Hashable, Sendable {
   var integer: Int?
   var isChinese: Bool
   var hasThousandsSeparator: Bool
-  /// The six digits of a number written in digits with four before the point and two after,
-  /// as one whole number: `value` × 100 (`2023.07` → 202307). Nil for any other number.
+  /// A number written in digits with four before the point and one or two after, as year
+  /// × 100 + the digits after the point (`2023.07` → 202307, `2024.6` → 202406). Nil for any
+  /// other number.
   var yearMonthDigits: Int? = nil
 
-  /// `2023.07` may be a month (July 2023) when the context says so.
-  var yearMonth: (year: Int, month: Int)? {
-    guard !isChinese, integerDigits == 4, fractionDigits == 2, !hasThousandsSeparator else {
+  /// `2023.07` may be a month (July 2023) when the context says so, and so may `2024.6` where
+  /// `oneDigitMonth`: a month in one digit is how a date is written short (2024.6 is June;
+  /// a tenth is no month), but only a column of dates tells it from a number.
+  func yearMonth(oneDigitMonth: Bool = false) -> (year: Int, month: Int)? {
+    guard !isChinese, integerDigits == 4, fractionDigits == 2 || (oneDigitMonth && fractionDigits == 1),
+      !hasThousandsSeparator
+    else {
       return nil
     }
     // value = YYYY.MM exactly; the two parts from its digits (`value * 100` printed and read

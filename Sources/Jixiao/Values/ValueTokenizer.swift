@@ -228,8 +228,11 @@ struct ValueTokenizer {
         if integerDigits == 0 { integer = 0 }
       }
       // (Only such a number may be a year and month: `NumberLiteral.yearMonth`.)
-      let yearMonthDigits =
-        integerDigits == 4 && fractionDigits == 2 && count == 6 ? digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } : nil
+      var yearMonthDigits: Int?
+      if integerDigits == 4, fractionDigits == 1 || fractionDigits == 2, count == 4 + fractionDigits {
+        let year = digits.prefix(4).reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        yearMonthDigits = year * 100 + digits.dropFirst(4).reduce(0) { $0 * 10 + Int($1 - 0x30) }
+      }
       return (value, integer, yearMonthDigits)
     }
   }

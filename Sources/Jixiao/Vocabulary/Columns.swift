@@ -6,7 +6,7 @@ public enum ColumnRole: String, Sendable, CaseIterable {
   // Self-evaluation columns: their presence tells a 自评表 from a target table.
   case actual, score, deviation
   // Project columns of list-style tables (one row per indicator, project on its first row).
-  case unitCode, projectName, fundsTotal, fiscal, governmentFund, specialAccount, otherFunds
+  case unitCode, projectCode, projectName, fundsTotal, fiscal, governmentFund, specialAccount, otherFunds
   case basicSpending, projectSpending, goal
   // Header cells that head a group of columns (按收入性质分, 绩效指标).
   case group
@@ -22,7 +22,7 @@ public enum ColumnRole: String, Sendable, CaseIterable {
 
   var isProjectColumn: Bool {
     switch self {
-    case .unitCode, .projectName, .fundsTotal, .fiscal, .governmentFund, .specialAccount,
+    case .unitCode, .projectCode, .projectName, .fundsTotal, .fiscal, .governmentFund, .specialAccount,
       .otherFunds, .basicSpending, .projectSpending, .goal:
       true
     default: false
@@ -60,7 +60,8 @@ public enum ColumnVocabulary {
     "实际完成值": .actual, "全年实际值": .actual, "实际完成情况": .actual, "完成值": .actual,
     "得分": .score,
     "偏差原因分析及改进措施": .deviation, "未达到指标值原因": .deviation, "偏差原因": .deviation,
-    "单位编码": .unitCode, "单位代码": .unitCode, "项目编码": .unitCode, "项目代码": .unitCode,
+    "单位编码": .unitCode, "单位代码": .unitCode, "项目编码": .projectCode, "项目代码": .projectCode,
+    "项目编号": .projectCode,
     "单位(项目)名称": .projectName, "项目名称": .projectName, "单位名称": .projectName,
     "部门(单位)名称": .projectName, "单位名称(项目名称)": .projectName,
     "资金总额": .fundsTotal, "年度资金总额": .fundsTotal, "项目资金": .fundsTotal, "项目金额": .fundsTotal,

@@ -14,6 +14,8 @@ public enum FieldRole: String, Sendable, CaseIterable {
   /// 预算金额（万元） │ 期望达到的目标.
   case tasksGroup, taskName, taskContent, taskFunds, taskExpected
   case notes, review, filler, fillerUnit, fillDate, budgetUnit, budgetExecution, unitCode
+  /// 项目编码: the project's code in the budget system, not its department's.
+  case projectCode
   case otherLabel
 }
 
@@ -39,7 +41,9 @@ public enum FormVocabulary {
     "联系电话": .phone, "联系人及电话": .phone,
     "项目期": .period, "项目起止时间": .period, "建设周期": .period, "项目支出实施期": .period,
     "专项起止时间": .period, "实施期": .period, "项目周期": .period, "项目实施期": .period,
-    "项目起止日期": .period, "起止时间": .period,
+    "项目起止日期": .period, "起止时间": .period, "项目期限": .period, "实施期限": .period,
+    "项目实施期限": .period, "执行期限": .period, "项目执行期": .period,
+    "项目编码": .projectCode, "项目代码": .projectCode, "项目编号": .projectCode,
     "计划开始日期": .periodStart, "项目开始日期": .periodStart,
     "计划完成日期": .periodEnd, "项目完成日期": .periodEnd, "计划结束日期": .periodEnd,
     "年度资金总额": .fundsTotal, "资金总额": .fundsTotal, "年度资金申请总额": .fundsTotal,

@@ -291,10 +291,49 @@ import Testing
     #expect(IndicatorBuilder.operatorColumn(valueType: nil, direction: "≥") == "≥")
   }
 
+  // MARK: - The project's own code, and its term
+
+  /// 项目编码 is the project's code (it was the department's, in a list, and an unknown label
+  /// in a form); 项目期限 is the project's term (it was read as more of the category beside it).
+  static let codedForm = cells([
+    "2025年项目支出绩效目标申报表",
+    "项目名称 | 基本公共卫生服务补助资金",
+    "项目编码 | 5101002025000123",
+    "主管部门 | 某市卫生健康委员会 | 项目实施单位 | 某市疾病预防控制中心",
+    "项目类别 | 延续性项目 | 项目期限 | 1年",
+    "项目资金（万元） | 资金总额 | 1,250.60",
+    " | 其中：财政资金 | 1,000.00",
+    "年度绩效目标 | 完成居民电子健康档案建档。",
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重",
+    " | 产出指标 | 数量指标 | 建档人数 | ≥ | 120 | 万人 | 50",
+    " | 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥ | 90 | % | 50",
+  ])
+
+  static let codedList = cells([
+    "2025年项目绩效目标表",
+    "单位：万元",
+    "单位编码 | 项目编码 | 项目名称 | 资金总额 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+    "301001 | 5101002025000123 | 基本公共卫生服务补助资金 | 1250.6 | 产出指标 | 数量指标 | 建档人数 | ≥120万人",
+    " |  |  |  | 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥90%",
+  ])
+
+  @Test(arguments: layouts)
+  func projectCodeAndTerm(_ layout: Layout) throws {
+    let form = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: Self.codedForm).utf8), path: "form.txt")
+    let project = try #require(form.projects.first)
+    #expect(project.code == "5101002025000123" && project.department.code == nil)
+    #expect(project.category == "延续性项目" && project.period.years == 1 && project.period.raw == "1年")
+    #expect(project.indicators.count == 2 && form.residue.isEmpty)
+    let list = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: Self.codedList).utf8), path: "list.txt")
+    let listed = try #require(list.projects.first)
+    #expect(listed.code == "5101002025000123" && listed.department.code == "301001")
+    #expect(listed.indicators.count == 2 && list.residue.isEmpty)
+  }
+
   /// Nothing lost in any layout of the three tables.
   @Test(arguments: layouts)
   func nothingLost(_ layout: Layout) {
-    for (name, rows) in [("list", Self.list), ("units", Self.unitList), ("form", Self.form)] {
+    for (name, rows) in [("list", Self.list), ("units", Self.unitList), ("form", Self.form), ("coded", Self.codedForm), ("codedList", Self.codedList)] {
       var result = LosslessInvariant.Result()
       LosslessInvariant.check(
         Array(DepartmentTaskTests.text(layout, rows: rows).utf8), document: "\(name).txt", mutation: layout.rawValue, into: &result)

@@ -33,6 +33,7 @@ import Testing
       texts.append(digits[..<point].joined() + "." + digits[point...].joined())
     }
     var yearMonths = 0
+    var shortMonths = 0
     for text in texts {
       for token in ValueTokenizer.tokenize(NormalizedText(text).scalars) {
         guard let number = token.number else { continue }
@@ -44,11 +45,22 @@ import Testing
         {
           old = (scaled / 100, scaled % 100)
         }
-        #expect(number.yearMonth?.year == old?.year && number.yearMonth?.month == old?.month, "'\(text)'")
+        #expect(number.yearMonth()?.year == old?.year && number.yearMonth()?.month == old?.month, "'\(text)'")
         if old != nil { yearMonths += 1 }
+        // A month in one digit, where a column of dates allows it: `2024.6` is June.
+        var short: (year: Int, month: Int)?
+        if !number.isChinese, number.integerDigits == 4, number.fractionDigits == 1, !number.hasThousandsSeparator,
+          let scaled = ExactDecimal.integer(number.value * 10), (1900...2100).contains(scaled / 10), scaled % 10 >= 1
+        {
+          short = (scaled / 10, scaled % 10)
+        }
+        let read = number.yearMonth(oneDigitMonth: true)
+        #expect(read?.year == (old ?? short)?.year && read?.month == (old ?? short)?.month, "'\(text)'")
+        if short != nil { shortMonths += 1 }
       }
     }
     #expect(yearMonths > 100)
+    #expect(shortMonths >= 20)
   }
 
   /// Chinese numeral runs: digits, units, 点, years digit by digit, and beyond 12 digits.

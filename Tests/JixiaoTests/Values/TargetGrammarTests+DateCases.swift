@@ -70,4 +70,12 @@ let dateTargetCases: [TargetCase] = [
   .date("44561", "2021-12-31", "2021-12-31", op: .equal, operatorColumn: "=", name: "项目财政资金到位时间", flags: [.excelDateSerial, .operatorFromColumn]),
   .date("2024.12", "2024-12-01", "2024-12-31", unitColumn: "时间"),
   .quantity("2024.12", nil, "2024.12", nil),
+  // A month in one digit where the column or the indicator's name expects a date; a number
+  // elsewhere, and in a dash range only with the context (2024.1 would be a tenth).
+  .date("2024.6", "2024-06-01", "2024-06-30", name: "项目完成时间"),
+  .date("2024.1-2024.12", "2024-01-01", "2024-12-31", name: "项目实施周期"),
+  .date("2024.3-2024.10", "2024-03-01", "2024-10-31", unitColumn: "时间"),
+  .date("≤2024.9", "2024-09-01", "2024-09-30", op: .atMost, name: "完成时限"),
+  .quantity("2024.6", nil, "2024.6", nil),
+  .range("2024.1-2024.12", "2024.1", "2024.12", nil),
 ]

@@ -174,4 +174,22 @@ let spellingTargetCases: [TargetCase] = [
   .rank("达到全市前三名", 3, .atMost),
   .text("(盖章)"),
   .text("签字："),
+  // Two bounds around the quantity's name: one range, or text where a range cannot hold it
+  // (strict, the wrong way round), never one bound of the two.
+  .range("80%≤x≤100%", "80", "100", "%"),
+  .range("90≤满意度≤100", "90", "100", nil),
+  .range("100%≥X≥80%", "80", "100", "%"),
+  .text("80<x<100"),
+  .text("80%≤x<100%"),
+  .text("100≤x≤80"),
+  // Brackets around the whole value; a note in brackets after it keeps its numbers.
+  .quantity("（≥95%）", .atLeast, "95", "%"),
+  .quantity("【≥95%】", .atLeast, "95", "%"),
+  .quantity("(95%)", nil, "95", "%"),
+  .text("(含)"),
+  .quantity("≥4.5分（满分5分）", .atLeast, "4.5", "分", qualifier: "(满分5分)"),
+  .quantity("≥90%（2023年为85%）", .atLeast, "90", "%", qualifier: "(2023年为85%)"),
+  // 逾, more than; 逾期, overdue, names a quantity.
+  .quantity("逾300人", .greater, "300", "人"),
+  .quantity("逾期0次", nil, "0", "次"),
 ]
