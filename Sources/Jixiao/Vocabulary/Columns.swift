@@ -209,6 +209,8 @@ extension ColumnVocabulary {
     if has("一级") { return .level1 }
     if has("二级") { return .level2 }
     if has("三级", "指标名称", "指标内容") { return .name }
+    // 一级指标 │ 二级指标 │ 指标 │ 指标值: the word alone, or 指标项, heads the indicators' names.
+    if words.count == 6 && hasPrefix("指标") || words.count == 9 && hasPrefix("指标项") { return .name }
     // A mid-term or last year's value, beside the year's target: kept, as a remark.
     if has("中期", "长期", "远期", "上年", "历史", "往年", "基期") { return .remark }
     if has("评分", "扣分", "计分", "评价标准") { return .scoring }
@@ -222,7 +224,7 @@ extension ColumnVocabulary {
     if has("计量", "度量") || has("单位") && (hasPrefix("指标") || hasPrefix("数值")) { return .unit }
     if has("指标值", "目标值", "预期值", "标准值", "期望值", "计划值") { return .target }
     if has("备注") { return .remark }
-    if has("编码", "代码") { return .unitCode }
+    if has("编码", "代码", "编号") { return hasPrefix("项目") ? .projectCode : .unitCode }
     if has("名称") { return .projectName }
     if has("财政拨款", "财政资金", "一般公共预算") { return .fiscal }
     if has("其他资金", "其它资金", "自筹") { return .otherFunds }

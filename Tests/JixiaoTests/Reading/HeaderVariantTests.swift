@@ -263,7 +263,8 @@ import Testing
       ("计算符号", .direction), ("指标属性", .valueType), ("指标值类别", .valueType), ("指标方向性", .direction), ("指标值单位", .unit),
       ("中期指标值", .remark), ("上年实际完成值", .remark), ("指标值设定依据及数据来源", .explanation),
       ("评分依据", .scoring), ("指标权重(%)", .weight), ("项目预算数", .fundsTotal), ("单位名称(项目名称)", .projectName),
-      ("项目年度目标", .goal), ("预期达到的指标值", .target),
+      ("项目年度目标", .goal), ("预期达到的指标值", .target), ("指标", .name), ("指标项", .name), ("绩效指标", nil),
+      ("项目编号(系统)", .projectCode), ("预算单位编码", .unitCode),
       // Data: a number, a target, a sentence.
       ("2024年", nil), ("≥95%", nil), ("完成农村饮水工程维修养护及水质检测工作", nil), ("明显提升", nil),
     ]
