@@ -23,8 +23,19 @@ public enum FieldRole: String, Sendable, CaseIterable {
 public enum FormVocabulary {
   /// Label → role. Built with `Dictionary(_:uniquingKeysWith:)` so that a repeated entry
   /// cannot trap at start-up; `VocabularyTests` keeps the lists free of repeats.
-  static let exact: [String: FieldRole] = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-  static let byBytes = WordTable(entries.map { ($0.key, $0.value) })
+  static let exact: [String: FieldRole] = Dictionary(allEntries, uniquingKeysWith: { first, _ in first })
+  static let byBytes = WordTable(allEntries)
+  private static var allEntries: [(String, FieldRole)] {
+    entries.map { ($0.key, $0.value) } + incomeSources.map { ($0, .fundsLine) }
+  }
+
+  /// Income by its kind in the budget's classification (事业收入, 上级补助收入 …) and a unit's
+  /// own money: a project's funds may list any of them beside 财政拨款, each a part of the
+  /// total (`FundsDoNotAddUp`). Read as fund lines, with `其中:` before them or not.
+  static let incomeSources: [String] = [
+    "事业收入", "事业单位经营收入", "经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "用事业基金弥补收支差额",
+    "政府性基金预算拨款", "国有资本经营预算拨款", "单位自筹", "单位自筹资金",
+  ]
 
   static let entries: KeyValuePairs<String, FieldRole> = [
     "项目名称": .name, "专项名称": .name, "项目支出名称": .name, "项目(专项)名称": .name,
@@ -144,6 +155,9 @@ public enum FormVocabulary {
     }
     let numbering = numberingLength(bytes)
     if numbering > 0, let role = byBytes[UnsafeBufferPointer(rebasing: bytes[numbering...])] { return role }
+    if bytes.hasBytes(fundsOf, at: 0), byBytes[UnsafeBufferPointer(rebasing: bytes[fundsOf.count...])] == .fundsLine {
+      return .fundsLine
+    }
     if endsWithUnit, let unitStart = bytes.firstIndex(ofByte: 0x28) {
       if fundsGroupBases[UnsafeBufferPointer(rebasing: bytes[..<unitStart])] != nil { return .fundsGroup }
     }

@@ -256,6 +256,29 @@ import Testing
     }
   }
 
+  // MARK: - Income of other kinds beside 财政拨款
+
+  /// 事业收入, 上级补助收入 … beside 财政拨款 are parts of the total: read as fund lines (they
+  /// went to residue, and the funds were reported not to add up), with 其中 or without.
+  @Test(arguments: ["事业收入", "其中：上级补助收入", "用事业基金弥补收支差额", "政府性基金预算拨款", "单位自筹"])
+  func incomeOfOtherKindsIsAPart(_ label: String) throws {
+    func read(other: String) throws -> Document {
+      let rows = Self.cells([
+        "项目名称 | 学生资助", "项目资金（万元） | 年度资金总额 | 200", " | 其中：财政拨款 | 150", " | \(label) | 30",
+        " | 其他资金 | \(other)", "年度绩效目标 | 资助学生500人。",
+        "一级指标 | 二级指标 | 三级指标 | 指标值", "产出指标 | 数量指标 | 资助人数 | ≥500人",
+      ])
+      return try Jixiao.parse(Array(DepartmentTaskTests.text(.tabbed, rows: rows).utf8), path: "income.txt")
+    }
+    let adding = try read(other: "20")
+    let project = try #require(adding.projects.first)
+    #expect(project.funds.lines.map { "\($0.label) \($0.amount.yuan)" } == ["\(label.replacingOccurrences(of: "：", with: ":")) 300000"])
+    #expect(adding.residue.isEmpty && !adding.diagnostics.contains { $0.code == "JX201" })
+    let off = try read(other: "25")
+    let mismatch = try #require(off.diagnostics.first { $0.code == "JX201" })
+    #expect(mismatch.related.count == 3)
+  }
+
   // MARK: - The pieces
 
   @Test func headersTellTheirColumns() {

@@ -1,6 +1,6 @@
 import FoundationEssentials
 
-/// JX201: 资金总额 ≠ 财政拨款 + 其他资金 + 上年结转 (or, for a department, ≠ the sum of its
+/// JX201: 资金总额 ≠ 财政拨款 + 其他资金 + 上年结转 + other income listed (or, for a department, ≠ the sum of its
 /// funding sources, or of 基本支出 + 项目支出), of an entity or of a department's task. A gap
 /// that rounding explains is JX203.
 enum FundsDoNotAddUp: Check {
@@ -11,8 +11,8 @@ enum FundsDoNotAddUp: Check {
       zh: "“{0}”的资金总额 {1} 不等于各项之和 {2}（相差 {3}）",
       en: "total funds of '{0}' are {1}, but the parts add up to {2} (off by {3})"),
     explanation: Localized(
-      zh: "资金总额应等于财政拨款、其他资金与上年结转之和（部门整体表中，也应等于按收入性质或按支出性质各列之和；年度主要任务的每一行同样如此）。计算用精确小数；差额在各数字末位的舍入范围内时，报告为 JX203 而非本错误。\n示例：`年度资金总额 │ 50`、`其中：财政拨款 │ 40`、`其他资金 │ 5`。\n修正：核对各项金额，使合计与明细一致。",
-      en: "The total should equal 财政拨款 + 其他资金 + 上年结转 (in a department-wide table, also the sum of the columns by source and by spending; so should each row of its main tasks, 年度主要任务). Arithmetic is exact; a gap within the rounding of the printed figures is JX203 instead.\nExample: `年度资金总额 │ 50`, `其中：财政拨款 │ 40`, `其他资金 │ 5`.\nFix: correct the lines so that they add up to the total."))
+      zh: "资金总额应等于财政拨款、其他资金与上年结转之和，以及表中列出的其他收入（事业收入、上级补助收入等）（部门整体表中，也应等于按收入性质或按支出性质各列之和；年度主要任务的每一行同样如此）。计算用精确小数；差额在各数字末位的舍入范围内时，报告为 JX203 而非本错误。\n示例：`年度资金总额 │ 50`、`其中：财政拨款 │ 40`、`其他资金 │ 5`。\n修正：核对各项金额，使合计与明细一致。",
+      en: "The total should equal 财政拨款 + 其他资金 + 上年结转, with any other kind of income the form lists (事业收入, 上级补助收入 …) (in a department-wide table, also the sum of the columns by source and by spending; so should each row of its main tasks, 年度主要任务). Arithmetic is exact; a gap within the rounding of the printed figures is JX203 instead.\nExample: `年度资金总额 │ 50`, `其中：财政拨款 │ 40`, `其他资金 │ 5`.\nFix: correct the lines so that they add up to the total."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -44,7 +44,8 @@ enum FundsDoNotAddUp: Check {
     // Each line's label keyed once (simplified: a traditional table's 項目支出).
     let lines = funds.lines.map { (key: $0.standardLabel, line: $0) }
     let bySpending = lines.filter { $0.key == "基本支出" || $0.key == "项目支出" }.map(\.line)
-    sources += lines.filter { $0.key == "政府性基金拨款" || $0.key == "财政专户管理资金" }.map { ($0.line.label, $0.line.amount) }
+    sources += lines.filter { $0.key == "政府性基金拨款" || $0.key == "财政专户管理资金" || Self.isIncomeSource($0.key) }
+      .map { ($0.line.label, $0.line.amount) }
     if sources.isEmpty {
       // Where no other breakdown is stated, the lines by the level of government that gives
       // the money (中央补助 │ 省级补助 │ 县级配套): with 财政拨款 or 其他资金 beside them, they may
@@ -55,6 +56,12 @@ enum FundsDoNotAddUp: Check {
     var result = [sources]
     if bySpending.count == 2 { result.append(bySpending.map { ($0.label, $0.amount) }) }
     return result
+  }
+
+  /// `FormVocabulary.incomeSources`, with `其中:` before it or not.
+  static func isIncomeSource(_ key: String) -> Bool {
+    let label = key.hasPrefixBytes("其中:") ? String(key.dropFirst(3)) : key
+    return FormVocabulary.incomeSources.contains(label)
   }
 
   static func compare(name: String, total: Amount, parts: [(String, Amount)]) -> Diagnostic? {
