@@ -476,6 +476,14 @@ struct FormTableReader {
   /// `单位已有的保证专项实施的制度、措施`) with their values, text continuing the field above, or
   /// residue.
   private mutating func readUnknownLabels(_ cells: [Cell], loneSplit: InlineSplit? = nil) {
+    // 银行贷款 │ 30 under 财政拨款 │ 150: a source of the funds that the vocabulary does not
+    // know is a fund line, its label kept (it went to residue).
+    if cells.count == 2, let role = lastFieldRole, InlineFields.isMoney(role), Self.mayNameFunds(cells[0]),
+      AmountReader.read(cells[1].text, defaultUnit: .wanYuan) != nil
+    {
+      addField(.fundsLine, label: cells[0], value: cells[1])
+      return
+    }
     // The pairs of a lone cell, read at most once.
     var loneSplit = loneSplit
     func split(ofLone cell: Cell) -> InlineSplit {
@@ -521,6 +529,24 @@ struct FormTableReader {
       index += 1
     }
   }
+
+  /// A short label without digits that names money in a word (社会投入, 其中：银行贷款,
+  /// 专项债券资金) and no level: a line of funds, not a row of a table that lost its header
+  /// (受益人数 │ 500 is no amount of money).
+  static func mayNameFunds(_ cell: Cell) -> Bool {
+    let key = cell.key
+    guard !key.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
+    let characters = key.count
+    guard (2...16).contains(characters), moneyWords.contains(where: { key.containsBytes($0) }),
+      LevelVocabulary.blockLabel(key) == nil
+    else { return false }
+    let levels = LevelVocabulary.levels(key)
+    return levels.level1 == nil && levels.level2 == nil
+  }
+
+  private static let moneyWords = [
+    "资金", "收入", "拨款", "投入", "贷款", "自筹", "支出", "经费", "补助", "配套", "债", "基金", "预算", "合计", "小计", "融资",
+  ]
 
   /// `市:`, `已实施情况:`: a label whose value was left empty.
   static func isEmptyLabel(_ cell: Cell) -> Bool {

@@ -18,9 +18,13 @@ struct ListTableReader {
   /// The header's roles by column (nil past the last named one): a dictionary look-up for
   /// every cell of every row cost more than the rest of sorting the cell.
   private var roleByColumn: [ColumnRole?] = []
-  /// The columns of the project's name and goal, as `header.roles.first(where:)` finds them.
+  /// The columns of the project's name and goal: the leftmost of each role (the header's
+  /// roles are a dictionary, whose order changes from process to process).
   private var nameColumn: Int?
   private var goalColumn: Int?
+  /// Name columns that name the project's unit beside a column of project names (单位名称 │
+  /// 项目名称): their cells are the implementing unit, not the project's name.
+  private var unitColumns: Set<Int> = []
   /// The name column names units as well as projects (单位名称（项目名称）).
   private var namesUnits = false
   private var indicatorReader = IndicatorRowReader(columns: [:])
@@ -75,9 +79,15 @@ struct ListTableReader {
     header = HeaderResolver.resolve(rows)
     roleByColumn = Array(repeating: nil, count: max(header.roles.keys.max() ?? -1, -1) + 1)
     for (column, role) in header.roles where column >= 0 { roleByColumn[column] = role }
-    nameColumn = header.roles.first(where: { $0.value == .projectName })?.key
-    namesUnits = nameColumn.flatMap { header.labels[$0] }.map { $0.key.containsBytes("单位") || $0.key.containsBytes("部门") } ?? false
-    goalColumn = header.roles.first(where: { $0.value == .goal })?.key
+    func namesUnit(_ column: Int) -> Bool {
+      header.labels[column].map { $0.key.containsBytes("单位") || $0.key.containsBytes("部门") } ?? false
+    }
+    let nameColumns = header.roles.filter { $0.value == .projectName }.keys.sorted()
+    let projectColumn = nameColumns.first { header.labels[$0]?.key.containsBytes("项目") == true && !namesUnit($0) }
+    nameColumn = nameColumns.count >= 2 ? projectColumn ?? nameColumns.first : nameColumns.first
+    unitColumns = Set(nameColumns.filter { $0 != nameColumn && nameColumn == projectColumn && namesUnit($0) })
+    namesUnits = nameColumn.map(namesUnit) ?? false
+    goalColumn = header.roles.filter { $0.value == .goal }.keys.min()
     headerSignatures = rows.map { $0.nonEmpty.map(\.key) }
     for row in rows { addLayout(row, role) }
     for cell in header.guessed { context.diagnose("JX120", cell.span, cell.text, header.roles[cell.column].map(ColumnVocabulary.usualHeader) ?? "") }
@@ -155,7 +165,8 @@ struct ListTableReader {
         continue
       }
       if cell.isEmpty { continue }
-      current?.fields.append(FieldDraft(role: Self.fieldRole(role), label: header.labels[cell.column], value: cell))
+      let fieldRole = unitColumns.contains(cell.column) ? .implementingUnit : Self.fieldRole(role)
+      current?.fields.append(FieldDraft(role: fieldRole, label: header.labels[cell.column], value: cell))
     }
     readIndicator(indicatorCells, row: row)
   }

@@ -204,10 +204,13 @@ enum CSVTokenizer {
       return true
     }
     if ruledOut { return false }
-    guard spreadsheetLike * 5 >= nonBlank, sentences * 2 < nonBlank else { return false }
     guard nonBlank > 0, let (fieldCount, records) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else {
       return false
     }
+    // An export from a database fills every cell and quotes none: there, nine records in ten
+    // of one width of four fields or more are a sheet.
+    let uniform = fieldCount >= 4 && records * 10 >= nonBlank * 9
+    guard spreadsheetLike * 5 >= nonBlank || uniform, sentences * 2 < nonBlank else { return false }
     guard fieldCount >= 3, records >= 3, records * 2 >= nonBlank, withFields * 10 >= nonBlank * 8 else {
       return false
     }

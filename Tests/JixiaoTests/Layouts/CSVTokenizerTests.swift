@@ -70,6 +70,27 @@ import Testing
     #expect(grid.rows[0].cells[1].span.offset == 10)
   }
 
+  /// A database export: a header, then every cell of every record filled and none quoted
+  /// (it was read as text run together, the header's words its only cells).
+  @Test func exportWithEveryCellFilled() throws {
+    let export = """
+      单位名称,项目名称,资金总额,一级指标,二级指标,三级指标,指标值
+      某县教育局,学生资助,120,产出指标,数量指标,资助人数,≥500人
+      某县教育局,学生资助,120,满意度指标,服务对象满意度指标,学生满意度,≥90%
+      某县卫健局,疫苗接种,50,产出指标,数量指标,接种人次,≥1万人次
+
+      """
+    #expect(try tokenized(export).1.dialect == .csv)
+    // Lines of one width that end as sentences are still prose.
+    let minutes = """
+      会议时间,2024年3月1日,地点,县财政局会议室,记录人,张三。
+      会议议题,审议绩效目标,主持人,李四,参会人,王五。
+      会议结论,同意上报,下步工作,按时公开,备注,无。
+
+      """
+    #expect(try tokenized(minutes).1.dialect != .csv)
+  }
+
   @Test func proseWithCommasIsNotCSV() throws {
     let prose = """
       根据《预算法》规定,现将2024年度部门项目支出绩效目标公开如下,请予以监督。

@@ -390,10 +390,12 @@ private enum Reference {
       if let last = record.fields.last, CSVTokenizer.endsSentence(bytes, last.content) { sentences += 1 }
     }
     if ruledOut { return false }
-    guard spreadsheetLike * 5 >= nonBlank, sentences * 2 < nonBlank else { return false }
     guard nonBlank > 0, let (fieldCount, records) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else {
       return false
     }
+    // (The rule as it is now: an export with every cell filled and none quoted came after.)
+    let uniform = fieldCount >= 4 && records * 10 >= nonBlank * 9
+    guard spreadsheetLike * 5 >= nonBlank || uniform, sentences * 2 < nonBlank else { return false }
     guard fieldCount >= 3, records >= 3, records * 2 >= nonBlank, withFields * 10 >= nonBlank * 8 else {
       return false
     }

@@ -18,10 +18,17 @@ enum FundsDoNotAddUp: Check {
     var diagnostics: [Diagnostic] = []
     func check(_ funds: Funds, name: String) {
       guard let total = funds.total else { return }
-      for parts in partitions(funds) where !parts.isEmpty {
-        if let diagnostic = compare(name: name, total: total, parts: parts) {
-          diagnostics.append(diagnostic)
+      let lines = partitions(funds)
+      for (index, parts) in lines.enumerated() where !parts.isEmpty {
+        guard let diagnostic = compare(name: name, total: total, parts: parts) else { continue }
+        // Lines the vocabulary does not place (社会投入, 银行贷款) may be parts of the total
+        // or a breakdown of one: only where the total differs from the sources either way.
+        if index == 0, case let others = unplaced(funds, besides: parts), !others.isEmpty,
+          compare(name: name, total: total, parts: parts + others) == nil
+        {
+          continue
         }
+        diagnostics.append(diagnostic)
       }
     }
     for entity in subject.entities { check(entity.funds, name: entity.name) }
@@ -56,6 +63,19 @@ enum FundsDoNotAddUp: Check {
     var result = [sources]
     if bySpending.count == 2 { result.append(bySpending.map { ($0.label, $0.amount) }) }
     return result
+  }
+
+  /// The lines of sources that `parts` leaves out: sources in words the vocabulary does not
+  /// know (`FormTableReader.mayNameFunds`), and lines by the level of government that gives
+  /// the money beside 财政拨款 (which may break it down, or the total). Not 财政拨款's own parts
+  /// nor the spending lines, which break down the total another way.
+  static func unplaced(_ funds: Funds, besides parts: [(String, Amount)]) -> [(String, Amount)] {
+    funds.lines.compactMap { line in
+      let key = line.standardLabel
+      let counted = parts.contains { $0.0 == line.label && $0.1.yuan == line.amount.yuan }
+      let breaksDownAnother = line.label.hasPrefixBytes(FundLine.fiscalPartPrefix) || key == "基本支出" || key == "项目支出"
+      return counted || breaksDownAnother ? nil : (line.label, line.amount)
+    }
   }
 
   /// `FormVocabulary.incomeSources`, with `其中:` before it or not.
