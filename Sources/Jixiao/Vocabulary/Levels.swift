@@ -295,7 +295,8 @@ public enum LevelVocabulary {
     {
       return .output
     }
-    return nil
+    let number = outlineNumberLength(key)
+    return number > 0 ? level1(stripped: UnsafeBufferPointer(rebasing: key[number...])) : nil
   }
 
   /// The level 2 of a key's bytes after `strippedPrefixCount`.
@@ -303,21 +304,71 @@ public enum LevelVocabulary {
   private static func level2(stripped key: UnsafeBufferPointer<UInt8>) -> Level2? {
     var end = key.count
     if endsWithZhibiao(key, end) { end -= 6 }
-    return level2Names[UnsafeBufferPointer(rebasing: key[..<end])]
+    if let level = level2Names[UnsafeBufferPointer(rebasing: key[..<end])] { return level }
+    let number = outlineNumberLength(key)
+    return number > 0 ? level2(stripped: UnsafeBufferPointer(rebasing: key[number...])) : nil
+  }
+
+  /// The outline number before a level name, in bytes: `一、`, `(一)`, `1.`, `1、`, `2)`,
+  /// `(1)`, and `1.1` or `1.1.` (a name numbered as a section of its level 1). 0 for none: a
+  /// numeral without a mark after it (一级, 三类) is no number.
+  static func outlineNumberLength(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    let opens = key.first == 0x28
+    var index = opens ? 1 : 0
+    let start = index
+    var dotted = false
+    while index < key.count {
+      let byte = key[index]
+      if byte >= 0x30 && byte <= 0x39 {
+        index += 1
+      } else if byte == 0x2E, index > start, index + 1 < key.count, key[index + 1] >= 0x30 && key[index + 1] <= 0x39 {
+        dotted = true
+        index += 1
+      } else if index + 3 <= key.count, isChineseNumeral(key[index], key[index + 1], key[index + 2]) {
+        index += 3
+      } else {
+        break
+      }
+    }
+    guard index > start, index < key.count else { return 0 }
+    var length = 0
+    if opens {
+      length = key[index] == 0x29 ? index + 1 : 0
+    } else {
+      switch key[index] {
+      case 0x2E, 0x29, 0x2C, 0x20: length = index + 1
+      case 0xE3 where index + 3 <= key.count && key[index + 1] == 0x80 && key[index + 2] == 0x81: length = index + 3
+      default: length = dotted ? index : 0
+      }
+    }
+    // A number with nothing after it names nothing.
+    return length < key.count ? length : 0
+  }
+
+  /// 一 … 十 as their three bytes.
+  @inline(__always)
+  private static func isChineseNumeral(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+    switch (a, b, c) {
+    case (0xE4, 0xB8, 0x80), (0xE4, 0xBA, 0x8C), (0xE4, 0xB8, 0x89), (0xE5, 0x9B, 0x9B), (0xE4, 0xBA, 0x94),
+      (0xE5, 0x85, 0xAD), (0xE4, 0xB8, 0x83), (0xE5, 0x85, 0xAB), (0xE4, 0xB9, 0x9D), (0xE5, 0x8D, 0x81):
+      true
+    default: false
+    }
   }
 
   /// The level 1 of a key after `stripAnnotations`.
   private static func level1(strippedKey key: String) -> Level1? {
     if let level = level1Names[key] { return level }
     if key.hasPrefixBytes("产出(工作量)") || key.hasPrefixBytes("产出指标(") { return .output }
-    return nil
+    return key.withUTF8Bytes { bytes in
+      let number = outlineNumberLength(bytes)
+      return number > 0 ? level1(stripped: UnsafeBufferPointer(rebasing: bytes[number...])) : nil
+    }
   }
 
   /// The level 2 of a key after `stripAnnotations`.
   private static func level2(strippedKey stripped: String) -> Level2? {
-    var key = stripped
-    if key.hasSuffixBytes("指标") { key = String(decoding: key.utf8.dropLast(6), as: UTF8.self) }
-    return level2Names[key]
+    stripped.withUTF8Bytes { level2(stripped: $0) }
   }
 
   private static let outputWorkload = Array("产出(工作量)".utf8)
@@ -349,7 +400,7 @@ public enum LevelVocabulary {
   static let level2Names: WordTable<Level2> = names([
     (.quantity, ["数量", "产出数量"]),
     (.quality, ["质量", "产出质量"]),
-    (.timeliness, ["时效", "产出时效", "进度"]),
+    (.timeliness, ["时效", "产出时效", "进度", "时效性"]),
     (.cost, ["成本", "产出成本"]),
     (.economicBenefit, ["经济效益"]),
     (.socialBenefit, ["社会效益"]),

@@ -41,3 +41,32 @@ import Testing
     #expect(FormVocabulary.stripNumbering("2024年") == "2024年")
   }
 }
+
+/// Level names numbered as an outline (`一、产出指标`, `1.1数量指标`, `(2)质量指标`) name their
+/// level: the numbers went into the name, an unknown level (JX504). (Keys come normalised:
+/// `（一）` is `(一)` here.)
+@Suite struct LevelNumberingTests {
+  @Test func numberedNamesNameTheirLevel() {
+    for name in ["一、产出指标", "1.产出指标", "(一)产出指标", "1、产出", "2)产出指标", "十、产出指标"] {
+      #expect(LevelVocabulary.level1(name) == .output, "\(name)")
+    }
+    for name in ["1.1数量指标", "(一)数量指标", "(2)数量", "二、数量指标", "1.1.时效指标", "3 时效性指标"] {
+      #expect(LevelVocabulary.level2(name) != nil, "\(name)")
+    }
+    #expect(LevelVocabulary.levels("1.2质量指标") == (nil, .quality))
+    // A numeral that is part of a word, or a number with nothing after it, is no outline number.
+    for name in ["一级指标", "三产出指标", "1产出指标", "一、", "(一)", "1.1", "(1数量指标"] {
+      #expect(LevelVocabulary.level1(name) == nil && LevelVocabulary.level2(name) == nil, "\(name)")
+    }
+  }
+
+  @Test func outlineNumberLengths() {
+    let cases: [(String, Int)] = [
+      ("一、产出", 6), ("(一)产出", 5), ("1.产出", 2), ("1.1数量", 3), ("1.1.数量", 4), ("12)质量", 3), ("(12)质量", 4),
+      ("一级指标", 0), ("1产出", 0), ("产出", 0), ("(a)产出", 0), ("1.", 0),
+    ]
+    for (key, length) in cases {
+      #expect(key.withUTF8Bytes(LevelVocabulary.outlineNumberLength) == length, "\(key)")
+    }
+  }
+}

@@ -74,17 +74,45 @@ import Testing
 
   static func oldLevel1(_ rawKey: String) -> Level1? {
     guard oldMayName(rawKey, longestName: LevelVocabulary.level1Names.longestWord) else { return nil }
-    let key = oldStripAnnotations(rawKey)
+    return oldLevel1(named: oldStripAnnotations(rawKey))
+  }
+
+  private static func oldLevel1(named key: String) -> Level1? {
     if let level = LevelVocabulary.level1Names[key] { return level }
     if key.hasPrefixBytes("产出(工作量)") || key.hasPrefixBytes("产出指标(") { return .output }
-    return nil
+    return withoutOutlineNumber(key).flatMap { oldLevel1(named: $0) }
   }
 
   static func oldLevel2(_ rawKey: String) -> Level2? {
     guard oldMayName(rawKey, longestName: LevelVocabulary.level2Names.longestWord + 6) else { return nil }
-    var key = oldStripAnnotations(rawKey)
+    return oldLevel2(named: oldStripAnnotations(rawKey))
+  }
+
+  private static func oldLevel2(named stripped: String) -> Level2? {
+    var key = stripped
     if key.hasSuffixBytes("指标") { key = String(decoding: key.utf8.dropLast(6), as: UTF8.self) }
-    return LevelVocabulary.level2Names[key]
+    if let level = LevelVocabulary.level2Names[key] { return level }
+    return withoutOutlineNumber(stripped).flatMap { oldLevel2(named: $0) }
+  }
+
+  /// A name less its outline number, read by characters (the numbers came after the byte
+  /// readings: `LevelNumberingTests`); nil where it has none.
+  static func withoutOutlineNumber(_ key: String) -> String? {
+    let numerals: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    var rest = Substring(key)
+    let opens = rest.first == "("
+    if opens { rest = rest.dropFirst() }
+    var number = ""
+    while let character = rest.first {
+      let dotBeforeDigit = character == "." && !number.isEmpty && rest.dropFirst().first.map { $0.isASCII && $0.isNumber } == true
+      guard numerals.contains(character) || dotBeforeDigit else { break }
+      number.append(character)
+      rest = rest.dropFirst()
+    }
+    guard !number.isEmpty, let next = rest.first else { return nil }
+    if opens { return next == ")" ? String(rest.dropFirst()) : nil }
+    if [".", ")", ",", " ", "、"].contains(next) { return String(rest.dropFirst()) }
+    return number.contains(".") ? String(rest) : nil
   }
 
   static func oldRole(_ key: String) -> FieldRole? {
