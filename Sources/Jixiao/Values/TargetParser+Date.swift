@@ -311,9 +311,9 @@ extension TargetParser {
 
   /// Whether `readDate` may read the segment: every date it reads holds a date literal, a
   /// date word (年, 月, 季度, 年底, 次年 …) or a number that may be `2023.07` or `2024.6` (four
-  /// digits, one or two decimals: `NumberLiteral.yearMonth` less what costs a multiplication). The last kind
-  /// must pass even when the context rules dotted months out, since reading it notes that
-  /// the context was asked. `ReaderGuardTests` hold this to `readDate` itself.
+  /// digits, one or two decimals: `NumberLiteral.yearMonth` less what costs a multiplication).
+  /// The last kind must pass even when the context rules dotted months out, since reading it
+  /// notes that the context was asked. `ReaderGuardTests` hold this to `readDate` itself.
   static func mayHoldDate(_ segment: [ValueToken]) -> Bool {
     segment.contains { token in
       switch token.kind {

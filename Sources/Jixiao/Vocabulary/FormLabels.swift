@@ -335,7 +335,7 @@ public enum FormVocabulary {
   }
 
   /// The length of the numeral at `index`: an ASCII digit (1) or 一 … 十 (3), else 0.
-  private static func numeralLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+  static func numeralLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
     let byte = bytes[index]
     if byte >= 0x30 && byte <= 0x39 { return 1 }
     guard byte == 0xE4 || byte == 0xE5, index + 3 <= bytes.count else { return 0 }

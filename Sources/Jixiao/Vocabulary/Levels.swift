@@ -324,7 +324,7 @@ public enum LevelVocabulary {
       } else if byte == 0x2E, index > start, index + 1 < key.count, key[index + 1] >= 0x30 && key[index + 1] <= 0x39 {
         dotted = true
         index += 1
-      } else if index + 3 <= key.count, isChineseNumeral(key[index], key[index + 1], key[index + 2]) {
+      } else if FormVocabulary.numeralLength(key, at: index) == 3 {
         index += 3
       } else {
         break
@@ -345,16 +345,6 @@ public enum LevelVocabulary {
     return length < key.count ? length : 0
   }
 
-  /// 一 … 十 as their three bytes.
-  @inline(__always)
-  private static func isChineseNumeral(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
-    switch (a, b, c) {
-    case (0xE4, 0xB8, 0x80), (0xE4, 0xBA, 0x8C), (0xE4, 0xB8, 0x89), (0xE5, 0x9B, 0x9B), (0xE4, 0xBA, 0x94),
-      (0xE5, 0x85, 0xAD), (0xE4, 0xB8, 0x83), (0xE5, 0x85, 0xAB), (0xE4, 0xB9, 0x9D), (0xE5, 0x8D, 0x81):
-      true
-    default: false
-    }
-  }
 
   /// The level 1 of a key after `stripAnnotations`.
   private static func level1(strippedKey key: String) -> Level1? {

@@ -1,8 +1,8 @@
 import FoundationEssentials
 
-/// JX201: 资金总额 ≠ 财政拨款 + 其他资金 + 上年结转 + other income listed (or, for a department, ≠ the sum of its
-/// funding sources, or of 基本支出 + 项目支出), of an entity or of a department's task. A gap
-/// that rounding explains is JX203.
+/// JX201: 资金总额 ≠ 财政拨款 + 其他资金 + 上年结转 + the other income listed (or, for a
+/// department, ≠ the sum of its funding sources, or of 基本支出 + 项目支出), of an entity or of
+/// a department's task. A gap that rounding explains is JX203.
 enum FundsDoNotAddUp: Check {
   static let entry = CatalogueEntry(
     "JX201", .error,
