@@ -25,9 +25,8 @@ public enum FormVocabulary {
   /// cannot trap at start-up; `VocabularyTests` keeps the lists free of repeats.
   static let exact: [String: FieldRole] = Dictionary(allEntries, uniquingKeysWith: { first, _ in first })
   static let byBytes = WordTable(allEntries)
-  private static var allEntries: [(String, FieldRole)] {
+  private static let allEntries: [(String, FieldRole)] =
     entries.map { ($0.key, $0.value) } + incomeSources.map { ($0, .fundsLine) }
-  }
 
   /// Income by its kind in the budget's classification (事业收入, 上级补助收入 …) and a unit's
   /// own money: a project's funds may list any of them beside 财政拨款, each a part of the
@@ -36,6 +35,15 @@ public enum FormVocabulary {
     "事业收入", "事业单位经营收入", "经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "用事业基金弥补收支差额",
     "政府性基金预算拨款", "国有资本经营预算拨款", "单位自筹", "单位自筹资金",
   ]
+  private static let incomeSourceTable = WordSet(incomeSources)
+
+  /// Whether a key names one of `incomeSources`, with `其中:` before it or not.
+  static func isIncomeSource(_ key: String) -> Bool {
+    key.withUTF8Bytes { bytes in
+      let start = bytes.hasBytes(fundsOf, at: 0) ? fundsOf.count : 0
+      return incomeSourceTable[UnsafeBufferPointer(rebasing: bytes[start...])] != nil
+    }
+  }
 
   static let entries: KeyValuePairs<String, FieldRole> = [
     "项目名称": .name, "专项名称": .name, "项目支出名称": .name, "项目(专项)名称": .name,

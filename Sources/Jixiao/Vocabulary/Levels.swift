@@ -348,12 +348,7 @@ public enum LevelVocabulary {
 
   /// The level 1 of a key after `stripAnnotations`.
   private static func level1(strippedKey key: String) -> Level1? {
-    if let level = level1Names[key] { return level }
-    if key.hasPrefixBytes("产出(工作量)") || key.hasPrefixBytes("产出指标(") { return .output }
-    return key.withUTF8Bytes { bytes in
-      let number = outlineNumberLength(bytes)
-      return number > 0 ? level1(stripped: UnsafeBufferPointer(rebasing: bytes[number...])) : nil
-    }
+    key.withUTF8Bytes { level1(stripped: $0) }
   }
 
   /// The level 2 of a key after `stripAnnotations`.

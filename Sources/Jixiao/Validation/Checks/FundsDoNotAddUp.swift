@@ -51,7 +51,7 @@ enum FundsDoNotAddUp: Check {
     // Each line's label keyed once (simplified: a traditional table's 項目支出).
     let lines = funds.lines.map { (key: $0.standardLabel, line: $0) }
     let bySpending = lines.filter { $0.key == "基本支出" || $0.key == "项目支出" }.map(\.line)
-    sources += lines.filter { $0.key == "政府性基金拨款" || $0.key == "财政专户管理资金" || Self.isIncomeSource($0.key) }
+    sources += lines.filter { $0.key == "政府性基金拨款" || $0.key == "财政专户管理资金" || FormVocabulary.isIncomeSource($0.key) }
       .map { ($0.line.label, $0.line.amount) }
     if sources.isEmpty {
       // Where no other breakdown is stated, the lines by the level of government that gives
@@ -76,12 +76,6 @@ enum FundsDoNotAddUp: Check {
       let breaksDownAnother = line.label.hasPrefixBytes(FundLine.fiscalPartPrefix) || key == "基本支出" || key == "项目支出"
       return counted || breaksDownAnother ? nil : (line.label, line.amount)
     }
-  }
-
-  /// `FormVocabulary.incomeSources`, with `其中:` before it or not.
-  static func isIncomeSource(_ key: String) -> Bool {
-    let label = key.hasPrefixBytes("其中:") ? String(key.dropFirst(3)) : key
-    return FormVocabulary.incomeSources.contains(label)
   }
 
   static func compare(name: String, total: Amount, parts: [(String, Amount)]) -> Diagnostic? {
