@@ -237,6 +237,27 @@ enum Checkbox {
     guard cleaned.unicodeScalars.contains(where: { mark($0) != nil }) else { return nil }
     var options: [(label: String, isChecked: Bool?)] = []
     var label = ""
+    // `☐新增项目 ☑延续项目`: a form that draws the box before its label (a web page's
+    // `<input type=checkbox>` does) marks the label after each box.
+    if let first = cleaned.first(where: { !$0.unicodeScalars.allSatisfy { Blank.isBlank($0) || Blank.isWhitespace($0) } }),
+      mark(of: first) != nil
+    {
+      var pending: Bool?
+      for character in cleaned {
+        if let isChecked = mark(of: character) {
+          let trimmed = String(label.trimmingBlanks())
+          if !trimmed.isEmpty { options.append((trimmed, pending)) }
+          pending = isChecked
+          label = ""
+        } else {
+          label.append(character)
+        }
+      }
+      let trimmed = String(label.trimmingBlanks())
+      if !trimmed.isEmpty { options.append((trimmed, pending)) }
+      let picked = options.filter { $0.isChecked == true }.map(\.label)
+      return picked.count == 1 ? picked[0] : nil
+    }
     for character in cleaned {
       if let isChecked = mark(of: character) {
         let trimmed = String(label.trimmingBlanks())
@@ -255,8 +276,8 @@ enum Checkbox {
     return picked[0]
   }
 
-  /// Whether the character is a checked mark (true: ☑ √ ✓ ✔ ■ ☒ R ▇) or an unchecked one
-  /// (false: ☐ □ ○ ◯). Each mark is a single scalar that no other scalar decomposes to, so a
+  /// Whether the character is a checked mark (true: ☑ √ ✓ ✔ ■ ☒ R ▇ ● ◉ ▣) or an unchecked
+  /// one (false: ☐ □ ○ ◯). Each mark is a single scalar that no other scalar decomposes to, so a
   /// character equals one exactly when it is that one scalar: no `Set<Character>` hashing,
   /// which normalises every character.
   static func mark(of character: Character) -> Bool? {
@@ -267,7 +288,7 @@ enum Checkbox {
 
   private static func mark(_ scalar: Unicode.Scalar) -> Bool? {
     switch scalar.value {
-    case 0x2611, 0x221A, 0x2713, 0x2714, 0x25A0, 0x2612, 0x52, 0x2587: true
+    case 0x2611, 0x221A, 0x2713, 0x2714, 0x25A0, 0x2612, 0x52, 0x2587, 0x25CF, 0x25C9, 0x25A3: true
     case 0x2610, 0x25A1, 0x25CB, 0x25EF: false
     default: nil
     }

@@ -301,7 +301,8 @@ struct EntityAssembler {
         AmountReader.read(text, defaultUnit: declared ?? .wanYuan)
       }
     guard let parsed = reading else {
-      context.diagnose("JX111", field.value.span, text, field.label?.text ?? field.role.rawValue)
+      // A dash or 无 in a funds cell states no amount; the cell stays among the fields.
+      if !NilMarkers.says(text) { context.diagnose("JX111", field.value.span, text, field.label?.text ?? field.role.rawValue) }
       return
     }
     let source: Amount.UnitSource = parsed.unitWritten ? .cell : declared == nil ? .assumed : .header

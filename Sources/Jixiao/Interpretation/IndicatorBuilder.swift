@@ -24,15 +24,21 @@ struct IndicatorBuilder {
 
   func build(_ draft: IndicatorDraft) -> Indicator {
     // The columns' texts read where they lie: the cells are not copied out for them.
-    let context = TargetContext(
-      unitColumn: draft.extraText(.unit),
-      operatorColumn: Self.operatorColumn(valueType: draft.extraText(.valueType), direction: draft.extraText(.direction)),
-      budgetYear: budgetYear)
     let targetCell = draft.target
     let targetText = targetCell.map { CellText.joiningSoftBreaks(CellText.clean($0.text)) } ?? ""
     // A reading is of its text alone: it stands for this text whatever cell it came from.
     let reading =
       if let reading = draft.targetReading, reading.raw == targetText { reading } else { readings.reading(targetText) }
+    // The name and level tell a date (`完工时限 │ 2024.10` is October, not 2024.1), as
+    // `jixiao value --indicator` does: given where the hint can change the reading (a parse
+    // that asked its context, a bare number that may be an Excel serial), and read only then.
+    let parsed = reading.parsed
+    let mayBeDate = reading.dependsOnContext || parsed.kind == .quantitative && parsed.unit == nil
+    let context = TargetContext(
+      unitColumn: draft.extraText(.unit),
+      operatorColumn: Self.operatorColumn(valueType: draft.extraText(.valueType), direction: draft.extraText(.direction)),
+      budgetYear: budgetYear, indicatorName: mayBeDate ? draft.name?.text : nil,
+      isTimeliness: mayBeDate && draft.resolvedLevel2 == .timeliness)
     var target = readings.read(reading, context: context, span: targetCell?.span)
     // The reading is of the cleaned text (tags and pinyin annotations removed, soft line
     // breaks joined); raw is the cell as written.
@@ -139,7 +145,7 @@ struct IndicatorBuilder {
     case .score: .score
     case .deviation: .deviation
     case .blockLabel, .target, .unitCode, .projectCode, .projectName, .fundsTotal, .fiscal, .governmentFund, .specialAccount,
-      .otherFunds, .basicSpending, .projectSpending, .goal, .group:
+      .otherFunds, .basicSpending, .projectSpending, .goal, .serial, .projectField, .group:
       nil
     }
   }

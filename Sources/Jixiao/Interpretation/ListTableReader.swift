@@ -27,6 +27,8 @@ struct ListTableReader {
   private var unitColumns: Set<Int> = []
   /// The name column names units as well as projects (单位名称（项目名称）).
   private var namesUnits = false
+  /// The leftmost indicator column: the columns before it are the project's.
+  private var firstIndicatorColumn = Int.max
   private var indicatorReader = IndicatorRowReader(columns: [:])
   var layout: [LayoutCell] = []
 
@@ -88,6 +90,7 @@ struct ListTableReader {
     unitColumns = Set(nameColumns.filter { $0 != nameColumn && nameColumn == projectColumn && namesUnit($0) })
     namesUnits = nameColumn.map(namesUnit) ?? false
     goalColumn = header.roles.filter { $0.value == .goal }.keys.min()
+    firstIndicatorColumn = header.roles.filter { $0.value.isIndicatorColumn }.keys.min() ?? Int.max
     headerSignatures = rows.map { $0.nonEmpty.map(\.key) }
     for row in rows { addLayout(row, role) }
     for cell in header.guessed { context.diagnose("JX120", cell.span, cell.text, header.roles[cell.column].map(ColumnVocabulary.usualHeader) ?? "") }
@@ -120,6 +123,13 @@ struct ListTableReader {
   }
 
   private mutating func readDataRow(_ slid: Row) {
+    // `合计 │ │ 3,770.00 │ 3,550.00`: the list's sums, no project (before, a project named 合计,
+    // or lines of the last project's funds where the row lost its empty cells).
+    if Self.isTotalsRow(slid.cells) {
+      finishEntity()
+      addLayout(slid, .label)
+      return
+    }
     // Asked once: both the indicators-only test and the realignment need it.
     let projectCellsOnly = !context.positionsTrusted && isProjectCellsOnly(slid.nonEmpty)
     if isIndicatorsOnly(slid, projectCellsOnly: projectCellsOnly) {
@@ -161,12 +171,18 @@ struct ListTableReader {
     indicatorCells.reserveCapacity(row.cells.count)
     for cell in row.cells {
       guard let role = role(cell.column), role.isProjectColumn else {
+        if role == nil, cell.column < firstIndicatorColumn {
+          // A column before the indicator's that no list names: the project's, not a cell
+          // of its first indicator (which would then be read from the wrong cell on).
+          if !cell.isEmpty { readUnnamedProjectCell(cell) }
+          continue
+        }
         indicatorCells.append(cell)
         continue
       }
       if cell.isEmpty { continue }
-      let fieldRole = unitColumns.contains(cell.column) ? .implementingUnit : Self.fieldRole(role)
-      current?.fields.append(FieldDraft(role: fieldRole, label: header.labels[cell.column], value: cell))
+      let field = FieldDraft(role: fieldRole(cell.column, role), label: header.labels[cell.column], value: cell)
+      current?.fields.append(field)
     }
     readIndicator(indicatorCells, row: row)
   }
@@ -209,8 +225,20 @@ struct ListTableReader {
   }
 
   private static func isAmountColumn(_ role: ColumnRole?) -> Bool {
-    guard let role else { return false }
-    return role.isProjectColumn && role != .unitCode && role != .projectCode && role != .projectName && role != .goal
+    switch role {
+    case .fundsTotal, .fiscal, .governmentFund, .specialAccount, .otherFunds, .basicSpending, .projectSpending: true
+    default: false
+    }
+  }
+
+  /// A cell under a header no list holds, before the indicator columns: a field of the
+  /// project under its header's words, or residue where the header is blank there.
+  private mutating func readUnnamedProjectCell(_ cell: Cell) {
+    guard current != nil, let label = header.unnamedLabels[cell.column] else {
+      context.leave(cell, .unknownColumn)
+      return
+    }
+    current?.fields.append(FieldDraft(role: .otherLabel, label: label, value: cell))
   }
 
   /// The project cells of a slid row in their columns: in order, each in the next column
@@ -294,6 +322,8 @@ struct ListTableReader {
     switch role {
     case .unitCode, .projectCode: return isCode
     case .projectName, .goal: return !isCode && !isAmount
+    case .serial: return key.utf8.count <= 4 && key.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    case .projectField: return !isAmount
     case nil: return false
     default: return isAmount
     }
@@ -320,6 +350,24 @@ struct ListTableReader {
     if projectCellsOnly { return false }
     let indicatorColumns = header.roles.values.filter(\.isIndicatorColumn).count
     return row.nonEmpty.count <= indicatorColumns && Self.width(row) < header.columnCount
+  }
+
+  /// A total's label (`合计`, `小计`, `总计`) first, then amounts and dashes only, one at least.
+  /// (The row's cells by index, the empty ones passed over: asked of every data row.)
+  static func isTotalsRow(_ cells: [Cell]) -> Bool {
+    var first = -1
+    for index in cells.indices where !cells[index].isEmpty {
+      first = index
+      break
+    }
+    guard first >= 0, cells[first].withKeyBytes(FormTableReader.isTotalLabel) else { return false }
+    var amounts = 0
+    for index in cells.indices where index > first && !cells[index].isEmpty {
+      let text = cells[index].text
+      guard AmountReader.read(text, defaultUnit: .yuan) != nil || NilMarkers.says(text) else { return false }
+      amounts += 1
+    }
+    return amounts >= 1
   }
 
   /// Whether a name ends as the names of government bodies and their units do.
@@ -427,6 +475,14 @@ struct ListTableReader {
     currentKey = nil
   }
 
+  /// The field a project column's cells are: a unit beside the project's name
+  /// (`unitColumns`), a form's field under its label (`projectField`), or the role's own.
+  private func fieldRole(_ column: Int, _ role: ColumnRole) -> FieldRole {
+    if unitColumns.contains(column) { return .implementingUnit }
+    if role == .projectField { return header.labels[column].flatMap { FormVocabulary.role($0.key) } ?? .otherLabel }
+    return Self.fieldRole(role)
+  }
+
   static func fieldRole(_ role: ColumnRole) -> FieldRole {
     switch role {
     case .unitCode: .unitCode
@@ -436,6 +492,7 @@ struct ListTableReader {
     case .fiscal: .fiscal
     case .otherFunds: .other
     case .goal: .goalAnnual
+    case .serial, .projectField: .otherLabel
     default: .fundsLine
     }
   }

@@ -194,6 +194,8 @@ struct OutputBuffer: ~Copyable {
 
   /// `value` as its `description` writes it (plain digits, no exponent).
   mutating func appendDecimal(_ value: Decimal) {
+    // NaN is no JSON number (the readers make none; this keeps any that slips through valid).
+    guard !value.isNaN else { return append("null") }
     guard let parts = DecimalParts(value) else { return append(value.description) }
     reserve(parts.maximumLength)
     count += parts.write(to: start + count)

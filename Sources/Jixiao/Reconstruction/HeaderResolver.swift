@@ -13,6 +13,9 @@ struct HeaderResolver {
     /// The header cells whose role their words told (`ColumnVocabulary.guessedRole`), for
     /// the reader to say so.
     var guessed: [Cell] = []
+    /// The header cells of the base row that name no role, by column: what a column no
+    /// list holds is called, for the reader to keep its cells under that name.
+    var unnamedLabels: [Int: Cell] = [:]
   }
 
   static func resolve(_ rows: [Row]) -> Result {
@@ -39,7 +42,10 @@ struct HeaderResolver {
     // A header no list holds names its column by its words, unless a header the lists
     // hold names one so already (its cells are then left unplaced, not read twice).
     for cell in unnamed {
-      guard let role = ColumnVocabulary.guessedRole(cell.key), !result.roles.values.contains(role) else { continue }
+      guard let role = ColumnVocabulary.guessedRole(cell.key), !result.roles.values.contains(role) else {
+        result.unnamedLabels[cell.column] = cell
+        continue
+      }
       result.roles[cell.column] = role
       result.labels[cell.column] = cell
       result.guessed.append(cell)

@@ -11,6 +11,8 @@ enum RowKind: Equatable {
   case note
   /// `- 1 -`, `第 1 页`, `第1页 共3页` alone on a line: page furniture from a PDF.
   case pageNumber
+  /// `续表`, `(续)`, `续上表` alone on a line: the table above goes on past a page break.
+  case continued
   case content
 }
 
@@ -58,6 +60,7 @@ enum RowClassifier {
       if mayBePage || keyLead == 0x28 || mayBeUnit || mayBeTitle {
         let firstKey = cells[firstIndex].key
         if mayBePage && isPageNumber(firstKey) { return .pageNumber }
+        if TitleVocabulary.isContinuationMark(firstKey) { return .continued }
         if keyLead == 0x28, let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
         if mayBeUnit, let unit = unitLine(firstKey) { return .moneyUnit(unit) }
         if mayBeTitle, let kind = TitleVocabulary.kind(ofTitle: firstKey), isTitleShaped(firstKey) {

@@ -71,6 +71,8 @@ struct TableSegmenter {
       }
     case .pageNumber:
       if current != nil { addLayout(row, role: .pageNumber) } else { addPassage(row, kind: .metadata) }
+    case .continued:
+      if current != nil { addLayout(row, role: .subtitle) } else { addPassage(row, kind: .metadata) }
     case .image:
       for cell in row.nonEmpty {
         result.residue.append(ResidueItem(text: cell.text, span: cell.span, reason: .imagePlaceholder))
@@ -78,6 +80,11 @@ struct TableSegmenter {
       afterImage = true
     case .title(let tableKind):
       noteDocumentYear(row)
+      if current != nil, let first = row.nonEmpty.first, TitleVocabulary.isContinuedTitle(first.key) {
+        // `…绩效目标表（续）` over the next page: the table goes on.
+        addLayout(row, role: .title)
+        return
+      }
       if current != nil && currentHasData { closeTable() }
       if current != nil {
         // A title right after a table opened on a header: the header belonged to it.

@@ -1,13 +1,17 @@
 /// Pipe rows from markdown and HTML-to-text converters: `| a | b |`, `a | b ||||`.
 /// Outer pipes are optional, `\|` is a literal pipe, and runs of pipes are empty cells.
 enum PipeTokenizer {
+  /// A heading's `#` marks and bold or italic marks around a whole cell (`**附件3**`,
+  /// `| **项目名称** |`) are markdown's markup, as the pipes are, and not kept: pipe rows
+  /// without the `---` row markdown puts under a header come from the same converters.
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
     var rows: [Row] = []
     let bytes = text.utf8
     var cuts: [Int] = []
     for index in text.lines.indices {
       let (range, pageBreak) = builder.pageBreakStripped(index)
-      let trimmed = Blank.trim(bytes, range)
+      var trimmed = Blank.trim(bytes, range)
+      trimmed = Self.headingText(bytes, trimmed)
       var cells: [Cell] = []
       if !trimmed.isEmpty {
         var lower = trimmed.lowerBound
@@ -24,11 +28,11 @@ enum PipeTokenizer {
         cells.reserveCapacity(cuts.count + 1)
         var start = lower
         for (column, position) in cuts.enumerated() {
-          cells.append(builder.cell(lineIndex: index, range: start..<position, column: column))
+          cells.append(builder.cell(lineIndex: index, range: Self.unemphasised(bytes, start..<position), column: column))
           start = position + 1
         }
         if start <= upper {
-          cells.append(builder.cell(lineIndex: index, range: start..<upper, column: cuts.count))
+          cells.append(builder.cell(lineIndex: index, range: Self.unemphasised(bytes, start..<upper), column: cuts.count))
         }
         for i in cells.indices where hasEscapedPipe && cells[i].text.containsBytes("\\|") {
           cells[i].text = cells[i].text.replacing("\\|", with: "|")
@@ -40,6 +44,38 @@ enum PipeTokenizer {
       rows.append(row)
     }
     return rows
+  }
+
+  /// The line after a heading's marks (`## 2024年项目支出绩效目标表`: one to six `#` and a
+  /// blank), or the line itself.
+  static func headingText(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    var marks = range.lowerBound
+    while marks < range.upperBound, bytes[marks] == 0x23 { marks += 1 }
+    let count = marks - range.lowerBound
+    guard (1...6).contains(count), marks < range.upperBound, bytes[marks] == 0x20 || bytes[marks] == 0x09 else { return range }
+    return Blank.trim(bytes, marks..<range.upperBound)
+  }
+
+  /// The cell inside `**…**`, `__…__`, `*…*` or `_…_` written around all of it, the marks
+  /// alike at both ends and something between them; otherwise the cell as it is (a template's
+  /// `≥**%` keeps its stars).
+  static func unemphasised(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    // Most cells start with neither mark: known from their first byte past the spaces.
+    var first = range.lowerBound
+    while first < range.upperBound, bytes[first] == 0x20 { first += 1 }
+    guard first < range.upperBound, bytes[first] == 0x2A || bytes[first] == 0x5F else { return range }
+    let trimmed = Blank.trim(bytes, range)
+    for width in [2, 1] where trimmed.count > 2 * width {
+      let mark = bytes[trimmed.lowerBound]
+      guard mark == 0x2A || mark == 0x5F else { return range }
+      let opens = (0..<width).allSatisfy { bytes[trimmed.lowerBound + $0] == mark }
+      let closes = (1...width).allSatisfy { bytes[trimmed.upperBound - $0] == mark }
+      let inner = (trimmed.lowerBound + width)..<(trimmed.upperBound - width)
+      if opens, closes, bytes[inner.lowerBound] != mark, bytes[inner.upperBound - 1] != mark {
+        return inner
+      }
+    }
+    return range
   }
 
   /// Appends the offsets of the pipes in `bytes[range]` that separate cells, those not

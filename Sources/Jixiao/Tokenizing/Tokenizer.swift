@@ -222,25 +222,119 @@ enum TabbedTokenizer {
     // The line's tabs are found once, eight bytes at a time, on the buffer (the array's
     // reads were checked byte by byte, and the line was read twice: to count them, to cut).
     var tabs: [Int] = []
-    for index in text.lines.indices {
+    var index = text.lines.startIndex
+    while index < text.lines.endIndex {
       let (range, pageBreak) = builder.pageBreakStripped(index)
-      tabs.removeAll(keepingCapacity: true)
-      text.utf8.withUnsafeBufferPointer { Self.appendTabs($0, range, to: &tabs) }
       // Room for every cell at once: grown by appends, the array was reallocated three times a
       // row and then copied again by the row to shed its spare capacity.
       var cells: [Cell] = []
-      cells.reserveCapacity(tabs.count + 1)
+      var lineIndex = index
       var start = range.lowerBound
-      for (column, position) in tabs.enumerated() {
-        cells.append(builder.cell(lineIndex: index, range: start..<position, column: column))
-        start = position + 1
+      var end = range.upperBound
+      while true {
+        tabs.removeAll(keepingCapacity: true)
+        text.utf8.withUnsafeBufferPointer { Self.appendTabs($0, start..<end, to: &tabs) }
+        cells.reserveCapacity(cells.count + tabs.count + 1)
+        for position in tabs {
+          if let quoted = Self.quotedCell(text, from: start, lineEnd: position, line: lineIndex, spansLines: false) {
+            var cell = builder.cell(lineIndex: lineIndex, range: quoted.inner, column: cells.count)
+            cell.text = Self.unquoted(cell.text)
+            cells.append(cell)
+          } else {
+            cells.append(builder.cell(lineIndex: lineIndex, range: start..<position, column: cells.count))
+          }
+          start = position + 1
+        }
+        guard let quoted = Self.quotedCell(text, from: start, lineEnd: end, line: lineIndex, spansLines: true) else {
+          cells.append(builder.cell(lineIndex: lineIndex, range: start..<end, column: cells.count))
+          break
+        }
+        var cell = builder.cell(lineIndex: lineIndex, range: quoted.inner, column: cells.count)
+        cell.text = Self.unquoted(cell.text)
+        cells.append(cell)
+        // The row goes on after the closing quote, on the line where it stands.
+        lineIndex = quoted.closingLine
+        end = builder.pageBreakStripped(lineIndex).0.upperBound
+        start = quoted.inner.upperBound + 1
+        while start < end, text.utf8[start] == 0x20 || text.utf8[start] == 0x0D { start += 1 }
+        guard start < end else { break }
+        start += 1
       }
-      cells.append(builder.cell(lineIndex: index, range: start..<range.upperBound, column: tabs.count))
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak
       row.isSeparator = Separators.isSeparatorRow(cells)
       emit(row)
+      index = lineIndex + 1
     }
+  }
+
+  /// A spreadsheet's copy (Excel, WPS) writes a cell that holds line breaks or quotes between
+  /// double quotes, its own quotes doubled: `"1.资助幼儿380人次；⏎2.资金发放及时率100%。"⏎`,
+  /// the row going on after the closing quote. The last cell of a line opens one when it
+  /// begins with a quote that does not close on the line; the quote closes at the first lone
+  /// quote of a line below that only blanks and then a tab or the line's end follow. A cell
+  /// on one line is one when its quotes inside are doubled (`"购买""专职""服务"`). Nil, and the
+  /// cell read as written, otherwise: a quote that no such quote closes within `maximumLines`,
+  /// or a tab first (a row of cells, not a cell's line), is a quote of the text.
+  /// `spansLines`: the cell is its line's last, which the lines below may go on.
+  static func quotedCell(
+    _ text: SourceText, from start: Int, lineEnd: Int, line: Int, spansLines: Bool
+  ) -> (inner: Range<Int>, closingLine: Int)? {
+    let bytes = text.utf8
+    var open = start
+    while open < lineEnd, bytes[open] == 0x20 { open += 1 }
+    guard open < lineEnd, bytes[open] == 0x22 else { return nil }
+    var doubled = false
+    // The lone quote from `from` before `end`, doubled ones passed over; -1 where a tab
+    // comes first.
+    func loneQuote(from: Int, to end: Int) -> Int? {
+      var index = from
+      while index < end {
+        switch bytes[index] {
+        case 0x09: return -1
+        case 0x22:
+          if index + 1 < end, bytes[index + 1] == 0x22 {
+            doubled = true
+            index += 2
+            continue
+          }
+          return index
+        default: index += 1
+        }
+      }
+      return nil
+    }
+    // Whether only blanks, then a tab or the line's end, follow the quote at `close`.
+    func endsCell(_ close: Int, _ end: Int) -> Bool {
+      var after = close + 1
+      while after < end, bytes[after] == 0x20 || bytes[after] == 0x0D { after += 1 }
+      return after == end || bytes[after] == 0x09
+    }
+    if let close = loneQuote(from: open + 1, to: lineEnd) {
+      return close > open && doubled && endsCell(close, lineEnd) ? ((open + 1)..<close, line) : nil
+    }
+    guard spansLines else { return nil }
+    var next = line + 1
+    while next < text.lines.endIndex && next <= line + maximumLines {
+      let range = text.lines[next].start..<text.lines[next].end
+      if let close = loneQuote(from: range.lowerBound, to: range.upperBound) {
+        return close >= 0 && endsCell(close, range.upperBound) ? ((open + 1)..<close, next) : nil
+      }
+      next += 1
+    }
+    return nil
+  }
+
+  /// The most lines a quoted cell is looked for over: a goal of numbered items is a dozen.
+  static let maximumLines = 40
+
+  /// A quoted cell's text: its doubled quotes single, its line breaks `\n`.
+  static func unquoted(_ text: String) -> String {
+    var text = text
+    if text.containsBytes("\"\"") { text = text.replacing("\"\"", with: "\"") }
+    // (`\r\n` is one character: `\r` alone would not be found in it.)
+    if text.containsBytes("\r") { text = text.replacing("\r\n", with: "\n") }
+    return text
   }
 }
 

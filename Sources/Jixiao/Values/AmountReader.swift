@@ -13,7 +13,7 @@ public struct ParsedAmount: Sendable, Hashable {
   public var yuan: Decimal { unit.yuan(of: value) }
 }
 
-/// Reads amounts such as `450,000.00`, `237.2544`, `350万元`, `１２，０００元`, `0.5亿元`, `250万`,
+/// Reads amounts such as `450,000.00`, `237.2544`, `350万元`, `１２，０００元`, `0.5亿元`, `250万`, `￥500.00`,
 /// `三百五十万元`, with the target grammar's tokenizer (so both read numbers the same way).
 public enum AmountReader {
   /// Reads `text` as exactly one amount; nil when it is not one (words, several numbers, a
@@ -27,6 +27,12 @@ public enum AmountReader {
     var negative = false
     if index < tokens.count, tokens[index].lexeme == .rangeSeparator, scalars[tokens[index].start] == "-" {
       negative = true
+      index += 1
+    }
+    // `¥450,000.00` is in 元 whatever the column says, `¥50万` in 万元.
+    var signed: MoneyUnit?
+    if index < tokens.count, tokens[index].lexeme == .unitPrefix(.yuan) {
+      signed = .yuan
       index += 1
     }
     guard index < tokens.count, let literal = tokens[index].number else { return nil }
@@ -50,11 +56,11 @@ public enum AmountReader {
       guard unit != nil else { return nil }
       index += 1
     }
-    guard index == tokens.count, let chosen = unit ?? defaultUnit else { return nil }
+    guard index == tokens.count, let chosen = unit ?? signed ?? defaultUnit else { return nil }
     return ParsedAmount(
       value: negative ? -literal.value : literal.value,
       unit: chosen,
-      unitWritten: unit != nil,
+      unitWritten: unit != nil || signed != nil,
       decimals: literal.fractionDigits
     )
   }

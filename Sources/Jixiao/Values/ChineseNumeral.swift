@@ -56,7 +56,12 @@ enum ChineseNumeral {
   /// `value(of:)` with, for a run without 点, the whole number as `ExactDecimal.integer(value)`
   /// gives it (nil when it prints wider than 12 characters), known before it became a
   /// `Decimal`: printing the `Decimal` to read it back cost several thousand instructions.
+  /// The most scalars a numeral the grammar reads has: 九千九百九十九亿九千九百九十九万九千九百九十九
+  /// is 23, with 零 and a fraction a few more. Longer runs are not numbers.
+  static let longestNumeral = 32
+
   static func reading(of run: ArraySlice<Unicode.Scalar>) -> (value: Decimal, fractionDigits: Int, integer: Int?)? {
+    guard run.count <= longestNumeral else { return nil }
     guard let point = run.firstIndex(of: "点") else {
       guard let integer = integerValue(run) else { return nil }
       let printsNarrow = integer >= -99_999_999_999 && integer <= 999_999_999_999

@@ -11,17 +11,21 @@ public struct TargetContext: Sendable, Hashable {
   /// The indicator's name (三级指标), used only as a hint that a bare number is a date
   /// (`项目财政资金到位时间` with `44,561`, an Excel serial).
   public var indicatorName: String?
+  /// The indicator stands under 时效指标, whose values are dates and periods: the same hint.
+  public var isTimeliness: Bool
 
   public init(
     unitColumn: String? = nil,
     operatorColumn: String? = nil,
     budgetYear: Int? = nil,
-    indicatorName: String? = nil
+    indicatorName: String? = nil,
+    isTimeliness: Bool = false
   ) {
     self.unitColumn = unitColumn
     self.operatorColumn = operatorColumn
     self.budgetYear = budgetYear
     self.indicatorName = indicatorName
+    self.isTimeliness = isTimeliness
   }
 }
 
@@ -161,7 +165,7 @@ public enum TargetGrammar {
   static func makesValue(_ lexeme: Lexeme) -> Bool {
     switch lexeme {
     case .date, .front, .rank: true
-    case .comparison, .keepWithin, .unit, .scale, .percentPrefix, .tenths, .rangeSeparator, .listSeparator,
+    case .comparison, .keepWithin, .unit, .scale, .unitPrefix, .tenths, .rangeSeparator, .listSeparator,
       .approximately, .moreThan, .ignorable, .word, .openParen, .closeParen, .slash:
       false
     }
@@ -587,7 +591,7 @@ struct ColumnContext {
   /// What the unit column says, behind one reference: a document's memo hands the same one to
   /// every row with that column.
   let unitColumn: UnitColumn
-  /// An indicator name about a time (`项目完成时间`).
+  /// An indicator name about a time (`项目完成时间`), or one under 时效指标.
   let nameSuggestsDate: Bool
   let op: ColumnReading.Operator?
 
@@ -612,7 +616,8 @@ struct ColumnContext {
 
   init(_ context: borrowing TargetContext, unitColumn: UnitColumn, op: ColumnReading.Operator?) {
     self.unitColumn = unitColumn
-    nameSuggestsDate = context.indicatorName.map { name in Self.dateNameEndings.contains { name.hasSuffixBytes($0) } } ?? false
+    nameSuggestsDate =
+      context.isTimeliness || context.indicatorName.map { name in Self.dateNameEndings.contains { name.hasSuffixBytes($0) } } ?? false
     self.op = op
   }
 }
@@ -624,7 +629,6 @@ final class UnitColumn: Sendable {
   let isDateColumn: Bool
   let digits: [Unicode.Scalar]?
 
-  private static let notUnits = WordSet(["/", "-", "—", "——", "无", "\\", "--", "空"])
   private static let dateColumns = WordSet(["日期", "时间", "年月日", "年月", "日"])
 
   /// The reading of no unit column.
@@ -635,7 +639,7 @@ final class UnitColumn: Sendable {
     self.scalars = scalars
     // Most reads have no unit column: no text to make and look up.
     let text = scalars.isEmpty ? "" : String(scalars: scalars)
-    if scalars.isEmpty || Self.notUnits.contains(text) || scalars.contains(where: ColumnContext.isDigit) {
+    if scalars.isEmpty || NilMarkers.says(text) || scalars.contains(where: ColumnContext.isDigit) {
       unit = nil
     } else {
       unit = UnitTable.read(text)

@@ -28,9 +28,13 @@ extension TargetParser {
     }
     var unit: UnitReading?
     var unitRaw: String?
-    if index < segment.count, case .percentPrefix(let percent) = segment[index].lexeme {
-      unit = UnitReading(canonical: percent.text, isKnown: true)
+    // ¥ before the number says 元 unless the number carries its own money word (¥50万,
+    // ¥500元): the sign leaves the scale and the unit after the number to be read.
+    var currencySign = false
+    if index < segment.count, case .unitPrefix(let prefix) = segment[index].lexeme {
+      unit = UnitReading(canonical: prefix.text, isKnown: true)
       unitRaw = text([segment[index]])
+      currencySign = prefix == .yuan
       index += 1
     }
     guard index < segment.count, let literal = segment[index].number else { return nil }
@@ -51,7 +55,7 @@ extension TargetParser {
     }
     var bareScale: String?
     var scaleRaw: String?
-    if unit == nil, index < segment.count, case .scale(let scale) = segment[index].lexeme {
+    if unit == nil || currencySign, index < segment.count, case .scale(let scale) = segment[index].lexeme {
       if scale == .qian {
         value *= 1000
       } else {
@@ -66,13 +70,18 @@ extension TargetParser {
       op = .greater
       index += 1
     }
-    if unit == nil, let (reading, written, end) = readUnit(segment, at: index, after: segment[index - 1]) {
+    if unit == nil || currencySign, let (reading, written, end) = readUnit(segment, at: index, after: segment[index - 1]) {
       unit = reading
       unitRaw = written
       index = end
+      currencySign = false
     }
     if let scale = bareScale {
-      if let base = unit {
+      if currencySign {
+        // ¥50万: the sign, then the scale.
+        unit = UnitReading(canonical: scale + "元", isKnown: true)
+        unitRaw = (unitRaw ?? "") + (scaleRaw ?? "")
+      } else if let base = unit {
         // 10万人次: the scale joins the unit (万 + 元 is already 万元 in the lexicon).
         let canonical = base.money != nil ? scale + "元" : scale + base.canonical
         unit = UnitReading(canonical: canonical, isKnown: base.isKnown)
@@ -255,7 +264,8 @@ extension TargetParser {
     }
   }
 
-  /// Index of the first amount: a number, a percent word, or a `-` sign before a number.
+  /// Index of the first amount: a number, a unit written before it (百分之, ¥), or a `-` sign
+  /// before a number.
   func amountStart(_ segment: [ValueToken], from start: Int) -> Int? {
     var index = start
     while index < segment.count {
@@ -269,7 +279,7 @@ extension TargetParser {
         }
         return index
       }
-      if case .percentPrefix = token.lexeme, index + 1 < segment.count, segment[index + 1].number != nil {
+      if case .unitPrefix = token.lexeme, index + 1 < segment.count, segment[index + 1].number != nil {
         return index
       }
       if case .dateLiteral = token.kind { return nil }

@@ -48,8 +48,9 @@ enum Lexeme: Sendable, Hashable {
   /// `前`: a rank (`前三名`) before a number, a deadline (`9月前`) after a date.
   case front
   case rank(RankMarker)
-  /// `百分之` (→ %), `千分之` (→ ‰): the number follows.
-  case percentPrefix(LexemeText)
+  /// `百分之` (→ %), `千分之` (→ ‰), `¥` (→ 元, or 万元 with 万 after the number): a unit
+  /// written before its number.
+  case unitPrefix(LexemeText)
   /// `成` after a numeral: 九成 = 90 %.
   case tenths
   case rangeSeparator
@@ -58,7 +59,7 @@ enum Lexeme: Sendable, Hashable {
   case approximately
   /// `余`, `多` between a number and its unit: more than the number.
   case moreThan
-  /// `$`, `★`, `¥`, LaTeX braces: skipped.
+  /// `$`, `★`, LaTeX braces: skipped.
   case ignorable
   /// A word kept whole so its characters are not read as numerals or units (`一致`, `完成`).
   case word
@@ -81,6 +82,7 @@ struct LexemeText: Hashable, Sendable {
   static let qian = LexemeText(id: 2)
   static let percent = LexemeText(id: 3)
   static let permille = LexemeText(id: 4)
+  static let yuan = LexemeText(id: 5)
 
   /// A canonical unit of `UnitTable`; nil for any other text.
   init?(unit: String) {
@@ -90,9 +92,9 @@ struct LexemeText: Hashable, Sendable {
 
   var text: String { Self.texts[Int(id)] }
 
-  /// The five texts above, then every canonical unit.
+  /// The six texts above, then every other canonical unit.
   private static let texts: [String] = {
-    var texts = ["万", "亿", "千", "%", "‰"]
+    var texts = ["万", "亿", "千", "%", "‰", "元"]
     var seen = Set(texts.map(ByteKey.init))
     // (Grown once: a set grown insert by insert rehashed every key each time.)
     seen.reserveCapacity(texts.count + UnitTable.spellings.count)
@@ -152,11 +154,17 @@ enum ValueLexicon {
       "达",
       "不早于",
       "高于或等于",
-      "多于或等于"
+      "多于或等于",
+      // Negated: 未 and 没有 say 不 (the longest entry is matched, so 未低于 is not 低于).
+      "未低于",
+      "未少于",
+      "未小于",
+      "没有低于",
+      "≮"
     )
     add(.comparison(.greater, .prefix), ">", #"\gt"#, "&gt;", "大于", "高于", "超过", "多于", "超出", "晚于", "优于", "逾")
     add(.comparison(.equal, .prefix), "=", "==", "═", "等于", "为", "均为", "保持")
-    add(.comparison(.less, .prefix), "<", #"\lt"#, "&lt;", "小于", "低于", "少于", "不足", "不到", "早于")
+    add(.comparison(.less, .prefix), "<", #"\lt"#, "&lt;", "小于", "低于", "少于", "不足", "不到", "早于", "未达到", "未达")
     add(
       .comparison(.atMost, .prefix),
       "≤",
@@ -188,12 +196,24 @@ enum ValueLexicon {
       "截止",
       "截止到",
       "截至到",
-      "低于或等于"
+      "低于或等于",
+      "未超过",
+      "未超出",
+      "不超出",
+      "没有超过",
+      "没超过",
+      "不得超出",
+      "未高于",
+      "未大于",
+      "未多于",
+      "不高出",
+      "不超",
+      "≯"
     )
     add(.keepWithin, "控制在", "控制")
     // `90%（含）以上`: the bracketed 含 says the bound is included, which 以上 already is.
-    add(.comparison(.atLeast, .suffix), "以上", "及以上", "或以上", "之上", "以上的", "(含)以上")
-    add(.comparison(.atMost, .suffix), "以下", "及以下", "或以下", "以内", "之内", "内", "以内的", "(含)以下", "(含)以内")
+    add(.comparison(.atLeast, .suffix), "以上", "及以上", "或以上", "之上", "以上的", "(含)以上", "及其以上")
+    add(.comparison(.atMost, .suffix), "以下", "及以下", "或以下", "以内", "之内", "内", "以内的", "(含)以下", "(含)以内", "及其以下")
     // Units come from UnitTable; scale words and money shorthand here.
     add(.scale(.wan), "万", "萬")
     add(.scale(.yi), "亿", "億")
@@ -228,8 +248,10 @@ enum ValueLexicon {
     add(.rank(.place), "名", "位", "名次")
     add(.rank(.nearTop), "前列", "前茅", "名列前茅")
     // Percent words and the rest.
-    add(.percentPrefix(.percent), "百分之")
-    add(.percentPrefix(.permille), "千分之")
+    add(.unitPrefix(.percent), "百分之")
+    add(.unitPrefix(.permille), "千分之")
+    // ￥ is ¥ after NFKC.
+    add(.unitPrefix(.yuan), "¥")
     add(.tenths, "成")
     add(.rangeSeparator, "-", "~", "〜", "—", "–", "——", "至", "到")
     add(.listSeparator, ",", "、", ";", "\n", "和", "及", "与", "以及", "，", "且", "并且", "同时")
@@ -240,7 +262,6 @@ enum ValueLexicon {
       "$",
       "★",
       "☆",
-      "¥",
       "{",
       "}",
       #"\text"#,

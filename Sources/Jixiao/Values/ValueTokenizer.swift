@@ -147,6 +147,12 @@ struct ValueTokenizer {
       fractionDigits = fractionEnd - end - 1
       end = fractionEnd
     }
+    // More digits than any amount or rate has (a `Decimal` keeps 38, and rounded or past its
+    // range printed NaN, which is no JSON): a word, not a number.
+    guard integerDigits + fractionDigits <= Self.longestNumber else {
+      appendWord(position, end)
+      return end
+    }
     let (value, integer, yearMonthDigits) = Self.number(
       scalars[position..<end], integerDigits: integerDigits, fractionDigits: fractionDigits,
       allFractionZero: allFractionZero)
@@ -203,6 +209,9 @@ struct ValueTokenizer {
     )
     return end
   }
+
+  /// The most digits a number is read with: 万亿 元 to the fen is 15.
+  static let longestNumber = 30
 
   /// The value of a number's scalars (digits, and the commas and point between them), and its
   /// whole value when it has at most 12 integer digits and no fraction but zeros. The digits
@@ -262,9 +271,15 @@ struct ValueTokenizer {
     // number: leave it for the lexicon.
     if end - position >= 2, ChineseNumeral.bigUnit(scalars[end - 1]) != nil { end -= 1 }
     guard end > position else { return nil }
+    // A run longer than any number (OCR noise, a cell of 十十十…) is one word, read once: a
+    // run that failed was tried again from each of its scalars, the whole run read each time.
+    if end - position > ChineseNumeral.longestNumeral {
+      appendWord(position, end)
+      return end
+    }
     if let (lexeme, length) = lexicon, length >= end - position {
       switch lexeme {
-      case .word, .percentPrefix, .unit, .scale, .date, .rank, .comparison: return nil
+      case .word, .unitPrefix, .unit, .scale, .date, .rank, .comparison: return nil
       default: break
       }
     }

@@ -8,6 +8,11 @@ public enum ColumnRole: String, Sendable, CaseIterable {
   // Project columns of list-style tables (one row per indicator, project on its first row).
   case unitCode, projectCode, projectName, fundsTotal, fiscal, governmentFund, specialAccount, otherFunds
   case basicSpending, projectSpending, goal
+  /// A list's column of row numbers (序号).
+  case serial
+  /// A list's column of a project field that forms write as a label (主管部门, 实施单位,
+  /// 项目类别, 项目负责人 …): its field is the label's `FormVocabulary` role.
+  case projectField
   // Header cells that head a group of columns (按收入性质分, 绩效指标).
   case group
 
@@ -23,7 +28,7 @@ public enum ColumnRole: String, Sendable, CaseIterable {
   var isProjectColumn: Bool {
     switch self {
     case .unitCode, .projectCode, .projectName, .fundsTotal, .fiscal, .governmentFund, .specialAccount,
-      .otherFunds, .basicSpending, .projectSpending, .goal:
+      .otherFunds, .basicSpending, .projectSpending, .goal, .serial, .projectField:
       true
     default: false
     }
@@ -33,8 +38,23 @@ public enum ColumnRole: String, Sendable, CaseIterable {
 /// Header cells and the column role they give.
 public enum ColumnVocabulary {
   /// Header → role (see `FormVocabulary.exact` on why it is built from pairs).
-  static let exact: [String: ColumnRole] = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-  static let byBytes = WordTable(entries.map { ($0.key, $0.value) })
+  static let exact: [String: ColumnRole] = Dictionary(allEntries, uniquingKeysWith: { first, _ in first })
+  static let byBytes = WordTable(allEntries)
+  /// `entries`, then the labels of `projectFieldRoles` that no entry holds.
+  static let allEntries: [(String, ColumnRole)] = {
+    let own = entries.map { ($0.key, $0.value) }
+    let taken = Set(own.map(\.0) + ["部门名称"])
+    let fields = FormVocabulary.entries.filter { projectFieldRoles.contains($0.value) && !taken.contains($0.key) }
+    return own + fields.map { ($0.key, ColumnRole.projectField) }
+  }()
+
+  /// The project fields a list may give a column of its own, under the label a form gives
+  /// them: a list of projects puts 主管部门 or 实施单位 beside 项目名称 as often as a form does
+  /// below it. Not 部门名称: in a list of departments it names the row's entity.
+  private static let projectFieldRoles: Set<FieldRole> = [
+    .department, .departmentCode, .implementingUnit, .budgetUnit, .attribute, .category, .manager, .phone,
+    .period, .periodStart, .periodEnd,
+  ]
 
   static let entries: KeyValuePairs<String, ColumnRole> = [
     "一级指标": .level1, "一级": .level1, "一级目标": .level1, "一级指标名称": .level1,
@@ -61,7 +81,7 @@ public enum ColumnVocabulary {
     "得分": .score,
     "偏差原因分析及改进措施": .deviation, "未达到指标值原因": .deviation, "偏差原因": .deviation,
     "单位编码": .unitCode, "单位代码": .unitCode, "项目编码": .projectCode, "项目代码": .projectCode,
-    "项目编号": .projectCode,
+    "项目编号": .projectCode, "序号": .serial,
     "单位(项目)名称": .projectName, "项目名称": .projectName, "单位名称": .projectName,
     "部门(单位)名称": .projectName, "单位名称(项目名称)": .projectName,
     "资金总额": .fundsTotal, "年度资金总额": .fundsTotal, "项目资金": .fundsTotal, "项目金额": .fundsTotal,

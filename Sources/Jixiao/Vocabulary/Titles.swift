@@ -18,6 +18,20 @@ public enum TitleVocabulary {
     return nil
   }
 
+  /// `续表`, `(续)`, `(续表)`, `续上表`: a line that says the table above goes on.
+  static func isContinuationMark(_ key: String) -> Bool {
+    // (Most keys asked are titles and page numbers: longer, or without 续.)
+    key.utf8.count <= 17 && key.containsBytes("续") && continuationMarks.contains { key.equalsBytes($0) }
+  }
+
+  /// A title that says it goes on from the page before: `…绩效目标表(续)`, `…表(续表)`,
+  /// `…表续`.
+  static func isContinuedTitle(_ key: String) -> Bool {
+    continuationMarks.contains { $0 != "续上表" && key.hasSuffixBytes($0) } || key.hasSuffixBytes("表续")
+  }
+
+  private static let continuationMarks = ["续表", "(续)", "(续表)", "续上表", "(续上表)"]
+
   /// A year line such as `(2024 年度)`, `（2020年度）`, `(2021年)`: its year.
   public static func yearLine(_ key: String) -> Int? {
     // Where each scalar is a character of its own, the year is four digit bytes between

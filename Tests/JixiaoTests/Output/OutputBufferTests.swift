@@ -48,7 +48,8 @@ import Testing
     #expect(Self.quoted(text) == Self.referenceQuoted(text))
   }
 
-  /// Decimals are written as `description` writes them, through the storage fast path or not.
+  /// Decimals are written as `description` writes them, through the storage fast path or not;
+  /// NaN, which is no JSON number, as `null`.
   @Test func decimalsAsDescriptionWritesThem() throws {
     let texts = [
       "0", "-0", "1", "-1", "10", "350", "1.5", "-1.5", "0.001", "-0.001", "0.000015", "12345.678",
@@ -62,7 +63,7 @@ import Testing
     for value in values {
       var writer = JSONWriter(pretty: false)
       writer.decimal(value)
-      #expect(String(decoding: writer.bytes, as: UTF8.self) == value.description)
+      #expect(String(decoding: writer.bytes, as: UTF8.self) == (value.isNaN ? "null" : value.description))
     }
   }
 

@@ -395,12 +395,50 @@ import Testing
     #expect(listed.indicators.count == 2 && list.residue.isEmpty)
   }
 
+  // MARK: - A list with the columns a form writes as labels
+
+  /// 序号, 主管部门, 实施单位 and 项目类别 beside 项目名称: before, the first row's cells after
+  /// 序号 were read as its indicator's (its level names left as residue and the indicator
+  /// put under the next row's level 2), and a header with two of these words was data. The
+  /// 合计 row under the list is no project (nor lines of the last one's funds).
+  static let fieldList = cells([
+    "2024年项目支出绩效目标表",
+    "单位：万元",
+    "序号 | 项目名称 | 主管部门 | 实施单位 | 项目类别 | 资金总额 | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+    "1 | 基本公共卫生服务补助 | 某市卫生健康委员会 | 某市疾病预防控制中心 | 延续性项目 | 3200.00 | 免费提供基本公共卫生服务。 | 产出指标 | 数量指标 | 电子健康档案建档率 | ≥90%",
+    " |  |  |  |  |  |  | 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥85%",
+    "2 | 重大传染病防控经费 | 某市卫生健康委员会 | 某市传染病医院 | 新增项目 | 450.00 | 完成传染病防控任务。 | 产出指标 | 时效指标 | 疫情报告及时率 | 100%",
+    " |  |  |  |  |  |  | 效益指标 | 社会效益指标 | 传染病报告发病率 | 显著下降",
+    "合计 |  |  |  |  | 3650.00 |  |  |  |  | ",
+  ])
+
+  @Test(arguments: layouts)
+  func listColumnsOfProjectFields(_ layout: Layout) throws {
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: Self.fieldList).utf8), path: "fields.txt")
+    #expect(
+      try Self.reading(DepartmentTaskTests.text(layout, rows: Self.fieldList))
+        == Reading(
+          projects: [
+            "基本公共卫生服务补助 | 某市疾病预防控制中心 | 32000000 | 免费提供基本公共卫生服务。",
+            "重大传染病防控经费 | 某市传染病医院 | 4500000 | 完成传染病防控任务。",
+          ],
+          indicators: [
+            "产出指标/数量指标/电子健康档案建档率 >= 90 %", "满意度指标/服务对象满意度指标/居民满意度 >= 85 %",
+            "产出指标/时效指标/疫情报告及时率  100 %", "效益指标/社会效益指标/传染病报告发病率  显著下降 ",
+          ],
+          residue: [], codes: ["JX505", "JX505"]))
+    #expect(document.projects.map(\.department.name) == ["某市卫生健康委员会", "某市卫生健康委员会"])
+    #expect(document.projects.map(\.category) == ["延续性项目", "新增项目"])
+    // The row number is kept with its project, under its header.
+    #expect(document.projects.map { $0.fields.filter { $0.label == "序号" }.map(\.text) } == [["1"], ["2"]])
+  }
+
   /// Nothing lost in any layout of the three tables.
   @Test(arguments: layouts)
   func nothingLost(_ layout: Layout) {
     for (name, rows) in [
       ("list", Self.list), ("units", Self.unitList), ("form", Self.form), ("coded", Self.codedForm), ("codedList", Self.codedList),
-      ("export", Self.export),
+      ("export", Self.export), ("fieldList", Self.fieldList),
     ] {
       var result = LosslessInvariant.Result()
       LosslessInvariant.check(

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Testing
 
 @testable import Jixiao
@@ -163,6 +164,81 @@ import Testing
     #expect(project.funds.fiscal?.yuan == 4_500_000)
     #expect(project.funds.lines.first.map { [$0.label, "\($0.amount.yuan)"] } == ["中期资金总额", "15000000"])
     #expect(!Self.codes(document).contains("JX111"))
+  }
+
+  /// A dash, a slash or 无 where a form has no other funds says there are none: no amount
+  /// read, no JX111, and the cell kept among the project's fields. Any other text still is
+  /// JX111.
+  @Test(arguments: ["—", "——", "-", "/", "无", "－", "&nbsp;"])
+  func nilMarksInFundsCells(_ mark: String) throws {
+    let document = try TableFixtures.parse([
+      "项目支出绩效目标表",
+      "项目名称 | 乡村振兴衔接资金",
+      "项目资金（万元） | 年度资金总额 | 500",
+      " | 其中：财政拨款 | 500",
+      " | 其他资金 | \(mark)",
+      "一级指标 | 二级指标 | 三级指标 | 指标值",
+      "产出指标 | 数量指标 | 产业项目数 | ≥10个",
+    ])
+    let project = try #require(document.projects.first)
+    #expect(project.funds.other == nil && project.funds.total?.yuan == 5_000_000)
+    #expect(!Self.codes(document).contains("JX111"))
+    #expect(project.fields.contains { $0.text == mark })
+    let worded = try TableFixtures.parse([
+      "项目名称 | 乡村振兴衔接资金", "其他资金 | 待定", "一级指标 | 二级指标 | 三级指标 | 指标值", "产出指标 | 数量指标 | 产业项目数 | ≥10个",
+    ])
+    #expect(Self.codes(worded).contains("JX111"))
+  }
+
+  /// A dotted year and month under 时效指标, or under a name about a time, is a month in a
+  /// document as it is for `jixiao value --indicator` (`2024.10` was the number 2024.1).
+  @Test func dottedMonthsUnderTimeliness() throws {
+    let document = try TableFixtures.parse([
+      "2024年项目支出绩效目标表",
+      "项目名称 | 老旧小区改造",
+      "一级指标 | 二级指标 | 三级指标 | 指标值",
+      "产出指标 | 时效指标 | 开工时间 | 2024.6",
+      " |  | 完工时限 | 2024.10",
+      " | 数量指标 | 项目完工时间 | 2024.11",
+      " |  | 改造面积 | 2024.10",
+    ])
+    let targets = try #require(document.projects.first).indicators.map(\.target)
+    #expect(targets.map(\.kind) == [.date, .date, .date, .quantitative])
+    #expect(targets.prefix(3).map { $0.date?.start } == ["2024-06-01", "2024-10-01", "2024-11-01"])
+    #expect(targets[3].value == Decimal(string: "2024.1"))
+  }
+
+  /// `…表（续）` and `续表` over the rest of a table after a page break: the table goes on,
+  /// not a second table whose project has no name.
+  @Test func continuedTableAfterAPageBreak() throws {
+    for mark in ["2024年项目支出绩效目标表（续）", "续表", "（续表）"] {
+      let document = try TableFixtures.parse([
+        "2024年项目支出绩效目标表",
+        "项目名称 | 城区环境卫生保洁服务",
+        "一级指标 | 二级指标 | 三级指标 | 指标值",
+        "产出指标 | 数量指标 | 道路清扫保洁面积 | ≥420万平方米",
+        "\u{0C}" + mark,
+        "一级指标 | 二级指标 | 三级指标 | 指标值",
+        "效益指标 | 社会效益指标 | 市容环境改善程度 | 明显改善",
+        "满意度指标 | 服务对象满意度指标 | 市民满意度 | ≥90%",
+      ])
+      #expect(document.tables.count == 1, "\(mark)")
+      #expect(document.projects.map(\.name) == ["城区环境卫生保洁服务"], "\(mark)")
+      #expect(document.projects.first?.indicators.count == 3, "\(mark)")
+      #expect(document.residue.isEmpty && document.tables.first?.layout.contains { $0.text == mark } == true, "\(mark)")
+    }
+  }
+
+  /// A box before its label marks that label (`☐新增项目 ☑延续项目`, a web page's
+  /// `<input type=checkbox>`); a box after it, the label before (`新增项目□ 延续项目√`).
+  @Test func checkboxesBeforeOrAfterTheirLabels() {
+    #expect(Checkbox.selected(in: "☐新增项目 ☑延续项目") == "延续项目")
+    #expect(Checkbox.selected(in: "☑ 新增项目 ☐ 延续项目") == "新增项目")
+    #expect(Checkbox.selected(in: "□新增 ■延续") == "延续")
+    #expect(Checkbox.selected(in: "○新增项目 ●延续项目") == "延续项目")
+    #expect(Checkbox.selected(in: "新增项目□ 延续项目√") == "延续项目")
+    #expect(Checkbox.selected(in: "新增项目☑ 延续项目☐") == "新增项目")
+    #expect(Checkbox.selected(in: "☐新增项目 ☐延续项目") == nil)
   }
 
   /// `填报单位:(盖章) 单位:万元`: a unit at the end of a sign-off line is the table's unit.

@@ -470,7 +470,7 @@ private enum OldRowReading {
   static func isWordLike(_ lexeme: Lexeme?) -> Bool {
     switch lexeme {
     case .word?, .listSeparator?, .ignorable?, .openParen?, .closeParen?, .unit?, .scale?, .approximately?,
-      .moreThan?, .percentPrefix?, .tenths?, .rangeSeparator?, .slash?, .keepWithin?:
+      .moreThan?, .unitPrefix?, .tenths?, .rangeSeparator?, .slash?, .keepWithin?:
       true
     default: false
     }

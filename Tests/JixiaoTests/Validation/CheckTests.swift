@@ -57,6 +57,11 @@ import Testing
       code: "JX302",
       triggering: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 成本指标 | 成本节约率 | 0 | 元 | ≥ |  | 节约成本 | 大于0得满分"]),
       clean: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 成本指标 | 成本节约率 | 0 | % | ≥ |  | 节约成本 | 大于0得满分"])),
+    // A rate's change in points of it is no other unit.
+    Case(
+      code: "JX302",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 效益指标 | 农村生活污水治理率 | 5 | 个 | ≥ |  | 提高 | 提高得满分"]),
+      clean: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 效益指标 | 农村生活污水治理率 | 5 | 个百分点 | ≥ |  | 提高 | 提高得满分"])),
     Case(
       code: "JX303",
       triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("群众满意度 | ≥95%", with: "群众满意度 | ≥105%") }),

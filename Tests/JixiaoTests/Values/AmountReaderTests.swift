@@ -39,7 +39,12 @@ struct AmountReaderTests {
     AmountCase(text: "三百五十万元", defaultUnit: nil, value: "350", unit: .wanYuan, yuan: "3500000", decimals: 0, unitWritten: true),
     AmountCase(text: "5千元", defaultUnit: nil, value: "5", unit: .qianYuan, yuan: "5000", decimals: 0, unitWritten: true),
     AmountCase(text: "2百万元", defaultUnit: nil, value: "2", unit: .baiWanYuan, yuan: "2000000", decimals: 0, unitWritten: true),
-    AmountCase(text: "¥1,200.50", defaultUnit: .yuan, value: "1200.5", unit: .yuan, yuan: "1200.5", decimals: 2, unitWritten: false),
+    // The currency sign is the unit: 元 over a column's (or a table's) 万元, 万元 with 万.
+    AmountCase(text: "¥1,200.50", defaultUnit: .yuan, value: "1200.5", unit: .yuan, yuan: "1200.5", decimals: 2, unitWritten: true),
+    AmountCase(text: "￥500,000.00", defaultUnit: .wanYuan, value: "500000", unit: .yuan, yuan: "500000", decimals: 2, unitWritten: true),
+    AmountCase(text: "￥500,000.00", defaultUnit: nil, value: "500000", unit: .yuan, yuan: "500000", decimals: 2, unitWritten: true),
+    AmountCase(text: "￥50万", defaultUnit: .yuan, value: "50", unit: .wanYuan, yuan: "500000", decimals: 0, unitWritten: true),
+    AmountCase(text: "¥5万元", defaultUnit: nil, value: "5", unit: .wanYuan, yuan: "50000", decimals: 0, unitWritten: true),
     AmountCase(text: "-3.5万元", defaultUnit: nil, value: "-3.5", unit: .wanYuan, yuan: "-35000", decimals: 1, unitWritten: true),
     AmountCase(text: "65(万元)", defaultUnit: nil, value: "65", unit: .wanYuan, yuan: "650000", decimals: 0, unitWritten: true),
     AmountCase(text: "28.8萬元", defaultUnit: nil, value: "28.8", unit: .wanYuan, yuan: "288000", decimals: 1, unitWritten: true),

@@ -192,4 +192,24 @@ let spellingTargetCases: [TargetCase] = [
   // 逾, more than; 逾期, overdue, names a quantity.
   .quantity("逾300人", .greater, "300", "人"),
   .quantity("逾期0次", nil, "0", "次"),
+  // A currency sign is the unit: 元, or 万元 with a bare 万; a unit written after the number wins.
+  .quantity("￥500,000.00", nil, "500000", "元", yuan: "500000"),
+  .quantity("≤￥500,000.00", .atMost, "500000", "元", yuan: "500000"),
+  .quantity("≤¥50万", .atMost, "50", "万元", yuan: "500000"),
+  .quantity("¥5万元", nil, "5", "万元", yuan: "50000"),
+  .quantity("人均¥300", nil, "300", "元", yuan: "300"),
+  // Negated comparisons: 未 and 没有 are 不 (未超过 was read as 超过, >).
+  .quantity("未超过5%", .atMost, "5", "%"),
+  .quantity("未超出120万元", .atMost, "120", "万元", yuan: "1200000"),
+  .quantity("不超出5%", .atMost, "5", "%"),
+  .quantity("没有超过5%", .atMost, "5", "%"),
+  .quantity("投诉率未超过1%", .atMost, "1", "%"),
+  .quantity("未高于5%", .atMost, "5", "%"),
+  .quantity("不超120万元", .atMost, "120", "万元", yuan: "1200000"),
+  .quantity("未低于95%", .atLeast, "95", "%"),
+  .quantity("未少于10个", .atLeast, "10", "个"),
+  .quantity("未达到5%", .less, "5", "%"),
+  .quantity("95%及其以上", .atLeast, "95", "%"),
+  .quantity("≯5%", .atMost, "5", "%"),
+  .quantity("≮95%", .atLeast, "95", "%"),
 ]

@@ -203,14 +203,25 @@ import Testing
   static func oldSplit(_ text: String) -> String { describe(oldSplitPieces(text)) }
   static func newSplit(_ text: String) -> String { describe(InlineFields.split(text)) }
 
-  static let oldChecked: Set<Character> = ["☑", "√", "✓", "✔", "■", "☒", "R", "▇"]
+  static let oldChecked: Set<Character> = ["☑", "√", "✓", "✔", "■", "☒", "R", "▇", "●", "◉", "▣"]
   static let oldUnchecked: Set<Character> = ["☐", "□", "○", "◯"]
 
+  /// The reading by sets of characters: each label the mark after it, or, where the text
+  /// begins with a mark, the mark before it.
   static func oldSelected(in text: String) -> String? {
     let cleaned = CellText.clean(text)
     guard cleaned.contains(where: { oldChecked.contains($0) || oldUnchecked.contains($0) }) else { return nil }
     var options: [(label: String, isChecked: Bool?)] = []
     var label = ""
+    let isMark = { (character: Character) in oldChecked.contains(character) || oldUnchecked.contains(character) }
+    if let first = cleaned.first(where: { !String($0).trimmingBlanks().isEmpty }), isMark(first) {
+      var pieces: [(mark: Character, label: String)] = []
+      for character in cleaned {
+        if isMark(character) { pieces.append((character, "")) } else if !pieces.isEmpty { pieces[pieces.count - 1].label.append(character) }
+      }
+      let picked = pieces.filter { oldChecked.contains($0.mark) }.map { String($0.label.trimmingBlanks()) }.filter { !$0.isEmpty }
+      return picked.count == 1 ? picked[0] : nil
+    }
     for character in cleaned {
       if oldChecked.contains(character) || oldUnchecked.contains(character) {
         let trimmed = String(label.trimmingBlanks())
@@ -353,7 +364,7 @@ import Testing
   }
 
   @Test func checkboxMarks() {
-    let pieces = ["新增", "☑", "☐", "R", "√", "□", " ", "\u{FE0F}", "\u{301}", "○", "延续"]
+    let pieces = ["新增", "☑", "☐", "R", "√", "□", " ", "\u{FE0F}", "\u{301}", "○", "延续", "●"]
     var picked = 0
     for text in Arrangements.of(pieces, upTo: 4) {
       let expected = Self.oldSelected(in: text)

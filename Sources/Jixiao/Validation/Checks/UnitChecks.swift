@@ -42,7 +42,8 @@ enum RateWithoutPercent: Check {
       guard let name = indicator.name, checked.nameKey?.hasSuffixBytes("率") == true, indicator.target.isNumeric else { return nil }
       let written = indicator.unitColumn ?? indicator.target.unitRaw
       guard let unit = indicator.target.unit ?? (written.map { TextKey.make($0) }), !unit.isEmpty,
-        unit != "%", unit != "‰", unit != "/", let shown = written ?? indicator.target.unit
+        // A rate's change is in points of it (`提高5个百分点`).
+        unit != "%", unit != "‰", unit != "/", unit != "百分点", let shown = written ?? indicator.target.unit
       else { return nil }
       return Diagnostic(self, span: indicator.spans[.unitColumn] ?? indicator.targetSpan, name, shown)
     }
