@@ -22,9 +22,9 @@ struct HeaderResolver {
     var result = Result()
     // The row with the most cells, and of those the one with the most labels, the lowest
     // on a tie: a sheet's export pads every row to the same width.
-    guard let base = rows.enumerated().max(by: { a, b in
+    guard let (baseIndex, base) = rows.enumerated().max(by: { a, b in
       (a.element.cells.count, a.element.nonEmpty.count, a.offset) < (b.element.cells.count, b.element.nonEmpty.count, b.offset)
-    })?.element else { return result }
+    }) else { return result }
     if let rebuilt = collapsed(rows, base: base) { return rebuilt }
     result.columnCount = base.cells.count
     var blanks: [Int] = []
@@ -61,6 +61,22 @@ struct HeaderResolver {
       }
     }
     leaves.sort { ($0.position, $0.row) < ($1.position, $1.row) }
+    // A row below the base as wide as it keeps its columns (a grid: tab rows, a page's
+    // table): its labels are the leaves under the base's group labels (`项目资金` over
+    // `资金总额 │ 财政拨款 │ 其他资金`), each in its own column.
+    let gridLeaves = rows[(baseIndex + 1)...].filter { $0.cells.count == base.cells.count }.flatMap { row in
+      row.cells.compactMap { cell -> (cell: Cell, role: ColumnRole)? in
+        guard !cell.isEmpty, let role = ColumnVocabulary.role(cell.key), role != .group, role != .blockLabel else { return nil }
+        return (cell, role)
+      }
+    }
+    for leaf in gridLeaves {
+      result.roles[leaf.cell.column] = leaf.role
+      result.labels[leaf.cell.column] = leaf.cell
+      result.unnamedLabels[leaf.cell.column] = nil
+      blanks.removeAll { $0 == leaf.cell.column }
+    }
+    leaves.removeAll { leaf in gridLeaves.contains { $0.cell == leaf.cell } }
     for (column, leaf) in zip(blanks, leaves) {
       result.roles[column] = leaf.role
       result.labels[column] = leaf.cell

@@ -47,12 +47,15 @@ enum PipeTokenizer {
   }
 
   /// The line after a heading's marks (`## 2024年项目支出绩效目标表`: one to six `#` and a
-  /// blank), or the line itself.
+  /// blank, and no pipe after them: `# │ 项目名称` is a row whose first cell is `#`), or the
+  /// line itself.
   static func headingText(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
     var marks = range.lowerBound
     while marks < range.upperBound, bytes[marks] == 0x23 { marks += 1 }
     let count = marks - range.lowerBound
-    guard (1...6).contains(count), marks < range.upperBound, bytes[marks] == 0x20 || bytes[marks] == 0x09 else { return range }
+    guard (1...6).contains(count), marks < range.upperBound, bytes[marks] == 0x20 || bytes[marks] == 0x09,
+      !bytes[marks..<range.upperBound].contains(0x7C)
+    else { return range }
     return Blank.trim(bytes, marks..<range.upperBound)
   }
 

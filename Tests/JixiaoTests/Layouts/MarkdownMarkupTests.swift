@@ -35,6 +35,17 @@ import Testing
     #expect(name.span.column == 5 && name.span.length == 8)
   }
 
+  @Test func headingOnlyOnALineWithoutPipes() {
+    func text(_ line: String) -> String {
+      let bytes = Array(line.utf8)
+      return String(decoding: bytes[PipeTokenizer.headingText(bytes, 0..<bytes.count)], as: UTF8.self)
+    }
+    #expect(text("## 2024年项目支出绩效目标表") == "2024年项目支出绩效目标表")
+    #expect(text("# | 项目名称 | 资金总额") == "# | 项目名称 | 资金总额")
+    #expect(text("#1 项目") == "#1 项目")
+    #expect(text("####### 七个") == "####### 七个")
+  }
+
   @Test func markOnlyWhenItWrapsTheWholeCell() {
     func inner(_ cell: String) -> String {
       let bytes = Array(cell.utf8)

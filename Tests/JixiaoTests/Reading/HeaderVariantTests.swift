@@ -433,6 +433,27 @@ import Testing
     #expect(document.projects.map { $0.fields.filter { $0.label == "序号" }.map(\.text) } == [["1"], ["2"]])
   }
 
+  /// `项目资金` over `资金总额 │ 财政拨款 │ 其他资金` in a grid: each amount in the column of
+  /// the label under the group (the group's own column was the total, and the labels below
+  /// filled the blanks one column off: the fiscal funds read as the total's line, the other
+  /// funds as the fiscal).
+  @Test(arguments: [Layout.tabbed, .markdown, .csv, .gridTable])
+  func fundsGroupOverItsColumns(_ layout: Layout) throws {
+    let rows = Self.cells([
+      "2024年项目支出绩效目标表",
+      "单位：万元",
+      "项目名称 | 项目资金 |  |  | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+      " | 资金总额 | 财政拨款 | 其他资金 |  |  |  |  | ",
+      "基本公共卫生服务补助 | 3200.00 | 3000.00 | 200.00 | 免费提供基本公共卫生服务。 | 产出指标 | 数量指标 | 电子健康档案建档率 | ≥90%",
+      " |  |  |  |  | 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥85%",
+    ])
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: rows).utf8), path: "group.txt")
+    let funds = try #require(document.projects.first).funds
+    #expect([funds.total?.yuan, funds.fiscal?.yuan, funds.other?.yuan] == [32_000_000, 30_000_000, 2_000_000])
+    #expect(funds.lines.isEmpty && document.residue.isEmpty)
+    #expect(!document.diagnostics.contains { $0.code == "JX201" })
+  }
+
   /// Nothing lost in any layout of the three tables.
   @Test(arguments: layouts)
   func nothingLost(_ layout: Layout) {
