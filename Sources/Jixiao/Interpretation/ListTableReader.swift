@@ -170,8 +170,9 @@ struct ListTableReader {
     var indicatorCells: [Cell] = []
     indicatorCells.reserveCapacity(row.cells.count)
     for cell in row.cells {
-      guard let role = role(cell.column), role.isProjectColumn else {
-        if role == nil, cell.column < firstIndicatorColumn {
+      let columnRole = role(cell.column)
+      guard let role = columnRole, role.isProjectColumn else {
+        if columnRole == nil, cell.column < firstIndicatorColumn {
           // A column before the indicator's that no list names: the project's, not a cell
           // of its first indicator (which would then be read from the wrong cell on).
           if !cell.isEmpty { readUnnamedProjectCell(cell) }

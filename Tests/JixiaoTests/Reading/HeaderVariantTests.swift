@@ -433,6 +433,27 @@ import Testing
     #expect(document.projects.map { $0.fields.filter { $0.label == "序号" }.map(\.text) } == [["1"], ["2"]])
   }
 
+  /// A column before the indicator columns under a header no list holds (立项文号) is the
+  /// project's, kept under its header: not the first cell of its first indicator. (Not in
+  /// spaced text: single blanks cut the unknown header, and the rows stay residue.)
+  @Test(arguments: layouts.filter { $0 != .cellStream && $0 != .spaced })
+  func unnamedProjectColumn(_ layout: Layout) throws {
+    let rows = Self.cells([
+      "2024年项目支出绩效目标表",
+      "单位：万元",
+      "项目名称 | 立项文号 | 资金总额 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+      "农村饮水安全维修养护 | 某财预〔2024〕12号 | 120.5 | 产出指标 | 数量指标 | 维修养护工程数量 | ≥30处",
+      " |  |  | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90%",
+    ])
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: rows).utf8), path: "unnamed.txt")
+    let project = try #require(document.projects.first)
+    #expect(project.indicators.map { "\($0.level1 ?? "-")/\($0.level2 ?? "-")/\($0.name ?? "-")" } == [
+      "产出指标/数量指标/维修养护工程数量", "满意度指标/服务对象满意度指标/群众满意度",
+    ])
+    #expect(project.fields.contains { $0.label == "立项文号" && $0.text == "某财预〔2024〕12号" })
+    #expect(project.funds.total?.yuan == 1_205_000 && document.residue.isEmpty)
+  }
+
   /// `项目资金` over `资金总额 │ 财政拨款 │ 其他资金` in a grid: each amount in the column of
   /// the label under the group (the group's own column was the total, and the labels below
   /// filled the blanks one column off: the fiscal funds read as the total's line, the other
