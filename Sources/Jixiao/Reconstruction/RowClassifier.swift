@@ -328,6 +328,9 @@ enum RowClassifier {
 
   static func headerWord(of role: ColumnRole) -> HeaderWord {
     if ColumnVocabulary.indicatorHeaderRoles.contains(role) { return .indicatorHeader }
+    // A form's labels (主管部门, 实施单位) and 序号 are a list's columns only beside indicator
+    // labels: a form's row of labels over its values (项目名称 │ 主管部门 │ 实施单位) is no header.
+    if role == .projectField || role == .serial { return .neutral }
     if role.isProjectColumn || role == .group { return .projectColumn }
     return .neutral
   }

@@ -190,6 +190,23 @@ import Testing
     #expect(Self.codes(worded).contains("JX111"))
   }
 
+  /// A form's row of labels over a row of their values (项目名称 │ 主管部门 │ 实施单位) is no
+  /// list header, though a list may have those columns beside its indicator labels.
+  @Test func formLabelsOverTheirValues() throws {
+    let document = try TableFixtures.parse([
+      "项目支出绩效目标表",
+      "项目名称 | 主管部门 | 实施单位",
+      "乡村振兴衔接资金 | 某县农业农村局 | 某县乡村振兴服务中心",
+      "年度资金总额（万元） | 500",
+      "一级指标 | 二级指标 | 三级指标 | 指标值",
+      "产出指标 | 数量指标 | 产业项目数 | ≥10个",
+    ])
+    #expect(document.projects.map(\.name) == ["乡村振兴衔接资金"])
+    let project = try #require(document.projects.first)
+    #expect(project.department.name == "某县农业农村局" && project.implementingUnit == "某县乡村振兴服务中心")
+    #expect(project.funds.total?.yuan == 5_000_000 && project.indicators.count == 1)
+  }
+
   /// A dotted year and month under 时效指标, or under a name about a time, is a month in a
   /// document as it is for `jixiao value --indicator` (`2024.10` was the number 2024.1).
   @Test func dottedMonthsUnderTimeliness() throws {

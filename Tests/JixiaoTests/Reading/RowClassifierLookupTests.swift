@@ -107,12 +107,12 @@ import Testing
   /// `isHeader` skips the look-up of a key whose first bytes and length no header word has:
   /// every word has its bit, and a key without one is no word (the table's own answer).
   @Test func leadBytesPassEveryHeaderWord() {
-    let words = ColumnVocabulary.entries.map(\.key) + LevelVocabulary.blockLabels.words + Self.cellTexts
+    let words = ColumnVocabulary.allEntries.map(\.0) + LevelVocabulary.blockLabels.words + Self.cellTexts
     for word in words where RowClassifier.headerWord(word) != .unknown {
       // (A word known by its prefix alone, `绩效指标(2023年)`, is looked up for its prefix.)
       #expect(word.withUTF8Bytes { RowClassifier.headerLeads.mayBeWord($0) || ColumnVocabulary.mayHavePrefix($0) }, "\(word)")
     }
-    for word in ColumnVocabulary.entries.map(\.key) + LevelVocabulary.blockLabels.words {
+    for word in ColumnVocabulary.allEntries.map(\.0) + LevelVocabulary.blockLabels.words {
       #expect(word.withUTF8Bytes { RowClassifier.headerLeads.mayBeWord($0) }, "\(word)")
     }
     var random = SeededSequence(seed: 0x1EAD_B17E)
@@ -163,7 +163,7 @@ import Testing
   }
 
   @Test func headerWordsAreTheTwoLookUps() {
-    let keys = Self.cellTexts + ColumnVocabulary.entries.map(\.key) + LevelVocabulary.blockLabels.words
+    let keys = Self.cellTexts + ColumnVocabulary.allEntries.map(\.0) + LevelVocabulary.blockLabels.words
     for key in keys + keys.map { $0 + "(年)" } + keys.map { $0 + "x" } + keys.map { String($0.dropLast()) } {
       #expect(RowClassifier.headerWord(key) == Reference.headerWord(key), "\(key)")
       #expect(ColumnVocabulary.role(key) == Reference.columnRole(key), "\(key)")
@@ -283,6 +283,7 @@ private enum Reference {
   static func headerWord(_ key: String) -> RowClassifier.HeaderWord {
     if let role = columnRole(key) {
       if ColumnVocabulary.indicatorHeaderRoles.contains(role) { return .indicatorHeader }
+      if role == .projectField || role == .serial { return .neutral }
       if role.isProjectColumn || role == .group { return .projectColumn }
       return .neutral
     }
