@@ -6,17 +6,19 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Report what does not hold in published target tables.",
     discussion: """
-      Reads each file as `parse` does and prints its findings: funds that do not add up,
-      weights that do not total 100, units that contradict values, dates in the wrong year,
-      levels under the wrong parent, and the reading problems met on the way. Each finding
-      has a stable code; `jixiao explain CODE` says what it means and how to fix it.
+      Reads each file as `parse` does and prints its findings: funds that do not
+      add up, weights that do not total 100, units that contradict values, dates
+      in the wrong year, levels under the wrong parent, and the reading problems
+      met on the way. Each finding has a stable code; `jixiao explain CODE` says
+      what it means and how to fix it.
 
       Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
-      65 a file is not a readable table, 66 a file is missing or unreadable, 64 usage.
+      65 a file is not a readable table, 66 a file is missing or unreadable, 64
+      usage.
 
       Examples:
         jixiao check Corpus/seeds/001_cb4f80606216139f.txt
-        jixiao check --format sarif --fail-on warning tables/*.txt > findings.sarif
+        jixiao check --format sarif --fail-on warning tables/*.txt > out.sarif
         jixiao check --ignore JX1xx --severity JX205=error 001.txt
       """
   )

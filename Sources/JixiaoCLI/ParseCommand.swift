@@ -6,26 +6,29 @@ struct ParseCommand: ParsableCommand {
     commandName: "parse",
     abstract: "Read a disclosure and print its normalised JSON.",
     discussion: """
-      Reads a performance-target table pasted or converted to text (tab rows, one cell per
-      line, pipe rows, HTML remnants …) in UTF-8, UTF-16 or GB18030, and prints one JSON
-      document following Schemas/jixiao.schema.json: tables, projects with funds and
-      indicators, budget lines, diagnostics and the residue no stage could read.
+      Reads a performance-target table pasted or converted to text (tab rows, one
+      cell per line, pipe rows, HTML remnants …) in UTF-8, UTF-16 or GB18030, and
+      prints one JSON document following Schemas/jixiao.schema.json: tables,
+      projects with funds and indicators, budget lines, diagnostics and the
+      residue no stage could read.
 
-      Every failure is one line on standard error, naming the file, and an exit code:
+      Every failure is one line on standard error, naming the file, and an exit
+      code:
         0   read
         64  usage error, including an --encoding name ICU does not know
-        65  not a readable performance table: empty or blank, binary (NUL bytes, PNG, ZIP,
-            ELF …), undecodable, no performance table found, or larger than --max-size
+        65  not a readable performance table: empty or blank, binary (NUL bytes,
+            PNG, ZIP, ELF …), undecodable, no performance table found, or larger
+            than --max-size
         66  the file is missing, a directory, or unreadable (permission denied)
         73  the --output file exists (without --force) or cannot be created
         74  an I/O error while writing the output
 
-      With --output, the JSON is written to a temporary file in the same directory and
-      renamed into place, so an interrupted run never leaves half a file.
+      With --output, the JSON is written to a temporary file in the same directory
+      and renamed into place, so an interrupted run never leaves half a file.
 
       Examples:
         jixiao parse Corpus/seeds/000_68f22dc76fd3e3d9.txt > 000.json
-        jixiao parse old-county-page.txt --encoding GB18030 --output page.json --force
+        jixiao parse old-page.txt --encoding GB18030 --output page.json --force
         pbpaste | jixiao parse - --lang zh
       """
   )

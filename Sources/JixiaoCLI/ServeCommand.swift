@@ -8,20 +8,21 @@ struct ServeCommand: AsyncParsableCommand {
     abstract: "Open a local web page: paste a table or drop a file, see what was read and what is wrong.",
     discussion: """
       Serves one page at http://127.0.0.1:8080/ (loopback only, unless --host says
-      otherwise). Paste a table or drop a file there and it shows the projects as tables —
-      funds in 元 and as written, indicators with their levels, raw and parsed targets —
-      with every finding marked on its cell, the residue, and downloads of the JSON, the
-      indicators as CSV, and SARIF. Chinese by default, English with one click.
+      otherwise). Paste a table or drop a file there and it shows the projects as
+      tables — funds in 元 and as written, indicators with their levels, raw and
+      parsed targets — with every finding marked on its cell, the residue, and
+      downloads of the JSON, the indicators as CSV, and SARIF. Chinese by default,
+      English with one click.
 
       Beside the page, an HTTP API (Schemas/jixiao-api.openapi.yaml):
-        POST /api/parse   body: the file's bytes → the JSON of `jixiao parse`
-        POST /api/check   body: the file's bytes → the JSON of `jixiao check --format json`
+        POST /api/parse   file bytes → the JSON of `jixiao parse`
+        POST /api/check   file bytes → the JSON of `jixiao check --format json`
 
-      Each request is parsed off the network threads, within --time-limit seconds (else
-      503) and --max-size bytes (else 413). Ctrl-C stops the server.
+      Each request is parsed off the network threads, within --time-limit seconds
+      (else 503) and --max-size bytes (else 413). Ctrl-C stops the server.
 
-      Exit codes: 0 stopped by Ctrl-C or SIGTERM, 64 usage error, 69 the address cannot be
-      bound (the port is taken, or the host is not this machine's).
+      Exit codes: 0 stopped by Ctrl-C or SIGTERM, 64 usage error, 69 the address
+      cannot be bound (the port is taken, or the host is not this machine's).
 
       Examples:
         jixiao serve

@@ -235,45 +235,30 @@ enum Checkbox {
     let cleaned = CellText.clean(text)
     // A mark is a character of one scalar, so text without a mark scalar has no mark.
     guard cleaned.unicodeScalars.contains(where: { mark($0) != nil }) else { return nil }
-    var options: [(label: String, isChecked: Bool?)] = []
+    // A form draws its box after each label (`新增项目☑ 延续项目☐`) or, like a web page's
+    // `<input type=checkbox>`, before it (`☐新增项目 ☑延续项目`): the text's first mark before
+    // any label says which. A label's mark is the one right beside it on that side.
+    var options: [(label: String, markBefore: Bool?, markAfter: Bool?)] = []
+    var marksLead: Bool?
+    var markBefore: Bool?
     var label = ""
-    // `☐新增项目 ☑延续项目`: a form that draws the box before its label (a web page's
-    // `<input type=checkbox>` does) marks the label after each box.
-    if let first = cleaned.first(where: { !$0.unicodeScalars.allSatisfy { Blank.isBlank($0) || Blank.isWhitespace($0) } }),
-      mark(of: first) != nil
-    {
-      var pending: Bool?
-      for character in cleaned {
-        if let isChecked = mark(of: character) {
-          let trimmed = String(label.trimmingBlanks())
-          if !trimmed.isEmpty { options.append((trimmed, pending)) }
-          pending = isChecked
-          label = ""
-        } else {
-          label.append(character)
-        }
-      }
-      let trimmed = String(label.trimmingBlanks())
-      if !trimmed.isEmpty { options.append((trimmed, pending)) }
-      let picked = options.filter { $0.isChecked == true }.map(\.label)
-      return picked.count == 1 ? picked[0] : nil
+    func closeLabel(markAfter: Bool?) {
+      let trimmed = label.trimmingBlanks()
+      if !trimmed.isEmpty { options.append((String(trimmed), markBefore, markAfter)) }
+      label = ""
     }
     for character in cleaned {
-      if let isChecked = mark(of: character) {
-        let trimmed = String(label.trimmingBlanks())
-        if !trimmed.isEmpty {
-          options.append((trimmed, isChecked))
-        } else if let lastIndex = options.indices.last, options[lastIndex].isChecked == nil {
-          options[lastIndex].isChecked = isChecked
-        }
-        label = ""
-      } else {
+      guard let isChecked = mark(of: character) else {
         label.append(character)
+        continue
       }
+      if marksLead == nil { marksLead = label.trimmingBlanks().isEmpty }
+      closeLabel(markAfter: isChecked)
+      markBefore = isChecked
     }
-    let picked = options.filter { $0.isChecked == true }.map(\.label)
-    guard picked.count == 1 else { return nil }
-    return picked[0]
+    closeLabel(markAfter: nil)
+    let picked = options.filter { (marksLead == true ? $0.markBefore : $0.markAfter) == true }.map(\.label)
+    return picked.count == 1 ? picked[0] : nil
   }
 
   /// Whether the character is a checked mark (true: ☑ √ ✓ ✔ ■ ☒ R ▇ ● ◉ ▣) or an unchecked

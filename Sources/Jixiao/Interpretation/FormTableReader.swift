@@ -26,6 +26,10 @@ struct FormTableReader {
   private var labelBuffer: [(index: Int, role: FieldRole, valued: Bool)] = []
   /// The columns of a department's task block while its rows are read.
   private var taskBlock: TaskBlock?
+  /// A lone line that no field above continues, held for one row: pdftotext sets a label
+  /// beside the middle line of its value (`1.…` ⏎ `年度总体目标 │ 2.…` ⏎ `3.…`), so the
+  /// value's first line comes before its label. Residue unless the next row is that label.
+  private var lineAboveLabel: Cell?
   var layout: [LayoutCell] = []
 
   init(block: TableBlock, context: ReadingContext) {
@@ -36,6 +40,7 @@ struct FormTableReader {
   static func read(_ block: TableBlock, context: inout ReadingContext) -> (entities: [EntityDraft], layout: [LayoutCell]) {
     var reader = FormTableReader(block: block, context: context)
     for row in block.rows { reader.consume(row) }
+    if let held = reader.lineAboveLabel.take() { reader.context.leave(held, .unrecognisedRow) }
     reader.finishEntity()
     if let first = reader.shiftedRows.first {
       let lines = reader.shiftedRows.prefix(12).map { String($0.line) }.joined(separator: ", ")
@@ -54,6 +59,7 @@ struct FormTableReader {
 
   private mutating func consume(_ row: Row) {
     guard !row.isBlank else { return }
+    if let held = lineAboveLabel.take(), !placeLineAboveLabel(held, in: row) { context.leave(held, .unrecognisedRow) }
     if RowClassifier.kind(of: row) == .header {
       startIndicatorBlock(row)
       return
@@ -75,6 +81,17 @@ struct FormTableReader {
       }
     }
     readFieldRow(row)
+  }
+
+  /// The held line is the first of the value of this row's label when the label takes text
+  /// that runs over lines (a goal, a description) and its value stands in the line's column.
+  private mutating func placeLineAboveLabel(_ line: Cell, in row: Row) -> Bool {
+    let cells = row.nonEmpty
+    guard cells.count >= 2, cells[1].column == line.column, let role = FormVocabulary.role(cells[0].key),
+      role != .otherLabel, Self.continues(role), FormVocabulary.role(cells[1].key) == nil
+    else { return false }
+    addField(role, label: nil, value: line)
+    return true
   }
 
   /// `88100`, `88100…`: three digits or more and nothing else (an ellipsis row may follow).
@@ -204,11 +221,20 @@ struct FormTableReader {
   /// indicator row: the key's bytes are compared in place with the few labels (a set of
   /// strings hashed each row's first key, 1 % of a batch).
   static func isTotalsRow(_ cells: [Cell], first: Int) -> Bool {
+    isTotalsRow(cells, first: first) { IndicatorBuilder.weight($0) != nil }
+  }
+
+  /// A total's label in the row's first non-empty cell (`first`, -1 for none) and, in each
+  /// non-empty cell after it, text that `total` accepts; at least one such cell when
+  /// `needsTotal`. (The readers' totals differ: weights in a form, amounts in a list.)
+  static func isTotalsRow(_ cells: [Cell], first: Int, needsTotal: Bool = false, _ total: (String) -> Bool) -> Bool {
     guard first >= 0, cells[first].withKeyBytes(isTotalLabel) else { return false }
+    var totals = 0
     for index in cells.indices where index > first && !cells[index].isEmpty {
-      if IndicatorBuilder.weight(cells[index].text) == nil { return false }
+      guard total(cells[index].text) else { return false }
+      totals += 1
     }
-    return true
+    return totals >= 1 || !needsTotal
   }
 
   @inline(__always)
@@ -374,6 +400,13 @@ struct FormTableReader {
       layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
       return
     }
+    // `项目资金` ⏎ `（万元）`: a label's unit wrapped onto the next line is no value; it is the
+    // unit of the entity's funds.
+    if let unit = FormVocabulary.bracketedMoneyUnit(key) {
+      layout.append(LayoutCell(role: .unit, text: cell.text, span: cell.span))
+      if current != nil && current?.moneyUnit == nil { current?.moneyUnit = unit }
+      return
+    }
     if Self.isEmptyLabel(cell) {
       addLabelOnly(cell, role: .otherLabel)
       return
@@ -523,6 +556,8 @@ struct FormTableReader {
       }
       if (paired && FormVocabulary.looksLikeLabel(cell.key)) || Self.isEmptyLabel(cell) {
         addLabelOnly(cell, role: .otherLabel)
+      } else if cells.count == 1, split(ofLone: cell).result == nil {
+        lineAboveLabel = cell
       } else {
         readLooseCell(cell, split: cells.count == 1 ? split(ofLone: cell) : nil)
       }

@@ -361,14 +361,9 @@ struct ListTableReader {
       first = index
       break
     }
-    guard first >= 0, cells[first].withKeyBytes(FormTableReader.isTotalLabel) else { return false }
-    var amounts = 0
-    for index in cells.indices where index > first && !cells[index].isEmpty {
-      let text = cells[index].text
-      guard AmountReader.read(text, defaultUnit: .yuan) != nil || NilMarkers.says(text) else { return false }
-      amounts += 1
+    return FormTableReader.isTotalsRow(cells, first: first, needsTotal: true) {
+      AmountReader.read($0, defaultUnit: .yuan) != nil || NilMarkers.says($0)
     }
-    return amounts >= 1
   }
 
   /// Whether a name ends as the names of government bodies and their units do.

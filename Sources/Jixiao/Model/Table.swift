@@ -54,6 +54,8 @@ public struct TableInfo: Sendable, Hashable {
 public struct LayoutCell: Sendable, Hashable {
   public enum Role: String, Sendable {
     case title, subtitle, year, unit, header, repeatedHeader, separator, label, blockLabel, note, pageNumber
+    /// A line a PDF repeats at the top of each page (the department's name, `表3-2`).
+    case pageHeader
   }
 
   public var role: Role

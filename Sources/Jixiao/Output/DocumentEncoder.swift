@@ -529,6 +529,7 @@ extension LayoutCell.Role: JSONLiteral {
     case .blockLabel: "blockLabel"
     case .note: "note"
     case .pageNumber: "pageNumber"
+    case .pageHeader: "pageHeader"
     }
   }
 }

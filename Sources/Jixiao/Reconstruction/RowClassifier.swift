@@ -52,10 +52,10 @@ enum RowClassifier {
     }
     if count == 1 {
       // Each reading is asked only of a key whose bytes, read in the cell, allow it: a page
-      // number leads with a dash or 第 (E7), a year line with `(`, a unit line names 单位 and
-      // a title holds 表 (each reading's own first test). Most single cells (passages,
-      // labels) allow none, and their key is not taken out of the cell.
-      let mayBePage = keyLead == 0x2D || keyLead == 0xE2 || keyLead == 0xEF || keyLead == 0xE7
+      // number leads with a dash, 第 (E7) or 共 (E5), a year line with `(`, a unit line names
+      // 单位 and a title holds 表 (each reading's own first test). Most single cells
+      // (passages, labels) allow none, and their key is not taken out of the cell.
+      let mayBePage = keyLead == 0x2D || keyLead == 0xE2 || keyLead == 0xEF || keyLead == 0xE7 || keyLead == 0xE5
       let (mayBeUnit, mayBeTitle) = cells[firstIndex].withKeyBytes(unitAndTable)
       if mayBePage || keyLead == 0x28 || mayBeUnit || mayBeTitle {
         let firstKey = cells[firstIndex].key
@@ -67,6 +67,10 @@ enum RowClassifier {
           return .title(kind)
         }
       }
+    }
+    // `第 2 页      共 12 页` set apart by pdftotext's layout: two cells of one page number.
+    if count == 2, keyLead == 0xE7 || keyLead == 0xE5, isPageNumber(cells[firstIndex].key + cells[lastIndex].key) {
+      return .pageNumber
     }
     // A header has two labels or more: a row of one cell needs no look-up.
     if count >= 2 && isHeader(cells) { return .header }
@@ -84,28 +88,42 @@ enum RowClassifier {
       && key[5] == 0x8E && key[6] == 0x3A
   }
 
-  /// `-1-`, `—2—`, `第1页`, `第1页共3页` (the key has no blanks). A bare `1/3` is not taken:
-  /// it is also a target. By bytes: every single-cell row asks.
+  /// `-1-`, `—2—`, `第1页`, `第1页共3页`, `第1页,共3页`, `共3页/第1页` (the key has no blanks).
+  /// A bare `1/3` is not taken: it is also a target. By bytes: every single-cell row asks.
   static func isPageNumber(_ key: String) -> Bool {
     key.withUTF8Bytes { bytes in
       let count = bytes.count
       if let open = dashLength(bytes, from: 0), let close = dashLength(bytes, endingAt: count), count >= open + close + 1 {
         return allDigits(bytes, open, count - close)
       }
-      guard bytes.hasBytes(di, at: 0) else { return false }
-      var page = 3
-      while page + 3 <= count && !bytes.hasBytes(ye, at: page) { page += 1 }
-      guard page + 3 <= count, page > 3, allDigits(bytes, 3, page) else { return false }
-      let rest = page + 3
-      // `共N页` after the page, or digits alone.
-      if bytes.hasBytes(gong, at: rest) && count - rest >= 6 && bytes.hasBytes(ye, at: count - 3) {
-        return allDigits(bytes, rest + 3, count - 3)
-      }
-      return allDigits(bytes, rest, count)
+      guard let (firstIsPage, firstEnd) = pageWord(bytes, at: 0) else { return false }
+      if firstEnd == count { return firstIsPage }
+      // The page and the total, either first, joined tight or by one separator.
+      var second = firstEnd
+      if let separator = pageSeparators.first(where: { bytes.hasBytes($0, at: second) }) { second += separator.count }
+      guard let (secondIsPage, secondEnd) = pageWord(bytes, at: second) else { return false }
+      return secondEnd == count && firstIsPage != secondIsPage
     }
   }
 
+  /// `第N页` (true) or `共N页` (false) at `start`, and where it ends.
+  private static func pageWord(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (isPage: Bool, end: Int)? {
+    let isPage: Bool
+    if bytes.hasBytes(di, at: start) {
+      isPage = true
+    } else if bytes.hasBytes(gong, at: start) {
+      isPage = false
+    } else {
+      return nil
+    }
+    var end = start + 3
+    while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 { end += 1 }
+    guard end > start + 3, bytes.hasBytes(ye, at: end) else { return nil }
+    return (isPage, end + 3)
+  }
+
   private static let di = Array("第".utf8), ye = Array("页".utf8), gong = Array("共".utf8)
+  private static let pageSeparators = [",", "/", ";", "、", "|"].map { Array($0.utf8) }
 
   /// The length of the dash (`-`, `—`, `–`, `－`) at `start`, if one is there.
   private static func dashLength(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {

@@ -13,6 +13,17 @@ struct TableSegmenter {
   private var afterImage = false
   /// Rows since the markup ended the last table.
   private var markupEnded = false
+  /// The keys of one-cell lines above the first table (the department's name, `表3-2`, the
+  /// title): a PDF repeats such lines at the top of each page.
+  private var headLines: Set<String> = []
+  private var tableOpened = false
+  /// Since a page break or a page number, only blank lines, page numbers and repeated head
+  /// lines: a line of the head here is page furniture, not a row of the table.
+  private var atPageTop = false
+  /// The current table's title, repeated after its data (a PDF's next page), with the year
+  /// and unit lines under it: whether the table goes on or a new one begins, the next row
+  /// says.
+  private var repeatedTitle: [(Row, RowKind)] = []
 
   static func segment(_ grid: Grid) -> Segmentation {
     var segmenter = TableSegmenter()
@@ -40,6 +51,7 @@ struct TableSegmenter {
 
   /// Closes the last table: the blocks not taken, the passages, the residue, the year.
   mutating func finish() -> Segmentation {
+    continueAfterRepeatedTitle()
     closeTable()
     flushPreambleAsPassages()
     return result
@@ -53,6 +65,16 @@ struct TableSegmenter {
       return
     }
     row.kind = kind
+    if row.followsPageBreak || kind == .pageNumber { atPageTop = true }
+    if !repeatedTitle.isEmpty && !settleRepeatedTitle(before: row, kind) { return }
+    if atPageTop, kind == .content, current != nil, isHeadLine(row) {
+      addLayout(row, role: .pageHeader)
+      return
+    }
+    if kind != .blank && kind != .pageNumber { atPageTop = false }
+    if !tableOpened, current == nil, headLines.count < Self.mostHeadLines, let key = Self.singleKey(row) {
+      headLines.insert(key)
+    }
     // The markup ended the table (`</table>`, a grid table's last rule): a page footer after
     // it is not its rows, though the sign-off lines under a form are still the form's.
     if row.startsAfterTable { markupEnded = true }
@@ -83,6 +105,12 @@ struct TableSegmenter {
       if current != nil, let first = row.nonEmpty.first, TitleVocabulary.isContinuedTitle(first.key) {
         // `…绩效目标表（续）` over the next page: the table goes on.
         addLayout(row, role: .title)
+        return
+      }
+      if current != nil && currentHasData, let title = current?.title, let first = row.nonEmpty.first,
+        Self.isKey(first.key, title.key)
+      {
+        repeatedTitle.append((row, kind))
         return
       }
       if current != nil && currentHasData { closeTable() }
@@ -145,6 +173,64 @@ struct TableSegmenter {
         addPassage(row, kind: .prose)
       }
     }
+  }
+
+  /// Decides what the held repeated title was, now that the row after it has come: false when
+  /// the row is held with it (a year or unit line); a blank line or a page number leaves the
+  /// question open. The title opens a
+  /// new table when the row opens one (a form's 项目名称, a budget summary) or is another
+  /// title; otherwise the table goes on past a page break that repeated its title, and the
+  /// title is laid out in it (the rows under it were a second table with no header, their
+  /// cells residue).
+  private mutating func settleRepeatedTitle(before row: Row, _ kind: RowKind) -> Bool {
+    switch kind {
+    case .year, .moneyUnit:
+      repeatedTitle.append((row, kind))
+      return false
+    case .blank, .pageNumber, .continued, .separator:
+      return true
+    case .title:
+      break
+    case .content where opens(row) != nil:
+      break
+    default:
+      continueAfterRepeatedTitle()
+      return true
+    }
+    closeTable()
+    preamble = repeatedTitle
+    repeatedTitle = []
+    return true
+  }
+
+  private mutating func continueAfterRepeatedTitle() {
+    for (row, kind) in repeatedTitle {
+      switch kind {
+      case .year: addLayout(row, role: .year)
+      case .moneyUnit: addLayout(row, role: .unit)
+      default: addLayout(row, role: .title)
+      }
+    }
+    repeatedTitle = []
+  }
+
+  /// The most head lines remembered: a document's head is a few lines, a page of prose
+  /// before the first table is not a head.
+  private static let mostHeadLines = 24
+
+  private func isHeadLine(_ row: Row) -> Bool {
+    guard let key = Self.singleKey(row) else { return false }
+    return headLines.contains(key)
+  }
+
+  /// The key of the row's only non-empty cell.
+  private static func singleKey(_ row: Row) -> String? {
+    var key: String?
+    for cell in row.cells where !cell.isEmpty {
+      guard key == nil else { return nil }
+      key = cell.key
+    }
+    return key
   }
 
   /// Does this row open a table, and of what kind?
@@ -285,6 +371,7 @@ struct TableSegmenter {
     }
     preamble = []
     current = block
+    tableOpened = true
     currentHasData = false
     currentHeaderKind = nil
     markupEnded = false

@@ -237,9 +237,7 @@ enum TabbedTokenizer {
         cells.reserveCapacity(cells.count + tabs.count + 1)
         for position in tabs {
           if let quoted = Self.quotedCell(text, from: start, lineEnd: position, line: lineIndex, spansLines: false) {
-            var cell = builder.cell(lineIndex: lineIndex, range: quoted.inner, column: cells.count)
-            cell.text = Self.unquoted(cell.text)
-            cells.append(cell)
+            cells.append(Self.cell(unquoting: quoted.inner, lineIndex: lineIndex, column: cells.count, &builder))
           } else {
             cells.append(builder.cell(lineIndex: lineIndex, range: start..<position, column: cells.count))
           }
@@ -249,9 +247,7 @@ enum TabbedTokenizer {
           cells.append(builder.cell(lineIndex: lineIndex, range: start..<end, column: cells.count))
           break
         }
-        var cell = builder.cell(lineIndex: lineIndex, range: quoted.inner, column: cells.count)
-        cell.text = Self.unquoted(cell.text)
-        cells.append(cell)
+        cells.append(Self.cell(unquoting: quoted.inner, lineIndex: lineIndex, column: cells.count, &builder))
         // The row goes on after the closing quote, on the line where it stands.
         lineIndex = quoted.closingLine
         end = builder.pageBreakStripped(lineIndex).0.upperBound
@@ -327,6 +323,13 @@ enum TabbedTokenizer {
 
   /// The most lines a quoted cell is looked for over: a goal of numbered items is a dozen.
   static let maximumLines = 40
+
+  /// The cell between a quoted cell's quotes (`inner`), its text unquoted.
+  private static func cell(unquoting inner: Range<Int>, lineIndex: Int, column: Int, _ builder: inout CellBuilder) -> Cell {
+    var cell = builder.cell(lineIndex: lineIndex, range: inner, column: column)
+    cell.text = unquoted(cell.text)
+    return cell
+  }
 
   /// A quoted cell's text: its doubled quotes single, its line breaks `\n`.
   static func unquoted(_ text: String) -> String {

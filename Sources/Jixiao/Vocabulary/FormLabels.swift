@@ -311,6 +311,20 @@ public enum FormVocabulary {
     return nil
   }
 
+  /// A key that is a money unit in brackets and nothing else: `(万元)`, `(单位:元)`.
+  static func bracketedMoneyUnit(_ key: String) -> MoneyUnit? {
+    guard key.hasPrefixBytes("("), key.hasSuffixBytes(")"), key.utf8.count <= 20 else { return nil }
+    var inside = key.dropFirst().dropLast()
+    if inside.hasPrefix("单位:") { inside = inside.dropFirst(3) }
+    switch inside {
+    case "万元": return .wanYuan
+    case "元": return .yuan
+    case "千元": return .qianYuan
+    case "亿元": return .yiYuan
+    default: return nil
+    }
+  }
+
   /// `key == "单位元"`, by bytes when the key is plain (see `TableSegmenter.isKey`): the
   /// Unicode comparison of `==` cost some 450 instructions a key.
   private static func isUnitYuan(_ key: String) -> Bool {

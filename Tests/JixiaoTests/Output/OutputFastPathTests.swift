@@ -303,7 +303,7 @@ enum LegacyDigitWriter {
     Self.expectLiterals(TargetKind.allCases)
     Self.expectLiterals(Comparison.allCases)
     Self.expectLiterals([
-      LayoutCell.Role.title, .subtitle, .year, .unit, .header, .repeatedHeader, .separator, .label, .blockLabel, .note, .pageNumber,
+      LayoutCell.Role.title, .subtitle, .year, .unit, .header, .repeatedHeader, .separator, .label, .blockLabel, .note, .pageNumber, .pageHeader,
     ])
     Self.expectLiterals([Amount.UnitSource.cell, .header, .assumed])
   }

@@ -28,8 +28,11 @@ import Testing
   }
 
   static func reading(_ text: String) throws -> Reading {
-    let document = try Jixiao.parse(Array(text.utf8), path: "variant.txt")
-    return Reading(
+    reading(try Jixiao.parse(Array(text.utf8), path: "variant.txt"))
+  }
+
+  static func reading(_ document: Document) -> Reading {
+    Reading(
       projects: document.projects.map { (project: Project) -> String in
         let unit: String = project.implementingUnit ?? "-"
         let total: String = project.funds.total.map { "\($0.yuan)" } ?? "-"
@@ -416,7 +419,7 @@ import Testing
   func listColumnsOfProjectFields(_ layout: Layout) throws {
     let document = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: Self.fieldList).utf8), path: "fields.txt")
     #expect(
-      try Self.reading(DepartmentTaskTests.text(layout, rows: Self.fieldList))
+      Self.reading(document)
         == Reading(
           projects: [
             "基本公共卫生服务补助 | 某市疾病预防控制中心 | 32000000 | 免费提供基本公共卫生服务。",

@@ -246,6 +246,120 @@ import Testing
     }
   }
 
+  /// A PDF's page furniture in text from pdftotext: the department's name and `表3-2` repeated
+  /// at the top of each page, `第 1 页，共 2 页` at the foot, and a label's unit wrapped onto
+  /// its own line (`项目资金` ⏎ `（万元）`). Before, the footer and the repeated lines were
+  /// indicators of the row above (`表3-2` a target read as a range), the unit residue.
+  @Test func pageFurnitureFromAPDF() throws {
+    let page1 = [
+      "                         某县农业农村局",
+      "表3-2",
+      "                      2024年项目支出绩效目标表",
+      "项目名称      高标准农田建设项目",
+      "主管部门      某县农业农村局              实施单位      某县农业技术推广中心",
+      "项目资金      年度资金总额      500.00",
+      "（万元）      其中：财政拨款    450.00",
+      "              其他资金          50.00",
+      "年度总体目标  新建高标准农田1万亩，提升耕地质量。",
+      "绩效指标      一级指标      二级指标      三级指标                    指标值",
+      "              产出指标      数量指标      新建高标准农田面积          ≥1万亩",
+      "                            质量指标      工程验收合格率              ≥95%",
+      "",
+      "                                   第 1 页，共 2 页",
+    ]
+    let page2 = [
+      "                         某县农业农村局",
+      "表3-2",
+      "                            时效指标      工程完工时间                2024年12月",
+      "              效益指标      经济效益指标  亩均增产粮食                ≥50公斤",
+      "              满意度指标    服务对象满意度指标  受益群众满意度        ≥90%",
+      "",
+      "                                   第 2 页，共 2 页",
+    ]
+    let text = page1.joined(separator: "\n") + "\n\u{0C}" + page2.joined(separator: "\n") + "\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "pages.txt")
+    let project = try #require(document.projects.first)
+    #expect(document.projects.count == 1 && document.residue.isEmpty)
+    #expect(project.indicators.map { "\($0.level2 ?? "-")/\($0.name ?? "-")" } == [
+      "数量指标/新建高标准农田面积", "质量指标/工程验收合格率", "时效指标/工程完工时间", "经济效益指标/亩均增产粮食",
+      "服务对象满意度指标/受益群众满意度",
+    ])
+    #expect(project.funds.total?.yuan == 5_000_000 && project.funds.fiscal?.yuan == 4_500_000)
+    #expect(!Self.codes(document).contains("JX110"))
+    let layout = document.tables.flatMap(\.layout)
+    #expect(layout.filter { $0.role == .pageHeader }.map(\.text) == ["某县农业农村局", "表3-2"])
+    #expect(layout.filter { $0.role == .pageNumber }.map(\.text) == ["第 1 页，共 2 页", "第 2 页，共 2 页"])
+    #expect(layout.contains { $0.role == .unit && $0.text == "（万元）" })
+  }
+
+  /// pdftotext sets a label beside the middle line of a value of several lines: the goal's first
+  /// line comes before its label (it was residue, the goal kept lines 2 and 3). A lone line
+  /// that no label below takes stays residue.
+  @Test func valueLineAboveItsLabel() throws {
+    let rows = [
+      "                      2024年项目支出绩效目标表",
+      "项目名称      社区养老服务中心运营补助",
+      "项目资金      年度资金总额      80.00",
+      "（万元）      其中：财政拨款    80.00",
+      "              1.为辖区60岁以上老人提供日间照料服务；",
+      "年度总体目标  2.开展助餐服务不少于2万人次；",
+      "              3.组织文体活动不少于24场。",
+      "绩效指标      一级指标      二级指标      三级指标                    指标值",
+      "              产出指标      数量指标      助餐服务人次                ≥2万人次",
+      "              满意度指标    服务对象满意度指标  老人满意度            ≥90%",
+    ]
+    let document = try Jixiao.parse(Array((rows.joined(separator: "\n") + "\n").utf8), path: "goal.txt")
+    #expect(document.projects.first?.goals.annual == "1.为辖区60岁以上老人提供日间照料服务；\n2.开展助餐服务不少于2万人次；\n3.组织文体活动不少于24场。")
+    #expect(document.residue.isEmpty)
+
+    var stray = rows
+    stray[5] = "项目负责人    张三"
+    let strayDocument = try Jixiao.parse(Array((stray.joined(separator: "\n") + "\n").utf8), path: "stray.txt")
+    #expect(strayDocument.residue.map(\.text) == ["1.为辖区60岁以上老人提供日间照料服务；"])
+  }
+
+  /// The table's title repeated after its rows (the next page of a PDF) goes on with the table
+  /// unless what follows opens another: a form's 项目名称 starts the next project's table;
+  /// indicator rows, or a repeated header over a list's rows, continue this one.
+  @Test func repeatedTitleAfterAPageBreak() throws {
+    let title = "2024年部门项目支出绩效目标表"
+    let continued = try TableFixtures.parse([
+      title, "项目名称 | 高标准农田建设项目", "年度资金总额（万元） | 500.00",
+      "一级指标 | 二级指标 | 三级指标 | 指标值",
+      "产出指标 | 数量指标 | 新建高标准农田面积 | ≥1万亩",
+      "- 1 -", "\u{0C}" + title, "单位：万元",
+      "效益指标 | 经济效益指标 | 亩均增产粮食 | ≥50公斤",
+      "满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥90%",
+    ])
+    #expect(continued.tables.count == 1 && continued.residue.isEmpty)
+    #expect(continued.projects.map { $0.indicators.count } == [3])
+    #expect(continued.tables.first?.layout.filter { $0.role == .title }.count == 2)
+
+    func form(_ name: String) -> [String] {
+      [
+        title, "项目名称 | \(name)", "年度资金总额（万元） | 30",
+        "一级指标 | 二级指标 | 三级指标 | 指标值",
+        "产出指标 | 数量指标 | 受助学生人数 | ≥100人",
+        "满意度指标 | 服务对象满意度指标 | 学生满意度 | ≥90%",
+      ]
+    }
+    let forms = try TableFixtures.parse(form("学生资助项目") + ["\u{0C}- 1 -"] + form("校舍维修项目"))
+    #expect(forms.tables.count == 2 && forms.residue.isEmpty)
+    #expect(forms.projects.map(\.name) == ["学生资助项目", "校舍维修项目"])
+    #expect(forms.projects.map { $0.indicators.count } == [2, 2])
+
+    let header = "项目名称 | 资金总额 | 一级指标 | 二级指标 | 三级指标 | 指标值"
+    let list = try TableFixtures.parse([
+      title, "单位：万元", header,
+      "学生资助项目 | 12.5 | 产出指标 | 数量指标 | 受助学生人数 | ≥100人",
+      "校舍维修项目 | 30 | 产出指标 | 数量指标 | 维修面积 | ≥500平方米",
+      "第 1 页 共 2 页", "\u{0C}" + title, "单位：万元", header,
+      " |  | 满意度指标 | 服务对象满意度指标 | 师生满意度 | ≥90%",
+    ])
+    #expect(list.tables.count == 1 && list.residue.isEmpty)
+    #expect(list.projects.map { "\($0.name ?? "-") \($0.indicators.count)" } == ["学生资助项目 1", "校舍维修项目 2"])
+  }
+
   /// A box before its label marks that label (`☐新增项目 ☑延续项目`, a web page's
   /// `<input type=checkbox>`); a box after it, the label before (`新增项目□ 延续项目√`).
   @Test func checkboxesBeforeOrAfterTheirLabels() {

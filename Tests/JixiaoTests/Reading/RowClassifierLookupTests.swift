@@ -247,6 +247,7 @@ private enum Reference {
         return .title(kind)
       }
     }
+    if cells.count == 2, RowClassifier.isPageNumber(firstKey + cells[1].key) { return .pageNumber }
     if isHeader(cells) { return .header }
     return .content
   }

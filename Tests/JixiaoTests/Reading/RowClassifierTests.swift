@@ -14,18 +14,24 @@ import Testing
       core = core.dropFirst().dropLast()
       return !core.isEmpty && core.allSatisfy { $0.isASCII && $0.isNumber }
     }
-    if core.hasPrefix("第"), let page = core.firstIndex(of: "页") {
-      let number = core[core.index(after: core.startIndex)..<page]
-      let rest = core[core.index(after: page)...]
-      let total = rest.hasPrefix("共") && rest.hasSuffix("页") ? rest.dropFirst().dropLast() : rest
-      return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
-        && total.allSatisfy { $0.isASCII && $0.isNumber }
+    // `第N页` or `共N页`: which, and the text after it.
+    func word(_ text: Substring) -> (isPage: Bool, rest: Substring)? {
+      guard let lead = text.first, lead == "第" || lead == "共" else { return nil }
+      let digits = text.dropFirst().prefix { $0.isASCII && $0.isNumber }
+      let after = text.dropFirst(1 + digits.count)
+      guard !digits.isEmpty, after.first == "页" else { return nil }
+      return (lead == "第", after.dropFirst())
     }
-    return false
+    guard let (firstIsPage, rest) = word(core) else { return false }
+    if rest.isEmpty { return firstIsPage }
+    var second = rest
+    if let separator = second.first, [",", "/", ";", "、", "|"].contains(separator) { second = second.dropFirst() }
+    guard let (secondIsPage, end) = word(second) else { return false }
+    return end.isEmpty && firstIsPage != secondIsPage
   }
 
   @Test func pageNumbersAgreeWithTheCharacterReading() {
-    let pieces = ["-", "—", "–", "－", "第", "页", "共", "1", "23", "a", "\u{301}", "１", "绩"]
+    let pieces = ["-", "—", "–", "－", "第", "页", "共", "1", "23", "a", "\u{301}", "１", "绩", ",", "、"]
     var pages = 0
     for key in [""] + Arrangements.of(pieces, upTo: 5) {
       let expected = Self.isPageNumberByCharacters(key)
@@ -36,6 +42,8 @@ import Testing
     #expect(pages > 100)
     #expect(RowClassifier.isPageNumber("第1页共3页"))
     #expect(RowClassifier.isPageNumber("—12—"))
+    #expect(RowClassifier.isPageNumber("第1页,共3页") && RowClassifier.isPageNumber("共3页/第1页"))
+    #expect(!RowClassifier.isPageNumber("共3页") && !RowClassifier.isPageNumber("第1页第2页"))
     #expect(!RowClassifier.isPageNumber("1/3"))
   }
 
