@@ -13,12 +13,12 @@ enum InlineFields {
   /// if it is not consumed.
   /// `simplify`: the text is in traditional script (labels are known simplified).
   static func split(_ text: String, simplify: Bool = false) -> (pieces: [Piece], leftoverOffset: Int?)? {
-    // Every pair has a colon: a text without one is not read scalar by scalar (an array of
-    // the scalars of a long cell cost thousands of instructions).
-    guard hasColon(text) else { return nil }
+    // Every pair has a colon or is an amount after its money label: other texts are not read
+    // scalar by scalar (an array of the scalars of a long cell cost thousands of instructions).
+    guard hasColon(text) || mayHoldBareAmounts(text) else { return nil }
     let scalars = Array(text.unicodeScalars)
     // Find colons preceded by a known label.
-    var labels: [(role: FieldRole, label: String, start: Int, valueStart: Int)] = []
+    var labels: [(role: FieldRole, label: String, start: Int, valueStart: Int, bare: Bool)] = []
     var window: [UInt8] = []
     for (index, scalar) in scalars.enumerated() where scalar == ":" || scalar == "：" {
       var best: (FieldRole, Int)?
@@ -56,9 +56,16 @@ enum InlineFields {
       if let (role, labelStart) = best {
         var trimmedStart = labelStart
         while trimmedStart < index, Blank.isBlank(scalars[trimmedStart]) { trimmedStart += 1 }
-        labels.append((role, String(scalars: scalars[trimmedStart..<index]), trimmedStart, index + 1))
+        labels.append((role, String(scalars: scalars[trimmedStart..<index]), trimmedStart, index + 1, false))
       }
     }
+    for (role, start, end, valueStart) in bareMoneyLabels(scalars, simplify: simplify) {
+      labels.append((role, String(scalars: scalars[start..<end]), start, valueStart, true))
+    }
+    labels.sort { ($0.start, $0.valueStart) < ($1.start, $1.valueStart) }
+    // A money label without a colon inside another label's text (`年度总体目标：完成项目资金500万元
+    // 的拨付`) is that text's: it is one only after a money label, or first.
+    labels = labels.indices.filter { !labels[$0].bare || $0 == 0 || isMoney(labels[$0 - 1].role) }.map { labels[$0] }
     guard !labels.isEmpty else { return nil }
     var pieces: [Piece] = []
     var leftover: Int?
@@ -89,6 +96,55 @@ enum InlineFields {
     }
     return (pieces, leftover)
   }
+
+  /// `年度资金总额 500万元 其中财政拨款 450万元`, `…，其中财政拨款450万元`: money labels right
+  /// before their amounts, without a colon, each first in the text or after a blank, a
+  /// separator or 其中. The longest label ending before each number that starts after text.
+  private static func bareMoneyLabels(
+    _ scalars: [Unicode.Scalar], simplify: Bool
+  ) -> [(role: FieldRole, start: Int, end: Int, valueStart: Int)] {
+    var found: [(role: FieldRole, start: Int, end: Int, valueStart: Int)] = []
+    for index in scalars.indices where isDigit(scalars[index]) {
+      // The number's first digit.
+      if index > 0, isDigit(scalars[index - 1]) || scalars[index - 1] == "." || scalars[index - 1] == "," { continue }
+      var end = index
+      while end > 0, Blank.isBlank(scalars[end - 1]) { end -= 1 }
+      guard end > 0, scalars[end - 1].properties.isIdeographic else { continue }
+      var best: (FieldRole, Int)?
+      var start = end - 1
+      while start >= 0 && end - start <= 14 {
+        if startsPair(scalars, at: start), let role = FormVocabulary.role(TextKey.make(String(scalars: scalars[start..<end]), simplify: simplify)),
+          isMoney(role)
+        {
+          best = (role, start)
+        }
+        start -= 1
+      }
+      if let (role, start) = best { found.append((role, start, end, index)) }
+    }
+    return found
+  }
+
+  /// Whether a label may start at `start`: first, or after a blank, a separator or 其中.
+  private static func startsPair(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+    var before = start
+    if before >= 2, scalars[before - 2] == "其", scalars[before - 1] == "中" { before -= 2 }
+    guard before > 0 else { return true }
+    let scalar = scalars[before - 1]
+    return Blank.isBlank(scalar) || scalar == "\n" || "，,、;；。.".unicodeScalars.contains(scalar)
+  }
+
+  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+  }
+
+  /// A digit and a word of money (资金, 拨款, 总额 …): only such a text may hold a money label
+  /// before its amount without a colon.
+  private static func mayHoldBareAmounts(_ text: String) -> Bool {
+    text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } && moneyWords.contains { text.containsBytes($0) }
+  }
+
+  private static let moneyWords = ["资金", "拨款", "总额", "金额", "预算", "结转", "经费", "投资"]
 
   /// Whether the text holds `:` or `：` (EF BC 9A), by its bytes: eight at a time, and those
   /// of a word holding a 3A or 9A byte one by one.

@@ -318,6 +318,29 @@ import Testing
     #expect(strayDocument.residue.map(\.text) == ["1.为辖区60岁以上老人提供日间照料服务；"])
   }
 
+  /// Funds written as prose, a money label right before its amount without a colon:
+  /// `年度资金总额 500万元 其中财政拨款 450万元 …` was residue; after `资金总额：500万元，` the
+  /// fiscal and other funds were text bled into the total (JX104). A money word inside
+  /// another label's text (a goal) stays that text.
+  @Test func fundsWithoutColons() throws {
+    for line in [
+      "年度资金总额 500万元 其中财政拨款 450万元 其他资金 50万元", "资金总额：500万元，其中财政拨款450万元，其他资金50万元",
+      "资金总额500万元；财政拨款450万元；其他资金50万元",
+    ] {
+      let document = try TableFixtures.parse([
+        "2024年项目支出绩效目标表", "项目名称：高标准农田建设项目", line,
+        "年度总体目标：完成项目资金500万元的拨付，财政拨款450万元按时到位",
+        "一级指标 | 二级指标 | 三级指标 | 指标值",
+        "产出指标 | 数量指标 | 新建面积 | ≥1万亩",
+      ])
+      let project = try #require(document.projects.first, "\(line)")
+      #expect(project.funds.total?.yuan == 5_000_000 && project.funds.fiscal?.yuan == 4_500_000, "\(line)")
+      #expect(project.funds.other?.yuan == 500_000, "\(line)")
+      #expect(project.goals.annual == "完成项目资金500万元的拨付，财政拨款450万元按时到位", "\(line)")
+      #expect(document.residue.isEmpty && !Self.codes(document).contains("JX104"), "\(line)")
+    }
+  }
+
   /// The table's title repeated after its rows (the next page of a PDF) goes on with the table
   /// unless what follows opens another: a form's 项目名称 starts the next project's table;
   /// indicator rows, or a repeated header over a list's rows, continue this one.

@@ -163,6 +163,33 @@ import Testing
         labels.append((role, String(scalars: scalars[trimmedStart..<index]), trimmedStart, index + 1))
       }
     }
+    // A money label right before its amount, without a colon: first, or after a blank, a
+    // separator or 其中, and first in the text or after a money label.
+    let moneyWords = ["资金", "拨款", "总额", "金额", "预算", "结转", "经费", "投资"]
+    if text.unicodeScalars.contains(where: { ("0"..."9").contains($0) }), moneyWords.contains(where: { text.contains($0) }) {
+      let isDigit = { (scalar: Unicode.Scalar) in ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) }
+      for index in scalars.indices where isDigit(scalars[index]) {
+        if index > 0, isDigit(scalars[index - 1]) || [".", ","].contains(scalars[index - 1]) { continue }
+        var end = index
+        while end > 0, Blank.isBlank(scalars[end - 1]) { end -= 1 }
+        guard end > 0, scalars[end - 1].properties.isIdeographic else { continue }
+        var best: (FieldRole, Int)?
+        for start in stride(from: end - 1, through: max(end - 14, 0), by: -1) {
+          var before = Array(scalars[..<start])
+          if before.count >= 2, before[before.count - 2] == "其", before.last == "中" { before.removeLast(2) }
+          let afterSeparator = before.last.map { Blank.isBlank($0) || "\n，,、;；。.".unicodeScalars.contains($0) } ?? true
+          if afterSeparator, let role = oldRole(TextKey.make(String(scalars: scalars[start..<end]))), InlineFields.isMoney(role) {
+            best = (role, start)
+          }
+        }
+        if let (role, start) = best { labels.append((role, String(scalars: scalars[start..<end]), start, index)) }
+      }
+      labels.sort { ($0.start, $0.valueStart) < ($1.start, $1.valueStart) }
+      labels = labels.indices.filter { position in
+        let bare = !(labels[position].valueStart > 0 && [":", "："].contains(scalars[labels[position].valueStart - 1]))
+        return !bare || position == 0 || InlineFields.isMoney(labels[position - 1].role)
+      }.map { labels[$0] }
+    }
     guard !labels.isEmpty else { return nil }
     var pieces: [InlineFields.Piece] = []
     var leftover: Int?
@@ -351,7 +378,7 @@ import Testing
   }
 
   @Test func inlineFieldLabels() {
-    let pieces = ["资金总额", ":", "：", " ", "*", "350", "财政拨款", "其中", "一、", "(", "\u{3000}", "意见", "é"]
+    let pieces = ["资金总额", ":", "：", " ", "*", "350", "财政拨款", "其中", "一、", "(", "\u{3000}", "意见", "é", "，"]
     var found = 0
     for text in Arrangements.of(pieces, upTo: 4) {
       let expected = Self.oldSplit(text)
