@@ -78,8 +78,12 @@ struct DocumentReader {
     } ?? false
     var entities: [EntityDraft]
     let readerLayout: [LayoutCell]
-    (entities, readerLayout) =
-      isList ? ListTableReader.read(block, context: &context) : FormTableReader.read(block, context: &context)
+    var totals: [TotalsDraft] = []
+    if isList {
+      (entities, readerLayout, totals) = ListTableReader.read(block, context: &context)
+    } else {
+      (entities, readerLayout) = FormTableReader.read(block, context: &context)
+    }
     info.layout += readerLayout
     let remarksAreWeights: Bool
     let labelsMayFollowRows: Bool
@@ -95,6 +99,7 @@ struct DocumentReader {
       tableIndex: index, framework: info.framework, budgetYear: info.year, tableUnit: block.moneyUnit,
       remarksAreWeights: remarksAreWeights, labelsMayFollowRows: labelsMayFollowRows, context: context)
     if assembler.remarksAreWeights { assembler.context.diagnose("JX113", block.span) }
+    let firstProject = projects.count
     for index in entities.indices {
       // Taken out of the list: its sections are then resolved where they lie, not copied.
       var entity = EntityDraft(span: entities[index].span)
@@ -103,6 +108,15 @@ struct DocumentReader {
         departments.append(assembler.department(consume entity))
       } else {
         projects.append(assembler.project(consume entity))
+      }
+    }
+    if block.kind != .departmentTargets {
+      for total in totals {
+        guard let covered = total.entities else { continue }
+        info.totals.append(
+          TableTotal(
+            label: total.label.text, funds: assembler.funds(of: total.fields),
+            projects: (firstProject + covered.lowerBound)..<(firstProject + covered.upperBound), span: total.label.span))
       }
     }
     context = assembler.context

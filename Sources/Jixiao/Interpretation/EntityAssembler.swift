@@ -288,6 +288,13 @@ struct EntityAssembler {
     return total
   }
 
+  /// The funds of a list's totals row, read as a project's are.
+  mutating func funds(of fields: [FieldDraft]) -> Funds {
+    var funds = Funds()
+    for field in fields where InlineFields.isMoney(field.role) { readFunds(field, into: &funds, unit: nil) }
+    return funds
+  }
+
   private mutating func readFunds(_ field: FieldDraft, into funds: inout Funds, unit groupUnit: MoneyUnit?) {
     let text = CellText.clean(field.value.text)
     let labelKey = field.label?.unsimplifiedKey

@@ -10,6 +10,7 @@ struct ListTableReader {
   private let block: TableBlock
   private var entities: [EntityDraft] = []
   private var current: EntityDraft?
+  private var totals: [TotalsDraft] = []
   /// The unit a heading row named (`unitHeading`), given to each project below it.
   private var unit: FieldDraft?
   private var currentKey: String?
@@ -37,11 +38,17 @@ struct ListTableReader {
     self.context = context
   }
 
-  static func read(_ block: TableBlock, context: inout ReadingContext) -> (entities: [EntityDraft], layout: [LayoutCell]) {
+  static func read(
+    _ block: TableBlock, context: inout ReadingContext
+  ) -> (entities: [EntityDraft], layout: [LayoutCell], totals: [TotalsDraft]) {
     var reader = ListTableReader(block: block, context: context)
     reader.readAll()
     context = reader.context
-    return (reader.entities, reader.layout)
+    // A sum printed under the header, above the projects, sums them all.
+    for index in reader.totals.indices where reader.totals[index].entities == nil {
+      reader.totals[index].entities = 0..<reader.entities.count
+    }
+    return (reader.entities, reader.layout, reader.totals)
   }
 
   private mutating func readAll() {
@@ -128,6 +135,7 @@ struct ListTableReader {
     if Self.isTotalsRow(slid.cells) {
       finishEntity()
       addLayout(slid, .label)
+      readTotals(slid)
       return
     }
     // Asked once: both the indicators-only test and the realignment need it.
@@ -351,6 +359,30 @@ struct ListTableReader {
     if projectCellsOnly { return false }
     let indicatorColumns = header.roles.values.filter(\.isIndicatorColumn).count
     return row.nonEmpty.count <= indicatorColumns && Self.width(row) < header.columnCount
+  }
+
+  /// The amounts of a totals row under the amount columns, to be checked against the
+  /// projects since the last such row. Where a row may have lost its empty cells, its
+  /// amounts are the amount columns' in order only when there are as many.
+  private mutating func readTotals(_ row: Row) {
+    let cells = row.nonEmpty
+    guard let label = cells.first else { return }
+    var fields: [FieldDraft] = []
+    if context.positionsTrusted {
+      for cell in cells.dropFirst() {
+        guard let role = role(cell.column), Self.isAmountColumn(role) else { continue }
+        fields.append(FieldDraft(role: fieldRole(cell.column, role), label: header.labels[cell.column], value: cell))
+      }
+    } else {
+      let columns = header.roles.filter { Self.isAmountColumn($0.value) }.sorted { $0.key < $1.key }
+      guard columns.count == cells.count - 1 else { return }
+      for ((column, role), cell) in zip(columns, cells.dropFirst()) {
+        fields.append(FieldDraft(role: fieldRole(column, role), label: header.labels[column], value: cell))
+      }
+    }
+    guard !fields.isEmpty else { return }
+    let covered = totals.last?.entities?.upperBound ?? 0
+    totals.append(TotalsDraft(label: label, fields: fields, entities: entities.isEmpty ? nil : covered..<entities.count))
   }
 
   /// A total's label (`合计`, `小计`, `总计`) first, then amounts and dashes only, one at least.

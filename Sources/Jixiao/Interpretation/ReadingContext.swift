@@ -62,6 +62,14 @@ struct FieldDraft {
   var amount: ParsedAmount?? = nil
 }
 
+/// A list's 合计/小计 row: its amounts under their columns' headers, and the projects (by
+/// index among the table's entities) it sums; nil while it is printed above them all.
+struct TotalsDraft {
+  var label: Cell
+  var fields: [FieldDraft]
+  var entities: Range<Int>?
+}
+
 /// A project (or department) as read from a table, before its fields are interpreted.
 struct EntityDraft {
   var fields: [FieldDraft] = []

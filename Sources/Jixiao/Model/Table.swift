@@ -40,6 +40,9 @@ public struct TableInfo: Sendable, Hashable {
   public var placeholderRows: Int = 0
   /// Titles, year lines, headers, repeated page headers, separators and labels.
   public var layout: [LayoutCell] = []
+  /// A list's 合计/小计 rows, read as a project's funds are, with the projects they sum (the
+  /// row's cells are in `layout`): for the check that they add up (JX212), not written out.
+  public var totals: [TableTotal] = []
 
   public init(index: Int, kind: TableKind, title: String?, year: Int?, span: SourceSpan) {
     self.index = index
@@ -48,6 +51,16 @@ public struct TableInfo: Sendable, Hashable {
     self.year = year
     self.span = span
   }
+}
+
+/// A list's row of sums (`合计 │ │ 3,770.00 │ 3,550.00`).
+public struct TableTotal: Sendable, Hashable {
+  /// `合计`, `小计`, `总计` as written.
+  public var label: String
+  public var funds: Funds
+  /// The projects it sums, by their index in the document's projects.
+  public var projects: Range<Int>
+  public var span: SourceSpan
 }
 
 /// A cell that is part of a table's shape rather than its data.

@@ -2,7 +2,7 @@
 public enum Validator {
   static let checks: [any Check.Type] = [
     FundsDoNotAddUp.self, RoundingDifference.self, ProjectFundsDoNotMatchDepartment.self, BudgetSummaryDoesNotAddUp.self,
-    TasksDoNotAddUp.self,
+    TasksDoNotAddUp.self, TotalsRowDoesNotAddUp.self,
     WeightsDoNotTotal.self, WeightsPartlyMissing.self, WeightNotANumber.self, MoneyUnitImplausible.self,
     CostTargetsExceedFunds.self, CostTargetWithoutFunds.self,
     UnitColumnConflict.self, RateWithoutPercent.self, PercentAboveHundred.self, SatisfactionNotMeasured.self,

@@ -341,6 +341,32 @@ import Testing
     }
   }
 
+  /// A list's 小计 rows sum the projects since the last sum, its 合计 all of them when printed
+  /// above them; the sums are layout, held against the projects (JX212) column by column,
+  /// and in every layout where the row keeps its cells in their columns or has one amount a
+  /// column.
+  @Test func totalsRowsOfAList() throws {
+    let header = "项目名称 | 资金总额 | 财政拨款 | 一级指标 | 二级指标 | 三级指标 | 指标值"
+    func project(_ name: String, _ amount: String) -> String {
+      "\(name) | \(amount) | \(amount) | 产出指标 | 数量指标 | 服务人次 | ≥100人次"
+    }
+    let document = try TableFixtures.parse([
+      "2024年部门项目支出绩效目标表", "单位：万元", header,
+      project("学生资助项目", "120.5"), project("校舍维修项目", "30"), "小计 | 150.5 | 150.5 |  |  |  | ",
+      project("营养餐项目", "50"), "小计 | 60 | 50 |  |  |  | ",
+    ])
+    let totals = try #require(document.tables.first?.totals)
+    #expect(totals.map(\.label) == ["小计", "小计"] && totals.map(\.projects) == [0..<2, 2..<3])
+    #expect(totals.map { $0.funds.total?.yuan } == [1_505_000, 600_000])
+    let sums = document.diagnostics.filter { $0.code == "JX212" }
+    #expect(sums.count == 1 && sums.first?.span?.line == 8)
+    #expect(document.projects.count == 3 && document.residue.isEmpty)
+
+    let above = try TableFixtures.parse(TableFixtures.projectList(totals: "合计 | 150.5 | 150.5"))
+    #expect(above.tables.first?.totals.map(\.projects) == [0..<2])
+    #expect(!above.diagnostics.contains { $0.code == "JX212" })
+  }
+
   /// The table's title repeated after its rows (the next page of a PDF) goes on with the table
   /// unless what follows opens another: a form's 项目名称 starts the next project's table;
   /// indicator rows, or a repeated header over a list's rows, continue this one.

@@ -50,6 +50,10 @@ import Testing
       triggering: TableFixtures.department.map { $0.replacing("金额合计 |  |  | 1500", with: "金额合计 |  |  | 1600") },
       clean: TableFixtures.department),
     Case(
+      code: "JX212",
+      triggering: TableFixtures.projectList(totals: "合计 | 160.5 | 150.5"),
+      clean: TableFixtures.projectList(totals: "合计 | 150.5 | 150.5")),
+    Case(
       code: "JX301",
       triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 50 | 万元 |", with: "| 50万元 | 元 |") }),
       clean: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 50 | 万元 |", with: "| 50万元 | 万元 |") })),

@@ -10,6 +10,20 @@ enum TableFixtures {
     return Array((lines.joined(separator: "\n") + (cut ? "" : "\n")).utf8)
   }
 
+  /// Two projects in a list with a totals row above them (`totals`, its amounts under
+  /// 资金总额 │ 财政拨款): 120.5 + 30 = 150.5 each.
+  static func projectList(totals: String) -> [String] {
+    [
+      "2024年部门项目支出绩效目标表", "单位：万元",
+      "项目名称 | 资金总额 | 财政拨款 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+      totals + " |  |  |  | ",
+      "学生资助项目 | 120.5 | 120.5 | 产出指标 | 数量指标 | 受助学生人数 | ≥100人",
+      " |  |  | 满意度指标 | 服务对象满意度指标 | 学生满意度 | ≥90%",
+      "校舍维修项目 | 30 | 30 | 产出指标 | 数量指标 | 维修面积 | ≥500平方米",
+      " |  |  | 满意度指标 | 服务对象满意度指标 | 师生满意度 | ≥90%",
+    ]
+  }
+
   static func parse(_ rows: [String], cut: Bool = false) throws -> Document {
     try Jixiao.parse(tabbed(rows, cut: cut), path: "fixture.txt")
   }
