@@ -72,7 +72,8 @@ struct DocumentReader {
       tables.append(info)
       return
     }
-    let isList = block.rows.first(where: { !$0.isBlank }).map { row in
+    // (Past the lines that say whose the projects are: `部门名称：…` over a list opens it.)
+    let isList = block.rows.first(where: { !$0.isBlank && ListTableReader.sharedFields($0, context: context) == nil }).map { row in
       RowClassifier.kind(of: row) == .header
         && row.nonEmpty.contains { ColumnVocabulary.role($0.key)?.isProjectColumn == true }
     } ?? false

@@ -11,6 +11,9 @@ struct ListTableReader {
   private var entities: [EntityDraft] = []
   private var current: EntityDraft?
   private var totals: [TotalsDraft] = []
+  /// Lines above the header that say whose the projects are (`部门名称：某县教育局`): fields of
+  /// every project, after its own.
+  private var sharedFields: [FieldDraft] = []
   /// The unit a heading row named (`unitHeading`), given to each project below it.
   private var unit: FieldDraft?
   private var currentKey: String?
@@ -55,6 +58,7 @@ struct ListTableReader {
     var headerRows: [Row] = []
     var index = 0
     let rows = block.rows
+    while index < rows.count, rows[index].isBlank || readSharedFields(rows[index]) { index += 1 }
     while index < rows.count, rows[index].isBlank || RowClassifier.kind(of: rows[index]) == .header {
       if !rows[index].isBlank { headerRows.append(rows[index]) }
       index += 1
@@ -361,6 +365,47 @@ struct ListTableReader {
     return row.nonEmpty.count <= indicatorColumns && Self.width(row) < header.columnCount
   }
 
+  private mutating func readSharedFields(_ row: Row) -> Bool {
+    guard let fields = Self.sharedFields(row, context: context) else { return false }
+    sharedFields += fields
+    return true
+  }
+
+  /// The fields of a line over a list that names whose its projects are: `部门名称：某县教育局`
+  /// in one cell, or labels and values in turn (`主管部门 │ 某县教育局`). Nil for any other line,
+  /// and for labels of a project's own (a name, funds, a goal).
+  static func sharedFields(_ row: Row, context: ReadingContext) -> [FieldDraft]? {
+    let cells = row.nonEmpty
+    var fields: [FieldDraft] = []
+    if cells.count == 1 {
+      guard let (pieces, leftover) = InlineFields.split(cells[0].text, simplify: cells[0].isTraditional), leftover == nil,
+        !pieces.isEmpty, pieces.allSatisfy({ isShared($0.role) && !$0.value.isEmpty })
+      else { return nil }
+      for piece in pieces {
+        fields.append(
+          FieldDraft(
+            role: piece.role, label: context.part(of: cells[0], scalarOffset: piece.labelOffset, text: piece.label),
+            value: context.part(of: cells[0], scalarOffset: piece.valueOffset, text: piece.value)))
+      }
+      return fields
+    }
+    guard cells.count == 2 || cells.count == 4 else { return nil }
+    for index in stride(from: 0, to: cells.count, by: 2) {
+      guard let role = FormVocabulary.role(cells[index].key), isShared(role), FormVocabulary.role(cells[index + 1].key) == nil
+      else { return nil }
+      fields.append(FieldDraft(role: role, label: cells[index], value: cells[index + 1]))
+    }
+    return fields
+  }
+
+  /// Whose the projects are: a department, a budget unit and their codes.
+  private static func isShared(_ role: FieldRole) -> Bool {
+    switch role {
+    case .department, .departmentCode, .budgetUnit, .unitCode, .fillerUnit: true
+    default: false
+    }
+  }
+
   /// The amounts of a totals row under the amount columns, to be checked against the
   /// projects since the last such row. Where a row may have lost its empty cells, its
   /// amounts are the amount columns' in order only when there are as many.
@@ -498,7 +543,10 @@ struct ListTableReader {
   }
 
   private mutating func finishEntity() {
-    if let entity = current.take() { entities.append(entity) }
+    if var entity = current.take() {
+      entity.fields += sharedFields
+      entities.append(entity)
+    }
     current = nil
     currentKey = nil
   }

@@ -436,6 +436,29 @@ import Testing
     #expect(document.projects.map { $0.fields.filter { $0.label == "序号" }.map(\.text) } == [["1"], ["2"]])
   }
 
+  /// `部门名称：某县教育局` (or `主管部门 │ 某县教育局`) over a list opens the table as a form's
+  /// label would; it names every project's department. Before, the list was read as a form:
+  /// one nameless project, the projects' cells residue. (Not in spaced text, where the line
+  /// without blanks tips the layout to plain prose, nor in a stream of cells, which does not
+  /// read this list without the line either.)
+  @Test(arguments: layouts.filter { $0 != .cellStream && $0 != .spaced })
+  func departmentLineOverAList(_ layout: Layout) throws {
+    for line in ["部门名称：某县教育局", "主管部门 | 某县教育局"] {
+      let rows = Self.cells([
+        "2024年项目支出绩效目标表", line,
+        "项目名称 | 项目资金（元） | 年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+        "学生资助 | 100000.00 | 资助困难学生 | 产出指标 | 数量指标 | 资助人数 | ≥500人",
+        " |  |  | 满意度指标 | 服务对象满意度指标 | 满意度 | ≥90%",
+        "校舍维修 | 200000.00 | 维修校舍 | 产出指标 | 数量指标 | 维修学校数 | 8所",
+      ])
+      let document = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: rows).utf8), path: "department.txt")
+      #expect(document.projects.map(\.name) == ["学生资助", "校舍维修"], "\(line)")
+      #expect(document.projects.map(\.department.name) == ["某县教育局", "某县教育局"], "\(line)")
+      #expect(document.projects.map { $0.funds.total?.yuan } == [100_000, 200_000], "\(line)")
+      #expect(document.projects.map(\.indicators.count) == [2, 1] && document.residue.isEmpty, "\(line)")
+    }
+  }
+
   /// A column before the indicator columns under a header no list holds (立项文号) is the
   /// project's, kept under its header: not the first cell of its first indicator. (Not in
   /// spaced text: single blanks cut the unknown header, and the rows stay residue.)
