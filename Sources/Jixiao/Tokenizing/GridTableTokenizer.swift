@@ -234,9 +234,9 @@ struct GridBlockReader {
     // made as a list first.
     let placed = marks.count == boundaries.count ? nil : place(marks)
     let count = placed?.count ?? marks.count
-    guard count >= 2 else { return [] }
+    guard count >= 1 else { return [] }
     var result: [Segment] = []
-    result.reserveCapacity(count - 1)
+    result.reserveCapacity(count)
     text.utf8.withUnsafeBufferPointer { bytes in
       for index in 1..<count {
         let (left, leftBoundary) = placed.map { ($0[index - 1].mark, $0[index - 1].boundary) } ?? (marks[index - 1], index - 1)
@@ -245,6 +245,17 @@ struct GridBlockReader {
         guard leftBoundary < rightBoundary, left.offset < right.offset, right.offset <= bytes.count else { continue }
         let inner = (left.offset + 1)..<right.offset
         result.append(Segment(range: inner, columns: leftBoundary..<rightBoundary, isRule: Self.isRule(bytes[inner])))
+      }
+      // Text after the last separator (a line that lost its closing `|`) is the last cell's.
+      let last = placed?.last?.mark ?? marks[count - 1]
+      let after = (last.offset + 1)..<range.upperBound
+      if !after.isEmpty, !Blank.trim(text.utf8, after).isEmpty {
+        let boundary = placed?.last?.boundary ?? count - 1
+        if boundary < boundaries.count - 1 {
+          result.append(Segment(range: after, columns: boundary..<(boundaries.count - 1), isRule: false))
+        } else if !result.isEmpty {
+          result[result.count - 1].range = result[result.count - 1].range.lowerBound..<range.upperBound
+        }
       }
     }
     return result
@@ -271,6 +282,14 @@ struct GridBlockReader {
       guard let nearest else { continue }
       let distance = abs((byDisplay ? boundaries[nearest].display : boundaries[nearest].scalar) - position)
       if distance <= 1, result.last.map({ $0.boundary < nearest }) ?? true { result.append((mark, nearest)) }
+    }
+    // The line's last separator closes it, wherever a hand's edit left it
+    // (`| 项目名称 | 城乡居民医保补助       |` under four columns): unplaced, the text before it
+    // was in no segment, and lost.
+    if let last = marks.last, result.last?.mark.offset != last.offset, let edge = boundaries.indices.last,
+      result.last.map({ $0.boundary < edge }) ?? true
+    {
+      result.append((last, edge))
     }
     return result
   }

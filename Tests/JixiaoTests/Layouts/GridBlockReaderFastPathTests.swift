@@ -205,6 +205,14 @@ struct ReferenceGridBlockReader {
         && bytes.contains { $0 == 0x2D || $0 == 0x3D }
       result.append(Segment(range: inner, columns: left.boundary..<right.boundary, isRule: isRule))
     }
+    // Text after the last separator: a cell to the last column, or the last cell's.
+    if let last = placed.last, last.mark.offset + 1 < range.upperBound, !Blank.trim(text.utf8, (last.mark.offset + 1)..<range.upperBound).isEmpty {
+      if last.boundary < boundaries.count - 1 {
+        result.append(Segment(range: (last.mark.offset + 1)..<range.upperBound, columns: last.boundary..<(boundaries.count - 1), isRule: false))
+      } else if !result.isEmpty {
+        result[result.count - 1].range = result[result.count - 1].range.lowerBound..<range.upperBound
+      }
+    }
     return result
   }
 
@@ -224,6 +232,10 @@ struct ReferenceGridBlockReader {
       guard let nearest else { continue }
       let distance = abs((byDisplay ? boundaries[nearest].display : boundaries[nearest].scalar) - position)
       if distance <= 1, result.last.map({ $0.boundary < nearest }) ?? true { result.append((mark, nearest)) }
+    }
+    // The last separator closes the line, on the last boundary, if none is placed there.
+    if let last = marks.last, result.last?.mark.offset != last.offset, (result.last?.boundary ?? -1) < boundaries.count - 1 {
+      result.append((last, boundaries.count - 1))
     }
     return result
   }

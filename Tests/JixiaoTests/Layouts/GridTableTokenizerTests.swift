@@ -42,6 +42,26 @@ import Testing
     #expect(spansPointAtText(source, grid) { $0.text.contains("|") } == [])
   }
 
+  /// A hand's edit leaves a line's bars off the rules' columns: every character of it stays
+  /// in a cell. A closing bar off its column closes the line (the text before it was in no
+  /// cell and lost); text after the last bar is the last cell's.
+  @Test func barsOffTheirColumnsLoseNothing() throws {
+    let table = """
+      +----------+----------+----------+----------+
+      | 项目名称 | 城乡居民医保补助                   |
+      +----------+----------+----------+----------+
+      | 实施单位 | 某县医疗保障局 | 备注 | 无
+      +----------+----------+----------+----------+
+      | 一级指标 | 二级指标 | 三级指标 | 指标值   |
+      +----------+----------+----------+----------+
+      """
+    let rows = try cellTexts(tokenized(table, .gridTable).1)
+    #expect(rows[0] == ["项目名称", "城乡居民医保补助", "", ""])
+    #expect(rows[1].joined(separator: "/").contains("某县医疗保障局") && rows[1].joined().contains("无"))
+    let text = rows.flatMap { $0 }.joined()
+    for word in ["城乡居民医保补助", "某县医疗保障局", "备注", "无", "指标值"] { #expect(text.contains(word), "\(word)") }
+  }
+
   @Test func characterCountedAlignmentReadsToo() throws {
     // A writer that counts CJK characters as one column: the `+`s line up by characters.
     let table = """
