@@ -184,14 +184,16 @@ enum DialectDetector {
 /// One row per line; tabs separate cells.
 enum TabbedTokenizer {
   /// Whether the tab rows have dropped their empty cells: four rows or more, of more than one
-  /// width, and none with an empty cell before its last (a leading tab, two tabs with only
-  /// blanks between). An exporter (Word, Excel, WPS) keeps a merged cell's place in every row
-  /// under it, so most of its tables have rows that start with a tab; a browser's copy of a
-  /// page leaves the merged cell out, and the cells after it slide left.
+  /// width, none that starts with an empty cell, and few with one inside. An exporter (Word,
+  /// Excel, WPS) keeps a merged cell's place in every row under it, so most of its tables
+  /// have rows that start with a tab; a browser's copy of a page leaves the merged cell out,
+  /// and the cells after it slide left, but keeps a cell that is empty in the page (a goal
+  /// not filled in: two tabs with only blanks between).
   static func dropsEmptyCells(_ text: SourceText) -> Bool {
     var rows = 0
+    var rowsWithEmpty = 0
     var widths: Set<Int> = []
-    let withEmpty: Bool = text.utf8.withUnsafeBufferPointer { bytes in
+    let leadingEmpty: Bool = text.utf8.withUnsafeBufferPointer { bytes in
       for line in text.lines.prefix(400) {
         var end = line.end
         // Trailing tabs and blanks: dropped cells' tabs a converter wrote after the last one.
@@ -200,9 +202,13 @@ enum TabbedTokenizer {
         while start < end, bytes[start] == 0x0C { start += 1 }
         var tabs = 0
         var cellIsEmpty = true
+        var hasEmpty = false
         for index in start..<end {
           if bytes[index] == 0x09 {
-            if cellIsEmpty { return true }
+            if cellIsEmpty {
+              if tabs == 0 { return true }
+              hasEmpty = true
+            }
             tabs += 1
             cellIsEmpty = true
           } else if bytes[index] != 0x20 {
@@ -211,11 +217,12 @@ enum TabbedTokenizer {
         }
         guard tabs > 0 else { continue }
         rows += 1
+        if hasEmpty { rowsWithEmpty += 1 }
         widths.insert(tabs)
       }
       return false
     }
-    return !withEmpty && rows >= 4 && widths.count >= 2
+    return !leadingEmpty && rows >= 4 && widths.count >= 2 && rowsWithEmpty * 4 <= rows
   }
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (consuming Row) -> Void) {

@@ -367,6 +367,27 @@ import Testing
     #expect(!above.diagnostics.contains { $0.code == "JX212" })
   }
 
+  /// A browser's copy of a list drops the merged cells (the rows below a project's first
+  /// slide left) but keeps a cell left empty in the page (the first project's goal): the
+  /// empty cell no longer makes it an exporter's rows, whose positions are trusted (two
+  /// projects named 满意度指标, indicators without levels).
+  @Test func browserCopyWithAnEmptyCell() throws {
+    let document = try TableFixtures.parse([
+      "项目支出绩效目标表",
+      "项目名称 | 项目金额 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+      "学生资助 | 10 |  | 产出指标 | 数量指标 | 资助人数 | ≥500人",
+      "满意度指标 | 服务对象满意度指标 | 满意度 | ≥90%",
+      "校舍维修 | 20 | 维修校舍 | 产出指标 | 数量指标 | 维修学校数 | 8所",
+      "满意度指标 | 服务对象满意度指标 | 满意度 | ≥90%",
+    ])
+    #expect(document.projects.map(\.name) == ["学生资助", "校舍维修"])
+    #expect(document.projects.map { $0.indicators.map { "\($0.level1 ?? "-")/\($0.level2 ?? "-")/\($0.name ?? "-")" } } == [
+      ["产出指标/数量指标/资助人数", "满意度指标/服务对象满意度指标/满意度"],
+      ["产出指标/数量指标/维修学校数", "满意度指标/服务对象满意度指标/满意度"],
+    ])
+    #expect(document.projects.map(\.goals.annual) == [nil, "维修校舍"] && document.residue.isEmpty)
+  }
+
   /// The table's title repeated after its rows (the next page of a PDF) goes on with the table
   /// unless what follows opens another: a form's 项目名称 starts the next project's table;
   /// indicator rows, or a repeated header over a list's rows, continue this one.
