@@ -59,7 +59,9 @@ struct ListTableReader {
     var index = 0
     let rows = block.rows
     while index < rows.count, rows[index].isBlank || readSharedFields(rows[index]) { index += 1 }
-    while index < rows.count, rows[index].isBlank || RowClassifier.kind(of: rows[index]) == .header {
+    while index < rows.count,
+      rows[index].isBlank || RowClassifier.kind(of: rows[index]) == .header || (!headerRows.isEmpty && Self.isSubHeader(rows[index]))
+    {
       if !rows[index].isBlank { headerRows.append(rows[index]) }
       index += 1
     }
@@ -404,6 +406,24 @@ struct ListTableReader {
     case .department, .departmentCode, .budgetUnit, .unitCode, .fillerUnit: true
     default: false
     }
+  }
+
+  /// A row under the header that names the columns of a group in it (`项目金额` over `合计 │
+  /// 财政拨款 │ 其他资金`): labels of money columns and words of a sum, no amount. Read as
+  /// data, it was a project named by nothing whose funds were `合计`, the projects' fiscal
+  /// and other funds residue.
+  static func isSubHeader(_ row: Row) -> Bool {
+    let cells = row.nonEmpty
+    guard cells.count >= 2 else { return false }
+    var named = 0
+    for cell in cells {
+      if let role = ColumnVocabulary.role(cell.key), isAmountColumn(role) {
+        named += 1
+      } else if !cell.withKeyBytes(FormTableReader.isTotalLabel) && cell.key != "金额" && cell.key != "总额" {
+        return false
+      }
+    }
+    return named >= 1
   }
 
   /// The amounts of a totals row under the amount columns, to be checked against the

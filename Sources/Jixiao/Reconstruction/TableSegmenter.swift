@@ -275,14 +275,16 @@ struct TableSegmenter {
 
   /// `预算单位：某县交通运输局 │ 单位：元`: a line that ends with the table's unit but begins
   /// with a form's field is two rows, the field's and the unit's, so that the field is read
-  /// (and opens the form) instead of being laid aside with the unit. A sign-off line before
-  /// a unit (`填报单位:(盖章) │ 单位:万元`) stays one.
+  /// (and opens the form) instead of being laid aside with the unit. So is a title with the
+  /// unit at its right (a spreadsheet's first row: `…绩效目标表 │ … │ 单位：万元`), whose title
+  /// was lost. A sign-off line before a unit (`填报单位:(盖章) │ 单位:万元`) stays one.
   static func fieldsBeforeUnit(_ row: Row) -> (fields: Row, unit: Row)? {
     let cells = row.cells
     guard let first = cells.firstIndex(where: { !$0.isEmpty }), let last = cells.lastIndex(where: { !$0.isEmpty }),
       first < last
     else { return nil }
-    guard let role = InlineFields.labelRole(of: cells[first]), opensForm(role) else { return nil }
+    let opens = InlineFields.labelRole(of: cells[first]).map(opensForm) ?? false
+    guard opens || isTitle(cells[first].key) else { return nil }
     var fields = row
     fields.cells = Array(cells[..<last])
     var unit = row
@@ -290,6 +292,10 @@ struct TableSegmenter {
     unit.followsPageBreak = false
     unit.startsAfterTable = false
     return (fields, unit)
+  }
+
+  private static func isTitle(_ key: String) -> Bool {
+    TitleVocabulary.kind(ofTitle: key) != nil && RowClassifier.isTitleShaped(key)
   }
 
   private var titleKind: TableKind? {
