@@ -50,10 +50,11 @@ public enum ColumnVocabulary {
 
   /// The project fields a list may give a column of its own, under the label a form gives
   /// them: a list of projects puts 主管部门 or 实施单位 beside 项目名称 as often as a form does
-  /// below it. Not 部门名称: in a list of departments it names the row's entity.
+  /// below it, and 长期目标 beside 年度目标 (it was read as the first indicator's remark). Not
+  /// 部门名称: in a list of departments it names the row's entity.
   private static let projectFieldRoles: Set<FieldRole> = [
     .department, .departmentCode, .implementingUnit, .budgetUnit, .attribute, .category, .manager, .phone,
-    .period, .periodStart, .periodEnd,
+    .period, .periodStart, .periodEnd, .goalLongTerm,
   ]
 
   static let entries: KeyValuePairs<String, ColumnRole> = [

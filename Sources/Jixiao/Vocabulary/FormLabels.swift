@@ -84,6 +84,8 @@ public enum FormVocabulary {
     "长期目标": .goalLongTerm, "项目总目标": .goalLongTerm, "中长期绩效目标": .goalLongTerm,
     "实施期绩效目标": .goalLongTerm, "中长期目标": .goalLongTerm, "总体目标": .goalsGroup,
     "中期目标": .goalLongTerm, "中期绩效目标": .goalLongTerm, "实施期目标": .goalLongTerm,
+    "长期绩效目标": .goalLongTerm, "项目长期绩效目标": .goalLongTerm, "项目中长期目标": .goalLongTerm,
+    "项目中长期绩效目标": .goalLongTerm,
     "年度总体目标完成情况": .otherLabel, "目标完成情况": .otherLabel,
     "财政资金预算分类": .otherLabel, "财政资金科目代码": .otherLabel, "资金来源": .otherLabel,
     "专项基本情况": .goalsGroup, "项目基本情况": .goalsGroup, "基本情况": .goalsGroup,

@@ -483,6 +483,26 @@ import Testing
     #expect(document.residue.isEmpty && !document.diagnostics.contains { $0.code == "JX111" })
   }
 
+  /// A list's 长期目标 column (中长期目标, 长期绩效目标 …) beside 年度目标 is the projects'
+  /// long-term goal: it was read as the first indicator's remark (JX120), the level cells
+  /// after it shifted into residue.
+  @Test(arguments: layouts.filter { $0 != .cellStream && $0 != .spaced })
+  func longTermGoalColumn(_ layout: Layout) throws {
+    for label in ["长期目标", "中长期目标", "长期绩效目标"] {
+      let rows = Self.cells([
+        "项目支出绩效目标表",
+        "项目名称 | 项目金额 | \(label) | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+        "学生资助 | 10 | 持续资助困难学生 | 资助500人 | 产出指标 | 数量指标 | 资助人数 | ≥500人",
+        "校舍维修 | 20 | 消除校舍隐患 | 维修8所 | 产出指标 | 数量指标 | 维修学校数 | 8所",
+      ])
+      let document = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: rows).utf8), path: "goals.txt")
+      #expect(document.projects.map(\.goals.longTerm) == ["持续资助困难学生", "消除校舍隐患"], "\(label)")
+      #expect(document.projects.map(\.goals.annual) == ["资助500人", "维修8所"], "\(label)")
+      #expect(document.projects.flatMap(\.indicators).map(\.level2) == ["数量指标", "数量指标"], "\(label)")
+      #expect(document.residue.isEmpty && !document.diagnostics.contains { $0.code == "JX120" }, "\(label)")
+    }
+  }
+
   /// A column before the indicator columns under a header no list holds (立项文号) is the
   /// project's, kept under its header: not the first cell of its first indicator. (Not in
   /// spaced text: single blanks cut the unknown header, and the rows stay residue.)

@@ -263,6 +263,8 @@ private enum Reference {
       if let role = columnRole(key) {
         if ColumnVocabulary.indicatorHeaderRoles.contains(role) {
           indicatorLabels += 1
+        } else if role == .projectField || role == .serial {
+          // A form's labels and 序号 count toward a header only beside indicator labels.
         } else if role.isProjectColumn || role == .group {
           projectLabels += 1
         }
