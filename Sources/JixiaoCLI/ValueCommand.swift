@@ -30,7 +30,9 @@ struct ValueCommand: ParsableCommand {
   @Option(name: .customLong("year"), help: "The budget year, for dates that omit it (12月中旬).")
   var year: Int?
 
-  @Option(name: .customLong("indicator"), help: "The indicator name (三级指标), a hint for date serials.")
+  @Option(
+    name: .customLong("indicator"),
+    help: "The indicator name (三级指标), a hint for dates (20241231, date serials) and for a bare 万 (万元 or a count).")
   var indicator: String?
 
   func run() throws {

@@ -22,6 +22,16 @@ struct IndicatorBuilder {
     return valueType
   }
 
+  /// Levels whose values are money (成本指标 in either place, 经济成本指标): a bare 万 there is
+  /// 万元 whatever the name. 社会成本 and 生态环境成本 are not money.
+  static func isCost(level1: Level1?, level2: Level2?) -> Bool {
+    switch level2 {
+    case .cost?, .economicCost?: true
+    case nil: level1 == .cost
+    default: false
+    }
+  }
+
   func build(_ draft: IndicatorDraft) -> Indicator {
     // The columns' texts read where they lie: the cells are not copied out for them.
     let targetCell = draft.target
@@ -38,7 +48,8 @@ struct IndicatorBuilder {
       unitColumn: draft.extraText(.unit),
       operatorColumn: Self.operatorColumn(valueType: draft.extraText(.valueType), direction: draft.extraText(.direction)),
       budgetYear: budgetYear, indicatorName: mayBeDate ? draft.name?.text : nil,
-      isTimeliness: mayBeDate && draft.resolvedLevel2 == .timeliness)
+      isTimeliness: mayBeDate && draft.resolvedLevel2 == .timeliness,
+      isCost: mayBeDate && Self.isCost(level1: draft.resolvedLevel1, level2: draft.resolvedLevel2))
     var target = readings.read(reading, context: context, span: targetCell?.span)
     // The reading is of the cleaned text (tags and pinyin annotations removed, soft line
     // breaks joined); raw is the cell as written.

@@ -63,6 +63,8 @@ public struct Target: Sendable, Hashable {
     /// Run-together text left only digits where the header has several columns (`88100`
     /// under 指标值 │ 备注): they may be several cells, so no number was read.
     case digitsRunTogether
+    /// A letter read as a digit (O as 0, l as 1) inside a number; the text as written is in raw.
+    case ocrDigit
   }
 
   public var raw: String

@@ -242,6 +242,7 @@ struct IndicatorFacts {
     case .excelDateSerial: 1 << 6
     case .templatePlaceholder: 1 << 7
     case .digitsRunTogether: 1 << 8
+    case .ocrDigit: 1 << 9
     }
   }
 }

@@ -35,7 +35,10 @@ public enum AmountReader {
       signed = .yuan
       index += 1
     }
-    guard index < tokens.count, let literal = tokens[index].number else { return nil }
+    // A letter read as a digit (1O0) is flagged in a target; an amount has no flag to say so.
+    guard index < tokens.count, let literal = tokens[index].number,
+      !LookalikeDigits.readsLetter(scalars[tokens[index].start..<tokens[index].end])
+    else { return nil }
     index += 1
     var unit: MoneyUnit?
     if index < tokens.count {

@@ -13,19 +13,24 @@ public struct TargetContext: Sendable, Hashable {
   public var indicatorName: String?
   /// The indicator stands under 时效指标, whose values are dates and periods: the same hint.
   public var isTimeliness: Bool
+  /// The indicator stands under 成本指标 or 经济成本指标, whose values are money: a bare 万
+  /// after a number is 万元 whatever the name says.
+  public var isCost: Bool
 
   public init(
     unitColumn: String? = nil,
     operatorColumn: String? = nil,
     budgetYear: Int? = nil,
     indicatorName: String? = nil,
-    isTimeliness: Bool = false
+    isTimeliness: Bool = false,
+    isCost: Bool = false
   ) {
     self.unitColumn = unitColumn
     self.operatorColumn = operatorColumn
     self.budgetYear = budgetYear
     self.indicatorName = indicatorName
     self.isTimeliness = isTimeliness
+    self.isCost = isCost
   }
 }
 
@@ -56,7 +61,9 @@ extension TargetContext {
 /// (`2024年12月` → 12-01…12-31, `年底` and `10月底` → that last day, `12月中旬` → 11…20,
 /// `二季度` → 04-01…06-30) with `<=` for 前/之前/截至 and `>=` for 后/以后/起, and the budget
 /// year filled in (flag `yearAssumed`) when the text has none; `前N名` is `<= N`, `第N` is
-/// `= N`; `万` alone after a number is 万元 (or 万 + the unit column: `1.5万` under 人次).
+/// `= N`; `万` alone after a number is 万元 (or 万 + the unit column: `1.5万` under 人次), except
+/// under an indicator name that is not about money, where it is a magnitude (`≥1.5万` under
+/// 培训人次 is 15000, unit nil, unitRaw 万).
 public enum TargetGrammar {
   public static func read(
     _ raw: String,
@@ -165,7 +172,7 @@ public enum TargetGrammar {
   static func makesValue(_ lexeme: Lexeme) -> Bool {
     switch lexeme {
     case .date, .front, .rank: true
-    case .comparison, .keepWithin, .unit, .scale, .unitPrefix, .tenths, .rangeSeparator, .listSeparator,
+    case .comparison, .keepWithin, .unit, .scale, .unitPrefix, .tenths, .rangeSeparator, .listSeparator, .alternative,
       .approximately, .moreThan, .ignorable, .word, .openParen, .closeParen, .slash:
       false
     }
@@ -256,6 +263,7 @@ public enum TargetGrammar {
       budgetYear: budgetYear,
       unitColumn: columns.unit,
       expectsDate: columns.expectsDate,
+      scaleIsMagnitude: columns.scaleIsMagnitude,
       span: span,
       contextUse: contextUse
     )
@@ -265,8 +273,10 @@ public enum TargetGrammar {
   private static func apply(_ context: TargetContext, columns: ColumnReading, to target: inout Target) {
     let operatorColumn = columns.op
     let unitColumn = columns.unit
-    // 44,561 under a date column or name: an Excel serial for 2021-12-31.
-    if columns.expectsDate, target.kind == .quantitative, target.unit == nil || target.unit == unitColumn?.canonical,
+    // 44,561 under a date column or name: an Excel serial for 2021-12-31 (4.5万, a magnitude
+    // with its 万 in unitRaw, is none).
+    if columns.expectsDate, target.kind == .quantitative,
+      target.unit == nil ? target.unitRaw == nil : target.unit == unitColumn?.canonical,
       let value = target.value, let serial = ExactDecimal.integer(value), (36_526...73_050).contains(serial),
       let day = CivilDate.excelSerial(serial)
     {
@@ -508,6 +518,8 @@ struct ColumnReading {
   /// Whether the row suggests a date: a date unit column, the value repeated in the unit
   /// column (how 102 prints a serial), or an indicator name about a time.
   let expectsDate: Bool
+  /// Whether a bare 万 after a number is a magnitude rather than 万元 (`ColumnContext`).
+  let scaleIsMagnitude: Bool
 
   /// (Borrowed: an initializer's parameters are owned, and a context and a text passed owned
   /// were copied for every read.)
@@ -516,12 +528,13 @@ struct ColumnReading {
   }
 
   /// The reading of an empty context (`TargetContext()`), whatever the value: no columns.
-  static let withoutContext = ColumnReading(unit: nil, op: nil, expectsDate: false)
+  static let withoutContext = ColumnReading(unit: nil, op: nil, expectsDate: false, scaleIsMagnitude: false)
 
-  private init(unit: UnitReading?, op: Operator?, expectsDate: Bool) {
+  private init(unit: UnitReading?, op: Operator?, expectsDate: Bool, scaleIsMagnitude: Bool) {
     self.unit = unit
     self.op = op
     self.expectsDate = expectsDate
+    self.scaleIsMagnitude = scaleIsMagnitude
   }
 
   /// The columns' reading compared with the value: a unit column that repeats the value is no
@@ -537,6 +550,7 @@ struct ColumnReading {
     }
     self.expectsDate = expectsDate || columns.nameSuggestsDate
     op = columns.op
+    scaleIsMagnitude = columns.scaleIsMagnitude
   }
 
   /// Whether `expected` is `scalars` less those `keeping` turns away.
@@ -593,6 +607,10 @@ struct ColumnContext {
   let unitColumn: UnitColumn
   /// An indicator name about a time (`项目完成时间`), or one under 时效指标.
   let nameSuggestsDate: Bool
+  /// An indicator name that is not about money, under no cost level: a bare 万 after a
+  /// number counts what the name counts (`培训人次 │ ≥1.5万` is 15000), where without a name
+  /// or under a name of money (`补助资金`) it is 万元, as most bare 万 in these tables are.
+  let scaleIsMagnitude: Bool
   let op: ColumnReading.Operator?
 
   /// The unit column, NFKC, without spaces.
@@ -606,6 +624,14 @@ struct ColumnContext {
 
   private static let dateNameEndings = ["时间", "日期", "时限", "时点", "期限", "节点", "周期"]
 
+  /// Words of a name whose values are money: amounts, costs, prices, income.
+  private static let moneyNameWords = [
+    "资金", "金额", "成本", "费用", "投资", "补助", "补贴", "经费", "元", "支出", "预算", "投入", "收入", "增收", "收益",
+    "价格", "单价", "造价", "产值", "工资", "款",
+  ]
+
+  static func namesMoney(_ name: String) -> Bool { moneyNameWords.contains { name.containsBytes($0) } }
+
   static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
   init(_ context: borrowing TargetContext) {
@@ -618,6 +644,7 @@ struct ColumnContext {
     self.unitColumn = unitColumn
     nameSuggestsDate =
       context.isTimeliness || context.indicatorName.map { name in Self.dateNameEndings.contains { name.hasSuffixBytes($0) } } ?? false
+    scaleIsMagnitude = !context.isCost && context.indicatorName.map { !Self.namesMoney($0) } ?? false
     self.op = op
   }
 }

@@ -159,6 +159,16 @@ extension TargetParser {
         return (point, index + 1)
       }
     }
+    // 20241231 under 时效指标 or a time name: a day written without separators. Elsewhere
+    // eight digits are a number (an amount in 元 may have as many).
+    if let literal = segment[index].number, let (year, month, day) = literal.compactDay {
+      contextUse?.note()
+      if allowDotted {
+        point.year = year
+        point.period = .day(month: month, day: day)
+        return (point, index + 1)
+      }
+    }
     var hasYear = false
     if let year = yearNumber(segment[index]), index + 1 < segment.count {
       switch segment[index + 1].lexeme {
@@ -310,16 +320,19 @@ extension TargetParser {
   }
 
   /// Whether `readDate` may read the segment: every date it reads holds a date literal, a
-  /// date word (年, 月, 季度, 年底, 次年 …) or a number that may be `2023.07` or `2024.6` (four
-  /// digits, one or two decimals: `NumberLiteral.yearMonth` less what costs a multiplication).
-  /// The last kind must pass even when the context rules dotted months out, since reading it
+  /// date word (年, 月, 季度, 年底, 次年 …), a number that may be `2023.07` or `2024.6` (four
+  /// digits, one or two decimals: `NumberLiteral.yearMonth` less what costs a multiplication)
+  /// or one that may be `20241231` (eight digits, none after a point: `compactDay`'s).
+  /// The last kinds must pass even when the context rules dates out, since reading them
   /// notes that the context was asked. `ReaderGuardTests` hold this to `readDate` itself.
   static func mayHoldDate(_ segment: [ValueToken]) -> Bool {
     segment.contains { token in
       switch token.kind {
       case .dateLiteral, .lexeme(.date): true
       case .number(let literal):
-        !literal.isChinese && literal.integerDigits == 4 && (literal.fractionDigits == 1 || literal.fractionDigits == 2)
+        !literal.isChinese
+          && (literal.integerDigits == 4 && (literal.fractionDigits == 1 || literal.fractionDigits == 2)
+            || literal.integerDigits == 8 && literal.fractionDigits == 0)
       default: false
       }
     }

@@ -12,6 +12,9 @@ struct AmountMatch {
   var end: Int
   /// The unit joins a bare 万 to the unit column (`1.5万` under `人次`).
   var usedUnitColumn = false
+  /// A bare 万 or 亿 taken as a magnitude (`1.5万` under 培训人次 is 15000): the scale, and the
+  /// number as written before it.
+  var magnitude: (scale: LexemeText, written: Decimal)? = nil
 }
 
 extension TargetParser {
@@ -53,13 +56,13 @@ extension TargetParser {
         index += 1
       }
     }
-    var bareScale: String?
+    var bareScale: LexemeText?
     var scaleRaw: String?
     if unit == nil || currencySign, index < segment.count, case .scale(let scale) = segment[index].lexeme {
       if scale == .qian {
         value *= 1000
       } else {
-        bareScale = scale.text
+        bareScale = scale
         scaleRaw = text([segment[index]])
       }
       index += 1
@@ -76,7 +79,9 @@ extension TargetParser {
       index = end
       currencySign = false
     }
-    if let scale = bareScale {
+    var magnitude: (scale: LexemeText, written: Decimal)?
+    if let scaleWord = bareScale {
+      let scale = scaleWord.text
       if currencySign {
         // ¥50万: the sign, then the scale.
         unit = UnitReading(canonical: scale + "元", isKnown: true)
@@ -91,6 +96,11 @@ extension TargetParser {
         unit = UnitReading(canonical: scale + column.canonical, isKnown: column.isKnown)
         unitRaw = scaleRaw
         usedUnitColumn = true
+      } else if unitColumn == nil, askedScaleIsMagnitude {
+        // ≥1.5万 under 培训人次: a number of what the name counts, whose unit is not written.
+        magnitude = (scaleWord, value)
+        value *= Self.multiplier(of: scaleWord)
+        unitRaw = scaleRaw
       } else {
         // 350万: 万 alone after a number is 万元 in these tables.
         unit = UnitReading(canonical: scale + "元", isKnown: true)
@@ -104,8 +114,14 @@ extension TargetParser {
       unitRaw: unitRaw,
       op: op,
       end: index,
-      usedUnitColumn: usedUnitColumn
+      usedUnitColumn: usedUnitColumn,
+      magnitude: magnitude
     )
+  }
+
+  /// What a bare scale word multiplies: 万 10⁴, 亿 10⁸.
+  static func multiplier(of scale: LexemeText) -> Decimal {
+    scale == .yi ? 100_000_000 : 10_000
   }
 
   /// A unit at `index`: a unit word (with `/` rates), a parenthesised unit, a date word used
@@ -233,6 +249,9 @@ extension TargetParser {
       target.unitRaw = amount.unitRaw
       if !unit.isKnown { target.flags.append(.unitUnknown) }
       if amount.usedUnitColumn { target.flags.append(.unitFromColumn) }
+    } else if amount.magnitude != nil {
+      // The 万 as written, with no unit: the value holds it.
+      target.unitRaw = amount.unitRaw
     }
     var qualifiers: [String] = []
     if let frequency = frequencyLabel(label) { qualifiers.append(frequency) }
@@ -257,7 +276,7 @@ extension TargetParser {
     return target
   }
 
-  private func isPrefixWord(_ token: ValueToken) -> Bool {
+  func isPrefixWord(_ token: ValueToken) -> Bool {
     switch token.lexeme {
     case .comparison(_, .prefix), .keepWithin, .approximately: true
     default: false

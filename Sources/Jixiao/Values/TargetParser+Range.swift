@@ -57,6 +57,18 @@ extension TargetParser {
   private func rangeTarget(low: AmountMatch, high: AmountMatch, trailing: ArraySlice<ValueToken>, raw: String)
     -> Target?
   {
+    // A bare 万 read as a magnitude (under a name that counts) is shared as a unit would be:
+    // 1-2万 is 10000 to 20000; 1万-2万人次 takes the high end's 万人次 as written.
+    var low = low
+    if let magnitude = high.magnitude, low.unit == nil, low.magnitude == nil {
+      low.value *= Self.multiplier(of: magnitude.scale)
+      low.magnitude = magnitude
+    } else if let magnitude = low.magnitude, let highUnit = high.unit,
+      highUnit.canonical.hasPrefix(magnitude.scale.text)
+    {
+      low.value = magnitude.written
+      low.magnitude = nil
+    }
     // One unit for both ends: written once (3~5个), twice the same (90%~100%), or a scale
     // written on both (1万-2万元).
     var unit = high.unit ?? low.unit
@@ -75,6 +87,8 @@ extension TargetParser {
       target.unit = unit.canonical
       target.unitRaw = unitRaw
       if !unit.isKnown { target.flags.append(.unitUnknown) }
+    } else if high.magnitude != nil {
+      target.unitRaw = high.unitRaw
     }
     target.qualifier = qualifierText(trailing)
     return target

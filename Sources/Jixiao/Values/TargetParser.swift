@@ -17,8 +17,10 @@ struct TargetParser {
   /// The unit column read through `UnitTable`, nil when absent or not a unit.
   let unitColumn: UnitReading?
   /// Whether the context suggests a date (a unit column such as 日期, an indicator name
-  /// ending in 时间): enables Excel serials and `2023.07` as a month.
+  /// ending in 时间): enables Excel serials, `2023.07` as a month and `20241231` as a day.
   let expectsDate: Bool
+  /// The indicator's name is not about money: a bare 万 is a magnitude (`ColumnContext`).
+  let scaleIsMagnitude: Bool
   let span: SourceSpan?
   /// Noted when the reading asks the context, for a reading without context that a row's
   /// context may reuse (`TargetReading`).
@@ -35,6 +37,10 @@ struct TargetParser {
     contextUse?.note()
     return budgetYear
   }
+  var askedScaleIsMagnitude: Bool {
+    contextUse?.note()
+    return scaleIsMagnitude
+  }
 
   /// Whether a parse asked its context.
   final class ContextUse {
@@ -48,9 +54,16 @@ struct TargetParser {
 
   func read() -> Target {
     guard tokens.contains(where: { !isFiller($0) }) else { return Target(raw: raw, kind: .empty, span: span) }
+    let hasListSeparator = tokens.contains(where: { $0.lexeme == .listSeparator })
+    // ≥90%≤100%, ≥90%/≥95%: targets one after another in a segment are parts of their own.
+    if Self.mayHoldSuccessiveTargets(tokens),
+      let successive = readSuccessive(hasListSeparator ? splitSegments(tokens) : [tokens[...]])
+    {
+      return successive
+    }
     // Without a list separator the cell is one segment, read whole (what the steps below
     // come to for one segment, without the arrays they make).
-    guard tokens.contains(where: { $0.lexeme == .listSeparator }) else {
+    guard hasListSeparator else {
       var whole = readSegment(tokens[...])
       whole.raw = raw
       return whole
@@ -72,7 +85,7 @@ struct TargetParser {
   }
 
   /// Several targets in one cell, each part with its own raw text and reading.
-  private func compound(_ parts: [Target], segments: [ArraySlice<ValueToken>]) -> Target {
+  func compound(_ parts: [Target], segments: [ArraySlice<ValueToken>]) -> Target {
     var compound = Target(raw: raw, kind: .compound, span: span)
     let mapping = RawMapping(raw: raw)
     compound.parts = zip(parts, segments).map { part, segment in
@@ -95,13 +108,16 @@ struct TargetParser {
     token.isWord || token.lexeme == .word || token.lexeme == .listSeparator
   }
 
-  /// `≥90%且≤100%`, `≥90，≤100`: a lower and an upper inclusive bound make one range.
-  private func readTwoBounds(_ parts: [Target]) -> Target? {
+  /// `≥90%且≤100%`, `≥90，≤100`: a lower and an upper inclusive bound make one range. (A
+  /// strict bound makes none: a range's ends are inclusive, and the parts stay a compound.)
+  func readTwoBounds(_ parts: [Target]) -> Target? {
     guard parts.count == 2, parts.allSatisfy({ $0.kind == .quantitative && $0.qualifier == nil }) else { return nil }
     let lower = parts.first { $0.op == .atLeast }
     let upper = parts.first { $0.op == .atMost }
+    // (A bound without a unit but with unitRaw is a magnitude, 1万 = 10000: it shares no unit.)
     guard let lower, let upper, let min = lower.value, let max = upper.value, min <= max,
-      lower.unit == upper.unit || lower.unit == nil || upper.unit == nil
+      lower.unit == upper.unit || (lower.unit == nil && lower.unitRaw == nil)
+        || (upper.unit == nil && upper.unitRaw == nil)
     else { return nil }
     var range = Target(raw: raw, kind: .range, span: span)
     range.min = min
@@ -157,6 +173,12 @@ struct TargetParser {
     let segmentRaw = slice.count == tokens.count ? raw : text(slice)
     var target = readCore(segment, raw: segmentRaw)
     for flag in flags where !target.flags.contains(flag) { target.flags.append(flag) }
+    // 1O0%: the number read holds a letter taken for a digit, which the reading says.
+    if target.kind.isStructured,
+      segment.contains(where: { $0.isNumeric && LookalikeDigits.readsLetter(scalars[$0.start..<$0.end]) })
+    {
+      target.flags.append(.ocrDigit)
+    }
     return target
   }
 
@@ -330,10 +352,10 @@ extension TargetParser {
   /// A parser reading `context`'s budget year.
   init(
     raw: String, normalized: NormalizedText, tokens: [ValueToken], context: TargetContext, unitColumn: UnitReading?,
-    expectsDate: Bool, span: SourceSpan?, contextUse: ContextUse? = nil
+    expectsDate: Bool, scaleIsMagnitude: Bool = false, span: SourceSpan?, contextUse: ContextUse? = nil
   ) {
     self.init(
       raw: raw, normalized: normalized, tokens: tokens, budgetYear: context.usableBudgetYear, unitColumn: unitColumn,
-      expectsDate: expectsDate, span: span, contextUse: contextUse)
+      expectsDate: expectsDate, scaleIsMagnitude: scaleIsMagnitude, span: span, contextUse: contextUse)
   }
 }

@@ -55,6 +55,8 @@ enum Lexeme: Sendable, Hashable {
   case tenths
   case rangeSeparator
   case listSeparator
+  /// `或` between two targets (`≥90%或≥95%`): either, never a range of the two.
+  case alternative
   /// `约`, `左右`: kept as a qualifier, the number is unchanged.
   case approximately
   /// `余`, `多` between a number and its unit: more than the number.
@@ -255,6 +257,8 @@ enum ValueLexicon {
     add(.tenths, "成")
     add(.rangeSeparator, "-", "~", "〜", "—", "–", "——", "至", "到")
     add(.listSeparator, ",", "、", ";", "\n", "和", "及", "与", "以及", "，", "且", "并且", "同时")
+    // (或以上, 大于或等于 are longer entries, matched first.)
+    add(.alternative, "或", "或者")
     add(.approximately, "约", "大约", "左右", "上下", "约为", "近", "±", "+/-")
     add(.moreThan, "余", "多")
     add(

@@ -34,6 +34,19 @@ struct NumberLiteral: Hashable, Sendable {
     return (year, month)
   }
 
+  /// `20241231` as a day: eight digits, none after a point, that make a valid date with a
+  /// year from 1990 to 2099. Only a context of dates reads it so (`TargetParser.readPoint`).
+  var compactDay: (year: Int, month: Int, day: Int)? {
+    guard !isChinese, integerDigits == 8, fractionDigits == 0, !hasThousandsSeparator, let digits = integer else {
+      return nil
+    }
+    let year = digits / 10_000
+    let month = digits / 100 % 100
+    let day = digits % 100
+    guard (1990...2099).contains(year), CivilDate.valid(year: year, month: month, day: day) != nil else { return nil }
+    return (year, month, day)
+  }
+
   static func == (lhs: NumberLiteral, rhs: NumberLiteral) -> Bool {
     lhs.value == rhs.value && lhs.fractionDigits == rhs.fractionDigits
       && lhs.integerDigits == rhs.integerDigits && lhs.isChinese == rhs.isChinese

@@ -20,7 +20,7 @@ struct ValueTokenizer {
   }
 
   static func tokenize(_ scalars: [Unicode.Scalar]) -> [ValueToken] {
-    var tokenizer = ValueTokenizer(scalars)
+    var tokenizer = ValueTokenizer(LookalikeDigits.reading(scalars) ?? scalars)
     tokenizer.run()
     return tokenizer.tokens
   }
@@ -340,5 +340,79 @@ struct ValueTokenizer {
     } else {
       tokens.append(ValueToken(kind: .word, start: start, end: end))
     }
+  }
+}
+
+/// Letters that OCR and hurried typing put for digits inside a number: `1O0%`, `≥9O%`, `l00%`,
+/// `2O24年`. The tokenizer reads a copy of the text with them as digits (one scalar for one,
+/// so every token's place holds in the text as written); a numeric token over such a letter
+/// is how the parser knows to flag its reading (`Target.Flag.ocrDigit`).
+///
+/// A letter is read as a digit only inside a run of digits and such letters (with `.` and `,`
+/// between them) that no other Latin letter touches, and that begins with a digit, or with l
+/// or I right before one (l00): a number never begins with 0, so a run that begins with O is
+/// a word (O2O, O3), and a letter beside another (OK, IT, LED, CO2) is part of a word.
+enum LookalikeDigits {
+  /// The digit a letter stands for, nil for any other scalar.
+  static func digit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    switch scalar {
+    case "O", "o": "0"
+    case "l", "I": "1"
+    default: nil
+    }
+  }
+
+  /// The text with the letters that stand for digits read as them; nil when it has none
+  /// (most texts: no copy is made).
+  static func reading(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+    guard scalars.contains(where: { digit($0) != nil }) else { return nil }
+    var result: [Unicode.Scalar]?
+    var index = 0
+    while index < scalars.count {
+      guard isDigit(scalars[index]) || digit(scalars[index]) != nil else {
+        index += 1
+        continue
+      }
+      let start = index
+      var end = index + 1
+      var letters = digit(scalars[start]) != nil ? 1 : 0
+      var digits = letters == 0 ? 1 : 0
+      while end < scalars.count {
+        let scalar = scalars[end]
+        if isDigit(scalar) {
+          digits += 1
+        } else if digit(scalar) != nil {
+          letters += 1
+        } else if scalar == "." || scalar == ",", end + 1 < scalars.count,
+          isDigit(scalars[end + 1]) || digit(scalars[end + 1]) != nil
+        {
+          // (Between two scalars of the run: `1O.5`, `1,OOO`.)
+        } else {
+          break
+        }
+        end += 1
+      }
+      index = end
+      guard letters > 0, digits > 0,
+        start == 0 || !isLatinLetter(scalars[start - 1]), end == scalars.count || !isLatinLetter(scalars[end]),
+        isDigit(scalars[start]) || (digit(scalars[start]) == "1" && isDigit(scalars[start + 1]))
+      else { continue }
+      if result == nil { result = scalars }
+      for position in start..<end {
+        if let read = digit(scalars[position]) { result![position] = read }
+      }
+    }
+    return result
+  }
+
+  /// Whether a numeric token was read over such a letter.
+  static func readsLetter(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    scalars.contains { digit($0) != nil }
+  }
+
+  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+  private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value >= 0x41 && scalar.value <= 0x5A) || (scalar.value >= 0x61 && scalar.value <= 0x7A)
   }
 }

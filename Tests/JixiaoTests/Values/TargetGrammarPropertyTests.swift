@@ -224,6 +224,8 @@ private let fragments: [String] = [
   "成", "万", "亿", "千", "元", "万元", "人", "人次", "/", "·", "年", "月", "日", "季度", "上半年", "上下半年", "底", "中旬", "前",
   "后", "次年", "一", "二", "十", "百", "零", "〇", "两", "三万五", "**", "*", "良好", "提高", "合格", "M", "km", "Q", "m²",
   "㎡", " ", "\n", "余", "约", "左右", "点", "五", "🙂", "\u{0301}",
+  // Letters that may be read as digits, alternatives, eight-digit days.
+  "O", "o", "l", "I", "OK", "或", "不高于", "20241231", "20241331",
 ]
 
 @Test func neverTrapsOnFragments() async {
@@ -237,7 +239,7 @@ private let fragments: [String] = [
       unitColumn: columns & 1 == 1 ? "万" : nil,
       operatorColumn: columns & 2 == 2 ? "≥" : nil,
       budgetYear: 2024,
-      indicatorName: columns == 3 ? "完成时间" : nil
+      indicatorName: columns == 3 ? "完成时间" : columns == 0 ? "培训人次" : nil
     )
     let target = TargetGrammar.read(text, context: context)
     #expect(target.raw == text)

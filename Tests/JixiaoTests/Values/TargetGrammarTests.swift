@@ -59,11 +59,12 @@ extension TargetCase {
     qualifier: String? = nil,
     unitColumn: String? = nil,
     operatorColumn: String? = nil,
+    name: String? = nil,
     flags: Set<Target.Flag> = []
   ) -> TargetCase {
     TargetCase(
       raw: raw,
-      context: makeContext(unitColumn, operatorColumn),
+      context: makeContext(unitColumn, operatorColumn, name: name),
       kind: .quantitative,
       op: op,
       value: exact(value),
@@ -82,11 +83,12 @@ extension TargetCase {
     qualifier: String? = nil,
     unitColumn: String? = nil,
     operatorColumn: String? = nil,
+    name: String? = nil,
     flags: Set<Target.Flag> = []
   ) -> TargetCase {
     TargetCase(
       raw: raw,
-      context: makeContext(unitColumn, operatorColumn),
+      context: makeContext(unitColumn, operatorColumn, name: name),
       kind: .range,
       unit: unit,
       min: exact(min),
@@ -201,7 +203,7 @@ extension TargetCase {
 /// Every case of every table, seed targets first.
 let allTargetCases: [TargetCase] =
   seedTargetCases + seed001TargetCases + publicTargetCases + spellingTargetCases + dateTargetCases
-  + unseenTargetCases
+  + unseenTargetCases + misreadTargetCases
 
 @Suite("Target grammar")
 struct TargetGrammarTests {

@@ -19,6 +19,11 @@ import Testing
     TargetContext(operatorColumn: "定性"),
     TargetContext(operatorColumn: "＝", budgetYear: 2025),
     TargetContext(budgetYear: 2024, indicatorName: "项目完成时间"),
+    // A name that counts (a bare 万 is a magnitude), one of money, a cost level, 时效指标.
+    TargetContext(indicatorName: "培训人次"),
+    TargetContext(indicatorName: "中央补助资金"),
+    TargetContext(indicatorName: "财政支出", isCost: true),
+    TargetContext(budgetYear: 2024, indicatorName: "完成进度", isTimeliness: true),
   ]
 
   private func expectReuseReadsAlike(_ raw: String, _ contexts: [TargetContext], _ origin: String) -> Bool? {
