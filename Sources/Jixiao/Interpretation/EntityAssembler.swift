@@ -163,11 +163,7 @@ struct EntityAssembler {
       switch field.role {
       case .name, .department: department.name = department.name ?? CellText.singleLine(text)
       case .unitCode, .departmentCode: department.code = department.code ?? CellText.singleLine(text)
-      case .goalAnnual:
-        if department.goals.annual == nil {
-          department.goals.annual = text
-          department.goals.annualSpan = field.value.span
-        }
+      case .goalAnnual: append(text, to: &department.goals, \.annual, span: \.annualSpan, field.value.span)
       case .goalLongTerm: append(text, to: &department.goals, \.longTerm, span: \.longTermSpan, field.value.span)
       default:
         if InlineFields.isMoney(field.role) { readFunds(field, into: &department.funds, unit: draft.moneyUnit) }

@@ -274,7 +274,8 @@ public enum FormVocabulary {
     "项目资金", "项目资金申请", "资金情况", "投入目标", "专项资金情况", "项目资金来源",
     "项目资金总额及构成", "年度资金总额及构成", "资金来源", "项目预算", "金额",
     // Department-wide forms (部门整体支出绩效目标表) head their funds so.
-    "年度预算申请", "部门预算申请", "预算申请", "年度预算安排", "年度资金安排",
+    "年度预算申请", "部门预算申请", "预算申请", "年度预算安排", "年度资金安排", "部门预算资金", "部门资金",
+    "部门预算资金情况",
   ])
 
   /// A cell that reads as a label the vocabulary does not know: short words ending as labels

@@ -388,6 +388,24 @@ import Testing
     #expect(document.projects.map(\.goals.annual) == [nil, "维修校舍"] && document.residue.isEmpty)
   }
 
+  /// A department's goal over several rows (目标1 … ⏎ 目标2 …) is all of them, as a project's
+  /// is (it kept the first row only); `部门预算资金` heads its funds as `项目资金` does (it was
+  /// residue).
+  @Test func departmentGoalOverRows() throws {
+    let document = try TableFixtures.parse([
+      "部门整体支出绩效目标表",
+      "部门名称 | 某市自然资源局 |  | ",
+      "部门预算资金 | 资金总额 | 2,865.42 | ",
+      "年度总体目标 | 目标1：完成国土空间规划报批； |  | ",
+      " | 目标2：完成不动产登记4.5万件。 |  | ",
+      "年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+      " | 产出指标 | 数量指标 | 不动产登记业务量 | 4.5万件",
+    ])
+    let department = try #require(document.departments.first)
+    #expect(department.goals.annual == "目标1：完成国土空间规划报批；\n目标2：完成不动产登记4.5万件。")
+    #expect(department.funds.total?.yuan == 28_654_200 && document.residue.isEmpty)
+  }
+
   /// The table's title repeated after its rows (the next page of a PDF) goes on with the table
   /// unless what follows opens another: a form's 项目名称 starts the next project's table;
   /// indicator rows, or a repeated header over a list's rows, continue this one.
