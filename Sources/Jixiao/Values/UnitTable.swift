@@ -60,7 +60,16 @@ enum UnitTable {
     add("吨", "t")
     add("公斤", "kg", "千克")
     add("克", "g")
-    add("升")
+    add("毫克", "mg")
+    add("微克", "μg", "ug")
+    add("升", "L")
+    add("毫升", "ml", "mL")
+    // Energy and environment tables: 万千瓦时, 微克/立方米, 吨标准煤, 分贝.
+    add("千瓦时", "kWh", "kwh", "KWh", "kW·h", "度电")
+    add("千瓦", "kW", "kw", "KW")
+    add("兆瓦", "MW")
+    add("吨标准煤", "吨标煤")
+    add("分贝", "dB")
     add("倍")
     add("分")
     for word in [

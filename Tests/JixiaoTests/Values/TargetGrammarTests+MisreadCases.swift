@@ -94,6 +94,15 @@ let misreadTargetCases: [TargetCase] = [
   .quantity("1.5万", nil, "1.5", "万人次", unitColumn: "人次", name: "培训人次", flags: [.unitFromColumn]),
   .quantity("1.5万", nil, "1.5", "万元", yuan: "15000", unitColumn: "万元", name: "培训人次"),
   .quantity("1.5万人次", nil, "1.5", "万人次", name: "培训人次"),
+  // Energy and environment units: 万 scales them (it was read as 万元, or the unit as 微).
+  .quantity("≥1200万千瓦时", .atLeast, "1200", "万千瓦时", name: "年发电量"),
+  .quantity("≥1200万千瓦时", .atLeast, "1200", "万千瓦时"),
+  .quantity("≥1.5万千瓦", .atLeast, "1.5", "万千瓦", name: "新增装机容量"),
+  .quantity("≤35微克/立方米", .atMost, "35", "微克/立方米", name: "PM2.5平均浓度"),
+  .quantity("≤35μg/m³", .atMost, "35", "微克/立方米"),
+  .quantity("≤10mg/L", .atMost, "10", "毫克/升"),
+  .quantity("≥5000吨标准煤", .atLeast, "5000", "吨标准煤"),
+  .quantity("≤55分贝", .atMost, "55", "分贝"),
 ]
 
 /// One part of a compound as it should read.
