@@ -363,7 +363,11 @@ struct ListTableReader {
     // its 单位编码 merged from above), whatever the count.
     if let anchor = Self.firstLevel(row.nonEmpty), anchor > 0 { return false }
     if projectCellsOnly { return false }
-    let indicatorColumns = header.roles.values.filter(\.isIndicatorColumn).count
+    // Without a level name, the row's cells are those after the levels: more of them than
+    // such columns is a project's row (`校舍维修 │ 20 │ 维修校舍` from a stream of cells), not
+    // an indicator whose name is the project's.
+    let hasLevel = Self.firstLevel(row.nonEmpty) != nil
+    let indicatorColumns = header.roles.values.filter { $0.isIndicatorColumn && (hasLevel || ($0 != .level1 && $0 != .level2)) }.count
     return row.nonEmpty.count <= indicatorColumns && Self.width(row) < header.columnCount
   }
 

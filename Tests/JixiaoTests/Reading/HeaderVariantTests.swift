@@ -439,8 +439,8 @@ import Testing
   /// `部门名称：某县教育局` (or `主管部门 │ 某县教育局`) over a list opens the table as a form's
   /// label would; it names every project's department. Before, the list was read as a form:
   /// one nameless project, the projects' cells residue. (Not in spaced text, where the line
-  /// without blanks tips the layout to plain prose, nor in a stream of cells, which does not
-  /// read this list without the line either.)
+  /// without blanks tips the layout to plain prose, nor yet in a stream of cells, where the
+  /// line's label starts a form's rows.)
   @Test(arguments: layouts.filter { $0 != .cellStream && $0 != .spaced })
   func departmentLineOverAList(_ layout: Layout) throws {
     for line in ["部门名称：某县教育局", "主管部门 | 某县教育局"] {

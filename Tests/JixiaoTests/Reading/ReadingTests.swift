@@ -406,6 +406,25 @@ import Testing
     #expect(department.funds.total?.yuan == 28_654_200 && document.residue.isEmpty)
   }
 
+  /// A list written one cell to a line (pdftotext without -layout, docx2txt): the rows the
+  /// stream is cut into hold a project's cells alone (`校舍维修 │ 20 │ 维修校舍`), more than
+  /// an indicator without its levels has; they start the next project (the second project
+  /// was an indicator named 校舍维修 with the target 20, its goal residue).
+  @Test func listAsAStreamOfCells() throws {
+    let cells = [
+      "项目支出绩效目标表", "项目名称", "项目金额", "年度目标", "一级指标", "二级指标", "三级指标", "指标值",
+      "学生资助", "10", "资助困难学生", "产出指标", "数量指标", "资助人数", "≥500人",
+      "满意度指标", "服务对象满意度指标", "满意度", "≥90%",
+      "校舍维修", "20", "维修校舍", "产出指标", "数量指标", "维修学校数", "8所",
+      "满意度指标", "服务对象满意度指标", "满意度", "≥90%",
+    ]
+    let document = try Jixiao.parse(Array((cells.joined(separator: "\n") + "\n").utf8), path: "stream.txt")
+    #expect(document.projects.map(\.name) == ["学生资助", "校舍维修"])
+    #expect(document.projects.map(\.goals.annual) == ["资助困难学生", "维修校舍"])
+    #expect(document.projects.map { $0.funds.total?.yuan } == [100_000, 200_000])
+    #expect(document.projects.map(\.indicators.count) == [2, 2] && document.residue.isEmpty)
+  }
+
   /// The table's title repeated after its rows (the next page of a PDF) goes on with the table
   /// unless what follows opens another: a form's 项目名称 starts the next project's table;
   /// indicator rows, or a repeated header over a list's rows, continue this one.
