@@ -361,12 +361,13 @@ struct ListTableReader {
     }
     // A level name after other cells: those are the project's (a new project's first row,
     // its 单位编码 merged from above), whatever the count.
-    if let anchor = Self.firstLevel(row.nonEmpty), anchor > 0 { return false }
+    let anchor = Self.firstLevel(row.nonEmpty)
+    if let anchor, anchor > 0 { return false }
     if projectCellsOnly { return false }
     // Without a level name, the row's cells are those after the levels: more of them than
     // such columns is a project's row (`校舍维修 │ 20 │ 维修校舍` from a stream of cells), not
     // an indicator whose name is the project's.
-    let hasLevel = Self.firstLevel(row.nonEmpty) != nil
+    let hasLevel = anchor != nil
     let indicatorColumns = header.roles.values.filter { $0.isIndicatorColumn && (hasLevel || ($0 != .level1 && $0 != .level2)) }.count
     return row.nonEmpty.count <= indicatorColumns && Self.width(row) < header.columnCount
   }

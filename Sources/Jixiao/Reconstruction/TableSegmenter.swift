@@ -14,8 +14,9 @@ struct TableSegmenter {
   /// Rows since the markup ended the last table.
   private var markupEnded = false
   /// The keys of one-cell lines above the first table (the department's name, `表3-2`, the
-  /// title): a PDF repeats such lines at the top of each page.
-  private var headLines: Set<String> = []
+  /// title): a PDF repeats such lines at the top of each page. (A list, compared by bytes:
+  /// hashing a string normalises it, and most are never looked up.)
+  private var headLines: [String] = []
   private var tableOpened = false
   /// Since a page break or a page number, only blank lines, page numbers and repeated head
   /// lines: a line of the head here is page furniture, not a row of the table.
@@ -73,7 +74,7 @@ struct TableSegmenter {
     }
     if kind != .blank && kind != .pageNumber { atPageTop = false }
     if !tableOpened, current == nil, headLines.count < Self.mostHeadLines, let key = Self.singleKey(row) {
-      headLines.insert(key)
+      headLines.append(key)
     }
     // The markup ended the table (`</table>`, a grid table's last rule): a page footer after
     // it is not its rows, though the sign-off lines under a form are still the form's.
@@ -220,7 +221,7 @@ struct TableSegmenter {
 
   private func isHeadLine(_ row: Row) -> Bool {
     guard let key = Self.singleKey(row) else { return false }
-    return headLines.contains(key)
+    return headLines.contains { Self.isKey(key, $0) }
   }
 
   /// The key of the row's only non-empty cell.
