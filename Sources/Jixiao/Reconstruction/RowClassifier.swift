@@ -69,7 +69,12 @@ enum RowClassifier {
       }
     }
     // `第 2 页      共 12 页` set apart by pdftotext's layout: two cells of one page number.
-    if count == 2, keyLead == 0xE7 || keyLead == 0xE5, isPageNumber(cells[firstIndex].key + cells[lastIndex].key) {
+    // (Only a first key that begins 第 or 共 is joined to the second: E5 and E7 lead most
+    // ideographs.)
+    if count == 2, keyLead == 0xE7 || keyLead == 0xE5,
+      cells[firstIndex].withKeyBytes({ $0.hasBytes(di, at: 0) || $0.hasBytes(gong, at: 0) }),
+      isPageNumber(cells[firstIndex].key + cells[lastIndex].key)
+    {
       return .pageNumber
     }
     // A header has two labels or more: a row of one cell needs no look-up.

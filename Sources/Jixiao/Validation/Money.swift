@@ -33,6 +33,27 @@ enum SumComparison {
   }
 }
 
+extension SumComparison {
+  /// The finding on a printed total and its named parts, each part related to it: none when
+  /// they add up, JX203 when rounding explains the gap, else what `mismatch` makes of the
+  /// sum (in the total's unit) and the gap (in 元).
+  static func finding(
+    total: Amount, parts: [(name: String, amount: Amount)],
+    mismatch: (_ sum: String, _ difference: String, _ related: [Diagnostic.Related]) -> Diagnostic
+  ) -> Diagnostic? {
+    var related: [Diagnostic.Related] { parts.map { Diagnostic.Related(.part, span: $0.amount.span, "\($0.name) \($0.amount.printed)") } }
+    var sum: String { Figures.inUnit(parts.reduce(Decimal(0)) { $0 + $1.amount.yuan }, like: total) }
+    switch compare(total: total, parts: parts.map(\.amount)) {
+    case .equal:
+      return nil
+    case .rounding(let difference):
+      return Diagnostic(RoundingDifference.self, span: total.span, total.printed, sum, Figures.yuan(difference), related: related)
+    case .mismatch(let difference):
+      return mismatch(sum, Figures.yuan(difference), related)
+    }
+  }
+}
+
 enum Figures {
   /// A sum of 元 written in the unit of `like` (万元 amounts are compared in 万元).
   static func inUnit(_ yuan: Decimal, like amount: Amount) -> String {

@@ -21,21 +21,12 @@ enum TasksDoNotAddUp: Check {
         guard let total = slot(department.funds) else { continue }
         let parts = department.tasks.compactMap { task in slot(task.funds).map { (task.name ?? "", $0) } }
         guard !parts.isEmpty else { continue }
-        var related: [Diagnostic.Related] { parts.map { Diagnostic.Related(.part, span: $0.1.span, "\($0.0) \($0.1.printed)") } }
-        let sum = parts.reduce(Decimal(0)) { $0 + $1.1.yuan }
-        switch SumComparison.compare(total: total, parts: parts.map(\.1)) {
-        case .equal: continue
-        case .rounding(let difference):
-          diagnostics.append(
-            Diagnostic(
-              RoundingDifference.self, span: total.span, total.printed, Figures.inUnit(sum, like: total), Figures.yuan(difference),
-              related: related))
-        case .mismatch(let difference):
-          diagnostics.append(
-            Diagnostic(
-              self, span: total.span, department.name ?? "", label, total.printed, String(parts.count),
-              Figures.inUnit(sum, like: total), Figures.yuan(difference), related: related))
+        let finding = SumComparison.finding(total: total, parts: parts) { sum, difference, related in
+          Diagnostic(
+            self, span: total.span, department.name ?? "", label, total.printed, String(parts.count), sum, difference,
+            related: related)
         }
+        if let finding { diagnostics.append(finding) }
       }
     }
     return diagnostics

@@ -25,21 +25,12 @@ enum TotalsRowDoesNotAddUp: Check {
           let parts = covered.compactMap { project in slot(project.funds).map { (project.name ?? "", $0) } }
           // A project that left the column blank may mean zero or a cell not read: no sum.
           guard parts.count == covered.count else { continue }
-          var related: [Diagnostic.Related] { parts.map { Diagnostic.Related(.part, span: $0.1.span, "\($0.0) \($0.1.printed)") } }
-          let sum = parts.reduce(Decimal(0)) { $0 + $1.1.yuan }
-          switch SumComparison.compare(total: declared, parts: parts.map(\.1)) {
-          case .equal: continue
-          case .rounding(let difference):
-            diagnostics.append(
-              Diagnostic(
-                RoundingDifference.self, span: declared.span, declared.printed, Figures.inUnit(sum, like: declared),
-                Figures.yuan(difference), related: related))
-          case .mismatch(let difference):
-            diagnostics.append(
-              Diagnostic(
-                self, span: declared.span, total.label, label, declared.printed, String(parts.count),
-                Figures.inUnit(sum, like: declared), Figures.yuan(difference), related: related))
+          let finding = SumComparison.finding(total: declared, parts: parts) { sum, difference, related in
+            Diagnostic(
+              self, span: declared.span, total.label, label, declared.printed, String(parts.count), sum, difference,
+              related: related)
           }
+          if let finding { diagnostics.append(finding) }
         }
       }
     }
