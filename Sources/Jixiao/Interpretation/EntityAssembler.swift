@@ -332,6 +332,7 @@ struct EntityAssembler {
       }
     }
     if field.role == .fiscalPart { label = FundLine.fiscalPartPrefix + label }
+    if let column = field.column { label = column.unsimplifiedKey + FundLine.columnSeparator + label }
     if funds.lines.contains(where: { $0.label == label && $0.amount.yuan == amount.yuan }) { return }
     funds.lines.append(FundLine(label: label, amount: amount))
   }

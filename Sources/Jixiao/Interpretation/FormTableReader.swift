@@ -30,6 +30,12 @@ struct FormTableReader {
   /// beside the middle line of its value (`1.…` ⏎ `年度总体目标 │ 2.…` ⏎ `3.…`), so the
   /// value's first line comes before its label. Residue unless the next row is that label.
   private var lineAboveLabel: Cell?
+  /// Funds columns by period (`中期资金总额 │ 年度资金总额`) over rows that each bring their
+  /// own label (`年度金额： │ 36,000 │ 12,000`, `其中：中央补助 │ …`): kept while such rows follow.
+  private var periodColumns: [(column: Int, cell: Cell, period: FormVocabulary.FundsPeriod)] = []
+  /// Labels whose values, placed by column, may run on over the next rows (`中期目标 │ 年度目标`
+  /// over `目标1：… │ 目标1：…` ⏎ `目标2：… │ 目标2：…`).
+  private var continuedLabels: [(column: Int, role: FieldRole, cell: Cell)] = []
   var layout: [LayoutCell] = []
 
   init(block: TableBlock, context: ReadingContext) {
@@ -310,6 +316,15 @@ struct FormTableReader {
       readUnlabelledRow(row)
       return
     }
+    continuedLabels = []
+    if let columns = Self.periodColumns(of: pendingLabels) { periodColumns = columns }
+    if !periodColumns.isEmpty {
+      if InlineFields.isMoney(firstRole!), readUnderPeriods(cells, label: firstLabel, role: firstRole!) {
+        pendingLabels = []
+        return
+      }
+      periodColumns = []
+    }
     if firstRole == .tasksGroup || firstRole == .taskName, startTaskBlock(row) { return }
     // The row's labels by their place in `cells`: a pair holding the cell itself was copied
     // at each look. The array is the reader's, reused from row to row (an allocation a row).
@@ -425,6 +440,46 @@ struct FormTableReader {
     }
   }
 
+  /// The funds columns of a row of labels when they split the money by period, one column
+  /// for the year and at least one for several years; nil otherwise.
+  static func periodColumns(of labels: [(column: Int, role: FieldRole, cell: Cell)])
+    -> [(column: Int, cell: Cell, period: FormVocabulary.FundsPeriod)]?
+  {
+    let columns = labels.compactMap { label in
+      InlineFields.isMoney(label.role) ? FormVocabulary.fundsPeriod(label.cell.key).map { (label.column, label.cell, $0) } : nil
+    }
+    guard columns.contains(where: { $0.2 == .annual }), columns.contains(where: { $0.2 == .multiYear }) else { return nil }
+    return columns.sorted { $0.0 < $1.0 }
+  }
+
+  /// A row of funds under period columns (`年度金额： │ 36,000 │ 12,000` under `中期资金总额 │
+  /// 年度资金总额`): the year's amount is the label's; an amount for several years is a line
+  /// named by its column and the label. The label's last value would be taken for the year
+  /// (the mid-term 36,000 was the project's total). False when the row's cells do not fall
+  /// under the columns, to be read as any other row.
+  private mutating func readUnderPeriods(_ cells: [Cell], label index: Int, role: FieldRole) -> Bool {
+    guard !cells[..<index].contains(where: { !$0.isEmpty }) else { return false }
+    let values = cells[(index + 1)...].filter { !$0.isEmpty }
+    guard !values.isEmpty, values.allSatisfy({ FormVocabulary.role($0.key) == nil }) else { return false }
+    var placed: [(value: Cell, column: (column: Int, cell: Cell, period: FormVocabulary.FundsPeriod))] = []
+    let byColumn = values.compactMap { value in periodColumns.first { $0.column == value.column }.map { (value, $0) } }
+    if context.positionsTrusted && byColumn.count == values.count {
+      placed = byColumn
+    } else if values.count == periodColumns.count {
+      placed = Array(zip(values, periodColumns)).map { ($0, $1) }
+    } else {
+      return false
+    }
+    for (value, column) in placed {
+      if column.period == .annual {
+        addField(role, label: cells[index], value: value)
+      } else {
+        addField(.fundsLine, label: cells[index], value: value, column: column.cell)
+      }
+    }
+    return true
+  }
+
   /// A vertical label that lost its other characters (`总` for 总体目标, `绩` for 绩效指标):
   /// one character that begins a group label, first on a row that holds a real label.
   static func isLabelFragment(_ cell: Cell, in row: Row) -> Bool {
@@ -458,9 +513,15 @@ struct FormTableReader {
     var loneSplit: InlineSplit?
     if !pendingLabels.isEmpty && cells.count == 1 { loneSplit = InlineSplit(InlineFields.split(cells[0].text, simplify: cells[0].isTraditional)) }
     guard !pendingLabels.isEmpty, !(cells.count == 1 && loneSplit?.result != nil) else {
+      if pendingLabels.isEmpty, let continued = placeUnderContinuedLabels(cells) {
+        for (cell, label) in continued { addField(label.role, label: nil, value: cell) }
+        return
+      }
+      continuedLabels = []
       readUnknownLabels(cells, loneSplit: loneSplit)
       return
     }
+    continuedLabels = []
     expandSubLabels(valueCount: cells.count)
     let placed = placeUnderPendingLabels(cells, row: row)
     if pendingLabels.contains(where: { $0.role == .milestoneContent || $0.role == .milestoneStart }) {
@@ -482,7 +543,11 @@ struct FormTableReader {
         readLooseCell(cell)
       }
     }
-    // A row of labels heads one row of values (milestones excepted, above).
+    // A row of labels heads one row of values (milestones excepted, above); text under
+    // several of them may run on by column.
+    if placed.count >= 2, placed.allSatisfy({ $0.1.map { Self.continues($0.role) && $0.role != .otherLabel } ?? false }) {
+      continuedLabels = placed.compactMap(\.1)
+    }
     pendingLabels = []
   }
 
@@ -626,6 +691,19 @@ struct FormTableReader {
     return placed
   }
 
+  /// The cells of a row of two or more, each in the column of one of `continuedLabels`, that
+  /// label's text running on; nil when a cell stands elsewhere, or is a label.
+  private func placeUnderContinuedLabels(_ cells: [Cell]) -> [(Cell, (column: Int, role: FieldRole, cell: Cell))]? {
+    guard cells.count >= 2, !continuedLabels.isEmpty,
+      !cells.contains(where: { FormVocabulary.looksLikeLabel($0.key) || Self.isEmptyLabel($0) })
+    else { return nil }
+    if context.positionsTrusted {
+      let placed = cells.compactMap { cell in continuedLabels.first { $0.column == cell.column }.map { (cell, $0) } }
+      return placed.count == cells.count ? placed : nil
+    }
+    return cells.count == continuedLabels.count ? Array(zip(cells, continuedLabels)) : nil
+  }
+
   /// The pending label of a column, or of the nearest column to its left.
   private func pendingLabel(for column: Int) -> (column: Int, role: FieldRole, cell: Cell)? {
     if let exact = pendingLabels.first(where: { $0.column == column }) { return exact }
@@ -660,7 +738,7 @@ struct FormTableReader {
     init(_ result: (pieces: [InlineFields.Piece], leftoverOffset: Int?)?) { self.result = result }
   }
 
-  private mutating func addField(_ role: FieldRole, label: Cell?, value: Cell) {
+  private mutating func addField(_ role: FieldRole, label: Cell?, value: Cell, column: Cell? = nil) {
     if current == nil { current = EntityDraft(span: label?.span ?? value.span) }
     // A funds group label's value is a cell of inline pairs (`资金总额：350 财政拨款：350`).
     let isMoney = InlineFields.isMoney(role)
@@ -681,7 +759,7 @@ struct FormTableReader {
       if let leftover { leaveBledText(value, from: leftover) }
       return
     }
-    current?.fields.append(FieldDraft(role: role, label: label, value: value, amount: isMoney ? .some(amount) : .none))
+    current?.fields.append(FieldDraft(role: role, label: label, value: value, amount: isMoney ? .some(amount) : .none, column: column))
     lastFieldRole = role
   }
 

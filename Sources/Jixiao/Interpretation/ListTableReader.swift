@@ -6,7 +6,7 @@
 /// 绩效目标 column holds new text starts a project named by that text (the name slid one
 /// column right in the source).
 struct ListTableReader {
-  private var context: ReadingContext
+  private(set) var context: ReadingContext
   private let block: TableBlock
   private var entities: [EntityDraft] = []
   private var current: EntityDraft?
@@ -17,7 +17,7 @@ struct ListTableReader {
   /// The unit a heading row named (`unitHeading`), given to each project below it.
   private var unit: FieldDraft?
   private var currentKey: String?
-  private var header = HeaderResolver.Result()
+  private(set) var header = HeaderResolver.Result()
   private var headerSignatures: [[String]] = []
   /// The header's roles by column (nil past the last named one): a dictionary look-up for
   /// every cell of every row cost more than the rest of sorting the cell.
@@ -32,7 +32,7 @@ struct ListTableReader {
   /// The name column names units as well as projects (单位名称（项目名称）).
   private var namesUnits = false
   /// The leftmost indicator column: the columns before it are the project's.
-  private var firstIndicatorColumn = Int.max
+  private(set) var firstIndicatorColumn = Int.max
   private var indicatorReader = IndicatorRowReader(columns: [:])
   var layout: [LayoutCell] = []
 
@@ -57,7 +57,7 @@ struct ListTableReader {
   private mutating func readAll() {
     var headerRows: [Row] = []
     var index = 0
-    let rows = block.rows
+    var rows = block.rows
     while index < rows.count, rows[index].isBlank || readSharedFields(rows[index]) { index += 1 }
     while index < rows.count,
       rows[index].isBlank || RowClassifier.kind(of: rows[index]) == .header || (!headerRows.isEmpty && Self.isSubHeader(rows[index]))
@@ -66,6 +66,7 @@ struct ListTableReader {
       index += 1
     }
     useHeader(headerRows, role: .header)
+    if context.linesArePlaced { rows = movingCentredProjectCells(rows, from: index) }
     var pendingHeader: [Row] = []
     while index < rows.count {
       let row = rows[index]
@@ -117,7 +118,7 @@ struct ListTableReader {
   }
 
   /// The role of a cell's column, as `header.roles[column]`.
-  private func role(_ column: Int) -> ColumnRole? {
+  func role(_ column: Int) -> ColumnRole? {
     column < roleByColumn.count ? roleByColumn[column] : nil
   }
 

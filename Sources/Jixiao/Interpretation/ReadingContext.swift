@@ -60,6 +60,9 @@ struct FieldDraft {
   /// The value's text read as an amount with 元 for a missing unit, when the form reader
   /// read it (nil inside: not an amount), for the assembler not to read it again.
   var amount: ParsedAmount?? = nil
+  /// The column label the value stands under where the row's label alone does not name it
+  /// (`中期资金总额` over `年度金额： │ 36,000`).
+  var column: Cell? = nil
 }
 
 /// A list's 合计/小计 row: its amounts under their columns' headers, and the projects (by

@@ -115,6 +115,8 @@ public struct Funds: Sendable, Hashable {
 public struct FundLine: Sendable, Hashable {
   /// Lines under the 财政资金 group are labelled `财政拨款·中央`, `财政拨款·省级` …
   public static let fiscalPartPrefix = "财政拨款·"
+  /// Lines under a column that another breakdown's row names: `中期资金总额·其中:中央补助`.
+  public static let columnSeparator = "·"
 
   public var label: String
   public var amount: Amount

@@ -69,6 +69,7 @@ public enum FormVocabulary {
     "项目总预算": .fundsTotal, "年度本级预算金额": .fundsTotal, "本年度预计投入": .fundsTotal,
     "年度资金": .fundsTotal, "总额": .fundsTotal, "年度金额": .fundsTotal,
     "当年年度预算": .fundsLine, "该项目支出上级资金": .fundsLine, "上级资金": .fundsLine, "中期资金总额": .fundsLine, "上级补助": .fundsLine,
+    "实施期资金总额": .fundsLine, "中期资金": .fundsLine, "实施期资金": .fundsLine,
     "项目资金总额": .fundsProjectTotal,
     "其中:财政拨款": .fiscal, "财政拨款": .fiscal, "其中:当年财政拨款": .fiscal,
     "当年财政拨款": .fiscal, "其中:财政资金": .fiscal, "财政资金": .fiscal, "一、预算资金": .fiscal,
@@ -313,6 +314,19 @@ public enum FormVocabulary {
     if key.containsBytes("(亿元)") { return .yiYuan }
     return nil
   }
+
+  /// The span of years a funds column counts (`中期资金总额 │ 年度资金总额`): several years
+  /// (中期, 实施期, a project's whole 总资金), or one; nil when the key names neither.
+  static func fundsPeriod(_ key: String) -> FundsPeriod? {
+    if multiYearWords.contains(where: { key.containsBytes($0) }) { return .multiYear }
+    if annualWords.contains(where: { key.containsBytes($0) }) { return .annual }
+    return nil
+  }
+
+  enum FundsPeriod { case annual, multiYear }
+
+  private static let multiYearWords = ["中期", "实施期", "累计", "三年", "项目总资金", "总投资"]
+  private static let annualWords = ["年度", "本年", "当年", "全年"]
 
   /// A key that is a money unit in brackets and nothing else: `(万元)`, `(单位:元)`.
   static func bracketedMoneyUnit(_ key: String) -> MoneyUnit? {

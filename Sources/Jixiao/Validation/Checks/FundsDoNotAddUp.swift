@@ -67,13 +67,15 @@ enum FundsDoNotAddUp: Check {
 
   /// The lines of sources that `parts` leaves out: sources in words the vocabulary does not
   /// know (`FormTableReader.mayNameFunds`), and lines by the level of government that gives
-  /// the money beside 财政拨款 (which may break it down, or the total). Not 财政拨款's own parts
-  /// nor the spending lines, which break down the total another way.
+  /// the money beside 财政拨款 (which may break it down, or the total). Not 财政拨款's own parts,
+  /// a column's lines (another period's money) nor the spending lines, which break down
+  /// another total or this one another way.
   static func unplaced(_ funds: Funds, besides parts: [(String, Amount)]) -> [(String, Amount)] {
     funds.lines.compactMap { line in
       let key = line.standardLabel
       let counted = parts.contains { $0.0 == line.label && $0.1.yuan == line.amount.yuan }
-      let breaksDownAnother = line.label.hasPrefixBytes(FundLine.fiscalPartPrefix) || key == "基本支出" || key == "项目支出"
+      // 财政拨款's parts (`财政拨款·中央`) and a column's lines (`中期资金总额·地方资金`) alike.
+      let breaksDownAnother = line.label.containsBytes(FundLine.columnSeparator) || key == "基本支出" || key == "项目支出"
       return counted || breaksDownAnother ? nil : (line.label, line.amount)
     }
   }
