@@ -46,7 +46,7 @@ enum CellText {
     var index = 0
     while index < bytes.count {
       let byte = bytes[index]
-      if byte == 0x3C, let close = bytes.firstIndex(ofByte: 0x3E, from: index + 1) {
+      if byte == 0x3C, opensTag(bytes, at: index), let close = bytes.firstIndex(ofByte: 0x3E, from: index + 1) {
         switch TagEffect(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close])) {
         case .lineBreak:
           if let last = output.last, last != 0x0A { output.append(0x0A) }
@@ -73,6 +73,21 @@ enum CellText {
       index = end
     }
     return output
+  }
+
+  /// A `<` that opens a tag as an HTML reader takes one: a letter, `/` and a letter, or `!`
+  /// after it. Targets compare with `<` (`<350万元，>300万元`, `<=100%且>=85%`): read as
+  /// tags, the text between was cut out.
+  static func opensTag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    @inline(__always) func isLetter(_ position: Int) -> Bool {
+      position < bytes.count && (bytes[position] | 0x20) >= 0x61 && (bytes[position] | 0x20) <= 0x7A
+    }
+    guard index + 1 < bytes.count else { return false }
+    switch bytes[index + 1] {
+    case 0x21: return true
+    case 0x2F: return isLetter(index + 2)
+    default: return isLetter(index + 1)
+    }
   }
 
   /// What a tag (its bytes between `<` and `>`) does to the text: read lowercased, its name

@@ -81,6 +81,24 @@ struct IndicatorRowReader {
     } else {
       readByPosition(cells, into: &draft)
     }
+    if !draft.unplaced.isEmpty { Self.takeOperator(&draft) }
+  }
+
+  /// A cell that no column places and that is an operator alone (`≥` or `定性` under 评判标准,
+  /// or under a second 度量… column) is the row's operator, as the operator column's
+  /// (`IndicatorBuilder.operatorColumn`): as residue, `≥ │ 500` was read as 500.
+  static func takeOperator(_ draft: inout IndicatorDraft) {
+    guard draft.extra(.direction) == nil,
+      let index = draft.unplaced.firstIndex(where: { cell in
+        // Short and without a digit: an operator, not a target (`≥500人`) left over.
+        guard cell.text.count <= 4, !cell.text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
+        switch ColumnReading.readOperator(cell.text) {
+        case .comparison?, .qualitative?: return true
+        default: return false
+        }
+      })
+    else { return }
+    draft.extras.append((.direction, draft.unplaced.remove(at: index)))
   }
 
   /// The role of a column: `columns[column]`.

@@ -21,7 +21,8 @@ import Testing
     let pieces = [
       "<P >", "</PRE>", "<Input TYPE=CheckBox CHECKED>", "<chec\u{212A}box>", "<input type=chec\u{212A}box>",
       "<input type=checkbox che\u{212A}ed>", "< / p>", "<//br>", "<tr/>", "<TR>", "<li class=x>", "<DIV>", "<table>",
-      "<\u{130}nput type=checkbox>", "<input>", "<inputs type=checkbox>", "<brx>", "<>", "< >", "</>", "</div x>",
+      "<\u{130}nput type=checkbox>", "<input>", "<inputs type=checkbox>", "<brx>", "<>", "< >", "</>", "</div x>", "<3", "<=",
+      "</3>", "<!--",
       "完成", "&amp;", "a", " ", "\n",
     ]
     let changed = Arrangements.expectSameReading(pieces, upTo: 3, CellText.clean, as: Self.referenceClean)
@@ -36,6 +37,23 @@ import Testing
     #expect(CellText.clean("<input type=checkbox checked>新增") == "☑新增")
   }
 
+  /// `<` then a letter, `/` and a letter, or `!`: a tag; a comparison otherwise.
+  static func opensTag(_ rest: Substring) -> Bool {
+    let scalars = Array(rest.unicodeScalars.prefix(2))
+    func isLetter(_ index: Int) -> Bool { index < scalars.count && scalars[index].isASCII && scalars[index].properties.isAlphabetic }
+    guard let first = scalars.first else { return false }
+    if first == "!" { return true }
+    return first == "/" ? isLetter(1) : isLetter(0)
+  }
+
+  /// Targets that compare with `<` and `>` keep their text: what lies between is no tag.
+  @Test func comparisonsAreNoTags() {
+    #expect(CellText.clean("<350万元，>300万元") == "<350万元，>300万元")
+    #expect(CellText.clean("<=100%且>=85%") == "<=100%且>=85%")
+    #expect(CellText.clean("< 5天 >") == "< 5天 >")
+    #expect(CellText.clean("<br>≥90%<!-- x --></p>") == "≥90%")
+  }
+
   /// The reading by characters that `clean` had before it read bytes.
   static func referenceClean(_ text: String) -> String {
     let text = Pinyin.strip(text)
@@ -44,7 +62,7 @@ import Testing
     var index = text.startIndex
     while index < text.endIndex {
       let character = text[index]
-      if character == "<", let close = text[index...].firstIndex(of: ">") {
+      if character == "<", Self.opensTag(text[text.index(after: index)...]), let close = text[index...].firstIndex(of: ">") {
         let tag = text[text.index(after: index)..<close].lowercased()
         let name = tag.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
         if ["p", "br", "div", "li", "tr"].contains(name) || tag.hasPrefixBytes("/p") || tag.hasPrefixBytes("/div") {

@@ -82,6 +82,20 @@ import Testing
     #expect(notes.allSatisfy { $0.severity == .note && $0.span?.line == 3 })
   }
 
+  /// An operator column under a header no list holds (评判标准), or one whose words another
+  /// header took (度量标准 beside 度量单位): its `≥` is the row's operator. (As residue, `≥ │ 30`
+  /// read as 30.) A stream of cells needs its header's words to be known to be cut into rows.
+  @Test(arguments: ["评判标准", "度量标准"], layouts)
+  func anOperatorUnderAnUnknownHeader(_ header: String, _ layout: Layout) throws {
+    guard layout != .cellStream || header == "度量标准" else { return }
+    var rows = Self.list
+    rows[2][6] = header
+    rows[2][8] = "度量单位"
+    let reading = try Self.reading(DepartmentTaskTests.text(layout, rows: rows))
+    #expect(reading.indicators == Self.listReading.indicators)
+    #expect(reading.residue.isEmpty)
+  }
+
   // MARK: - Sichuan's list: units head their projects
 
   static let unitList = cells([
