@@ -9,6 +9,9 @@ struct TableSegmenter {
   private var current: TableBlock?
   private var currentHasData = false
   private var currentHeaderKind: TableKind?
+  /// The open table's first header row, by its cells' keys; empty while it has none.
+  private var currentHeaderKeys: [String] = []
+  private var currentHasHeader: Bool { !currentHeaderKeys.isEmpty }
   private var preamble: [(Row, RowKind)] = []
   private var afterImage = false
   /// Rows since the markup ended the last table.
@@ -80,7 +83,19 @@ struct TableSegmenter {
     // it is not its rows, though the sign-off lines under a form are still the form's.
     if row.startsAfterTable { markupEnded = true }
     if markupEnded && current != nil, let first = row.nonEmpty.first, Self.passageKind(first, default: .prose) != .signature {
-      closeTable()
+      // A table cut by a page into two (`</table>`, `— 12 —` or `续表`, `<table>` again with
+      // the next indicator rows, or its header again): the page's furniture waits for the
+      // next row, and indicator rows after it go on with the table (they were prose, the
+      // project's last indicators lost to it).
+      if currentHasHeader && (kind == .pageNumber || kind == .continued) {
+        // (Laid out below, as any page number or 续表 inside a table.)
+      } else if currentHasHeader
+        && (kind == .content && Self.namesALevel(row) || kind == .header && row.nonEmpty.map(\.key) == currentHeaderKeys)
+      {
+        markupEnded = false
+      } else {
+        closeTable()
+      }
     }
     if kind != .blank && kind != .image && !(afterImage && isOCRNoise(row)) { afterImage = false }
     switch kind {
@@ -151,6 +166,7 @@ struct TableSegmenter {
       }
       if current == nil { openTable(at: row, kind: headerKind ?? .projectTargets) }
       if currentHeaderKind == nil { currentHeaderKind = headerKind }
+      if currentHeaderKeys.isEmpty { currentHeaderKeys = row.nonEmpty.map(\.key) }
       current?.rows.append(row)
     case .content:
       if afterImage && isOCRNoise(row) {
@@ -381,6 +397,7 @@ struct TableSegmenter {
     tableOpened = true
     currentHasData = false
     currentHeaderKind = nil
+    currentHeaderKeys = []
     markupEnded = false
   }
 
@@ -399,12 +416,22 @@ struct TableSegmenter {
     }
   }
 
+  /// A row whose first cell or the one after it is a level's name (产出指标, 数量指标): an
+  /// indicator row.
+  static func namesALevel(_ row: Row) -> Bool {
+    row.nonEmpty.prefix(2).contains { cell in
+      let levels = LevelVocabulary.levels(cell.key)
+      return levels.level1 != nil || levels.level2 != nil
+    }
+  }
+
   private mutating func closeTable() {
     guard var block = current.take() else { return }
     if block.kind == .unknown { block.kind = .projectTargets }
     result.blocks.append(block)
     currentHasData = false
     currentHeaderKind = nil
+    currentHeaderKeys = []
   }
 
   private mutating func flushPreambleAsPassages() {

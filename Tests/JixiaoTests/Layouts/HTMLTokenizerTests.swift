@@ -182,4 +182,41 @@ func spansPointAtText(_ source: SourceText, _ grid: Grid, skipping: (Cell) -> Bo
     #expect(repeatedNames == 3)
     #expect(empty.first.map { $0.fields.filter { $0.role == "name" }.count } == 1)
   }
+
+  /// A form's table cut by a page into two `<table>`s, the page's number or 续表 between them,
+  /// the second opening with indicator rows or with the header again: one table. The rows
+  /// after the cut were prose, the project's last indicators lost to it.
+  @Test(arguments: ["<p>— 12 —</p>", "<p>续表</p>", ""], [false, true])
+  func aTableCutByAPageGoesOn(_ between: String, _ repeatsHeader: Bool) throws {
+    let header = "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+    let html = """
+      <p>项目支出绩效目标表</p>
+      <table><tr><td>项目名称</td><td colspan="3">全民健身设施补短板工程</td></tr>
+      \(header)
+      <tr><td>产出指标</td><td>数量指标</td><td>新建社区健身广场</td><td>6个</td></tr></table>
+      \(between)
+      <table>\(repeatsHeader ? header : "")<tr><td>效益指标</td><td>社会效益指标</td><td>经常参加体育锻炼人数比例</td><td>≥38.5%</td></tr>
+      <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>健身群众满意度</td><td>≥90%</td></tr></table>
+      <p>填报人：张三</p>
+      """
+    let document = try Jixiao.parse(Array(html.utf8), path: "cut.html")
+    #expect(document.projects.map(\.name) == ["全民健身设施补短板工程"])
+    #expect(document.projects.first?.indicators.map(\.name) == ["新建社区健身广场", "经常参加体育锻炼人数比例", "健身群众满意度"])
+    #expect(!document.passages.contains { $0.kind == .prose })
+    #expect(!document.diagnostics.contains { $0.code == "JX505" })
+  }
+
+  /// Text after a table's end that is no indicator row still ends it.
+  @Test func proseAfterATableEndsIt() throws {
+    let html = """
+      <p>项目支出绩效目标表</p>
+      <table><tr><td>项目名称</td><td>全民健身设施补短板工程</td></tr>
+      <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+      <tr><td>产出指标</td><td>数量指标</td><td>新建社区健身广场</td><td>6个</td></tr></table>
+      <p>— 12 —</p>
+      <p>本表所列指标由项目单位负责解释。</p>
+      """
+    let document = try Jixiao.parse(Array(html.utf8), path: "cut.html")
+    #expect(document.passages.map(\.text) == ["本表所列指标由项目单位负责解释。"])
+  }
 }
