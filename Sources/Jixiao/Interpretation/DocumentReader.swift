@@ -116,7 +116,7 @@ struct DocumentReader {
         guard let covered = total.entities else { continue }
         info.totals.append(
           TableTotal(
-            label: total.label.text, funds: assembler.funds(of: total.fields),
+            label: total.label.text, funds: assembler.funds(of: total.fields, unit: total.moneyUnit),
             projects: (firstProject + covered.lowerBound)..<(firstProject + covered.upperBound), span: total.label.span))
       }
     }

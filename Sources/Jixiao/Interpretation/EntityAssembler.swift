@@ -285,9 +285,9 @@ struct EntityAssembler {
   }
 
   /// The funds of a list's totals row, read as a project's are.
-  mutating func funds(of fields: [FieldDraft]) -> Funds {
+  mutating func funds(of fields: [FieldDraft], unit: MoneyUnit?) -> Funds {
     var funds = Funds()
-    for field in fields where InlineFields.isMoney(field.role) { readFunds(field, into: &funds, unit: nil) }
+    for field in fields where InlineFields.isMoney(field.role) { readFunds(field, into: &funds, unit: unit) }
     return funds
   }
 

@@ -33,6 +33,9 @@ struct ListTableReader {
   private var namesUnits = false
   /// The leftmost indicator column: the columns before it are the project's.
   private(set) var firstIndicatorColumn = Int.max
+  /// The one money unit the header's project columns name (`资金总额（元）` beside a bare
+  /// 财政拨款 │ 其他资金, or `项目资金（元）` over them): every amount's without its own.
+  private var headerMoneyUnit: MoneyUnit?
   private var indicatorReader = IndicatorRowReader(columns: [:])
   var layout: [LayoutCell] = []
 
@@ -105,6 +108,8 @@ struct ListTableReader {
     namesUnits = nameColumn.map(namesUnit) ?? false
     goalColumn = header.roles.filter { $0.value == .goal }.keys.min()
     firstIndicatorColumn = header.roles.filter { $0.value.isIndicatorColumn }.keys.min() ?? Int.max
+    let units = Set(rows.flatMap(\.nonEmpty).filter { $0.column < firstIndicatorColumn }.compactMap { FormVocabulary.moneyUnit(in: $0.key) })
+    headerMoneyUnit = units.count == 1 ? units.first : nil
     headerSignatures = rows.map { $0.nonEmpty.map(\.key) }
     for row in rows { addLayout(row, role) }
     for cell in header.guessed { context.diagnose("JX120", cell.span, cell.text, header.roles[cell.column].map(ColumnVocabulary.usualHeader) ?? "") }
@@ -453,7 +458,8 @@ struct ListTableReader {
     }
     guard !fields.isEmpty else { return }
     let covered = totals.last?.entities?.upperBound ?? 0
-    totals.append(TotalsDraft(label: label, fields: fields, entities: entities.isEmpty ? nil : covered..<entities.count))
+    totals.append(
+      TotalsDraft(label: label, fields: fields, entities: entities.isEmpty ? nil : covered..<entities.count, moneyUnit: headerMoneyUnit))
   }
 
   /// A total's label (`合计`, `小计`, `总计`) first, then amounts and dashes only, one at least.
@@ -565,6 +571,7 @@ struct ListTableReader {
 
   private mutating func startEntity(at cell: Cell, key: String) {
     current = EntityDraft(span: cell.span)
+    current?.moneyUnit = headerMoneyUnit
     currentKey = key
   }
 

@@ -71,6 +71,8 @@ struct TotalsDraft {
   var label: Cell
   var fields: [FieldDraft]
   var entities: Range<Int>?
+  /// The unit the header names for amounts without their own (`ListTableReader.headerMoneyUnit`).
+  var moneyUnit: MoneyUnit? = nil
 }
 
 /// A project (or department) as read from a table, before its fields are interpreted.

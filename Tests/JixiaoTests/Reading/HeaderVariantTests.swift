@@ -497,6 +497,30 @@ import Testing
     #expect(document.residue.isEmpty && !document.diagnostics.contains { $0.code == "JX111" })
   }
 
+  /// The unit in one money column's header (`资金总额（元）`, or `项目资金（元）` over 合计 │
+  /// 财政拨款 │ 其他资金) is the unit of the money columns that name none, and of the totals
+  /// row's amounts: 财政拨款 1184200.00 was read as 万元 (11,842,000,000 元), with a false JX201
+  /// and JX110 saying no unit was anywhere.
+  @Test(arguments: [Layout.tabbed, .markdown, .csv, .gridTable, .aligned])
+  func aMoneyColumnsUnitIsTheOthers(_ layout: Layout) throws {
+    for header in [
+      ["项目名称 | 资金总额（元） | 财政拨款 | 其他资金 | 一级指标 | 二级指标 | 三级指标 | 指标值"],
+      ["项目名称 | 项目资金（元） |  |  | 一级指标 | 二级指标 | 三级指标 | 指标值", " | 合计 | 财政拨款 | 其他资金 |  |  |  | "],
+    ] {
+      let rows = Self.cells(
+        ["项目支出绩效目标表"] + header + [
+          "合计 | 2384200.00 | 2184200.00 | 200000.00 |  |  |  | ",
+          "家庭医生签约服务补助 | 1384200.00 | 1184200.00 | 200000.00 | 产出指标 | 数量指标 | 签约人数 | ≥46140人",
+          "学生资助 | 1000000.00 | 1000000.00 | 0 | 产出指标 | 数量指标 | 资助人数 | ≥500人",
+        ])
+      let document = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: rows).utf8), path: "unit.txt")
+      #expect(document.projects.map { [$0.funds.total?.yuan, $0.funds.fiscal?.yuan, $0.funds.other?.yuan] } == [
+        [1_384_200, 1_184_200, 200_000], [1_000_000, 1_000_000, 0],
+      ], "\(header)")
+      #expect(!document.diagnostics.contains { ["JX110", "JX201", "JX212"].contains($0.code) }, "\(header)")
+    }
+  }
+
   /// A list's 长期目标 column (中长期目标, 长期绩效目标 …) beside 年度目标 is the projects'
   /// long-term goal: it was read as the first indicator's remark (JX120), the level cells
   /// after it shifted into residue.
