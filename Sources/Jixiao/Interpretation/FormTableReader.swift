@@ -747,6 +747,8 @@ struct FormTableReader {
       let (pieces, leftover) = InlineFields.split(value.text, simplify: value.isTraditional), !pieces.isEmpty
     {
       if let label { addLabelOnly(label, role: role) }
+      // `项目资金（元）：年度资金总额 18,600,000.00 …`: the group's unit is its pairs'.
+      if role == .fundsGroup, current?.moneyUnit == nil, let label { current?.moneyUnit = FormVocabulary.moneyUnit(in: label.key) }
       for piece in pieces {
         let pieceLabel = context.part(of: value, scalarOffset: piece.labelOffset, text: piece.label)
         if piece.value.isEmpty {

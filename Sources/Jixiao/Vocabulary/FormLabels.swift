@@ -52,7 +52,7 @@ public enum FormVocabulary {
     "主管部门及编码": .department, "部门名称": .department, "部门(单位)名称": .department,
     "主管部门编码": .departmentCode, "主管部门代码": .departmentCode,
     "实施单位": .implementingUnit, "项目单位": .implementingUnit, "项目实施单位": .implementingUnit,
-    "预算单位": .budgetUnit,
+    "预算单位": .budgetUnit, "单位名称": .budgetUnit,
     "项目属性": .attribute, "项目性质": .attribute, "专项属性": .attribute,
     "项目类别": .category, "项目分类": .category, "归口科室": .otherLabel,
     "项目负责人": .manager, "专项负责人": .manager, "项目负责人及电话": .manager,

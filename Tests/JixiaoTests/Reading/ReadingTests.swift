@@ -615,4 +615,50 @@ import Testing
     let cell = Cell(text: text, span: SourceSpan(line: 1, column: 1, offset: 0), column: 0, start: 0)
     #expect((CellShape.of(cell) == .value) == isValue, "\(text): \(CellShape.of(cell))")
   }
+
+  /// A form whose indicator rows leave the unit cell empty (定性 rows) keeps its empty cells:
+  /// its narrower rows are the form's label rows, not rows that lost cells. Read as a copy
+  /// that drops them, 定性指标 was the target and the target the unit.
+  @Test func aFormWithAnEmptyUnitCellKeepsItsColumns() throws {
+    let document = try TableFixtures.parse([
+      "项目支出绩效目标表",
+      "项目名称 | 某项目",
+      "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重",
+      "产出指标 | 数量指标 | 补贴人数 | 正向指标 | 1286 | 人 | 20",
+      "产出指标 | 时效指标 | 补贴发放时间 | 定性指标 | 按季度发放 |  | 10",
+    ])
+    #expect(document.source.dialect == "tabbed")
+    #expect(document.projects.first?.indicators.map(\.target.raw) == ["1286", "按季度发放"])
+    #expect(document.residue.isEmpty)
+  }
+
+  /// The unit of a funds group written inline (`项目资金（元）：年度资金总额 18,600,000.00 …`) is
+  /// its pairs': they were read as 万元 (JX110, JX208).
+  @Test func anInlineFundsGroupGivesItsUnit() throws {
+    let document = try TableFixtures.parse([
+      "项目支出绩效目标表",
+      "项目名称：北京市西城区中小学课后服务经费",
+      "项目资金（元）：年度资金总额 18,600,000.00  其中：财政拨款 18,600,000.00  其他资金 0.00",
+      "一级指标 | 二级指标 | 三级指标 | 指标值",
+      "产出指标 | 数量指标 | 参与学生人数 | ≥62000人",
+    ])
+    let funds = try #require(document.projects.first?.funds)
+    #expect([funds.total?.yuan, funds.fiscal?.yuan, funds.other?.yuan] == [18_600_000, 18_600_000, 0])
+    #expect(!Self.codes(document).contains("JX110") && !Self.codes(document).contains("JX208"))
+  }
+
+  /// `单位名称：长沙市生态环境局 │ … │ 单位：万元` over a list: the unit's line is two rows, and
+  /// the name every project's unit (it was laid aside with the money unit).
+  @Test func aUnitNameBesideTheMoneyUnitNamesTheProjectsUnit() throws {
+    let document = try TableFixtures.parse([
+      "2024年度部门项目支出绩效目标表",
+      "单位名称：长沙市生态环境局 |  |  | 单位：万元",
+      "项目名称 | 资金总额 | 一级指标 | 二级指标 | 三级指标 | 指标值",
+      "大气污染防治专项 | 1260 | 产出指标 | 数量指标 | VOCs治理项目数 | ≥40个",
+      "水污染防治专项 | 800 | 产出指标 | 数量指标 | 整治排污口数 | ≥20个",
+    ])
+    #expect(document.projects.map(\.implementingUnit) == ["长沙市生态环境局", "长沙市生态环境局"])
+    #expect(document.projects.map { $0.funds.total?.yuan } == [12_600_000, 8_000_000])
+  }
 }
+
