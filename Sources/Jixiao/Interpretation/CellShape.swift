@@ -208,6 +208,10 @@ enum CellShape: Equatable {
     case (.number, .unit): 0.5
     case (.number, .remark): 0.5
     case (.value, .target): 4
+    // Below the year's target: one value on a row is the year's.
+    case (.number, .longTermTarget): 2.5
+    case (.value, .longTermTarget): 3.5
+    case (.text, .longTermTarget): 0.8
     case (.value, .actual): 2
     case (.value, .remark): 0.5
     // A name can read like a value (`四季度完成“双十佳”工作`).

@@ -74,6 +74,17 @@ struct EntityAssembler {
       return
     }
     indicators.append(builder.build(row))
+    // The row's target for several years (中期指标值): the same indicator over the longer
+    // horizon, with its own target and the columns that tell how to read it (operator,
+    // unit, explanation); the weight and remarks stay the year's.
+    if let cell = row.extra(.longTermTarget), !cell.isEmpty {
+      var longTerm = row
+      longTerm.target = cell
+      longTerm.targetReading = nil
+      longTerm.horizon = .longTerm
+      longTerm.extras = row.extras.filter { [.direction, .valueType, .unit, .explanation, .standard].contains($0.role) }
+      indicators.append(builder.build(longTerm))
+    }
   }
 
   // MARK: Fields

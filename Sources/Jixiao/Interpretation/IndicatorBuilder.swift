@@ -155,7 +155,7 @@ struct IndicatorBuilder {
     case .actual: .actual
     case .score: .score
     case .deviation: .deviation
-    case .blockLabel, .target, .unitCode, .projectCode, .projectName, .fundsTotal, .fiscal, .governmentFund, .specialAccount,
+    case .blockLabel, .target, .longTermTarget, .unitCode, .projectCode, .projectName, .fundsTotal, .fiscal, .governmentFund, .specialAccount,
       .otherFunds, .basicSpending, .projectSpending, .goal, .serial, .projectField, .group:
       nil
     }

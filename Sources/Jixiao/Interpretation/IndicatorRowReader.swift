@@ -134,7 +134,7 @@ struct IndicatorRowReader {
       case .blockLabel:
         if LevelVocabulary.blockLabel(key) == nil { Self.placeLevel(cell, key: key, column: .level1, into: &draft) }
       case .explanation, .scoring, .unit, .valueType, .direction, .weight, .remark, .standard,
-        .actual, .score, .deviation:
+        .actual, .score, .deviation, .longTermTarget:
         if draft.extra(role) == nil { draft.extras.append((role, cell)) } else { draft.duplicates.append(cell) }
       default:
         draft.unplaced.append(cell)

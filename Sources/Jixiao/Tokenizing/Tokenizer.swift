@@ -183,9 +183,8 @@ enum DialectDetector {
 
 /// One row per line; tabs separate cells.
 enum TabbedTokenizer {
-  /// Whether the tab rows have dropped their empty cells: four rows or more, of more than one
-  /// width, none that starts with an empty cell, and few with one inside, among all rows and
-  /// among the widest. An exporter (Word,
+  /// Whether the tab rows have dropped their empty cells: four rows or more, some narrower
+  /// than the widest below it, none that starts with an empty cell, and few with one inside. An exporter (Word,
   /// Excel, WPS) keeps a merged cell's place in every row under it, so most of its tables
   /// have rows that start with a tab; a browser's copy of a page leaves the merged cell out,
   /// and the cells after it slide left, but keeps a cell that is empty in the page (a goal
@@ -193,9 +192,8 @@ enum TabbedTokenizer {
   static func dropsEmptyCells(_ text: SourceText) -> Bool {
     var rows = 0
     var rowsWithEmpty = 0
-    var widths: Set<Int> = []
-    // Rows by their count of tabs, and how many of them have an empty cell inside.
-    var byWidth: [Int: (rows: Int, withEmpty: Int)] = [:]
+    // Each row's count of tabs, in order.
+    var widths: [Int] = []
     let leadingEmpty: Bool = text.utf8.withUnsafeBufferPointer { bytes in
       for line in text.lines.prefix(400) {
         var end = line.end
@@ -221,17 +219,15 @@ enum TabbedTokenizer {
         guard tabs > 0 else { continue }
         rows += 1
         if hasEmpty { rowsWithEmpty += 1 }
-        widths.insert(tabs)
-        byWidth[tabs, default: (0, 0)].rows += 1
-        if hasEmpty { byWidth[tabs, default: (0, 0)].withEmpty += 1 }
+        widths.append(tabs)
       }
       return false
     }
-    // The widest rows (the header, a project's first rows) keep every cell in either copy: an
-    // empty one among them in more than a quarter says the copy keeps empty cells (a form's
-    // unit column left blank), and its narrower rows are a form's label rows.
-    guard let widest = widths.max(), let atWidest = byWidth[widest] else { return false }
-    return !leadingEmpty && rows >= 4 && widths.count >= 2 && rowsWithEmpty * 4 <= rows && atWidest.withEmpty * 4 <= atWidest.rows
+    // Rows narrower than the widest (the header) after it: rows that lost cells. Narrower
+    // rows only above it are a form's label rows (项目名称 │ 某项目), whatever the copy.
+    guard let widest = widths.max(), let first = widths.firstIndex(of: widest) else { return false }
+    let narrowerBelow = widths[first...].contains { $0 < widest }
+    return !leadingEmpty && rows >= 4 && narrowerBelow && rowsWithEmpty * 4 <= rows
   }
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (consuming Row) -> Void) {

@@ -3,6 +3,9 @@ public enum ColumnRole: String, Sendable, CaseIterable {
   // Indicator columns.
   case blockLabel, level1, level2, name, target, explanation, scoring, unit, valueType, direction
   case weight, remark, standard
+  /// A target for several years beside the year's (中期指标值 │ 年度指标值): read as the same
+  /// indicator's long-term target, an indicator of its own.
+  case longTermTarget
   // Self-evaluation columns: their presence tells a 自评表 from a target table.
   case actual, score, deviation
   // Project columns of list-style tables (one row per indicator, project on its first row).
@@ -19,7 +22,7 @@ public enum ColumnRole: String, Sendable, CaseIterable {
   var isIndicatorColumn: Bool {
     switch self {
     case .level1, .level2, .name, .target, .explanation, .scoring, .unit, .valueType,
-      .direction, .weight, .remark, .standard, .actual, .score, .deviation:
+      .direction, .weight, .remark, .standard, .actual, .score, .deviation, .longTermTarget:
       true
     default: false
     }
@@ -66,6 +69,8 @@ public enum ColumnVocabulary {
     "指标值及单位": .target, "当年预期实现值": .target, "预期目标值": .target, "绩效目标值": .target,
     "年度目标值": .target, "预期指标值": .target, "指标目标值": .target, "计划指标值": .target,
     "目标值(指标值)": .target, "年度预期目标值": .target,
+    "中期指标值": .longTermTarget, "长期指标值": .longTermTarget, "实施期指标值": .longTermTarget,
+    "中长期指标值": .longTermTarget, "中期目标值": .longTermTarget, "长期目标值": .longTermTarget,
     "指标值内容": .explanation, "指标解释": .explanation, "指标说明": .explanation,
     "指标内容说明": .explanation, "评价内容": .explanation,
     "评(扣)分标准": .scoring, "评分标准": .scoring, "扣分标准": .scoring, "评分规则": .scoring,
@@ -232,7 +237,8 @@ extension ColumnVocabulary {
     if has("三级", "指标名称", "指标内容") { return .name }
     // 一级指标 │ 二级指标 │ 指标 │ 指标值: the word alone, or 指标项, heads the indicators' names.
     if words.count == 6 && hasPrefix("指标") || words.count == 9 && hasPrefix("指标项") { return .name }
-    // A mid-term or last year's value, beside the year's target: kept, as a remark.
+    // A mid-term target beside the year's is one of its own; last year's value, a remark.
+    if has("中期", "长期", "远期", "实施期"), has("指标值", "目标值") { return .longTermTarget }
     if has("中期", "长期", "远期", "上年", "历史", "往年", "基期") { return .remark }
     if has("评分", "扣分", "计分", "评价标准") { return .scoring }
     if has("解释", "说明", "释义", "口径", "依据", "来源") { return .explanation }

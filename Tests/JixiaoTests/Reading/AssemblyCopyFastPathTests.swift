@@ -142,7 +142,7 @@ import Testing
       var index = 0
       while index < bytes.count {
         let byte = bytes[index]
-        if byte == 0x3C, let close = bytes.firstIndex(ofByte: 0x3E, from: index + 1) {
+        if byte == 0x3C, opensTag(bytes, index), let close = bytes.firstIndex(ofByte: 0x3E, from: index + 1) {
           let tag = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<close]), as: UTF8.self).lowercased()
           let name = tag.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
           if ["p", "br", "div", "li", "tr"].contains(name) || tag.hasPrefixBytes("/p") || tag.hasPrefixBytes("/div") {
@@ -164,6 +164,14 @@ import Testing
         index += 1
       }
       return output
+    }
+
+    /// `<` then a letter, `/` and a letter, or `!`; a comparison otherwise (as it became).
+    private static func opensTag(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+      let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+      let after = index + 2 < bytes.count ? bytes[index + 2] : 0
+      func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+      return next == 0x21 || isLetter(next) || next == 0x2F && isLetter(after)
     }
 
     private static func entityEnd(_ bytes: UnsafeBufferPointer<UInt8>, after ampersand: Int) -> Int? {
