@@ -270,7 +270,7 @@ struct FormTableReader {
     }
     // Each cell's key by a span: read in place, not copied out of the array with the cell.
     let span = cells.span
-    for index in cells.indices where !span[index].isEmpty && LevelVocabulary.blockLabel(span[index].key) != nil {
+    for index in cells.indices where !span[index].isEmpty && isBlockLabel(span[index]) {
       let cell = cells[index]
       if cell != draft.name && cell != draft.target {
         layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
@@ -283,6 +283,14 @@ struct FormTableReader {
     draft.unplaced = []
     for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
     draft.duplicates = []
+  }
+
+  /// A block label, or part of one in the block-label column (`IndicatorRowReader` passes
+  /// both over).
+  private func isBlockLabel(_ cell: borrowing Cell) -> Bool {
+    let key = cell.key
+    if LevelVocabulary.blockLabel(key) != nil { return true }
+    return indicatorReader?.role(ofColumn: cell.column) == .blockLabel && LevelVocabulary.isBlockLabelFragment(key)
   }
 
   private mutating func readFieldRow(_ row: Row) {

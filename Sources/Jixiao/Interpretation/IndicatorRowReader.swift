@@ -132,7 +132,9 @@ struct IndicatorRowReader {
       case .target:
         if draft.target.isNil { draft.target = cell } else { draft.duplicates.append(cell) }
       case .blockLabel:
-        if LevelVocabulary.blockLabel(key) == nil { Self.placeLevel(cell, key: key, column: .level1, into: &draft) }
+        if LevelVocabulary.blockLabel(key) == nil && !LevelVocabulary.isBlockLabelFragment(key) {
+          Self.placeLevel(cell, key: key, column: .level1, into: &draft)
+        }
       case .explanation, .scoring, .unit, .valueType, .direction, .weight, .remark, .standard,
         .actual, .score, .deviation, .longTermTarget:
         if draft.extra(role) == nil { draft.extras.append((role, cell)) } else { draft.duplicates.append(cell) }
@@ -223,6 +225,7 @@ struct IndicatorRowReader {
       let key = cells[at[index]].key
       let role = role(ofColumn: cells[at[index]].column)
       if LevelVocabulary.blockLabel(key) != nil, !key.equalsBytes("名称") || role == .blockLabel { continue }
+      if role == .blockLabel, LevelVocabulary.isBlockLabelFragment(key) { continue }
       // `(40-50)分` under a level name: its score range, not a cell of its own.
       if LevelVocabulary.isScoreAnnotation(key) {
         draft.annotations.append(cells[at[index]])

@@ -404,8 +404,17 @@ struct AlignedPageReader {
     // a word processor's): there a project under a name that fills its column cannot be
     // told from the name's next line, and is not taken for it.
     var projectCells = ProjectCells(roles: metric == .characters ? Self.projectColumns(placedLines, bytes) : [:])
+    // A level name wrapped in a cell taller than the rest of its row: `pdftotext -layout`
+    // prints its first line above the row's line and its second below (`服务对象` │ row │
+    // `满意度指标`). The first line reads as the row above's wrapped cell; it is kept with
+    // the cells it extended, to move it down when the next line opens a row without them.
+    var centredTop: (row: Int, line: Int, pieces: [Placed], before: [Cell])?
+    // The columns of the open row whose name awaits its second line.
+    var centredTails: [Int] = []
     for (position, index) in lines.enumerated() {
       let pieces = linePieces[position]
+      let top = centredTop
+      centredTop = nil
       if pieces.isEmpty {
         rows.append(Row(cells: [], lineIndex: index))
         current = nil
@@ -413,6 +422,19 @@ struct AlignedPageReader {
         continue
       }
       var placed = placedLines[position]
+      if let open = current, !centredTails.isEmpty {
+        let tails = centredTails
+        centredTails = []
+        if placed.allSatisfy({ tails.contains($0.column) && completesLevelName(rows[open.row].cells[$0.column], $0.piece) }) {
+          var last = open.last
+          for (column, piece, _) in placed {
+            builder.extend(&rows[open.row].cells[column], lineIndex: index, range: piece.range, separator: "\n")
+            last[column] = piece
+          }
+          current = (open.row, last, true)
+          continue
+        }
+      }
       if let open = current, metric == .characters,
         let labels = centredLabels(placed, in: rows[open.row], under: open.last, wrapped: open.wrapped, wraps)
       {
@@ -435,6 +457,9 @@ struct AlignedPageReader {
         // Extended in place: a copy of the row would share its cells' text, and every line
         // appended to a cell would copy all of it (quadratic in a cell of many lines).
         let width = rows[open.row].cells.count
+        if metric == .characters, opensCentredLevelName(placed, in: rows[open.row]) {
+          centredTop = (open.row, index, placed, placed.map { rows[open.row].cells[$0.column] })
+        }
         var last = [AlignedTokenizer.Piece?](repeating: nil, count: width)
         for (column, piece, _) in placed where column < width {
           builder.extend(&rows[open.row].cells[column], lineIndex: index, range: piece.range, separator: "\n")
@@ -455,6 +480,16 @@ struct AlignedPageReader {
         cells[column] = builder.cell(lineIndex: index, range: piece.range, column: column)
         last[column] = piece
         projectCells.open(column: column, piece: piece, isLabel: isLabel, row: rows.count, line: index)
+      }
+      // The centred name's first line, read into the row above on the line before, is this
+      // row's when the row leaves its columns empty.
+      if let top, top.pieces.allSatisfy({ $0.column < columns && cells[$0.column].isEmpty }) {
+        for (place, before) in zip(top.pieces, top.before) {
+          rows[top.row].cells[place.column] = before
+          cells[place.column] = builder.cell(lineIndex: top.line, range: place.piece.range, column: place.column)
+          last[place.column] = place.piece
+        }
+        centredTails = top.pieces.map(\.column)
       }
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak && rows.allSatisfy(\.isBlank)
@@ -592,6 +627,29 @@ struct AlignedPageReader {
     // cell (`成本指标 │ 成本控制率…` under the last name of 质量指标).
     guard rest.isEmpty || (wrapped && continuesRow(rest, under: last, wraps)) else { return nil }
     return count
+  }
+
+  /// Whether a line that continues the open row's cells may instead be the first line of
+  /// level names centred on the next row: each piece sits under a cell that is a whole level
+  /// name on one line (`社会效益指标`) and begins a longer one (`服务对象` of `服务对象满意度指标`).
+  private func opensCentredLevelName(_ placed: [Placed], in row: Row) -> Bool {
+    !placed.isEmpty
+      && placed.allSatisfy { place in
+        guard !place.isLabel, place.column < row.cells.count else { return false }
+        let above = row.cells[place.column].text
+        guard !above.contains("\n"), LevelVocabulary.isLevelName(TextKey.make(above)) else { return false }
+        return LevelVocabulary.beginsLevelName(TextKey.make(pieceText(place.piece)))
+      }
+  }
+
+  /// Whether a piece below a cell ends the level name the cell begins (`满意度指标` under
+  /// `服务对象`).
+  private func completesLevelName(_ cell: Cell, _ piece: AlignedTokenizer.Piece) -> Bool {
+    LevelVocabulary.isLevelName(TextKey.make(cell.text + pieceText(piece)))
+  }
+
+  private func pieceText(_ piece: AlignedTokenizer.Piece) -> String {
+    String(decoding: text.utf8[piece.range], as: UTF8.self)
   }
 
   /// A piece that runs on past the start of the open row's next cell to its right is no line

@@ -429,6 +429,19 @@ public enum LevelVocabulary {
     Level1.named(key) != nil || Level2.named(key) != nil
   }
 
+  /// A level 1 or level 2 name, as written or in a local variant.
+  static func isLevelName(_ key: String) -> Bool {
+    Level1.named(key) != nil || Level2.named(key) != nil
+  }
+
+  /// Whether the key is the first part of a level name, not the whole (`服务对象`, `可持续`):
+  /// a name wrapped onto two lines.
+  static func beginsLevelName(_ key: String) -> Bool {
+    !key.isEmpty && levelNames.contains { $0.count > key.count && $0.hasPrefix(key) }
+  }
+
+  private static let levelNames = Level1.allCases.map(\.rawValue) + Level2.allCases.map(\.rawValue)
+
   /// Block labels of indicator sections: 绩效指标, 年度绩效指标, 长期绩效指标.
   public static func blockLabel(_ key: String) -> Horizon?? {
     // Looked up by bytes: called for every cell, and a `switch` over strings compares each
@@ -440,6 +453,16 @@ public enum LevelVocabulary {
     ["绩效指标", "名称", "本年度绩效指标", "专项年度绩效指标", "项目绩效指标", "项目指标"].map { ($0, nil) }
       + ["年度绩效指标", "年度指标"].map { ($0, .annual) }
       + ["长期绩效指标", "中长期绩效指标", "长期指标"].map { ($0, .longTerm) })
+
+  /// Part of a block label, not the whole (`年度绩效` ⏎ `指标`, `绩` ⏎ `效`): the lines of a
+  /// block label set across its column's rows, as a converter prints a wrapped merged cell.
+  /// Only the block-label column may be read so: `指标` elsewhere is a name.
+  static func isBlockLabelFragment(_ key: String) -> Bool {
+    !key.isEmpty && blockLabel(key) == nil
+      && blockLabelWords.contains { $0.count > key.count && $0.contains(key) }
+  }
+
+  private static let blockLabelWords = blockLabels.words.filter { $0 != "名称" }
 
   /// Evaluation-table level 1s (决策, 过程): a sign of a self-evaluation or evaluation table.
   public static func isEvaluationLevel(_ key: String) -> Bool {

@@ -285,4 +285,36 @@ import Testing
     #expect(document.source.dialect == "aligned")
     #expect(document.projects.map(\.name) == ["长三角一体化城市管理综合工作", "城管队业务工作经费"])
   }
+
+  /// Cells taller than their row's line, as `pdftotext -layout` prints them: a level 2 that
+  /// wraps (`服务对象` ⏎ `满意度指标`) has its first line above the row and its second below,
+  /// and the block label (`年度绩效` ⏎ `指标`) its two lines on two rows. The first line of the
+  /// level 2 is no wrapped line of the whole name above it (`社会效益指标`), and the block
+  /// label's parts are layout, not level names.
+  @Test func cellsCentredOnTheirRowHaveLinesAboveAndBelowIt() throws {
+    let lines = [
+      "                                    部门项目支出预算绩效目标表",
+      "项目名称       城管队业务工作经费",
+      "           一级指标                  二级指标           三级指标                           指标值",
+      "                                 数量指标           门前五包签订数                    ≥96%",
+      "年度绩效       产出指标",
+      "指标                               时效指标           按时完成各项工作                       2024 年 12 月",
+      "                                 社会效益指标         提升城市综合竞争力              有效提高",
+      "           效益指标",
+      "                                 服务对象",
+      "           满意度指标                                 群众对城市管理满意度提高                   ≥95%",
+      "                                 满意度指标",
+    ]
+    let document = try Jixiao.parse(Array(Self.text(lines).utf8), path: "centred.txt")
+    let project = try #require(document.projects.first)
+    #expect(project.indicators.map(\.name) == ["门前五包签订数", "按时完成各项工作", "提升城市综合竞争力", "群众对城市管理满意度提高"])
+    #expect(project.indicators.map(\.level1) == ["产出指标", "产出指标", "效益指标", "满意度指标"])
+    #expect(project.indicators.map(\.level2) == ["数量指标", "时效指标", "社会效益指标", "服务对象满意度指标"])
+    let last = try #require(project.indicators.last)
+    #expect(last.level2Raw == "服务对象\n满意度指标")
+    #expect(last.spans[.level2]?.line == 9)
+    let blockLabels = document.tables.flatMap(\.layout).filter { $0.role == .blockLabel }.map(\.text)
+    #expect(blockLabels == ["年度绩效", "指标"])
+    #expect(document.residue.isEmpty)
+  }
 }
