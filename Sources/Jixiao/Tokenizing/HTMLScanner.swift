@@ -37,6 +37,11 @@ struct HTMLScanner {
     self.position = 0
   }
 
+  /// Goes on from `offset` (a text the caller read otherwise).
+  mutating func skip(to offset: Int) {
+    position = max(position, min(offset, bytes.count))
+  }
+
   mutating func next() -> Event? {
     while position < bytes.count {
       if bytes[position] == 0x3C, Self.startsMarkup(bytes, at: position) {

@@ -33,7 +33,8 @@ enum HTMLTokenizer {
       text: text,
       layoutTables: layoutTables(text.utf8),
       mergedCells: mergedCells,
-      isTraditional: isTraditional
+      isTraditional: isTraditional,
+      markdownBlocks: PipeTokenizer.markdownBlocks(text)
     )
     reader.run()
     return reader.rows
@@ -112,6 +113,18 @@ struct HTMLRowReader {
   /// Nesting of `<table>` tags that are page layout.
   private var layoutDepth = 0
   private var inCaption = false
+  /// Markdown the page holds outside its tables (`PipeTokenizer.markdownBlocks`): read as
+  /// pipe rows, where flowing text would run its lines together into one passage.
+  let markdownBlocks: [Range<Int>]
+  private var nextBlock = 0
+
+  init(text: SourceText, layoutTables: Set<Int>, mergedCells: HTMLTokenizer.MergedCells, isTraditional: Bool, markdownBlocks: [Range<Int>] = []) {
+    self.text = text
+    self.layoutTables = layoutTables
+    self.mergedCells = mergedCells
+    self.isTraditional = isTraditional
+    self.markdownBlocks = markdownBlocks
+  }
 
   /// Elements that end a line of flowing text.
   static let blockElements: Set<String> = [
@@ -137,19 +150,21 @@ struct HTMLRowReader {
     }
   }
 
-  init(text: SourceText, layoutTables: Set<Int>, mergedCells: HTMLTokenizer.MergedCells, isTraditional: Bool) {
-    self.text = text
-    self.layoutTables = layoutTables
-    self.mergedCells = mergedCells
-    self.isTraditional = isTraditional
-  }
-
   mutating func run() {
     var scanner = HTMLScanner(bytes: text.utf8)
     while let event = scanner.next() {
       switch event {
-      case .text(let range):
+      case .text(var range):
         guard ignoredDepth == 0 else { continue }
+        // Markdown blocks inside the run: the text before each flows, the text after goes on.
+        while let block = markdownBlock(startingIn: range) {
+          flow.append(text.utf8, range.lowerBound..<text.lines.start(of: block.lowerBound))
+          readMarkdown(block)
+          let end = text.lines.start(of: block.upperBound)
+          if end >= range.upperBound { scanner.skip(to: end) }
+          range = min(end, range.upperBound)..<range.upperBound
+        }
+        if range.isEmpty { continue }
         if cell != nil {
           cell?.text.append(text.utf8, range)
         } else if let current = table, !inCaption {
@@ -167,6 +182,34 @@ struct HTMLRowReader {
     }
     closeTable()
     flushFlow()
+  }
+
+  /// The markdown block whose first line starts inside a text run of flowing text. Blocks
+  /// the scanner has passed (inside a table, a tag or a script) are dropped: their text is
+  /// read as it comes.
+  private mutating func markdownBlock(startingIn range: Range<Int>) -> Range<Int>? {
+    while nextBlock < markdownBlocks.count {
+      let block = markdownBlocks[nextBlock]
+      let start = text.lines.start(of: block.lowerBound)
+      if start >= range.upperBound { return nil }
+      nextBlock += 1
+      if start >= range.lowerBound, table == nil, cell == nil, !inCaption, layoutDepth == 0 { return block }
+    }
+    return nil
+  }
+
+  private mutating func readMarkdown(_ block: Range<Int>) {
+    flushFlow()
+    var builder = CellBuilder(text: text)
+    builder.isTraditional = isTraditional
+    var cuts: [Int] = []
+    // A table of its own, as a `<table>` is (`closeTable`): its rows do not start after the
+    // table above, and the text after it does.
+    afterTable = false
+    for index in block {
+      append(PipeTokenizer.row(text, lineIndex: index, &builder, cuts: &cuts))
+    }
+    afterTable = block.count > 1
   }
 
   private mutating func handle(_ tag: HTMLTag) {

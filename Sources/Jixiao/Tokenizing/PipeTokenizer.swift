@@ -6,44 +6,89 @@ enum PipeTokenizer {
   /// without the `---` row markdown puts under a header come from the same converters.
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
     var rows: [Row] = []
-    let bytes = text.utf8
     var cuts: [Int] = []
     for index in text.lines.indices {
-      let (range, pageBreak) = builder.pageBreakStripped(index)
-      var trimmed = Blank.trim(bytes, range)
-      trimmed = Self.headingText(bytes, trimmed)
-      var cells: [Cell] = []
-      if !trimmed.isEmpty {
-        var lower = trimmed.lowerBound
-        var upper = trimmed.upperBound
-        let hadLeadingPipe = bytes[lower] == 0x7C
-        if hadLeadingPipe { lower += 1 }
-        if upper > lower && bytes[upper - 1] == 0x7C && !(upper - 2 >= lower && bytes[upper - 2] == 0x5C) {
-          upper -= 1
-        }
-        cuts.removeAll(keepingCapacity: true)
-        let hasEscapedPipe = bytes.withUnsafeBufferPointer { separators($0, lower..<upper, into: &cuts) }
-        // Room for every cell at once: grown by appends, the array was reallocated about
-        // three times a row.
-        cells.reserveCapacity(cuts.count + 1)
-        var start = lower
-        for (column, position) in cuts.enumerated() {
-          cells.append(builder.cell(lineIndex: index, range: Self.unemphasised(bytes, start..<position), column: column))
-          start = position + 1
-        }
-        if start <= upper {
-          cells.append(builder.cell(lineIndex: index, range: Self.unemphasised(bytes, start..<upper), column: cuts.count))
-        }
-        for i in cells.indices where hasEscapedPipe && cells[i].text.containsBytes("\\|") {
-          cells[i].text = cells[i].text.replacing("\\|", with: "|")
-        }
-      }
-      var row = Row(cells: cells, lineIndex: index)
-      row.followsPageBreak = pageBreak
-      row.isSeparator = Separators.isSeparatorRow(cells)
-      rows.append(row)
+      rows.append(row(text, lineIndex: index, &builder, cuts: &cuts))
     }
     return rows
+  }
+
+  /// Line `index` as a row. `cuts` is scratch space, kept by the caller across lines.
+  static func row(_ text: SourceText, lineIndex index: Int, _ builder: inout CellBuilder, cuts: inout [Int]) -> Row {
+    let bytes = text.utf8
+    let (range, pageBreak) = builder.pageBreakStripped(index)
+    var trimmed = Blank.trim(bytes, range)
+    trimmed = Self.headingText(bytes, trimmed)
+    var cells: [Cell] = []
+    if !trimmed.isEmpty {
+      var lower = trimmed.lowerBound
+      var upper = trimmed.upperBound
+      let hadLeadingPipe = bytes[lower] == 0x7C
+      if hadLeadingPipe { lower += 1 }
+      if upper > lower && bytes[upper - 1] == 0x7C && !(upper - 2 >= lower && bytes[upper - 2] == 0x5C) {
+        upper -= 1
+      }
+      cuts.removeAll(keepingCapacity: true)
+      let hasEscapedPipe = bytes.withUnsafeBufferPointer { separators($0, lower..<upper, into: &cuts) }
+      // Room for every cell at once: grown by appends, the array was reallocated about
+      // three times a row.
+      cells.reserveCapacity(cuts.count + 1)
+      var start = lower
+      for (column, position) in cuts.enumerated() {
+        cells.append(builder.cell(lineIndex: index, range: Self.unemphasised(bytes, start..<position), column: column))
+        start = position + 1
+      }
+      if start <= upper {
+        cells.append(builder.cell(lineIndex: index, range: Self.unemphasised(bytes, start..<upper), column: cuts.count))
+      }
+      for i in cells.indices where hasEscapedPipe && cells[i].text.containsBytes("\\|") {
+        cells[i].text = cells[i].text.replacing("\\|", with: "|")
+      }
+    }
+    var row = Row(cells: cells, lineIndex: index)
+    row.followsPageBreak = pageBreak
+    row.isSeparator = Separators.isSeparatorRow(cells)
+    return row
+  }
+
+  /// Markdown among other markup (an HTML page converted in part: simple tables as pipe
+  /// rows, tables with merged cells left as `<table>`, headings as `#`): the runs of lines
+  /// that are a pipe table (two lines or more that open with a pipe, with markdown's `---`
+  /// row or three lines at least) or a heading, as ranges of line indices, in order.
+  static func markdownBlocks(_ text: SourceText) -> [Range<Int>] {
+    let bytes = text.utf8
+    var blocks: [Range<Int>] = []
+    var run: Range<Int>?
+    var runHasDelimiter = false
+    func closeRun() {
+      if let lines = run, lines.count >= 3 || lines.count == 2 && runHasDelimiter { blocks.append(lines) }
+      run = nil
+      runHasDelimiter = false
+    }
+    for index in text.lines.indices {
+      let line = text.lines[index]
+      let trimmed = Blank.trim(bytes, line.start..<line.end)
+      guard let first = trimmed.first.map({ bytes[$0] }) else {
+        closeRun()
+        continue
+      }
+      if first == 0x7C, bytes[trimmed].reduce(0, { $0 + ($1 == 0x7C ? 1 : 0) }) >= 2 {
+        run = (run?.lowerBound ?? index)..<(index + 1)
+        if isDelimiterRow(bytes[trimmed]) { runHasDelimiter = true }
+        continue
+      }
+      closeRun()
+      if first == 0x23, headingText(bytes, trimmed) != trimmed, !bytes[trimmed].contains(0x3C) {
+        blocks.append(index..<(index + 1))
+      }
+    }
+    closeRun()
+    return blocks
+  }
+
+  /// `| --- | :---: |`: pipes, dashes, colons and blanks, with a dash.
+  private static func isDelimiterRow(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.contains(0x2D) && bytes.allSatisfy { $0 == 0x7C || $0 == 0x2D || $0 == 0x3A || $0 == 0x20 || $0 == 0x09 }
   }
 
   /// The line after a heading's marks (`## 2024年项目支出绩效目标表`: one to six `#` and a

@@ -219,4 +219,70 @@ func spansPointAtText(_ source: SourceText, _ grid: Grid, skipping: (Cell) -> Bo
     let document = try Jixiao.parse(Array(html.utf8), path: "cut.html")
     #expect(document.passages.map(\.text) == ["本表所列指标由项目单位负责解释。"])
   }
+
+  /// A page converted to markdown in part (simple tables as pipe rows, tables with merged
+  /// cells left as `<table>`, headings as `#`): the pipe rows are a table's rows and the
+  /// heading a title, either side of the HTML table (they were one passage, their indicators
+  /// or the project's form lost to it).
+  @Test(arguments: [true, false])
+  func markdownBesideHTMLIsReadAsItsRows(_ formInHTML: Bool) throws {
+    let htmlForm = """
+      <table>
+      <tr><td>项目名称</td><td>城乡环境整治</td></tr>
+      <tr><td>年度资金总额（万元）</td><td>120</td></tr>
+      </table>
+      """
+    let markdownForm = """
+      | 项目名称 | 城乡环境整治 | | |
+      | --- | --- | --- | --- |
+      | 年度资金总额（万元） | 120 | | |
+      """
+    let htmlIndicators = """
+      <table>
+      <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+      <tr><td>产出指标</td><td>数量指标</td><td>整治村数</td><td>≥10个</td></tr>
+      <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td></tr>
+      </table>
+      """
+    let markdownIndicators = """
+      | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+      | --- | --- | --- | --- |
+      | 产出指标 | 数量指标 | 整治村数 | ≥10个 |
+      | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+      """
+    let text = ["# 项目支出绩效目标表", formInHTML ? htmlForm : markdownForm, formInHTML ? markdownIndicators : htmlIndicators, "填报人：张三"]
+      .joined(separator: "\n\n") + "\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "mixed.md")
+    #expect(document.source.dialect == "html")
+    #expect(document.tables.map(\.title) == ["项目支出绩效目标表"])
+    let project = try #require(document.projects.first)
+    #expect(project.name == "城乡环境整治")
+    #expect(project.funds.total?.yuan == 1_200_000)
+    #expect(project.indicators.map(\.name) == ["整治村数", "群众满意度"])
+    #expect(project.indicators.map(\.target.raw) == ["≥10个", "≥90%"])
+    #expect(document.residue.isEmpty)
+    #expect(!document.passages.contains { $0.text.contains("|") })
+  }
+
+  /// Pipes inside a table's cell or a script are the cell's text and the script's, no rows.
+  @Test func pipesInsideMarkupStayThere() throws {
+    let html = """
+      <p>项目支出绩效目标表</p>
+      <script>
+      | a | b |
+      | --- | --- |
+      </script>
+      <table><tr><td>项目名称</td><td>城乡环境整治</td></tr>
+      <tr><td>年度目标</td><td>
+      | 一 | 二 |
+      | 三 | 四 |
+      </td></tr>
+      <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+      <tr><td>产出指标</td><td>数量指标</td><td>整治村数</td><td>≥10个</td></tr></table>
+      """
+    let document = try Jixiao.parse(Array(html.utf8), path: "pipes.html")
+    let project = try #require(document.projects.first)
+    #expect(project.goals.annual == "| 一 | 二 | | 三 | 四 |")
+    #expect(project.indicators.map(\.name) == ["整治村数"])
+  }
 }
