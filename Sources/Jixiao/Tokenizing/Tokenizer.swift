@@ -17,7 +17,14 @@ public enum Tokenizer {
     builder.isTraditional = text.isTraditional
     let isTraditional = builder.isTraditional
     // The row is handed on, not copied: a copy retained its cells to be released at once.
-    func emit(_ row: consuming Row) { body(finished(row, isTraditional: isTraditional)) }
+    // Its own builder: the tokenizers that hand rows over as they go hold theirs.
+    var headingBuilder = builder
+    func emit(_ row: consuming Row) {
+      if row.cells.count == 1, row.cells[0].text.utf8.first == 0x23 {
+        row.cells[0] = headingText(row.cells[0], &headingBuilder)
+      }
+      body(finished(row, isTraditional: isTraditional))
+    }
     var rows: [Row]
     switch dialect {
     case .tabbed, .tabbedCollapsed: return TabbedTokenizer.rows(text, &builder, emit)
@@ -39,6 +46,18 @@ public enum Tokenizer {
     // Taken out one by one, so a row's cells go when its consumer lets go of them.
     rows.reverse()
     while let row = rows.popLast() { emit(row) }
+  }
+
+  /// A line that is a markdown heading alone (`## 2024年项目支出绩效目标表`), in any dialect:
+  /// the text after its marks, as the pipe tokenizer reads it (the marks were part of the
+  /// table's title). Only a cell that is its line's text as written.
+  private static func headingText(_ cell: Cell, _ builder: inout CellBuilder) -> Cell {
+    let bytes = builder.text.utf8
+    let range = cell.start..<(cell.start + cell.text.utf8.count)
+    guard range.upperBound <= bytes.count, bytes[range].elementsEqual(cell.text.utf8) else { return cell }
+    let heading = PipeTokenizer.headingText(bytes, range)
+    guard heading != range, !heading.isEmpty else { return cell }
+    return builder.cell(lineIndex: cell.span.line - 1, range: heading, column: cell.column)
   }
 
   /// A row as the pipeline gets it: script and keys settled, no spare capacity (again after

@@ -62,4 +62,22 @@ import Testing
     #expect(inner("*项目名称") == "*项目名称")
     #expect(inner("**a*") == "**a*")
   }
+
+  /// A heading's marks over a table of another dialect (tab rows, a converter's markdown
+  /// page with the table pasted from a spreadsheet) are markup too: the title is the text
+  /// after them, its span too (it was `# 项目支出绩效目标表`).
+  @Test(arguments: ["\t", "  "])
+  func aHeadingOverRowsOfAnotherDialect(_ separator: String) throws {
+    let rows = [
+      ["项目名称", "测试项目"], ["年度资金总额（元）", "10000"], ["一级指标", "二级指标", "三级指标", "指标值"],
+      ["产出指标", "数量指标", "培训人数", "≥100人"],
+    ]
+    let text = "## 项目支出绩效目标表\n\n" + rows.map { $0.joined(separator: separator) }.joined(separator: "\n") + "\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "heading.txt")
+    #expect(document.source.dialect != "pipe" && document.source.dialect != "markdown")
+    let table = try #require(document.tables.first)
+    #expect(table.title == "项目支出绩效目标表")
+    #expect(table.layout.first { $0.role == .title }?.span.column == 4)
+    #expect(document.projects.first?.indicators.count == 1)
+  }
 }
