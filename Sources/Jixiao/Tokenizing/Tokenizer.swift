@@ -27,7 +27,8 @@ public enum Tokenizer {
     }
     var rows: [Row]
     switch dialect {
-    case .tabbed, .tabbedCollapsed: return TabbedTokenizer.rows(text, &builder, emit)
+    case .tabbed: return TabbedTokenizer.rows(text, &builder, joiningSplitRows: true, emit)
+    case .tabbedCollapsed: return TabbedTokenizer.rows(text, &builder, joiningSplitRows: false, emit)
     case .cellPerLine: return CellPerLineTokenizer.rows(text, &builder, emit)
     case .pipe: rows = PipeTokenizer.rows(text, &builder)
     case .cellPerLinePipe: rows = CellPerLinePipeTokenizer.rows(text, &builder)
@@ -211,10 +212,10 @@ enum TabbedTokenizer {
   static func dropsEmptyCells(_ text: SourceText) -> Bool {
     var rows = 0
     var rowsWithEmpty = 0
-    // Each row's count of tabs, in order.
-    var widths: [Int] = []
+    // Each row's line, count of tabs and first cell, in order.
+    var widths: [(line: Int, tabs: Int, first: Range<Int>)] = []
     let leadingEmpty: Bool = text.utf8.withUnsafeBufferPointer { bytes in
-      for line in text.lines.prefix(400) {
+      for (lineIndex, line) in text.lines.prefix(400).enumerated() {
         var end = line.end
         // Trailing tabs and blanks: dropped cells' tabs a converter wrote after the last one.
         while end > line.start, bytes[end - 1] == 0x09 || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D { end -= 1 }
@@ -223,8 +224,10 @@ enum TabbedTokenizer {
         var tabs = 0
         var cellIsEmpty = true
         var hasEmpty = false
+        var firstEnd = end
         for index in start..<end {
           if bytes[index] == 0x09 {
+            if tabs == 0 { firstEnd = index }
             if cellIsEmpty {
               if tabs == 0 { return true }
               hasEmpty = true
@@ -238,18 +241,40 @@ enum TabbedTokenizer {
         guard tabs > 0 else { continue }
         rows += 1
         if hasEmpty { rowsWithEmpty += 1 }
-        widths.append(tabs)
+        widths.append((lineIndex, tabs, start..<firstEnd))
       }
       return false
     }
     // Rows narrower than the widest (the header) after it: rows that lost cells. Narrower
-    // rows only above it are a form's label rows (项目名称 │ 某项目), whatever the copy.
-    guard let widest = widths.max(), let first = widths.firstIndex(of: widest) else { return false }
-    let narrowerBelow = widths[first...].contains { $0 < widest }
+    // rows above it, or that open with a form's label (the next project's 项目名称 │ 某项目),
+    // are a form's label rows, whatever the copy; two on consecutive lines that make the
+    // widest together are one row a line break in a cell split (`joiningSplitRows`).
+    guard let widest = widths.map(\.tabs).max(), let first = widths.firstIndex(where: { $0.tabs == widest }) else { return false }
+    var narrowerBelow = false
+    var index = first
+    while index < widths.count && !narrowerBelow {
+      let trimmed = Blank.trim(text.utf8, widths[index].first)
+      if widths[index].tabs < widest, trimmed.isEmpty || FormVocabulary.role(TextKey.make(String(decoding: text.utf8[trimmed], as: UTF8.self))) == nil {
+        let next = index + 1
+        if next < widths.count, widths[next].line == widths[index].line + 1, widths[index].tabs + widths[next].tabs == widest {
+          index += 2
+          continue
+        }
+        narrowerBelow = true
+      }
+      index += 1
+    }
     return !leadingEmpty && rows >= 4 && narrowerBelow && rowsWithEmpty * 4 <= rows
   }
 
-  static func rows(_ text: SourceText, _ builder: inout CellBuilder, _ emit: (consuming Row) -> Void) {
+  /// `joiningSplitRows`: a row of fewer cells than the widest so far, and the next line,
+  /// whose cells make up the rest, are one row with a line break in the cell between (a
+  /// cell of two paragraphs copied from Word or a page: `产出指标 │ 数量指标 │ 培训` ⏎
+  /// `人数 │ ≥100人`), unless the next line opens with a label the vocabulary knows. Only
+  /// where empty cells keep their place: in a copy that drops them, a narrower row is a
+  /// whole row that lost its merged cells.
+  static func rows(_ text: SourceText, _ builder: inout CellBuilder, joiningSplitRows: Bool = false, _ emit: (consuming Row) -> Void) {
+    var widest = 0
     // The line's tabs are found once, eight bytes at a time, on the buffer (the array's
     // reads were checked byte by byte, and the line was read twice: to count them, to cut).
     var tabs: [Int] = []
@@ -276,6 +301,16 @@ enum TabbedTokenizer {
         }
         guard let quoted = Self.quotedCell(text, from: start, lineEnd: end, line: lineIndex, spansLines: true) else {
           cells.append(builder.cell(lineIndex: lineIndex, range: start..<end, column: cells.count))
+          if joiningSplitRows, cells.count >= 2, cells.count - 1 <= widest, !cells[cells.count - 1].isEmpty,
+            let rest = Self.restOfSplitRow(text, after: lineIndex, missing: widest - (cells.count - 1), widest: widest)
+          {
+            builder.extend(&cells[cells.count - 1], lineIndex: lineIndex + 1, range: rest, separator: "\n")
+            lineIndex += 1
+            guard rest.upperBound < text.lines[lineIndex].end else { break }
+            end = builder.pageBreakStripped(lineIndex).0.upperBound
+            start = rest.upperBound + 1
+            continue
+          }
           break
         }
         cells.append(Self.cell(unquoting: quoted.inner, lineIndex: lineIndex, column: cells.count, &builder))
@@ -287,12 +322,46 @@ enum TabbedTokenizer {
         guard start < end else { break }
         start += 1
       }
+      widest = max(widest, cells.count - 1)
       var row = Row(cells: cells, lineIndex: index)
       row.followsPageBreak = pageBreak
       row.isSeparator = Separators.isSeparatorRow(cells)
       emit(row)
       index = lineIndex + 1
     }
+  }
+
+  /// The first cell of line `line + 1` when that line holds the `missing` tabs, starts with
+  /// no label, no quote and no page break: the rest of a row split by a line break in a cell.
+  /// A line of one cell under a whole row (the break in its last cell) must be a row's text
+  /// (no title, note or page number) between it and another whole row: a line of text
+  /// after a table's last row is the text after the table.
+  private static func restOfSplitRow(_ text: SourceText, after line: Int, missing: Int, widest: Int) -> Range<Int>? {
+    guard line + 1 < text.lines.count else { return nil }
+    let next = text.lines[line + 1]
+    let bytes = text.utf8
+    func tabs(_ line: SourceText.Line) -> (count: Int, first: Int) {
+      var count = 0
+      var first = line.end
+      for index in line.start..<line.end where bytes[index] == 0x09 {
+        if count == 0 { first = index }
+        count += 1
+      }
+      return (count, first)
+    }
+    let (count, firstTab) = tabs(next)
+    guard count == missing else { return nil }
+    let first = Blank.trim(bytes, next.start..<firstTab)
+    guard !first.isEmpty, bytes[first.lowerBound] != 0x22, bytes[first.lowerBound] != 0x0C,
+      !AlignedPageReader.isLabel(bytes, first)
+    else { return nil }
+    if missing == 0 {
+      guard line + 2 < text.lines.count, tabs(text.lines[line + 2]).count == widest else { return nil }
+      var builder = CellBuilder(text: text)
+      let cell = builder.cell(lineIndex: line + 1, range: first, column: 0)
+      guard RowClassifier.classify(Row(cells: [cell], lineIndex: line + 1)) == .content else { return nil }
+    }
+    return next.start..<firstTab
   }
 
   /// A spreadsheet's copy (Excel, WPS) writes a cell that holds line breaks or quotes between

@@ -166,6 +166,29 @@ import Testing
     #expect(dialect(full) == .tabbed)
   }
 
+  /// A cell of two paragraphs copied from Word or a page as tab rows splits its row in two
+  /// lines, the cells before the break on one and those after on the next (`培训` ⏎ `人数 │
+  /// ≥100人`), or the last cell's second paragraph on a line of its own under the row: one
+  /// row, and the rows still an exporter's (the narrower lines read as a browser's copy, and
+  /// each piece as an indicator without a target). The title of the next table is no part
+  /// of the row above it.
+  @Test func aLineBreakInACellSplitsItsRow() throws {
+    let text = [
+      "项目支出绩效目标表", "项目名称\t测试项目", "年度资金总额（万元）\t100", "一级指标\t二级指标\t三级指标\t指标值",
+      "产出指标\t数量指标\t培训", "人数\t≥100人", "产出指标\t质量指标\t合格率\t≥95%", "效益指标\t社会效益指标\t能力提升\t明显", "提升",
+      "满意度指标\t服务对象满意度指标\t满意度\t≥90%", "项目支出绩效目标表", "项目名称\t第二个项目",
+      "一级指标\t二级指标\t三级指标\t指标值", "产出指标\t数量指标\t讲座场次\t≥4场",
+    ].joined(separator: "\n") + "\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "split.txt")
+    #expect(document.source.dialect == "tabbed")
+    #expect(document.projects.map(\.name) == ["测试项目", "第二个项目"])
+    let indicators = try #require(document.projects.first?.indicators)
+    #expect(indicators.map(\.name) == ["培训人数", "合格率", "能力提升", "满意度"])
+    #expect(indicators.map(\.target.raw) == ["≥100人", "≥95%", "明显\n提升", "≥90%"])
+    #expect(indicators[0].target.value == 100)
+    #expect(!document.diagnostics.contains { $0.code == "JX308" })
+  }
+
   /// The document's rows as its own dialect reads them: each cell's text, empty cells kept.
   static func rows(_ bytes: [UInt8], path: String) throws -> [[String]] {
     let (text, _) = try SourceDecoder.decode(bytes, path: path, encoding: nil)
