@@ -428,10 +428,38 @@ struct TableSegmenter {
   private mutating func closeTable() {
     guard var block = current.take() else { return }
     if block.kind == .unknown { block.kind = .projectTargets }
+    if currentHasHeader { peelTrailingProse(&block) }
     result.blocks.append(block)
     currentHasData = false
     currentHeaderKind = nil
     currentHeaderKeys = []
+  }
+
+  /// Lines of one cell under a table's last row of cells that end a sentence (`本表由项目单
+  /// 位填报。`, wrapped onto two lines or not): the text after the table, which no markup
+  /// ended, not rows of it (it was an indicator named after the sentence, with no target).
+  private mutating func peelTrailingProse(_ block: inout TableBlock) {
+    var end = block.rows.count
+    var peeled: [Row] = []
+    while let index = block.rows[..<end].lastIndex(where: { !$0.isBlank }) {
+      let cells = block.rows[index].nonEmpty
+      guard cells.count == 1, RowClassifier.kind(of: block.rows[index]) == .content,
+        peeled.isEmpty ? Self.endsASentence(cells[0]) : !AlignedPageReader.isLabel(cells[0].text)
+      else { break }
+      peeled.append(block.rows[index])
+      end = index
+    }
+    guard !peeled.isEmpty, let above = block.rows[..<end].last(where: { !$0.isBlank }), above.nonEmpty.count >= 3 else { return }
+    block.rows.removeSubrange(end...)
+    for row in peeled.reversed() { addPassage(row, kind: .prose) }
+  }
+
+  /// Text of six characters or more that ends with a full stop: a sentence, not a cell's name
+  /// or target.
+  private static func endsASentence(_ cell: Cell) -> Bool {
+    let text = cell.text
+    guard let last = text.unicodeScalars.last, last == "。" || last == "！" else { return false }
+    return !text.hasAtMostScalars(5)
   }
 
   private mutating func flushPreambleAsPassages() {

@@ -660,5 +660,24 @@ import Testing
     #expect(document.projects.map(\.implementingUnit) == ["长沙市生态环境局", "长沙市生态环境局"])
     #expect(document.projects.map { $0.funds.total?.yuan } == [12_600_000, 8_000_000])
   }
-}
 
+  /// Sentences under a table's last row (a remark nobody marked as a note, wrapped or not)
+  /// are the text after the table: they were an indicator named after the sentence, with no
+  /// target. A line of one cell that ends no sentence stays the table's.
+  @Test(arguments: [true, false])
+  func sentencesUnderATableAreItsText(_ endsWithAFullStop: Bool) throws {
+    let text = [
+      "项目支出绩效目标表", "项目名称\t测试项目", "一级指标\t二级指标\t三级指标\t指标值", "产出指标\t数量指标\t培训人数\t≥100人",
+      "满意度指标\t服务对象满意度指标\t满意度\t≥90%", "本表由项目单位填报，", endsWithAFullStop ? "财政局审核。" : "财政局审核",
+    ].joined(separator: "\n") + "\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "remark.txt")
+    let names = document.projects.flatMap(\.indicators).compactMap(\.name)
+    if endsWithAFullStop {
+      #expect(names == ["培训人数", "满意度"])
+      #expect(document.passages.map(\.text) == ["本表由项目单位填报，", "财政局审核。"])
+    } else {
+      #expect(names.count > 2)
+      #expect(document.passages.isEmpty)
+    }
+  }
+}
