@@ -62,10 +62,11 @@ enum RowClassifier {
         if mayBePage && isPageNumber(firstKey) { return .pageNumber }
         if TitleVocabulary.isContinuationMark(firstKey) { return .continued }
         if keyLead == 0x28, let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
-        if mayBeUnit, let unit = unitLine(firstKey) { return .moneyUnit(unit) }
+        // A title first: one that names its unit (`…表(单位:元)`) gives it to its table.
         if mayBeTitle, let kind = TitleVocabulary.kind(ofTitle: firstKey), isTitleShaped(firstKey) {
           return .title(kind)
         }
+        if mayBeUnit, let unit = unitLine(firstKey) { return .moneyUnit(unit) }
       }
     }
     // `第 2 页      共 12 页` set apart by pdftotext's layout: two cells of one page number.
@@ -155,17 +156,24 @@ enum RowClassifier {
   }
 
   /// `金额单位:万元`, `单位：元`, `单位:万元` on a line of its own, or ending one
-  /// (`填报单位:(盖章) 单位:万元`).
+  /// (`填报单位:(盖章) 单位:万元`), as `unitAnnotation` reads them.
   static func unitLine(_ key: String) -> MoneyUnit? {
     guard key.withUTF8Bytes(namesUnit) else { return nil }
-    for prefix in ["金额单位:", "单位:", "金额单位", "单位"] where key.hasPrefixBytes(prefix) {
-      if let unit = moneyUnit(key.dropFirst(prefix.count)) { return unit }
+    return unitAnnotation(key)
+  }
+
+  /// The money unit named after the key's last 单位, which runs to its end: `单位:元`,
+  /// `(单位:万元)`, `金额单位:人民币元`, `单位(元)`, `单位:元。`, or a title's
+  /// `…绩效目标表(单位:元)`. Nil where anything else follows (`填报单位:某局`).
+  static func unitAnnotation(_ key: String) -> MoneyUnit? {
+    guard let word = key.ranges(of: "单位").last else { return nil }
+    var rest = key[word.upperBound...]
+    while let first = rest.first, first == ":" || first == "(" || first == "[" || first == " " { rest = rest.dropFirst() }
+    while let last = rest.last, last == ")" || last == "]" || last == "。" || last == "." || last == ";" || last == " " {
+      rest = rest.dropLast()
     }
-    for unit in [("单位:万元", MoneyUnit.wanYuan), ("单位:元", .yuan), ("单位:千元", .qianYuan), ("单位:亿元", .yiYuan)]
-    where key.hasSuffixBytes(unit.0) && key.utf8.count > unit.0.utf8.count {
-      return unit.1
-    }
-    return nil
+    if rest.hasPrefix("人民币") { rest = rest.dropFirst(3) }
+    return moneyUnit(rest)
   }
 
   /// Every form of `unitLine` names 单位; most lines do not. A plain loop with no call in it,

@@ -429,6 +429,9 @@ struct TableSegmenter {
     guard var block = current.take() else { return }
     if block.kind == .unknown { block.kind = .projectTargets }
     if currentHasHeader { peelTrailingProse(&block) }
+    if block.moneyUnit == nil, let title = block.title, let unit = RowClassifier.unitAnnotation(title.key) {
+      block.moneyUnit = unit
+    }
     result.blocks.append(block)
     currentHasData = false
     currentHeaderKind = nil

@@ -242,10 +242,10 @@ private enum Reference {
     if cells.count == 1 {
       if RowClassifier.isPageNumber(firstKey) { return .pageNumber }
       if let year = TitleVocabulary.yearLine(firstKey) { return .year(year) }
-      if let unit = RowClassifier.unitLine(firstKey) { return .moneyUnit(unit) }
       if let kind = TitleVocabulary.kind(ofTitle: firstKey), RowClassifier.isTitleShaped(firstKey) {
         return .title(kind)
       }
+      if let unit = RowClassifier.unitLine(firstKey) { return .moneyUnit(unit) }
     }
     if cells.count == 2, RowClassifier.isPageNumber(firstKey + cells[1].key) { return .pageNumber }
     if isHeader(cells) { return .header }

@@ -53,6 +53,26 @@ import Testing
     #expect(RowClassifier.unitLine("填报单位:(盖章)单位:万元") == .wanYuan)
     #expect(RowClassifier.unitLine("万元") == nil)
     #expect(RowClassifier.unitLine("单位名称") == nil)
+    // Brackets, 人民币, a full stop, the unit in brackets after 单位 (keys are normalised:
+    // `（单位：元）` is `(单位:元)`).
+    #expect(RowClassifier.unitLine("(单位:元)") == .yuan)
+    #expect(RowClassifier.unitLine("[单位:万元]") == .wanYuan)
+    #expect(RowClassifier.unitLine("金额单位:人民币元") == .yuan)
+    #expect(RowClassifier.unitLine("单位(元)") == .yuan)
+    #expect(RowClassifier.unitLine("单位:元。") == .yuan)
+    #expect(RowClassifier.unitLine("填报单位:某县交通局") == nil)
+    #expect(RowClassifier.unitLine("单位:元,项目") == nil)
+  }
+
+  /// A title that names its unit (`项目支出绩效目标表（单位：元）`) is the table's title and
+  /// its unit: a unit line in brackets was not read at all, and 8500.00 was 8500 万元.
+  @Test(arguments: ["项目支出绩效目标表\n（单位：元）\n", "项目支出绩效目标表（单位：元）\n"])
+  func aUnitInBracketsIsTheTablesUnit(_ head: String) throws {
+    let text = head + "项目名称\t乡村道路养护\n项目资金\t年度资金总额\t8500.00\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护里程\t≥50公里\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "unit.txt")
+    #expect(document.tables.first?.title?.hasPrefix("项目支出绩效目标表") == true)
+    #expect(document.projects.first?.funds.total?.yuan == 8500)
+    #expect(!document.diagnostics.contains { $0.code == "JX110" })
   }
 
   /// A row keeps the segmenter's classification only while its cells are the ones classified.
