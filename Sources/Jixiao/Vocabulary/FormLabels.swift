@@ -78,6 +78,10 @@ public enum FormVocabulary {
     "三、其他": .other, "其他": .other,
     "自有资金": .ownFunds, "二、自有资金": .ownFunds,
     "上年结转资金": .carryover, "上年结转": .carryover, "其中:上年结转资金": .carryover,
+    // 结转结余, the budget's own word for money carried over (上年结转结余 in 收支总表).
+    "上年结转结余": .carryover, "上年结转结余资金": .carryover, "结转结余": .carryover, "结转结余资金": .carryover,
+    "上年结余": .carryover, "上年结余资金": .carryover, "以前年度结余": .carryover, "以前年度结转结余": .carryover,
+    "结转资金": .carryover,
     "年度总体目标": .goalAnnual, "年度目标": .goalAnnual, "年度绩效目标": .goalAnnual,
     "本年度绩效目标": .goalAnnual, "年度主要目标和成果": .goalAnnual, "年度主要目标": .goalAnnual,
     "本年度绩效目标(分目标)": .goalAnnual, "年度总目标": .goalAnnual, "年度总体绩效目标": .goalAnnual,
@@ -92,6 +96,8 @@ public enum FormVocabulary {
     "专项基本情况": .goalsGroup, "项目基本情况": .goalsGroup, "基本情况": .goalsGroup,
     "其中:中央资金": .fundsLine, "中央资金": .fundsLine, "地方资金": .fundsLine, "省级资金": .fundsLine,
     "市级资金": .fundsLine, "县级资金": .fundsLine,
+    "本级财政安排": .fundsLine, "本级安排": .fundsLine, "本级安排资金": .fundsLine, "财政专户": .fundsLine,
+    "财政专户管理资金": .fundsLine, "财政专户资金": .fundsLine,
     "上级财政资金": .fiscalPart, "本级财政资金": .fiscalPart, "本级财政": .fiscalPart,
     "年初安排金额": .fundsGroup, "项目负责人及电话号码": .manager,
     "项目绩效目标": .goalsGroup, "绩效目标": .goalsGroup, "年度绩效目标及指标": .goalsGroup,
@@ -166,8 +172,11 @@ public enum FormVocabulary {
     }
     let numbering = numberingLength(bytes)
     if numbering > 0, let role = byBytes[UnsafeBufferPointer(rebasing: bytes[numbering...])] { return role }
-    if bytes.hasBytes(fundsOf, at: 0), byBytes[UnsafeBufferPointer(rebasing: bytes[fundsOf.count...])] == .fundsLine {
-      return .fundsLine
+    // `其中:` before a part of the funds: the part (`其中:上年结转结余`).
+    if bytes.hasBytes(fundsOf, at: 0), let role = byBytes[UnsafeBufferPointer(rebasing: bytes[fundsOf.count...])],
+      [.fundsLine, .fiscal, .other, .carryover, .ownFunds, .fiscalPart].contains(role)
+    {
+      return role
     }
     if endsWithUnit, let unitStart = bytes.firstIndex(ofByte: 0x28) {
       if fundsGroupBases[UnsafeBufferPointer(rebasing: bytes[..<unitStart])] != nil { return .fundsGroup }

@@ -680,4 +680,19 @@ import Testing
       #expect(document.passages.isEmpty)
     }
   }
+
+  /// Money carried over in the budget's own words (上年结转结余, 以前年度结余 …) is the
+  /// carry-over, and a source by the level that gives it (本级财政安排, 财政专户) a funds line:
+  /// both went to residue, and JX201 said the parts added up to the grant alone.
+  @Test(arguments: ["上年结转结余", "其中：上年结转结余", "上年结余", "结转结余", "以前年度结余", "本级财政安排", "财政专户"])
+  func fundsCarriedOverOrByLevelAreLines(_ label: String) throws {
+    let text = "项目支出绩效目标表\n项目名称\t乡村道路养护\n项目资金（万元）\t年度资金总额\t100\n\t其中：财政拨款\t60\n\t\(label)\t40\n"
+      + "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护道路里程\t≥50公里\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "funds.txt")
+    let funds = try #require(document.projects.first?.funds)
+    #expect(funds.total?.yuan == 1_000_000 && funds.fiscal?.yuan == 600_000)
+    #expect((funds.carryover?.yuan ?? funds.lines.first?.amount.yuan) == 400_000)
+    #expect(document.residue.isEmpty)
+    #expect(!document.diagnostics.contains { $0.code == "JX201" })
+  }
 }
