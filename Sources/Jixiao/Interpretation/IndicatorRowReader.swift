@@ -235,9 +235,12 @@ struct IndicatorRowReader {
       if asLevel1 != nil || asLevel2 != nil {
         var nextIsLevel2 = false
         if index + 1 < at.count {
-          let next = LevelVocabulary.levels(cells[at[index + 1]].key)
+          let nextCell = cells[at[index + 1]]
+          let next = LevelVocabulary.levels(nextCell.key)
           lookahead = (index + 1, next)
-          nextIsLevel2 = next.1 != nil
+          // A level's short word (成本, 质量) in the name column of a trusted layout is the
+          // indicator's name, not a level 2 after this one.
+          nextIsLevel2 = next.1 != nil && !isNameInItsColumn(nextCell)
         }
         // 成本指标 names both: a level 1 when a level 2 follows it on the row, or in the
         // level-1 column of a trusted layout; a level 2 otherwise.
@@ -258,6 +261,10 @@ struct IndicatorRowReader {
           sawLevel = true
           continue
         }
+      }
+      if isNameInItsColumn(cells[at[index]]), sawLevel {
+        restStart = index
+        continue
       }
       if key.equalsBytes("指标"), sawLevel || role == .level2 {
         draft.level2Fragment = cells[at[index]]
@@ -300,6 +307,15 @@ struct IndicatorRowReader {
       }
     }
     swapDirectionAndOperator(&draft)
+  }
+
+  /// A cell in the name column of a trusted layout that is a level's word but not its
+  /// standard spelling (成本 beside 成本指标): the name, where the layout says so.
+  private func isNameInItsColumn(_ cell: Cell) -> Bool {
+    guard positionsTrusted, role(ofColumn: cell.column) == .name else { return false }
+    let key = cell.key
+    let levels = LevelVocabulary.levels(key)
+    return (levels.level1 != nil || levels.level2 != nil) && !LevelVocabulary.isStandardSpelling(key)
   }
 
   /// `align(_:from:_:)` of a whole row, as a list (for tests).

@@ -695,4 +695,18 @@ import Testing
     #expect(document.residue.isEmpty)
     #expect(!document.diagnostics.contains { $0.code == "JX201" })
   }
+
+  /// A name that is a level's short word (成本 under 成本指标, 质量 under 质量指标) in the
+  /// name column of rows that keep their places is the name: it was a level 2, the name lost,
+  /// 成本指标 taken for the level 1 and the table said to mix both frameworks.
+  @Test(arguments: ["成本", "质量", "社会效益", "经济成本"])
+  func aLevelsWordInTheNameColumnIsTheName(_ name: String) throws {
+    let text = "项目支出绩效目标表\n项目名称\t乡村道路养护\n一级指标\t二级指标\t三级指标\t指标值\n"
+      + "产出指标\t数量指标\t养护道路里程\t≥50公里\n\t成本指标\t\(name)\t≤120万元\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "names.txt")
+    let last = try #require(document.projects.first?.indicators.last)
+    #expect(last.name == name)
+    #expect(last.level1 == "产出指标" && last.level2 == "成本指标")
+    #expect(!document.diagnostics.contains { ["JX502", "JX501", "JX103"].contains($0.code) })
+  }
 }

@@ -362,6 +362,11 @@ private enum OldRowReading {
     var sawLevel = false
     let nonEmpty = cells.filter { !$0.isEmpty }
     var lookahead: (index: Int, levels: (Level1?, Level2?))?
+    func isNameInItsColumn(_ cell: Cell) -> Bool {
+      let levels = LevelVocabulary.levels(cell.key)
+      return positionsTrusted && reader.role(ofColumn: cell.column) == .name && (levels.0 != nil || levels.1 != nil)
+        && !LevelVocabulary.isStandardSpelling(cell.key)
+    }
     for (index, cell) in nonEmpty.enumerated() {
       let key = cell.key
       let role = reader.role(ofColumn: cell.column)
@@ -379,6 +384,7 @@ private enum OldRowReading {
         continue
       }
       if LevelVocabulary.blockLabel(key) != nil, !key.equalsBytes("名称") || role == .blockLabel { continue }
+      if role == .blockLabel, LevelVocabulary.isBlockLabelFragment(key) { continue }
       if LevelVocabulary.isScoreAnnotation(key) {
         draft.annotations.append(cell)
         continue
@@ -389,7 +395,7 @@ private enum OldRowReading {
         if index + 1 < nonEmpty.count {
           let next = LevelVocabulary.levels(nonEmpty[index + 1].key)
           lookahead = (index + 1, next)
-          nextIsLevel2 = next.1 != nil
+          nextIsLevel2 = next.1 != nil && !isNameInItsColumn(nonEmpty[index + 1])
         }
         let takeLevel1 =
           asLevel1 != nil && draft.level1Cell.isNil && draft.level2Cell.isNil
@@ -408,6 +414,10 @@ private enum OldRowReading {
           sawLevel = true
           continue
         }
+      }
+      if isNameInItsColumn(cell), sawLevel {
+        rest.append(cell)
+        continue
       }
       if key.equalsBytes("指标"), sawLevel || role == .level2 {
         draft.level2Fragment = cell
