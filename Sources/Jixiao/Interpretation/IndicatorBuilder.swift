@@ -165,7 +165,10 @@ struct IndicatorBuilder {
   static func weight(_ text: String) -> Decimal? {
     var key = TextKey.make(text)
     var end = key.utf8.count
-    if key.hasSuffixBytes("分") {
+    // `60%`: a weight as a percentage of the whole, which is the weight out of 100.
+    if end > 1, key.utf8.last == 0x25 {
+      end -= 1
+    } else if key.hasSuffixBytes("分") {
       // After an ASCII scalar (or alone) 分 is a character of its own, and its bytes are
       // left out of those read (removing a Character cost some 1,200 instructions); after
       // any other scalar it may be part of one with it (a prepended mark), which goes.

@@ -709,4 +709,17 @@ import Testing
     #expect(last.level1 == "产出指标" && last.level2 == "成本指标")
     #expect(!document.diagnostics.contains { ["JX502", "JX501", "JX103"].contains($0.code) })
   }
+
+  /// Weights as percentages (60%, 40%) are weights out of 100, and weights as fractions of
+  /// one (0.6, 0.4) total 1: the first were JX207 errors, the second a JX205 total of 1.
+  @Test(arguments: [("60%", "40%", 60), ("0.6", "0.4", 0.6), ("60%", "30%", 60)] as [(String, String, Decimal)])
+  func weightsAsShares(_ first: String, _ second: String, _ value: Decimal) throws {
+    let text = "项目支出绩效目标表\n项目名称\t乡村道路养护\n一级指标\t二级指标\t三级指标\t指标值\t权重\n"
+      + "产出指标\t数量指标\t养护道路里程\t≥50公里\t\(first)\n满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t\(second)\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "weights.txt")
+    let indicators = try #require(document.projects.first?.indicators)
+    #expect(indicators.first?.weight == value)
+    #expect(!document.diagnostics.contains { $0.code == "JX207" })
+    #expect(document.diagnostics.contains { $0.code == "JX205" } == (second == "30%"))
+  }
 }

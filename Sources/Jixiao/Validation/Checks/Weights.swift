@@ -10,8 +10,8 @@ enum WeightsDoNotTotal: Check {
       zh: "“{0}”各指标分值合计为 {1}，应为 {2}",
       en: "the indicator weights of '{0}' total {1}; expected {2}"),
     explanation: Localized(
-      zh: "表中有分值（权重）时，一个项目各指标的分值合计应为 100；如表格另设“预算执行率 10 分”，则指标合计应为 90（此时按 90 判断）；表头写明合计（如“年度绩效目标(90分)”）时按表头判断。\n示例：两个指标分别为 20分、10分，合计 30。\n修正：补全遗漏的指标或调整分值。",
-      en: "Where a table gives weights, a project's indicator weights should total 100; when the table scores budget execution separately with 10 (预算执行率 10分), they should total 90, and that is what is expected then; a total the header declares (年度绩效目标(90分)) is what is expected.\nExample: two indicators weighted 20分 and 10分, total 30.\nFix: add the missing indicators or correct the weights."))
+      zh: "表中有分值（权重）时，一个项目各指标的分值合计应为 100；如表格另设“预算执行率 10 分”，则指标合计应为 90（此时按 90 判断）；表头写明合计（如“年度绩效目标(90分)”）时按表头判断；分值都写成小数（0.6、0.4）时合计应为 1。\n示例：两个指标分别为 20分、10分，合计 30。\n修正：补全遗漏的指标或调整分值。",
+      en: "Where a table gives weights, a project's indicator weights should total 100; when the table scores budget execution separately with 10 (预算执行率 10分), they should total 90, and that is what is expected then; a total the header declares (年度绩效目标(90分)) is what is expected; weights written as fractions (0.6, 0.4) should total 1.\nExample: two indicators weighted 20分 and 10分, total 30.\nFix: add the missing indicators or correct the weights."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     let reservesTen = subject.document.projects.contains { $0.fields.contains { $0.role == FieldRole.budgetExecution.rawValue } }
@@ -23,7 +23,11 @@ enum WeightsDoNotTotal: Check {
       let weighted = entity.indicators.lazy.map { $0.indicator }.filter { $0.weight != nil }
       guard !weighted.isEmpty else { continue }
       func decimalTotal() -> Decimal { weighted.reduce(Decimal(0)) { $0 + ($1.weight ?? 0) } }
-      let isExpected = exactTotal(weighted, is: expected) ?? (decimalTotal() == expected)
+      var isExpected = exactTotal(weighted, is: expected) ?? (decimalTotal() == expected)
+      // Weights as fractions of one (0.6, 0.4): a whole of 1 is the whole of 100.
+      if !isExpected, entity.declaredWeightTotal == nil, weighted.allSatisfy({ ($0.weight ?? 0) <= 1 }) {
+        isExpected = exactTotal(weighted, is: 1) ?? (decimalTotal() == 1)
+      }
       if !isExpected {
         let total = decimalTotal()
         let related = Array(weighted.map { Diagnostic.Related(.part, span: $0.spans[.weight] ?? $0.span, "\($0.name ?? "") \($0.weightRaw ?? "")") })
