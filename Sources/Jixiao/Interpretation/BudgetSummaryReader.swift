@@ -30,6 +30,7 @@ enum BudgetSummaryReader {
         var amount: Amount?
         if index + 1 < cells.count, let parsed = AmountReader.read(cells[index + 1].text, defaultUnit: unit) {
           let amountCell = cells[index + 1]
+          if parsed.readsLetter { context.diagnose("JX122", amountCell.span, amountCell.text, cell.text, parsed.figure) }
           amount = Amount(
             yuan: parsed.yuan, value: parsed.value, raw: amountCell.text, unit: parsed.unit.rawValue,
             unitSource: parsed.unitWritten ? .cell : unitSource, decimals: parsed.decimals, span: amountCell.span)

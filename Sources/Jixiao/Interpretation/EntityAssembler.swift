@@ -319,6 +319,9 @@ struct EntityAssembler {
       if !NilMarkers.says(text) { context.diagnose("JX111", field.value.span, text, field.label?.text ?? field.role.rawValue) }
       return
     }
+    if parsed.readsLetter {
+      context.diagnose("JX122", field.value.span, text, field.label?.text ?? field.role.rawValue, parsed.figure)
+    }
     let source: Amount.UnitSource = parsed.unitWritten ? .cell : declared == nil ? .assumed : .header
     if source == .assumed { assumedUnits.append(field.value) }
     let amount = Amount(

@@ -223,17 +223,28 @@ enum InlineFields {
   }
 
   /// Scalars of the amount at the start of `value` (digits, separators, a money unit), and
-  /// how many scalars follow it.
+  /// how many scalars follow it. It takes what `AmountReader` reads as one number: thousands a
+  /// space apart before a decimal part (`1 268.40万元`) and letters OCR put for digits
+  /// (`1O68.40万元`); cut at the first space or letter, the amount was its first digits, read
+  /// without a word (1 万元), the rest residue.
   static func leadingAmount(_ value: String) -> (Int, Int) {
-    let scalars = Array(value.unicodeScalars)
+    let written = Array(value.unicodeScalars)
+    // (One scalar for one: the lengths hold for the text as written.)
+    let scalars = LookalikeDigits.reading(written) ?? written
     var index = 0
     var digits = 0
+    var separated = false
     while index < scalars.count {
       let scalar = scalars[index]
-      if ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar) {
+      if isAmountDigit(scalar) {
         digits += 1
       } else if scalar == "." || scalar == "," || scalar == "，" || scalar == "．" {
         // part of the number
+        separated = true
+      } else if scalar == " ", !separated, (1...3).contains(digits), let point = pointAfterSpaceGroups(scalars, index) {
+        digits += (point - index) / 4 * 3
+        index = point
+        continue
       } else {
         break
       }
@@ -250,5 +261,23 @@ enum InlineFields {
       }
     }
     return (index, scalars.count - index)
+  }
+
+  private static func isAmountDigit(_ scalar: Unicode.Scalar) -> Bool {
+    ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+  }
+
+  /// Where the decimal point is after groups of three digits each one space after the last
+  /// (`1 268.40`, from the first space): nil unless a point and a digit end them, as the
+  /// value tokenizer takes them (`350 350` may be two amounts).
+  private static func pointAfterSpaceGroups(_ scalars: [Unicode.Scalar], _ start: Int) -> Int? {
+    var index = start
+    while index + 3 < scalars.count, scalars[index] == " ", (1...3).allSatisfy({ isAmountDigit(scalars[index + $0]) }) {
+      index += 4
+    }
+    guard index > start, index + 1 < scalars.count, scalars[index] == "." || scalars[index] == "．",
+      isAmountDigit(scalars[index + 1])
+    else { return nil }
+    return index
   }
 }

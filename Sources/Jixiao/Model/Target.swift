@@ -63,8 +63,12 @@ public struct Target: Sendable, Hashable {
     /// Run-together text left only digits where the header has several columns (`88100`
     /// under 指标值 │ 备注): they may be several cells, so no number was read.
     case digitsRunTogether
-    /// A letter read as a digit (O as 0, l as 1) inside a number; the text as written is in raw.
+    /// A letter read as a digit (O or 〇 as 0, l as 1) inside a number; the text as written is in raw.
     case ocrDigit
+    /// Single digits set apart by single spaces were read as one number (`≥ 6 1 %` as 61, as
+    /// OCR spaces the digits of a number): the text as written is in raw. (Not `ocrDigit`:
+    /// every digit was read as written; what the reading supplied is where the number ends.)
+    case spacedDigits
   }
 
   public var raw: String

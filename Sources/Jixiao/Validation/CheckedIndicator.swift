@@ -243,6 +243,7 @@ struct IndicatorFacts {
     case .templatePlaceholder: 1 << 7
     case .digitsRunTogether: 1 << 8
     case .ocrDigit: 1 << 9
+    case .spacedDigits: 1 << 10
     }
   }
 }

@@ -151,5 +151,14 @@ enum ReadingChecks {
       explanation: Localized(
         zh: "从网页或 PDF 复制的表格有时每个单元格一段，空单元格不留痕迹。Jixiao 在级次名称、表单标签处断行；表头在级次之后有几列，一行就在填满几格后结束。某个指标的指标值为空时，它后面的名称和指标值会错开一格，这种错位无法从文字本身看出。\n示例：`三级指标`、`指标值`、`工作完成及时性`、`及时`、`项目验收通过率`、`=100%` 各占一段。\n修正：核对错开的指标；能取得保留表格结构的原文件（HTML、带制表符的文本）时用它。",
         en: "A table copied from a web page or a PDF sometimes comes one cell to a paragraph, and an empty cell leaves no trace. Jixiao breaks rows at level names and form labels; a row ends once it holds as many cells as the header has columns after the levels. Where an indicator's target was empty, the names and targets after it pair one cell off, which the text itself cannot show.\nExample: `三级指标`, `指标值`, `工作完成及时性`, `及时`, `项目验收通过率`, `=100%`, each a paragraph of its own.\nFix: check the indicators that pair oddly; where a file that keeps the table (HTML, text with tabs) can be had, use it.")),
+    CatalogueEntry(
+      "JX122", .note,
+      title: Localized(zh: "金额中的字母按数字读", en: "letter in an amount read as a digit"),
+      message: Localized(
+        zh: "“{1}”的金额“{0}”中有字母或“〇”按数字读取（O、〇 为 0，l、I 为 1），读作 {2}",
+        en: "the amount '{0}' of '{1}' was read with a letter or 〇 taken for a digit (O or 〇 as 0, l or I as 1), as {2}"),
+      explanation: Localized(
+        zh: "扫描件识别常把数字 0 读成字母 O 或汉字“〇”，把 1 读成字母 l 或 I。金额的数字串中夹有这样的字母、且没有别的字母相邻时，Jixiao 按它所代表的数字读取金额（原文保留在 raw 中），并提示核对：一位数字读错，合计核对就会出错。\n示例：`年度资金总额（万元） │ 1268.4O`，读作 1268.40 万元。\n修正：对照原件核对该金额，在原表中改正。",
+        en: "OCR often reads the digit 0 as the letter O or the numeral 〇, and 1 as l or I. Where such a letter sits among an amount's digits with no other letter beside it, Jixiao reads the amount with the digit it stands for (the text as written stays in raw) and asks for a check: one digit misread makes every sum check wrong.\nExample: `年度资金总额（万元） │ 1268.4O`, read as 1268.40 万元.\nFix: check the amount against the original document and correct it in the table.")),
   ]
 }

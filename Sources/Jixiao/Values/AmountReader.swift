@@ -9,12 +9,25 @@ public struct ParsedAmount: Sendable, Hashable {
   public var unitWritten: Bool
   /// Digits after the decimal point as printed.
   public var decimals: Int
+  /// A letter or 〇 among the digits was read as the digit it stands for (`1268.4O`,
+  /// `l268.40`, `1268.4〇`), as a target's are (`Target.Flag.ocrDigit`); the amount model has no
+  /// flag, so whoever makes an `Amount` of it says so in a diagnostic (JX122).
+  public var readsLetter: Bool = false
   /// The exact amount in 元.
   public var yuan: Decimal { unit.yuan(of: value) }
+  /// The number and its unit as read, to the decimals printed, for a message: `1268.40 万元`
+  /// (beside `1268.4O`, the digits the reader put for the letters).
+  var figure: String {
+    var text = DecimalText.plain(value)
+    let shown = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+    if decimals > shown { text += (shown == 0 ? "." : "") + String(repeating: "0", count: decimals - shown) }
+    return text + " " + unit.rawValue
+  }
 }
 
-/// Reads amounts such as `450,000.00`, `237.2544`, `350万元`, `１２，０００元`, `0.5亿元`, `250万`, `￥500.00`,
-/// `三百五十万元`, with the target grammar's tokenizer (so both read numbers the same way).
+/// Reads amounts such as `450,000.00`, `1 268.40`, `237.2544`, `350万元`, `１２，０００元`, `0.5亿元`, `250万`,
+/// `￥500.00`, `三百五十万元`, `1268.4O`, with the target grammar's tokenizer (so both read numbers
+/// the same way).
 public enum AmountReader {
   /// Reads `text` as exactly one amount; nil when it is not one (words, several numbers, a
   /// unit that is not money). `defaultUnit` applies when the text carries no unit (a funds
@@ -35,10 +48,10 @@ public enum AmountReader {
       signed = .yuan
       index += 1
     }
-    // A letter read as a digit (1O0) is flagged in a target; an amount has no flag to say so.
-    guard index < tokens.count, let literal = tokens[index].number,
-      !LookalikeDigits.readsLetter(scalars[tokens[index].start..<tokens[index].end])
-    else { return nil }
+    // Digits a space apart joined into one number (`≥ 6 1 %`) are a target's reading, anchored
+    // on its operator or unit; in a funds cell they are more likely two cells than one amount.
+    guard index < tokens.count, let literal = tokens[index].number, !literal.spacedDigits else { return nil }
+    let readsLetter = LookalikeDigits.readsLetter(tokens[index], in: scalars)
     index += 1
     var unit: MoneyUnit?
     if index < tokens.count {
@@ -64,7 +77,8 @@ public enum AmountReader {
       value: negative ? -literal.value : literal.value,
       unit: chosen,
       unitWritten: unit != nil || signed != nil,
-      decimals: literal.fractionDigits
+      decimals: literal.fractionDigits,
+      readsLetter: readsLetter
     )
   }
 }

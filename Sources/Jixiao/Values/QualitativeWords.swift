@@ -17,21 +17,24 @@ enum QualitativeWords {
   ]
 
   /// Direction words: 提高5% differs from 下降5%, so one right before a number is kept.
+  /// Alone they are a qualitative target of a direction (有所提高, 有所减轻: 正向 or 反向
+  /// without a figure); 减轻 and 缓解 say less of a burden or a harm (污染, 负担, 拥堵).
   static let directionScalars: [[Unicode.Scalar]] = directions.map { Array($0.unicodeScalars) }
   static let directions: [String] = [
     "提高", "提升", "增长", "增加", "上升", "下降", "降低", "减少", "缩短", "节约", "压缩", "增幅", "降幅", "同比增长",
-    "同比下降", "环比增长", "环比下降",
+    "同比下降", "环比增长", "环比下降", "减轻", "缓解",
   ]
 
   /// Words that make a phrase a qualitative target (an outcome or a quality to reach), as
   /// opposed to a description that says what will be done (`采集上报城市管理问题`, kept as
-  /// text with a diagnostic).
+  /// text with a diagnostic). An event that must not happen is one (零, 杜绝, 不发生 under
+  /// 安全事故: the outcome is its absence), 未发生 as a self-evaluation states it.
   static let evaluative: [String] = [
-    "完成", "及时", "健全", "建立", "有效", "明显", "显著", "改善", "保障", "稳定", "准确", "规范", "持续",
+    "完成", "及时", "健全", "建立", "有效", "明显", "显著", "改善", "好转", "保障", "稳定", "准确", "规范", "持续",
     "实现", "达到", "达成", "优化", "推广", "一致", "扩大", "适宜", "共享", "符合", "落实", "形成", "覆盖",
     "长期", "公开", "公布", "应用", "保证", "确保", "满足", "增强", "加强", "完善", "不断", "逐步", "全面",
-    "高于", "低于", "不低于", "不高于", "零", "无重大", "杜绝", "消除", "控制在", "统一", "唯一", "一流", "领先",
-    "前列", "保持", "维护", "应保尽保", "應保盡保", "满意", "认可", "到位", "正常", "安全", "按时", "按期", "按月",
+    "高于", "低于", "不低于", "不高于", "零", "无重大", "杜绝", "消除", "不发生", "未发生", "不出现", "控制在",
+    "统一", "唯一", "一流", "领先", "前列", "保持", "维护", "应保尽保", "應保盡保", "满意", "认可", "到位", "正常", "安全", "按时", "按期", "按月",
     "按季", "按年", "每月", "每季", "每年", "定期", "常态", "良好", "健康", "畅通", "整洁", "有序", "可持续",
     "通过", "十佳", "先进", "示范",
   ]

@@ -174,10 +174,12 @@ struct TargetParser {
     var target = readCore(segment, raw: segmentRaw)
     for flag in flags where !target.flags.contains(flag) { target.flags.append(flag) }
     // 1O0%: the number read holds a letter taken for a digit, which the reading says.
-    if target.kind.isStructured,
-      segment.contains(where: { $0.isNumeric && LookalikeDigits.readsLetter(scalars[$0.start..<$0.end]) })
-    {
+    if target.kind.isStructured, segment.contains(where: { LookalikeDigits.readsLetter($0, in: scalars) }) {
       target.flags.append(.ocrDigit)
+    }
+    // ≥ 6 1 %: digits set apart were joined into one number, which the reading says.
+    if target.kind.isStructured, segment.contains(where: { $0.number?.spacedDigits == true }) {
+      target.flags.append(.spacedDigits)
     }
     return target
   }

@@ -15,6 +15,9 @@ struct NumberLiteral: Hashable, Sendable {
   /// × 100 + the digits after the point (`2023.07` → 202307, `2024.6` → 202406). Nil for any
   /// other number.
   var yearMonthDigits: Int? = nil
+  /// Single digits set apart by single spaces that `SpacedDigits` joined into this number
+  /// (`≥ 6 1 %` is 61): the reading says so (`Target.Flag.spacedDigits`).
+  var spacedDigits = false
 
   /// `2023.07` may be a month (July 2023) when the context says so, and so may `2024.6` where
   /// `oneDigitMonth`: a month in one digit is how a date is written short (2024.6 is June;

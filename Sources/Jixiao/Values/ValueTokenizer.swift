@@ -22,6 +22,7 @@ struct ValueTokenizer {
   static func tokenize(_ scalars: [Unicode.Scalar]) -> [ValueToken] {
     var tokenizer = ValueTokenizer(LookalikeDigits.reading(scalars) ?? scalars)
     tokenizer.run()
+    SpacedDigits.join(&tokenizer.tokens, in: tokenizer.scalars)
     return tokenizer.tokens
   }
 
@@ -126,8 +127,8 @@ struct ValueTokenizer {
     return monthEnd
   }
 
-  /// Digits with optional thousands separators (`450,000.00`: groups of exactly three) and
-  /// a decimal part; also the spoken `3万2` (32000).
+  /// Digits with optional thousands separators (`450,000.00`, `1 268.40`: groups of exactly
+  /// three) and a decimal part; also the spoken `3万2` (32000).
   private mutating func scanNumber(from position: Int) -> Int {
     var end = digitRun(from: position)
     var integerDigits = end - position
@@ -137,6 +138,11 @@ struct ValueTokenizer {
         integerDigits += 3
         hasSeparator = true
         end += 4
+      }
+      if !hasSeparator, let groups = spaceGroups(after: end) {
+        integerDigits += 3 * groups
+        hasSeparator = true
+        end += 4 * groups
       }
     }
     var fractionDigits = 0
@@ -208,6 +214,22 @@ struct ValueTokenizer {
       )
     )
     return end
+  }
+
+  /// How many groups of three digits, each after a single space, follow the digits that end
+  /// at `end`, when a decimal part ends them: print sets an amount's thousands apart with a
+  /// thin space (`1 268.40`, `12 345 678.00`, a space once NFKC has read it), and OCR reads
+  /// a comma so. Nil without the decimal part: `350 350` may be two cells a blank apart,
+  /// where a point after the groups says one amount written to its fen.
+  private func spaceGroups(after end: Int) -> Int? {
+    var position = end
+    var groups = 0
+    while position < scalars.count, scalars[position] == " ", digitRun(from: position + 1) - (position + 1) == 3 {
+      groups += 1
+      position += 4
+    }
+    guard groups > 0, position < scalars.count, scalars[position] == ".", isDigit(at: position + 1) else { return nil }
+    return groups
   }
 
   /// The most digits a number is read with: 万亿 元 to the fen is 15.
@@ -344,7 +366,8 @@ struct ValueTokenizer {
 }
 
 /// Letters that OCR and hurried typing put for digits inside a number: `1O0%`, `≥9O%`, `l00%`,
-/// `2O24年`. The tokenizer reads a copy of the text with them as digits (one scalar for one,
+/// `2O24年`, and the numeral 〇 among digits (`1268.4〇`: a Chinese OCR model reads a round
+/// zero so). The tokenizer reads a copy of the text with them as digits (one scalar for one,
 /// so every token's place holds in the text as written); a numeric token over such a letter
 /// is how the parser knows to flag its reading (`Target.Flag.ocrDigit`).
 ///
@@ -356,7 +379,7 @@ enum LookalikeDigits {
   /// The digit a letter stands for, nil for any other scalar.
   static func digit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
     switch scalar {
-    case "O", "o": "0"
+    case "O", "o", "〇": "0"
     case "l", "I": "1"
     default: nil
     }
@@ -405,9 +428,10 @@ enum LookalikeDigits {
     return result
   }
 
-  /// Whether a numeric token was read over such a letter.
-  static func readsLetter(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-    scalars.contains { digit($0) != nil }
+  /// Whether a token is a number read over such a letter. (A Chinese numeral's 〇, 二〇二四,
+  /// is its own zero: the run holds no digit, and the numeral reader read it.)
+  static func readsLetter(_ token: ValueToken, in scalars: [Unicode.Scalar]) -> Bool {
+    token.isNumeric && token.number?.isChinese != true && scalars[token.start..<token.end].contains { digit($0) != nil }
   }
 
   private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }

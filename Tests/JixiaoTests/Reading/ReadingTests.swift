@@ -190,6 +190,64 @@ import Testing
     #expect(Self.codes(worded).contains("JX111"))
   }
 
+  /// Funds printed with a space between thousands, or with a letter for a digit as OCR reads
+  /// them: read, the raw text as written, and JX122 on each letter (they were JX111, no amount).
+  @Test func fundsWithSpacedThousandsAndOCRLetters() throws {
+    let document = try TableFixtures.parse([
+      "项目支出绩效目标表",
+      "项目名称 | 乡村振兴衔接资金",
+      "项目资金（万元） | 年度资金总额 | 1 268.40",
+      " | 其中：财政拨款 | 1O68.40",
+      " | 其他资金 | 2〇0",
+      "一级指标 | 二级指标 | 三级指标 | 指标值",
+      "产出指标 | 数量指标 | 产业项目数 | ≥10个",
+    ])
+    let project = try #require(document.projects.first)
+    #expect(project.funds.total?.yuan == 12_684_000 && project.funds.total?.raw == "1 268.40")
+    #expect(project.funds.fiscal?.yuan == 10_684_000 && project.funds.fiscal?.raw == "1O68.40")
+    #expect(project.funds.other?.yuan == 2_000_000 && project.funds.other?.raw == "2〇0")
+    #expect(!Self.codes(document).contains("JX111"))
+    let notes = document.diagnostics.filter { $0.code == "JX122" }
+    #expect(notes.map { $0.span?.line } == [4, 5])
+    #expect(notes.map(\.arguments) == [["1O68.40", "其中：财政拨款", "1068.40 万元"], ["2〇0", "其他资金", "200 万元"]])
+  }
+
+  /// A budget summary's amounts read alike: the lines keep them as written, JX122 on the letter.
+  @Test func budgetLinesWithSpacedThousandsAndOCRLetters() throws {
+    let document = try TableFixtures.parse([
+      "部门收支总表", "单位：万元", "收入 | 预算数 | 支出 | 预算数",
+      " |  | 一、基本支出 | 65O.65", " |  | 二、项目支出 | 983.29", "收入合计 | 1 633.94 | 支出合计 | 1 633.94",
+      "项目支出绩效目标表", "项目名称 | 乡村振兴衔接资金",
+      "一级指标 | 二级指标 | 三级指标 | 指标值", "产出指标 | 数量指标 | 产业项目数 | ≥10个",
+    ])
+    let lines = document.budgetLines.map { [$0.normalizedLabel, $0.amount?.raw ?? "-", $0.amount.map { "\($0.yuan)" } ?? "-"] }
+    #expect(lines.contains(["基本支出", "65O.65", "6506500"]))
+    #expect(lines.contains(["收入合计", "1 633.94", "16339400"]))
+    let notes = document.diagnostics.filter { $0.code == "JX122" }
+    #expect(notes.map(\.arguments) == [["65O.65", "一、基本支出", "650.65 万元"]])
+  }
+
+  /// The same amounts in a line of inline funds: the pair's amount was cut at the space or the
+  /// letter (年度资金总额 1 万元 without a word, 268.40万元 residue with JX104).
+  @Test func inlineFundsWithSpacedThousandsAndOCRLetters() throws {
+    for line in [
+      "年度资金总额：1 268.40万元 其中财政拨款：1O68.40万元 其他资金：2〇0万元",
+      "年度资金总额 1 268.40万元 其中财政拨款 1O68.40万元 其他资金 2〇0万元",
+    ] {
+      let document = try TableFixtures.parse([
+        "项目支出绩效目标表", "项目名称：乡村振兴衔接资金", line,
+        "一级指标 | 二级指标 | 三级指标 | 指标值",
+        "产出指标 | 数量指标 | 产业项目数 | ≥10个",
+      ])
+      let project = try #require(document.projects.first, "\(line)")
+      #expect(project.funds.total?.yuan == 12_684_000 && project.funds.total?.raw == "1 268.40万元", "\(line)")
+      #expect(project.funds.fiscal?.yuan == 10_684_000 && project.funds.other?.yuan == 2_000_000, "\(line)")
+      #expect(document.residue.isEmpty, "\(line)")
+      #expect(Self.codes(document).filter { $0 == "JX122" }.count == 2, "\(line)")
+      #expect(!Self.codes(document).contains("JX104") && !Self.codes(document).contains("JX201"), "\(line)")
+    }
+  }
+
   /// A form's row of labels over a row of their values (项目名称 │ 主管部门 │ 实施单位) is no
   /// list header, though a list may have those columns beside its indicator labels.
   @Test func formLabelsOverTheirValues() throws {

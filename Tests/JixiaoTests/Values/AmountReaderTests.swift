@@ -48,6 +48,16 @@ struct AmountReaderTests {
     AmountCase(text: "-3.5万元", defaultUnit: nil, value: "-3.5", unit: .wanYuan, yuan: "-35000", decimals: 1, unitWritten: true),
     AmountCase(text: "65(万元)", defaultUnit: nil, value: "65", unit: .wanYuan, yuan: "650000", decimals: 0, unitWritten: true),
     AmountCase(text: "28.8萬元", defaultUnit: nil, value: "28.8", unit: .wanYuan, yuan: "288000", decimals: 1, unitWritten: true),
+    // Thousands set apart by a space (a thin or an ideographic one is a space after NFKC).
+    AmountCase(text: "1 268.40", defaultUnit: .wanYuan, value: "1268.4", unit: .wanYuan, yuan: "12684000", decimals: 2, unitWritten: false),
+    AmountCase(text: "12 345 678.00", defaultUnit: .yuan, value: "12345678", unit: .yuan, yuan: "12345678", decimals: 2, unitWritten: false),
+    AmountCase(text: "1 268.40万元", defaultUnit: .yuan, value: "1268.4", unit: .wanYuan, yuan: "12684000", decimals: 2, unitWritten: true),
+    AmountCase(text: "1\u{2009}268.40", defaultUnit: .wanYuan, value: "1268.4", unit: .wanYuan, yuan: "12684000", decimals: 2, unitWritten: false),
+    AmountCase(text: "１\u{3000}２６８．４０", defaultUnit: .wanYuan, value: "1268.4", unit: .wanYuan, yuan: "12684000", decimals: 2, unitWritten: false),
+    // OCR letters among the digits (`lettersForDigitsAreSaid` holds the flag).
+    AmountCase(text: "1268.4〇", defaultUnit: .wanYuan, value: "1268.4", unit: .wanYuan, yuan: "12684000", decimals: 2, unitWritten: false),
+    AmountCase(text: "1268.4O", defaultUnit: .wanYuan, value: "1268.4", unit: .wanYuan, yuan: "12684000", decimals: 2, unitWritten: false),
+    AmountCase(text: "l268.40", defaultUnit: .wanYuan, value: "1268.4", unit: .wanYuan, yuan: "12684000", decimals: 2, unitWritten: false),
   ]
 
   @Test(arguments: cases)
@@ -66,6 +76,24 @@ struct AmountReaderTests {
   ])
   func rejects(_ text: String) {
     #expect(AmountReader.read(text, defaultUnit: text == "50" ? nil : nil) == nil)
+  }
+
+  /// An amount read over a letter or 〇 says so; the raw text is the caller's, as written.
+  @Test(arguments: ["1268.4〇", "1268.4O", "1268.4o", "l268.40", "I268.40", "1,268.4O", "1 268.4O"])
+  func lettersForDigitsAreSaid(_ text: String) throws {
+    let amount = try #require(AmountReader.read(text, defaultUnit: .wanYuan))
+    #expect(amount.value == exact("1268.4") && amount.decimals == 2 && amount.readsLetter)
+    #expect(amount.figure == "1268.40 万元")
+  }
+
+  /// Groups a space apart are one amount only as print sets them: three digits after the
+  /// first group, and a decimal part after the last (`350 350` may be two cells).
+  @Test func spaceGroupsNeedThreeDigitsAndAPoint() {
+    #expect(AmountReader.read("1 268.40", defaultUnit: .wanYuan)?.value == exact("1268.4"))
+    #expect(AmountReader.read("1 268.40", defaultUnit: .wanYuan)?.readsLetter == false)
+    for text in ["350 350", "1 268", "12 34.50", "1 2 345.00", "1268 400.00", "1 268.40 5", "1  268.40"] {
+      #expect(AmountReader.read(text, defaultUnit: .wanYuan) == nil, "\(text)")
+    }
   }
 
   /// 万元 with up to six decimals converts to 元 exactly, however the number is written.

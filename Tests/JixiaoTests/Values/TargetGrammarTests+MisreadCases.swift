@@ -53,6 +53,22 @@ let misreadTargetCases: [TargetCase] = [
   .range("9O%-1O0%", "90", "100", "%", flags: [.ocrDigit]),
   .date("2O24年12月底前", "2024-12-31", "2024-12-31", op: .atMost, flags: [.ocrDigit]),
   .rank("前1O名", 10, .atMost, flags: [.ocrDigit]),
+  // The numeral 〇 among digits, as a Chinese OCR model reads a round 0: was text.
+  .quantity("≥9〇%", .atLeast, "90", "%", flags: [.ocrDigit]),
+  .date("2〇24年12月底前", "2024-12-31", "2024-12-31", op: .atMost, flags: [.ocrDigit]),
+  // Single digits a space apart after an operator or before a unit, as OCR spaces a
+  // number's digits: were text.
+  .quantity(">= 6 1 %", .atLeast, "61", "%", flags: [.spacedDigits]),
+  .quantity("≥ 2 8 %", .atLeast, "28", "%", flags: [.spacedDigits]),
+  .quantity("9 5 %", nil, "95", "%", flags: [.spacedDigits]),
+  .quantity("≥ 9 5.5 %", .atLeast, "95.5", "%", flags: [.spacedDigits]),
+  .quantity("≥ 1 2", .atLeast, "12", nil, flags: [.spacedDigits]),
+  .quantity("9 5 以上", .atLeast, "95", nil, flags: [.spacedDigits]),
+  .quantity("控制在 3 5 万元以内", .atMost, "35", "万元", yuan: "350000", flags: [.spacedDigits]),
+  // Thousands set apart by a space, as print sets an amount (a thin space is one after NFKC):
+  // was text.
+  .quantity("≥ 1 268.40 万元", .atLeast, "1268.40", "万元", yuan: "12684000"),
+  .quantity("≤12\u{2009}345.5元", .atMost, "12345.5", "元", yuan: "12345.5"),
   // Words keep their letters.
   .text("OK"),
   .text("IT"),
@@ -103,6 +119,15 @@ let misreadTargetCases: [TargetCase] = [
   .quantity("≤10mg/L", .atMost, "10", "毫克/升"),
   .quantity("≥5000吨标准煤", .atLeast, "5000", "吨标准煤"),
   .quantity("≤55分贝", .atMost, "55", "分贝"),
+  // An event that must not happen, a direction with no figure (有所减轻, 正向 or 反向): were text.
+  .qualitative("不发生"),
+  .qualitative("未发生"),
+  .qualitative("不出现"),
+  .qualitative("有所减轻"),
+  .qualitative("有所缓解"),
+  .qualitative("有所好转"),
+  // 减轻 before a number is a direction, kept as 下降 is: was no qualifier.
+  .quantity("较上年减轻5%", nil, "5", "%", qualifier: "减轻"),
 ]
 
 /// One part of a compound as it should read.
@@ -194,11 +219,41 @@ struct MisreadValueTests {
     #expect(target.raw == "≥1O0%" && target.value == 100 && target.flags == [.ocrDigit])
   }
 
-  /// A funds cell is read without flags: a letter for a digit there is no amount, as before.
-  @Test func amountsTakeNoLetterForADigit() {
-    #expect(AmountReader.read("1O0万元", defaultUnit: nil) == nil)
-    #expect(AmountReader.read("l00", defaultUnit: .wanYuan) == nil)
-    #expect(AmountReader.read("100万元", defaultUnit: nil)?.value == 100)
+  /// A funds cell reads a letter for a digit as a target does, and says so (`readsLetter`, which
+  /// the assembler turns into JX122): it was no amount.
+  @Test func amountsReadALetterForADigitAndSaySo() throws {
+    let letter = try #require(AmountReader.read("1O0万元", defaultUnit: nil))
+    #expect(letter.value == 100 && letter.unit == .wanYuan && letter.readsLetter)
+    let leading = try #require(AmountReader.read("l00", defaultUnit: .wanYuan))
+    #expect(leading.value == 100 && leading.readsLetter)
+    let plain = try #require(AmountReader.read("100万元", defaultUnit: nil))
+    #expect(plain.value == 100 && !plain.readsLetter)
+    // A Chinese numeral's own 〇 is no letter.
+    let numeral = try #require(AmountReader.read("三百〇五万元", defaultUnit: nil))
+    #expect(numeral.value == 305 && !numeral.readsLetter)
+  }
+
+  /// Digits a space apart are joined only where a number stands: after an operator or before
+  /// a unit, a scale or 以上; a date, a quantity, a range and bare digits keep their reading.
+  @Test func spacedDigitsJoinOnlyWhereANumberStands() {
+    let joined = TargetGrammar.read("≥ 6 1 %")
+    #expect(joined.raw == "≥ 6 1 %" && joined.value == 61 && joined.flags == [.spacedDigits])
+    let date = TargetGrammar.read("2024 年 12 月", context: TargetContext(budgetYear: 2024))
+    #expect(date.kind == .date && date.date == DateInterval(start: "2024-12-01", end: "2024-12-31") && date.flags.isEmpty)
+    let count = TargetGrammar.read("3 项")
+    #expect(count.kind == .quantitative && count.value == 3 && count.unit == "项" && count.flags.isEmpty)
+    let range = TargetGrammar.read("60 - 80")
+    #expect(range.kind == .range && range.min == 60 && range.max == 80 && range.flags.isEmpty)
+    // No operator, no unit: nothing says the digits are one number.
+    #expect(TargetGrammar.read("1 2 3").kind == .text)
+    // A number a space away leaves where the joined one begins a guess.
+    #expect(TargetGrammar.read("12 3 4 %").kind == .text)
+    #expect(TargetGrammar.read("≥ 3 4 12 %").kind == .text)
+    // A funds cell takes no joined digits: they may be two cells.
+    #expect(AmountReader.read("1 2万元", defaultUnit: nil) == nil)
+    // A Chinese numeral's 〇 is its own zero: no flag.
+    let numeral = TargetGrammar.read("二〇二四年十二月", context: TargetContext(budgetYear: 2024))
+    #expect(numeral.kind == .date && numeral.flags.isEmpty)
   }
 
   /// Under 时效指标 without a name, as under a name about a time. (Not among the target

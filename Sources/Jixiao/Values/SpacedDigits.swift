@@ -1,0 +1,93 @@
+import FoundationEssentials
+
+/// Digits of one number that OCR set apart with spaces (`≥ 6 1 %`, `≥ 2 8 %`, `9 5.5%`),
+/// joined into that number after the tokenizer read them as several.
+///
+/// The rule, and why it is this narrow: a run of at least two single digits, each one space
+/// after the one before (the last may carry a decimal part, `9 5.5`), with an operator right
+/// before it (`≥`, `大于`, `控制在`) or a unit, a scale or a suffix operator right after it (`%`,
+/// `人`, `万`, `以上`), and no number one space beyond either end. OCR spaces a number digit
+/// by digit; numbers of two digits or more a space apart are two numbers as written
+/// (`2024 年 12 月` a date, `60 - 80` a range), a lone digit is a number already (`3 项`), and
+/// digits with no operator and no unit beside them (`1 2 3`, a list, a code) say nothing of
+/// being one number. The joined number carries `spacedDigits`, which the reading turns into
+/// a flag.
+enum SpacedDigits {
+  static func join(_ tokens: inout [ValueToken], in scalars: [Unicode.Scalar]) {
+    // Most texts hold fewer than two numbers: nothing to look at.
+    var numbers = 0
+    for token in tokens where token.number != nil { numbers += 1 }
+    guard numbers >= 2 else { return }
+    var index = 0
+    while index < tokens.count {
+      let end = runEnd(tokens, scalars, from: index)
+      guard end - index >= 2, isAnchored(tokens, before: index, after: end),
+        !touchesNumber(tokens, before: index, after: end)
+      else {
+        index = max(end, index + 1)
+        continue
+      }
+      tokens.replaceSubrange(index..<end, with: [joined(tokens[index..<end], scalars)])
+      index += 1
+    }
+  }
+
+  /// The end of the run that starts at `start` (`start` itself when no digit starts there).
+  private static func runEnd(_ tokens: [ValueToken], _ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    var end = start
+    while end < tokens.count, let digit = tokens[end].number, isPiece(digit, tokens[end]) {
+      if end > start {
+        let previous = tokens[end - 1]
+        guard tokens[end].start == previous.end + 1, scalars[previous.end] == " " else { break }
+        // A piece with a decimal part ends the run: no digit of the number comes after it.
+        if tokens[end - 1].number?.fractionDigits != 0 { break }
+      }
+      end += 1
+    }
+    return end
+  }
+
+  /// One ASCII digit, or one before a decimal part (`5.5`), as written.
+  private static func isPiece(_ number: NumberLiteral, _ token: ValueToken) -> Bool {
+    !number.isChinese && !number.hasThousandsSeparator && number.integerDigits == 1
+      && token.end - token.start == (number.fractionDigits == 0 ? 1 : 2 + number.fractionDigits)
+  }
+
+  /// A number one space before or after the run (`12 3 4 %`) leaves where the number begins
+  /// or ends a guess: no run.
+  private static func touchesNumber(_ tokens: [ValueToken], before start: Int, after end: Int) -> Bool {
+    if start > 0, tokens[start - 1].isNumeric, tokens[start - 1].end + 1 == tokens[start].start { return true }
+    if end < tokens.count, tokens[end].isNumeric, tokens[end - 1].end + 1 == tokens[end].start { return true }
+    return false
+  }
+
+  private static func isAnchored(_ tokens: [ValueToken], before start: Int, after end: Int) -> Bool {
+    if start > 0 {
+      switch tokens[start - 1].lexeme {
+      case .comparison(_, .prefix), .keepWithin: return true
+      default: break
+      }
+    }
+    if end < tokens.count {
+      switch tokens[end].lexeme {
+      case .unit, .scale, .tenths, .comparison(_, .suffix): return true
+      default: break
+      }
+    }
+    return false
+  }
+
+  private static func joined(_ run: ArraySlice<ValueToken>, _ scalars: [Unicode.Scalar]) -> ValueToken {
+    let first = run.first!
+    let last = run.last!
+    let fractionDigits = last.number?.fractionDigits ?? 0
+    let integerDigits = run.count
+    let (value, integer, _) = ValueTokenizer.number(
+      scalars[first.start..<last.end], integerDigits: integerDigits, fractionDigits: fractionDigits,
+      allFractionZero: scalars[(last.end - fractionDigits)..<last.end].allSatisfy { $0 == "0" })
+    let literal = NumberLiteral(
+      value: value, fractionDigits: fractionDigits, integerDigits: integerDigits, integer: integer, isChinese: false,
+      hasThousandsSeparator: false, spacedDigits: true)
+    return ValueToken(kind: .number(literal), start: first.start, end: last.end)
+  }
+}
