@@ -69,6 +69,10 @@ public struct Target: Sendable, Hashable {
     /// OCR spaces the digits of a number): the text as written is in raw. (Not `ocrDigit`:
     /// every digit was read as written; what the reading supplied is where the number ends.)
     case spacedDigits
+    /// A line break inside a number, or between a number and its operator, unit or date word,
+    /// was read as the cell's wrapping (`≥95⏎%` as ≥95%, `2024年12⏎月` as 2024年12月): the
+    /// text as written, break and all, is in raw.
+    case wrappedLine
   }
 
   public var raw: String

@@ -244,6 +244,7 @@ struct IndicatorFacts {
     case .digitsRunTogether: 1 << 8
     case .ocrDigit: 1 << 9
     case .spacedDigits: 1 << 10
+    case .wrappedLine: 1 << 11
     }
   }
 }

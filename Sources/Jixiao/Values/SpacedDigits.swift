@@ -1,7 +1,7 @@
 import FoundationEssentials
 
-/// Digits of one number that OCR set apart with spaces (`≥ 6 1 %`, `≥ 2 8 %`, `9 5.5%`),
-/// joined into that number after the tokenizer read them as several.
+/// Digits of one number that OCR set apart with spaces (`≥ 6 1 %`, `≥ 2 8 %`, `9 5.5%`), or
+/// its thousands (`≥1 200人`), joined into that number after the tokenizer read them as several.
 ///
 /// The rule, and why it is this narrow: a run of at least two single digits, each one space
 /// after the one before (the last may carry a decimal part, `9 5.5`), with an operator right
@@ -20,7 +20,8 @@ enum SpacedDigits {
     guard numbers >= 2 else { return }
     var index = 0
     while index < tokens.count {
-      let end = runEnd(tokens, scalars, from: index)
+      var end = runEnd(tokens, scalars, from: index)
+      if end - index < 2 { end = groupsEnd(tokens, scalars, from: index) }
       guard end - index >= 2, isAnchored(tokens, before: index, after: end),
         !touchesNumber(tokens, before: index, after: end)
       else {
@@ -45,6 +46,31 @@ enum SpacedDigits {
       end += 1
     }
     return end
+  }
+
+  /// The end of a run of thousands set apart by spaces (`≥1 200人`, `10 000 元`): one to three
+  /// digits, then groups of exactly three, each one space after the one before (the last may
+  /// carry a decimal part), as print and OCR set a number's thousands. Anchored and alone as
+  /// the digits' run is (`join`); `2024 年` starts no run (four digits), nor does `60 - 80`.
+  private static func groupsEnd(_ tokens: [ValueToken], _ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    guard start < tokens.count, let first = tokens[start].number, isGroup(first, tokens[start], lead: true),
+      first.fractionDigits == 0
+    else { return start }
+    var end = start + 1
+    while end < tokens.count, let group = tokens[end].number, isGroup(group, tokens[end], lead: false) {
+      let previous = tokens[end - 1]
+      guard tokens[end].start == previous.end + 1, scalars[previous.end] == " ", previous.number?.fractionDigits == 0 else { break }
+      end += 1
+    }
+    return end
+  }
+
+  /// Digits of one group as written: one to three leading the number, exactly three after.
+  private static func isGroup(_ number: NumberLiteral, _ token: ValueToken, lead: Bool) -> Bool {
+    guard !number.isChinese, !number.hasThousandsSeparator else { return false }
+    let digits = number.integerDigits
+    guard lead ? (1...3).contains(digits) : digits == 3 else { return false }
+    return token.end - token.start == (number.fractionDigits == 0 ? digits : digits + 1 + number.fractionDigits)
   }
 
   /// One ASCII digit, or one before a decimal part (`5.5`), as written.
@@ -81,7 +107,7 @@ enum SpacedDigits {
     let first = run.first!
     let last = run.last!
     let fractionDigits = last.number?.fractionDigits ?? 0
-    let integerDigits = run.count
+    let integerDigits = run.reduce(0) { $0 + ($1.number?.integerDigits ?? 0) }
     let (value, integer, _) = ValueTokenizer.number(
       scalars[first.start..<last.end], integerDigits: integerDigits, fractionDigits: fractionDigits,
       allFractionZero: scalars[(last.end - fractionDigits)..<last.end].allSatisfy { $0 == "0" })

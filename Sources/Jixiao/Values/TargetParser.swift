@@ -53,6 +53,37 @@ struct TargetParser {
   // MARK: Top level
 
   func read() -> Target {
+    let written = readAsWritten()
+    return WrappedLines.mayHaveWrapped(written, raw) ? readAcrossLineBreaks(written) : written
+  }
+
+  /// A cell wrapped inside a narrow column breaks its value where the line ran out (`≥95⏎%`,
+  /// `≥1,00⏎0人`, `2024年12⏎月`), and a converter keeps the break. The text with the breaks
+  /// that split a number from its own digits, operator, unit or date word taken out is read
+  /// too; its reading stands, flagged, when it is one value where the text as written was
+  /// several, words, or a number without the unit that came after the break. A break between
+  /// two values (`≥90%⏎≥95%`, `2024年⏎2025年`) reads as several either way and stays.
+  private func readAcrossLineBreaks(_ written: Target) -> Target {
+    guard let joined = WrappedLines.joined(raw, insideWords: written.flags.contains(.unitUnknown)) else { return written }
+    let normalized = NormalizedText(joined, simplify: normalized.isSimplified)
+    let parser = TargetParser(
+      raw: raw, normalized: normalized, tokens: ValueTokenizer.tokenize(normalized.scalars), budgetYear: budgetYear,
+      unitColumn: unitColumn, expectsDate: expectsDate, scaleIsMagnitude: scaleIsMagnitude, span: span,
+      contextUse: contextUse)
+    var reading = parser.readAsWritten()
+    switch reading.kind {
+    case .quantitative, .date, .range, .rank: break
+    default: return written
+    }
+    let unitGained = written.unit == nil && reading.unit != nil
+    let unitKnown = written.flags.contains(.unitUnknown) && !reading.flags.contains(.unitUnknown)
+    guard written.kind == .compound || written.kind == .text || unitGained || unitKnown else { return written }
+    reading.raw = raw
+    reading.flags.append(.wrappedLine)
+    return reading
+  }
+
+  private func readAsWritten() -> Target {
     guard tokens.contains(where: { !isFiller($0) }) else { return Target(raw: raw, kind: .empty, span: span) }
     let hasListSeparator = tokens.contains(where: { $0.lexeme == .listSeparator })
     // ≥90%≤100%, ≥90%/≥95%: targets one after another in a segment are parts of their own.
@@ -361,3 +392,100 @@ extension TargetParser {
       expectsDate: expectsDate, scaleIsMagnitude: scaleIsMagnitude, span: span, contextUse: contextUse)
   }
 }
+
+/// Line breaks a cell's wrapping put inside one value.
+enum WrappedLines {
+  /// Whether a reading may be of a value a line break cut: the text has one, and the reading
+  /// is several values, words, or a number whose unit may have gone to the next line.
+  static func mayHaveWrapped(_ target: Target, _ raw: String) -> Bool {
+    switch target.kind {
+    case .compound, .text: break
+    case .quantitative, .range: guard target.unit == nil || target.flags.contains(.unitUnknown) else { return false }
+    default: return false
+    }
+    return raw.utf8.contains(0x0A)
+  }
+
+  /// The text without the line breaks (and the blanks around them) that fall inside a value:
+  /// after a digit, a decimal point or comma, an operator or a date word, before a digit, a
+  /// point, a percent sign or a unit's first character; `insideWords`, between any two
+  /// characters (a unit cut in two, `万元/公⏎里`). Nil when no break does.
+  static func joined(_ raw: String, insideWords: Bool = false) -> String? {
+    let scalars = Array(raw.unicodeScalars)
+    var kept = String.UnicodeScalarView()
+    var joinedAny = false
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      guard scalar == "\n" || scalar == "\r" else {
+        kept.append(scalar)
+        index += 1
+        continue
+      }
+      // The break with the blanks around it.
+      var end = index
+      while end < scalars.count, scalars[end] == "\n" || scalars[end] == "\r" || isBlank(scalars[end]) { end += 1 }
+      var before: Unicode.Scalar?
+      var blanksBefore = 0
+      for scalar in kept.reversed() {
+        if isBlank(scalar) {
+          blanksBefore += 1
+          continue
+        }
+        before = scalar
+        break
+      }
+      let after: Unicode.Scalar? = end < scalars.count ? scalars[end] : nil
+      if let before, let after, glues(before, after, insideWords: insideWords, scalars[..<index], scalars[end...]) {
+        kept.removeLast(blanksBefore)
+        joinedAny = true
+      } else {
+        kept.append(contentsOf: scalars[index..<end])
+      }
+      index = end
+    }
+    return joinedAny ? String(kept) : nil
+  }
+
+  private static func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\u{3000}" }
+
+  private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+  }
+
+  /// Whether the scalars on either side of a break belong to one value.
+  private static func glues(
+    _ before: Unicode.Scalar, _ after: Unicode.Scalar, insideWords: Bool, _ head: ArraySlice<Unicode.Scalar>,
+    _ tail: ArraySlice<Unicode.Scalar>
+  ) -> Bool {
+    if separators.contains(before) || separators.contains(after) { return false }
+    if isDigit(before) && isDigit(after) {
+      // Digits on both sides: one number when its line ran out inside a group (`1,00⏎0`) or
+      // its last digits alone went on (`1000⏎0元`); a number of its own on each line
+      // (`100⏎200`) is two values.
+      let digitsAfter = tail.prefix { isDigit($0) }.count
+      let groupOpen = head.reversed().prefix { isDigit($0) }.count < 3 && head.reversed().dropFirst(head.reversed().prefix { isDigit($0) }.count).first == ","
+      return digitsAfter <= 2 || groupOpen
+    }
+    if isDigit(before) {
+      // A digit before the break: its unit or date word follows.
+      return !isLatinLetter(after)
+    }
+    if insideWords && !isDigit(after) { return true }
+    if isDigit(after) {
+      // A digit after: the number's first digits, point or comma, its operator, or the date
+      // word before the month (`2024年⏎12月`) come before.
+      return before == "." || before == "," || operatorScalars.contains(before) || before == "年" || before == "月"
+    }
+    return false
+  }
+
+  private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+    (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+  }
+
+  /// Punctuation that ends an item of a list: a break after it is a new item.
+  private static let separators: Set<Unicode.Scalar> = ["；", ";", "，", "、", "。", "：", ":", "）", ")"]
+  private static let operatorScalars: Set<Unicode.Scalar> = ["≥", "≤", ">", "<", "=", "＞", "＜", "＝", "≧", "≦", "约", "达"]
+}
+

@@ -236,6 +236,9 @@ struct MisreadValueTests {
   /// Digits a space apart are joined only where a number stands: after an operator or before
   /// a unit, a scale or 以上; a date, a quantity, a range and bare digits keep their reading.
   @Test func spacedDigitsJoinOnlyWhereANumberStands() {
+    let thousands = TargetGrammar.read("≥1 200人")
+    #expect(thousands.value == 1200 && thousands.unit == "人" && thousands.flags == [.spacedDigits])
+    #expect(TargetGrammar.read("≥1 20人").kind == .text)
     let joined = TargetGrammar.read("≥ 6 1 %")
     #expect(joined.raw == "≥ 6 1 %" && joined.value == 61 && joined.flags == [.spacedDigits])
     let date = TargetGrammar.read("2024 年 12 月", context: TargetContext(budgetYear: 2024))
@@ -254,6 +257,28 @@ struct MisreadValueTests {
     // A Chinese numeral's 〇 is its own zero: no flag.
     let numeral = TargetGrammar.read("二〇二四年十二月", context: TargetContext(budgetYear: 2024))
     #expect(numeral.kind == .date && numeral.flags.isEmpty)
+  }
+
+  /// A value a narrow column wrapped (`≥95⏎%`, `≥1,00⏎0人`, `2024年12⏎月`, `万元/公⏎里`)
+  /// reads as the one value it is, flagged `wrappedLine`, the raw text as written: the unit
+  /// was lost, the number read as three, the date as words. A break between two values, or
+  /// between two numbers each whole, stays.
+  @Test func aValueWrappedInItsCellReadsWhole() {
+    let percent = TargetGrammar.read("≥95\n%")
+    #expect(percent.kind == .quantitative && percent.op == .atLeast && percent.value == 95 && percent.unit == "%")
+    #expect(percent.flags == [.wrappedLine] && percent.raw == "≥95\n%")
+    let count = TargetGrammar.read("≥1,00\n0人")
+    #expect(count.kind == .quantitative && count.value == 1000 && count.unit == "人" && count.flags == [.wrappedLine])
+    for text in ["2024年12\n月", "2024年\n12月", "2024年 \n 12月"] {
+      let date = TargetGrammar.read(text, context: TargetContext(budgetYear: 2024))
+      #expect(date.kind == .date && date.date == DateInterval(start: "2024-12-01", end: "2024-12-31"), "\(text)")
+    }
+    let unit = TargetGrammar.read("≤2.4万元/公\n里")
+    #expect(unit.unit == "万元/公里" && unit.flags == [.wrappedLine])
+    #expect(TargetGrammar.read("≥90%\n≥95%").kind == .compound)
+    #expect(TargetGrammar.read("2024年\n2025年", context: TargetContext(budgetYear: 2024)).kind == .compound)
+    #expect(TargetGrammar.read("100\n200").kind == .compound)
+    #expect(TargetGrammar.read("≥95%").flags.isEmpty)
   }
 
   /// Under 时效指标 without a name, as under a name about a time. (Not among the target
