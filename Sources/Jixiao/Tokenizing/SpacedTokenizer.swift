@@ -362,6 +362,11 @@ enum SpacedTokenizer {
     if isOperator(before) { return key.unicodeScalars.first.map(isDigit) ?? false }
     guard isQuantity(before) else { return false }
     if last == "%" { return boundWords.contains(key) }
+    // `≥1` + `200人`, `≥9` + `5%`: one number whose thousands or digits are set apart by a
+    // blank, as the grammar reads it (`SpacedDigits`), not a number and a cell after it.
+    if isDigit(last), let first = key.unicodeScalars.first, isDigit(first) {
+      return TargetGrammar.read(before + " " + key).flags.contains(.spacedDigits)
+    }
     if isDigit(last) {
       if dateWords.contains(key) || boundWords.contains(key) { return true }
       guard !key.unicodeScalars.contains(where: isDigit), key.unicodeScalars.count <= 6 else { return false }

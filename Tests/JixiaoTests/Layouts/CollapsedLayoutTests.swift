@@ -32,6 +32,21 @@ import Testing
     #expect(rows[6] == ["培训人数", "3 个", "班次"])
   }
 
+  /// A number whose thousands or digits a page (or OCR) set a blank apart (`≥1 200人`, `≥9 5%`)
+  /// is one target cell, read as one number: it was `≥1` (residue) and `200人`, and a row of
+  /// `≥9` (the name) and `5%`. Two numbers each whole stay two cells.
+  @Test func aNumberSetApartByBlanksIsOneCell() throws {
+    let rows = try Self.spacedCells([
+      "一级指标 二级指标 三级指标 指标值",
+      "产出指标 数量指标 受益人数 ≥1 200人",
+      "质量指标 养护合格率 ≥9 5%",
+      "时效指标 完成时间 2024 12",
+    ])
+    #expect(rows[1] == ["产出指标", "数量指标", "受益人数", "≥1 200人"])
+    #expect(rows[2] == ["质量指标", "养护合格率", "≥9 5%"])
+    #expect(rows[3] == ["时效指标", "完成时间", "2024", "12"])
+  }
+
   /// LaTeX a converter left in a cell (`$\geq 90\%$`, seed 003's) is one cell however many
   /// blanks it holds; a dollar sign no later cell closes joins nothing.
   @Test func latexIsOneCell() throws {
