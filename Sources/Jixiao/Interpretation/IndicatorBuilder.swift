@@ -45,7 +45,7 @@ struct IndicatorBuilder {
     let parsed = reading.parsed
     let mayBeDate = reading.dependsOnContext || parsed.kind == .quantitative && parsed.unit == nil
     let context = TargetContext(
-      unitColumn: draft.extraText(.unit),
+      unitColumn: draft.extraText(.unit) ?? Self.unitInName(draft.name?.text),
       operatorColumn: Self.operatorColumn(valueType: draft.extraText(.valueType), direction: draft.extraText(.direction)),
       budgetYear: budgetYear, indicatorName: mayBeDate ? draft.name?.text : nil,
       isTimeliness: mayBeDate && draft.resolvedLevel2 == .timeliness,
@@ -162,6 +162,20 @@ struct IndicatorBuilder {
   }
 
   /// `20分`, `20`, `10 分`, `１０分` → the number; nil when it is not one.
+  /// The unit a name gives its value in brackets at its end (`项目总成本（万元）`, `群众满意度
+  /// （%）`, `补助标准(元/人)`), as a header gives a column's: nil unless the unit is one the
+  /// table of units knows.
+  static func unitInName(_ name: String?) -> String? {
+    guard let name, let close = name.unicodeScalars.last, close == ")" || close == "）" else { return nil }
+    let scalars = Array(name.unicodeScalars)
+    guard let open = scalars.lastIndex(where: { $0 == "(" || $0 == "（" }), open > 0, scalars.count - open - 2 >= 1,
+      scalars.count - open - 2 <= 6
+    else { return nil }
+    let unit = String(String.UnicodeScalarView(scalars[(open + 1)..<(scalars.count - 1)]))
+    guard UnitTable.mayReadAsKnown(unit), UnitTable.read(unit)?.isKnown == true else { return nil }
+    return unit
+  }
+
   static func weight(_ text: String) -> Decimal? {
     var key = TextKey.make(text)
     var end = key.utf8.count

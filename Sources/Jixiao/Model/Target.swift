@@ -54,7 +54,8 @@ public struct Target: Sendable, Hashable {
     case yearAssumed
     /// The operator came from the operator column.
     case operatorFromColumn
-    /// The unit came from the unit column.
+    /// The unit came from the unit column, or from the unit the indicator's name gives in
+    /// brackets (`项目总成本（万元） │ 130`).
     case unitFromColumn
     /// The number looks like an Excel date serial (44561 = 2021-12-31).
     case excelDateSerial

@@ -780,4 +780,17 @@ import Testing
     #expect(!document.diagnostics.contains { $0.code == "JX207" })
     #expect(document.diagnostics.contains { $0.code == "JX205" } == (second == "30%"))
   }
+
+  /// A unit the name gives in brackets (`项目总成本（万元） │ 130`, `群众满意度（%） │ 90`) is the
+  /// bare number's, as a unit column's: the cost was no money, and JX209 was missed. A bracket
+  /// that names no unit (`培训（线上）`) gives none.
+  @Test func aUnitInTheNameIsTheValues() throws {
+    let text = "项目支出绩效目标表\n项目名称\t乡村道路养护\n项目资金（万元）\t年度资金总额\t120\n一级指标\t二级指标\t三级指标\t指标值\n"
+      + "成本指标\t经济成本指标\t项目总成本（万元）\t130\n产出指标\t数量指标\t培训（线上）\t3\n满意度指标\t服务对象满意度指标\t群众满意度（%）\t90\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "unit-in-name.txt")
+    let targets = try #require(document.projects.first?.indicators.map(\.target))
+    #expect(targets.map(\.unit) == ["万元", nil, "%"])
+    #expect(targets[0].yuan == 1_300_000 && targets[0].flags.contains(.unitFromColumn))
+    #expect(document.diagnostics.contains { $0.code == "JX209" })
+  }
 }
