@@ -793,4 +793,18 @@ import Testing
     #expect(targets[0].yuan == 1_300_000 && targets[0].flags.contains(.unitFromColumn))
     #expect(document.diagnostics.contains { $0.code == "JX209" })
   }
+
+  /// A department's funds by spending (其中：基本支出 │ 项目支出) and by the budget they come
+  /// from (一般公共预算 │ 其他资金) add up either way: 其中： hid 基本支出 from the spending pair, and
+  /// 一般公共预算 was no source, so JX201 said the parts were 100 of 1500. A source that does
+  /// not add up is still found.
+  @Test(arguments: [1400, 1300])
+  func fundsBySpendingAndByBudget(_ general: Int) throws {
+    let text = "部门整体支出绩效目标表\n部门名称\t某县交通运输局\n年度预算申请（万元）\t资金总额\t1500\n\t其中：基本支出\t600\n\t项目支出\t900\n"
+      + "\t一般公共预算\t\(general)\n\t其他资金\t100\n年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t养护里程\t≥500公里\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "department.txt")
+    let findings = document.diagnostics.filter { $0.code == "JX201" }
+    #expect(findings.count == (general == 1400 ? 0 : 1))
+    #expect(findings.allSatisfy { $0.message(in: .en).contains("1400") })
+  }
 }

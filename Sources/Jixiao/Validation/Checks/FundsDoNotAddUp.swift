@@ -51,7 +51,7 @@ enum FundsDoNotAddUp: Check {
     // Each line's label keyed once (simplified: a traditional table's 項目支出).
     let lines = funds.lines.map { (key: $0.standardLabel, line: $0) }
     let bySpending = lines.filter { $0.key == "基本支出" || $0.key == "项目支出" }.map(\.line)
-    sources += lines.filter { $0.key == "政府性基金拨款" || $0.key == "财政专户管理资金" || FormVocabulary.isIncomeSource($0.key) }
+    sources += lines.filter { budgetSources.contains($0.key) || FormVocabulary.isIncomeSource($0.key) }
       .map { ($0.line.label, $0.line.amount) }
     if sources.isEmpty {
       // Where no other breakdown is stated, the lines by the level of government that gives
@@ -64,6 +64,13 @@ enum FundsDoNotAddUp: Check {
     if bySpending.count == 2 { result.append(bySpending.map { ($0.label, $0.amount) }) }
     return result
   }
+
+  /// Lines named for the budget the money comes from, sources as 财政拨款 is (一般公共预算
+  /// beside 其他资金). Not form labels: 一般公共预算 is also the value of 预算分类.
+  private static let budgetSources: Set<String> = [
+    "政府性基金拨款", "财政专户管理资金", "一般公共预算", "一般公共预算拨款", "一般公共预算资金", "政府性基金预算", "政府性基金",
+    "国有资本经营预算",
+  ]
 
   /// The lines of sources that `parts` leaves out: sources in words the vocabulary does not
   /// know (`FormTableReader.mayNameFunds`), and lines by the level of government that gives
@@ -117,7 +124,11 @@ enum RoundingDifference: Check {
 }
 
 extension FundLine {
-  /// The label in simplified script, as the checks name lines (a traditional table's
-  /// `項目支出` is 项目支出); the output keeps it as written.
-  var standardLabel: String { TextKey.make(label, simplify: true) }
+  /// The label in simplified script and without `其中:`, as the checks name lines (a
+  /// traditional table's `項目支出` is 项目支出, `其中：基本支出` is 基本支出); the output keeps it
+  /// as written.
+  var standardLabel: String {
+    let key = TextKey.make(label, simplify: true)
+    return key.hasPrefixBytes("其中:") ? String(key.dropFirst(3)) : key
+  }
 }
