@@ -136,6 +136,13 @@ enum FormDate {
     return .some(numbers)
   }
 
+  /// `2024年`, `2024年度` as `2024`.
+  private static func withoutYearWord(_ key: String) -> String {
+    if key.hasSuffix("年度") { return String(key.dropLast(2)) }
+    if key.hasSuffix("年") { return String(key.dropLast()) }
+    return key
+  }
+
   /// A year alone (`2021`): its first or last day.
   static func year(_ text: String, endOfYear: Bool) -> String? {
     let key = TextKey.make(text)
@@ -152,6 +159,12 @@ enum FormDate {
     for separator in ["至", "-", "~", "—", "－", "到"] where key.containsBytes(separator) {
       let parts = key.components(separatedBy: separator)
       guard parts.count == 2 else { continue }
+      // `2024-2025年`, `2024年至2026年`: whole years, from the first's first day to the last's last.
+      if let start = year(Self.withoutYearWord(parts[0]), endOfYear: false),
+        let end = year(Self.withoutYearWord(parts[1]), endOfYear: true), start < end
+      {
+        return (start, end)
+      }
       guard let start = read(parts[0]) else { continue }
       if let end = read(parts[1], endOfMonth: true) { return (start, end) }
       // `2023年1月至12月`: the end omits the year.

@@ -62,6 +62,7 @@ public enum FormVocabulary {
     "专项起止时间": .period, "实施期": .period, "项目周期": .period, "项目实施期": .period,
     "项目起止日期": .period, "起止时间": .period, "项目期限": .period, "实施期限": .period,
     "项目实施期限": .period, "执行期限": .period, "项目执行期": .period,
+    "起止年限": .period, "项目起止年限": .period, "实施年限": .period, "项目实施年限": .period, "实施周期": .period,
     "项目编码": .projectCode, "项目代码": .projectCode, "项目编号": .projectCode,
     "计划开始日期": .periodStart, "项目开始日期": .periodStart,
     "计划完成日期": .periodEnd, "项目完成日期": .periodEnd, "计划结束日期": .periodEnd,

@@ -807,4 +807,21 @@ import Testing
     #expect(findings.count == (general == 1400 ? 0 : 1))
     #expect(findings.allSatisfy { $0.message(in: .en).contains("1400") })
   }
+
+  /// A project period of whole years (`2024-2025年`, `2024年-2026年` under 起止年限) runs from the
+  /// first year's first day to the last's last, and one given as a length (`实施期限 │ 2年`) from
+  /// the budget year on: a target date in a later year of the period is no JX401.
+  @Test(arguments: [
+    ("项目周期", "2024-2025年", "2024-01-01", "2025-12-31"), ("起止年限", "2024年-2026年", "2024-01-01", "2026-12-31"),
+    ("实施期限", "2年", nil, nil),
+  ] as [(String, String, String?, String?)])
+  func aPeriodOfYears(_ label: String, _ period: String, _ start: String?, _ end: String?) throws {
+    let text = "项目支出绩效目标表\n（2024年度）\n项目名称\t乡村道路养护\n\(label)\t\(period)\n一级指标\t二级指标\t三级指标\t指标值\n"
+      + "产出指标\t时效指标\t完成时间\t2025年6月底前\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "period.txt")
+    let project = try #require(document.projects.first)
+    #expect(project.period.start == start && project.period.end == end && project.period.raw == period)
+    #expect(!document.diagnostics.contains { $0.code == "JX401" || $0.code == "JX118" })
+    #expect(document.residue.isEmpty)
+  }
 }

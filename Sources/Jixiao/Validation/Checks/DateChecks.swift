@@ -18,7 +18,12 @@ enum DateOutsideYear: Check {
       for interval in dates(indicator.target) {
         let inYear = interval.start.hasPrefixBytes("\(year)") || interval.end.hasPrefixBytes("\(year)")
         var inPeriod = false
-        if let start = period?.start, let end = period?.end { inPeriod = interval.end >= start && interval.start <= end }
+        if let start = period?.start, let end = period?.end {
+          inPeriod = interval.end >= start && interval.start <= end
+        } else if let years = period?.years, years > 1, years <= 50 {
+          // A period given as a length (`实施期限 │ 2年`) runs from the budget year on.
+          inPeriod = interval.end >= "\(year)-01-01" && interval.start <= "\(year + years - 1)-12-31"
+        }
         if !inYear && !inPeriod {
           diagnostics.append(Diagnostic(self, span: indicator.targetSpan, indicator.target.raw, "\(interval.start)…\(interval.end)", String(year)))
           break
