@@ -59,6 +59,17 @@ import Testing
     #expect(found > 1000)
   }
 
+  /// An amount multiplied by something is a factor of the figure the text works out (a unit
+  /// price), not the figure: a false JX601 said `≤48万元` was `2.4万元` under
+  /// `县道20公里×2.4万元`.
+  @Test func factorsAreNoAmounts() {
+    #expect(AmountsInText.find("县道20公里×2.4万元").isEmpty)
+    #expect(AmountsInText.find("2.4万元*20公里").isEmpty)
+    #expect(AmountsInText.find("单价2.4万元乘以20").isEmpty)
+    #expect(AmountsInText.find("按2.4万元 x 20测算").isEmpty)
+    #expect(AmountsInText.find("共48万元，县道20公里").map(\.text) == ["48万元"])
+  }
+
   static let markPieces = ["共计", "满分", "满分为", "总分", "共", "计", "满", "总", "为", "分", "8", "1０", ".5", "，", "\u{301}", "得"]
 
   @Test func fullMarkSkippedOnlyWithoutPhrase() {

@@ -96,7 +96,7 @@ enum AmountsInText {
           unitEnd < bytes.count
           && (bytes[unitEnd] == 0x2F
             || (bytes.count - unitEnd >= 3 && bytes[unitEnd] == 0xE6 && bytes[unitEnd + 1] == 0xAF && bytes[unitEnd + 2] == 0x8F))
-        if let multiplier, !isRate {
+        if let multiplier, !isRate, !isFactor(bytes, start: index, end: unitEnd) {
           let number = UnsafeBufferPointer(rebasing: bytes[index..<end])
           let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<unitEnd]), as: UTF8.self)
           if let (significand, fractionDigits) = plainNumber(number) {
@@ -118,6 +118,31 @@ enum AmountsInText {
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  /// An amount multiplied by something (`20公里×2.4万元`, `2.4万元*20`, `乘以`): a factor of the
+  /// figure the explanation works out, a unit price, not the figure.
+  private static func isFactor(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
+    var before = start
+    while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+    var after = end
+    while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+    func isTimes(at index: Int, backwards: Bool) -> Bool {
+      if backwards {
+        guard index > 0 else { return false }
+        if bytes[index - 1] == 0x2A || bytes[index - 1] == 0x78 || bytes[index - 1] == 0x58 { return true }
+        // × (C3 97), 乘 (E4 B9 98), 乘以 (E4 B9 98 E4 BB A5).
+        if index >= 2, bytes[index - 2] == 0xC3, bytes[index - 1] == 0x97 { return true }
+        if index >= 3, bytes[index - 3] == 0xE4, bytes[index - 2] == 0xB9, bytes[index - 1] == 0x98 { return true }
+        return index >= 6 && bytes[index - 6] == 0xE4 && bytes[index - 5] == 0xB9 && bytes[index - 4] == 0x98
+          && bytes[index - 3] == 0xE4 && bytes[index - 2] == 0xBB && bytes[index - 1] == 0xA5
+      }
+      guard index < bytes.count else { return false }
+      if bytes[index] == 0x2A || bytes[index] == 0x78 || bytes[index] == 0x58 { return true }
+      if index + 1 < bytes.count, bytes[index] == 0xC3, bytes[index + 1] == 0x97 { return true }
+      return index + 2 < bytes.count && bytes[index] == 0xE4 && bytes[index + 1] == 0xB9 && bytes[index + 2] == 0x98
+    }
+    return isTimes(at: before, backwards: true) || isTimes(at: after, backwards: false)
+  }
 
   /// Digits with at most one `.` between them, commas ignored, and at most 18 digits: their
   /// value as an integer and the digits after the point. Nil for anything else (`1.2.3`,
