@@ -202,6 +202,27 @@ struct StreamRegrouper {
     let repeatsLevel2 = level2 != nil && current.last.map { LevelVocabulary.level2($0.key) == level2 } == true
     let isLevel2 = level2 != nil && !repeatsLevel2
     let shape = CellShape.of(cell)
+    if !isLevel1, !isLevel2, cellsAfterLevels > 0, let last = current.last, Self.continuesValue(last, with: cell) {
+      // `≥95` ⏎ `%`: the value's line ran out; the piece is the rest of it.
+      current[current.count - 1] = Self.joined(last, cell)
+      return
+    }
+    if !isLevel1, !isLevel2, !Self.isComparison(key), header.suffix(2) == [.name, .target],
+      cellsAfterLevels >= 2, isFull(header: header),
+      shape == .value || TargetGrammar.read(cell.text).kind == .qualitative,
+      current.suffix(cellsAfterLevels).allSatisfy({ piece in
+        guard case .text = CellShape.of(piece) else { return false }
+        return TargetGrammar.read(piece.text).kind == .text
+      })
+    {
+      // Words that fill the row, then a value that is no comparison, or words of a grade or a
+      // direction (`农村公路通行条件及群众` ⏎ `出行便利程度` ⏎ `明显改善`): one name wrapped onto
+      // lines of its own, and its target.
+      let pieces = current.suffix(cellsAfterLevels)
+      current.removeLast(cellsAfterLevels)
+      current.append(pieces.dropFirst().reduce(pieces.first!) { Self.joined($0, $1) })
+      cellsAfterLevels = 1
+    }
     if (isLevel1 && !current.isEmpty) || (isLevel2 && (hasContent || hasLevel2)) {
       emit()
     } else if !isLevel1, !isLevel2, isFull(header: header) {
@@ -238,6 +259,22 @@ struct StreamRegrouper {
     guard let last = header.last else { return }
     if shape.fit(last) >= 5 { emit() }
     else if targetClosesRow, last == .target, hasContent, shape == .value { emit() }
+  }
+
+  /// Whether a piece is the rest of a value its line cut (`≥95` then `%`, `2024年12` then
+  /// `月`): the two read as one value across the break (`Target.Flag.wrappedLine`).
+  static func continuesValue(_ value: Cell, with piece: Cell) -> Bool {
+    guard piece.text.unicodeScalars.count <= 4, CellShape.of(value) == .value || CellShape.of(value).isNumber else { return false }
+    return TargetGrammar.read(value.text + "\n" + piece.text).flags.contains(.wrappedLine)
+  }
+
+  /// Two cells of the stream as one, their lines kept (as `joinFragments` joins a label's).
+  static func joined(_ first: Cell, _ second: Cell) -> Cell {
+    var merged = first
+    let separator = first.span.line == second.span.line ? "" : "\n"
+    merged.text = first.text + separator + second.text
+    merged.span.length += second.span.length + separator.count
+    return merged
   }
 
   /// Whether the row has as many cells after its levels as the header has columns after

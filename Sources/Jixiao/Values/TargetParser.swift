@@ -75,6 +75,12 @@ struct TargetParser {
     case .quantitative, .date, .range, .rank: break
     default: return written
     }
+    // A unit no table knows after the break (`10⏎计划标准`) is the next cell's word, not the
+    // number's unit.
+    guard !reading.flags.contains(.unitUnknown) else { return written }
+    // Words after the break that the joined reading keeps only as a qualifier (`306001⏎课题研究`)
+    // are no part of the value.
+    guard reading.qualifier == nil || reading.qualifier == written.qualifier else { return written }
     let unitGained = written.unit == nil && reading.unit != nil
     let unitKnown = written.flags.contains(.unitUnknown) && !reading.flags.contains(.unitUnknown)
     guard written.kind == .compound || written.kind == .text || unitGained || unitKnown else { return written }

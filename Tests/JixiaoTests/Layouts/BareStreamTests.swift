@@ -77,4 +77,23 @@ import Testing
       #expect(!StreamTokenizer.looksLikeBareStream(source, LayoutSurvey(source)), "\(text.prefix(20))")
     }
   }
+
+  /// Text a converter wrote one cell to a line (pdftotext without -layout) with cells wrapped
+  /// onto lines of their own: a value's last piece (`≥95` ⏎ `%`) is the value's, and words
+  /// that fill a row before a grade or direction (`农村公路通行条件及群众` ⏎ `出行便利程度` ⏎
+  /// `明显改善`) are one name and its target. They were an indicator named `%` with no target,
+  /// and `出行便利程度` a target with `明显改善` an indicator of its own.
+  @Test func wrappedCellsOfAStream() throws {
+    let text = [
+      "项目支出绩效目标表", "项目名称", "乡村道路养护", "一级指标", "二级指标", "三级指标", "指标值",
+      "质量指标", "养护合格率", "≥95", "%", "效益指标", "社会效益指标", "农村公路通行条件及群众", "出行便利程度", "明显改善",
+      "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%",
+    ].joined(separator: "\n") + "\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "stream.txt")
+    let indicators = try #require(document.projects.first?.indicators)
+    #expect(indicators.map(\.name) == ["养护合格率", "农村公路通行条件及群众出行便利程度", "群众满意度"])
+    #expect(indicators.map(\.target.raw) == ["≥95\n%", "明显改善", "≥90%"])
+    #expect(indicators[0].target.unit == "%" && indicators[0].target.flags.contains(.wrappedLine))
+    #expect(!document.diagnostics.contains { $0.code == "JX308" })
+  }
 }
