@@ -363,8 +363,11 @@ enum SpacedTokenizer {
     guard isQuantity(before) else { return false }
     if last == "%" { return boundWords.contains(key) }
     // `≥1` + `200人`, `≥9` + `5%`: one number whose thousands or digits are set apart by a
-    // blank, as the grammar reads it (`SpacedDigits`), not a number and a cell after it.
+    // blank, as the grammar reads it (`SpacedDigits`), not a number and a cell after it. The
+    // piece must end in its unit: a bare number after a target (`= 8` │ `4`) is the next
+    // column's (a weight, a score).
     if isDigit(last), let first = key.unicodeScalars.first, isDigit(first) {
+      guard let end = key.unicodeScalars.last, !isDigit(end) else { return false }
       return TargetGrammar.read(before + " " + key).flags.contains(.spacedDigits)
     }
     if isDigit(last) {

@@ -467,11 +467,12 @@ enum WrappedLines {
     if separators.contains(before) || separators.contains(after) { return false }
     if isDigit(before) && isDigit(after) {
       // Digits on both sides: one number when its line ran out inside a group (`1,00⏎0`) or
-      // its last digits alone went on (`1000⏎0元`); a number of its own on each line
-      // (`100⏎200`) is two values.
+      // its last digits alone went on before its unit (`1000⏎0元`); a number of its own on
+      // each line (`100⏎200`, `8⏎4`) is two values.
       let digitsAfter = tail.prefix { isDigit($0) }.count
+      let unitAfter = tail.dropFirst(digitsAfter).first.map { !isBlank($0) && $0 != "\n" && $0 != "\r" } ?? false
       let groupOpen = head.reversed().prefix { isDigit($0) }.count < 3 && head.reversed().dropFirst(head.reversed().prefix { isDigit($0) }.count).first == ","
-      return digitsAfter <= 2 || groupOpen
+      return digitsAfter <= 2 && unitAfter || groupOpen
     }
     if isDigit(before) {
       // A digit before the break: its unit or date word follows.

@@ -208,7 +208,7 @@ import Testing
 
     static func weight(_ text: String) -> Decimal? {
       var key = TextKey.make(text)
-      if key.hasSuffixBytes("分") { key.removeLast() }
+      if key.count > 1 && key.hasSuffixBytes("%") { key.removeLast() } else if key.hasSuffixBytes("分") { key.removeLast() }
       let isPlainNumber = key.withUTF8Bytes { bytes in
         !bytes.isEmpty && bytes[0] != 0x2E && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }
           && bytes.count(where: { $0 == 0x2E }) <= 1

@@ -157,6 +157,14 @@ import Testing
       for separator in ["至", "-", "~", "—", "－", "到"] {
         let parts = key.components(separatedBy: separator)
         guard parts.count == 2 else { continue }
+        func year(_ part: String) -> String {
+          part.hasSuffix("年度") ? String(part.dropLast(2)) : part.hasSuffix("年") ? String(part.dropLast()) : part
+        }
+        if let start = FormDate.year(year(parts[0]), endOfYear: false), let end = FormDate.year(year(parts[1]), endOfYear: true),
+          start < end
+        {
+          return (start, end)
+        }
         guard let start = FormDate.read(parts[0]) else { continue }
         if let end = FormDate.read(parts[1], endOfMonth: true) { return (start, end) }
         if let year = Int(start.prefix(4)), let end = FormDate.read("\(year)年" + parts[1], endOfMonth: true) {
