@@ -118,9 +118,16 @@ public enum ColumnVocabulary {
     switch role {
     case .level1, .level2, .name, .target, .explanation, .scoring, .unit, .valueType, .direction, .weight, .remark, .standard:
       return role
+    case .fundsTotal, .fiscal, .otherFunds, .governmentFund, .specialAccount, .basicSpending, .projectSpending:
+      // A money column with its unit (`资金总额(元)`, `财政拨款(万元)`), which the list's
+      // reader takes from the header as written.
+      let note = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<(bytes.count - 1)])
+      return moneyUnits.contains { $0.elementsEqual(note) } ? role : nil
     default: return nil
     }
   }
+
+  private static let moneyUnits = ["元", "万元", "千元", "亿元"].map { Array($0.utf8) }
 
   /// The role of a header the exact table does not hold, from how it begins (`绩效指标(…)`,
   /// `指标值(%)`).

@@ -607,4 +607,16 @@ import Testing
       #expect(result.losses.map(\.description) == [], "\(name)")
     }
   }
+
+  /// A money column with its unit in brackets (`资金总额（元）`) is the column the list names, not
+  /// a header read by its words (a JX120 note on every such list); its unit is still the
+  /// amounts'.
+  @Test func aMoneyColumnWithItsUnitIsKnown() throws {
+    let text = "项目支出绩效目标表\n单位名称\t项目名称\t资金总额（元）\t一级指标\t二级指标\t三级指标\t指标值\n"
+      + "某局\t道路养护\t800000\t产出指标\t数量指标\t养护里程\t≥10公里\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "list.txt")
+    #expect(document.projects.first?.funds.total?.yuan == 800_000)
+    #expect(!document.diagnostics.contains { $0.code == "JX120" })
+    #expect(ColumnVocabulary.role("资金总额(元)") == .fundsTotal && ColumnVocabulary.role("资金总额(人)") == nil)
+  }
 }
