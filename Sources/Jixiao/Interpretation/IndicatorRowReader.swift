@@ -147,6 +147,12 @@ struct IndicatorRowReader {
   /// A level cell: which level it names decides where it goes, whatever its column. A
   /// second cell for a level the row already has is a duplicate: the first is kept.
   static func placeLevel(_ cell: Cell, key: String, column: ColumnRole, into draft: inout IndicatorDraft) {
+    // `〃` under a level: the level above, which the resolver carries down as over an empty
+    // cell; the mark is laid out.
+    if LevelVocabulary.isDittoMark(key) {
+      draft.annotations.append(cell)
+      return
+    }
     let (asLevel1, asLevel2) = LevelVocabulary.levels(key)
     enum Slot { case level1, level2, fragment }
     let slot: Slot
@@ -226,8 +232,9 @@ struct IndicatorRowReader {
       let role = role(ofColumn: cells[at[index]].column)
       if LevelVocabulary.blockLabel(key) != nil, !key.equalsBytes("名称") || role == .blockLabel { continue }
       if role == .blockLabel, LevelVocabulary.isBlockLabelFragment(key) { continue }
-      // `(40-50)分` under a level name: its score range, not a cell of its own.
-      if LevelVocabulary.isScoreAnnotation(key) {
+      // `(40-50)分` under a level name: its score range, not a cell of its own; `〃` before the
+      // name, the level above.
+      if LevelVocabulary.isScoreAnnotation(key) || LevelVocabulary.isDittoMark(key) {
         draft.annotations.append(cells[at[index]])
         continue
       }

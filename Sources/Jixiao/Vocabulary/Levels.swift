@@ -464,6 +464,15 @@ public enum LevelVocabulary {
 
   private static let blockLabelWords = blockLabels.words.filter { $0 != "名称" }
 
+  /// A ditto mark in a level's cell (`〃`, `同上`, `"`): the level of the row above, as a merged
+  /// cell left empty says.
+  static func isDittoMark(_ key: String) -> Bool {
+    switch key {
+    case "〃", "同上", "\"", "“", "”", "\"\"", "“”", "''": true
+    default: false
+    }
+  }
+
   /// Evaluation-table level 1s (决策, 过程): a sign of a self-evaluation or evaluation table.
   public static func isEvaluationLevel(_ key: String) -> Bool {
     evaluationLevels.contains(stripAnnotations(key))

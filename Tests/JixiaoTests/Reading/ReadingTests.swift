@@ -824,4 +824,18 @@ import Testing
     #expect(!document.diagnostics.contains { $0.code == "JX401" || $0.code == "JX118" })
     #expect(document.residue.isEmpty)
   }
+
+  /// A ditto mark under a level (`〃`, `同上`, `"`), as typed tables repeat a level: the level of
+  /// the row above, the mark laid out. It was a level named `〃`, with JX504.
+  @Test func dittoMarksRepeatTheLevelAbove() throws {
+    let text = "项目支出绩效目标表\n项目名称\t测试\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥100人\n"
+      + "〃\t〃\t培训场次\t≥4场\n同上\t质量指标\t合格率\t≥95%\n\"\t时效指标\t完成时间\t2024年12月\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "ditto.txt")
+    let indicators = try #require(document.projects.first?.indicators)
+    #expect(indicators.map(\.level1) == ["产出指标", "产出指标", "产出指标", "产出指标"])
+    #expect(indicators.map(\.level2) == ["数量指标", "数量指标", "质量指标", "时效指标"])
+    #expect(!document.diagnostics.contains { $0.code == "JX504" })
+    let marks = document.tables.flatMap(\.layout).filter { $0.role == .label }.map(\.text)
+    #expect(marks == ["〃", "〃", "同上", "\""])
+  }
 }

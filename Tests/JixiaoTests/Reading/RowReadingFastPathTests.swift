@@ -385,7 +385,7 @@ private enum OldRowReading {
       }
       if LevelVocabulary.blockLabel(key) != nil, !key.equalsBytes("名称") || role == .blockLabel { continue }
       if role == .blockLabel, LevelVocabulary.isBlockLabelFragment(key) { continue }
-      if LevelVocabulary.isScoreAnnotation(key) {
+      if LevelVocabulary.isScoreAnnotation(key) || LevelVocabulary.isDittoMark(key) {
         draft.annotations.append(cell)
         continue
       }
