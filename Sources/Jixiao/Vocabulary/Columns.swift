@@ -120,9 +120,13 @@ public enum ColumnVocabulary {
       return role
     case .fundsTotal, .fiscal, .otherFunds, .governmentFund, .specialAccount, .basicSpending, .projectSpending:
       // A money column with its unit (`资金总额(元)`, `财政拨款(万元)`), which the list's
-      // reader takes from the header as written.
+      // reader takes from the header as written; not a form's funds group (`项目资金(万元)`
+      // heads the funds rows of a form).
       let note = UnsafeBufferPointer(rebasing: bytes[(open + 1)..<(bytes.count - 1)])
-      return moneyUnits.contains { $0.elementsEqual(note) } ? role : nil
+      guard moneyUnits.contains(where: { $0.elementsEqual(note) }),
+        FormVocabulary.role(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<open]), as: UTF8.self)) != .fundsGroup
+      else { return nil }
+      return role
     default: return nil
     }
   }

@@ -12,11 +12,14 @@ import Testing
 
   /// An indicator column's header with a note after it (the national department-wide
   /// template's `指标值（包含数字及文字描述）`) is that column; a funds or name header with one
-  /// is not made a column so (`项目资金(万元)` is a form's funds group).
+  /// is not made a column so (`项目资金(万元)` is a form's funds group), but a list's money
+  /// column with its unit is (`资金总额(元)`).
   @Test func annotatedIndicatorHeaders() {
-    let keys = ["指标值(包含数字及文字描述)", "三级指标(指标内容)", "分值(权重)", "项目资金(万元)", "项目名称(全称)", "产出指标(40分)"]
-    #expect(keys.map { ColumnVocabulary.role(TextKey.make($0)) } == [.target, .name, .weight, nil, nil, nil])
-    #expect(keys.map { key in TextKey.make(key).withUTF8Bytes { ColumnVocabulary.role(plainKey: $0) } } == [.target, .name, .weight, nil, nil, nil])
+    let keys = ["指标值(包含数字及文字描述)", "三级指标(指标内容)", "分值(权重)", "项目资金(万元)", "项目名称(全称)", "产出指标(40分)", "资金总额(元)"]
+    #expect(keys.map { ColumnVocabulary.role(TextKey.make($0)) } == [.target, .name, .weight, nil, nil, nil, .fundsTotal])
+    #expect(
+      keys.map { key in TextKey.make(key).withUTF8Bytes { ColumnVocabulary.role(plainKey: $0) } }
+        == [.target, .name, .weight, nil, nil, nil, .fundsTotal])
   }
 
   static func repeats(_ keys: [String]) -> [String] {
