@@ -52,12 +52,7 @@ struct StreamRegrouper {
       if let previous = result.last, !isLabelWord(cell.key) {
         let joined = TextKey.make(previous.text + cell.text, simplify: cell.isTraditional)
         if isLabelWord(joined) && !isRunOn(previous.key, cell.key, joined) {
-          // Pieces on different lines stay on their lines (the key ignores the break).
-          var merged = previous
-          let separator = previous.span.line == cell.span.line ? "" : "\n"
-          merged.text = previous.text + separator + cell.text
-          merged.span.length += cell.span.length + separator.count
-          result[result.count - 1] = merged
+          result[result.count - 1] = Self.joined(previous, cell)
           continue
         }
       }
@@ -268,7 +263,8 @@ struct StreamRegrouper {
     return TargetGrammar.read(value.text + "\n" + piece.text).flags.contains(.wrappedLine)
   }
 
-  /// Two cells of the stream as one, their lines kept (as `joinFragments` joins a label's).
+  /// Two cells of the stream as one. Pieces on different lines stay on their lines (a key
+  /// ignores the break).
   static func joined(_ first: Cell, _ second: Cell) -> Cell {
     var merged = first
     let separator = first.span.line == second.span.line ? "" : "\n"

@@ -471,7 +471,8 @@ enum WrappedLines {
       // each line (`100⏎200`, `8⏎4`) is two values.
       let digitsAfter = tail.prefix { isDigit($0) }.count
       let unitAfter = tail.dropFirst(digitsAfter).first.map { !isBlank($0) && $0 != "\n" && $0 != "\r" } ?? false
-      let groupOpen = head.reversed().prefix { isDigit($0) }.count < 3 && head.reversed().dropFirst(head.reversed().prefix { isDigit($0) }.count).first == ","
+      let digitsBefore = head.reversed().prefix { isDigit($0) }.count
+      let groupOpen = digitsBefore < 3 && head.dropLast(digitsBefore).last == ","
       return digitsAfter <= 2 && unitAfter || groupOpen
     }
     if isDigit(before) {
