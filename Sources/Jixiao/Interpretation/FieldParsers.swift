@@ -194,6 +194,6 @@ enum CalendarMath {
 extension String {
   /// Splits at every occurrence of `separator` (FoundationEssentials has no components(separatedBy:)).
   func components(separatedBy separator: String) -> [String] {
-    self.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+    componentsBytes(separatedBy: separator)
   }
 }

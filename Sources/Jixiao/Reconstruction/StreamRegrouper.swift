@@ -191,7 +191,7 @@ struct StreamRegrouper {
     // A level-1 word after a level 2 (满意度 under 服务对象满意度指标) is the indicator's name;
     // one that says 指标 (`产出指标(40-50)分`) never is.
     let isLevel1 = LevelVocabulary.level1(key) != nil && level2 == nil
-      && (!(hasLevel2 && !hasContent) || key.contains("指标"))
+      && (!(hasLevel2 && !hasContent) || key.containsBytes("指标"))
     // A level-2 word right after the same level 2 (群众满意度 under 服务对象满意度指标) is the
     // indicator's name: a level is not written twice in a row.
     let repeatsLevel2 = level2 != nil && current.last.map { LevelVocabulary.level2($0.key) == level2 } == true

@@ -214,7 +214,7 @@ struct GridBlockReader {
     guard column < open.count, let current = open[column] else { return }
     open[column] = nil
     guard var cell = current.cell, current.row < rows.count else { return }
-    if cell.text.containsBytes("\\|") { cell.text = cell.text.replacing("\\|", with: "|") }
+    if cell.text.containsBytes("\\|") { cell.text = cell.text.replacingBytes("\\|", with: "|") }
     rows[current.row].cells[column] = cell
   }
 

@@ -42,7 +42,7 @@ enum PipeTokenizer {
         cells.append(builder.cell(lineIndex: index, range: Self.unemphasised(bytes, start..<upper), column: cuts.count))
       }
       for i in cells.indices where hasEscapedPipe && cells[i].text.containsBytes("\\|") {
-        cells[i].text = cells[i].text.replacing("\\|", with: "|")
+        cells[i].text = cells[i].text.replacingBytes("\\|", with: "|")
       }
     }
     var row = Row(cells: cells, lineIndex: index)

@@ -434,9 +434,9 @@ enum TabbedTokenizer {
   /// A quoted cell's text: its doubled quotes single, its line breaks `\n`.
   static func unquoted(_ text: String) -> String {
     var text = text
-    if text.containsBytes("\"\"") { text = text.replacing("\"\"", with: "\"") }
+    if text.containsBytes("\"\"") { text = text.replacingBytes("\"\"", with: "\"") }
     // (`\r\n` is one character: `\r` alone would not be found in it.)
-    if text.containsBytes("\r") { text = text.replacing("\r\n", with: "\n") }
+    if text.containsBytes("\r") { text = text.replacingBytes("\r\n", with: "\n") }
     return text
   }
 }

@@ -7,7 +7,7 @@ extension Amount {
   }
 
   /// The amount as printed with its unit, for messages: `1,633.94 万元`.
-  var printed: String { raw.contains(unit) ? raw : "\(raw) \(unit)" }
+  var printed: String { raw.containsBytes(unit) ? raw : "\(raw) \(unit)" }
 }
 
 /// How a published total compares with the sum of its parts.

@@ -56,7 +56,7 @@ enum QualitativeWords {
   private static let gradeSet = Set(grades)
   private static let gradeWords = WordIndex(grades.map { Array($0.unicodeScalars) })
   private static let prefixScalars = gradePrefixes.map { Array($0.unicodeScalars) }
-  private static let suffixScalars = gradeSuffixes.map { (Array($0.unicodeScalars), $0.contains("以上")) }
+  private static let suffixScalars = gradeSuffixes.map { (Array($0.unicodeScalars), $0.containsBytes("以上")) }
   private static let atMostSuffixes = ["以下", "及以下"].map { Array($0.unicodeScalars) }
   private static let residueScalars = formResidue.map { Array($0.unicodeScalars) }
 

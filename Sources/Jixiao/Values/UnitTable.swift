@@ -171,7 +171,7 @@ enum UnitTable {
   /// (a compound unit's dot as `·`).
   private static func readRate(_ spelling: String) -> UnitReading {
     // 人/次 is how many forms write 人次; read it as one unit before splitting.
-    let joined = spelling.replacing("人/次", with: "人次")
+    let joined = spelling.replacingBytes("人/次", with: "人次")
     var canonical = ""
     var isKnown = true
     var part = ""

@@ -211,6 +211,41 @@ struct ByteKey: Hashable {
   }
 }
 
+extension String {
+  /// Every occurrence of `target` replaced by `replacement`, found by bytes. `replacing(_:with:)`
+  /// and `split(separator:)` with a string come from _StringProcessing, which copies the text
+  /// into an array of characters for each search (tens of thousands of instructions a call on
+  /// a cell); `StaticChecks` keeps them out of the reading path.
+  func replacingBytes(_ target: String, with replacement: String) -> String {
+    var parts = componentsBytes(separatedBy: target)
+    guard parts.count > 1 else { return self }
+    var result = parts.removeFirst()
+    for part in parts {
+      result += replacement
+      result += part
+    }
+    return result
+  }
+
+  /// The pieces between occurrences of `separator` (an empty one where two are adjacent or at
+  /// either end), found by bytes; the whole text, once, when it does not occur.
+  func componentsBytes(separatedBy separator: String) -> [String] {
+    withUTF8Bytes { text in
+      separator.withUTF8Bytes { separator in
+        guard !separator.isEmpty else { return [self] }
+        var pieces: [String] = []
+        var start = 0
+        while let found = text.firstIndex(of: separator, from: start) {
+          pieces.append(String(decoding: UnsafeBufferPointer(rebasing: text[start..<found]), as: UTF8.self))
+          start = found + separator.count
+        }
+        pieces.append(String(decoding: UnsafeBufferPointer(rebasing: text[start...]), as: UTF8.self))
+        return pieces
+      }
+    }
+  }
+}
+
 /// `count` bytes at `left` and `right` are equal. A plain loop: `elementsEqual` on buffers
 /// goes through two optional-returning iterators per byte.
 @inline(__always)

@@ -458,8 +458,12 @@ public enum LevelVocabulary {
   /// block label set across its column's rows, as a converter prints a wrapped merged cell.
   /// Only the block-label column may be read so: `指标` elsewhere is a name.
   static func isBlockLabelFragment(_ key: String) -> Bool {
-    !key.isEmpty && blockLabel(key) == nil
-      && blockLabelWords.contains { $0.count > key.count && $0.contains(key) }
+    // By bytes: asked of every cell of an indicator row, and `String.contains` builds an
+    // array of the label's characters for each search. A part that is whole characters
+    // (keys are valid UTF-8) is shorter in bytes exactly when it is in characters.
+    let length = key.utf8.count
+    guard length > 0, blockLabel(key) == nil else { return false }
+    return blockLabelWords.contains { $0.utf8.count > length && $0.containsBytes(key) }
   }
 
   private static let blockLabelWords = blockLabels.words.filter { $0 != "名称" }
@@ -467,11 +471,12 @@ public enum LevelVocabulary {
   /// A ditto mark in a level's cell (`〃`, `同上`, `"`): the level of the row above, as a merged
   /// cell left empty says.
   static func isDittoMark(_ key: String) -> Bool {
-    switch key {
-    case "〃", "同上", "\"", "“", "”", "\"\"", "“”", "''": true
-    default: false
-    }
+    // A table of bytes: asked of every level cell, and a `switch` over strings compares
+    // each case with Unicode normalisation.
+    dittoMarks.contains(key)
   }
+
+  private static let dittoMarks = WordSet(["〃", "同上", "\"", "“", "”", "\"\"", "“”", "''"])
 
   /// Evaluation-table level 1s (决策, 过程): a sign of a self-evaluation or evaluation table.
   public static func isEvaluationLevel(_ key: String) -> Bool {

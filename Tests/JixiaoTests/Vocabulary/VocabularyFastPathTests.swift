@@ -401,6 +401,54 @@ import Testing
     #expect(picked > 200)
   }
 
+  /// The byte searches that replaced _StringProcessing's (`ReadingPathSymbolTests`), on
+  /// texts of CJK, ASCII, the patterns themselves and their overlaps.
+  @Test func byteSearchesAgreeWithStringSearches() {
+    let pieces = ["单位", "单", "位", ":", "元", "\"", "\"\"", "\\|", "|", "\r\n", "\n", "指标", "年度绩效", "人/次", "a"]
+    let patterns = ["单位", "\"\"", "\\|", "\r\n", "指标", "人/次", "绩效指标", "元"]
+    var found = 0
+    for text in Arrangements.of(pieces, upTo: 3) {
+      for pattern in patterns {
+        #expect(text.containsBytes(pattern) == text.contains(pattern), "\(text) ∋ \(pattern)")
+        #expect(text.replacingBytes(pattern, with: "|") == text.replacing(pattern, with: "|"), "\(text) / \(pattern)")
+        #expect(
+          text.componentsBytes(separatedBy: pattern) == text.split(separator: pattern, omittingEmptySubsequences: false).map(String.init),
+          "\(text) / \(pattern)")
+        if text.contains(pattern) { found += 1 }
+      }
+      #expect(RowClassifier.unitAnnotation(text) == Self.oldUnitAnnotation(text), "\(text)")
+      #expect(LevelVocabulary.isBlockLabelFragment(text) == Self.oldIsBlockLabelFragment(text), "\(text)")
+    }
+    #expect(found > 1_000)
+    for label in LevelVocabulary.blockLabels.words {
+      for end in label.indices {
+        for start in label.indices where start <= end {
+          let part = String(label[start...end])
+          #expect(LevelVocabulary.isBlockLabelFragment(part) == Self.oldIsBlockLabelFragment(part), "\(part)")
+        }
+      }
+    }
+    for text in ["单位:元", "(单位:万元)", "金额单位:人民币元", "单位(元)", "绩效目标表(单位:元)", "填报单位:某局", "单位:万元 单位:元", "单位"] {
+      #expect(RowClassifier.unitAnnotation(text) == Self.oldUnitAnnotation(text), "\(text)")
+    }
+  }
+
+  static func oldUnitAnnotation(_ key: String) -> MoneyUnit? {
+    guard let word = key.ranges(of: "单位").last else { return nil }
+    var rest = key[word.upperBound...]
+    while let first = rest.first, first == ":" || first == "(" || first == "[" || first == " " { rest = rest.dropFirst() }
+    while let last = rest.last, last == ")" || last == "]" || last == "。" || last == "." || last == ";" || last == " " {
+      rest = rest.dropLast()
+    }
+    if rest.hasPrefix("人民币") { rest = rest.dropFirst(3) }
+    return RowClassifier.moneyUnit(rest)
+  }
+
+  static func oldIsBlockLabelFragment(_ key: String) -> Bool {
+    !key.isEmpty && LevelVocabulary.blockLabel(key) == nil
+      && LevelVocabulary.blockLabels.words.filter { $0 != "名称" }.contains { $0.count > key.count && $0.contains(key) }
+  }
+
   @Test(arguments: CorpusTests.documents)
   func corpusPieces(_ relativePath: String) throws {
     let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
