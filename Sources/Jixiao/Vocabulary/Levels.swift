@@ -468,6 +468,23 @@ public enum LevelVocabulary {
 
   private static let blockLabelWords = blockLabels.words.filter { $0 != "名称" }
 
+  /// The horizon a part of a block label names: that of every label holding the part and
+  /// naming one (`长期绩效` and `长` name the long term, `年度绩效` the year); nil where
+  /// labels of both hold it (`绩效`, `指标`) or it is no part of a label.
+  static func horizon(ofFragment key: String) -> Horizon? {
+    guard isBlockLabelFragment(key) else { return nil }
+    var found: Horizon?
+    for (word, horizon) in horizonLabels where word.utf8.count > key.utf8.count && word.containsBytes(key) {
+      if found != nil && found != horizon { return nil }
+      found = horizon
+    }
+    return found
+  }
+
+  private static let horizonLabels: [(String, Horizon)] = blockLabels.pairs.compactMap { pair in
+    pair.value.map { (pair.word, $0) }
+  }
+
   /// A ditto mark in a level's cell (`〃`, `同上`, `"`): the level of the row above, as a merged
   /// cell left empty says.
   static func isDittoMark(_ key: String) -> Bool {

@@ -838,4 +838,28 @@ import Testing
     let marks = document.tables.flatMap(\.layout).filter { $0.role == .label }.map(\.text)
     #expect(marks == ["〃", "〃", "同上", "\""])
   }
+
+  /// A block label on the first row of its block (a merged cell printed there, or the top
+  /// line of one wrapped over the rows) switches the horizon, as one alone on a row does;
+  /// a part both kinds of label share (`指标`) switches nothing.
+  @Test(arguments: [("年度绩效指标", "", "长期绩效指标", ""), ("年度绩效", "指标", "长期绩效", "指标"), ("年", "度", "长", "期")])
+  func blockLabelsBesideIndicatorsSetTheHorizon(_ labels: (String, String, String, String)) throws {
+    let text = "项目名称\t测试项目\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
+      + "\(labels.0)\t产出指标\t数量指标\t培训人数\t≥100人\n\(labels.1)\t效益指标\t社会效益指标\t群众知晓率\t≥90%\n"
+      + "\(labels.2)\t产出指标\t数量指标\t累计培训人数\t≥500人\n\(labels.3)\t效益指标\t社会效益指标\t长期知晓率\t≥95%\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "horizon.txt")
+    let indicators = try #require(document.projects.first?.indicators)
+    #expect(indicators.map(\.name) == ["培训人数", "群众知晓率", "累计培训人数", "长期知晓率"])
+    #expect(indicators.map(\.horizon) == [.annual, .annual, .longTerm, .longTerm])
+    #expect(document.residue.isEmpty)
+  }
+
+  @Test func sharedPartsOfBlockLabelsNameNoHorizon() {
+    #expect(LevelVocabulary.horizon(ofFragment: "长期绩效") == .longTerm)
+    #expect(LevelVocabulary.horizon(ofFragment: "年度") == .annual)
+    #expect(LevelVocabulary.horizon(ofFragment: "指标") == nil)
+    #expect(LevelVocabulary.horizon(ofFragment: "绩效") == nil)
+    #expect(LevelVocabulary.horizon(ofFragment: "长期绩效指标") == nil)
+    #expect(LevelVocabulary.horizon(ofFragment: "项目") == nil)
+  }
 }
