@@ -9,9 +9,11 @@ public enum BudgetVocabulary {
     if label.containsBytes("结转下年") || label.containsBytes("结余分配") || label.containsBytes("年末结转") {
       return (.expenditure, role)
     }
+    // The income side names where money comes from: 收入, 拨款 (一般公共预算拨款, 政府性基金预算
+    // 拨款, the national template's first lines) or 资金 (财政专户管理资金, 单位资金).
     if label.containsBytes("上年结转") || label.containsBytes("年初结转") || label.hasSuffixBytes("收入")
       || label.hasSuffixBytes("收入合计") || label.hasSuffixBytes("收入总计") || label.hasSuffixBytes("资金")
-      && label.containsBytes("预算") || label.containsBytes("弥补收支差额")
+      || label.hasSuffixBytes("拨款") || label.containsBytes("弥补收支差额")
     {
       return (.income, role)
     }

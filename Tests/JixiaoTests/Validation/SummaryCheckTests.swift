@@ -34,6 +34,22 @@ import Testing
     return document
   }
 
+  /// The national template's income lines end in 拨款 and 资金, not 收入: each is a line of
+  /// the summary, so its totals are checked, and none is left over.
+  @Test func templateIncomeLinesAreRead() throws {
+    let text = "部门收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+      + "一、一般公共预算拨款\t1,633.94\t一、一般公共服务支出\t1,200.00\n二、政府性基金预算拨款\t100.00\t二、城乡社区支出\t533.94\n"
+      + "三、财政专户管理资金\t0.00\t\t\n四、单位资金\t0.00\t\t\n本年收入合计\t1,833.94\t本年支出合计\t1,733.94\n\n"
+      + "项目支出绩效目标表\n项目名称\t测试项目\n年度资金总额\t100万元\n一级指标\t二级指标\t三级指标\t指标值\n"
+      + "产出指标\t数量指标\t培训人数\t≥100人\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "summary.txt")
+    let income = document.budgetLines.filter { $0.side == .income }
+    #expect(income.map(\.normalizedLabel) == ["一般公共预算拨款", "政府性基金预算拨款", "财政专户管理资金", "单位资金", "本年收入合计"])
+    #expect(document.residue.isEmpty)
+    // 1,633.94 + 100 is 1,733.94, not the 1,833.94 written.
+    #expect(document.diagnostics.contains { $0.code == "JX204" && $0.arguments.first == "本年收入合计" })
+  }
+
   @Test func budgetSummaryMismatchIsAnError() {
     let codes = Validator.check(Self.summary(spendingTotal: "1,643.94")).map(\.code)
     #expect(codes.contains("JX204"))
