@@ -18,19 +18,38 @@ enum SpacedDigits {
     var numbers = 0
     for token in tokens where token.number != nil { numbers += 1 }
     guard numbers >= 2 else { return }
+    // Then the other bound of a range whose anchored bound was spaced (`6 0 - 8 0 %`): the
+    // range's unit anchors both of its bounds.
+    if pass(&tokens, scalars, besideRanges: false) { pass(&tokens, scalars, besideRanges: true) }
+  }
+
+  /// Joins every anchored run; whether it joined one.
+  @discardableResult
+  private static func pass(_ tokens: inout [ValueToken], _ scalars: [Unicode.Scalar], besideRanges: Bool) -> Bool {
+    var joinedAny = false
     var index = 0
     while index < tokens.count {
       var end = runEnd(tokens, scalars, from: index)
       if end - index < 2 { end = groupsEnd(tokens, scalars, from: index) }
-      guard end - index >= 2, isAnchored(tokens, before: index, after: end),
+      guard end - index >= 2,
+        besideRanges ? isBesideSpacedBound(tokens, before: index, after: end) : isAnchored(tokens, before: index, after: end),
         !touchesNumber(tokens, before: index, after: end)
       else {
         index = max(end, index + 1)
         continue
       }
       tokens.replaceSubrange(index..<end, with: [joined(tokens[index..<end], scalars)])
+      joinedAny = true
       index += 1
     }
+    return joinedAny
+  }
+
+  /// A range separator between the run and a bound joined from spaced digits.
+  private static func isBesideSpacedBound(_ tokens: [ValueToken], before start: Int, after end: Int) -> Bool {
+    if end + 1 < tokens.count, tokens[end].lexeme == .rangeSeparator, tokens[end + 1].number?.spacedDigits == true { return true }
+    if start >= 2, tokens[start - 1].lexeme == .rangeSeparator, tokens[start - 2].number?.spacedDigits == true { return true }
+    return false
   }
 
   /// The end of the run that starts at `start` (`start` itself when no digit starts there).

@@ -372,7 +372,8 @@ struct ValueTokenizer {
 /// is how the parser knows to flag its reading (`Target.Flag.ocrDigit`).
 ///
 /// A letter is read as a digit only inside a run of digits and such letters (with `.` and `,`
-/// between them) that no other Latin letter touches, and that begins with a digit, or with l
+/// between them, or single spaces between ones that stand alone: `≥ 9 O %`) that no other
+/// Latin letter touches, and that begins with a digit, or with l
 /// or I right before one (l00): a number never begins with 0, so a run that begins with O is
 /// a word (O2O, O3), and a letter beside another (OK, IT, LED, CO2) is part of a word.
 enum LookalikeDigits {
@@ -410,6 +411,8 @@ enum LookalikeDigits {
           isDigit(scalars[end + 1]) || digit(scalars[end + 1]) != nil
         {
           // (Between two scalars of the run: `1O.5`, `1,OOO`.)
+        } else if scalar == " ", standsAlone(scalars, end - 1), end + 1 < scalars.count, standsAlone(scalars, end + 1) {
+          // (Between two that stand alone: OCR's digits a space apart, `≥ 9 O %`.)
         } else {
           break
         }
@@ -435,6 +438,13 @@ enum LookalikeDigits {
   }
 
   private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+  /// A digit or such a letter with no digit or Latin letter on either side.
+  private static func standsAlone(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+    func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool { isDigit(scalar) || digit(scalar) != nil || isLatinLetter(scalar) }
+    guard isDigit(scalars[index]) || digit(scalars[index]) != nil else { return false }
+    return (index == 0 || !isAlphanumeric(scalars[index - 1])) && (index + 1 == scalars.count || !isAlphanumeric(scalars[index + 1]))
+  }
 
   private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
     (scalar.value >= 0x41 && scalar.value <= 0x5A) || (scalar.value >= 0x61 && scalar.value <= 0x7A)

@@ -65,6 +65,14 @@ let misreadTargetCases: [TargetCase] = [
   .quantity("≥ 1 2", .atLeast, "12", nil, flags: [.spacedDigits]),
   .quantity("9 5 以上", .atLeast, "95", nil, flags: [.spacedDigits]),
   .quantity("控制在 3 5 万元以内", .atMost, "35", "万元", yuan: "350000", flags: [.spacedDigits]),
+  // Both bounds of a range spaced, the unit after the second: was text.
+  .range("6 0 - 8 0 %", "60", "80", "%", flags: [.spacedDigits]),
+  .range("6 0~8 0%", "60", "80", "%", flags: [.spacedDigits]),
+  // One bound spaced, the other not: which digits belong together is a guess.
+  .text("6 0 - 80%"),
+  // A letter for a digit among spaced digits: was ≥9 with the qualifier `O %`.
+  .quantity("≥ 9 O %", .atLeast, "90", "%", flags: [.ocrDigit, .spacedDigits]),
+  .quantity("≥ 1 O O %", .atLeast, "100", "%", flags: [.ocrDigit, .spacedDigits]),
   // Thousands set apart by a space, as print sets an amount (a thin space is one after NFKC):
   // was text.
   .quantity("≥ 1 268.40 万元", .atLeast, "1268.40", "万元", yuan: "12684000"),
