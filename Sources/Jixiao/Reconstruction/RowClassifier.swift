@@ -166,17 +166,41 @@ enum RowClassifier {
   /// `(单位:万元)`, `金额单位:人民币元`, `单位(元)`, `单位:元。`, or a title's
   /// `…绩效目标表(单位:元)`. Nil where anything else follows (`填报单位:某局`).
   static func unitAnnotation(_ key: String) -> MoneyUnit? {
-    // Found by bytes: `ranges(of:)` copies the key into an array of characters first, some
-    // 80,000 instructions a call.
-    guard let wordEnd = key.withUTF8Bytes(Self.endOfLastUnitWord) else { return nil }
-    var rest = key[key.utf8.index(key.utf8.startIndex, offsetBy: wordEnd)...]
-    while let first = rest.first, first == ":" || first == "(" || first == "[" || first == " " { rest = rest.dropFirst() }
-    while let last = rest.last, last == ")" || last == "]" || last == "。" || last == "." || last == ";" || last == " " {
-      rest = rest.dropLast()
+    // By bytes: `ranges(of:)` copied the key into an array of characters, and trimming a
+    // `Substring` by characters broke graphemes over the whole key, tens of thousands of
+    // instructions a line. Keys are NFKC: the brackets and colon are ASCII.
+    key.withUTF8Bytes { bytes in
+      guard var start = endOfLastUnitWord(bytes) else { return nil }
+      var end = bytes.count
+      while start < end, [0x3A, 0x28, 0x5B, 0x20].contains(bytes[start]) { start += 1 }
+      while start < end {
+        if [0x29, 0x5D, 0x2E, 0x3B, 0x20].contains(bytes[end - 1]) {
+          end -= 1
+        } else if end - start >= 3, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x82 {
+          end -= 3  // 。
+        } else {
+          break
+        }
+      }
+      let rest = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      let renminbi = Array("人民币".utf8)
+      if rest.count > renminbi.count, rest.starts(with: renminbi) {
+        return moneyUnit(UnsafeBufferPointer(rebasing: rest[renminbi.count...]))
+      }
+      return moneyUnit(rest)
     }
-    if rest.hasPrefix("人民币") { rest = rest.dropFirst(3) }
-    return moneyUnit(rest)
   }
+
+  private static func moneyUnit(_ bytes: UnsafeBufferPointer<UInt8>) -> MoneyUnit? {
+    for (spelling, unit) in moneyUnitSpellings where bytes.count == spelling.count && bytes.elementsEqual(spelling) {
+      return unit
+    }
+    return nil
+  }
+
+  private static let moneyUnitSpellings: [([UInt8], MoneyUnit)] = [
+    (Array("万元".utf8), .wanYuan), (Array("元".utf8), .yuan), (Array("千元".utf8), .qianYuan), (Array("亿元".utf8), .yiYuan),
+  ]
 
   /// Every form of `unitLine` names 单位; most lines do not. A plain loop with no call in it,
   /// so that a cell can lend its key to it without being copied first (around a call the
@@ -243,16 +267,6 @@ enum RowClassifier {
       index += 3
     }
     return (unit, table)
-  }
-
-  static func moneyUnit(_ text: Substring) -> MoneyUnit? {
-    switch text {
-    case "万元": .wanYuan
-    case "元": .yuan
-    case "千元": .qianYuan
-    case "亿元": .yiYuan
-    default: nil
-    }
   }
 
   /// Titles are short and end with 表 (or 表 plus an annotation); TOC entries and sentences

@@ -428,6 +428,13 @@ import Testing
         }
       }
     }
+    var units = 0
+    for text in Arrangements.of(["单位", ":", "(", ")", "。", "人民币", "元", "万元", " ", "表", "]", "位"], upTo: 4) {
+      let expected = Self.oldUnitAnnotation(text)
+      #expect(RowClassifier.unitAnnotation(text) == expected, "\(text)")
+      if expected != nil { units += 1 }
+    }
+    #expect(units > 100)
     for text in ["单位:元", "(单位:万元)", "金额单位:人民币元", "单位(元)", "绩效目标表(单位:元)", "填报单位:某局", "单位:万元 单位:元", "单位"] {
       #expect(RowClassifier.unitAnnotation(text) == Self.oldUnitAnnotation(text), "\(text)")
     }
@@ -441,7 +448,13 @@ import Testing
       rest = rest.dropLast()
     }
     if rest.hasPrefix("人民币") { rest = rest.dropFirst(3) }
-    return RowClassifier.moneyUnit(rest)
+    switch rest {
+    case "万元": return .wanYuan
+    case "元": return .yuan
+    case "千元": return .qianYuan
+    case "亿元": return .yiYuan
+    default: return nil
+    }
   }
 
   static func oldIsBlockLabelFragment(_ key: String) -> Bool {
