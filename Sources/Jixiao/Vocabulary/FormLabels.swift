@@ -54,7 +54,7 @@ public enum FormVocabulary {
     "实施单位": .implementingUnit, "项目单位": .implementingUnit, "项目实施单位": .implementingUnit,
     "预算单位": .budgetUnit, "单位名称": .budgetUnit,
     "项目属性": .attribute, "项目性质": .attribute, "专项属性": .attribute,
-    "项目类别": .category, "项目分类": .category, "归口科室": .otherLabel,
+    "项目类别": .category, "项目分类": .category, "项目类型": .category, "归口科室": .otherLabel,
     "项目负责人": .manager, "专项负责人": .manager, "项目负责人及电话": .manager,
     "项目负责人及联系电话": .manager,
     "联系电话": .phone, "联系人及电话": .phone,
