@@ -113,15 +113,8 @@ struct EntityAssembler {
       case .projectCode: project.code = project.code ?? line
       case .implementingUnit: project.implementingUnit = project.implementingUnit ?? NameAndCode.split(line).name
       case .attribute: project.attribute = project.attribute ?? (Checkbox.selected(in: fields[index].value.text) ?? line)
-      // A form's ticked box among printed choices (☑经常性项目 □一次性项目), as for the attribute;
-      // a category that says new or continued (项目类型:☑新增项目) is the attribute by another name.
-      case .category:
-        let value = Checkbox.selected(in: fields[index].value.text) ?? line
-        if Self.namesAttribute(value) {
-          project.attribute = project.attribute ?? value
-        } else {
-          project.category = project.category ?? value
-        }
+      // A form's ticked box among printed choices (☑经常性项目 □一次性项目), as for the attribute.
+      case .category: project.category = project.category ?? (Checkbox.selected(in: fields[index].value.text) ?? line)
       case .manager: project.manager = project.manager ?? line
       case .period:
         readPeriod(line, into: &project.period)
@@ -370,12 +363,6 @@ extension EntityAssembler {
     return amount
   }
 
-  /// The attribute's values (新增项目, 延续项目), whatever label a form gives them.
-  static func namesAttribute(_ value: String) -> Bool {
-    attributeValues.contains(value)
-  }
-
-  private static let attributeValues = WordSet(["新增", "延续", "新增项目", "延续项目", "新增类", "延续类", "新增类项目", "延续类项目"])
 }
 
 /// The named amounts of `Funds`, chosen by a field's role: a switch, where key paths to them

@@ -864,13 +864,14 @@ import Testing
   }
 
   /// 项目类型 is the category under another label (it was residue); a category's ticked box is
-  /// its value, as the attribute's is; a category that says new or continued is the attribute.
+  /// its value, as the attribute's is. The label decides which: a list's 项目类别 column says
+  /// 新增项目 as often as 经常性项目 (`HeaderVariantTests.listColumnsOfProjectFields`).
   @Test(arguments: [
-    ("项目类型：☑新增项目 □延续项目", "新增项目", nil), ("项目类型\t□常年性项目 ☑一次性项目", nil, "一次性项目"),
-    ("项目类别：☑经常性项目 □一次性项目", nil, "经常性项目"), ("项目类别：延续项目", "延续项目", nil),
+    ("项目类型：☑新增项目 □延续项目", nil, "新增项目"), ("项目类型\t□常年性项目 ☑一次性项目", nil, "一次性项目"),
+    ("项目类别：☑经常性项目 □一次性项目", nil, "经常性项目"), ("项目类别：延续项目", nil, "延续项目"),
     ("项目属性：□新增项目 ☑延续项目", "延续项目", nil),
   ] as [(String, String?, String?)])
-  func categoryAndAttributeByTheirValues(_ line: String, _ attribute: String?, _ category: String?) throws {
+  func categoryAndAttributeByTheirLabels(_ line: String, _ attribute: String?, _ category: String?) throws {
     let text = "项目支出绩效目标表\n项目名称\t测试\n\(line)\n年度资金总额\t100万元\n一级指标\t二级指标\t三级指标\t指标值\n"
       + "产出指标\t数量指标\t培训人数\t≥100人\n"
     let document = try Jixiao.parse(Array(text.utf8), path: "category.txt")
