@@ -362,7 +362,6 @@ extension EntityAssembler {
     amount.unit = defaultUnit
     return amount
   }
-
 }
 
 /// The named amounts of `Funds`, chosen by a field's role: a switch, where key paths to them

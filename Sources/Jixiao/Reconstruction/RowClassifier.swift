@@ -172,35 +172,27 @@ enum RowClassifier {
     key.withUTF8Bytes { bytes in
       guard var start = endOfLastUnitWord(bytes) else { return nil }
       var end = bytes.count
-      while start < end, [0x3A, 0x28, 0x5B, 0x20].contains(bytes[start]) { start += 1 }
+      // `:`, `(`, `[` and blanks before the unit; `)`, `]`, `.`, `;`, blanks and 。 after it.
+      while start < end, bytes[start] == 0x3A || bytes[start] == 0x28 || bytes[start] == 0x5B || bytes[start] == 0x20 {
+        start += 1
+      }
       while start < end {
-        if [0x29, 0x5D, 0x2E, 0x3B, 0x20].contains(bytes[end - 1]) {
+        let last = bytes[end - 1]
+        if last == 0x29 || last == 0x5D || last == 0x2E || last == 0x3B || last == 0x20 {
           end -= 1
-        } else if end - start >= 3, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, bytes[end - 1] == 0x82 {
-          end -= 3  // 。
+        } else if end - start >= 3, bytes[end - 3] == 0xE3, bytes[end - 2] == 0x80, last == 0x82 {
+          end -= 3
         } else {
           break
         }
       }
-      let rest = UnsafeBufferPointer(rebasing: bytes[start..<end])
-      let renminbi = Array("人民币".utf8)
-      if rest.count > renminbi.count, rest.starts(with: renminbi) {
-        return moneyUnit(UnsafeBufferPointer(rebasing: rest[renminbi.count...]))
-      }
-      return moneyUnit(rest)
+      // 人民币 (E4 BA BA E6 B0 91 E5 B8 81) before the unit.
+      if end - start > 9, bytes.hasBytes([0xE4, 0xBA, 0xBA, 0xE6, 0xB0, 0x91, 0xE5, 0xB8, 0x81], at: start) { start += 9 }
+      return moneyUnits[UnsafeBufferPointer(rebasing: bytes[start..<end])]
     }
   }
 
-  private static func moneyUnit(_ bytes: UnsafeBufferPointer<UInt8>) -> MoneyUnit? {
-    for (spelling, unit) in moneyUnitSpellings where bytes.count == spelling.count && bytes.elementsEqual(spelling) {
-      return unit
-    }
-    return nil
-  }
-
-  private static let moneyUnitSpellings: [([UInt8], MoneyUnit)] = [
-    (Array("万元".utf8), .wanYuan), (Array("元".utf8), .yuan), (Array("千元".utf8), .qianYuan), (Array("亿元".utf8), .yiYuan),
-  ]
+  private static let moneyUnits = WordTable<MoneyUnit>([("万元", .wanYuan), ("元", .yuan), ("千元", .qianYuan), ("亿元", .yiYuan)])
 
   /// Every form of `unitLine` names 单位; most lines do not. A plain loop with no call in it,
   /// so that a cell can lend its key to it without being copied first (around a call the

@@ -215,7 +215,7 @@ extension String {
   /// Every occurrence of `target` replaced by `replacement`, found by bytes. `replacing(_:with:)`
   /// and `split(separator:)` with a string come from _StringProcessing, which copies the text
   /// into an array of characters for each search (tens of thousands of instructions a call on
-  /// a cell); `StaticChecks` keeps them out of the reading path.
+  /// a cell); `ReadingPathSymbolTests` keeps them out of the reading path.
   func replacingBytes(_ target: String, with replacement: String) -> String {
     var parts = componentsBytes(separatedBy: target)
     guard parts.count > 1 else { return self }
