@@ -4,9 +4,10 @@ import FoundationEssentials
 /// its thousands (`≥1 200人`), joined into that number after the tokenizer read them as several.
 ///
 /// The rule, and why it is this narrow: a run of at least two single digits, each one space
-/// after the one before (the last may carry a decimal part, `9 5.5`), with an operator right
-/// before it (`≥`, `大于`, `控制在`) or a unit, a scale or a suffix operator right after it (`%`,
-/// `人`, `万`, `以上`), and no number one space beyond either end. OCR spaces a number digit
+/// after the one before (the last may carry a decimal part, `9 5.5`, or one point may stand
+/// apart as they do, `2 . 5`), with an operator right before it (`≥`, `大于`, `控制在`) or a
+/// unit, a scale, a suffix operator or a date's 年, 月 or 日 right after it (`%`, `人`, `万`,
+/// `以上`, `2 0 2 4 年`), and no number one space beyond either end. OCR spaces a number digit
 /// by digit; numbers of two digits or more a space apart are two numbers as written
 /// (`2024 年 12 月` a date, `60 - 80` a range), a lone digit is a number already (`3 项`), and
 /// digits with no operator and no unit beside them (`1 2 3`, a list, a code) say nothing of
@@ -55,16 +56,36 @@ enum SpacedDigits {
   /// The end of the run that starts at `start` (`start` itself when no digit starts there).
   private static func runEnd(_ tokens: [ValueToken], _ scalars: [Unicode.Scalar], from start: Int) -> Int {
     var end = start
-    while end < tokens.count, let digit = tokens[end].number, isPiece(digit, tokens[end]) {
+    var sawPoint = false
+    while end < tokens.count {
       if end > start {
         let previous = tokens[end - 1]
         guard tokens[end].start == previous.end + 1, scalars[previous.end] == " " else { break }
         // A piece with a decimal part ends the run: no digit of the number comes after it.
-        if tokens[end - 1].number?.fractionDigits != 0 { break }
+        if let fraction = tokens[end - 1].number?.fractionDigits, fraction != 0 { break }
       }
-      end += 1
+      if let digit = tokens[end].number, isPiece(digit, tokens[end]) {
+        end += 1
+      } else if end > start, !sawPoint, isSpacedPoint(tokens, scalars, at: end) {
+        // `2 . 5`: the point set apart as the digits are, a digit after it.
+        sawPoint = true
+        end += 1
+      } else {
+        break
+      }
     }
+    // (A point with no digit after it is no part of the number.)
+    if end > start, tokens[end - 1].number == nil { end -= 1 }
     return end
+  }
+
+  /// A `.` alone between spaces, a single digit one space after it.
+  private static func isSpacedPoint(_ tokens: [ValueToken], _ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    let token = tokens[index]
+    guard token.isWord, token.end - token.start == 1, scalars[token.start] == ".", index + 1 < tokens.count,
+      let next = tokens[index + 1].number, isPiece(next, tokens[index + 1]), next.fractionDigits == 0
+    else { return false }
+    return tokens[index + 1].start == token.end + 1 && scalars[token.end] == " "
   }
 
   /// The end of a run of thousands set apart by spaces (`≥1 200人`, `10 000 元`): one to three
@@ -116,6 +137,8 @@ enum SpacedDigits {
     if end < tokens.count {
       switch tokens[end].lexeme {
       case .unit, .scale, .tenths, .comparison(_, .suffix): return true
+      // A date's parts: `2 0 2 4 年 1 1 月`.
+      case .date(.year), .date(.month), .date(.day): return true
       default: break
       }
     }
@@ -125,11 +148,19 @@ enum SpacedDigits {
   private static func joined(_ run: ArraySlice<ValueToken>, _ scalars: [Unicode.Scalar]) -> ValueToken {
     let first = run.first!
     let last = run.last!
-    let fractionDigits = last.number?.fractionDigits ?? 0
-    let integerDigits = run.reduce(0) { $0 + ($1.number?.integerDigits ?? 0) }
+    // The digits before a spaced point (`2 . 5`) are the integer's, those after it the fraction's.
+    let point = run.firstIndex { $0.number == nil }
+    let integerPart = point.map { run[..<$0] } ?? run
+    let fractionPart = point.map { run[($0 + 1)...] } ?? []
+    let integerDigits = integerPart.reduce(0) { $0 + ($1.number?.integerDigits ?? 0) }
+    let fractionDigits = point == nil ? last.number?.fractionDigits ?? 0 : fractionPart.count
+    let allFractionZero =
+      point == nil
+      ? scalars[(last.end - fractionDigits)..<last.end].allSatisfy { $0 == "0" }
+      : fractionPart.allSatisfy { $0.number?.integer == 0 }
     let (value, integer, _) = ValueTokenizer.number(
       scalars[first.start..<last.end], integerDigits: integerDigits, fractionDigits: fractionDigits,
-      allFractionZero: scalars[(last.end - fractionDigits)..<last.end].allSatisfy { $0 == "0" })
+      allFractionZero: allFractionZero)
     let literal = NumberLiteral(
       value: value, fractionDigits: fractionDigits, integerDigits: integerDigits, integer: integer, isChinese: false,
       hasThousandsSeparator: false, spacedDigits: true)

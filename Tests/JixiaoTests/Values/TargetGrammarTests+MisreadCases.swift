@@ -70,6 +70,14 @@ let misreadTargetCases: [TargetCase] = [
   .range("6 0~8 0%", "60", "80", "%", flags: [.spacedDigits]),
   // One bound spaced, the other not: which digits belong together is a guess.
   .text("6 0 - 80%"),
+  // The point set apart as the digits are: was text.
+  .quantity("≥ 2 . 5 万人", .atLeast, "2.5", "万人", flags: [.spacedDigits]),
+  .quantity("9 9 . 5 %", nil, "99.5", "%", flags: [.spacedDigits]),
+  // Two points: no number.
+  .text("≥ 3 . 2 . 1 %"),
+  // A date's digits spaced, anchored by 年, 月 and 日: was text.
+  .date("2 0 2 4 年 1 1 月", "2024-11-01", "2024-11-30", flags: [.spacedDigits]),
+  .date("2 0 2 4年1 2月3 1日前", "2024-12-31", "2024-12-31", op: .atMost, flags: [.spacedDigits]),
   // A letter for a digit among spaced digits: was ≥9 with the qualifier `O %`.
   .quantity("≥ 9 O %", .atLeast, "90", "%", flags: [.ocrDigit, .spacedDigits]),
   .quantity("≥ 1 O O %", .atLeast, "100", "%", flags: [.ocrDigit, .spacedDigits]),
