@@ -280,6 +280,15 @@ struct FormTableReader {
         layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
       }
     }
+    // A name and its target one blank apart in the target's cell (`水质达标率 ≥95%`), where a
+    // layout aligned by blanks had a single one between the two columns: the name, then the
+    // target, said in a note.
+    if draft.name.isNil, let target = draft.target, let split = NameBesideTarget.split(target.text) {
+      draft.name = context.part(of: target, scalarOffset: 0, text: split.name)
+      draft.target = context.part(of: target, scalarOffset: split.targetOffset, text: split.target)
+      draft.targetReading = nil
+      context.diagnose("JX123", target.span, target.text, split.name, split.target)
+    }
     if draft.isShifted && !draft.hasOnlyLevels { shiftedRows.append(draft.rowSpan) }
     for cell in draft.unplaced {
       context.leave(cell, .unknownColumn)

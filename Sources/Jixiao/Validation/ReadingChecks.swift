@@ -160,5 +160,14 @@ enum ReadingChecks {
       explanation: Localized(
         zh: "扫描件识别常把数字 0 读成字母 O 或汉字“〇”，把 1 读成字母 l 或 I。金额的数字串中夹有这样的字母、且没有别的字母相邻时，Jixiao 按它所代表的数字读取金额（原文保留在 raw 中），并提示核对：一位数字读错，合计核对就会出错。\n示例：`年度资金总额（万元） │ 1268.4O`，读作 1268.40 万元。\n修正：对照原件核对该金额，在原表中改正。",
         en: "OCR often reads the digit 0 as the letter O or the numeral 〇, and 1 as l or I. Where such a letter sits among an amount's digits with no other letter beside it, Jixiao reads the amount with the digit it stands for (the text as written stays in raw) and asks for a check: one digit misread makes every sum check wrong.\nExample: `年度资金总额（万元） │ 1268.4O`, read as 1268.40 万元.\nFix: check the amount against the original document and correct it in the table.")),
+    CatalogueEntry(
+      "JX123", .note,
+      title: Localized(zh: "名称与指标值同格", en: "name and target in one cell"),
+      message: Localized(
+        zh: "单元格“{0}”含指标名称与指标值，读作名称“{1}”、指标值“{2}”",
+        en: "the cell '{0}' holds the indicator's name and its target; read as the name '{1}' and the target '{2}'"),
+      explanation: Localized(
+        zh: "以空格对齐的文本（pdftotext、扫描识别）中，两列之间只隔一个空格时，三级指标和指标值会落在同一格。该行没有指标名称、而指标值一格以文字开头、隔一空格后是一个数值（以比较符号或数字开头）时，Jixiao 把前面的文字读作名称，后面的读作指标值。\n示例：`质量指标      水质达标率 ≥95%`。\n修正：核对该行原表；若名称本身含空格和数字，请在原表中分列。",
+        en: "In text aligned by blanks (pdftotext, OCR), where only one blank stood between two columns, the indicator name and the target fall into one cell. Where the row has no name and the target's cell starts with words and, a blank after them, a value (beginning with a comparison sign or a digit), Jixiao reads the words as the name and the rest as the target.\nExample: `质量指标      水质达标率 ≥95%`.\nFix: check the row in the original table.")),
   ]
 }

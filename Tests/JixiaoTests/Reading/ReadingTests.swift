@@ -880,4 +880,37 @@ import Testing
     #expect(project.category == category)
     #expect(document.residue.isEmpty)
   }
+
+  /// A name and its target one blank apart in one cell, where a layout aligned by blanks had a
+  /// single blank between the columns: was the target `水质达标率 ≥95%` with no name. JX123 says so.
+  @Test func nameAndTargetOneBlankApartAreSplit() throws {
+    let text = "项目支出绩效目标表\n项目名称      农村饮水工程\n年度资金总额  850.00万元\n"
+      + "一级指标      二级指标      三级指标       指标值\n产出指标      数量指标      新建供水工程   ≥12处\n"
+      + "              质量指标      水质达标率 ≥95%\n满意度指标    服务对象满意度指标  群众满意度 90%\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "split.txt")
+    let indicators = try #require(document.projects.first?.indicators)
+    #expect(indicators.map(\.name) == ["新建供水工程", "水质达标率", "群众满意度"])
+    #expect(indicators.map(\.target.raw) == ["≥12处", "≥95%", "90%"])
+    // The parts keep their places in the text: 水质达标率 starts line 6 at column 25, ≥95% at 31.
+    #expect(indicators[1].spans[.name]?.line == 6 && indicators[1].spans[.name]?.column == 25)
+    #expect(indicators[1].target.span?.column == 31)
+    #expect(document.diagnostics.filter { $0.code == "JX123" }.map { $0.arguments[1] } == ["水质达标率", "群众满意度"])
+  }
+
+  /// Only a name of words before a value splits: a comparison in words (不低于), digits, a
+  /// name alone or a target that reads as words stay one cell.
+  @Test(arguments: [
+    ("水质达标率 ≥95%", "水质达标率", "≥95%"), ("群众满意度　≥90%", "群众满意度", "≥90%"),
+    ("完工时间 2024年12月", "完工时间", "2024年12月"), ("培训人次 3-5万", "培训人次", "3-5万"),
+  ])
+  func splitsNameFromTarget(_ text: String, _ name: String, _ target: String) throws {
+    let split = try #require(NameBesideTarget.split(text))
+    #expect(split.name == name && split.target == target)
+    #expect(Array(text.unicodeScalars)[split.targetOffset...].elementsEqual(target.unicodeScalars))
+  }
+
+  @Test(arguments: ["不低于 95%", "达到 90%", "≥ 95%", "第1 95%", "水质达标率 明显提升", "水质达标率", "率 95%", "约 100人", "水质 达标率 优"])
+  func keepsOneCell(_ text: String) {
+    #expect(NameBesideTarget.split(text) == nil, "\(text)")
+  }
 }
