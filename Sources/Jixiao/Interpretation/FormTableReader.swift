@@ -194,10 +194,6 @@ struct FormTableReader {
       layout.append(LayoutCell(role: .blockLabel, text: cells[first].text, span: cells[first].span))
       return
     }
-    // A block label beside the row's first indicator (a merged 长期绩效指标 cell printed on
-    // its first row, or the top line of one wrapped over its rows: 长期绩效 ⏎ 指标) switches
-    // the horizon for this row and those below, as one alone on its row does.
-    if let label = blockHorizon(of: cells) { horizon = label }
     // A row of `…` (the template's "and so on"): layout, no indicator.
     if count == 1, StreamRegrouper.isEllipsis(cells[first].key) {
       layout.append(LayoutCell(role: .label, text: cells[first].text, span: cells[first].span))
@@ -274,11 +270,20 @@ struct FormTableReader {
     }
     // Each cell's key by a span: read in place, not copied out of the array with the cell.
     let span = cells.span
+    // A block label beside the row's first indicator (a merged 长期绩效指标 cell printed on its
+    // first row, or the top line of one wrapped over its rows: 长期绩效 ⏎ 指标) switches the
+    // horizon for this row and those below, as one alone on its row does.
+    var rowHorizon: Horizon?
     for index in cells.indices where !span[index].isEmpty && isBlockLabel(span[index]) {
       let cell = cells[index]
       if cell != draft.name && cell != draft.target {
         layout.append(LayoutCell(role: .blockLabel, text: cell.text, span: cell.span))
       }
+      if rowHorizon == nil { rowHorizon = LevelVocabulary.blockLabel(cell.key) ?? LevelVocabulary.horizon(ofFragment: cell.key) }
+    }
+    if let rowHorizon {
+      horizon = rowHorizon
+      draft.horizon = rowHorizon
     }
     // A name and its target one blank apart in the target's cell (`水质达标率 ≥95%`), where a
     // layout aligned by blanks had a single one between the two columns: the name, then the
@@ -296,22 +301,6 @@ struct FormTableReader {
     draft.unplaced = []
     for cell in draft.duplicates { context.leave(cell, .duplicateCell) }
     draft.duplicates = []
-  }
-
-  /// The horizon a block label on an indicator row names, whole in any column or in part in
-  /// the block-label column (`isBlockLabel`'s cells).
-  private func blockHorizon(of cells: [Cell]) -> Horizon? {
-    for index in cells.indices where !cells[index].isEmpty {
-      let key = cells[index].key
-      if let label = LevelVocabulary.blockLabel(key) {
-        if let label { return label }
-      } else if indicatorReader?.role(ofColumn: cells[index].column) == .blockLabel,
-        let label = LevelVocabulary.horizon(ofFragment: key)
-      {
-        return label
-      }
-    }
-    return nil
   }
 
   /// A block label, or part of one in the block-label column (`IndicatorRowReader` passes

@@ -17,15 +17,15 @@ enum NameBesideTarget {
 
   static func split(_ text: String) -> Split? {
     let scalars = Array(text.unicodeScalars)
-    guard scalars.count >= 4, scalars.contains(where: isBlank), !scalars.contains("\n") else { return nil }
+    guard scalars.count >= 4, scalars.contains(where: Blank.isBlank), !scalars.contains("\n") else { return nil }
     var index = 0
     while index < scalars.count {
-      guard isBlank(scalars[index]) else {
+      guard Blank.isBlank(scalars[index]) else {
         index += 1
         continue
       }
       var end = index
-      while end < scalars.count && isBlank(scalars[end]) { end += 1 }
+      while end < scalars.count && Blank.isBlank(scalars[end]) { end += 1 }
       let name = scalars[..<index]
       let target = scalars[end...]
       if let first = target.first, isValueStart(first), isName(name) {
@@ -56,6 +56,4 @@ enum NameBesideTarget {
     default: false
     }
   }
-
-  private static func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\u{3000}" }
 }

@@ -213,11 +213,12 @@ enum RowClassifier {
 
   /// The byte offset after the key's last 单位, if it names one.
   private static func endOfLastUnitWord(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-    let word: [UInt8] = [0xE5, 0x8D, 0x95, 0xE4, 0xBD, 0x8D]
     var end: Int?
-    while let found = key.firstIndex(of: word, from: end ?? 0) { end = found + word.count }
+    while let found = key.firstIndex(of: unitWord, from: end ?? 0) { end = found + unitWord.count }
     return end
   }
+
+  private static let unitWord = Array("单位".utf8)
 
   /// Whether the key holds 表 (E8 A1 A8), which `TitleVocabulary.kind(ofTitle:)` asks
   /// first. A plain loop, as `namesUnit`.

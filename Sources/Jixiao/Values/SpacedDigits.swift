@@ -74,8 +74,6 @@ enum SpacedDigits {
         break
       }
     }
-    // (A point with no digit after it is no part of the number.)
-    if end > start, tokens[end - 1].number == nil { end -= 1 }
     return end
   }
 
