@@ -169,5 +169,14 @@ enum ReadingChecks {
       explanation: Localized(
         zh: "以空格对齐的文本（pdftotext、扫描识别）中，两列之间只隔一个空格时，三级指标和指标值会落在同一格。该行没有指标名称、而指标值一格以文字开头、隔一空格后是一个数值（以比较符号或数字开头）时，Jixiao 把前面的文字读作名称，后面的读作指标值。\n示例：`质量指标      水质达标率 ≥95%`。\n修正：核对该行原表；若名称本身含空格和数字，请在原表中分列。",
         en: "In text aligned by blanks (pdftotext, OCR), where only one blank stood between two columns, the indicator name and the target fall into one cell. Where the row has no name and the target's cell starts with words and, a blank after them, a value (beginning with a comparison sign or a digit), Jixiao reads the words as the name and the rest as the target.\nExample: `质量指标      水质达标率 ≥95%`.\nFix: check the row in the original table.")),
+    CatalogueEntry(
+      "JX124", .note,
+      title: Localized(zh: "指标层级与名称同格", en: "level names and name in one cell"),
+      message: Localized(
+        zh: "单元格“{0}”含指标层级名称与下一列的内容，分读为“{1}”",
+        en: "the cell '{0}' holds level names and the next column's words; read apart as '{1}'"),
+      explanation: Localized(
+        zh: "以空格对齐的文本中，两列之间只隔一个空格时，二级指标和三级指标（或一级指标和二级指标）会落在同一格，而该行相应的列是空的。单元格中空格前的每一段都是完整的指标层级名称（以“指标”结尾）、且它们要去的列都空着时，Jixiao 把各段分到各自的列。\n示例：`效益指标      社会效益指标 受益人口      ≥1万人`。\n修正：核对该行原表。",
+        en: "In text aligned by blanks, where only one blank stood between two columns, a level-2 name and the indicator's name (or a level-1 and a level-2 name) fall into one cell while the row's other column is empty. Where every piece of the cell before a blank is a level's full name (ending in 指标) and the columns they belong to are empty, Jixiao reads each piece in its own column.\nExample: `效益指标      社会效益指标 受益人口      ≥1万人`.\nFix: check the row in the original table.")),
   ]
 }

@@ -909,6 +909,41 @@ import Testing
     #expect(Array(text.unicodeScalars)[split.targetOffset...].elementsEqual(target.unicodeScalars))
   }
 
+  /// A level's name and the next column's words one blank apart in one cell, the row's slot
+  /// for them empty: was the indicator `社会效益指标 受益人口` with no level 2. JX124 says so.
+  @Test func levelNamesBesideTheNameAreSplit() throws {
+    let text = "项目支出绩效目标表\n项目名称    乡村道路养护\n年度资金总额    100万元\n"
+      + "一级指标    二级指标    三级指标    指标值\n产出指标    数量指标    养护里程    ≥50公里\n"
+      + "效益指标    社会效益指标 受益人口    ≥1万人\n"
+      + "满意度指标 服务对象满意度指标    群众满意度    ≥90%\n"
+    let document = try Jixiao.parse(Array(text.utf8), path: "levels.txt")
+    let indicators = try #require(document.projects.first?.indicators)
+    #expect(indicators.map(\.name) == ["养护里程", "受益人口", "群众满意度"])
+    #expect(indicators.map(\.level2Raw) == ["数量指标", "社会效益指标", "服务对象满意度指标"])
+    #expect(indicators.map(\.level1Raw) == ["产出指标", "效益指标", "满意度指标"])
+    // 社会效益指标 starts line 6 at column 9, 受益人口 at 16.
+    #expect(indicators[1].spans[.level2]?.column == 9 && indicators[1].spans[.name]?.column == 16)
+    #expect(document.diagnostics.filter { $0.code == "JX124" }.count == 2)
+  }
+
+  @Test(arguments: [
+    ("社会效益指标 受益人口", ["社会效益指标", "受益人口"]), ("效益指标 社会效益指标", ["效益指标", "社会效益指标"]),
+    ("效益指标　社会效益指标  受益人口", ["效益指标", "社会效益指标", "受益人口"]),
+  ])
+  func splitsLevelNames(_ text: String, _ pieces: [String]) throws {
+    let split = try #require(LevelBesideName.split(text))
+    #expect(split.map(\.text) == pieces)
+    for piece in split {
+      #expect(Array(text.unicodeScalars)[piece.scalarOffset...].starts(with: piece.text.unicodeScalars))
+    }
+  }
+
+  /// A name that merely starts with a level's word, levels out of order, or one piece stay whole.
+  @Test(arguments: ["满意度 调查", "社会效益 受益人口", "受益人口 社会效益指标", "社会效益指标 效益指标", "社会效益指标", "数量指标 质量指标 合格率"])
+  func keepsLevelCellWhole(_ text: String) {
+    #expect(LevelBesideName.split(text) == nil, "\(text)")
+  }
+
   @Test(arguments: ["不低于 95%", "达到 90%", "≥ 95%", "第1 95%", "水质达标率 明显提升", "水质达标率", "率 95%", "约 100人", "水质 达标率 优"])
   func keepsOneCell(_ text: String) {
     #expect(NameBesideTarget.split(text) == nil, "\(text)")

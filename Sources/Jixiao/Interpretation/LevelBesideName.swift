@@ -1,0 +1,85 @@
+/// Level names and an indicator's name one blank apart in one cell (`社会效益指标 受益人口`,
+/// `效益指标 社会效益指标`): what a layout aligned by blanks gives where a single blank stood
+/// between two of its columns. The row then has an empty level slot and a cell that holds two
+/// slots' words.
+///
+/// The split is taken only where the words say which slots they fill: every piece but the
+/// last is a level's full name (ending in 指标, so an indicator named `满意度 调查` stays whole),
+/// the pieces fill slots in order (level 1, level 2, name), and each slot they fill is empty
+/// or is the cell's own.
+enum LevelBesideName {
+  /// Where a piece of a cell goes.
+  enum Slot: Int, Comparable {
+    case level1, level2, name
+    static func < (lhs: Slot, rhs: Slot) -> Bool { lhs.rawValue < rhs.rawValue }
+  }
+
+  struct Piece {
+    var slot: Slot
+    var text: String
+    /// Where the piece starts, in scalars of the cell's text.
+    var scalarOffset: Int
+  }
+
+  /// The cell's pieces and their slots, when the cell splits so; nil for a cell of one piece
+  /// or one whose pieces do not all name their slots.
+  static func split(_ text: String) -> [Piece]? {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.count >= 5, scalars.contains(where: Blank.isBlank), !scalars.contains("\n") else { return nil }
+    var pieces: [Piece] = []
+    var index = 0
+    while index < scalars.count {
+      while index < scalars.count && Blank.isBlank(scalars[index]) { index += 1 }
+      guard index < scalars.count else { break }
+      var end = index
+      while end < scalars.count && !Blank.isBlank(scalars[end]) { end += 1 }
+      let piece = String(String.UnicodeScalarView(scalars[index..<end]))
+      pieces.append(Piece(slot: .name, text: piece, scalarOffset: index))
+      index = end
+    }
+    guard pieces.count >= 2 else { return nil }
+    for index in pieces.indices {
+      if let level = level(pieces[index].text) {
+        pieces[index].slot = level
+      } else if index < pieces.count - 1 {
+        return nil
+      }
+    }
+    // The last piece is the indicator's name unless it names a level (`效益指标 社会效益指标`).
+    for index in pieces.indices.dropFirst() where pieces[index].slot <= pieces[index - 1].slot { return nil }
+    return pieces
+  }
+
+  /// A level's name ending in 指标, as aligned tables print them: `社会效益指标`, not
+  /// `群众满意度`, which a level's other spelling also reads.
+  static func isFullLevelName(_ key: String) -> Bool { level(key) != nil }
+
+  private static func level(_ text: String) -> Slot? {
+    guard text.hasSuffix("指标") else { return nil }
+    let levels = LevelVocabulary.levels(text)
+    return levels.level1 != nil ? .level1 : levels.level2 != nil ? .level2 : nil
+  }
+}
+
+extension IndicatorDraft {
+  func cell(in slot: LevelBesideName.Slot) -> Cell? {
+    switch slot {
+    case .level1: level1Cell
+    case .level2: level2Cell
+    case .name: name
+    }
+  }
+
+  /// Puts a cell in a slot, with the level it names.
+  mutating func setCell(_ cell: Cell?, in slot: LevelBesideName.Slot) {
+    switch slot {
+    case .level1:
+      level1Cell = cell
+      level1 = cell.flatMap { LevelVocabulary.level1($0.key) }
+    case .level2:
+      level2Cell = cell
+      level2 = cell.flatMap { LevelVocabulary.level2($0.key) }
+    case .name: name = cell
+    }
+  }
+}
