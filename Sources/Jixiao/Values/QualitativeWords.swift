@@ -5,15 +5,21 @@ enum QualitativeWords {
     "优秀", "优良", "良好", "较好", "合格", "不合格", "及格", "不及格", "达标", "不达标", "满意", "基本满意",
     "非常满意", "不满意", "通过", "不通过", "中等", "一般", "较差", "优", "良", "中", "差", "好", "是", "否",
     "有", "无", "A", "B", "C", "D", "A级", "B级", "C级", "AAA", "AA",
+    // Ratings written with a numeral (一级 is the best, so 二级以上 is 一级 or 二级): a rating
+    // level, not a number of 级. NFKC has made Ⅲ the letters III.
+    "AAAA", "AAAAA", "AA级", "AAA级", "AAAA级", "AAAAA级", "3A级", "4A级", "5A级", "一级", "二级", "三级", "四级",
+    "五级", "甲级", "乙级", "丙级", "甲等", "乙等", "丙等", "二级甲等", "二级乙等", "三级甲等", "三级乙等", "一类", "二类",
+    "三类", "四类", "五类", "I类", "II类", "III类", "IV类", "V类",
   ]
 
   /// Words around a grade that do not change it: 得到良好等次, 达到合格标准, 评为优秀.
   static let gradePrefixes: [String] = [
     "评定为", "评为", "达到", "得到", "获得", "保持", "确保", "均为", "为", "全部", "考核", "等次为", "等级为",
-    "结果为", "验收", "质量", "整体", "总体",
+    "结果为", "验收", "质量", "整体", "总体", "国家", "地表水", "水质",
   ]
   static let gradeSuffixes: [String] = [
-    "等次", "等级", "级别", "标准", "水平", "以上", "及以上", "以上等次", "档次", "档", "级", "率", "结果", "评价",
+    "等次", "等级", "级别", "标准", "水平", "以上", "及以上", "以上等次", "档次", "档", "级", "率", "结果", "评价", "景区",
+    "水质",
   ]
 
   /// Direction words: 提高5% differs from 下降5%, so one right before a number is kept.
@@ -70,29 +76,38 @@ enum QualitativeWords {
     var core = text[...]
     var atLeast = false
     var atMost = false
+    // The grade is the last core that is one: `A级` strips to `A`, `二级标准` to `二级` and not
+    // on to `二`, since 级 is also decoration.
+    var found: (grade: String, atLeast: Bool, atMost: Bool)?
+    func consider() {
+      guard core.count <= 6 else { return }
+      let candidate = String(scalars: core)
+      if gradeSet.contains(candidate) { found = (candidate, atLeast, atMost) }
+    }
+    consider()
     var changed = true
     while changed {
       changed = false
       for prefix in prefixScalars where core.count > prefix.count && core.starts(with: prefix) {
         core = core.dropFirst(prefix.count)
         changed = true
+        consider()
       }
       for (suffix, isAtLeast) in suffixScalars
       where core.count > suffix.count && core.reversed().starts(with: suffix.reversed()) {
         if isAtLeast { atLeast = true }
         core = core.dropLast(suffix.count)
         changed = true
+        consider()
       }
       for suffix in atMostSuffixes where core.count > suffix.count && core.reversed().starts(with: suffix.reversed()) {
         atMost = true
         core = core.dropLast(suffix.count)
         changed = true
+        consider()
       }
     }
-    guard core.count <= 4 else { return nil }
-    let candidate = String(scalars: core)
-    guard gradeSet.contains(candidate) else { return nil }
-    return (candidate, atLeast, atMost)
+    return found
   }
 
   /// Whether `text` holds a form's sign-off words (盖章, 签字 …).

@@ -6,8 +6,8 @@ import FoundationEssentials
 /// The rule, and why it is this narrow: a run of at least two single digits, each one space
 /// after the one before (the last may carry a decimal part, `9 5.5`, or one point may stand
 /// apart as they do, `2 . 5`), with an operator right before it (`≥`, `大于`, `控制在`) or a
-/// unit, a scale, a suffix operator or a date's 年, 月 or 日 right after it (`%`, `人`, `万`,
-/// `以上`, `2 0 2 4 年`), and no number one space beyond either end. OCR spaces a number digit
+/// unit, a scale, a suffix operator, a date's 年, 月 or 日 or a rank's 名 right after it (`%`,
+/// `人`, `万`, `以上`, `2 0 2 4 年`, `第 1 0 名`), and no number one space beyond either end. OCR spaces a number digit
 /// by digit; numbers of two digits or more a space apart are two numbers as written
 /// (`2024 年 12 月` a date, `60 - 80` a range), a lone digit is a number already (`3 项`), and
 /// digits with no operator and no unit beside them (`1 2 3`, a list, a code) say nothing of
@@ -128,7 +128,8 @@ enum SpacedDigits {
   private static func isAnchored(_ tokens: [ValueToken], before start: Int, after end: Int) -> Bool {
     if start > 0 {
       switch tokens[start - 1].lexeme {
-      case .comparison(_, .prefix), .keepWithin: return true
+      // A rank's marker too: `第 1 0 名`, `前 1 0 名`.
+      case .comparison(_, .prefix), .keepWithin, .rank(.ordinal), .front: return true
       default: break
       }
     }
@@ -136,7 +137,7 @@ enum SpacedDigits {
       switch tokens[end].lexeme {
       case .unit, .scale, .tenths, .comparison(_, .suffix): return true
       // A date's parts: `2 0 2 4 年 1 1 月`.
-      case .date(.year), .date(.month), .date(.day): return true
+      case .date(.year), .date(.month), .date(.day), .rank(.place): return true
       default: break
       }
     }

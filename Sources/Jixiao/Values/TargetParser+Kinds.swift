@@ -73,6 +73,25 @@ extension TargetParser {
     return target
   }
 
+  /// `达到国家二级标准`, `4A级景区`, `三级甲等`: a rating written with a numeral is a grade, not a
+  /// number of 级 (一级 is the best, so reading 二级以上 as ≥ 2 级 says the opposite). Only where
+  /// no comparison sign is written: `≥2级` stays a quantity.
+  func readRatingGrade(_ segment: [ValueToken], raw: String) -> Target? {
+    guard let first = segment.first, let last = segment.last,
+      segment.contains(where: { $0.isNumeric }),
+      !segment.contains(where: { $0.lexeme?.isComparison == true && !Self.isIdeographic(scalars[$0.start]) })
+    else { return nil }
+    let written = scalars[first.start..<last.end]
+    guard written.count <= 60, written.contains(where: { $0 == "级" || $0 == "类" || $0 == "等" }),
+      let found = QualitativeWords.grade(in: Array(written))
+    else { return nil }
+    var target = makeTarget(.qualitative, raw: raw)
+    target.grade = found.grade
+    if found.atLeast { target.op = .atLeast }
+    if found.atMost { target.op = .atMost }
+    return target
+  }
+
   // MARK: Template placeholders and 上下半年
 
   /// `≥**%`, `≤**元/人·月`: a template never filled in; operator and unit are kept.

@@ -243,6 +243,7 @@ struct TargetParser {
     if segment.isEmpty { return Target(raw: raw, kind: .empty, span: span) }
     if let halves = readBothHalves(segment, raw: raw) { return halves }
     if let placeholder = readPlaceholder(segment, raw: raw) { return placeholder }
+    if let rating = readRatingGrade(segment, raw: raw) { return rating }
     if let rank = readRank(segment, raw: raw) { return rank }
     // A reader is tried only when the segment holds what it requires: most segments are
     // neither a date nor a range, and the readers would find that out after some work.

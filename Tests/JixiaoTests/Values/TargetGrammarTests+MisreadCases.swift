@@ -81,6 +81,10 @@ let misreadTargetCases: [TargetCase] = [
   // A letter for a digit among spaced digits: was ≥9 with the qualifier `O %`.
   .quantity("≥ 9 O %", .atLeast, "90", "%", flags: [.ocrDigit, .spacedDigits]),
   .quantity("≥ 1 O O %", .atLeast, "100", "%", flags: [.ocrDigit, .spacedDigits]),
+  // A rank's marker anchors its spaced digits: were text.
+  .rank("第 1 0 名", 10, .equal, flags: [.spacedDigits]),
+  .rank("第 1 O 名", 10, .equal, flags: [.ocrDigit, .spacedDigits]),
+  .rank("前 1 0 名", 10, .atMost, flags: [.spacedDigits]),
   // Thousands set apart by a space, as print sets an amount (a thin space is one after NFKC):
   // was text.
   .quantity("≥ 1 268.40 万元", .atLeast, "1268.40", "万元", yuan: "12684000"),

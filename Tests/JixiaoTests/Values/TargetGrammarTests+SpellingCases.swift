@@ -61,6 +61,18 @@ let spellingTargetCases: [TargetCase] = [
   .qualitative("优", grade: "优"),
   .qualitative("良好以上", grade: "良好", op: .atLeast),
   .qualitative("达到合格标准", grade: "合格"),
+  // Ratings written with a numeral: a grade, not a number of 级 (was ≥ 2 级, or 4 with the unit A).
+  .qualitative("达到国家二级标准", grade: "二级"),
+  .qualitative("二级以上", grade: "二级", op: .atLeast),
+  .qualitative("三级甲等", grade: "三级甲等"),
+  .qualitative("国家4A级景区", grade: "4A级"),
+  .qualitative("AAAA级", grade: "AAAA"),
+  .qualitative("水质达到Ⅲ类标准", grade: "III类"),
+  .qualitative("甲级", grade: "甲级"),
+  .qualitative("A级", grade: "A"),
+  // With a comparison sign, or in arabic digits alone, 级 stays a unit.
+  .quantity("≥2级", .atLeast, "2", "级"),
+  .quantity("2级", nil, "2", "级"),
   .empty("/"),
   .empty("—"),
   .quantity("±5%", nil, "5", "%", qualifier: "±"),
