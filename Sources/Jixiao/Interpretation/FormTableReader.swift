@@ -310,6 +310,10 @@ struct FormTableReader {
   /// (`群众满意度`, read into the level-2 column beside `满意度指标 服务对象满意度指标`) moves on
   /// to the next slot, which must be empty.
   private mutating func splitLevelsBesideName(_ draft: inout IndicatorDraft) {
+    // Most rows have no blank in these cells: nothing to split.
+    guard LevelBesideName.mayHoldPieces(draft.name?.text) || LevelBesideName.mayHoldPieces(draft.level2Cell?.text)
+      || LevelBesideName.mayHoldPieces(draft.level1Cell?.text)
+    else { return }
     let slots: [LevelBesideName.Slot] = [.level1, .level2, .name]
     for source in slots.reversed() {
       guard let cell = draft.cell(in: source), let pieces = LevelBesideName.split(cell.text) else { continue }

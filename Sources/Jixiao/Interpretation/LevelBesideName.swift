@@ -24,6 +24,7 @@ enum LevelBesideName {
   /// The cell's pieces and their slots, when the cell splits so; nil for a cell of one piece
   /// or one whose pieces do not all name their slots.
   static func split(_ text: String) -> [Piece]? {
+    guard mayHoldPieces(text) else { return nil }
     let scalars = Array(text.unicodeScalars)
     guard scalars.count >= 5, scalars.contains(where: Blank.isBlank), !scalars.contains("\n") else { return nil }
     var pieces: [Piece] = []
@@ -48,6 +49,21 @@ enum LevelBesideName {
     // The last piece is the indicator's name unless it names a level (`效益指标 社会效益指标`).
     for index in pieces.indices.dropFirst() where pieces[index].slot <= pieces[index - 1].slot { return nil }
     return pieces
+  }
+
+  /// Whether `text` may split: asked of up to three cells of every indicator row, nearly
+  /// all without a blank, it looks for the bytes a blank can start with (`Blank.isBlank`).
+  static func mayHoldPieces(_ text: String?) -> Bool {
+    guard let text, text.utf8.count >= 15 else { return false }
+    return text.withUTF8Bytes { $0.contains(where: mayStartBlank) }
+  }
+
+  @inline(__always)
+  private static func mayStartBlank(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x09, 0x0B, 0x0C, 0x20, 0xC2, 0xE2, 0xE3, 0xEF: true
+    default: false
+    }
   }
 
   /// A level's name ending in 指标, as aligned tables print them: `社会效益指标`, not

@@ -4,13 +4,7 @@
 /// tens of thousands of indicators and targets, and every optional field stored inline costs
 /// its full size in each of them, set or not.
 struct Boxed<Value: Hashable & Sendable>: Hashable, Sendable {
-  private final class Storage: @unchecked Sendable {
-    // Mutated only through `value`'s `_modify`, after `isKnownUniquelyReferenced`: an
-    // access never overlaps another, so the run-time exclusivity check (a call on every read
-    // of every boxed field) is left out.
-    @exclusivity(unchecked) var value: Value
-    init(_ value: Value) { self.value = value }
-  }
+  private typealias Storage = BoxStorage<Value>
 
   private var storage: Storage
 
@@ -55,3 +49,15 @@ extension Optional {
 
 /// A value with an empty form, `init()`.
 protocol EmptyInitializable { init() }
+
+/// `Boxed`'s storage, outside it so that its class carries no requirement on `Value`: the
+/// metadata of a class nested in `Boxed` was made with a run-time look-up of `Value`'s
+/// `Hashable` conformance, a scan of every conformance in the binary (some 500,000
+/// instructions at the first box of each kind, in every process).
+final class BoxStorage<Value>: @unchecked Sendable {
+  // Mutated only through `Boxed.value`'s `_modify`, after `isKnownUniquelyReferenced`: an
+  // access never overlaps another, so the run-time exclusivity check (a call on every read
+  // of every boxed field) is left out.
+  @exclusivity(unchecked) var value: Value
+  init(_ value: Value) { self.value = value }
+}

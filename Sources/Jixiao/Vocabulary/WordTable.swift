@@ -26,22 +26,34 @@ struct WordTable<Value: Sendable>: Sendable {
 
   /// The table of `pairs`; the first value given for a word wins.
   init(_ pairs: some Sequence<(String, Value)>) {
+    let pairs = Array(pairs)
     var store: [UInt8] = []
     var entries: [Entry] = []
-    var seen = Set<String>()
-    for (word, value) in pairs where seen.insert(word).inserted {
-      entries.append(Entry(start: store.count, count: word.utf8.count, value: value))
-      store.append(contentsOf: word.utf8)
-    }
     var size = 8
-    while size < entries.count * 4 { size *= 2 }
+    while size < pairs.count * 4 { size *= 2 }
     var slots = [Int32](repeating: -1, count: size)
-    store.withUnsafeBufferPointer { bytes in
-      for (index, entry) in entries.enumerated() {
-        var slot = WordTable.hash(UnsafeBufferPointer(rebasing: bytes[entry.start..<(entry.start + entry.count)]))
-          & (size - 1)
-        while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-        slots[slot] = Int32(index)
+    // A word given twice is found in its probe sequence and skipped: by bytes, since a
+    // `Set<String>` hashed the words' canonical forms (3 M instructions at start-up).
+    for (word, value) in pairs {
+      let start = store.count
+      store.append(contentsOf: word.utf8)
+      let isNew = store.withUnsafeBufferPointer { bytes in
+        let wordBytes = UnsafeBufferPointer(rebasing: bytes[start...])
+        var slot = WordTable.hash(wordBytes) & (size - 1)
+        while slots[slot] >= 0 {
+          let other = entries[Int(slots[slot])]
+          if other.count == wordBytes.count && equalBytes(bytes.baseAddress! + other.start, wordBytes.baseAddress, other.count) {
+            return false
+          }
+          slot = (slot + 1) & (size - 1)
+        }
+        slots[slot] = Int32(entries.count)
+        return true
+      }
+      if isNew {
+        entries.append(Entry(start: start, count: store.count - start, value: value))
+      } else {
+        store.removeLast(store.count - start)
       }
     }
     self.store = store
