@@ -61,9 +61,16 @@ enum QualitativeWords {
 
   private static let gradeSet = Set(grades)
   private static let gradeWords = WordIndex(grades.map { Array($0.unicodeScalars) })
-  private static let prefixScalars = gradePrefixes.map { Array($0.unicodeScalars) }
-  private static let suffixScalars = gradeSuffixes.map { (Array($0.unicodeScalars), $0.containsBytes("以上")) }
-  private static let atMostSuffixes = ["以下", "及以下"].map { Array($0.unicodeScalars) }
+  // Longest first: `以上` taken before `及以上` left `良好及`, no grade.
+  private static let prefixScalars = longestFirst(gradePrefixes)
+  private static let suffixScalars = longestFirst(gradeSuffixes).map { ($0, $0.contains("上")) }
+  private static let atMostSuffixes = longestFirst(["以下", "及以下"])
+  /// `不低于良好`, `不低于二级`: this grade or a better one.
+  private static let atLeastPrefixes = longestFirst(["不低于", "不得低于", "不应低于", "至少", "至少为", "至少达到"])
+
+  private static func longestFirst(_ words: [String]) -> [[Unicode.Scalar]] {
+    words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+  }
   private static let residueScalars = formResidue.map { Array($0.unicodeScalars) }
 
   /// Whether a grade word occurs anywhere in `text` (a grade can only be read where one does).
@@ -89,6 +96,12 @@ enum QualitativeWords {
     while changed {
       changed = false
       for prefix in prefixScalars where core.count > prefix.count && core.starts(with: prefix) {
+        core = core.dropFirst(prefix.count)
+        changed = true
+        consider()
+      }
+      for prefix in atLeastPrefixes where core.count > prefix.count && core.starts(with: prefix) {
+        atLeast = true
         core = core.dropFirst(prefix.count)
         changed = true
         consider()

@@ -70,7 +70,15 @@ let spellingTargetCases: [TargetCase] = [
   .qualitative("水质达到Ⅲ类标准", grade: "III类"),
   .qualitative("甲级", grade: "甲级"),
   .qualitative("A级", grade: "A"),
+  // 及以上 after a grade (was no grade: 以上 was taken first, leaving 良好及), and 不低于 before one.
+  .qualitative("良好及以上", grade: "良好", op: .atLeast),
+  .qualitative("二级及以上", grade: "二级", op: .atLeast),
+  .qualitative("不低于良好", grade: "良好", op: .atLeast),
+  .qualitative("不得低于合格", grade: "合格", op: .atLeast),
+  .qualitative("不低于二级", grade: "二级", op: .atLeast),
+  .qualitative("合格及以下", grade: "合格", op: .atMost),
   // With a comparison sign, or in arabic digits alone, 级 stays a unit.
+  .quantity("不低于2级", .atLeast, "2", "级"),
   .quantity("≥2级", .atLeast, "2", "级"),
   .quantity("2级", nil, "2", "级"),
   .empty("/"),
