@@ -7,7 +7,7 @@ enum QualitativeWords {
     "有", "无", "A", "B", "C", "D", "A级", "B级", "C级", "AAA", "AA",
     // Ratings written with a numeral (一级 is the best, so 二级以上 is 一级 or 二级): a rating
     // level, not a number of 级. NFKC has made Ⅲ the letters III.
-    "AAAA", "AAAAA", "AA级", "AAA级", "AAAA级", "AAAAA级", "3A级", "4A级", "5A级", "一级", "二级", "三级", "四级",
+    "AAAA", "AAAAA", "3A", "4A", "5A", "一级", "二级", "三级", "四级",
     "五级", "甲级", "乙级", "丙级", "甲等", "乙等", "丙等", "二级甲等", "二级乙等", "三级甲等", "三级乙等", "一类", "二类",
     "三类", "四类", "五类", "I类", "II类", "III类", "IV类", "V类",
   ]
