@@ -306,45 +306,21 @@ struct FormTableReader {
 
   /// Level names and the indicator's name one blank apart in one cell (`社会效益指标 受益人口`
   /// with no level 2 on the row), where a layout aligned by blanks had a single blank between
-  /// the columns: each piece to the slot it names, said in a note. A cell the pieces displace
-  /// (`群众满意度`, read into the level-2 column beside `满意度指标 服务对象满意度指标`) moves on
-  /// to the next slot, which must be empty.
+  /// the columns: the cells placed as `LevelBesideName.placement` says, in a note.
   private mutating func splitLevelsBesideName(_ draft: inout IndicatorDraft) {
     // Most rows have no blank in these cells: nothing to split.
     guard LevelBesideName.mayHoldPieces(draft.name?.text) || LevelBesideName.mayHoldPieces(draft.level2Cell?.text)
       || LevelBesideName.mayHoldPieces(draft.level1Cell?.text)
     else { return }
-    let slots: [LevelBesideName.Slot] = [.level1, .level2, .name]
-    for source in slots.reversed() {
-      guard let cell = draft.cell(in: source), let pieces = LevelBesideName.split(cell.text) else { continue }
-      // The row's cells in slot order, the source replaced by its pieces; each to the slot
-      // its piece names, or else the first free one at or after its own.
-      var placed: [(Cell, LevelBesideName.Slot)] = []
-      var next = 0
-      var fits = true
-      for slot in slots {
-        if slot == source {
-          for piece in pieces {
-            guard piece.slot.rawValue >= next else { fits = false; break }
-            placed.append((context.part(of: cell, scalarOffset: piece.scalarOffset, text: piece.text), piece.slot))
-            next = piece.slot.rawValue + 1
-          }
-        } else if let other = draft.cell(in: slot) {
-          let at = max(next, slot.rawValue)
-          // A level's full name is not moved into another slot; a word a level's spelling
-          // also reads (群众满意度, in the level-2 column) is.
-          guard at < slots.count, at == slot.rawValue || !LevelBesideName.isFullLevelName(other.key) else {
-            fits = false
-            break
-          }
-          placed.append((other, slots[at]))
-          next = at + 1
-        }
-        if !fits { break }
+    for source in LevelBesideName.Slot.allCases.reversed() {
+      guard let cell = draft.cell(in: source), let pieces = LevelBesideName.split(cell.text),
+        let moves = LevelBesideName.placement(of: pieces, from: source, in: draft)
+      else { continue }
+      let placed = moves.map { move in
+        (move.piece.map { context.part(of: cell, scalarOffset: $0.scalarOffset, text: $0.text) } ?? draft.cell(in: move.from)!, move.to)
       }
-      guard fits else { continue }
-      for slot in slots { draft.setCell(nil, in: slot) }
-      for (piece, slot) in placed { draft.setCell(piece, in: slot) }
+      for slot in LevelBesideName.Slot.allCases { draft.setCell(nil, in: slot) }
+      for (cell, slot) in placed { draft.setCell(cell, in: slot) }
       context.diagnose("JX124", cell.span, cell.text, pieces.map(\.text).joined(separator: " │ "))
       return
     }

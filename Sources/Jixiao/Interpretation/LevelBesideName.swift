@@ -9,7 +9,7 @@
 /// or is the cell's own.
 enum LevelBesideName {
   /// Where a piece of a cell goes.
-  enum Slot: Int, Comparable {
+  enum Slot: Int, Comparable, CaseIterable {
     case level1, level2, name
     static func < (lhs: Slot, rhs: Slot) -> Bool { lhs.rawValue < rhs.rawValue }
   }
@@ -49,6 +49,32 @@ enum LevelBesideName {
     // The last piece is the indicator's name unless it names a level (`效益指标 社会效益指标`).
     for index in pieces.indices.dropFirst() where pieces[index].slot <= pieces[index - 1].slot { return nil }
     return pieces
+  }
+
+  /// Where the row's cells go once the cell in `source` is read as `pieces`: each piece to
+  /// the slot it names, every other cell to its own slot or, displaced by a piece, to the next
+  /// one (`群众满意度`, read into the level-2 column beside `满意度指标 服务对象满意度指标`); nil
+  /// when they do not fit in order or a level's full name would move.
+  static func placement(of pieces: [Piece], from source: Slot, in draft: IndicatorDraft)
+    -> [(from: Slot, piece: Piece?, to: Slot)]?
+  {
+    var moves: [(from: Slot, piece: Piece?, to: Slot)] = []
+    var next = 0
+    for slot in Slot.allCases {
+      if slot == source {
+        for piece in pieces {
+          guard piece.slot.rawValue >= next else { return nil }
+          moves.append((slot, piece, piece.slot))
+          next = piece.slot.rawValue + 1
+        }
+      } else if let other = draft.cell(in: slot) {
+        let at = max(next, slot.rawValue)
+        guard let to = Slot(rawValue: at), to == slot || !isFullLevelName(other.key) else { return nil }
+        moves.append((slot, nil, to))
+        next = at + 1
+      }
+    }
+    return moves
   }
 
   /// Whether `text` may split: asked of up to three cells of every indicator row, nearly

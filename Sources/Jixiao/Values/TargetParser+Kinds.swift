@@ -65,12 +65,15 @@ extension TargetParser {
     // A phrase with no grade and no word of outcome or quality is a description, not a target.
     guard grade != nil || QualitativeWords.isEvaluative(written) else { return makeTarget(.text, raw: raw) }
     var target = makeTarget(.qualitative, raw: raw)
-    if let found = grade {
-      target.grade = found.grade
-      if found.atLeast { target.op = .atLeast }
-      if found.atMost { target.op = .atMost }
-    }
+    if let grade { setGrade(grade, of: &target) }
     return target
+  }
+
+  /// A grade found by `QualitativeWords.grade(in:)`, with `以上`/`以下` as the operator.
+  private func setGrade(_ found: (grade: String, atLeast: Bool, atMost: Bool), of target: inout Target) {
+    target.grade = found.grade
+    if found.atLeast { target.op = .atLeast }
+    if found.atMost { target.op = .atMost }
   }
 
   /// `达到国家二级标准`, `4A级景区`, `三级甲等`: a rating written with a numeral is a grade, not a
@@ -86,9 +89,7 @@ extension TargetParser {
       let found = QualitativeWords.grade(in: Array(written))
     else { return nil }
     var target = makeTarget(.qualitative, raw: raw)
-    target.grade = found.grade
-    if found.atLeast { target.op = .atLeast }
-    if found.atMost { target.op = .atMost }
+    setGrade(found, of: &target)
     return target
   }
 
