@@ -46,11 +46,14 @@ public enum Jixiao {
     // The text shares the file's storage when the file is UTF-8; otherwise this frees it.
     _ = consume bytes
     let dialect = options.dialect ?? DialectDetector.detectLayout(text)
-    var tables = TableStages(reader: DocumentReader(text: text, dialect: dialect), dialect: dialect)
+    // One cache of target readings for the document: a stream's rows are rebuilt from the
+    // shapes of its cells, which the reader asks again.
+    let readings = TargetReadings(simplifiesScript: text.isTraditional)
+    var tables = TableStages(reader: DocumentReader(text: text, dialect: dialect, targetReadings: readings), dialect: dialect)
     var holdback = Truncation.Holdback()
     if dialect.isCellStream {
       // Rows are rebuilt from the cells of the whole text.
-      var rows = StreamRegrouper.regroup(Tokenizer.tokenize(text, dialect: dialect)).rows
+      var rows = StreamRegrouper.regroup(Tokenizer.tokenize(text, dialect: dialect), readings: readings).rows
       rows.reverse()
       while let row = rows.popLast() { holdback.push(row) { tables.add($0) } }
     } else {

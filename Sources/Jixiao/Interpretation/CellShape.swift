@@ -180,8 +180,15 @@ enum CellShape: Equatable {
     guard !hasOperator else { return false }
     var ideographs = 0
     for scalar in key.unicodeScalars {
-      if scalar.isASCII && scalar.properties.numericType != nil { break }
-      if scalar.properties.isIdeographic { ideographs += 1 }
+      // The ASCII with a numeric type are the digits, and nothing below U+3000 is an
+      // ideograph: Unicode's properties are asked only of the rare scalars outside the
+      // common block (a property look-up per character was a tenth of a stream's shapes).
+      if scalar.value >= 0x30 && scalar.value <= 0x39 { break }
+      if scalar.value >= 0x4E00 && scalar.value <= 0x9FFF {
+        ideographs += 1
+      } else if scalar.value >= 0x3000 && scalar.properties.isIdeographic {
+        ideographs += 1
+      }
     }
     return ideographs >= 5
   }

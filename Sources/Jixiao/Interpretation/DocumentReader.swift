@@ -6,8 +6,9 @@ struct DocumentReader {
   var departments: [DepartmentTarget] = []
   var budgetLines: [BudgetLine] = []
 
-  init(text: SourceText, dialect: Dialect) {
-    context = ReadingContext(text: text)
+  /// `targetReadings`: the document's, when a stage before reading asked them already.
+  init(text: SourceText, dialect: Dialect, targetReadings: TargetReadings? = nil) {
+    context = ReadingContext(text: text, targetReadings: targetReadings)
     // One cell a line without a tab before each: an empty cell would be a blank line, which
     // ends the row, so the rows have lost their empty cells.
     context.positionsTrusted = dialect.keepsEmptyCells && (dialect != .cellPerLine || CellPerLineTokenizer.hasTabLedLine(text))

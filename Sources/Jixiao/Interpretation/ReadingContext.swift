@@ -21,9 +21,9 @@ struct ReadingContext {
   /// simplified script when the document is traditional.
   let targetReadings: TargetReadings
 
-  init(text: SourceText) {
+  init(text: SourceText, targetReadings: TargetReadings? = nil) {
     self.text = text
-    targetReadings = TargetReadings(simplifiesScript: text.isTraditional)
+    self.targetReadings = targetReadings ?? TargetReadings(simplifiesScript: text.isTraditional)
   }
 
   mutating func diagnose(_ code: String, _ span: SourceSpan?, _ arguments: String..., related: [Diagnostic.Related] = []) {

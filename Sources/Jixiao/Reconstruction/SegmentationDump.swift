@@ -8,7 +8,7 @@ public enum SegmentationDump {
   ) throws(InputError) -> String {
     let (text, _) = try SourceDecoder.decode(bytes, path: path, encoding: options.encoding)
     var grid = Tokenizer.tokenize(text, dialect: options.dialect)
-    if grid.dialect.isCellStream { grid = StreamRegrouper.regroup(grid) }
+    if grid.dialect.isCellStream { grid = StreamRegrouper.regroup(grid, readings: TargetReadings(simplifiesScript: text.isTraditional)) }
     var output = "dialect: \(grid.dialect.rawValue)\n"
     let segmentation = TableSegmenter.segment(grid)
     var tableStarts: [Int: String] = [:]

@@ -25,8 +25,14 @@ struct StreamRegrouper {
   /// after its amounts.
   private var taskWordsAfterFunds = 0
   private var taskHeaderHasFunds = false
+  /// The document's readings of texts, which the cells' shapes are read through: the reader
+  /// asks the same texts again when it aligns the rows made here, and a row's last cell is
+  /// asked again at every cell after it.
+  private let readings: TargetReadings
 
-  static func regroup(_ grid: Grid) -> Grid {
+  private init(readings: TargetReadings) { self.readings = readings }
+
+  static func regroup(_ grid: Grid, readings: TargetReadings) -> Grid {
     var cells: [Cell] = []
     var lineIndices: [Int] = []
     var passthrough: [Row] = []
@@ -37,7 +43,7 @@ struct StreamRegrouper {
       }
       if row.isBlank { passthrough.append(row) }
     }
-    var regrouper = StreamRegrouper()
+    var regrouper = StreamRegrouper(readings: readings)
     regrouper.targetClosesRow = grid.dialect == .runTogether
     regrouper.consume(joinFragments(cells))
     return Grid(dialect: grid.dialect, rows: regrouper.rows)
@@ -196,8 +202,8 @@ struct StreamRegrouper {
     // indicator's name: a level is not written twice in a row.
     let repeatsLevel2 = level2 != nil && current.last.map { LevelVocabulary.level2($0.key) == level2 } == true
     let isLevel2 = level2 != nil && !repeatsLevel2
-    let shape = CellShape.of(cell)
-    if !isLevel1, !isLevel2, cellsAfterLevels > 0, let last = current.last, Self.continuesValue(last, with: cell) {
+    let shape = CellShape.of(cell, readings: readings)
+    if !isLevel1, !isLevel2, cellsAfterLevels > 0, let last = current.last, Self.continuesValue(last, with: cell, readings: readings) {
       // `≥95` ⏎ `%`: the value's line ran out; the piece is the rest of it.
       current[current.count - 1] = Self.joined(last, cell)
       return
@@ -206,7 +212,7 @@ struct StreamRegrouper {
       cellsAfterLevels >= 2, isFull(header: header),
       shape == .value || TargetGrammar.read(cell.text).kind == .qualitative,
       current.suffix(cellsAfterLevels).allSatisfy({ piece in
-        guard case .text = CellShape.of(piece) else { return false }
+        guard case .text = CellShape.of(piece, readings: readings) else { return false }
         return TargetGrammar.read(piece.text).kind == .text
       })
     {
@@ -229,7 +235,7 @@ struct StreamRegrouper {
       var carried: Cell?
       if header.suffix(2) == [.name, .target], let level = header.dropLast(2).last, level == .level1 || level == .level2,
         Self.isComparison(key),
-        cellsAfterLevels >= 2, let last = current.last, case .text = CellShape.of(last)
+        cellsAfterLevels >= 2, let last = current.last, case .text = CellShape.of(last, readings: readings)
       {
         carried = current.removeLast()
       }
@@ -241,7 +247,7 @@ struct StreamRegrouper {
         hasContent = true
       }
     } else if rowHasTarget, case .text(let length) = shape, length <= 40, header.contains(.target),
-      let next, CellShape.of(next) == .value
+      let next, CellShape.of(next, readings: readings) == .value
     {
       // A name and its target after a row that has both: the next indicator under the same
       // levels (`流转土地补助标准 │ <=475元/亩 │ 景观建设成本 │ <=2875元/个`), not a remark.
@@ -258,8 +264,10 @@ struct StreamRegrouper {
 
   /// Whether a piece is the rest of a value its line cut (`≥95` then `%`, `2024年12` then
   /// `月`): the two read as one value across the break (`Target.Flag.wrappedLine`).
-  static func continuesValue(_ value: Cell, with piece: Cell) -> Bool {
-    guard piece.text.unicodeScalars.count <= 4, CellShape.of(value) == .value || CellShape.of(value).isNumber else { return false }
+  static func continuesValue(_ value: Cell, with piece: Cell, readings: TargetReadings) -> Bool {
+    guard piece.text.unicodeScalars.count <= 4 else { return false }
+    let shape = CellShape.of(value, readings: readings)
+    guard shape == .value || shape.isNumber else { return false }
     return TargetGrammar.read(value.text + "\n" + piece.text).flags.contains(.wrappedLine)
   }
 

@@ -424,6 +424,10 @@ final class TargetReadings {
     }
   }
 
+  /// Every text asked, by its bytes, those the first test turned away too: a document asks
+  /// the same texts many times (a stream's cells are shaped to rebuild its rows, then again
+  /// to align them; a row's last cell at each cell after it), and a look-up costs less than
+  /// the first test, which normalises the text.
   private var entries: [Key: Entry]
   /// Noted by each parse in turn: one object for the document's texts, not one each.
   private let contextUse = TargetParser.ContextUse()
@@ -435,31 +439,36 @@ final class TargetReadings {
   let simplifiesScript: Bool
 
   init(simplifiesScript: Bool = false) {
-    // Documents shape a few dozen texts that may be values: no growth for most.
-    entries = Dictionary(minimumCapacity: 64)
+    // Documents shape a few hundred texts: little growth for most.
+    entries = Dictionary(minimumCapacity: 256)
     self.simplifiesScript = simplifiesScript
   }
 
-  /// `TargetGrammar.readingUnlessWords(raw)`. Text the first test turns away (most names and
-  /// explanations) is not kept: the test costs less than a look-up.
+  /// `TargetGrammar.readingUnlessWords(raw)`.
   func readingUnlessWords(_ raw: String) -> TargetReading? {
-    let normalized = NormalizedText(raw, simplify: simplifiesScript)
-    guard TargetGrammar.mayHoldValue(normalized.scalars) else { return nil }
     // One look-up, which makes the entry when it is missing, and the entry filled where it lies.
-    return Self.answer(&entries[Key(text: raw), default: Entry()], raw, normalized, contextUse)
+    Self.answer(&entries[Key(text: raw), default: Entry()], raw, simplifiesScript, contextUse)
   }
 
-  private static func answer(
-    _ entry: inout Entry, _ raw: String, _ normalized: NormalizedText, _ contextUse: TargetParser.ContextUse
-  ) -> TargetReading? {
+  private static func answer(_ entry: inout Entry, _ raw: String, _ simplify: Bool, _ contextUse: TargetParser.ContextUse)
+    -> TargetReading?
+  {
     if let isWords = entry.isWords { return isWords ? nil : entry.reading }
     if let reading = entry.reading {
-      entry.isWords = !TargetGrammar.tokensMayMakeValue(reading.tokens, reading.normalized.scalars)
+      // Read by `reading(_:)`, which makes no test.
+      entry.isWords =
+        !TargetGrammar.mayHoldValue(reading.normalized.scalars)
+        || !TargetGrammar.tokensMayMakeValue(reading.tokens, reading.normalized.scalars)
     } else {
-      let tokens = ValueTokenizer.tokenize(normalized.scalars)
-      let isWords = !TargetGrammar.tokensMayMakeValue(tokens, normalized.scalars)
-      if !isWords { entry.reading = TargetReading(raw, normalized: normalized, tokens: tokens, contextUse: contextUse) }
-      entry.isWords = isWords
+      let normalized = NormalizedText(raw, simplify: simplify)
+      if TargetGrammar.mayHoldValue(normalized.scalars) {
+        let tokens = ValueTokenizer.tokenize(normalized.scalars)
+        let isWords = !TargetGrammar.tokensMayMakeValue(tokens, normalized.scalars)
+        if !isWords { entry.reading = TargetReading(raw, normalized: normalized, tokens: tokens, contextUse: contextUse) }
+        entry.isWords = isWords
+      } else {
+        entry.isWords = true
+      }
     }
     return entry.isWords == true ? nil : entry.reading
   }

@@ -193,7 +193,7 @@ import Testing
   static func rows(_ bytes: [UInt8], path: String) throws -> [[String]] {
     let (text, _) = try SourceDecoder.decode(bytes, path: path, encoding: nil)
     var grid = Tokenizer.tokenize(text, dialect: nil)
-    if grid.dialect.isCellStream { grid = StreamRegrouper.regroup(grid) }
+    if grid.dialect.isCellStream { grid = StreamRegrouper.regroup(grid, readings: TargetReadings(simplifiesScript: text.isTraditional)) }
     return grid.rows.filter { !$0.isBlank }.map { row in row.cells.map { $0.text.replacing("\n", with: "") } }
   }
 
