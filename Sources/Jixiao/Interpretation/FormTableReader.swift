@@ -141,7 +141,8 @@ struct FormTableReader {
     }
     headerKeys = keys
     taskBlock = nil
-    var columns: [Int: ColumnRole] = [:]
+    // Sized for the row (and a block label): grown from empty, it was rehashed twice a block.
+    var columns = [Int: ColumnRole](minimumCapacity: row.cells.count + 1)
     var unnamed: [Cell] = []
     for cell in row.cells where !cell.isEmpty {
       let key = cell.key
