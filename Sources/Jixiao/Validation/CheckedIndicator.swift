@@ -245,6 +245,7 @@ struct IndicatorFacts {
     case .ocrDigit: 1 << 9
     case .spacedDigits: 1 << 10
     case .wrappedLine: 1 << 11
+    case .relative: 1 << 12
     }
   }
 }

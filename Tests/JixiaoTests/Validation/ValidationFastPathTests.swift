@@ -300,7 +300,7 @@ extension ValidationFastPathTests {
         same(fact.kind, target.kind, "kind")
         same(fact.op, target.op, "op")
         for flag in [Target.Flag.unitUnknown, .operatorConflict, .unitConflict, .yearAssumed, .operatorFromColumn, .unitFromColumn,
-          .excelDateSerial, .templatePlaceholder, .digitsRunTogether, .ocrDigit, .spacedDigits]
+          .excelDateSerial, .templatePlaceholder, .digitsRunTogether, .ocrDigit, .spacedDigits, .wrappedLine, .relative]
         {
           same(fact.has(flag), target.flags.contains(flag), "flag \(flag)")
         }
