@@ -3,7 +3,7 @@ import FoundationEssentials
 /// The normalised reading of one disclosure: what `jixiao parse` prints.
 public struct Document: Sendable {
   /// Version of the JSON schema in `Schemas/jixiao.schema.json` that the output follows.
-  public static let schemaVersion = "1.3.0"
+  public static let schemaVersion = "1.4.0"
 
   public var source: SourceInfo
   public var tables: [TableInfo] = []

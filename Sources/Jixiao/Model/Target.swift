@@ -74,6 +74,10 @@ public struct Target: Sendable, Hashable {
     /// was read as the cell's wrapping (`≥95⏎%` as ≥95%, `2024年12⏎月` as 2024年12月): the
     /// text as written, break and all, is in raw.
     case wrappedLine
+    /// The target is a change against a baseline the text states (`较上年提高5%`, `比2023年增加2个`,
+    /// `与上年持平`, `同比下降≥3%`), not a level: its value is the change, its baseline in
+    /// `baseline`.
+    case relative
   }
 
   public var raw: String
@@ -119,6 +123,12 @@ public struct Target: Sendable, Hashable {
   public var qualifier: String? {
     get { details?.value.qualifier }
     set { if newValue != nil || details != nil { madeDetails.qualifier = newValue } }
+  }
+  /// What a `relative` target is measured against, as written: `上年`, `2023年`, `同期`, or
+  /// `同比` / `环比` where only the comparison's word names it. Nil unless `relative`.
+  public var baseline: String? {
+    get { details?.value.baseline }
+    set { if newValue != nil || details != nil { madeDetails.baseline = newValue } }
   }
   public var parts: [Target] {
     get { details?.value.parts ?? [] }
@@ -167,9 +177,14 @@ public struct Target: Sendable, Hashable {
       get { rare?.value.qualifier }
       set { rare.setRare(\.qualifier, newValue) }
     }
+    var baseline: String? {
+      get { rare?.value.baseline }
+      set { rare.setRare(\.baseline, newValue) }
+    }
     /// What only some of the targets with details have (money in 元, a range, a date, a
-    /// rank, a grade, a qualifier), behind a box of its own: inline, it made the box of
-    /// every target with a unit three times larger (a 10 MB document 2 MiB more at its peak).
+    /// rank, a grade, a qualifier, a baseline), behind a box of its own: inline, it made the
+    /// box of every target with a unit three times larger (a 10 MB document 2 MiB more at its
+    /// peak).
     private var rare: Boxed<RareParts>?
   }
 
@@ -181,6 +196,7 @@ public struct Target: Sendable, Hashable {
     var rank: Int?
     var grade: String?
     var qualifier: String?
+    var baseline: String?
   }
 
   private var details: Boxed<Details>?

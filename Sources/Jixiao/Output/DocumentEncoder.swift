@@ -368,6 +368,7 @@ public enum DocumentEncoder {
     if let rank = details.rank { w.field("rank", int: rank) }
     if details.grade != nil { w.field("grade", details.grade) }
     if details.qualifier != nil { w.field("qualifier", details.qualifier) }
+    if details.baseline != nil { w.field("baseline", details.baseline) }
     if !details.parts.isEmpty { w.field("parts") { $0.array(details.parts) { target($1, &$0) } } }
     if !details.flags.isEmpty { w.field("flags") { $0.array(details.flags) { $0.string($1.rawValue) } } }
   }

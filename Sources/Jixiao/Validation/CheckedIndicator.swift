@@ -89,7 +89,8 @@ final class CheckedIndicator {
       || (level2 == .economicCost && indicator.level2?.equalsBytes(Level2.economicCost.rawValue) == true)
   }
 
-  /// A cost indicator stated in money (a rate such as 成本节约率 is not, whatever its unit).
+  /// A cost indicator stated in money (a rate such as 成本节约率 is not, whatever its unit, nor
+  /// a change against a baseline).
   var isCostAmount: Bool { facts.isCostAmount }
 
   var isSatisfaction: Bool {
@@ -219,7 +220,8 @@ struct IndicatorFacts {
       (level1 == .cost && levelTexts.level1?.equalsBytes(Level1.cost.rawValue) == true)
       || (level2 == .cost && levelTexts.level2?.equalsBytes(Level2.cost.rawValue) == true)
       || (level2 == .economicCost && levelTexts.level2?.equalsBytes(Level2.economicCost.rawValue) == true)
-    isCostAmount = isCost && indicator.target.money != nil && !nameEndsInRate
+    // A relative cost target (`较上年减少10万元`) is a change in the spending, not the spending.
+    isCostAmount = isCost && indicator.target.money != nil && !nameEndsInRate && flags & Self.bit(.relative) == 0
     nameHash = hasNameSpan && hasName ? nameKey.map { DuplicateIndicator.hash($0) } : nil
   }
 
@@ -245,6 +247,7 @@ struct IndicatorFacts {
     case .ocrDigit: 1 << 9
     case .spacedDigits: 1 << 10
     case .wrappedLine: 1 << 11
+    case .relative: 1 << 12
     }
   }
 }

@@ -29,6 +29,8 @@ enum QualitativeWords {
   static let directions: [String] = [
     "提高", "提升", "增长", "增加", "上升", "下降", "降低", "减少", "缩短", "节约", "压缩", "增幅", "降幅", "同比增长",
     "同比下降", "环比增长", "环比下降", "减轻", "缓解",
+    // Neither up nor down: `与上年持平`.
+    "持平",
   ]
 
   /// Words that make a phrase a qualitative target (an outcome or a quality to reach), as

@@ -27,6 +27,9 @@ struct TargetParser {
   // (The grammar makes parsers with the memberwise initializer: one of the parser's own
   // made every parse copy the parser once more.)
   var contextUse: ContextUse? = nil
+  /// The baseline phrases of the text (`BaselinePhrase`), each one word in `tokens`; nil until
+  /// they are looked for.
+  var baselines: [BaselinePhrase]? = nil
 
   // The context is read through these, so that a parse notes that it asked.
   var askedUnitColumn: UnitReading? {
@@ -90,6 +93,7 @@ struct TargetParser {
   }
 
   private func readAsWritten() -> Target {
+    if baselines == nil { return withBaselines().readAsWritten() }
     guard tokens.contains(where: { !isFiller($0) }) else { return Target(raw: raw, kind: .empty, span: span) }
     let hasListSeparator = tokens.contains(where: { $0.lexeme == .listSeparator })
     // ≥90%≤100%, ≥90%/≥95%: targets one after another in a segment are parts of their own.
@@ -133,6 +137,8 @@ struct TargetParser {
     compound.flags = parts.reduce(into: []) { flags, part in
       for flag in part.flags where !flags.contains(flag) { flags.append(flag) }
     }
+    // A compound is relative when a part is: the first part's baseline says against what.
+    compound.baseline = parts.first { $0.baseline != nil }?.baseline
     // 第二季度、第四季度开展: a qualifier written once at the end belongs to every part.
     if let last = parts.last?.qualifier, parts.dropLast().allSatisfy({ $0.qualifier == nil }) {
       compound.qualifier = last
@@ -162,6 +168,7 @@ struct TargetParser {
     range.unit = upper.unit ?? lower.unit
     range.unitRaw = upper.unitRaw ?? lower.unitRaw
     range.flags = lower.flags + upper.flags.filter { !lower.flags.contains($0) }
+    range.baseline = lower.baseline ?? upper.baseline
     return range
   }
 
@@ -210,6 +217,7 @@ struct TargetParser {
     let segmentRaw = slice.count == tokens.count ? raw : text(slice)
     var target = readCore(segment, raw: segmentRaw)
     for flag in flags where !target.flags.contains(flag) { target.flags.append(flag) }
+    if let baselines, !baselines.isEmpty { markRelative(&target, segment, baselines) }
     // 1O0%: the number read holds a letter taken for a digit, which the reading says.
     if target.kind.isStructured, segment.contains(where: { LookalikeDigits.readsLetter($0, in: scalars) }) {
       target.flags.append(.ocrDigit)

@@ -42,6 +42,7 @@ enum PageScript {
           'flag.ocrDigit': '数字中的字母按数字读（O、〇 为 0，l 为 1）',
           'flag.spacedDigits': '以空格隔开的单个数字连读为一个数',
           'flag.wrappedLine': '单元格内折行处连读',
+          'flag.relative': '相对变化（基数：{0}）',
           placeholders: '另有 {0} 行只有二级指标名的模板占位行，未计为指标。',
           written: '原文 {0}（{1}）', 'unitSource.cell': '单位在单元格内', 'unitSource.header': '单位取自表头',
           'unitSource.assumed': '单位为推定',
@@ -95,6 +96,7 @@ enum PageScript {
           'flag.ocrDigit': 'a letter in a number read as a digit (O or 〇 as 0, l as 1)',
           'flag.spacedDigits': 'single digits set apart by spaces read as one number',
           'flag.wrappedLine': 'read across a line break in the cell',
+          'flag.relative': 'a change (baseline: {0})',
           placeholders: '{0} template rows holding only a level-2 name were not counted as indicators.',
           written: 'as written {0} ({1})', 'unitSource.cell': 'unit in the cell', 'unitSource.header': 'unit from the header',
           'unitSource.assumed': 'unit assumed',
@@ -434,7 +436,7 @@ enum PageScript {
 
       function parsedCell(target) {
         const cell = el('td', { class: 'parsed' }, el('span', { class: 'kind', text: t('kind.' + target.kind) }), readAs(target));
-        for (const flag of target.flags || []) cell.append(el('span', { class: 'written flag', text: t('flag.' + flag) }));
+        for (const flag of target.flags || []) cell.append(el('span', { class: 'written flag', text: t('flag.' + flag, target.baseline ?? '') }));
         return cell;
       }
 

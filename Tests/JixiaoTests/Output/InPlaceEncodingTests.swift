@@ -67,6 +67,7 @@ enum LegacyIndicatorWriter {
     if let rank = target.rank { w.field("rank", int: rank) }
     if let grade = target.grade { w.field("grade", grade) }
     if let qualifier = target.qualifier { w.field("qualifier", qualifier) }
+    if let baseline = target.baseline { w.field("baseline", baseline) }
     if !target.parts.isEmpty { w.field("parts") { $0.array(target.parts) { self.target($1, &$0) } } }
     if !target.flags.isEmpty { w.field("flags") { $0.array(target.flags) { $0.string($1.rawValue) } } }
     w.key("span")
@@ -117,7 +118,8 @@ enum LegacyIndicatorWriter {
       target.max = Decimal(seed) + 1
       target.date = DateInterval(start: "2024-01-01", end: "2024-12-31")
       target.qualifier = "以上"
-      target.flags = [.unitConflict, .operatorFromColumn]
+      target.baseline = "上年"
+      target.flags = [.unitConflict, .operatorFromColumn, .relative]
       var part = Target(raw: "part \(seed)", kind: .quantitative)
       part.parts = [Target(raw: "inner", kind: .text)]
       part.unit = "%"

@@ -166,6 +166,46 @@ import Testing
       code: "JX601",
       triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("控制经费支出50万元", with: "控制经费支出58万元") }),
       clean: TableFixtures.cleanWide),
+  ] + relativeCases
+
+  /// A change against a baseline (`较上年…`) is no level: each check that compares a target
+  /// as one stays silent on it, where the same text without its baseline fires.
+  static let relativeCases: [Case] = [
+    // Growth may exceed 100 %.
+    Case(
+      code: "JX303",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("问题整改合格率 | ≥95%", with: "问题整改合格率 | 增长150%") }),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("问题整改合格率 | ≥95%", with: "问题整改合格率 | 比上年增长150%") })),
+    // A cost's change is not what the project spends.
+    Case(
+      code: "JX209",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 成本指标 | 设备购置费 | 增加20万元"]),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 成本指标 | 设备购置费 | 较上年增加20万元"])),
+    // ≥ bounds the fall the qualifier asks for, not the rate.
+    Case(
+      code: "JX310",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 质量指标 | 群众投诉率 | 下降≥3%"]),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 质量指标 | 群众投诉率 | 较上年下降≥3%"])),
+    // A change in points is measured.
+    Case(
+      code: "JX304",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("群众满意度 | ≥95%", with: "群众满意度 | 提高2个百分点") }),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("群众满意度 | ≥95%", with: "群众满意度 | 较上年提高2个百分点") })),
+    // The explanation states the spending, the target its change.
+    Case(
+      code: "JX601",
+      triggering: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 50 | 万元 | ≤", with: "| 减少8 | 万元 | ≤") }),
+      clean: TableFixtures.wide(TableFixtures.wideIndicators.map { $0.replacing("| 50 | 万元 | ≤", with: "| 较上年减少8 | 万元 | ≤") })),
+    // A growth above 100 % is possible: only a sibling's digits make a misread ≥.
+    Case(
+      code: "JX312",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 质量指标 | 设备更新验收合格率 | 250%"]),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators + [" |  | 质量指标 | 设备更新验收合格率 | 较上年提高250%"])),
+    // The year compared with is no date of the target.
+    Case(
+      code: "JX401",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("| 市容环境 | 显著提升", with: "| 市容环境 | 2023年显著提升") }),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("| 市容环境 | 显著提升", with: "| 市容环境 | 较2023年显著提升") })),
   ]
 
   @Test func cleanTablesHaveNoFindings() throws {

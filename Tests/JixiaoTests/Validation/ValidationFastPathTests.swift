@@ -300,7 +300,7 @@ extension ValidationFastPathTests {
         same(fact.kind, target.kind, "kind")
         same(fact.op, target.op, "op")
         for flag in [Target.Flag.unitUnknown, .operatorConflict, .unitConflict, .yearAssumed, .operatorFromColumn, .unitFromColumn,
-          .excelDateSerial, .templatePlaceholder, .digitsRunTogether, .ocrDigit, .spacedDigits]
+          .excelDateSerial, .templatePlaceholder, .digitsRunTogether, .ocrDigit, .spacedDigits, .wrappedLine, .relative]
         {
           same(fact.has(flag), target.flags.contains(flag), "flag \(flag)")
         }
@@ -332,7 +332,10 @@ extension ValidationFastPathTests {
           (checked.level1 == .cost && indicator.level1 == Level1.cost.rawValue)
           || (checked.level2 == .cost && indicator.level2 == Level2.cost.rawValue)
           || (checked.level2 == .economicCost && indicator.level2 == Level2.economicCost.rawValue)
-        same(fact.isCostAmount, isCost && target.money != nil && !(checked.nameKey?.hasSuffix("率") ?? false), "isCostAmount")
+        same(
+          fact.isCostAmount,
+          isCost && target.money != nil && !(checked.nameKey?.hasSuffix("率") ?? false) && !target.flags.contains(.relative),
+          "isCostAmount")
         same(
           fact.nameHash, indicator.spans[.name] != nil && indicator.name != nil ? checked.nameKey.map { DuplicateIndicator.hash($0) } : nil,
           "nameHash")

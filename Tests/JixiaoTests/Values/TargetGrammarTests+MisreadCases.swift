@@ -147,7 +147,7 @@ let misreadTargetCases: [TargetCase] = [
   .qualitative("有所缓解"),
   .qualitative("有所好转"),
   // 减轻 before a number is a direction, kept as 下降 is: was no qualifier.
-  .quantity("较上年减轻5%", nil, "5", "%", qualifier: "减轻"),
+  .quantity("较上年减轻5%", nil, "5", "%", qualifier: "减轻").against("上年"),
 ]
 
 /// One part of a compound as it should read.

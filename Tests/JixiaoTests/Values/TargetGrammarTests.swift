@@ -21,6 +21,8 @@ struct TargetCase: Sendable, CustomTestStringConvertible {
   var qualifier: String?
   var flags: Set<Target.Flag> = []
   var partKinds: [TargetKind] = []
+  /// The baseline of a `relative` target (`TargetCase.against`).
+  var baseline: String? = nil
 
   var testDescription: String {
     var text = "'\(raw)'"
@@ -203,7 +205,7 @@ extension TargetCase {
 /// Every case of every table, seed targets first.
 let allTargetCases: [TargetCase] =
   seedTargetCases + seed001TargetCases + publicTargetCases + spellingTargetCases + dateTargetCases
-  + unseenTargetCases + misreadTargetCases
+  + unseenTargetCases + misreadTargetCases + relativeTargetCases
 
 @Suite("Target grammar")
 struct TargetGrammarTests {
@@ -225,6 +227,7 @@ struct TargetGrammarTests {
     #expect(target.grade == expected.grade)
     if expected.kind != .qualitative { #expect(target.qualifier == expected.qualifier) }
     #expect(Set(target.flags) == expected.flags)
+    #expect(target.baseline == expected.baseline)
     #expect(target.parts.map(\.kind) == expected.partKinds)
     #expect(target.parts.allSatisfy { $0.span == span })
   }

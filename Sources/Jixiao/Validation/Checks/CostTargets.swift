@@ -10,8 +10,8 @@ enum CostTargetsExceedFunds: Check {
       zh: "“{0}”的成本指标合计 {1}，超过项目资金 {2}",
       en: "the cost targets of '{0}' add up to {1}, more than its funds of {2}"),
     explanation: Localized(
-      zh: "成本指标（成本指标、经济成本指标）以金额表示的目标，是项目要花的钱；单个或合计都不应超过项目资金（“相应匹配”）。只计年度指标；“≤ X”按 X 计。\n示例：资金 118.10 万元，成本指标 43 + 84.66 + 40 + 11.4 + 24 = 203.06 万元。\n修正：更正成本指标或项目资金。",
-      en: "Cost indicators (成本指标, 经济成本指标) stated in money are what the project will spend; alone or together they should not exceed its funds (the 相应匹配 requirement). Only annual indicators count; '≤ X' counts as X.\nExample: funds 118.10 万元, cost targets 43 + 84.66 + 40 + 11.4 + 24 = 203.06 万元.\nFix: correct the cost targets or the funds."))
+      zh: "成本指标（成本指标、经济成本指标）以金额表示的目标，是项目要花的钱；单个或合计都不应超过项目资金（“相应匹配”）。只计年度指标；“≤ X”按 X 计；相对基数的变化（较上年减少10万元）不计。\n示例：资金 118.10 万元，成本指标 43 + 84.66 + 40 + 11.4 + 24 = 203.06 万元。\n修正：更正成本指标或项目资金。",
+      en: "Cost indicators (成本指标, 经济成本指标) stated in money are what the project will spend; alone or together they should not exceed its funds (the 相应匹配 requirement). Only annual indicators count; '≤ X' counts as X; a change against a baseline (较上年减少10万元) does not count.\nExample: funds 118.10 万元, cost targets 43 + 84.66 + 40 + 11.4 + 24 = 203.06 万元.\nFix: correct the cost targets or the funds."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []

@@ -15,10 +15,11 @@ enum ExplanationNamesAnotherAmount: Check {
     var diagnostics: [Diagnostic] = []
     // Most explanations have no amount, which the facts tell (asking for the target's money
     // copies the target).
-    subject.eachFact(ownTargetsOnly: true, where: { $0.explanationMayHoldAmount }) { entity, checked in
+    // A relative target's amount is a change (`较上年减少3万元`), which the explanation's total is not.
+    subject.eachFact(ownTargetsOnly: true, where: { $0.explanationMayHoldAmount && !$0.has(.relative) }) { entity, checked in
       let indicator = checked.indicator
       guard let explanation = checked.explanationText, AmountsInText.mayHoldAmount(explanation),
-        let target = indicator.target.money
+        !indicator.target.flags.contains(.relative), let target = indicator.target.money
       else { return }
       let amounts = AmountsInText.find(anyText: explanation)
       guard amounts.count == 1, let stated = amounts.first else { return }

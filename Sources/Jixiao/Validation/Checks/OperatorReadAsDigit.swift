@@ -49,7 +49,9 @@ enum OperatorReadAsDigit: Check {
         let rest = String(digits.dropFirst())
         // A percentage above 100 without its 2 is as long as the sibling's; other units need
         // the same digits.
-        let isImpossibleRate = indicator.target.unit == "%" && (indicator.target.value ?? 0) > 100
+        // (A change against a baseline above 100 % is possible: `较上年增长250%`.)
+        let isImpossibleRate =
+          indicator.target.unit == "%" && (indicator.target.value ?? 0) > 100 && !indicator.target.flags.contains(.relative)
         let group = (indicator.level2 ?? "\u{0}") + "\u{1F}" + (indicator.target.unit ?? "\u{0}") + "\u{1F}"
         let found = [byDigits[ByteKey(group + rest)], isImpossibleRate ? byLength[ByteKey(group + String(rest.count))] : nil]
         guard let first = found.compactMap({ $0 }).min() else { continue }

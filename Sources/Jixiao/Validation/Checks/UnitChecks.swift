@@ -57,14 +57,16 @@ enum PercentAboveHundred: Check {
     title: Localized(zh: "百分比超过100", en: "percentage above 100"),
     message: Localized(zh: "“{0}”的指标值 {1} 超过 100%", en: "'{0}' has the target {1}, above 100%"),
     explanation: Localized(
-      zh: "比率和满意度不超过 100%。\n示例：`群众满意度 │ ≥110%`。\n修正：更正指标值。",
-      en: "Rates and satisfaction cannot exceed 100%.\nExample: `群众满意度 │ ≥110%`.\nFix: correct the target."))
+      zh: "比率和满意度不超过 100%。相对基数的变化（较上年增长150%）不是水平，不在此列。\n示例：`群众满意度 │ ≥110%`。\n修正：更正指标值。",
+      en: "Rates and satisfaction cannot exceed 100%. A change against a baseline (较上年增长150%) is not a level and is not checked.\nExample: `群众满意度 │ ≥110%`.\nFix: correct the target."))
 
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
-    subject.findings(ownTargetsOnly: true, where: { $0.unitIsPercent }) { entity, checked in
+    // A change against a baseline may exceed 100 % (`较上年增长150%`): only a level cannot.
+    subject.findings(ownTargetsOnly: true, where: { $0.unitIsPercent && !$0.has(.relative) }) { entity, checked in
       let indicator = checked.indicator
       // A one-byte unit before `==`: comparing unequal strings is a call each.
-      guard let unit = indicator.target.unit, unit.utf8.count == 1, unit == "%", checked.isRate || checked.isSatisfaction
+      guard let unit = indicator.target.unit, unit.utf8.count == 1, unit == "%", checked.isRate || checked.isSatisfaction,
+        !indicator.target.flags.contains(.relative)
       else { return nil }
       let target = indicator.target
       let value = target.value ?? target.max
@@ -100,6 +102,8 @@ enum SatisfactionNotMeasured: Check {
       case .quantitative, .range:
         let unit = target.unit ?? ""
         if unit == "%" || unit == "分" || unit.isEmpty { return nil }
+        // A change in points against a baseline (`较上年提高2个百分点`) is measured.
+        if unit == "百分点", target.flags.contains(.relative) { return nil }
       default: break
       }
       return Diagnostic(self, span: indicator.targetSpan, indicator.name ?? "", target.raw)

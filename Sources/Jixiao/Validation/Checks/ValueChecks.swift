@@ -93,8 +93,8 @@ enum DirectionReversed: Check {
     title: Localized(zh: "指标方向可能相反", en: "direction may be reversed"),
     message: Localized(zh: "“{0}”的目标“{1}”方向可能相反", en: "the target '{1}' of '{0}' may point the wrong way"),
     explanation: Localized(
-      zh: "正向指标（满意度、合格率、完成率，以及数量指标中的“…数量”）通常用 ≥，反向指标（逾期率、差错率、事故数）通常用 ≤。方向相反可能是笔误。自评时正向指标按 实际/目标 计分，反向按 目标/实际 计分，方向错会颠倒得分。\n示例：`逾期发放率 │ >=100%`。\n修正：核对运算符。",
-      en: "Positive indicators (satisfaction, pass and completion rates, and …数量 under 数量指标) are usually ≥ and negative ones (overdue, error, accident rates) ≤. The opposite may be a slip; self-evaluation scores forward indicators as actual/target and reverse ones as target/actual, so a wrong direction inverts the score.\nExample: `逾期发放率 │ >=100%`.\nFix: check the operator."))
+      zh: "正向指标（满意度、合格率、完成率，以及数量指标中的“…数量”）通常用 ≥，反向指标（逾期率、差错率、事故数）通常用 ≤。方向相反可能是笔误。相对基数的变化（较上年下降≥3%）的方向在“下降”等词中，不在此列。自评时正向指标按 实际/目标 计分，反向按 目标/实际 计分，方向错会颠倒得分。\n示例：`逾期发放率 │ >=100%`。\n修正：核对运算符。",
+      en: "Positive indicators (satisfaction, pass and completion rates, and …数量 under 数量指标) are usually ≥ and negative ones (overdue, error, accident rates) ≤. The opposite may be a slip (a change against a baseline, 较上年下降≥3%, says its direction in words such as 下降 and is not checked); self-evaluation scores forward indicators as actual/target and reverse ones as target/actual, so a wrong direction inverts the score.\nExample: `逾期发放率 │ >=100%`.\nFix: check the operator."))
 
   static let negative = WordList(["逾期", "差错", "错误", "事故", "投诉", "败诉", "违规", "违法", "超支", "发生率", "死亡", "纠错"])
   static let positive = WordList(["满意度", "合格率", "完成率", "达标率", "覆盖率", "通过率", "知晓率", "及时率"])
@@ -102,8 +102,10 @@ enum DirectionReversed: Check {
   static func run(_ subject: ValidationSubject) -> [Diagnostic] {
     // What the operator asks of the name's words is in the facts: an operator one way wants
     // a negative word, the other way none (and most names have none).
+    // A relative target's direction is its qualifier (`较上年下降≥3%` of 投诉率 asks for a fall of
+    // at least 3 %): its operator bounds the change, not the level.
     subject.findings(ownTargetsOnly: true, where: { fact in
-      guard fact.hasName, fact.kind == .quantitative, let op = fact.op else { return false }
+      guard fact.hasName, fact.kind == .quantitative, !fact.has(.relative), let op = fact.op else { return false }
       switch op {
       case .atLeast, .greater: return fact.nameHasNegativeWord
       case .atMost, .less: return !fact.nameHasNegativeWord
@@ -111,7 +113,9 @@ enum DirectionReversed: Check {
       }
     }) { entity, checked in
       let indicator = checked.indicator
-      guard let name = indicator.name, let op = indicator.target.op, indicator.target.kind == .quantitative else { return nil }
+      guard let name = indicator.name, let op = indicator.target.op, indicator.target.kind == .quantitative,
+        !indicator.target.flags.contains(.relative)
+      else { return nil }
       let key = checked.nameKey ?? name
       // Only what the operator can make reversed is asked, the cheapest first.
       let reversed: Bool
