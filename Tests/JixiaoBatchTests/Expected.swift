@@ -14,7 +14,8 @@ struct ExpectedRows {
   /// Columns compared for indicators.
   static let indicatorColumns = [
     "project_id", "indicator_id", "level1", "level2", "name", "target_raw", "target_kind", "target_operator",
-    "target_value", "target_unit", "weight", "source_line", "source_column", "source_offset",
+    "target_value", "target_unit", "target_baseline", "target_flags", "weight", "source_line", "source_column",
+    "source_offset",
   ]
   static let diagnosticColumns = ["diagnostic_id", "code", "severity", "message", "source_line"]
   static let taskColumns = [
@@ -43,7 +44,8 @@ struct ExpectedRows {
         indicators.append([
           String(projectIndex + 1), String(index + 1), indicator.level1 ?? "", indicator.level2 ?? "",
           indicator.name ?? "", target.raw, target.kind.rawValue, target.op?.rawValue ?? "",
-          target.value?.description ?? "", target.unit ?? "", indicator.weight?.description ?? "",
+          target.value?.description ?? "", target.unit ?? "", target.baseline ?? "",
+          target.flags.map(\.rawValue).joined(separator: ","), indicator.weight?.description ?? "",
           String(indicator.span.line), String(indicator.span.column), String(indicator.span.offset),
         ])
       }

@@ -39,6 +39,9 @@ enum IndicatorsTable {
       .integer("target_rank") { $0.indicator.target.rank },
       .text("target_grade") { $0.indicator.target.grade },
       .text("target_qualifier") { $0.indicator.target.qualifier },
+      // A change's baseline as written (上年, 2023年, 同比), with flag relative: a comparison
+      // across documents has to tell a change from a level.
+      .text("target_baseline") { $0.indicator.target.baseline },
       .integer("target_parts") { $0.indicator.target.parts.count },
       .text("target_flags") {
         let flags = $0.indicator.target.flags
