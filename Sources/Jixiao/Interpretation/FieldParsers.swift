@@ -5,7 +5,7 @@ enum NameAndCode {
     let trimmed = String(text.trimmingBlanks())
     let normalized = ICU.nfkc(trimmed)
     // Every code below holds an ASCII digit: a text without one is a name alone.
-    guard normalized.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return (trimmed, nil) }
+    guard normalized.containsASCIIDigit() else { return (trimmed, nil) }
     // Leading code in brackets.
     for (open, close) in [("(", ")"), ("[", "]")] where normalized.hasPrefixBytes(open) {
       if let end = normalized.firstIndex(of: Character(close)) {

@@ -685,7 +685,7 @@ struct FormTableReader {
   /// (受益人数 │ 500 is no amount of money).
   static func mayNameFunds(_ cell: Cell) -> Bool {
     let key = cell.key
-    guard !key.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
+    guard !key.containsASCIIDigit() else { return false }
     let characters = key.count
     guard (2...16).contains(characters), moneyWords.contains(where: { key.containsBytes($0) }),
       LevelVocabulary.blockLabel(key) == nil

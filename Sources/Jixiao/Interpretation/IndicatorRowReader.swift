@@ -91,7 +91,7 @@ struct IndicatorRowReader {
     guard draft.extra(.direction) == nil,
       let index = draft.unplaced.firstIndex(where: { cell in
         // Short and without a digit: an operator, not a target (`≥500人`) left over.
-        guard cell.text.count <= 4, !cell.text.utf8.contains(where: { (0x30...0x39).contains($0) }) else { return false }
+        guard cell.text.count <= 4, !cell.text.containsASCIIDigit() else { return false }
         switch ColumnReading.readOperator(cell.text) {
         case .comparison?, .qualitative?: return true
         default: return false

@@ -141,7 +141,7 @@ enum InlineFields {
   /// A digit and a word of money (资金, 拨款, 总额 …): only such a text may hold a money label
   /// before its amount without a colon.
   private static func mayHoldBareAmounts(_ text: String) -> Bool {
-    text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } && moneyWords.contains { text.containsBytes($0) }
+    text.containsASCIIDigit() && moneyWords.contains { text.containsBytes($0) }
   }
 
   private static let moneyWords = ["资金", "拨款", "总额", "金额", "预算", "结转", "经费", "投资"]

@@ -333,7 +333,7 @@ struct ListTableReader {
 
   private static func fits(_ cell: Cell, _ role: ColumnRole?) -> Bool {
     let key = cell.key
-    let isCode = key.utf8.contains { (0x30...0x39).contains($0) } && key.utf8.allSatisfy { $0 < 0x80 && $0 != 0x20 }
+    let isCode = key.containsASCIIDigit() && key.utf8.allSatisfy { $0 < 0x80 && $0 != 0x20 }
     var digits = Substring(key)
     for unit in ["万元", "千元", "亿元", "元", "万"] where digits.hasSuffix(unit) {
       digits = digits.dropLast(unit.count)

@@ -2,11 +2,7 @@ extension TargetParser {
   /// The parser over the text with each baseline phrase (`较上年`, `比2023年`, `与上年同期相比`)
   /// one word: the readers then take the phrase for a label, as they take the words before a
   /// number, and neither its year for a date or a number nor 与 for a list separator.
-  func withBaselines() -> TargetParser {
-    var parser = self
-    let phrases = BaselinePhrase.find(in: scalars)
-    parser.baselines = phrases
-    guard !phrases.isEmpty else { return parser }
+  func withBaselines(_ phrases: [BaselinePhrase]) -> TargetParser {
     var merged: [ValueToken] = []
     merged.reserveCapacity(tokens.count + 2)
     var next = 0

@@ -27,8 +27,8 @@ struct TargetParser {
   // (The grammar makes parsers with the memberwise initializer: one of the parser's own
   // made every parse copy the parser once more.)
   var contextUse: ContextUse? = nil
-  /// The baseline phrases of the text (`BaselinePhrase`), each one word in `tokens`; nil until
-  /// they are looked for.
+  /// The baseline phrases of the text (`BaselinePhrase`), each one word in `tokens`; nil when
+  /// none was found, or before they are looked for.
   var baselines: [BaselinePhrase]? = nil
 
   // The context is read through these, so that a parse notes that it asked.
@@ -93,7 +93,10 @@ struct TargetParser {
   }
 
   private func readAsWritten() -> Target {
-    if baselines == nil { return withBaselines().readAsWritten() }
+    // Most texts hold no baseline: they are read by this parser, not by a copy of it.
+    if baselines == nil, case let phrases = BaselinePhrase.find(in: scalars), !phrases.isEmpty {
+      return withBaselines(phrases).readAsWritten()
+    }
     guard tokens.contains(where: { !isFiller($0) }) else { return Target(raw: raw, kind: .empty, span: span) }
     let hasListSeparator = tokens.contains(where: { $0.lexeme == .listSeparator })
     // ≥90%≤100%, ≥90%/≥95%: targets one after another in a segment are parts of their own.
@@ -418,7 +421,7 @@ enum WrappedLines {
     case .quantitative, .range: guard target.unit == nil || target.flags.contains(.unitUnknown) else { return false }
     default: return false
     }
-    return raw.utf8.contains(0x0A)
+    return raw.containsByte(0x0A)
   }
 
   /// The text without the line breaks (and the blanks around them) that fall inside a value:

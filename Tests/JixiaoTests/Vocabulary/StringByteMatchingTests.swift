@@ -84,4 +84,40 @@ import Testing
       Self.expectSame(cell, cells[random.next(cells.count)], "other cell")
     }
   }
+
+  /// `containsASCIIDigit` and `containsByte` answer as a walk over the bytes: a digit or a
+  /// line feed at every position of texts both sides of a word's eight bytes, among bytes
+  /// that differ from a digit in one bit (`/`, `:`, `p`, `y`, `°`), and in every corpus cell.
+  @Test func digitAndByteTests() throws {
+    let fillers = ["", "a", "成", "/", ":", "p", "y", "°", "１", "经济成本指标"]
+    var checked = 0
+    for filler in fillers {
+      for length in 0...20 {
+        let plain = String(repeating: filler, count: length)
+        #expect(!plain.containsASCIIDigit(), "\(plain)")
+        #expect(!plain.containsByte(0x0A))
+        let count = plain.unicodeScalars.count
+        for position in 0...count {
+          let scalars = Array(plain.unicodeScalars)
+          for (inserted, digit) in [("0", true), ("9", true), ("\n", false)] {
+            let text = String(String.UnicodeScalarView(scalars[..<position])) + inserted
+              + String(String.UnicodeScalarView(scalars[position...]))
+            #expect(text.containsASCIIDigit() == digit, "\(text)")
+            #expect(text.containsByte(0x0A) == !digit, "\(text)")
+            #expect(text[...].containsASCIIDigit() == digit, "\(text) as a substring")
+            checked += 1
+          }
+        }
+      }
+    }
+    #expect(checked > 1000)
+    for relativePath in CorpusTests.documents {
+      let bytes = try #require(CorpusFiles.read(CorpusTests.root + "/" + relativePath))
+      let (text, _) = try SourceDecoder.decode(bytes, path: relativePath)
+      for cell in Tokenizer.tokenize(text).rows.flatMap({ $0.cells.map(\.text) }) {
+        #expect(cell.containsASCIIDigit() == cell.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }, "\(relativePath): \(cell)")
+        #expect(cell.containsByte(0x0A) == cell.utf8.contains(0x0A), "\(relativePath): \(cell)")
+      }
+    }
+  }
 }
