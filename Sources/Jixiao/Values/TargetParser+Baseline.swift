@@ -47,13 +47,16 @@ extension TargetParser {
   }
 
   /// A segment's reading with the baseline its text states: flag `relative`, the baseline as
-  /// written, and for a reading without a figure (`较2023年提高`, `与上年持平`) the words after
-  /// the phrase as its qualifier, as a direction before a number is one (`较上年提高5%`).
+  /// written, the operator a word of the phrase states (`不低于上年水平` is ≥), and for a
+  /// reading without a figure (`较2023年提高`, `与上年持平`) the words after the phrase as its
+  /// qualifier, as a direction before a number is one (`较上年提高5%`).
   func markRelative(_ target: inout Target, _ segment: [ValueToken], _ phrases: [BaselinePhrase]) {
     guard target.kind != .empty, let first = segment.first, let last = segment.last,
       let phrase = phrases.first(where: { $0.start >= first.start && $0.end <= last.end })
     else { return }
     target.flags.append(.relative)
+    // 不低于上年的95%: the operator word went into the phrase, and states the figure's bound.
+    if target.op == nil, let comparison = phrase.comparison { target.op = comparison }
     target.baseline = trimSpaces(
       RawMapping(raw: raw).rawText(normalized: scalars, from: phrase.referenceStart, to: phrase.referenceEnd))
     if target.kind == .qualitative, target.qualifier == nil, target.grade == nil,
@@ -61,5 +64,14 @@ extension TargetParser {
     {
       target.qualifier = qualifierText(segment[after...])
     }
+  }
+}
+
+extension TargetParser {
+  /// Whether the segment holds an operator's baseline phrase (`不少于上年`): an outcome stated
+  /// against the baseline, as an evaluative word states one.
+  func holdsStatedBaseline(_ segment: [ValueToken]) -> Bool {
+    guard let baselines, !baselines.isEmpty, let first = segment.first, let last = segment.last else { return false }
+    return baselines.contains { $0.comparison != nil && $0.start >= first.start && $0.end <= last.end }
   }
 }

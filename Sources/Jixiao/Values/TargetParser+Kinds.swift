@@ -63,7 +63,9 @@ extension TargetParser {
     }
     let grade = QualitativeWords.grade(in: written)
     // A phrase with no grade and no word of outcome or quality is a description, not a target.
-    guard grade != nil || QualitativeWords.isEvaluative(written) else { return makeTarget(.text, raw: raw) }
+    guard grade != nil || QualitativeWords.isEvaluative(written) || holdsStatedBaseline(segment) else {
+      return makeTarget(.text, raw: raw)
+    }
     var target = makeTarget(.qualitative, raw: raw)
     if let grade { setGrade(grade, of: &target) }
     return target

@@ -165,7 +165,7 @@ enum ValueLexicon {
       "≮"
     )
     add(.comparison(.greater, .prefix), ">", #"\gt"#, "&gt;", "大于", "高于", "超过", "多于", "超出", "晚于", "优于", "逾")
-    add(.comparison(.equal, .prefix), "=", "==", "═", "等于", "为", "均为", "保持")
+    add(.comparison(.equal, .prefix), "=", "==", "═", "等于", "为", "均为", "保持", "维持")
     add(.comparison(.less, .prefix), "<", #"\lt"#, "&lt;", "小于", "低于", "少于", "不足", "不到", "早于", "未达到", "未达")
     add(
       .comparison(.atMost, .prefix),

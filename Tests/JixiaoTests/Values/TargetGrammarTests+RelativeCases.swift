@@ -36,6 +36,49 @@ let relativeTargetCases: [TargetCase] = [
   .qualitative("与上年持平").against("上年"),
   .qualitative("较同期有所提高").against("同期"),
   .qualitative("与上期相比有所增长").against("上期"),
+  // A baseline framed by 在…基础上 or 以…为基数.
+  .quantity("在上年基础上提高5%", nil, "5", "%", qualifier: "提高").against("上年"),
+  .quantity("在2023年基础上增长10%", nil, "10", "%", qualifier: "增长").against("2023年"),
+  .quantity("在上年的基础上增长10%", nil, "10", "%", qualifier: "增长").against("上年"),
+  .quantity("在上年基础之上提高5%", nil, "5", "%", qualifier: "提高").against("上年"),
+  .quantity("以上年为基数增长5%", nil, "5", "%", qualifier: "增长").against("上年"),
+  .quantity("以2023年为基准提高3%", nil, "3", "%", qualifier: "提高").against("2023年"),
+  // An operator word before a baseline: the target's operator, against the baseline.
+  .qualitative("不低于上年水平", op: .atLeast).against("上年"),
+  .qualitative("不低于上年", op: .atLeast).against("上年"),
+  .qualitative("不少于上年", op: .atLeast).against("上年"),
+  .qualitative("达到上年水平", op: .atLeast).against("上年"),
+  .qualitative("高于上年", op: .greater).against("上年"),
+  .qualitative("超过上年", op: .greater).against("上年"),
+  .qualitative("低于上年", op: .less).against("上年"),
+  .qualitative("不高于上年", op: .atMost).against("上年"),
+  .qualitative("不超过上年", op: .atMost).against("上年"),
+  .qualitative("保持上年水平", op: .equal).against("上年"),
+  .qualitative("维持上年水平", op: .equal).against("上年"),
+  .qualitative("不低于上年同期水平", op: .atLeast).against("上年同期"),
+  .qualitative("高于2023年水平", op: .greater).against("2023年"),
+  .qualitative("高于2023年同期", op: .greater).against("2023年同期"),
+  .qualitative("满意度不低于上年", op: .atLeast).against("上年"),
+  .quantity("不低于上年的95%", .atLeast, "95", "%").against("上年"),
+  // After 较 and 比 a year's month or end is the baseline's, not the target's date.
+  .qualitative("较2023年12月末提高").against("2023年12月末"),
+  .quantity("比2023年底增长5%", nil, "5", "%", qualifier: "增长").against("2023年底"),
+  .qualitative("较上年度末提高").against("上年度末"),
+  // An operator word before a level, a number or a date states no baseline.
+  .quantity("不低于90%", .atLeast, "90", "%"),
+  .qualitative("高于国家标准"),
+  .qualitative("不低于上级要求"),
+  .quantity("超过2000人", .greater, "2000", "人"),
+  .quantity("维持100%", .equal, "100", "%"),
+  .date("达到2024年12月", "2024-12-01", "2024-12-31", op: .atLeast),
+  .date("不低于2024年底", "2024-12-31", "2024-12-31", op: .atLeast),
+  .date("为2024年", "2024-01-01", "2024-12-31", op: .equal),
+  .date("不晚于2024年", "2024-01-01", "2024-12-31", op: .atMost),
+  .date("在2024年12月前完成", "2024-12-01", "2024-12-31", op: .atMost, qualifier: "完成"),
+  .date("2024年底前完成", "2024-12-31", "2024-12-31", op: .atMost, qualifier: "完成"),
+  .quantity("90%以上年度", .atLeast, "90", "%", qualifier: "年度"),
+  .text("上年结转资金"),
+  .text("年度目标"),
   // Not relative: no baseline after the comparison word, or none at all.
   .quantity("提高5%", nil, "5", "%", qualifier: "提高"),
   .quantity("比例≥90%", .atLeast, "90", "%"),
@@ -53,11 +96,22 @@ struct RelativeTargetTests {
   /// direction before a number is one.
   @Test(arguments: [
     ("环比下降", "下降"), ("较2023年提高", "提高"), ("与上年持平", "持平"), ("较同期有所提高", "有所提高"),
-    ("与上期相比有所增长", "有所增长"), ("满意度较上年提高", "提高"),
+    ("与上期相比有所增长", "有所增长"), ("满意度较上年提高", "提高"), ("较2023年12月末提高", "提高"),
   ])
   func qualitativeKeepsItsDirection(_ raw: String, _ qualifier: String) {
     let target = TargetGrammar.read(raw, context: TargetContext(budgetYear: 2024))
     #expect(target.kind == .qualitative && target.qualifier == qualifier && target.flags.contains(.relative))
+  }
+
+  /// An operator word before a baseline is the reading's operator, not its qualifier; words
+  /// written after the level still are one.
+  @Test(arguments: [
+    ("不低于上年水平", nil), ("保持上年水平", nil), ("不少于上年", nil), ("保持上年水平不变", "不变"),
+  ] as [(String, String?)])
+  func anOperatorBeforeABaselineIsNoQualifier(_ raw: String, _ qualifier: String?) {
+    let target = TargetGrammar.read(raw, context: TargetContext(budgetYear: 2024))
+    #expect(target.kind == .qualitative && target.qualifier == qualifier && target.op != nil)
+    #expect(target.baseline == "上年" && target.flags == [.relative])
   }
 
   /// The year a target is compared with is no date of it, in a date context too.
@@ -65,6 +119,8 @@ struct RelativeTargetTests {
     for context in [TargetContext(budgetYear: 2024), TargetContext(budgetYear: 2024, indicatorName: "完成时间")] {
       let target = TargetGrammar.read("较2023年提高", context: context)
       #expect(target.kind == .qualitative && target.date == nil && target.baseline == "2023年")
+      let monthEnd = TargetGrammar.read("较2023年12月末提高", context: context)
+      #expect(monthEnd.kind == .qualitative && monthEnd.date == nil && monthEnd.baseline == "2023年12月末")
     }
   }
 

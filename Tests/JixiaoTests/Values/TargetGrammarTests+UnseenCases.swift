@@ -43,7 +43,7 @@ let unseenTargetCases: [TargetCase] = [
   .quantity("两千人次", nil, "2000", "人次"),
   .quantity("≥1,200户", .atLeast, "1200", "户"),
   .quantity("≥１５０台", .atLeast, "150", "台"),
-  .qualitative("不高于上年"),
+  .qualitative("不高于上年", op: .atMost).against("上年"),
   .quantity("较上年提高2个百分点", nil, "2", "百分点", qualifier: "提高").against("上年"),
   .qualitative("零事故"),
   .quantity("0起", nil, "0", "起"),
