@@ -204,18 +204,17 @@ enum BaselineWords {
     "水平", "标准", "同期水平", "平均水平", "的水平", "的标准", "的",
   ])
 
-  /// The lexicon's operator words before a value (不低于, 超过, 保持 …) by their first scalar,
-  /// longest first, with the operator each states. Not its signs: `≥2023年` is as likely a
-  /// date as a baseline. Nor the words of time order (早于, 不晚于, 截至), whose year is the
+  /// The lexicon's operators before a value, words and signs (不低于, 超过, 保持, ≥, `\geq` …),
+  /// by their first scalar, longest first, with the operator each states: `≥上年` says what
+  /// `不低于上年` says. A year after one counts only with its level (`operatorPhrase`), so
+  /// `≥2023年` stays a date. Not the words of time order (早于, 不晚于, 截至), whose year is the
   /// target's date.
   static let operators: [Unicode.Scalar: [(word: [Unicode.Scalar], comparison: Comparison)]] = {
     var words: [(word: [Unicode.Scalar], comparison: Comparison)] = []
     for (spelling, lexeme) in ValueLexicon.entries {
       guard case .comparison(let comparison, .prefix) = lexeme else { continue }
       let scalars = Array(spelling.unicodeScalars)
-      guard scalars.allSatisfy(TargetParser.isIdeographic), !scalars.contains(where: timeOrder.contains) else {
-        continue
-      }
+      guard !scalars.contains(where: timeOrder.contains) else { continue }
       words.append((scalars, comparison))
     }
     words.sort { $0.word.count > $1.word.count }

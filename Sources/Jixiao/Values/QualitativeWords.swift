@@ -9,13 +9,15 @@ enum QualitativeWords {
     // level, not a number of 级. NFKC has made Ⅲ the letters III.
     "AAAA", "AAAAA", "3A", "4A", "5A", "一级", "二级", "三级", "四级",
     "五级", "甲级", "乙级", "丙级", "甲等", "乙等", "丙等", "二级甲等", "二级乙等", "三级甲等", "三级乙等", "一类", "二类",
-    "三类", "四类", "五类", "I类", "II类", "III类", "IV类", "V类",
+    "三类", "四类", "五类", "I类", "II类", "III类", "IV类", "V类", "I级", "II级", "III级", "IV级", "V级",
   ]
 
   /// Words around a grade that do not change it: 得到良好等次, 达到合格标准, 评为优秀.
   static let gradePrefixes: [String] = [
     "评定为", "评为", "达到", "得到", "获得", "保持", "确保", "均为", "为", "全部", "考核", "等次为", "等级为",
     "结果为", "验收", "质量", "整体", "总体", "国家", "地表水", "水质",
+    // An operator column's `=` run into its value (`=合格`): equal to the grade, no bound.
+    "=", "==",
   ]
   static let gradeSuffixes: [String] = [
     "等次", "等级", "级别", "标准", "水平", "以上", "及以上", "以上等次", "档次", "档", "级", "率", "结果", "评价", "景区",
@@ -63,12 +65,18 @@ enum QualitativeWords {
 
   private static let gradeSet = Set(grades)
   private static let gradeWords = WordIndex(grades.map { Array($0.unicodeScalars) })
-  // Longest first: `以上` taken before `及以上` left `良好及`, no grade.
-  private static let prefixScalars = longestFirst(gradePrefixes)
+  /// `不低于良好`, `不低于二级`, `≥良好`: this grade or a better one. `优于Ⅲ类` is read so too:
+  /// the water-quality statistics it comes from count Ⅲ类 itself as 优于Ⅲ类 (达到或优于).
+  private static let atLeastPrefixes = [
+    "不低于", "不得低于", "不应低于", "至少", "至少为", "至少达到", "≥", ">=", "=>", "≧", "⩾", "优于", "好于", "达到或优于",
+    "不劣于",
+  ]
+  // Longest first, decoration and bounds in one list: `以上` taken before `及以上` left `良好及`,
+  // and `达到` before `达到或优于` left `或优于Ⅲ类`, no grade.
+  private static let prefixScalars = (gradePrefixes.map { ($0, false) } + atLeastPrefixes.map { ($0, true) })
+    .map { (Array($0.unicodeScalars), $1) }.sorted { $0.0.count > $1.0.count }
   private static let suffixScalars = longestFirst(gradeSuffixes).map { ($0, $0.contains("上")) }
   private static let atMostSuffixes = longestFirst(["以下", "及以下"])
-  /// `不低于良好`, `不低于二级`: this grade or a better one.
-  private static let atLeastPrefixes = longestFirst(["不低于", "不得低于", "不应低于", "至少", "至少为", "至少达到"])
 
   private static func longestFirst(_ words: [String]) -> [[Unicode.Scalar]] {
     words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
@@ -97,13 +105,8 @@ enum QualitativeWords {
     var changed = true
     while changed {
       changed = false
-      for prefix in prefixScalars where core.count > prefix.count && core.starts(with: prefix) {
-        core = core.dropFirst(prefix.count)
-        changed = true
-        consider()
-      }
-      for prefix in atLeastPrefixes where core.count > prefix.count && core.starts(with: prefix) {
-        atLeast = true
+      for (prefix, isAtLeast) in prefixScalars where core.count > prefix.count && core.starts(with: prefix) {
+        if isAtLeast { atLeast = true }
         core = core.dropFirst(prefix.count)
         changed = true
         consider()

@@ -78,7 +78,7 @@ extension TargetParser {
     if found.atMost { target.op = .atMost }
   }
 
-  /// `达到国家二级标准`, `4A级景区`, `三级甲等`: a rating written with a numeral is a grade, not a
+  /// `达到国家二级标准`, `4A级景区`, `5A`, `三级甲等`: a rating written with a numeral is a grade, not a
   /// number of 级 (一级 is the best, so reading 二级以上 as ≥ 2 级 says the opposite). Only where
   /// no comparison sign is written: `≥2级` stays a quantity.
   func readRatingGrade(_ segment: [ValueToken], raw: String) -> Target? {
@@ -87,8 +87,10 @@ extension TargetParser {
       !segment.contains(where: { $0.lexeme?.isComparison == true && !Self.isIdeographic(scalars[$0.start]) })
     else { return nil }
     let written = scalars[first.start..<last.end]
-    guard written.count <= 60, written.contains(where: { $0 == "级" || $0 == "类" || $0 == "等" }),
-      let found = QualitativeWords.grade(in: Array(written))
+    let rated = written.contains(where: { $0 == "级" || $0 == "类" || $0 == "等" })
+    // `5A` and `4A景区` are a scenic rating without their 级: A is no unit of these tables.
+    guard written.count <= 60, rated || written.contains("A"),
+      let found = QualitativeWords.grade(in: Array(written)), rated || found.grade.hasSuffix("A")
     else { return nil }
     var target = makeTarget(.qualitative, raw: raw)
     setGrade(found, of: &target)

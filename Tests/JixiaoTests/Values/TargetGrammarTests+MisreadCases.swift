@@ -93,7 +93,8 @@ let misreadTargetCases: [TargetCase] = [
   .text("OK"),
   .text("IT"),
   .text("LED"),
-  .text("Ⅰ级"),
+  // A Roman rating keeps its letters: a grade, not 1 级.
+  .qualitative("Ⅰ级", grade: "I级"),
   .quantity("O2O", nil, "2", "O", flags: [.unitUnknown]),
   // Days of eight digits under a time: were the number 20241231.
   .date("20241231", "2024-12-31", "2024-12-31", name: "项目完成时间"),

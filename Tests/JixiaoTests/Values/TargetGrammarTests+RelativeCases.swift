@@ -33,7 +33,8 @@ let relativeTargetCases: [TargetCase] = [
   .qualitative("较2023年提高").against("2023年"),
   .qualitative("较2023提高").against("2023"),
   .qualitative("比去年减少").against("去年"),
-  .qualitative("与上年持平").against("上年"),
+  .qualitative("与上年持平", op: .equal).against("上年"),
+  .qualitative("与上年基本持平", op: .equal).against("上年"),
   .qualitative("较同期有所提高").against("同期"),
   .qualitative("与上期相比有所增长").against("上期"),
   // A baseline framed by 在…基础上 or 以…为基数.
@@ -60,6 +61,16 @@ let relativeTargetCases: [TargetCase] = [
   .qualitative("高于2023年同期", op: .greater).against("2023年同期"),
   .qualitative("满意度不低于上年", op: .atLeast).against("上年"),
   .quantity("不低于上年的95%", .atLeast, "95", "%").against("上年"),
+  // A sign says what its word says (was text); a year after it still needs its level.
+  .qualitative("≥上年", op: .atLeast).against("上年"),
+  .qualitative("≥上年水平", op: .atLeast).against("上年"),
+  .qualitative("≥去年同期", op: .atLeast).against("去年同期"),
+  .qualitative("＞上年度", op: .greater).against("上年度"),
+  .qualitative("≤上年", op: .atMost).against("上年"),
+  .qualitative("≥上年平均水平", op: .atLeast).against("上年"),
+  .qualitative("≥2023年水平", op: .atLeast).against("2023年"),
+  .quantity(">=上年的95%", .atLeast, "95", "%").against("上年"),
+  .date("≥2023年", "2023-01-01", "2023-12-31", op: .atLeast),
   // After 较 and 比 a year's month or end is the baseline's, not the target's date.
   .qualitative("较2023年12月末提高").against("2023年12月末"),
   .quantity("比2023年底增长5%", nil, "5", "%", qualifier: "增长").against("2023年底"),

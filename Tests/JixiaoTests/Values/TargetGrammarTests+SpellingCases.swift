@@ -78,6 +78,18 @@ let spellingTargetCases: [TargetCase] = [
   .qualitative("不得低于合格", grade: "合格", op: .atLeast),
   .qualitative("不低于二级", grade: "二级", op: .atLeast),
   .qualitative("合格及以下", grade: "合格", op: .atMost),
+  // A sign before a grade says what the word does (was text, or no grade and no operator);
+  // an operator column's = run into its value is no bound.
+  .qualitative("≥良好", grade: "良好", op: .atLeast),
+  .qualitative(">=合格", grade: "合格", op: .atLeast),
+  .qualitative("＝合格", grade: "合格"),
+  .qualitative("=优良", grade: "优良"),
+  // A Roman rating with 级 (was text; `Ⅰ级` is among the misread cases), 优于 a class, and a scenic rating without its 级 (was 5 A).
+  .qualitative("Ⅱ级以上", grade: "II级", op: .atLeast),
+  .qualitative("优于Ⅲ类", grade: "III类", op: .atLeast),
+  .qualitative("达到或优于Ⅲ类", grade: "III类", op: .atLeast),
+  .qualitative("5A", grade: "5A"),
+  .qualitative("4A景区", grade: "4A"),
   // With a comparison sign, or in arabic digits alone, 级 stays a unit.
   .quantity("不低于2级", .atLeast, "2", "级"),
   .quantity("≥2级", .atLeast, "2", "级"),
