@@ -114,7 +114,12 @@ struct TargetParser {
     }
     let segments = splitSegments(tokens)
     let parts = segments.count >= 2 ? segments.map { readSegment($0) } : []
-    let structured = parts.filter { $0.kind.isStructured }
+    // A part that states something against a baseline (`不低于上年水平`, `较上年提高`) is a
+    // target of its own beside a figure (`，满意度≥90%`), not a label of it; `与上年相比，` alone
+    // states nothing, and the figure after it is the change.
+    let structured = parts.filter {
+      $0.kind.isStructured || ($0.flags.contains(.relative) && ($0.op != nil || $0.qualifier != nil))
+    }
     if let bounded = readTwoBounds(parts) { return bounded }
     if structured.count >= 2 { return compound(parts, segments: segments) }
     var whole = readSegment(tokens[...])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Jixiao
@@ -141,6 +142,25 @@ struct RelativeTargetTests {
     #expect(target.kind == .compound && target.flags == [.relative] && target.baseline == "上年")
     #expect(target.parts.map(\.baseline) == ["上年", nil])
     #expect(target.parts.map { $0.flags.contains(.relative) } == [true, false])
+  }
+
+  /// A part that states something against a baseline is a target of its own beside a figure
+  /// (was one reading of the figure, against the baseline); a baseline that states nothing
+  /// (`与上年相比，`) is the figure's.
+  @Test func aStatementAgainstABaselineIsAPartOfItsOwn() {
+    for (raw, op, qualifier, figure) in [
+      ("不低于上年水平，满意度≥90%", Comparison.atLeast, nil, 90), ("较上年提高，满意度≥90%", nil, "提高", 90),
+      ("保持上年水平，≥95%", .equal, nil, 95),
+    ] as [(String, Comparison?, String?, Decimal)] {
+      let target = TargetGrammar.read(raw, context: TargetContext(budgetYear: 2024))
+      #expect(target.kind == .compound && target.parts.count == 2, "\(raw)")
+      guard target.parts.count == 2 else { continue }
+      let (first, second) = (target.parts[0], target.parts[1])
+      #expect(first.kind == .qualitative && first.op == op && first.qualifier == qualifier && first.baseline == "上年")
+      #expect(second.kind == .quantitative && second.value == figure && second.op == .atLeast && second.baseline == nil)
+    }
+    let change = TargetGrammar.read("与上年相比，提高5%", context: TargetContext(budgetYear: 2024))
+    #expect(change.kind == .quantitative && change.value == 5 && change.baseline == "上年" && change.qualifier == "提高")
   }
 
   /// The baseline as written, full-width digits and all.
