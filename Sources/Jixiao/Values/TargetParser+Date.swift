@@ -308,11 +308,17 @@ extension TargetParser {
     return (first, last, index + 4)
   }
 
-  /// `2023.07-2024.01`: two year.month numbers joined by a dash read as months.
+  /// `2023.07-2024.01`: two year.month numbers joined by a dash read as months. With a
+  /// one-digit month (`2024.1-2024.12`, `2024.3-2024.6`) too where the two are months in
+  /// order at most a year apart: as numbers such ends make no range anyone writes.
   private func readDottedRange(_ segment: [ValueToken], at start: Int) -> (DatePoint, DatePoint, Int)? {
-    guard start + 2 < segment.count, let from = segment[start].number?.yearMonth(),
-      segment[start + 1].lexeme == .rangeSeparator, let to = segment[start + 2].number?.yearMonth()
+    guard start + 2 < segment.count, segment[start + 1].lexeme == .rangeSeparator,
+      let fromNumber = segment[start].number, let toNumber = segment[start + 2].number,
+      let from = fromNumber.yearMonth(oneDigitMonth: true), let to = toNumber.yearMonth(oneDigitMonth: true)
     else { return nil }
+    if fromNumber.fractionDigits == 1 || toNumber.fractionDigits == 1 {
+      guard (0...1).contains(to.year - from.year), (from.year, from.month) <= (to.year, to.month) else { return nil }
+    }
     return (
       DatePoint(year: from.year, period: .month(from.month)), DatePoint(year: to.year, period: .month(to.month)),
       start + 3

@@ -45,6 +45,13 @@ let dateTargetCases: [TargetCase] = [
   .date("2023年4月-2024年2月", "2023-04-01", "2024-02-29"),
   .date("2023年10月-3月", "2023-10-01", "2024-03-31"),
   .date("2023.07-2024.01", "2023-07-01", "2024-01-31"),
+  // One-digit months in order, at most a year apart (was a range of numbers 2024.1 to 2024.12);
+  // out of order or years apart they stay numbers.
+  .date("2024.1-2024.12", "2024-01-01", "2024-12-31"),
+  .date("2024.9-2024.10", "2024-09-01", "2024-10-31"),
+  .date("2023.9-2024.6", "2023-09-01", "2024-06-30"),
+  .range("2024.10-2024.9", "2024.1", "2024.9", nil),
+  .range("2000.5-2010.5", "2000.5", "2010.5", nil),
   .date("截至2024年12月31日", "2024-12-31", "2024-12-31", op: .atMost),
   .date("不晚于11月30日", "2024-11-30", "2024-11-30", op: .atMost, flags: [.yearAssumed]),
   .date("2024年12月31日之前", "2024-12-31", "2024-12-31", op: .atMost),
@@ -71,11 +78,12 @@ let dateTargetCases: [TargetCase] = [
   .date("2024.12", "2024-12-01", "2024-12-31", unitColumn: "时间"),
   .quantity("2024.12", nil, "2024.12", nil),
   // A month in one digit where the column or the indicator's name expects a date; a number
-  // elsewhere, and in a dash range only with the context (2024.1 would be a tenth).
+  // elsewhere. A dash range of two such months in order is dates without the context too
+  // (above); out of order it stays numbers.
   .date("2024.6", "2024-06-01", "2024-06-30", name: "项目完成时间"),
   .date("2024.1-2024.12", "2024-01-01", "2024-12-31", name: "项目实施周期"),
   .date("2024.3-2024.10", "2024-03-01", "2024-10-31", unitColumn: "时间"),
   .date("≤2024.9", "2024-09-01", "2024-09-30", op: .atMost, name: "完成时限"),
   .quantity("2024.6", nil, "2024.6", nil),
-  .range("2024.1-2024.12", "2024.1", "2024.12", nil),
+  .range("2024.12-2024.1", "2024.12", "2024.1", nil),
 ]
