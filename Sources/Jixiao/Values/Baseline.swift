@@ -69,16 +69,20 @@ struct BaselinePhrase: Sendable, Equatable {
     return operatorPhrase(in: scalars, at: index)
   }
 
-  /// `在上年基础上`, `在2023年的基础之上`, `以上年为基数`: the frame's closing words are what
-  /// make 在 and 以 name a baseline (在2024年12月前 and 以上 name none).
+  /// `在上年基础上`, `在2023年的基础之上`, `以上年为基数`, `在预算范围内`: the frame's closing
+  /// words are what make 在 and 以 name a baseline (在2024年12月前 and 以上 name none). A
+  /// closing that bounds (范围内, 以内) takes no year: `在2024年内` is a date.
   private static func framed(
-    in scalars: [Unicode.Scalar], at index: Int, _ closings: [[Unicode.Scalar]]
+    in scalars: [Unicode.Scalar], at index: Int, _ closings: [BaselineWords.Closing]
   ) -> BaselinePhrase? {
     let after = skipBlanks(scalars, from: index + 1)
     guard let end = reference(in: scalars, at: after, withMonth: true) else { return nil }
     let closing = skipBlanks(scalars, from: end)
-    guard let word = closings.first(where: { starts(scalars, with: $0, at: closing) }) else { return nil }
-    return BaselinePhrase(start: index, end: closing + word.count, referenceStart: after, referenceEnd: end)
+    guard let word = closings.first(where: { starts(scalars, with: $0.word, at: closing) }),
+      word.comparison == nil || !isDigit(scalars[after])
+    else { return nil }
+    return BaselinePhrase(
+      start: index, end: closing + word.word.count, referenceStart: after, referenceEnd: end, comparison: word.comparison)
   }
 
   /// `不低于上年水平`, `超过上年`, `不低于上年的95%`: the lexicon's operator word right before a
@@ -113,7 +117,10 @@ struct BaselinePhrase: Sendable, Equatable {
   ) -> Int? {
     guard index < scalars.count else { return nil }
     if let word = BaselineWords.references.first(where: { starts(scalars, with: $0, at: index) }) {
-      return index + word.count
+      // 上年结转资金, 预算执行率: the word begins a longer noun, and names no baseline.
+      let end = index + word.count
+      guard !BaselineWords.nounContinuations.contains(where: { starts(scalars, with: $0, at: end) }) else { return nil }
+      return end
     }
     var end = index
     while end < scalars.count, end - index < 5, isDigit(scalars[end]) { end += 1 }
@@ -187,15 +194,32 @@ enum BaselineWords {
   static let references: [[Unicode.Scalar]] = longestFirst([
     "上年", "去年", "上年度", "上一年", "上一年度", "前一年", "上年同期", "去年同期", "上年末", "上年底", "上年度末",
     "上年度底", "上月末", "上季度末", "同期", "上期", "基期", "基年", "上月", "上季度", "上一季度",
+    // A cost stated against the money it may spend: `≤预算`, `不超过批复金额`, `比预算节约5%`;
+    // a rate of spending against the time elapsed: `不低于序时进度`.
+    "预算", "预算数", "预算金额", "预算资金", "年度预算", "批复预算", "批复金额", "批复数", "合同金额", "合同价",
+    "序时进度", "时序进度",
+  ])
+  /// After a baseline's word, the start of a longer noun the word is part of: 上年结转资金,
+  /// 预算执行率, 预算编制 name no baseline.
+  static let nounContinuations: [[Unicode.Scalar]] = longestFirst([
+    "执行", "编制", "绩效", "管理", "调整", "单位", "项目", "科目", "支出", "收入", "公开", "结转", "结余",
   ])
   static let yearWords: [[Unicode.Scalar]] = longestFirst(["年度", "年"])
   static let samePeriod: [[Unicode.Scalar]] = longestFirst(["同期"])
   static let closings: [[Unicode.Scalar]] = longestFirst(["相比", "相较", "相較", "比较", "比較", "而言"])
 
-  /// 在…基础上, 以…为基数: the opening word and the closings that make it frame a baseline.
-  static let frames: [Unicode.Scalar: [[Unicode.Scalar]]] = [
-    "在": longestFirst(["基础上", "基础之上", "的基础上", "的基础之上", "基础上面"]),
-    "以": longestFirst(["为基数", "为基准", "为基础", "为基期", "为基年"]),
+  /// A frame's closing words, with the bound one states (在预算范围内 is at most the budget).
+  struct Closing: Sendable {
+    var word: [Unicode.Scalar]
+    var comparison: Comparison?
+  }
+  /// 在…基础上, 以…为基数, 在…范围内: the opening word and the closings that make it frame a
+  /// baseline.
+  static let frames: [Unicode.Scalar: [Closing]] = [
+    "在": (longestFirst(["基础上", "基础之上", "的基础上", "的基础之上", "基础上面"]).map { Closing(word: $0) }
+      + longestFirst(["范围内", "范围之内", "的范围内", "以内", "之内", "内"]).map { Closing(word: $0, comparison: .atMost) })
+      .sorted { $0.word.count > $1.word.count },
+    "以": longestFirst(["为基数", "为基准", "为基础", "为基期", "为基年"]).map { Closing(word: $0) },
   ]
   /// The end a baseline's month or year is taken at (`2023年12月末`, `2023年底`).
   static let periodEnds: Set<Unicode.Scalar> = ["末", "底", "初"]

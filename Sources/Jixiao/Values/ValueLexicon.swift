@@ -362,7 +362,17 @@ enum ValueLexicon {
       "通过",
       "良好",
       "优秀",
-      "优良"
+      "优良",
+      // Words holding 约, 近, 上下 or 余 that say no approximation (节约5% was 约 5 %).
+      "节约",
+      "约束",
+      "制约",
+      "预约",
+      "约定",
+      "最近",
+      "附近",
+      "上下游",
+      "余额"
     )
     // Sorted so the index is the same on every run (dictionary order is not); by bytes, which
     // is cheaper than `String`'s `<` and as stable.

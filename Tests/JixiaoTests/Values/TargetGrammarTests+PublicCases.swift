@@ -48,7 +48,7 @@ let publicTargetCases: [TargetCase] = [
   .quantity("10", nil, "10", nil),
   .quantity("80M", nil, "80", "米"),
   .quantity("180", nil, "180", nil),
-  .qualitative("控制在预算内"),
+  .qualitative("控制在预算内", op: .atMost).against("预算"),
   .quantity("85%", nil, "85", "%"),
   .quantity("20246", nil, "20246", nil),
   .quantity(">=101人/次", .atLeast, "101", "人次"),

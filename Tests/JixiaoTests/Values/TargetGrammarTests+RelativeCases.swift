@@ -90,6 +90,16 @@ let relativeTargetCases: [TargetCase] = [
   .date("2024年底前完成", "2024-12-31", "2024-12-31", op: .atMost, qualifier: "完成"),
   .quantity("90%以上年度", .atLeast, "90", "%", qualifier: "年度"),
   .text("上年结转资金"),
+  .text("不少于上年结转资金"),
+  .quantity("预算执行率≥90%", .atLeast, "90", "%"),
+  // A cost against the money it may spend, a rate against the time elapsed.
+  .qualitative("≤预算", op: .atMost).against("预算"),
+  .qualitative("不超过批复金额", op: .atMost).against("批复金额"),
+  .quantity("≤预算的90%", .atMost, "90", "%").against("预算"),
+  .quantity("比预算节约5%", nil, "5", "%", qualifier: "节约").against("预算"),
+  .qualitative("控制在预算范围内", op: .atMost).against("预算"),  // (控制在预算内: public 110)
+  .qualitative("不低于序时进度", op: .atLeast).against("序时进度"),
+  .date("在2024年内", "2024-01-01", "2024-12-31"),
   .text("年度目标"),
   // Not relative: no baseline after the comparison word, or none at all.
   .quantity("提高5%", nil, "5", "%", qualifier: "提高"),

@@ -16,6 +16,8 @@ let spellingTargetCases: [TargetCase] = [
   .quantity("0.5亿元", nil, "0.5", "亿元", yuan: "50000000"),
   .quantity("１２，０００元", nil, "12000", "元", yuan: "12000"),
   .quantity("不低于95%", .atLeast, "95", "%"),
+  // A word holding 约 is no approximation (was qualifier 约).
+  .quantity("节约5%", nil, "5", "%", qualifier: "节约"),
   .quantity("90%以上", .atLeast, "90", "%"),
   .quantity("90%（含）以上", .atLeast, "90", "%"),
   .quantity("> = 95%", .atLeast, "95", "%"),
