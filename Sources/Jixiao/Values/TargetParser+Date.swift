@@ -283,7 +283,8 @@ extension TargetParser {
     }
   }
 
-  /// `3-11月`, `1-3季度`: two numbers sharing one date word.
+  /// `3-11月`, `1-3季度`, `2024-2026年`: two numbers sharing one date word (two years as a
+  /// span of years, never a count of 2024 to 2026 years).
   private func readMonthRange(_ segment: [ValueToken], at start: Int) -> (DatePoint, DatePoint, Int)? {
     var point = DatePoint()
     var index = start
@@ -303,6 +304,11 @@ extension TargetParser {
     case .date(.quarter) where (1...4).contains(from) && (1...4).contains(to):
       first.period = .quarter(from)
       last.period = .quarter(to)
+    case .date(.year), .date(.budgetYearWord):
+      guard point.year == nil, let fromYear = yearNumber(segment[index]), let toYear = yearNumber(segment[index + 2])
+      else { return nil }
+      (first.year, last.year) = (fromYear, toYear)
+      (first.period, last.period) = (.year, .year)
     default: return nil
     }
     return (first, last, index + 4)

@@ -73,6 +73,15 @@ extension TargetParser {
       op = .greater
       index += 1
     }
+    // 3年内, 一年内完成: the lexicon's 年内 (within the year) after a number is 年 and a bound.
+    if unit == nil, bareScale == nil, index < segment.count, segment[index].lexeme == .date(.wholeYear),
+      scalars[segment[index].start..<segment[index].end].elementsEqual("年内".unicodeScalars)
+    {
+      unit = UnitReading(canonical: "年", isKnown: true)
+      unitRaw = "年"
+      op = op ?? .atMost
+      index += 1
+    }
     if unit == nil || currencySign, let (reading, written, end) = readUnit(segment, at: index, after: segment[index - 1]) {
       unit = reading
       unitRaw = written
@@ -199,12 +208,13 @@ extension TargetParser {
 
   /// `≥96%`, `大于90%`, `满意度≥90%`, `90%以上`, `控制在350万元以内`, `80%合格`, `提供78个就业机会`.
   func readQuantity(_ segment: [ValueToken], raw: String) -> Target? {
-    guard let anchor = amountStart(segment, from: 0) else { return nil }
+    let lead = perPeriodLead(segment)
+    guard let anchor = amountStart(segment, from: lead) else { return nil }
     // The operator words right before the number; anything before them is a label.
     var prefixStart = anchor
-    while prefixStart > 0, isPrefixWord(segment[prefixStart - 1]) { prefixStart -= 1 }
+    while prefixStart > lead, isPrefixWord(segment[prefixStart - 1]) { prefixStart -= 1 }
     let label = segment[0..<prefixStart]
-    if label.contains(where: { $0.isNumeric }) { return nil }
+    if segment[lead..<prefixStart].contains(where: { $0.isNumeric }) { return nil }
     var op: Comparison?
     var weakUpperBound = false
     var approximate: String?
@@ -307,10 +317,27 @@ extension TargetParser {
     return nil
   }
 
-  /// 每季度1次, 每月: a frequency written before the number is kept as a qualifier.
+  /// 每季度1次, 每月, 一年两次: a frequency written before the number is kept as a qualifier.
   private func frequencyLabel(_ label: ArraySlice<ValueToken>) -> String? {
-    guard let first = label.first, scalars[first.start] == "每" || scalars[first.start] == "按" else { return nil }
+    guard let first = label.first, scalars[first.start] == "每" || scalars[first.start] == "按" || scalars[first.start] == "一"
+    else { return nil }
     return text(label)
+  }
+
+  /// `一年两次`, `一月一次`, `一学期2次`: 一 and a period before a number say "per period" (a
+  /// frequency, as 每年 does), not 1 年; the tokens of the lead (2), or 0. Alone (`一年`) they
+  /// are the quantity.
+  func perPeriodLead(_ segment: [ValueToken]) -> Int {
+    guard segment.count >= 3, let one = segment[0].number, one.isChinese, one.integer == 1,
+      case let period = scalars[segment[1].start..<segment[1].end],
+      Self.periodWords.contains(where: { $0.elementsEqual(period) }),
+      segment[2...].contains(where: { $0.number != nil })
+    else { return 0 }
+    return 2
+  }
+
+  private static let periodWords: [[Unicode.Scalar]] = ["年", "月", "季度", "季", "周", "星期", "天", "日", "学期", "年度"].map {
+    Array($0.unicodeScalars)
   }
 
   /// 较上年下降5%: a direction word right before the number changes its meaning; keep it.

@@ -256,7 +256,7 @@ enum ValueLexicon {
     add(.unitPrefix(.yuan), "¥")
     add(.tenths, "成")
     add(.rangeSeparator, "-", "~", "〜", "—", "–", "——", "至", "到")
-    add(.listSeparator, ",", "、", ";", "\n", "和", "及", "与", "以及", "，", "且", "并且", "同时")
+    add(.listSeparator, ",", "、", ";", "\n", "和", "及", "与", "以及", "，", "且", "并且", "同时", "。")
     // (或以上, 大于或等于 are longer entries, matched first.)
     add(.alternative, "或", "或者")
     add(.approximately, "约", "大约", "左右", "上下", "约为", "近", "±", "+/-")

@@ -45,6 +45,9 @@ let dateTargetCases: [TargetCase] = [
   .date("2023年4月-2024年2月", "2023-04-01", "2024-02-29"),
   .date("2023年10月-3月", "2023-10-01", "2024-03-31"),
   .date("2023.07-2024.01", "2023-07-01", "2024-01-31"),
+  // Two years sharing 年 are a span of years (was a range of 2024 to 2025 年).
+  .date("2024-2025年", "2024-01-01", "2025-12-31"),
+  .date("2024-2026年度", "2024-01-01", "2026-12-31"),
   // One-digit months in order, at most a year apart (was a range of numbers 2024.1 to 2024.12);
   // out of order or years apart they stay numbers.
   .date("2024.1-2024.12", "2024-01-01", "2024-12-31"),

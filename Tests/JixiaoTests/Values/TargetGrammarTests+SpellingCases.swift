@@ -18,6 +18,17 @@ let spellingTargetCases: [TargetCase] = [
   .quantity("不低于95%", .atLeast, "95", "%"),
   // A word holding 约 is no approximation (was qualifier 约).
   .quantity("节约5%", nil, "5", "%", qualifier: "节约"),
+  // 一 and a period before a number are a frequency, as 每年 is (was text); alone, 1 年.
+  .quantity("一年两次", nil, "2", "次", qualifier: "一年"),
+  .quantity("一学期2次", nil, "2", "次", qualifier: "一学期"),
+  .quantity("一周≥3次", .atLeast, "3", "次", qualifier: "一周"),
+  .quantity("一年", nil, "1", "年"),
+  // 年内 after a number: 年 and a bound (was no unit, qualifier 年内).
+  .quantity("3年内", .atMost, "3", "年"),
+  .quantity("一年内完成", .atMost, "1", "年", qualifier: "完成"),
+  .quantity("≥60岁", .atLeast, "60", "岁"),
+  // A full stop ends the value (was qualifier 。) or parts it.
+  .quantity("≤2%。", .atMost, "2", "%"),
   .quantity("90%以上", .atLeast, "90", "%"),
   .quantity("90%（含）以上", .atLeast, "90", "%"),
   .quantity("> = 95%", .atLeast, "95", "%"),
