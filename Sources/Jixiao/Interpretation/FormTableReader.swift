@@ -572,6 +572,17 @@ struct FormTableReader {
       return
     }
     continuedLabels = []
+    // `其中：财政拨款 │` (empty) ⏎ `一般公共预算拨款 │ 80`: a source the vocabulary does not know,
+    // with its amount, under a money label left without one is a part of that label's money
+    // (as 银行贷款 │ 30 under 财政拨款 │ 150 is a line), not the label's value; the label waits
+    // for the next part.
+    if cells.count == 2, pendingSubLabels.isEmpty, let pending = pendingLabel(for: cells[0].column),
+      InlineFields.isMoney(pending.role), Self.mayNameFunds(cells[0]),
+      AmountReader.read(cells[1].text, defaultUnit: .wanYuan) != nil
+    {
+      addField(pending.role == .fiscal ? .fiscalPart : .fundsLine, label: cells[0], value: cells[1])
+      return
+    }
     expandSubLabels(valueCount: cells.count)
     let placed = placeUnderPendingLabels(cells, row: row)
     if pendingLabels.contains(where: { $0.role == .milestoneContent || $0.role == .milestoneStart }) {

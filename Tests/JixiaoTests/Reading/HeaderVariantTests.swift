@@ -336,6 +336,23 @@ import Testing
     #expect(mismatch.related.count == (known ? 3 : 2))
   }
 
+  /// 财政拨款 left empty over its parts (一般公共预算拨款 │ 80, 政府性基金预算拨款 │ 20): each part
+  /// is a line of the funds, and the fiscal amount is not guessed. The first part was the
+  /// label's value (JX111) and its amount the fiscal funds.
+  @Test(arguments: [Layout.tabbed, .markdown, .csv])
+  func partsUnderAnEmptyFiscalLabelAreLines(_ layout: Layout) throws {
+    let rows = Self.cells([
+      "项目名称 | 学生资助", "项目资金（万元） | 年度资金总额 | 100", " | 其中：财政拨款 | ", " | 一般公共预算拨款 | 80",
+      " | 政府性基金预算拨款 | 20", " | 其他资金 | 0", "年度绩效目标 | 资助学生500人。",
+      "一级指标 | 二级指标 | 三级指标 | 指标值", "产出指标 | 数量指标 | 资助人数 | ≥500人",
+    ])
+    let document = try Jixiao.parse(Array(DepartmentTaskTests.text(layout, rows: rows).utf8), path: "parts.txt")
+    let funds = try #require(document.projects.first?.funds)
+    #expect(funds.fiscal == nil && funds.total?.yuan == 1_000_000 && funds.other?.yuan == 0)
+    #expect(funds.lines.map { "\($0.label) \($0.amount.yuan)" } == ["财政拨款·一般公共预算拨款 800000", "政府性基金预算拨款 200000"])
+    #expect(!document.diagnostics.contains { $0.code == "JX111" || $0.code == "JX201" } && document.residue.isEmpty)
+  }
+
   /// A row after the funds that holds a number but names no money stays out of them (in
   /// residue, as any row the form does not know).
   @Test func countsAreNoFunds() throws {
