@@ -208,6 +208,15 @@ struct StreamRegrouper {
       current[current.count - 1] = Self.joined(last, cell)
       return
     }
+    if !isLevel1, !isLevel2, cellsAfterLevels > 0, case .text(1) = shape, let last = current.last,
+      case .text = CellShape.of(last, readings: readings)
+    {
+      // `生活垃圾无害化处理` ⏎ `率`: one character is no indicator's name, nor its explanation;
+      // the name's line ran out, whatever follows (a comparison after two names is otherwise
+      // the next indicator's target, below).
+      current[current.count - 1] = Self.joined(last, cell)
+      return
+    }
     if !isLevel1, !isLevel2, !Self.isComparison(key), header.suffix(2) == [.name, .target],
       cellsAfterLevels >= 2, isFull(header: header),
       shape == .value || TargetGrammar.read(cell.text).kind == .qualitative,

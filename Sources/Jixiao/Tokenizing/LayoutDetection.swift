@@ -18,6 +18,10 @@ extension DialectDetector {
     if GridTableTokenizer.looksLikeGridTable(survey) { return .gridTable }
     if CSVTokenizer.looksLikeCSV(text, survey) { return .csv }
     let dialect = detect(survey)
+    // One cell per line ending ` |`, and hardly a line of pipes to end a row (a page copied
+    // without its row rules): one row would hold the whole table. The rows are rebuilt from
+    // what the cells are, as a stream's. (104 and 109 have a line of pipes every cell or two.)
+    if dialect == .cellPerLinePipe && survey.pipeCellLines > 12 * (survey.pipeOnly + 1) { return .cellStream }
     if dialect == .pipe && isMarkdownTable(text) { return .markdown }
     if dialect == .tabbed && TabbedTokenizer.dropsEmptyCells(text) { return .tabbedCollapsed }
     guard dialect == .plain else { return dialect }

@@ -72,8 +72,17 @@ enum StreamTokenizer {
 
   static func rows(_ text: SourceText, _ builder: inout CellBuilder) -> [Row] {
     var rows: [Row] = []
+    let bytes = text.utf8
     for index in text.lines.indices {
-      let (range, pageBreak) = builder.pageBreakStripped(index)
+      var (range, pageBreak) = builder.pageBreakStripped(index)
+      // `城乡环境卫生整治 |`: a cell-per-line page whose rows lost their lines of pipes
+      // (`DialectDetector.detectLayout`); the pipe ends the cell and is none of it.
+      var end = range.upperBound
+      while end > range.lowerBound, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+      if end > range.lowerBound, bytes[end - 1] == 0x7C {
+        while end > range.lowerBound, bytes[end - 1] == 0x7C || bytes[end - 1] == 0x20 { end -= 1 }
+        range = range.lowerBound..<end
+      }
       let cell = builder.cell(lineIndex: index, range: range, column: 0)
       var row = Row(cells: cell.isEmpty ? [] : [cell], lineIndex: index)
       row.followsPageBreak = pageBreak
