@@ -44,7 +44,9 @@ struct BrowserTests {
       #expect(cells.first?.member("title")?.stringValue?.contains("JX304") == true)
 
       // The finding in the list leads to its cell and opens its note.
-      #expect(try await browser.evaluate("document.querySelectorAll('#findings li[data-code]').length") == .number("1"))
+      // (Its one warning, and two notes of a count with a percentage, JX314.)
+      #expect(try await browser.evaluate("document.querySelectorAll('#findings li[data-code]').length") == .number("3"))
+      #expect(try await browser.evaluate("document.querySelectorAll('#findings li[data-code=JX314]').length") == .number("2"))
       try await browser.click("#findings li[data-code=JX304] a.loc")
       try await browser.wait(until: "document.querySelector('[data-codes~=\"JX304\"]').classList.contains('focused')")
       try await browser.wait(

@@ -5,7 +5,7 @@ public enum Validator {
     TasksDoNotAddUp.self, TotalsRowDoesNotAddUp.self,
     WeightsDoNotTotal.self, WeightsPartlyMissing.self, WeightNotANumber.self, MoneyUnitImplausible.self,
     CostTargetsExceedFunds.self, CostTargetWithoutFunds.self,
-    UnitColumnConflict.self, RateWithoutPercent.self, PercentAboveHundred.self, SatisfactionNotMeasured.self,
+    UnitColumnConflict.self, RateWithoutPercent.self, CountWithPercent.self, PercentAboveHundred.self, SatisfactionNotMeasured.self,
     OperatorColumnConflict.self, QualitativeTypeWithNumber.self, QuantitativeTypeWithoutNumber.self,
     EmptyTarget.self, DateUnitOnDuration.self, DirectionReversed.self, UnreadableTarget.self, UnitNotKnown.self,
     OperatorReadAsDigit.self,

@@ -31,7 +31,8 @@ import Testing
       #expect(cost.target.yuan == project.funds.total?.yuan)
     }
     #expect(document.residue.isEmpty)
-    #expect(Self.findings(document) == ["JX304@81"])
+    // JX314, notes: counts (清理数量、系统上报数和结案数, 开展各项工作的数量) with percentages.
+    #expect(Self.findings(document) == ["JX304@81", "JX314@55", "JX314@75"])
   }
 
   @Test func seed001() throws {

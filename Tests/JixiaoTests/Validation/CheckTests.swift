@@ -66,6 +66,16 @@ import Testing
       code: "JX302",
       triggering: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 效益指标 | 农村生活污水治理率 | 5 | 个 | ≥ |  | 提高 | 提高得满分"]),
       clean: TableFixtures.wide(TableFixtures.wideIndicators + [" |  | 效益指标 | 农村生活污水治理率 | 5 | 个百分点 | ≥ |  | 提高 | 提高得满分"])),
+    // A count with a percentage (seed 000's 开展各项工作的数量 │ 90%); a change against a
+    // baseline and a rate are none.
+    Case(
+      code: "JX314",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("专项治理行动次数 | ≥12次", with: "专项治理行动次数 | ≥90%") }),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("专项治理行动次数 | ≥12次", with: "专项治理行动次数 | 较上年增长10%") })),
+    Case(
+      code: "JX314",
+      triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("专项治理行动次数 | ≥12次", with: "受助学生数量 | 100%") }),
+      clean: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("专项治理行动次数 | ≥12次", with: "空气质量指数 | 100%") })),
     Case(
       code: "JX303",
       triggering: TableFixtures.with(indicators: TableFixtures.indicators.map { $0.replacing("群众满意度 | ≥95%", with: "群众满意度 | ≥105%") }),

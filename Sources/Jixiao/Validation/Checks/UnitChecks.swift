@@ -50,6 +50,36 @@ enum RateWithoutPercent: Check {
   }
 }
 
+/// JX314: a count with a percentage (`培训人数 │ ≥100%`, 112's `应受助学生数 │ 100%`), the
+/// converse of JX302: the share of something the name does not name, or a unit column gone
+/// astray.
+enum CountWithPercent: Check {
+  static let entry = CatalogueEntry(
+    "JX314", .note,
+    title: Localized(zh: "计数指标的指标值是百分比", en: "count with a percentage"),
+    message: Localized(zh: "“{0}”是计数，指标值“{1}”却是百分比", en: "'{0}' is a count but its target '{1}' is a percentage"),
+    explanation: Localized(
+      zh: "名称以“人数”“次数”“户数”“数量”等结尾的指标计的是个数，指标值却是百分比：要么指的是某个比率（应受助学生的资助覆盖率），要么单位列错了。相对基数的变化（较上年增长5%）不在此列。\n示例：`应受助学生数 │ 100%`；`培训人数 │ ≥100 │ … │ %`。\n修正：写出个数（≥500人），或把指标改名为它衡量的比率（资助覆盖率）。",
+      en: "An indicator whose name ends in a count (人数, 次数, 户数, 数量 …) counts things, but its target is a percentage: it means a share the name does not say (the share of eligible students aided), or the unit column is wrong. A change against a baseline (较上年增长5%) is not one.\nExample: `应受助学生数 │ 100%`; `培训人数 │ ≥100 │ … │ %`.\nFix: state the count (≥500人), or name the indicator for the share it measures (资助覆盖率)."))
+
+  /// Ends of a name that count: 人数, 次数, 学生数, 数量. Not 指数, 系数, 分数, 倍数, 函数 (an
+  /// index or a ratio may be a percentage), nor 率 (JX302's).
+  private static let counting = ["数", "数量"]
+  private static let notCounting = ["指数", "系数", "分数", "倍数", "函数", "参数", "基数", "比数", "占比数"]
+
+  static func isCount(_ key: String) -> Bool {
+    counting.contains { key.hasSuffixBytes($0) } && !notCounting.contains { key.hasSuffixBytes($0) }
+  }
+
+  static func run(_ subject: ValidationSubject) -> [Diagnostic] {
+    subject.findings(ownTargetsOnly: true, where: { $0.hasName && $0.unitIsPercent && !$0.has(.relative) }) { entity, checked in
+      let indicator = checked.indicator
+      guard let name = indicator.name, let key = checked.nameKey, isCount(key), indicator.target.isNumeric else { return nil }
+      return Diagnostic(self, span: indicator.targetSpan, name, indicator.target.raw)
+    }
+  }
+}
+
 /// JX303: a percentage above 100 on a rate or a satisfaction.
 enum PercentAboveHundred: Check {
   static let entry = CatalogueEntry(
