@@ -778,7 +778,16 @@ enum RunTogetherTokenizer {
   static func timeTarget(_ scalars: [Unicode.Scalar], _ lower: Int, _ upper: Int) -> Int? {
     guard upper - lower >= 6 else { return nil }
     for index in (lower + 4)..<(upper - 1) where scalars[index - 1].properties.isIdeographic && !isChineseDigit(scalars[index - 1]) {
-      if timeStarts(scalars, index, upper) { return isNameLike(scalars[lower..<index]) ? index : nil }
+      if timeStarts(scalars, index, upper) {
+        // `完成时间2024年12月底前`: the month's year, written before it, is the time's.
+        var cut = index
+        if cut - 5 >= lower + 2, scalars[cut - 1] == "年", scalars[(cut - 5)..<(cut - 1)].allSatisfy(isDigit),
+          !isDigit(scalars[cut - 6])
+        {
+          cut -= 5
+        }
+        return isNameLike(scalars[lower..<cut]) ? cut : nil
+      }
     }
     return nil
   }

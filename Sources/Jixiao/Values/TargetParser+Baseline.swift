@@ -65,7 +65,7 @@ extension TargetParser {
       target.qualifier = qualifierText(segment[after...])
     }
     // `与上年持平` says what `保持上年水平` says: equal to the baseline.
-    if target.op == nil, target.qualifier?.contains("持平") == true { target.op = .equal }
+    if target.op == nil, target.qualifier?.containsBytes("持平") == true { target.op = .equal }
   }
 }
 

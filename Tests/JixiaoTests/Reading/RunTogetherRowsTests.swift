@@ -101,6 +101,9 @@ import Testing
     #expect(Self.cells("日常养护里程≥320公里20") == ["日常养护里程", "≥320公里", "20"])
     #expect(Self.cells("每公里养护成本≤0.47万元/公里20") == ["每公里养护成本", "≤0.47万元/公里", "20"])
     #expect(Self.cells("完工时间≤2024年11月定性10") == ["完工时间", "≤2024年11月", "定性", "10"])
+    // A month's year before it is the time's (was the name's: `项目完成时间2024年` │ `12月底前`).
+    #expect(Self.cells("项目完成时间2024年12月底前") == ["项目完成时间", "2024年12月底前"])
+    #expect(Self.cells("完成时间12月底前") == ["完成时间", "12月底前"])
     // A template's hint in brackets and a figure in the name are the name's.
     #expect(Self.cells("旅游景点开发数量(≥**个)>=4个") == ["旅游景点开发数量(≥**个)", ">=4个"])
     #expect(Self.cells("*建设质量达标率100%>=98%") == ["*建设质量达标率100%", ">=98%"])
