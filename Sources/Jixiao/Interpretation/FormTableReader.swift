@@ -393,7 +393,13 @@ struct FormTableReader {
           finishEntity()
         }
         if current == nil { current = EntityDraft(span: span[index].span) }
-        if role == .fundsGroup, let unit = FormVocabulary.moneyUnit(in: key) { current?.moneyUnit = unit }
+        // `项目资金（万元）` over the lines, or `年度资金总额（万元）` beside `其中：财政拨款`: the
+        // unit of one money label is that of the entity's lines that state none.
+        if role == .fundsGroup || (InlineFields.isMoney(role) && current?.moneyUnit == nil),
+          let unit = FormVocabulary.moneyUnit(in: key)
+        {
+          current?.moneyUnit = unit
+        }
         rowLabels.append((index, role, false))
         continue
       }

@@ -71,7 +71,9 @@ struct TableSegmenter {
     row.kind = kind
     if row.followsPageBreak || kind == .pageNumber { atPageTop = true }
     if !repeatedTitle.isEmpty && !settleRepeatedTitle(before: row, kind) { return }
-    if atPageTop, kind == .content, current != nil, isHeadLine(row) {
+    // (Without a page break too: a pasted page loses its form feeds, and a head line inside
+    // a table, alone on its row, is the running head of the page it starts.)
+    if kind == .content, current != nil, isHeadLine(row) {
       addLayout(row, role: .pageHeader)
       return
     }

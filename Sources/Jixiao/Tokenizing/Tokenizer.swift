@@ -356,12 +356,31 @@ enum TabbedTokenizer {
       !AlignedPageReader.isLabel(bytes, first)
     else { return nil }
     if missing == 0 {
-      guard line + 2 < text.lines.count, tabs(text.lines[line + 2]).count == widest else { return nil }
+      let after = text.lines[min(line + 2, text.lines.count - 1)]
+      guard line + 2 < text.lines.count, tabs(after).count == widest else { return nil }
       var builder = CellBuilder(text: text)
       let cell = builder.cell(lineIndex: line + 1, range: first, column: 0)
       guard RowClassifier.classify(Row(cells: [cell], lineIndex: line + 1)) == .content else { return nil }
+      // A page's running head (`某县2024年部门预算公开`) before the header a page break repeats
+      // is no row's text: a row's rest has a row after it, not the header, and a line the
+      // document opens with is its title again.
+      let afterFirst = builder.cell(lineIndex: line + 2, range: after.start..<tabs(after).first, column: 0)
+      guard StreamTokenizer.indicatorWord(afterFirst.key) != .header, !opensDocument(text, bytes[first]) else { return nil }
     }
     return next.start..<firstTab
+  }
+
+  /// Whether `line` is the text of one of the document's first three lines with text.
+  private static func opensDocument(_ text: SourceText, _ line: ArraySlice<UInt8>) -> Bool {
+    var seen = 0
+    for opening in text.lines {
+      let trimmed = Blank.trim(text.utf8, opening.start..<opening.end)
+      guard !trimmed.isEmpty else { continue }
+      if text.utf8[trimmed].elementsEqual(line) { return true }
+      seen += 1
+      if seen == 3 { break }
+    }
+    return false
   }
 
   /// A spreadsheet's copy (Excel, WPS) writes a cell that holds line breaks or quotes between
