@@ -238,8 +238,12 @@ struct TableSegmenter {
   private static let mostHeadLines = 24
 
   private func isHeadLine(_ row: Row) -> Bool {
-    guard let key = Self.singleKey(row) else { return false }
-    return headLines.contains { Self.isKey(key, $0) }
+    guard !headLines.isEmpty, let key = Self.singleKey(row) else { return false }
+    // Asked of every one-cell row in a table: a plain key is told by its length before its
+    // bytes, and tested for plainness once, not once a head line.
+    guard TextKey.isPlain(key) else { return headLines.contains { key == $0 } }
+    let count = key.utf8.count
+    return headLines.contains { $0.utf8.count == count && key.equalsBytes($0) }
   }
 
   /// The key of the row's only non-empty cell.

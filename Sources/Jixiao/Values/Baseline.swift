@@ -115,7 +115,10 @@ struct BaselinePhrase: Sendable, Equatable {
   private static func reference(
     in scalars: [Unicode.Scalar], at index: Int, withMonth: Bool, yearWord: Bool = false
   ) -> Int? {
-    guard index < scalars.count else { return nil }
+    // (Most places hold neither a word's first scalar nor a digit: `≥95%` after its sign.)
+    guard index < scalars.count, BaselineWords.referenceFirsts.contains(scalars[index]) || isDigit(scalars[index]) else {
+      return nil
+    }
     if let word = BaselineWords.references.first(where: { starts(scalars, with: $0, at: index) }) {
       // 上年结转资金, 预算执行率: the word begins a longer noun, and names no baseline.
       let end = index + word.count
@@ -199,6 +202,7 @@ enum BaselineWords {
     "预算", "预算数", "预算金额", "预算资金", "年度预算", "批复预算", "批复金额", "批复数", "合同金额", "合同价",
     "序时进度", "时序进度",
   ])
+  static let referenceFirsts = Set(references.map { $0[0] })
   /// After a baseline's word, the start of a longer noun the word is part of: 上年结转资金,
   /// 预算执行率, 预算编制 name no baseline.
   static let nounContinuations: [[Unicode.Scalar]] = longestFirst([

@@ -3,7 +3,7 @@ enum QualitativeWords {
   /// Grades as written (分级分档): the reading keeps the one it finds in `grade`.
   static let grades: [String] = [
     "优秀", "优良", "良好", "较好", "合格", "不合格", "及格", "不及格", "达标", "不达标", "满意", "基本满意",
-    "非常满意", "不满意", "通过", "不通过", "中等", "一般", "较差", "优", "良", "中", "差", "好", "是", "否",
+    "非常满意", "不满意", "基本达标", "基本合格", "通过", "不通过", "中等", "一般", "较差", "优", "良", "中", "差", "好", "是", "否",
     "有", "无", "A", "B", "C", "D", "A级", "B级", "C级", "AAA", "AA",
     // Ratings written with a numeral (一级 is the best, so 二级以上 is 一级 or 二级): a rating
     // level, not a number of 级. NFKC has made Ⅲ the letters III.

@@ -74,6 +74,8 @@ let spellingTargetCases: [TargetCase] = [
   .qualitative("优", grade: "优"),
   .qualitative("良好以上", grade: "良好", op: .atLeast),
   .qualitative("达到合格标准", grade: "合格"),
+  .qualitative("基本达标", grade: "基本达标"),  // (was text)
+  .qualitative("基本满意", grade: "基本满意"),
   // Ratings written with a numeral: a grade, not a number of 级 (was ≥ 2 级, or 4 with the unit A).
   .qualitative("达到国家二级标准", grade: "二级"),
   .qualitative("二级以上", grade: "二级", op: .atLeast),
