@@ -403,7 +403,7 @@ struct FormTableReader {
         rowLabels.append((index, role, false))
         continue
       }
-      readFieldRowCell(span[index], key: key, row: row, labels: &rowLabels, cells: cells)
+      readFieldRowCell(span[index], at: index, key: key, row: row, labels: &rowLabels, cells: cells)
     }
     pendingLabels = []
     for label in rowLabels where !label.valued {
@@ -464,8 +464,8 @@ struct FormTableReader {
   /// A cell of a labelled row that is no label: layout, an empty label, the value of the
   /// row's last label or of the label above it, or a loose cell.
   private mutating func readFieldRowCell(
-    _ cell: borrowing Cell, key: String, row: Row, labels rowLabels: inout [(index: Int, role: FieldRole, valued: Bool)],
-    cells: [Cell]
+    _ cell: borrowing Cell, at index: Int, key: String, row: Row,
+    labels rowLabels: inout [(index: Int, role: FieldRole, valued: Bool)], cells: [Cell]
   ) {
     if LevelVocabulary.blockLabel(key) != nil || Self.isLabelFragment(cell, in: row) {
       layout.append(LayoutCell(role: .label, text: cell.text, span: cell.span))
@@ -480,6 +480,15 @@ struct FormTableReader {
     }
     if Self.isEmptyLabel(cell) {
       addLabelOnly(cell, role: .otherLabel)
+      return
+    }
+    // `年度资金总额 │ 100 │ 其中：中央 │ 50 │ 省级 │ 30`: after a money label's amount, words that
+    // name a part of money, an amount after them, label a line of it (they were a second and
+    // third value of the label, JX111).
+    if let last = rowLabels.last, last.valued, InlineFields.isMoney(last.role), Self.namesFundsPart(cell),
+      let next = cells[(index + 1)...].first(where: { !$0.isEmpty }), AmountReader.read(next.text, defaultUnit: .wanYuan) != nil
+    {
+      rowLabels.append((index, last.role == .fiscal || last.role == .fiscalPart ? .fiscalPart : .fundsLine, false))
       return
     }
     if let last = rowLabels.indices.last {
@@ -700,6 +709,19 @@ struct FormTableReader {
   /// A short label without digits that names money in a word (社会投入, 其中：银行贷款,
   /// 专项债券资金) and no level: a line of funds, not a row of a table that lost its header
   /// (受益人数 │ 500 is no amount of money).
+  /// Words for a part of money in a row of amounts: a source (`mayNameFunds`) or a level of
+  /// government alone (中央, 省级, 县级), 其中 before it or not.
+  static func namesFundsPart(_ cell: Cell) -> Bool {
+    if mayNameFunds(cell) { return true }
+    var key = Substring(cell.key)
+    for lead in ["其中:", "其中"] where key.hasPrefix(lead) { key = key.dropFirst(lead.count) }
+    return governmentLevels.contains(String(key))
+  }
+
+  private static let governmentLevels: Set<String> = [
+    "中央", "省级", "省", "市级", "市", "县级", "县", "区级", "区", "本级", "乡镇", "乡镇级", "镇级", "州级", "盟市",
+  ]
+
   static func mayNameFunds(_ cell: Cell) -> Bool {
     let key = cell.key
     guard !key.containsASCIIDigit() else { return false }

@@ -33,7 +33,7 @@ public enum FormVocabulary {
   /// total (`FundsDoNotAddUp`). Read as fund lines, with `其中:` before them or not.
   static let incomeSources: [String] = [
     "事业收入", "事业单位经营收入", "经营收入", "上级补助收入", "附属单位上缴收入", "其他收入", "用事业基金弥补收支差额",
-    "政府性基金预算拨款", "国有资本经营预算拨款", "单位自筹", "单位自筹资金",
+    "政府性基金预算拨款", "国有资本经营预算拨款", "单位自筹", "单位自筹资金", "自筹资金",
   ]
   private static let incomeSourceTable = WordSet(incomeSources)
 

@@ -353,6 +353,24 @@ import Testing
     #expect(!document.diagnostics.contains { $0.code == "JX111" || $0.code == "JX201" } && document.residue.isEmpty)
   }
 
+  /// A row of amounts after the total (`其中：中央 │ 50 │ 省级 │ 30 │ 县级 │ 20`): each word that
+  /// names a part of money labels the amount after it (they were further values of the total,
+  /// JX111); 自筹资金 in a cell of pairs is a source (it went to residue, and JX201 fired).
+  @Test func partsOfMoneyInTheTotalsRow() throws {
+    func read(_ rows: [String]) throws -> Document {
+      let table = Self.cells(rows + ["一级指标 | 二级指标 | 三级指标 | 指标值", "产出指标 | 数量指标 | 资助人数 | ≥500人"])
+      return try Jixiao.parse(Array(DepartmentTaskTests.text(.tabbed, rows: table).utf8), path: "parts.txt")
+    }
+    let levels = try read(["项目名称 | 学生资助", "年度资金总额（万元） | 100 | 其中：中央 | 50 | 省级 | 30 | 县级 | 20"])
+    let funds = try #require(levels.projects.first?.funds)
+    #expect(funds.total?.yuan == 1_000_000)
+    #expect(funds.lines.map { "\($0.label) \($0.amount.yuan)" } == ["其中:中央 500000", "省级 300000", "县级 200000"])
+    #expect(!levels.diagnostics.contains { $0.code == "JX111" || $0.code == "JX201" } && levels.residue.isEmpty)
+    let own = try read(["项目名称 | 学生资助", "项目资金 | 资金总额：100万元 其中：财政资金80万元 自筹资金20万元"])
+    #expect(own.projects.first?.funds.lines.map { "\($0.label) \($0.amount.yuan)" } == ["自筹资金 200000"])
+    #expect(!own.diagnostics.contains { $0.code == "JX201" } && own.residue.isEmpty)
+  }
+
   /// A row after the funds that holds a number but names no money stays out of them (in
   /// residue, as any row the form does not know).
   @Test func countsAreNoFunds() throws {
