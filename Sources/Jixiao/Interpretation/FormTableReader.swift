@@ -706,9 +706,6 @@ struct FormTableReader {
     }
   }
 
-  /// A short label without digits that names money in a word (社会投入, 其中：银行贷款,
-  /// 专项债券资金) and no level: a line of funds, not a row of a table that lost its header
-  /// (受益人数 │ 500 is no amount of money).
   /// Words for a part of money in a row of amounts: a source (`mayNameFunds`) or a level of
   /// government alone (中央, 省级, 县级), 其中 before it or not.
   static func namesFundsPart(_ cell: Cell) -> Bool {
@@ -722,6 +719,9 @@ struct FormTableReader {
     "中央", "省级", "省", "市级", "市", "县级", "县", "区级", "区", "本级", "乡镇", "乡镇级", "镇级", "州级", "盟市",
   ]
 
+  /// A short label without digits that names money in a word (社会投入, 其中：银行贷款,
+  /// 专项债券资金) and no level: a line of funds, not a row of a table that lost its header
+  /// (受益人数 │ 500 is no amount of money).
   static func mayNameFunds(_ cell: Cell) -> Bool {
     let key = cell.key
     guard !key.containsASCIIDigit() else { return false }

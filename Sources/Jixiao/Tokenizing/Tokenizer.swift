@@ -356,8 +356,9 @@ enum TabbedTokenizer {
       !AlignedPageReader.isLabel(bytes, first)
     else { return nil }
     if missing == 0 {
-      let after = text.lines[min(line + 2, text.lines.count - 1)]
-      guard line + 2 < text.lines.count, tabs(after).count == widest else { return nil }
+      guard line + 2 < text.lines.count else { return nil }
+      let after = text.lines[line + 2]
+      guard tabs(after).count == widest else { return nil }
       var builder = CellBuilder(text: text)
       let cell = builder.cell(lineIndex: line + 1, range: first, column: 0)
       guard RowClassifier.classify(Row(cells: [cell], lineIndex: line + 1)) == .content else { return nil }

@@ -94,7 +94,11 @@ struct BaselinePhrase: Sendable, Equatable {
       let match = words.first(where: { starts(scalars, with: $0.word, at: index) })
     else { return nil }
     let after = skipBlanks(scalars, from: index + match.word.count)
-    guard let end = reference(in: scalars, at: after, withMonth: false, yearWord: true) else { return nil }
+    guard let end = reference(in: scalars, at: after, withMonth: false, yearWord: true),
+      // `不少于上年结转资金`, `≥预算执行进度`: the word begins the noun the operator compares
+      // with, and names no baseline (after 较 it does: 较上年项目数增加).
+      !BaselineWords.nounContinuations.contains(where: { starts(scalars, with: $0, at: end) })
+    else { return nil }
     // 水平, 标准, 的 after the baseline are of the phrase (the level of the baseline), not a
     // qualifier; a year needs one of them or its 同期 (the only year reference ending in 期).
     let level = skipBlanks(scalars, from: end)
@@ -120,10 +124,7 @@ struct BaselinePhrase: Sendable, Equatable {
       return nil
     }
     if let word = BaselineWords.references.first(where: { starts(scalars, with: $0, at: index) }) {
-      // 上年结转资金, 预算执行率: the word begins a longer noun, and names no baseline.
-      let end = index + word.count
-      guard !BaselineWords.nounContinuations.contains(where: { starts(scalars, with: $0, at: end) }) else { return nil }
-      return end
+      return index + word.count
     }
     var end = index
     while end < scalars.count, end - index < 5, isDigit(scalars[end]) { end += 1 }
@@ -203,8 +204,8 @@ enum BaselineWords {
     "序时进度", "时序进度",
   ])
   static let referenceFirsts = Set(references.map { $0[0] })
-  /// After a baseline's word, the start of a longer noun the word is part of: 上年结转资金,
-  /// 预算执行率, 预算编制 name no baseline.
+  /// After an operator's baseline word, the start of a longer noun the word is part of:
+  /// 上年结转资金, 预算执行进度 name no baseline.
   static let nounContinuations: [[Unicode.Scalar]] = longestFirst([
     "执行", "编制", "绩效", "管理", "调整", "单位", "项目", "科目", "支出", "收入", "公开", "结转", "结余",
   ])

@@ -91,6 +91,7 @@ let relativeTargetCases: [TargetCase] = [
   .quantity("90%以上年度", .atLeast, "90", "%", qualifier: "年度"),
   .text("上年结转资金"),
   .text("不少于上年结转资金"),
+  .quantity("较上年项目数增加5个", nil, "5", "个", qualifier: "增加").against("上年"),
   .quantity("预算执行率≥90%", .atLeast, "90", "%"),
   // A cost against the money it may spend, a rate against the time elapsed.
   .qualitative("≤预算", op: .atMost).against("预算"),
