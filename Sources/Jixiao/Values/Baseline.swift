@@ -119,11 +119,12 @@ struct BaselinePhrase: Sendable, Equatable {
   private static func reference(
     in scalars: [Unicode.Scalar], at index: Int, withMonth: Bool, yearWord: Bool = false
   ) -> Int? {
-    // (Most places hold neither a word's first scalar nor a digit: `≥95%` after its sign.)
-    guard index < scalars.count, BaselineWords.referenceFirsts.contains(scalars[index]) || isDigit(scalars[index]) else {
-      return nil
-    }
-    if let word = BaselineWords.references.first(where: { starts(scalars, with: $0, at: index) }) {
+    guard index < scalars.count else { return nil }
+    // A word only where one begins (`≥95%` has a digit after its sign, most texts neither).
+    if !isDigit(scalars[index]) {
+      guard BaselineWords.referenceFirsts.contains(scalars[index]),
+        let word = BaselineWords.references.first(where: { starts(scalars, with: $0, at: index) })
+      else { return nil }
       return index + word.count
     }
     var end = index
