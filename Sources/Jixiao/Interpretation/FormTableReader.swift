@@ -182,7 +182,8 @@ struct FormTableReader {
     guard indicatorReader != nil else { return }
     // The row's cells where they lie, the empty ones passed over: the reader takes them
     // so (`nonEmpty` copied each cell of a row with empty cells into an array of its own).
-    let cells = row.cells
+    var cells = row.cells
+    if cells.contains(where: { !$0.isEmpty && InlineFields.hasColon($0.text) }) { expandPairs(&cells) }
     var first = -1
     var count = 0
     for index in cells.indices where !cells[index].isEmpty {
@@ -222,6 +223,31 @@ struct FormTableReader {
     indicatorReader!.read(cells, into: &section[last])
     tidy(&section[last], cells: cells)
     current!.sections.append(section)
+  }
+
+  /// `指标名称：培训人数；指标值：≥100人`: a cell of an indicator's label/value pairs becomes
+  /// the cells of its values, in the order written, each where it lies in the text; the labels
+  /// are layout. The cells after it move over by the values it adds.
+  private mutating func expandPairs(_ cells: inout [Cell]) {
+    var expanded: [Cell] = []
+    expanded.reserveCapacity(cells.count + 2)
+    for cell in cells {
+      guard !cell.isEmpty, InlineFields.hasColon(cell.text), let pairs = IndicatorCellPairs.split(cell.text) else {
+        var moved = cell
+        moved.column = expanded.count
+        expanded.append(moved)
+        continue
+      }
+      for pair in pairs {
+        let label = context.part(of: cell, scalarOffset: pair.labelOffset, text: pair.label)
+        layout.append(LayoutCell(role: .label, text: label.text, span: label.span))
+        guard !pair.value.isEmpty else { continue }
+        var value = context.part(of: cell, scalarOffset: pair.valueOffset, text: pair.value)
+        value.column = expanded.count
+        expanded.append(value)
+      }
+    }
+    cells = expanded
   }
 
   /// `合计`, `总分`, `分值合计` … first, and nothing after it but numbers. Asked of every
