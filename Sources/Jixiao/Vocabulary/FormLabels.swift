@@ -122,6 +122,8 @@ public enum FormVocabulary {
     "填报单位(盖章)": .fillerUnit, "填报单位": .fillerUnit, "填报人": .filler,
     "填表人": .filler, "单位负责人": .filler, "单位负责人签字": .filler, "填报日期": .fillDate,
     "预算执行": .budgetExecution, "年度预算执行率": .budgetExecution,
+    // The score the table keeps for budget execution beside the funds (`执行率分值 │ 10`).
+    "执行率分值": .budgetExecution, "预算执行率分值": .budgetExecution,
     "项目预算成本构成": .otherLabel, "保障绩效目标实现措施": .otherLabel, "保障绩效目标实现的措施": .otherLabel,
   ]
 

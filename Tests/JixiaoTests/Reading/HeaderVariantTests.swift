@@ -371,6 +371,23 @@ import Testing
     #expect(!own.diagnostics.contains { $0.code == "JX201" } && own.residue.isEmpty)
   }
 
+  /// `执行率分值 │ 10` beside the funds keeps ten points for budget execution: the indicators'
+  /// weights total 90 (it was a second value of the total, JX111, and JX205 expected 100).
+  @Test func aScoreForBudgetExecutionBesideTheFunds() throws {
+    func read(_ funds: String) throws -> Document {
+      let rows = Self.cells([
+        "项目名称 | 路灯维护", funds, "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值",
+        "产出指标 | 数量指标 | 维护路灯数量 | ≥36000盏 | 50", "满意度指标 | 服务对象满意度指标 | 市民满意度 | ≥90% | 40",
+      ])
+      return try Jixiao.parse(Array(DepartmentTaskTests.text(.markdown, rows: rows).utf8), path: "execution.txt")
+    }
+    let scored = try read("项目资金（万元） | 年度资金总额 | 320 | 执行率分值 | 10")
+    #expect(!scored.diagnostics.contains { $0.code == "JX205" || $0.code == "JX111" })
+    #expect(scored.projects.first?.funds.total?.yuan == 3_200_000)
+    let unscored = try read("项目资金（万元） | 年度资金总额 | 320 |  | ")
+    #expect(unscored.diagnostics.contains { $0.code == "JX205" })
+  }
+
   /// A row after the funds that holds a number but names no money stays out of them (in
   /// residue, as any row the form does not know).
   @Test func countsAreNoFunds() throws {
