@@ -183,7 +183,11 @@ struct FormTableReader {
     // The row's cells where they lie, the empty ones passed over: the reader takes them
     // so (`nonEmpty` copied each cell of a row with empty cells into an array of its own).
     var cells = row.cells
-    if cells.contains(where: { !$0.isEmpty && InlineFields.hasColon($0.text) }) { expandPairs(&cells) }
+    // (Every indicator row is asked: each cell's bytes where they lie, no copy of a cell.)
+    for index in cells.indices where !cells[index].isEmpty && cells[index].withTextBytes(InlineFields.hasColon) {
+      expandPairs(&cells)
+      break
+    }
     var first = -1
     var count = 0
     for index in cells.indices where !cells[index].isEmpty {

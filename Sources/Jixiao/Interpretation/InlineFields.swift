@@ -148,25 +148,26 @@ enum InlineFields {
 
   /// Whether the text holds `:` or `：` (EF BC 9A), by its bytes: eight at a time, and those
   /// of a word holding a 3A or 9A byte one by one.
-  static func hasColon(_ text: String) -> Bool {
-    text.withUTF8Bytes { bytes in
-      func endsColon(_ index: Int) -> Bool {
-        bytes[index] == 0x3A || bytes[index] == 0x9A && index >= 2 && bytes[index - 2] == 0xEF && bytes[index - 1] == 0xBC
-      }
-      var index = 0
-      while index + 8 <= bytes.count {
-        let word = ByteWord.load(bytes, at: index)
-        if ByteWord.equal(word, 0x3A) | ByteWord.equal(word, 0x9A) != 0 {
-          for position in index..<(index + 8) where endsColon(position) { return true }
-        }
-        index += 8
-      }
-      while index < bytes.count {
-        if endsColon(index) { return true }
-        index += 1
-      }
-      return false
+  static func hasColon(_ text: String) -> Bool { text.withUTF8Bytes(hasColon) }
+
+  /// `hasColon` of a cell's text where it lies (`Cell.withTextBytes`: no copy of the text).
+  static func hasColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func endsColon(_ index: Int) -> Bool {
+      bytes[index] == 0x3A || bytes[index] == 0x9A && index >= 2 && bytes[index - 2] == 0xEF && bytes[index - 1] == 0xBC
     }
+    var index = 0
+    while index + 8 <= bytes.count {
+      let word = ByteWord.load(bytes, at: index)
+      if ByteWord.equal(word, 0x3A) | ByteWord.equal(word, 0x9A) != 0 {
+        for position in index..<(index + 8) where endsColon(position) { return true }
+      }
+      index += 8
+    }
+    while index < bytes.count {
+      if endsColon(index) { return true }
+      index += 1
+    }
+    return false
   }
 
   /// The role of the label a cell is, or begins with before a colon (`项目名称：…`): what
